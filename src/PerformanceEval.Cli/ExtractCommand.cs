@@ -1,0 +1,93 @@
+using System.CommandLine;
+using PerformanceEval.Contract;
+using PerformanceEval.Pipeline;
+using Serilog;
+using Serilog.Context;
+
+namespace PerformanceEval.Cli;
+
+/// <summary><c>perfeval extract PATH... [--out FILE] [--summary]</c></summary>
+internal static class ExtractCommand
+{
+    private static readonly Argument<string[]> Paths = new("path")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        Description = "Input files, or folders read recursively. Text dumps: markdown/HTML tables, TSV, layout text; UTF-8, UTF-16 or GB18030.",
+    };
+
+    private static readonly Option<bool> Summary = new("--summary")
+    {
+        Description = "After the run, print a table on standard error: forms read, forms with findings, findings by rule and severity.",
+    };
+
+    private static readonly Option<bool> Strict = new("--strict")
+    {
+        Description = "Fail a file on any extraction warning instead of recording it in the form's warnings.",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("extract",
+            "Extract every form from the inputs and write one JSON object per form (JSON Lines, the contract in shared/contract). " +
+            "Exit 0 when every input was read (findings do not fail a run), 1 when any input failed (each reported on standard error), 2 on a usage error.")
+        {
+            Paths, CommonOptions.Out, Summary, Strict, CommonOptions.Config, CommonOptions.Verbose,
+        };
+        command.SetAction(parse => Run(parse.GetValue(Paths)!, parse.GetValue(CommonOptions.Out), parse.GetValue(Summary),
+            parse.GetValue(Strict), parse.GetValue(CommonOptions.Config), parse.GetValue(CommonOptions.Verbose)));
+        return command;
+    }
+
+    private static int Run(string[] paths, string? outPath, bool summary, bool strict, string? config, bool verbose)
+    {
+        var log = CommonOptions.Logger(verbose);
+        PipelineSettings settings;
+        try
+        {
+            settings = CommonOptions.Settings(config);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        var pipeline = new ExtractionPipelineBuilder().WithSettings(settings).WithLogger(log).Strict(strict).Build();
+        var (files, missing) = InputFiles.Expand(paths);
+        foreach (var m in missing) Console.Error.WriteLine($"error: {m}: no such file or folder");
+        log.Information("Extracting {FileCount} files with {Workers} workers", files.Count, settings.Workers);
+
+        var tally = new RunSummary();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using (var output = CommonOptions.OpenOutput(outPath))
+        {
+            var results = files.AsParallel().AsOrdered().WithDegreeOfParallelism(settings.Workers)
+                .Select(file =>
+                {
+                    using (LogContext.PushProperty("SourcePath", file))
+                        return pipeline.Extract(file);
+                });
+            foreach (var result in results)
+            {
+                tally.Add(result);
+                if (result.Failed) Console.Error.WriteLine($"error: {result.Path}: {result.Failure}");
+                foreach (var form in result.Forms) output.WriteLine(ContractJson.Serialize(form));
+                if (verbose) LogDocument(log, result);
+            }
+        }
+        log.Information("Read {FormCount} forms from {FileCount} files ({FailedCount} failed) in {ElapsedMs} ms",
+            tally.Forms, files.Count, tally.FailedFiles, started.ElapsedMilliseconds);
+        if (summary) tally.Print(Console.Error);
+        return tally.FailedFiles > 0 || missing.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+    }
+
+    private static void LogDocument(ILogger log, DocumentResult result)
+    {
+        log.Debug("{SourcePath}: {FormCount} forms; ingestion {IngestionMs:F1} ms, tables {TablesMs:F1} ms, normalizer {NormalizerMs:F1} ms, checker {CheckerMs:F1} ms",
+            result.Path, result.Forms.Length, result.StageMilliseconds.GetValueOrDefault("ingestion"),
+            result.StageMilliseconds.GetValueOrDefault("tables"), result.StageMilliseconds.GetValueOrDefault("normalizer"),
+            result.StageMilliseconds.GetValueOrDefault("checker"));
+        foreach (var form in result.Forms)
+            foreach (var warning in form.Warnings)
+                log.Debug("{SourcePath} form {FormIndex}: {Warning}", result.Path, form.Source.FormIndex, warning);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PerformanceEval.Contract;
+
+/// <summary>The one JSON setting the export, <c>check</c> and the tests share.</summary>
+public static class ContractJson
+{
+    /// <summary>camelCase names, nulls written (the schema requires them), Chinese left readable.</summary>
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    /// <summary>One form as one JSON Lines line (no trailing newline).</summary>
+    public static string Serialize(CleanedForm form) => JsonSerializer.Serialize(form, Options);
+
+    /// <summary>Reads one form back.</summary>
+    public static CleanedForm Deserialize(string json) =>
+        JsonSerializer.Deserialize<CleanedForm>(json, Options) ?? throw new JsonException("null form");
+}

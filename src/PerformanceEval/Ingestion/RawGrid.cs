@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using PerformanceEval.Provenance;
+
+namespace PerformanceEval.Ingestion;
+
+/// <summary>How a row was laid out in the input; later stages trust positions more for some than for others.</summary>
+public enum RowOrigin
+{
+    /// <summary>A markdown pipe-table row (OCR/layout tools): columns exist but drift.</summary>
+    Markdown,
+    /// <summary>An HTML &lt;table&gt; row, spans expanded.</summary>
+    Html,
+    /// <summary>Tab-separated text: columns exist, rows shift.</summary>
+    Tsv,
+    /// <summary>Plain layout text (a PDF's text layer): one line, cells split by spaces, no columns.</summary>
+    Layout,
+    /// <summary>A whole form flattened into one paragraph: tokens in reading order only.</summary>
+    Flattened,
+}
+
+/// <summary>One cell as read: its raw text and where it was.</summary>
+public sealed record RawCell(string Text, SourceRef Source)
+{
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
+}
+
+/// <summary>One row of cells in input order.</summary>
+/// <param name="Cells">Cells left to right; empty cells are kept because their position carries meaning.</param>
+/// <param name="Origin">The layout the row came from.</param>
+/// <param name="Line">1-based line of a text input where the row starts.</param>
+/// <param name="Block">Index of the table or paragraph block the row belongs to.</param>
+/// <param name="AfterBlankLine">True when a blank line precedes the row (layout text keeps paragraphs this way).</param>
+public sealed record RawRow(ImmutableArray<RawCell> Cells, RowOrigin Origin, int? Line, int Block, bool AfterBlankLine = false)
+{
+    public int? Page => Cells.IsEmpty ? null : Cells[0].Source.Page;
+}
+
+/// <summary>The ingestion stage's output: every row of a document in reading order.</summary>
+public sealed record IngestedDocument(SourceDocument Source, InputKind Kind, ImmutableArray<RawRow> Rows);
+
+/// <summary>One ingestion reader: a kind of input in, positioned rows out.</summary>
+public interface IDocumentReader
+{
+    /// <summary>True when this reader understands the document (by content, not only by extension).</summary>
+    bool CanRead(SourceDocument document);
+
+    /// <summary>Reads the document. Bad input comes back as diagnostics, never as an exception.</summary>
+    StageResult<IngestedDocument> Read(SourceDocument document);
+}

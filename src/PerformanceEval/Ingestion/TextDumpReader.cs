@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using PerformanceEval.Provenance;
+
+namespace PerformanceEval.Ingestion;
+
+/// <summary>
+/// Reads the text dumps OCR and layout tools write: markdown pipe tables with inline HTML, real HTML tables,
+/// tab-separated text, plain layout text, and whole forms flattened into one paragraph — often mixed in one file.
+/// Each line is classified on its own, so a TSV file holding a stray "| 100 | 99.97 |" row still reads.
+/// </summary>
+public sealed partial class TextDumpReader : IDocumentReader
+{
+    /// <summary>Below this many tokens a "## " line is an ordinary heading, not a flattened form.</summary>
+    private const int FlattenedMinTokens = 12;
+
+    public bool CanRead(SourceDocument document) => TextDecoder.Decode(document.Bytes) is not null;
+
+    public StageResult<IngestedDocument> Read(SourceDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var fileRef = new SourceRef(document.Path, document.Sha256, null, null, null, null, null, "", null);
+        if (document.Bytes.Length == 0)
+            return Fail(document, new Diagnostic("input.empty", DiagnosticSeverity.Error, "the file is empty", fileRef));
+        if (TextDecoder.Decode(document.Bytes) is not { } decoded)
+            return Fail(document, new Diagnostic("input.binary", DiagnosticSeverity.Error,
+                "the file is binary (not a text dump in UTF-8, UTF-16 or GB18030)", fileRef));
+
+        var text = decoded.Text;
+        var rows = HtmlTableReader.ContainsTable(text)
+            ? HtmlTableReader.ReadTables(document, text)
+            : ReadLines(document, text);
+        if (rows.IsEmpty || rows.All(r => r.Cells.All(c => c.IsEmpty)))
+            return Fail(document, new Diagnostic("input.no-text", DiagnosticSeverity.Error, "the file holds no text", fileRef));
+        return StageResult<IngestedDocument>.Ok(new IngestedDocument(document, InputKind.Text, rows));
+    }
+
+    private static StageResult<IngestedDocument> Fail(SourceDocument document, Diagnostic diagnostic) =>
+        new(new IngestedDocument(document, InputKind.Text, []), [diagnostic]);
+
+    private static ImmutableArray<RawRow> ReadLines(SourceDocument document, string text)
+    {
+        var lines = text.Split('\n');
+        var rows = ImmutableArray.CreateBuilder<RawRow>();
+        var block = 0;
+        RowOrigin? previous = null;
+        var afterBlank = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var lineNo = i + 1;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                afterBlank = true;
+                continue;
+            }
+            var (origin, cells) = Classify(line);
+            if (origin is RowOrigin.Markdown && SeparatorRow().IsMatch(line))
+                continue;
+            if (previous != origin || afterBlank && origin is not RowOrigin.Layout) block++;
+            previous = origin;
+            var raw = cells.Select((c, col) => new RawCell(c,
+                new SourceRef(document.Path, document.Sha256, null, lineNo, null, col, null, c, null)));
+            rows.Add(new RawRow([.. raw], origin, lineNo, block, afterBlank));
+            afterBlank = false;
+        }
+        return rows.ToImmutable();
+    }
+
+    private static (RowOrigin, string[]) Classify(string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.StartsWith('|'))
+            return (RowOrigin.Markdown, SplitPipes(trimmed));
+        if (line.Contains('\t'))
+            return (RowOrigin.Tsv, line.Split('\t').Select(c => c.Trim()).ToArray());
+        var tokens = Whitespace().Split(trimmed).Where(t => t.Length > 0).ToArray();
+        if (trimmed.StartsWith('#') && tokens.Length >= FlattenedMinTokens)
+            return (RowOrigin.Flattened, tokens.SkipWhile(t => t.All(c => c == '#')).ToArray());
+        return (RowOrigin.Layout, tokens);
+    }
+
+    private static string[] SplitPipes(string line)
+    {
+        var inner = line.Trim();
+        if (inner.StartsWith('|')) inner = inner[1..];
+        if (inner.EndsWith('|')) inner = inner[..^1];
+        return inner.Split('|').Select(c => c.Trim()).ToArray();
+    }
+
+    [GeneratedRegex(@"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")]
+    private static partial Regex SeparatorRow();
+
+    [GeneratedRegex(@"[\s\u3000]+")]
+    private static partial Regex Whitespace();
+}

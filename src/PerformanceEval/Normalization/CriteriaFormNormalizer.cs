@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PerformanceEval.Contract;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Provenance;
+using PerformanceEval.Tables;
+
+namespace PerformanceEval.Normalization;
+
+/// <summary>
+/// Maps a criteria-template form (一级指标 with section weight, 指标名称, 指标解释, 权重, 评分规则, 自评得分, 备注)
+/// to the contract: label/value pairs above the table, indicator rows by the table's header, the 合计 row, and the
+/// grade bands the form prints in its 说明.
+/// </summary>
+public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IFormNormalizer
+{
+    private static readonly string[] HeaderKinds =
+    [
+        "ProjectName", "Department", "ImplementingOffice", "Recurring", "CurrentBudget", "PreviousBudget", "BudgetExecuted",
+        "BudgetRate", "AnnualGoal", "EvaluationDate", "Grade", "MainResults", "MainProblems", "Improvements",
+    ];
+    private static readonly string[] TableKinds = ["HdrLevel1", "HdrName", "HdrExplanation", "HdrWeight", "HdrRule", "HdrScore", "HdrNote"];
+
+    public StageResult<NormalizedForm> Normalize(FormGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var b = new FormBuilder(grid, matcher.Model);
+        var total = new FundingLine();
+        Dictionary<string, int>? columns = null;
+        string? section = null;
+        var totalSeen = false;
+        for (var ri = 0; ri < grid.Rows.Length; ri++)
+        {
+            var row = grid.Rows[ri];
+            var joined = RowText.Joined(row);
+            if (FormSegmenter.IsTitle(joined))
+            {
+                if (StandardFormNormalizer.YearIn(joined) is { } y) { b.Year = y; b.From("year", RowText.NonEmpty(row).First(), ri, joined); }
+                continue;
+            }
+            if (totalSeen || joined.StartsWith("说明"))
+            {
+                // The footnote below the table: nothing to read but the grade bands it may print.
+                b.PrintedBands ??= Bands(joined);
+                continue;
+            }
+            var cells = RowText.NonEmpty(row).ToList();
+            if (cells.Count(c => matcher.Match(c.Text, TableKinds) is { IsExact: true }) >= 4)
+            {
+                columns = cells.Select(c => (c, m: matcher.Match(c.Text, TableKinds)))
+                    .Where(x => x.m is { IsExact: true }).GroupBy(x => x.m!.Kind).ToDictionary(g => g.Key, g => g.First().c.Source.Col ?? 0);
+                continue;
+            }
+            if (columns is null)
+            {
+                ReadLabelValues(b, ref total, cells, ri);
+                continue;
+            }
+            if (matcher.Match(cells.FirstOrDefault()?.Text, "Total") is { IsExact: true })
+            {
+                b.TotalWeight = NumberAt(row, columns, "HdrWeight", b, "totalWeight", ri);
+                b.TotalScore = NumberAt(row, columns, "HdrScore", b, "totalScore", ri);
+                totalSeen = true;
+                continue;
+            }
+            ReadIndicator(b, row, ri, columns, ref section);
+        }
+        b.Total = total;
+        b.PrintedBands ??= grid.Rows.Select(r => Bands(RowText.Joined(r))).FirstOrDefault(x => x is not null);
+        return new(new NormalizedForm(b.Build("criteria"), b.PrintedBands), [.. b.Diagnostics]);
+    }
+
+    private void ReadLabelValues(FormBuilder b, ref FundingLine total, List<RawCell> cells, int ri)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (matcher.Match(cells[i].Text, HeaderKinds) is not { Score: >= 0.9 } label) continue;
+            if (i + 1 >= cells.Count || matcher.Match(cells[i + 1].Text, HeaderKinds) is { Score: >= 0.9 }) continue;
+            var cell = cells[++i];
+            var text = TextCleaner.Clean(cell.Text);
+            if (label.Kind is "CurrentBudget" && CurrencyIn(TextCleaner.Compact(cells[i - 1].Text)) is { } unit) b.CurrencyUnit = unit;
+            var number = NumberParser.TryParse(text, out var n) ? n.Value : (decimal?)null;
+            var path = Set(b, ref total, label.Kind, text, number);
+            if (path is not null) b.From(path, cell, ri);
+        }
+    }
+
+    private static string? Set(FormBuilder b, ref FundingLine total, string kind, string? text, decimal? number)
+    {
+        switch (kind)
+        {
+            case "ProjectName": b.ProjectName = b.Repair(text, null, "projectName"); return "projectName";
+            case "Department": b.Department = text; return "department";
+            case "ImplementingOffice": b.ImplementingOffice = text; return "implementingOffice";
+            case "Recurring": b.Recurring = text switch { "是" => true, "否" => false, _ => null }; return "recurring";
+            case "CurrentBudget": total = total with { AnnualBudget = number }; return "funding.total.annualBudget";
+            case "PreviousBudget": b.PreviousYearBudget = number; return "funding.previousYearBudget";
+            case "BudgetExecuted": total = total with { Executed = number }; return "funding.total.executed";
+            case "BudgetRate": total = total with { ExecutionRate = number }; return "funding.total.executionRate";
+            case "AnnualGoal": b.Planned = text; return "goals.planned";
+            case "EvaluationDate": b.EvaluationDate = IsoDate(text); return "evaluationDate";
+            case "Grade": b.Grade = text; return "grade";
+            case "MainResults": b.MainResults = text; return "mainResults";
+            case "MainProblems": b.MainProblems = text; return "mainProblems";
+            case "Improvements": b.Improvements = text; return "improvements";
+            default: return null;
+        }
+    }
+
+    private void ReadIndicator(FormBuilder b, RawRow row, int ri, Dictionary<string, int> columns, ref string? section)
+    {
+        string? At(string kind) => columns.TryGetValue(kind, out var col) ? TextCleaner.Clean(row.Cells.ElementAtOrDefault(col)?.Text) : null;
+        var level1 = At("HdrLevel1");
+        if (level1 is not null)
+        {
+            var m = SectionWeight().Match(level1);
+            section = m.Success ? m.Groups[1].Value.Trim() : level1;
+            decimal? weight = m.Success && decimal.TryParse(m.Groups[2].Value, CultureInfo.InvariantCulture, out var w) ? w : null;
+            b.Sections.Add(new Section(section, weight));
+            b.From($"sections[{b.Sections.Count - 1}].weight", row.Cells[columns["HdrLevel1"]], ri);
+        }
+        var name = At("HdrName");
+        var p = $"indicators[{b.Indicators.Count}]";
+        var weightValue = NumberAt(row, columns, "HdrWeight", b, $"{p}.weight", ri);
+        if (name is null && weightValue is null) return;
+        b.Indicators.Add(new Indicator
+        {
+            Level1 = section,
+            Name = name,
+            Explanation = At("HdrExplanation"),
+            Weight = weightValue,
+            ScoringRule = At("HdrRule"),
+            Score = NumberAt(row, columns, "HdrScore", b, $"{p}.score", ri),
+            Note = At("HdrNote"),
+        });
+        foreach (var (kind, field) in new[] { ("HdrLevel1", "level1"), ("HdrName", "name"), ("HdrExplanation", "explanation"), ("HdrRule", "scoringRule"), ("HdrNote", "note") })
+            if (columns.TryGetValue(kind, out var col) && row.Cells.ElementAtOrDefault(col) is { IsEmpty: false } cell)
+                b.From($"{p}.{field}", cell, ri);
+    }
+
+    private static decimal? NumberAt(RawRow row, Dictionary<string, int> columns, string kind, FormBuilder b, string path, int ri)
+    {
+        if (!columns.TryGetValue(kind, out var col) || row.Cells.ElementAtOrDefault(col) is not { } cell) return null;
+        if (!NumberParser.TryParse(TextCleaner.Clean(cell.Text), out var n)) return null;
+        b.From(path, cell, ri);
+        return n.Value;
+    }
+
+    /// <summary>The bands a 说明 prints: "自评合计90（含）-100分为优秀，75（含）-90分为良好…0-60分为不合格".</summary>
+    internal static GradeScale? Bands(string text)
+    {
+        var bands = BandPattern().Matches(text)
+            .Select(m => new GradeBand(decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value))
+            .ToImmutableArray();
+        return bands.Length >= 2 ? new GradeScale(bands) : null;
+    }
+
+    private static string? IsoDate(string? text)
+    {
+        if (text is null) return null;
+        var m = DatePattern().Match(text);
+        return m.Success ? $"{m.Groups[1].Value}-{int.Parse(m.Groups[2].Value):00}-{int.Parse(m.Groups[3].Value):00}" : null;
+    }
+
+    private static string? CurrencyIn(string text) => CurrencyPattern().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")]
+    private static partial Regex SectionWeight();
+
+    [GeneratedRegex(@"(\d+)(?:（含）|\(含\))?-\d+分为([^，。,；;\d]+)")]
+    private static partial Regex BandPattern();
+
+    [GeneratedRegex(@"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"[(（](万元|元)[)）]")]
+    private static partial Regex CurrencyPattern();
+}

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using PerformanceEval.Contract;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Provenance;
+using PerformanceEval.Tables;
+
+namespace PerformanceEval.Normalization;
+
+/// <summary>
+/// The normalizer's scratch pad for one form: fields as they are found, each with the cell it came from.
+/// Frozen into an immutable <see cref="CleanedForm"/> by <see cref="Build"/>.
+/// </summary>
+internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
+{
+    public FormGrid Grid { get; } = grid;
+    public int? Year;
+    public string? ProjectName, Department, ImplementingUnit, ImplementingOffice, CurrencyUnit;
+    public bool? Recurring;
+    public FundingLine? Total, Fiscal, Carryover, Other;
+    public decimal? PreviousYearBudget;
+    public string? Planned, Achieved;
+    public readonly List<Indicator> Indicators = [];
+    public decimal? TotalWeight, TotalScore;
+    public readonly List<Section> Sections = [];
+    public string? Grade, EvaluationDate, MainResults, MainProblems, Improvements;
+    public GradeScale? PrintedBands;
+    public readonly Dictionary<string, FieldProvenance> Provenance = [];
+    public readonly List<Diagnostic> Diagnostics = [];
+
+    /// <summary>Records where a field was read. The first reading of a field wins.</summary>
+    public void From(string path, RawCell cell, int row, string? text = null) =>
+        Provenance.TryAdd(path, new FieldProvenance
+        {
+            Page = cell.Source.Page,
+            Line = cell.Source.Line,
+            Row = row,
+            Col = cell.Source.Col,
+            Box = cell.Source.Box is { } b ? [b.X0, b.Y0, b.X1, b.Y1] : null,
+            Text = text ?? cell.Text,
+            Confidence = cell.Source.Confidence,
+        });
+
+    public void Warn(string code, string message, RawCell? cell, int? row = null) =>
+        Diagnostics.Add(new Diagnostic(code, DiagnosticSeverity.Warning, message,
+            cell?.Source is { } s ? s with { Row = row ?? s.Row } : null));
+
+    /// <summary>Repairs OCR misreadings of the form's own words and cells cut short by a wrap, with a warning each.</summary>
+    public string? Repair(string? text, RawCell? cell, string field)
+    {
+        if (text is null) return null;
+        var repaired = text;
+        foreach (var (wrong, right) in model.Misreadings)
+            repaired = repaired.Replace(wrong, right, StringComparison.Ordinal);
+        foreach (var (cut, whole) in model.Truncations)
+            if (repaired.EndsWith(cut, StringComparison.Ordinal)) repaired += whole[cut.Length..];
+        if (repaired != text)
+            Warn("text.repaired", $"{field}: OCR text \"{text}\" read as \"{repaired}\"", cell);
+        return repaired;
+    }
+
+    public CleanedForm Build(string template) => new()
+    {
+        Source = new FormSource
+        {
+            Path = Grid.Source.Path,
+            Sha256 = Grid.Source.Sha256,
+            FormIndex = Grid.FormIndex,
+            Pages = Grid.Pages,
+            InputKind = Grid.Kind.ToContract(),
+        },
+        Template = template,
+        Year = Year,
+        ProjectName = ProjectName,
+        Department = Department,
+        ImplementingUnit = ImplementingUnit,
+        ImplementingOffice = ImplementingOffice,
+        Recurring = Recurring,
+        CurrencyUnit = CurrencyUnit,
+        Funding = new Funding
+        {
+            Total = NullIfEmpty(Total),
+            Fiscal = NullIfEmpty(Fiscal),
+            Carryover = NullIfEmpty(Carryover),
+            Other = NullIfEmpty(Other),
+            PreviousYearBudget = PreviousYearBudget,
+        },
+        Goals = new Goals { Planned = Planned, Achieved = Achieved },
+        Indicators = [.. Indicators],
+        TotalWeight = TotalWeight,
+        TotalScore = TotalScore,
+        Sections = [.. Sections],
+        Grade = Grade,
+        EvaluationDate = EvaluationDate,
+        MainResults = MainResults,
+        MainProblems = MainProblems,
+        Improvements = Improvements,
+        Warnings = [.. Diagnostics.Select(d => d.ToWarning())],
+        Provenance = Provenance,
+    };
+
+    /// <summary>A funding row printed with nothing in it is no funding line.</summary>
+    private static FundingLine? NullIfEmpty(FundingLine? line) => line is null || line.IsEmpty ? null : line;
+}
+
+/// <summary>A normalized form and what the checker may need beyond the contract (the grade bands it prints).</summary>
+public sealed record NormalizedForm(CleanedForm Form, GradeScale? PrintedBands);
+
+/// <summary>The normalizer stage: a repaired form grid in, a form in the contract out.</summary>
+public interface IFormNormalizer
+{
+    StageResult<NormalizedForm> Normalize(FormGrid grid);
+}

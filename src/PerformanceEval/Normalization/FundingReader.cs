@@ -1,0 +1,104 @@
+using PerformanceEval.Contract;
+using PerformanceEval.Ingestion;
+
+namespace PerformanceEval.Normalization;
+
+/// <summary>
+/// Reads the figures of one funding row (年度资金总额, 当年财政拨款, 上年结转资金, 其他资金). With a column header
+/// it reads them by column; where the row does not line up with it, or there are no columns (layout text, a
+/// flattened form), by kind and order: up to three amounts, then the 分值, the 执行率 (the one with %), the 得分.
+/// </summary>
+internal static class FundingReader
+{
+    private static readonly string[] Fields = ["initialBudget", "annualBudget", "executed", "weight", "executionRate", "score"];
+    private static readonly string[] ColumnKinds = ["ColInitial", "ColAnnual", "ColExecuted", "HdrWeight", "ColRate", "HdrScore"];
+
+    public static string PathOf(string kind) => kind switch
+    {
+        "FundingTotal" => "funding.total",
+        "FundingFiscal" => "funding.fiscal",
+        "FundingCarryover" => "funding.carryover",
+        _ => "funding.other",
+    };
+
+    /// <summary>Reads the cells after the label into a funding line.</summary>
+    public static FundingLine Read(FormBuilder b, string kind, IReadOnlyList<RawCell> after, int ri,
+        IReadOnlyDictionary<string, int>? columns, bool trustColumns)
+    {
+        var slots = new (decimal? Value, RawCell? Cell)[6];
+        var figures = after.Count(c => TextCleaner.Clean(c.Text) is { } t && NumberParser.TryParse(t, out _));
+        var positional = trustColumns && columns is not null && columns.Count >= 4 && ByColumn(after, columns, slots);
+        if (!positional && figures > 0)
+        {
+            Array.Clear(slots);
+            if (trustColumns && columns is not null)
+                b.Warn("funding.by-order", $"{PathOf(kind)}: figures do not line up with the column header; read by kind and order",
+                    after.FirstOrDefault(c => !c.IsEmpty), ri);
+            ByOrder(after, slots);
+        }
+        var path = PathOf(kind);
+        for (var i = 0; i < 6; i++)
+            if (slots[i].Cell is { } cell && slots[i].Value is not null)
+                b.From($"{path}.{Fields[i]}", cell, ri);
+        return new FundingLine
+        {
+            InitialBudget = slots[0].Value, AnnualBudget = slots[1].Value, Executed = slots[2].Value,
+            Weight = slots[3].Value, ExecutionRate = slots[4].Value, Score = slots[5].Value,
+        };
+    }
+
+    private static bool ByColumn(IReadOnlyList<RawCell> after, IReadOnlyDictionary<string, int> columns, (decimal?, RawCell?)[] slots)
+    {
+        var used = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            if (!columns.TryGetValue(ColumnKinds[i], out var col)) continue;
+            var cell = after.FirstOrDefault(c => c.Source.Col == col);
+            var text = TextCleaner.Clean(cell?.Text);
+            if (text is null || NumberParser.IsPlaceholder(text)) continue;
+            if (!NumberParser.TryParse(text, out var n)) return false;
+            if (i == 4 != n.Percent) return false;
+            slots[i] = (n.Value, cell);
+            used++;
+        }
+        // Every figure of the row must have been taken by some column, or the row does not line up.
+        var figures = after.Count(c => TextCleaner.Clean(c.Text) is { } t && NumberParser.TryParse(t, out _));
+        return used > 0 && used == figures;
+    }
+
+    private static void ByOrder(IReadOnlyList<RawCell> after, (decimal?, RawCell?)[] slots)
+    {
+        var amounts = 0;
+        var rateSeen = false;
+        var weightDone = false;
+        foreach (var cell in after)
+        {
+            var text = TextCleaner.Clean(cell.Text);
+            if (text is null) continue;
+            if (NumberParser.IsPlaceholder(text))
+            {
+                // "—" stands in the 分值 column of the component rows; the amounts are behind it.
+                amounts = 3;
+                if (!weightDone) weightDone = true;
+                else if (rateSeen) break;
+                continue;
+            }
+            if (!NumberParser.TryParse(text, out var n)) break;
+            if (n.Percent)
+            {
+                slots[4] = (n.Value, cell);
+                rateSeen = true;
+                amounts = 3;
+                weightDone = true;
+            }
+            else if (rateSeen) { slots[5] = (n.Value, cell); break; }
+            else if (amounts < 3 && LooksLikeAmount(text, n.Value)) slots[amounts++] = (n.Value, cell);
+            else if (!weightDone) { slots[3] = (n.Value, cell); weightDone = true; amounts = 3; }
+            else slots[5] = (n.Value, cell);
+        }
+    }
+
+    /// <summary>An amount, not a 分值: zero, a thousands separator, or more than a weight could be.</summary>
+    private static bool LooksLikeAmount(string text, decimal value) =>
+        value == 0 || text.Contains(',') || value > 100 || (value.Scale == 2 && value >= 1);
+}

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace PerformanceEval.Normalization;
+
+/// <summary>A label the matcher recognised, how well, and from what text.</summary>
+public sealed record LabelMatch(string Kind, string Label, double Score)
+{
+    public bool IsExact => Score >= 0.95;
+}
+
+/// <summary>
+/// Matches cells against a template's label vocabulary tolerantly: exact, containing ("其中：当年财政拨款"),
+/// a fragment of a label broken over cells ("际完成情"), or by longest-common-subsequence similarity for OCR
+/// misreadings ("5目名称" → 项目名称, "平度资金总额" → 年度资金总额). Callers say which kinds may match where,
+/// so an indicator named 预算执行率 is never taken for the 执行率 column.
+/// </summary>
+public sealed partial class LabelMatcher(TemplateModel model)
+{
+    private const double FuzzyThreshold = 0.6;
+    private const double LevelThreshold = 0.65;
+
+    public TemplateModel Model { get; } = model;
+
+    /// <summary>The best label among <paramref name="kinds"/> for a whole cell, or null.</summary>
+    public LabelMatch? Match(string? cellText, params string[] kinds)
+    {
+        var c = Key(cellText);
+        if (c.Length < 2) return null;
+        LabelMatch? best = null;
+        foreach (var kind in kinds)
+        {
+            if (!Model.Labels.TryGetValue(kind, out var labels)) continue;
+            foreach (var label in labels)
+            {
+                var l = Key(label);
+                var score = Similarity(c, l);
+                if (score > (best?.Score ?? 0)) best = new LabelMatch(kind, label, score);
+            }
+        }
+        return best is { Score: >= FuzzyThreshold } ? best : null;
+    }
+
+    /// <summary>Exact occurrences of labels of <paramref name="kinds"/> inside a longer text, left to right.</summary>
+    public ImmutableArray<(int Start, int Length, string Kind)> FindInside(string text, params string[] kinds)
+    {
+        var hits = new List<(int, int, string)>();
+        foreach (var kind in kinds)
+        {
+            if (!Model.Labels.TryGetValue(kind, out var labels)) continue;
+            foreach (var label in labels.OrderByDescending(l => l.Length))
+            {
+                var at = text.IndexOf(label, StringComparison.Ordinal);
+                if (at >= 0 && !hits.Any(h => at < h.Item1 + h.Item2 && h.Item1 < at + label.Length))
+                    hits.Add((at, label.Length, kind));
+            }
+        }
+        return [.. hits.OrderBy(h => h.Item1)];
+    }
+
+    /// <summary>
+    /// The 一级/二级指标 a cell names: exact first, then by similarity. Ties (a misread "量指标" is as close to
+    /// 数量指标 as to 质量指标) come back as several candidates for the caller to settle from the row order.
+    /// </summary>
+    public LevelMatch? MatchLevel(string? cellText)
+    {
+        var c = LevelKey(cellText);
+        if (c.Length < 2) return null;
+        var candidates = new List<(string Name, bool IsLevel1, double Score)>();
+        foreach (var (level1, level2s) in Model.Levels)
+        {
+            candidates.Add((level1, true, LevelSimilarity(c, level1)));
+            candidates.AddRange(level2s.Select(l2 => (l2, false, LevelSimilarity(c, l2))));
+        }
+        var top = candidates.Max(x => x.Score);
+        if (top < LevelThreshold) return null;
+        var best = candidates.Where(x => x.Score == top).ToList();
+        return new LevelMatch([.. best.Select(b => b.Name)], best[0].IsLevel1, top >= 0.999);
+    }
+
+    private static double LevelSimilarity(string c, string label) =>
+        c == label ? 1.0 : (double)Lcs(c, label) / Math.Max(c.Length, label.Length);
+
+    private static double Similarity(string c, string l)
+    {
+        if (c == l) return 1.0;
+        if (c.Contains(l, StringComparison.Ordinal) && c.Length <= l.Length + 4) return 0.95;
+        if (l.Contains(c, StringComparison.Ordinal) && c.Length >= 3) return 0.6 + 0.3 * c.Length / l.Length;
+        if (c.Length > l.Length + 2) return 0;
+        return 0.9 * Lcs(c, l) / Math.Max(c.Length, l.Length);
+    }
+
+    /// <summary>Length of the longest common subsequence.</summary>
+    internal static int Lcs(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        foreach (var ca in a)
+        {
+            for (var j = 1; j <= b.Length; j++)
+                cur[j] = ca == b[j - 1] ? prev[j - 1] + 1 : Math.Max(prev[j], cur[j - 1]);
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+
+    /// <summary>The comparison key of a label cell: no spaces, colons, bullets or a (元)/(万元)/(%) suffix.</summary>
+    public static string Key(string? text) => KeyNoise().Replace(TextCleaner.Compact(text), "");
+
+    private static string LevelKey(string? text) => LevelNoise().Replace(TextCleaner.Compact(text), "");
+
+    [GeneratedRegex(@"[:：·•\[\]【】]|[(（]\s*(万元|元|%)\s*[)）]")]
+    private static partial Regex KeyNoise();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}]")]
+    private static partial Regex LevelNoise();
+}
+
+/// <summary>A 一级/二级指标 match: the candidate names (one unless tied), and whether it was exact.</summary>
+public sealed record LevelMatch(ImmutableArray<string> Candidates, bool IsLevel1, bool IsExact)
+{
+    public string Name => Candidates[0];
+    public bool IsAmbiguous => Candidates.Length > 1;
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PerformanceEval.Normalization;
+
+/// <summary>A number as printed: its value (with the printed scale kept) and whether a % followed it.</summary>
+public readonly record struct PrintedNumber(decimal Value, bool Percent);
+
+/// <summary>
+/// Parses the numbers forms print: "21,252,800.00", "1.960.000.00" (OCR read the commas as dots), "83.15%",
+/// "8.3150000000000001" (a binary float written out by a spreadsheet), full-width digits. The decimal keeps the
+/// printed scale — "7.30" stays 7.30 — because the checker needs the printed precision.
+/// </summary>
+public static partial class NumberParser
+{
+    /// <summary>Placeholders forms print for "none".</summary>
+    public static bool IsPlaceholder(string? text) =>
+        text is not null && PlaceholderPattern().IsMatch(text.Trim());
+
+    /// <summary>Parses a whole cell as one number; false for anything else ("=100%", "100%修复", "及时").</summary>
+    public static bool TryParse(string? text, out PrintedNumber number)
+    {
+        number = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var s = text.Normalize(NormalizationForm.FormKC).Replace(" ", "").Replace("，", ",");
+        var percent = s.EndsWith('%');
+        if (percent) s = s[..^1];
+        if (s.Length == 0) return false;
+        if (Grouped().IsMatch(s)) s = s.Replace(",", "");
+        else if (DotGrouped().IsMatch(s))
+        {
+            // "1.960.000.00": every dot but the last is a misread thousands comma.
+            var last = s.LastIndexOf('.');
+            s = s[..last].Replace(".", "") + s[last..];
+        }
+        if (!Plain().IsMatch(s)) return false;
+        if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            return false;
+        number = new PrintedNumber(StripFloatNoise(value), percent);
+        return true;
+    }
+
+    /// <summary>
+    /// "8.3150000000000001" is 8.315 written through a double: past 6 decimals no form prints real digits,
+    /// so round to 10 places and drop the trailing zeros, leaving the precision the author meant.
+    /// </summary>
+    public static decimal StripFloatNoise(decimal value)
+    {
+        if (value.Scale <= 6) return value;
+        var rounded = Math.Round(value, 10, MidpointRounding.AwayFromZero);
+        return rounded / 1.0000000000000000000000000000m;
+    }
+
+    [GeneratedRegex(@"^[—–\-_－/\\]{1,3}$")]
+    private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial Regex Grouped();
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d{3})+\.\d{2}$")]
+    private static partial Regex DotGrouped();
+
+    [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
+    private static partial Regex Plain();
+}

@@ -1,0 +1,124 @@
+using PerformanceEval.Contract;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Tables;
+
+namespace PerformanceEval.Normalization;
+
+public sealed partial class StandardFormNormalizer
+{
+    /// <summary>A cell of an indicator row with what it was recognised as.</summary>
+    private sealed record RowCell(RawCell Raw, string? Text, int Index, bool IsNumber, LevelMatch? Level);
+
+    /// <summary>
+    /// Reads a 总分 / 合计 row (or a row of just "100 | 98" whose label the OCR lost): the first figure is the total
+    /// weight, the second the total score.
+    /// </summary>
+    private bool ReadTotalRow(FormBuilder b, RawRow row, int ri)
+    {
+        var cells = RowText.NonEmpty(row).ToList();
+        var labelled = cells.FindIndex(c => matcher.Match(c.Text, "Total") is { Score: >= 0.9 });
+        var figures = cells.Skip(labelled + 1)
+            .Select(c => (Cell: c, Ok: NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n), n))
+            .Where(x => x.Ok).ToList();
+        if (labelled < 0)
+        {
+            var onlyFigures = figures.Count == 2 && cells.Count == 2;
+            if (!onlyFigures || figures[0].n.Value != 100) return false;
+            b.Warn("grid.total-unlabelled", "a row of two figures after the indicators read as 总分 (its label was lost)", cells[0], ri);
+        }
+        if (figures.Count >= 2)
+        {
+            (b.TotalWeight, b.TotalScore) = (figures[0].n.Value, figures[1].n.Value);
+            b.From("totalWeight", figures[0].Cell, ri);
+            b.From("totalScore", figures[1].Cell, ri);
+        }
+        else if (figures.Count == 1)
+        {
+            b.TotalScore = figures[0].n.Value;
+            b.From("totalScore", figures[0].Cell, ri);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Reads one indicator row. The 分值/得分 pair anchors it from the right (rows shift, but those two figures
+    /// stay together): 实际完成值 and 年度指标值 are the two cells before it, anything after is the note, and the
+    /// 一级/二级指标 and the name are told apart by vocabulary, not by position.
+    /// </summary>
+    private void ReadIndicatorRow(FormBuilder b, RawRow row, int ri, ReadState state)
+    {
+        var cells = row.Cells.Select((c, i) => Classify(c, i)).ToList();
+        var nonEmpty = cells.Where(c => c.Text is not null).ToList();
+        if (nonEmpty.Count == 0) return;
+        if (nonEmpty.All(c => matcher.Match(c.Text, [.. IndicatorHeaderKinds, "HdrFragment", "IndicatorSection"]) is { Score: >= 0.9 }))
+            return;
+        var s = FindWeightScorePair(cells);
+        if (s < 0)
+        {
+            ReadRowWithoutFigures(b, row, ri, state, nonEmpty);
+            return;
+        }
+        var w = s - 1;
+        var actual = w - 1 >= 0 ? cells[w - 1] : null;
+        var target = w - 2 >= 0 ? cells[w - 2] : null;
+        var left = cells.Take(Math.Max(0, w - 2)).Where(c => c.Text is not null).ToList();
+        var noteCells = cells.Skip(s + 1).Where(c => c.Text is not null).ToList();
+        UpdateLevels(b, ri, state, left);
+        var name = ChooseName(b, ri, state, left);
+
+        var index = b.Indicators.Count;
+        var p = $"indicators[{index}]";
+        var nameText = name is null ? null : TextCleaner.Clean(name.Value.Text);
+        if (state.PendingName.Count > 0)
+        {
+            nameText = TextCleaner.Clean(string.Concat(state.PendingName.Select(x => x.Text)) + nameText);
+            b.From($"{p}.name", state.PendingName[0].Cell, ri, string.Join("\n", state.PendingName.Select(x => x.Cell.Text)));
+            state.PendingName.Clear();
+        }
+        else if (name is { } n) b.From($"{p}.name", n.Cell, ri);
+        var weight = Number(cells[w]);
+        var score = Number(cells[s]);
+        var note = TextCleaner.Clean(string.Join("\n", noteCells.Select(c => c.Raw.Text)));
+        b.Indicators.Add(new Indicator
+        {
+            Level1 = state.Level1,
+            Level2 = state.Level2,
+            Name = b.Repair(nameText, name?.Cell, $"{p}.name"),
+            Target = b.Repair(target?.Text, target?.Raw, $"{p}.target"),
+            Actual = b.Repair(actual?.Text, actual?.Raw, $"{p}.actual"),
+            Weight = weight,
+            Score = score,
+            Note = b.Repair(note, noteCells.FirstOrDefault()?.Raw, $"{p}.note"),
+        });
+        if (target?.Text is not null) b.From($"{p}.target", target.Raw, ri);
+        if (actual?.Text is not null) b.From($"{p}.actual", actual.Raw, ri);
+        b.From($"{p}.weight", cells[w].Raw, ri);
+        b.From($"{p}.score", cells[s].Raw, ri);
+        if (noteCells.Count > 0) b.From($"{p}.note", noteCells[0].Raw, ri);
+        if (state.LevelCell is { } lc) b.From($"{p}.level2", lc, state.LevelRow);
+        state.ExpectNote = row.Origin is RowOrigin.Layout && note is null && score < weight;
+        state.NoteLines = 0;
+    }
+
+    private RowCell Classify(RawCell cell, int index)
+    {
+        var text = TextCleaner.Clean(cell.Text);
+        var isNumber = text is not null && NumberParser.TryParse(text, out var n) && !n.Percent;
+        return new RowCell(cell, text, index, isNumber, text is null || isNumber ? null : matcher.MatchLevel(text));
+    }
+
+    private static decimal? Number(RowCell cell) =>
+        NumberParser.TryParse(cell.Text, out var n) ? n.Value : null;
+
+    /// <summary>Index of the 得分 cell: the rightmost pair of adjacent plain figures with only text after it.</summary>
+    private static int FindWeightScorePair(List<RowCell> cells)
+    {
+        for (var s = cells.Count - 1; s >= 1; s--)
+        {
+            if (cells[s].Text is null) continue;
+            if (!cells[s].IsNumber) continue;
+            return cells[s - 1].IsNumber ? s : -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,127 @@
+using PerformanceEval.Ingestion;
+
+namespace PerformanceEval.Normalization;
+
+public sealed partial class StandardFormNormalizer
+{
+    /// <summary>
+    /// Sets the 一级/二级指标 a row falls under. A 二级指标 gives its 一级指标 from the template's hierarchy —
+    /// the OCR often prints a merged 一级指标 beside another row than its first — and a row without one carries
+    /// the last down, as a merged cell does.
+    /// </summary>
+    private void UpdateLevels(FormBuilder b, int ri, ReadState state, List<RowCell> left)
+    {
+        var levels = left.Where(c => c.Level is not null).ToList();
+        // A cell that only resembles a level word is a name when the row has no other name ("服务对象满意度").
+        if (!left.Any(c => c.Level is null) && levels.Count(c => !c.Level!.IsLevel1) > 1)
+            levels = [.. levels.Where(c => c.Level!.IsExact || c != levels.Last())];
+        var level2 = levels.LastOrDefault(c => !c.Level!.IsLevel1 && c.Level.IsExact) ?? levels.LastOrDefault(c => !c.Level!.IsLevel1);
+        var level1 = levels.FirstOrDefault(c => c.Level!.IsLevel1);
+        if (level2 is not null)
+        {
+            var name = Settle(level2.Level!, state.Level2);
+            if (!level2.Level!.IsExact)
+                b.Warn("text.level-repaired", $"二级指标 \"{level2.Text}\" read as \"{name}\"", level2.Raw, ri);
+            state.Level2 = name;
+            state.Level1 = matcher.Model.ParentOf(name) ?? state.Level1;
+            state.LevelCell = level2.Raw;
+            state.LevelRow = ri;
+        }
+        else if (level1 is not null)
+        {
+            state.Level1 = level1.Level!.Name;
+            if (state.Level2 is { } l2 && matcher.Model.ParentOf(l2) != state.Level1) state.Level2 = null;
+        }
+        else if (state.Level2 is null && b.Indicators.Count == 0 && matcher.Model.AllLevel2.FirstOrDefault() is { } first)
+        {
+            // The template opens with its first 二级指标 (数量指标); a first row whose label is unreadable is under it.
+            state.Level2 = first;
+            state.Level1 = matcher.Model.ParentOf(first);
+            b.Warn("text.level-assumed", $"first indicator row has no readable 二级指标; the template's first, {first}, assumed",
+                left.FirstOrDefault()?.Raw, ri);
+        }
+    }
+
+    /// <summary>Settles a tie ("量指标": 数量指标 or 质量指标) by template order: the first candidate after the current one.</summary>
+    private string Settle(LevelMatch match, string? current)
+    {
+        if (!match.IsAmbiguous) return match.Name;
+        var order = matcher.Model.AllLevel2.ToList();
+        var at = current is null ? -1 : order.IndexOf(current);
+        return match.Candidates.OrderBy(c => order.IndexOf(c)).FirstOrDefault(c => order.IndexOf(c) > at) ?? match.Name;
+    }
+
+    /// <summary>
+    /// The name among the cells left of the target: the one under the 三级指标 header if there is one, else the
+    /// nearest to the target. The others are cells the OCR pushed out of place; each is reported.
+    /// </summary>
+    private (string Text, RawCell Cell)? ChooseName(FormBuilder b, int ri, ReadState state, List<RowCell> left)
+    {
+        var candidates = left.Where(c => c.Level is null).ToList();
+        if (candidates.Count == 0)
+        {
+            // Only level words: the right-most non-exact one is a name that resembles a level word.
+            var fuzzy = left.LastOrDefault(c => c.Level is { IsExact: false } && c.Raw != state.LevelCell);
+            return fuzzy is null ? null : (fuzzy.Text!, fuzzy.Raw);
+        }
+        var nameColumn = state.IndicatorColumns?.GetValueOrDefault("HdrName", -1) ?? -1;
+        var chosen = candidates.FirstOrDefault(c => c.Raw.Source.Col == nameColumn) ?? candidates[^1];
+        foreach (var other in candidates.Where(c => c != chosen))
+            b.Warn("grid.surplus-cell", $"cell \"{other.Text}\" out of place in an indicator row; not read", other.Raw, ri);
+        if (candidates.Count == 1 && state.IndicatorColumns is not null && nameColumn >= 0 && chosen.Raw.Source.Col != nameColumn &&
+            chosen.Raw.Source.Col < nameColumn && chosen.Raw.Source.Col is not null && state.IndicatorColumns.Count >= 5)
+            b.Warn("grid.row-shifted", $"indicator name \"{chosen.Text}\" found left of the 三级指标 column", chosen.Raw, ri);
+        return (chosen.Text!, chosen.Raw);
+    }
+
+    /// <summary>
+    /// A row with no 分值/得分 pair: level words update the context; in layout text, other words are the start of
+    /// a name broken over lines, or the rest of the note of the indicator above.
+    /// </summary>
+    private void ReadRowWithoutFigures(FormBuilder b, RawRow row, int ri, ReadState state, List<RowCell> nonEmpty)
+    {
+        if (nonEmpty.All(c => c.Level is not null))
+        {
+            UpdateLevelsOnly(state, nonEmpty);
+            state.ExpectNote = false;
+            return;
+        }
+        if (row.Origin is RowOrigin.Layout)
+        {
+            var text = string.Concat(nonEmpty.Select(c => c.Text));
+            if (state.ExpectNote && b.Indicators.Count > 0 && nonEmpty.All(c => c.Level is null))
+            {
+                var last = b.Indicators[^1];
+                b.Indicators[^1] = last with { Note = b.Repair((last.Note ?? "") + text, nonEmpty[0].Raw, "note") };
+                b.From($"indicators[{b.Indicators.Count - 1}].note", nonEmpty[0].Raw, ri);
+                state.NoteLines++;
+                // A note goes on while its lines are full (a wrapped cell); a short line is its last.
+                state.ExpectNote = text.Length >= 7;
+                return;
+            }
+            UpdateLevelsOnly(state, nonEmpty.Where(c => c.Level is not null).ToList());
+            state.PendingName.AddRange(nonEmpty.Where(c => c.Level is null).Select(c => (c.Text!, c.Raw)));
+            return;
+        }
+        UpdateLevelsOnly(state, nonEmpty.Where(c => c.Level is not null).ToList());
+        var lost = string.Join(" ", nonEmpty.Where(c => c.Level is null).Select(c => c.Text));
+        if (lost.Length > 0)
+            b.Warn("grid.row-unread", $"indicator row without 分值/得分 not read: \"{lost}\"", nonEmpty[0].Raw, ri);
+    }
+
+    private void UpdateLevelsOnly(ReadState state, List<RowCell> levels)
+    {
+        var level2 = levels.LastOrDefault(c => !c.Level!.IsLevel1);
+        if (level2 is not null)
+        {
+            state.Level2 = Settle(level2.Level!, state.Level2);
+            state.Level1 = matcher.Model.ParentOf(state.Level2) ?? state.Level1;
+            state.LevelCell = level2.Raw;
+        }
+        else if (levels.FirstOrDefault() is { } level1)
+        {
+            state.Level1 = level1.Level!.Name;
+            if (state.Level2 is { } l2 && matcher.Model.ParentOf(l2) != state.Level1) state.Level2 = null;
+        }
+    }
+}

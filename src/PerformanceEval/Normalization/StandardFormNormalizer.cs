@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Provenance;
+using PerformanceEval.Tables;
+
+namespace PerformanceEval.Normalization;
+
+/// <summary>
+/// Maps a standard-template form grid to the contract. It reads by labels, not by fixed positions: each row is
+/// recognised by the vocabulary it holds (项目名称, 年度资金总额, 一级指标 …), and the figures next to a label are
+/// taken by their column when the grid has trustworthy columns, by their kind and order when it has not
+/// (layout text, a flattened paragraph).
+/// </summary>
+public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IFormNormalizer
+{
+    private enum Phase { Header, Funding, Goals, Indicators, Done }
+
+    private static readonly string[] IndicatorHeaderKinds =
+        ["HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual", "HdrWeight", "HdrScore", "HdrNote"];
+    private static readonly string[] FundingHeaderKinds =
+        ["ColInitial", "ColAnnual", "ColExecuted", "ColRate", "HdrWeight", "HdrScore"];
+    private static readonly string[] FundingLineKinds = ["FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther"];
+
+    public StageResult<NormalizedForm> Normalize(FormGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var b = new FormBuilder(grid, matcher.Model);
+        var state = new ReadState();
+        var phase = Phase.Header;
+        for (var ri = 0; ri < grid.Rows.Length; ri++)
+        {
+            var row = grid.Rows[ri];
+            if (row.Origin is RowOrigin.Flattened)
+            {
+                new FlattenedFormReader(matcher, b).Read(row, ri);
+                phase = Phase.Indicators;
+                continue;
+            }
+            var joined = RowText.Joined(row);
+            if (phase < Phase.Indicators && b.Year is null && YearIn(joined) is { } year)
+            {
+                b.Year = year;
+                b.From("year", RowText.NonEmpty(row).First(), ri, joined);
+            }
+            if (phase < Phase.Indicators && b.CurrencyUnit is null && CurrencyIn(joined) is { } unit)
+            {
+                b.CurrencyUnit = unit;
+                b.From("currencyUnit", RowText.NonEmpty(row).First(), ri, joined);
+            }
+            if (FormSegmenter.IsTitle(joined) || (YearIn(joined) is not null && joined.Length <= 12)) continue;
+
+            if (CountKinds(row, IndicatorHeaderKinds) >= 3)
+            {
+                state.IndicatorColumns = ColumnsOf(row, IndicatorHeaderKinds);
+                phase = Phase.Indicators;
+                continue;
+            }
+            if (phase < Phase.Goals && CountKinds(row, FundingHeaderKinds) >= 3)
+            {
+                state.FundingColumns = ColumnsOf(row, FundingHeaderKinds);
+                phase = Phase.Funding;
+                continue;
+            }
+            if (phase < Phase.Indicators && FundingLineLabel(row) is { } label)
+            {
+                ReadFundingLine(b, row, ri, label.Index, label.Kind, state.FundingColumns);
+                phase = Phase.Funding;
+                continue;
+            }
+            switch (phase)
+            {
+                case Phase.Header:
+                    ReadHeaderRow(b, row, ri, state);
+                    break;
+                case Phase.Funding or Phase.Goals:
+                    if (IsGoalsHeader(row, state)) phase = Phase.Goals;
+                    else if (phase is Phase.Goals) ReadGoalsRow(b, row, ri, state);
+                    break;
+                case Phase.Indicators:
+                    if (ReadTotalRow(b, row, ri)) phase = Phase.Done;
+                    else ReadIndicatorRow(b, row, ri, state);
+                    break;
+                case Phase.Done:
+                    if (RowText.NonEmpty(row).Any())
+                        b.Warn("form.trailing-row", "row after the total was not read", RowText.NonEmpty(row).First(), ri);
+                    break;
+            }
+        }
+        FinishGoals(b, state);
+        return new(new NormalizedForm(b.Build("standard"), null), [.. b.Diagnostics]);
+    }
+
+    /// <summary>What the reader carries from row to row.</summary>
+    private sealed class ReadState
+    {
+        public Dictionary<string, int>? FundingColumns;
+        public Dictionary<string, int>? IndicatorColumns;
+        public string? OpenHeaderLabel;
+        public int? AchievedColumn;
+        public readonly List<List<string>> GoalParagraphs = [];
+        public readonly List<string> PlannedParts = [], AchievedParts = [];
+        public string? Level1, Level2;
+        public readonly List<(string Text, RawCell Cell)> PendingName = [];
+        public bool ExpectNote;
+        public int NoteLines;
+        public RawCell? LevelCell;
+        public int LevelRow;
+    }
+
+    internal static int? YearIn(string joined) =>
+        YearPattern().Match(joined) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
+
+    private static string? CurrencyIn(string joined) =>
+        CurrencyPattern().Match(joined) is { Success: true } m ? m.Groups[1].Value : null;
+
+    private int CountKinds(RawRow row, string[] kinds) =>
+        RowText.NonEmpty(row).Select(c => matcher.Match(c.Text, kinds)).Count(m => m is { Score: >= 0.75 });
+
+    private Dictionary<string, int> ColumnsOf(RawRow row, string[] kinds)
+    {
+        var columns = new Dictionary<string, int>();
+        foreach (var cell in RowText.NonEmpty(row))
+            if (matcher.Match(cell.Text, kinds) is { Score: >= 0.75 } m)
+                columns.TryAdd(m.Kind, cell.Source.Col ?? 0);
+        return columns;
+    }
+
+    private (int Index, string Kind)? FundingLineLabel(RawRow row)
+    {
+        (int, string)? found = null;
+        for (var i = 0; i < row.Cells.Length; i++)
+        {
+            var first = TextCleaner.Lines(row.Cells[i].Text).FirstOrDefault();
+            if (matcher.Match(first, FundingLineKinds) is { Score: >= 0.75 } m) found = (i, m.Kind);
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"((?:19|20)\d{2})年度")]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"[(（](万元|元)[)）]")]
+    private static partial Regex CurrencyPattern();
+}

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Text.Json;
+
+namespace PerformanceEval.Normalization;
+
+/// <summary>A form template's model from <c>models/</c>: its label vocabulary and the facts of its layout.</summary>
+public sealed record TemplateModel(
+    string Template,
+    ImmutableDictionary<string, ImmutableArray<string>> Labels,
+    ImmutableArray<(string Level1, ImmutableArray<string> Level2)> Levels,
+    ImmutableArray<(string Wrong, string Right)> Misreadings,
+    ImmutableArray<(string Cut, string Whole)> Truncations,
+    ImmutableArray<string> Units,
+    ImmutableArray<GradeScale> GradeScales)
+{
+    /// <summary>The 一级指标 a 二级指标 belongs to in this template, or null.</summary>
+    public string? ParentOf(string level2) =>
+        Levels.FirstOrDefault(l => l.Level2.Contains(level2)).Level1;
+
+    /// <summary>All 二级指标 in template order.</summary>
+    public IEnumerable<string> AllLevel2 => Levels.SelectMany(l => l.Level2);
+
+    /// <summary>Parses a model file's JSON.</summary>
+    public static TemplateModel Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var labels = root.GetProperty("labels").EnumerateObject()
+            .ToImmutableDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString()!).ToImmutableArray());
+        return new TemplateModel(
+            root.GetProperty("template").GetString()!,
+            labels,
+            Pairs(root, "levels").Select(p => (p.Name, p.Value.EnumerateArray().Select(v => v.GetString()!).ToImmutableArray())).ToImmutableArray(),
+            Pairs(root, "misreadings").Select(p => (p.Name, p.Value.GetString()!)).ToImmutableArray(),
+            Pairs(root, "truncations").Select(p => (p.Name, p.Value.GetString()!)).ToImmutableArray(),
+            root.TryGetProperty("units", out var units) ? [.. units.EnumerateArray().Select(u => u.GetString()!)] : [],
+            root.TryGetProperty("gradeScales", out var scales)
+                ? [.. scales.EnumerateArray().Select(s => new GradeScale([.. s.GetProperty("bands").EnumerateArray()
+                    .Select(b => new GradeBand(b.GetProperty("min").GetDecimal(), b.GetProperty("grade").GetString()!))]))]
+                : []);
+    }
+
+    private static IEnumerable<JsonProperty> Pairs(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var e) ? e.EnumerateObject() : [];
+
+    /// <summary>Loads <c>standard.json</c> or <c>criteria.json</c> from a folder, or the embedded default.</summary>
+    public static TemplateModel Load(string template, string? modelsPath)
+    {
+        var file = $"{template}.json";
+        if (modelsPath is not null && File.Exists(Path.Combine(modelsPath, file)))
+            return Parse(File.ReadAllText(Path.Combine(modelsPath, file)));
+        using var stream = typeof(TemplateModel).Assembly.GetManifestResourceStream($"models.{file}")
+            ?? throw new InvalidOperationException($"embedded model {file} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+}
+
+/// <summary>A grade scale: bands by minimum total, highest first.</summary>
+public sealed record GradeScale(ImmutableArray<GradeBand> Bands)
+{
+    /// <summary>The grade this scale gives a total.</summary>
+    public string GradeFor(decimal total) => Bands.OrderByDescending(b => b.Min).First(b => total >= b.Min).Grade;
+
+    public bool Contains(string grade) => Bands.Any(b => b.Grade == grade);
+}
+
+/// <summary>One band: totals from <see cref="Min"/> (inclusive) up get <see cref="Grade"/>.</summary>
+public sealed record GradeBand(decimal Min, string Grade);

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PerformanceEval.Normalization;
+
+/// <summary>
+/// Turns a raw cell into the words as printed: inline HTML (&lt;br&gt;, &lt;sup&gt;, &lt;b&gt;, &lt;p&gt;) and entities
+/// gone, OCR line breaks joined, and stray spaces inside Chinese text removed ("社会效益 指标" → "社会效益指标").
+/// Spaces between two Latin words or numbers stay.
+/// </summary>
+public static partial class TextCleaner
+{
+    /// <summary>The cleaned text, or null when nothing is left.</summary>
+    public static string? Clean(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var s = LineBreakTag().Replace(raw, "\n");
+        s = AnyTag().Replace(s, "");
+        s = WebUtility.HtmlDecode(s);
+        s = s.Replace('\u3000', ' ').Replace('\u00A0', ' ').Replace('\r', '\n');
+        s = JoinLines(s);
+        s = CjkSpace().Replace(s, "");
+        s = Spaces().Replace(s, " ").Trim();
+        return s.Length == 0 ? null : s;
+    }
+
+    /// <summary>Cleans and then drops every space: the form used to compare labels.</summary>
+    public static string Compact(string? raw) => (Clean(raw) ?? "").Replace(" ", "");
+
+    /// <summary>Lines of a multi-line cell, each cleaned, empty ones dropped.</summary>
+    public static IEnumerable<string> Lines(string raw)
+    {
+        var s = LineBreakTag().Replace(raw, "\n");
+        return s.Split('\n').Select(Clean).OfType<string>();
+    }
+
+    /// <summary>
+    /// Joins OCR line breaks: a wrap inside a cell is no word boundary, so nothing goes between the pieces
+    /// ("完成率8" + "0%及以上") — except between two Latin letters, where a space keeps the words apart.
+    /// </summary>
+    private static string JoinLines(string s)
+    {
+        if (!s.Contains('\n')) return s;
+        var parts = s.Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+        var sb = new StringBuilder();
+        foreach (var part in parts)
+        {
+            if (sb.Length > 0 && IsLatin(sb[^1]) && IsLatin(part[0])) sb.Append(' ');
+            sb.Append(part);
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsLatin(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+
+    /// <summary>True for CJK ideographs and CJK/full-width punctuation.</summary>
+    public static bool IsCjk(char c) =>
+        c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or '“' or '”' or '‘' or '’';
+
+    [GeneratedRegex(@"<\s*(br|/p|p|/div|div|/tr|/li)\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreakTag();
+
+    [GeneratedRegex(@"<[^<>]{0,200}>")]
+    private static partial Regex AnyTag();
+
+    [GeneratedRegex(@"(?<=[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF“”‘’])[ \t]+|[ \t]+(?=[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF“”‘’])")]
+    private static partial Regex CjkSpace();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

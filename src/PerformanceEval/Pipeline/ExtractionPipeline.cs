@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using PerformanceEval.Checking;
+using PerformanceEval.Contract;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Normalization;
+using PerformanceEval.Provenance;
+using PerformanceEval.Tables;
+using Serilog;
+
+namespace PerformanceEval.Pipeline;
+
+/// <summary>What one input file gave: its forms, or the reason it failed. A failed file is never dropped.</summary>
+public sealed record DocumentResult(
+    string Path,
+    ImmutableArray<CleanedForm> Forms,
+    string? Failure,
+    ImmutableArray<Diagnostic> Diagnostics,
+    IReadOnlyDictionary<string, double> StageMilliseconds)
+{
+    public bool Failed => Failure is not null;
+}
+
+/// <summary>
+/// The whole extraction: ingestion → table reconstruction → normalizer → checker, for one file at a time.
+/// Immutable once built (see <see cref="ExtractionPipelineBuilder"/>) and safe to share between workers.
+/// </summary>
+public sealed class ExtractionPipeline
+{
+    private readonly ImmutableArray<IDocumentReader> _readers;
+    private readonly FormSegmenter _segmenter;
+    private readonly ImmutableArray<IGridRepairer> _repairers;
+    private readonly IFormNormalizer _standard;
+    private readonly IFormNormalizer _criteria;
+    private readonly LabelMatcher _criteriaLabels;
+    private readonly bool _strict;
+    private readonly ILogger _log;
+
+    internal ExtractionPipeline(ImmutableArray<IDocumentReader> readers, LabelMatcher standard, LabelMatcher criteria,
+        Checker checker, bool strict, ILogger log)
+    {
+        _readers = readers;
+        _segmenter = new FormSegmenter(standard);
+        _repairers = [new PageFurnitureRemover(), new VerticalLabelRepairer(), new RepeatedRowRemover(), new DetachedTotalJoiner(standard)];
+        _standard = new StandardFormNormalizer(standard);
+        _criteria = new CriteriaFormNormalizer(criteria);
+        _criteriaLabels = criteria;
+        Checker = checker;
+        _strict = strict;
+        _log = log.ForContext("Stage", "Pipeline");
+    }
+
+    /// <summary>The checker this pipeline runs (also used by <c>check</c>).</summary>
+    public Checker Checker { get; }
+
+    /// <summary>Reads a file from disk and extracts it; a file that cannot be read is a failed result, not an exception.</summary>
+    public DocumentResult Extract(string path)
+    {
+        SourceDocument document;
+        try
+        {
+            document = SourceDocument.Load(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(path, $"cannot read the file: {e.Message}", [], new Dictionary<string, double>());
+        }
+        return Extract(document);
+    }
+
+    public DocumentResult Extract(SourceDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var timings = new Dictionary<string, double>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        try
+        {
+            var reader = _readers.FirstOrDefault(r => r.CanRead(document)) ?? _readers[0];
+            var ingested = Timed(timings, "ingestion", () => reader.Read(document));
+            diagnostics.AddRange(ingested.Diagnostics);
+            if (Error(ingested.Diagnostics) is { } readError)
+                return Failed(document.Path, readError.Message, diagnostics.ToImmutable(), timings);
+
+            var segmented = Timed(timings, "tables", () => _segmenter.Segment(ingested.Value));
+            diagnostics.AddRange(segmented.Diagnostics);
+            if (Error(segmented.Diagnostics) is { } segmentError)
+                return Failed(document.Path, segmentError.Message, diagnostics.ToImmutable(), timings);
+
+            var normalized = segmented.Value.Select(grid => NormalizeForm(grid, timings, diagnostics)).ToList();
+            InferMissingYears(normalized);
+            var forms = normalized
+                .Select(n => n.Form with { Findings = Timed(timings, "checker", () => Checker.Check(n.Form, n.PrintedBands)) })
+                .ToImmutableArray();
+            return new DocumentResult(document.Path, forms, null, diagnostics.ToImmutable(), timings);
+        }
+        catch (StrictModeException strict)
+        {
+            return Failed(document.Path, $"--strict: {strict.Message}", diagnostics.ToImmutable(), timings);
+        }
+    }
+
+    private NormalizedForm NormalizeForm(FormGrid grid, Dictionary<string, double> timings, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var repaired = grid;
+        var gridDiagnostics = new List<Diagnostic>();
+        foreach (var repairer in _repairers)
+        {
+            var result = Timed(timings, "tables", () => repairer.Repair(repaired));
+            repaired = result.Value;
+            gridDiagnostics.AddRange(result.Diagnostics);
+        }
+        var normalizer = IsCriteria(repaired) ? _criteria : _standard;
+        var normalized = Timed(timings, "normalizer", () => normalizer.Normalize(repaired));
+        var all = gridDiagnostics.Concat(normalized.Diagnostics).ToList();
+        diagnostics.AddRange(all);
+        if (_strict && all.FirstOrDefault() is { } first) throw new StrictModeException(first);
+        var form = normalized.Value.Form with
+        {
+            Warnings = [.. gridDiagnostics.Select(d => d.ToWarning()), .. normalized.Value.Form.Warnings],
+        };
+        return normalized.Value with { Form = form };
+    }
+
+    /// <summary>
+    /// A form whose year row the OCR lost takes the year every other form of the same file states: an archive
+    /// file is one district's one year. The guess is a warning, never silent; with no agreement there is no guess.
+    /// </summary>
+    private static void InferMissingYears(List<NormalizedForm> forms)
+    {
+        var years = forms.Select(f => f.Form.Year).OfType<int>().Distinct().ToList();
+        if (years.Count != 1) return;
+        for (var i = 0; i < forms.Count; i++)
+        {
+            if (forms[i].Form.Year is not null) continue;
+            var form = forms[i].Form;
+            forms[i] = forms[i] with
+            {
+                Form = form with
+                {
+                    Year = years[0],
+                    Warnings = [.. form.Warnings, $"form.year-inferred: no year on the form; {years[0]}, the year of every other form in the file, assumed"],
+                },
+            };
+        }
+    }
+
+    /// <summary>The criteria template prints 指标解释 / 评分规则 columns and a 预算单位; the standard one never does.</summary>
+    private bool IsCriteria(FormGrid grid) =>
+        grid.Rows.Take(40).SelectMany(r => r.Cells).Count(c =>
+            _criteriaLabels.Match(c.Text, "HdrExplanation", "HdrRule", "Department") is { IsExact: true }) >= 2;
+
+    private static Diagnostic? Error(ImmutableArray<Diagnostic> diagnostics) =>
+        diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+
+    private DocumentResult Failed(string path, string reason, ImmutableArray<Diagnostic> diagnostics, IReadOnlyDictionary<string, double> timings)
+    {
+        _log.Warning("Failed {SourcePath}: {Reason}", path, reason);
+        return new DocumentResult(path, [], reason, diagnostics, timings);
+    }
+
+    private static T Timed<T>(Dictionary<string, double> timings, string stage, Func<T> work)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var result = work();
+        timings[stage] = timings.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        return result;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using PerformanceEval.Checking;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Normalization;
+using Serilog;
+
+namespace PerformanceEval.Pipeline;
+
+/// <summary>
+/// Builds an <see cref="ExtractionPipeline"/>: settings are validated and models loaded here, once, so that a
+/// bad pipeline.json fails at start-up with its name and not halfway through a batch.
+/// </summary>
+public sealed class ExtractionPipelineBuilder
+{
+    private PipelineSettings? _settings;
+    private ILogger _log = Serilog.Core.Logger.None;
+    private bool _strict;
+    private readonly List<IDocumentReader> _readers = [];
+    private bool _built;
+
+    public ExtractionPipelineBuilder WithSettings(PipelineSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        _settings = settings;
+        return this;
+    }
+
+    public ExtractionPipelineBuilder WithLogger(ILogger log)
+    {
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+        return this;
+    }
+
+    /// <summary>Turns every diagnostic into a failure of its file.</summary>
+    public ExtractionPipelineBuilder Strict(bool strict = true)
+    {
+        _strict = strict;
+        return this;
+    }
+
+    /// <summary>Adds a reader in front of the default text-dump reader (PDF, images).</summary>
+    public ExtractionPipelineBuilder AddReader(IDocumentReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _readers.Add(reader);
+        return this;
+    }
+
+    public ExtractionPipeline Build()
+    {
+        if (_built) throw new InvalidOperationException("this builder already built its pipeline");
+        _built = true;
+        var settings = _settings ?? PipelineSettings.Load(null);
+        var standard = TemplateModel.Load("standard", settings.ModelsPath);
+        var criteria = TemplateModel.Load("criteria", settings.ModelsPath);
+        var checker = Checker.CreateDefault(settings.CheckerOptions(standard));
+        ImmutableArray<IDocumentReader> readers = [.. _readers, new TextDumpReader()];
+        return new ExtractionPipeline(readers, new LabelMatcher(standard), new LabelMatcher(criteria), checker, _strict, _log);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using PerformanceEval.Checking;
+using PerformanceEval.Normalization;
+
+namespace PerformanceEval.Pipeline;
+
+/// <summary>pipeline.json: where the models are, how many workers, the checker's tolerances.</summary>
+/// <param name="ModelsPath">A folder overriding the embedded <c>models/</c>; null uses the embedded ones.</param>
+/// <param name="Parallelism">Files read at once; 0 means the machine's cores.</param>
+/// <param name="ExecutionRateErrorPoints">See <see cref="CheckerOptions"/>.</param>
+/// <param name="BudgetScoreErrorPoints">See <see cref="CheckerOptions"/>.</param>
+/// <param name="TotalScoreErrorPoints">See <see cref="CheckerOptions"/>.</param>
+/// <param name="CurrencyUnitMaxWanYuan">See <see cref="CheckerOptions"/>.</param>
+public sealed record PipelineSettings(
+    string? ModelsPath,
+    int Parallelism,
+    decimal ExecutionRateErrorPoints,
+    decimal BudgetScoreErrorPoints,
+    decimal TotalScoreErrorPoints,
+    decimal CurrencyUnitMaxWanYuan)
+{
+    /// <summary>The workers to run: <see cref="Parallelism"/>, or the machine's cores when it is 0.</summary>
+    public int Workers => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+
+    /// <summary>Reads a pipeline.json, or the embedded default when <paramref name="path"/> is null.</summary>
+    public static PipelineSettings Load(string? path)
+    {
+        string json;
+        string? baseDir = null;
+        if (path is not null)
+        {
+            json = File.ReadAllText(path);
+            baseDir = Path.GetDirectoryName(Path.GetFullPath(path));
+        }
+        else
+        {
+            using var stream = typeof(PipelineSettings).Assembly.GetManifestResourceStream("pipeline.json")
+                ?? throw new InvalidOperationException("embedded pipeline.json is missing from the build");
+            using var reader = new StreamReader(stream);
+            json = reader.ReadToEnd();
+        }
+        using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        var root = doc.RootElement;
+        var checker = root.TryGetProperty("checker", out var c) ? c : default;
+        decimal Tol(string name, decimal fallback) =>
+            checker.ValueKind == JsonValueKind.Object && checker.TryGetProperty(name, out var v) ? v.GetDecimal() : fallback;
+        var models = root.TryGetProperty("modelsPath", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        if (models is not null && baseDir is not null && !Path.IsPathRooted(models)) models = Path.Combine(baseDir, models);
+        var settings = new PipelineSettings(
+            models,
+            root.TryGetProperty("parallelism", out var p) ? p.GetInt32() : 0,
+            Tol("executionRateErrorPoints", 1m), Tol("budgetScoreErrorPoints", 0.5m),
+            Tol("totalScoreErrorPoints", 1m), Tol("currencyUnitMaxWanYuan", 100_000m));
+        settings.Validate();
+        return settings;
+    }
+
+    /// <summary>Rejects settings no run could use, naming the setting.</summary>
+    public void Validate()
+    {
+        if (Parallelism < 0) throw new ArgumentException("pipeline.json: parallelism must be 0 (the machine's cores) or more");
+        if (ExecutionRateErrorPoints <= 0 || BudgetScoreErrorPoints <= 0 || TotalScoreErrorPoints <= 0)
+            throw new ArgumentException("pipeline.json: checker tolerances must be above 0");
+        if (ModelsPath is not null && !Directory.Exists(ModelsPath))
+            throw new ArgumentException($"pipeline.json: modelsPath '{ModelsPath}' is not a folder");
+    }
+
+    public CheckerOptions CheckerOptions(TemplateModel standard) =>
+        Checking.CheckerOptions.Default(standard) with
+        {
+            ExecutionRateErrorPoints = ExecutionRateErrorPoints,
+            BudgetScoreErrorPoints = BudgetScoreErrorPoints,
+            TotalScoreErrorPoints = TotalScoreErrorPoints,
+            CurrencyUnitMaxWanYuan = CurrencyUnitMaxWanYuan,
+        };
+}

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Normalization;
+using PerformanceEval.Provenance;
+
+namespace PerformanceEval.Tables;
+
+/// <summary>
+/// Cuts a document's rows into forms. A form starts at its title (…绩效自评表), or — when the OCR lost the
+/// title — at a year row "(2021 年度)", a 项目名称 row, or a funding row met after the previous form's body.
+/// A flattened paragraph is a form of its own; a table block with neither title nor header (the second page of
+/// a form) continues the form before it.
+/// </summary>
+public sealed partial class FormSegmenter(LabelMatcher standard)
+{
+    public StageResult<ImmutableArray<FormGrid>> Segment(IngestedDocument document)
+    {
+        var forms = new List<List<RawRow>>();
+        List<RawRow>? current = null;
+        var inBody = false;
+        foreach (var row in document.Rows)
+        {
+            var start = StartsForm(row, current, inBody);
+            if (start || current is null)
+            {
+                current = [];
+                forms.Add(current);
+                inBody = false;
+            }
+            current.Add(row);
+            if (row.Origin is RowOrigin.Flattened || IsBody(row, fundingCounts: false)) inBody = true;
+        }
+        var grids = forms
+            .Where(rows => rows.Any(r => r.Origin is RowOrigin.Flattened || IsBody(r, fundingCounts: true)))
+            .Select((rows, i) => new FormGrid(document.Source, document.Kind, i, [.. rows]))
+            .ToImmutableArray();
+        var diagnostics = grids.IsEmpty
+            ? [new Diagnostic("form.none-found", DiagnosticSeverity.Error,
+                "no 财政项目支出绩效自评表 found: no funding block, indicator rows or total",
+                new SourceRef(document.Source.Path, document.Source.Sha256, null, null, null, null, null, "", null))]
+            : ImmutableArray<Diagnostic>.Empty;
+        return new(grids, diagnostics);
+    }
+
+    private bool StartsForm(RawRow row, List<RawRow>? current, bool inBody)
+    {
+        if (current is null) return true;
+        if (row.Origin is RowOrigin.Flattened) return true;
+        var joined = RowText.Joined(row);
+        if (IsTitle(joined))
+            return current.Any(r => RowText.Joined(r) is var j && !IsTitle(j) && !IsYear(j));
+        if (!inBody) return false;
+        if (IsYear(joined) && joined.Length <= 12) return true;
+        var first = RowText.NonEmpty(row).Take(3).ToList();
+        return first.Any(c => standard.Match(c.Text, "ProjectName", "FundingTotal") is { IsExact: true } ||
+                              standard.Match(FirstLine(c.Text), "FundingFiscal", "FundingTotal") is { Score: >= 0.75 });
+    }
+
+    private static string FirstLine(string text) => TextCleaner.Lines(text).FirstOrDefault() ?? "";
+
+    /// <summary>
+    /// A row of a form's body: indicators or total (and, with <paramref name="fundingCounts"/>, funding). Only once a
+    /// form has reached its indicators does a year, a 项目名称 or a funding row start the next form.
+    /// </summary>
+    private bool IsBody(RawRow row, bool fundingCounts)
+    {
+        var cells = RowText.NonEmpty(row).ToList();
+        if (cells.Count == 0) return false;
+        string[] kinds = fundingCounts ? ["FundingTotal", "Total", "HdrLevel1", "HdrName"] : ["Total", "HdrLevel1", "HdrName"];
+        if (cells.Any(c => standard.Match(c.Text, kinds) is { Score: >= 0.75 })) return true;
+        // A funding row has text and figures too, but it is no indicator row.
+        if (cells.Any(c => standard.Match(FirstLine(c.Text), "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 }))
+            return fundingCounts;
+        // An indicator row: some text and a weight/score pair.
+        return cells.Count >= 3 && cells.Count(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent) >= 2
+               && cells.Any(c => TextCleaner.Clean(c.Text) is { } t && t.Any(TextCleaner.IsCjk));
+    }
+
+    internal static bool IsTitle(string joined) => joined.Contains("绩效自评表") || joined.Contains("支出绩效自评");
+
+    internal static bool IsYear(string joined) => YearPattern().IsMatch(joined);
+
+    [GeneratedRegex(@"(19|20)\d{2}年度")]
+    private static partial Regex YearPattern();
+}

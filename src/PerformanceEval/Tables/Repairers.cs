@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Normalization;
+using PerformanceEval.Provenance;
+
+namespace PerformanceEval.Tables;
+
+/// <summary>Drops page furniture a PDF's text layer leaves between rows: "- 4 -", "第 4 页", "共 9 页".</summary>
+public sealed partial class PageFurnitureRemover : IGridRepairer
+{
+    public StageResult<FormGrid> Repair(FormGrid grid)
+    {
+        var kept = grid.Rows.Where(r => !PageNumber().IsMatch(RowText.Joined(r))).ToImmutableArray();
+        return StageResult<FormGrid>.Ok(grid with { Rows = kept });
+    }
+
+    [GeneratedRegex(@"^(-\d{1,3}-|第\d{1,3}页(共\d{1,3}页)?|\d{1,3}/\d{1,3})$")]
+    private static partial Regex PageNumber();
+}
+
+/// <summary>
+/// Blanks the pieces of vertical labels (绩/效/指/标 printed one character a line, read as "效指标" or "绩&lt;br&gt;效")
+/// and cells of OCR noise (",,,,", "****", ")"): they carry no data, and left in place they would be read as an
+/// indicator's name. Placeholders such as "—" are data and stay.
+/// </summary>
+public sealed partial class VerticalLabelRepairer : IGridRepairer
+{
+    private const string VerticalChars = "绩效指标";
+
+    public StageResult<FormGrid> Repair(FormGrid grid)
+    {
+        var rows = ImmutableArray.CreateBuilder<RawRow>();
+        foreach (var row in grid.Rows)
+        {
+            if (row.Origin is RowOrigin.Flattened) { rows.Add(row); continue; }
+            var cells = row.Cells.Select(c => IsNoise(c.Text) ? c with { Text = "" } : c).ToImmutableArray();
+            if (cells.All(c => c.IsEmpty)) continue;
+            rows.Add(row with { Cells = cells });
+        }
+        return StageResult<FormGrid>.Ok(grid with { Rows = rows.ToImmutable() });
+    }
+
+    internal static bool IsNoise(string text)
+    {
+        var compact = TextCleaner.Compact(text);
+        if (compact.Length == 0) return false;
+        if (compact.Length <= 4 && compact.All(c => VerticalChars.Contains(c))) return true;
+        return !NumberParser.IsPlaceholder(compact) && NoiseOnly().IsMatch(compact);
+    }
+
+    [GeneratedRegex(@"^[\p{P}\p{S}]+$")]
+    private static partial Regex NoiseOnly();
+}
+
+/// <summary>
+/// Drops rows the OCR wrote more than once: an exact repeat of an earlier row of the form, or — for long rows of
+/// stacked text, where OCR repeats come out slightly different each time — one whose character bigrams are
+/// mostly the same as an earlier row's.
+/// </summary>
+public sealed class RepeatedRowRemover : IGridRepairer
+{
+    private const int NearDuplicateMinLength = 60;
+    private const double NearDuplicateSimilarity = 0.7;
+
+    public StageResult<FormGrid> Repair(FormGrid grid)
+    {
+        var kept = ImmutableArray.CreateBuilder<RawRow>();
+        var seen = new List<(string Text, HashSet<string> Bigrams)>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var row in grid.Rows)
+        {
+            var text = RowText.Joined(row);
+            var bigrams = Bigrams(text);
+            // Layout lines repeat legitimately ("及时 及时 5 5" under two names); only table rows are judged.
+            var repeat = row.Origin is not RowOrigin.Layout && text.Length >= 10 && seen.Any(s => s.Text == text) ||
+                         text.Length >= NearDuplicateMinLength &&
+                         seen.Any(s => s.Text.Length >= NearDuplicateMinLength && Dice(s.Bigrams, bigrams) >= NearDuplicateSimilarity);
+            if (repeat && row.Origin is not RowOrigin.Flattened)
+            {
+                diagnostics.Add(new Diagnostic("grid.row-repeated", DiagnosticSeverity.Warning,
+                    "row repeated by the OCR; the repeat was dropped", row.Cells[0].Source));
+                continue;
+            }
+            seen.Add((text, bigrams));
+            kept.Add(row);
+        }
+        return new(grid with { Rows = kept.ToImmutable() }, diagnostics.ToImmutable());
+    }
+
+    private static HashSet<string> Bigrams(string s) =>
+        [.. Enumerable.Range(0, Math.Max(0, s.Length - 1)).Select(i => s.Substring(i, 2))];
+
+    private static double Dice(HashSet<string> a, HashSet<string> b) =>
+        a.Count + b.Count == 0 ? 0 : 2.0 * a.Intersect(b).Count() / (a.Count + b.Count);
+}
+
+/// <summary>
+/// Joins a 总分 row that the OCR set apart from its figures ("总分" alone, then "| 100 | 99.97 |") into one row.
+/// </summary>
+public sealed class DetachedTotalJoiner(LabelMatcher matcher) : IGridRepairer
+{
+    public StageResult<FormGrid> Repair(FormGrid grid)
+    {
+        var rows = grid.Rows.ToList();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        for (var i = 0; i + 1 < rows.Count; i++)
+        {
+            var cells = RowText.NonEmpty(rows[i]).ToList();
+            if (cells.Count != 1 || matcher.Match(cells[0].Text, "Total") is not { IsExact: true }) continue;
+            var next = RowText.NonEmpty(rows[i + 1]).ToList();
+            if (next.Count is < 1 or > 2 || !next.All(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out _))) continue;
+            rows[i] = rows[i] with { Cells = [cells[0], .. next] };
+            rows.RemoveAt(i + 1);
+            diagnostics.Add(new Diagnostic("grid.total-joined", DiagnosticSeverity.Warning,
+                "总分 was set apart from its figures; joined them", next[0].Source));
+        }
+        return new(grid with { Rows = [.. rows] }, diagnostics.ToImmutable());
+    }
+}
