@@ -16,7 +16,7 @@ public static class Printed
 
     /// <summary>The recomputed figure as a reviewer wants to read it: at the printed precision, at least two decimals.</summary>
     public static decimal Show(decimal exact, decimal stated) =>
-        Normalize(Math.Round(exact, Math.Max((int)stated.Scale, 2), MidpointRounding.AwayFromZero));
+        Math.Round(exact, Math.Max((int)stated.Scale, 2), MidpointRounding.AwayFromZero);
 
     /// <summary>Drops trailing zeros: 9.9000 → 9.9.</summary>
     public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;

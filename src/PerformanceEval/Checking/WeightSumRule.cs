@@ -10,6 +10,7 @@ public sealed class WeightSumRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         var form = context.Form;
+        if (Normalization.CompletenessCodes.IndicatorsIncomplete(form.Warnings)) yield break;
         var weights = form.Indicators.Select(i => i.Weight).OfType<decimal>().ToList();
         if (weights.Count == 0) yield break;
         var sum = weights.Sum() + (form.Funding.Total?.Weight ?? 0m);

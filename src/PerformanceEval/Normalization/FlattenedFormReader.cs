@@ -107,7 +107,7 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
             b.From($"{p}.weight", rows[k].Cell, ri);
             if (k < names.Count) b.From($"{p}.name", names[k].Cell, ri);
         }
-        b.Warn("form.flattened-indicators",
+        b.Warn(CompletenessCodes.FlattenedIndicators,
             $"{rows.Count} indicator rows recovered from the flattened text by order; names and values may be mismatched", tokens[header], ri);
     }
 

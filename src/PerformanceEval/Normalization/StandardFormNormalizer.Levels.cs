@@ -105,8 +105,11 @@ public sealed partial class StandardFormNormalizer
         }
         UpdateLevelsOnly(state, nonEmpty.Where(c => c.Level is not null).ToList());
         var lost = string.Join(" ", nonEmpty.Where(c => c.Level is null).Select(c => c.Text));
-        if (lost.Length > 0)
-            b.Warn("grid.row-unread", $"indicator row without 分值/得分 not read: \"{lost}\"", nonEmpty[0].Raw, ri);
+        if (lost.Length == 0) return;
+        // A row with figures or a name-sized text is an indicator the form's sums count; a scrap is not.
+        var substantive = lost.Any(char.IsDigit) || lost.Length >= 6;
+        b.Warn(substantive ? CompletenessCodes.RowLost : "grid.row-fragment",
+            $"indicator row without 分值/得分 not read: \"{lost}\"", nonEmpty[0].Raw, ri);
     }
 
     private void UpdateLevelsOnly(ReadState state, List<RowCell> levels)
