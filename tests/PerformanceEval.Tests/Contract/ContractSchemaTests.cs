@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using PerformanceEval.Contract;
+using Xunit;
+
+namespace PerformanceEval.Tests.Contract;
+
+public sealed class ContractSchemaTests
+{
+    private static readonly SchemaValidator Validator =
+        new(JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures.Dir, "contract", "form.schema.json")))!.AsObject());
+
+    public static TheoryData<string> CaseNames() => [.. Fixtures.Cases()];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Every_extracted_form_is_valid_against_the_contract(string caseName)
+    {
+        var forms = Fixtures.Pipeline.Extract(Fixtures.Input(caseName)).Forms;
+        Assert.NotEmpty(forms);
+        foreach (var form in forms)
+        {
+            var errors = Validator.Validate(JsonNode.Parse(ContractJson.Serialize(form)));
+            Assert.True(errors.Count == 0, $"{caseName} form {form.Source.FormIndex}:\n{string.Join("\n", errors)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Every_gold_form_is_valid_against_the_contract(string caseName)
+    {
+        foreach (var line in File.ReadAllLines(Path.Combine(Fixtures.Case(caseName), "expected.jsonl")).Where(l => l.Length > 0))
+            Assert.Empty(Validator.Validate(JsonNode.Parse(line)));
+    }
+
+    [Fact]
+    public void The_validator_rejects_what_the_contract_forbids()
+    {
+        var form = JsonNode.Parse(File.ReadLines(Path.Combine(Fixtures.Case("seed-001-baoshan-2023-tsv"), "expected.jsonl")).First())!.AsObject();
+        form["template"] = "other";
+        form["totalScore"] = "99.92";
+        form.Remove("findings");
+        var errors = Validator.Validate(form);
+        Assert.Contains(errors, e => e.Contains("$.template"));
+        Assert.Contains(errors, e => e.Contains("$.totalScore"));
+        Assert.Contains(errors, e => e.Contains("findings missing"));
+    }
+}

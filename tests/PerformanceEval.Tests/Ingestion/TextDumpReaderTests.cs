@@ -1,0 +1,74 @@
+using System.Text;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Provenance;
+using Xunit;
+
+namespace PerformanceEval.Tests.Ingestion;
+
+public sealed class TextDumpReaderTests
+{
+    static TextDumpReaderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static readonly string Seed002 = File.ReadAllText(Fixtures.Input("seed-002-songjiang-2022-layout"), Encoding.UTF8);
+
+    public static TheoryData<string> Encodings() => ["utf-8-bom", "utf-16le", "utf-16be", "gb18030"];
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void A_seed_in_another_encoding_gives_the_same_forms(string encoding)
+    {
+        var bytes = encoding switch
+        {
+            "utf-8-bom" => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Seed002)],
+            "utf-16le" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Seed002)],
+            "utf-16be" => [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(Seed002)],
+            _ => Encoding.GetEncoding(54936).GetBytes(Seed002),
+        };
+        Assert.Equal(encoding, TextDecoder.Decode(bytes)!.Value.EncodingName);
+        var reference = Fixtures.Pipeline.Extract(SourceDocument.FromBytes("a.txt", Encoding.UTF8.GetBytes(Seed002)));
+        var other = Fixtures.Pipeline.Extract(SourceDocument.FromBytes("a.txt", bytes));
+        Assert.Equal(5, other.Forms.Length);
+        Assert.Equal(reference.Forms.Select(f => f.ProjectName), other.Forms.Select(f => f.ProjectName));
+        Assert.Equal(reference.Forms.SelectMany(f => f.Indicators), other.Forms.SelectMany(f => f.Indicators));
+    }
+
+    [Theory]
+    [InlineData(new byte[0], "input.empty")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 }, "input.binary")]
+    [InlineData(new byte[] { 0x20, 0x0A, 0x0A }, "input.no-text")]
+    public void A_damaged_file_is_an_error_diagnostic_not_an_exception(byte[] bytes, string code)
+    {
+        var result = new TextDumpReader().Read(SourceDocument.FromBytes("bad.txt", bytes));
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Equal("bad.txt", error.Source!.Path);
+    }
+
+    [Fact]
+    public void Lines_are_classified_one_by_one_and_keep_their_line_numbers()
+    {
+        var text = "财政项目支出绩效自评表\t\t\n\n| 100 | 99.97 |\n|---|---|\n项目名称 宣传与推广\n";
+        var rows = new TextDumpReader().Read(SourceDocument.FromBytes("m.txt", Encoding.UTF8.GetBytes(text))).Value.Rows;
+        Assert.Equal([RowOrigin.Tsv, RowOrigin.Markdown, RowOrigin.Layout], rows.Select(r => r.Origin));
+        Assert.Equal([1, 3, 5], rows.Select(r => r.Line));
+        Assert.Equal(["100", "99.97"], rows[1].Cells.Select(c => c.Text));
+        Assert.True(rows[1].AfterBlankLine);
+    }
+
+    [Fact]
+    public void Html_rowspans_are_carried_down_and_colspans_fill_one_column()
+    {
+        const string html = """
+            <table>
+              <tr><td colspan="3">财政项目支出绩效自评表</td></tr>
+              <tr><td rowspan="2">产出指标</td><td>数量指标</td><td>10</td></tr>
+              <tr><td>质量指标</td><td>20</td></tr>
+            </table>
+            """;
+        var rows = new TextDumpReader().Read(SourceDocument.FromBytes("t.html", Encoding.UTF8.GetBytes(html))).Value.Rows;
+        Assert.Equal(["财政项目支出绩效自评表", "", ""], rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["产出指标", "质量指标", "20"], rows[2].Cells.Select(c => c.Text));
+        Assert.Equal(4, rows[2].Cells[1].Source.Line);
+    }
+}
