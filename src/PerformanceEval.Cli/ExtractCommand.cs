@@ -40,6 +40,12 @@ internal static class ExtractCommand
 
     private static int Run(string[] paths, string? outPath, bool summary, bool strict, string? config, bool verbose)
     {
+        // System.CommandLine hands an unknown "--flag" to the path argument; no archive file is named like that.
+        if (paths.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
+        {
+            Console.Error.WriteLine($"error: unknown option '{unknown}'. Run 'perfeval extract --help' for usage.");
+            return ExitCodes.Usage;
+        }
         var log = CommonOptions.Logger(verbose);
         PipelineSettings settings;
         try

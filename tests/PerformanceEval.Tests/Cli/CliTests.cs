@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace PerformanceEval.Tests.Cli;
+
+/// <summary>The perfeval command as a user runs it: a real process, real files, exit codes and streams.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("perfeval-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Perfeval(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "perfeval.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Fixtures.RepoRoot };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void A_batch_with_damaged_files_writes_the_good_forms_names_each_failure_and_exits_1()
+    {
+        File.Copy(Fixtures.Input("seed-002-songjiang-2022-layout"), Path.Combine(_dir, "a-good.txt"));
+        File.WriteAllBytes(Path.Combine(_dir, "b-empty.txt"), []);
+        File.WriteAllBytes(Path.Combine(_dir, "c-binary.png"), [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]);
+        File.WriteAllText(Path.Combine(_dir, "d-no-form.txt"), "会议纪要\n今天讨论了预算安排。\n");
+        var (code, stdout, stderr) = Perfeval("extract", _dir);
+        Assert.Equal(1, code);
+        Assert.Equal(5, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("b-empty.txt: the file is empty", stderr);
+        Assert.Contains("c-binary.png: the file is binary", stderr);
+        Assert.Contains("d-no-form.txt: no 财政项目支出绩效自评表 found", stderr);
+    }
+
+    [Fact]
+    public void A_clean_run_exits_0_and_writes_json_lines_to_the_out_file_with_a_summary()
+    {
+        var output = Path.Combine(_dir, "forms.jsonl");
+        var (code, stdout, stderr) = Perfeval("extract", Fixtures.Input("seed-001-baoshan-2023-tsv"), "--out", output, "--summary");
+        Assert.Equal(0, code);
+        Assert.Equal("", stdout);
+        Assert.Equal(15, File.ReadAllLines(output).Length);
+        Assert.Contains("forms read              15", stderr);
+        Assert.Contains("execution-rate", stderr);
+    }
+
+    [Theory]
+    [InlineData("extract")]
+    [InlineData("extract", "--no-such-flag", "x")]
+    [InlineData("frobnicate")]
+    public void A_usage_error_exits_2(params string[] args) => Assert.Equal(2, Perfeval(args).Code);
+
+    [Fact]
+    public void Help_explains_the_commands()
+    {
+        var (code, stdout, _) = Perfeval("extract", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("--summary", stdout);
+        Assert.Contains("JSON Lines", stdout);
+    }
+
+    [Fact]
+    public void Check_rewrites_the_findings_of_a_hand_corrected_form_and_nothing_else()
+    {
+        var extracted = Path.Combine(_dir, "forms.jsonl");
+        Perfeval("extract", Fixtures.Input("seed-001-baoshan-2023-tsv"), "--out", extracted);
+        var lines = File.ReadAllLines(extracted);
+        // The auditor corrects form 3's 执行率 from 49.28 to 49.27: its execution-rate finding must go.
+        var corrected = JsonNode.Parse(lines[3])!.AsObject();
+        Assert.Contains(corrected["findings"]!.AsArray(), f => f!["rule"]!.GetValue<string>() == "execution-rate");
+        corrected["funding"]!["total"]!["executionRate"] = JsonNode.Parse("49.27");
+        lines[3] = corrected.ToJsonString(PerformanceEval.Contract.ContractJson.Options);
+        File.WriteAllLines(extracted, lines);
+
+        var rechecked = Path.Combine(_dir, "rechecked.jsonl");
+        var (code, _, stderr) = Perfeval("check", extracted, "--out", rechecked);
+        Assert.True(code == 0, stderr);
+        var after = File.ReadAllLines(rechecked);
+        Assert.Equal(lines.Length, after.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var before = JsonNode.Parse(lines[i])!.AsObject();
+            var now = JsonNode.Parse(after[i])!.AsObject();
+            before.Remove("findings");
+            var findings = now["findings"]!.AsArray();
+            now.Remove("findings");
+            Assert.Equal(before.ToJsonString(), now.ToJsonString());
+            if (i == 3) Assert.DoesNotContain(findings, f => f!["rule"]!.GetValue<string>() == "execution-rate");
+        }
+    }
+}
