@@ -18,7 +18,7 @@ public sealed record CheckerOptions(
     ImmutableArray<GradeScale> GradeScales,
     ImmutableArray<string> Units)
 {
-    /// <summary>The contract's defaults, with the grade scales and units of the standard template model.</summary>
-    public static CheckerOptions Default(TemplateModel model) =>
-        new(1.0m, 0.5m, 1.0m, 100_000m, model.GradeScales, model.Units);
+    /// <summary>The contract's tolerances, with the given grade scales and the units of the standard template model.</summary>
+    public static CheckerOptions Default(TemplateModel model, ImmutableArray<GradeScale> gradeScales) =>
+        new(1.0m, 0.5m, 1.0m, 100_000m, gradeScales, model.Units);
 }

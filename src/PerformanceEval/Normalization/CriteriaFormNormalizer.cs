@@ -29,6 +29,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         var total = new FundingLine();
         Dictionary<string, int>? columns = null;
         string? section = null;
+        (RawCell Cell, int Row)? sectionCell = null;
         var totalSeen = false;
         for (var ri = 0; ri < grid.Rows.Length; ri++)
         {
@@ -64,7 +65,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 totalSeen = true;
                 continue;
             }
-            ReadIndicator(b, row, ri, columns, ref section);
+            ReadIndicator(b, row, ri, columns, ref section, ref sectionCell);
         }
         b.Total = total;
         b.PrintedBands ??= grid.Rows.Select(r => Bands(RowText.Joined(r))).FirstOrDefault(x => x is not null);
@@ -79,7 +80,11 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             if (i + 1 >= cells.Count || matcher.Match(cells[i + 1].Text, HeaderKinds) is { Score: >= 0.9 }) continue;
             var cell = cells[++i];
             var text = TextCleaner.Clean(cell.Text);
-            if (label.Kind is "CurrentBudget" && CurrencyIn(TextCleaner.Compact(cells[i - 1].Text)) is { } unit) b.CurrencyUnit = unit;
+            if (label.Kind is "CurrentBudget" && CurrencyIn(TextCleaner.Compact(cells[i - 1].Text)) is { } unit)
+            {
+                b.CurrencyUnit = unit;
+                b.From("currencyUnit", cells[i - 1], ri);
+            }
             var number = NumberParser.TryParse(text, out var n) ? n.Value : (decimal?)null;
             var path = Set(b, ref total, label.Kind, text, number);
             if (path is not null) b.From(path, cell, ri);
@@ -108,7 +113,8 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         }
     }
 
-    private void ReadIndicator(FormBuilder b, RawRow row, int ri, Dictionary<string, int> columns, ref string? section)
+    private void ReadIndicator(FormBuilder b, RawRow row, int ri, Dictionary<string, int> columns, ref string? section,
+        ref (RawCell Cell, int Row)? sectionCell)
     {
         string? At(string kind) => columns.TryGetValue(kind, out var col) ? TextCleaner.Clean(row.Cells.ElementAtOrDefault(col)?.Text) : null;
         var level1 = At("HdrLevel1");
@@ -118,6 +124,8 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             section = m.Success ? m.Groups[1].Value.Trim() : level1;
             decimal? weight = m.Success && decimal.TryParse(m.Groups[2].Value, CultureInfo.InvariantCulture, out var w) ? w : null;
             b.Sections.Add(new Section(section, weight));
+            sectionCell = (row.Cells[columns["HdrLevel1"]], ri);
+            b.From($"sections[{b.Sections.Count - 1}].name", row.Cells[columns["HdrLevel1"]], ri);
             b.From($"sections[{b.Sections.Count - 1}].weight", row.Cells[columns["HdrLevel1"]], ri);
         }
         var name = At("HdrName");
@@ -134,7 +142,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             Score = NumberAt(row, columns, "HdrScore", b, $"{p}.score", ri),
             Note = At("HdrNote"),
         });
-        foreach (var (kind, field) in new[] { ("HdrLevel1", "level1"), ("HdrName", "name"), ("HdrExplanation", "explanation"), ("HdrRule", "scoringRule"), ("HdrNote", "note") })
+        // A section label spans its rows (a merged cell): every row's 一级指标 points at it.
+        if (sectionCell is { } sc) b.From($"{p}.level1", sc.Cell, sc.Row);
+        foreach (var (kind, field) in new[] { ("HdrName", "name"), ("HdrExplanation", "explanation"), ("HdrRule", "scoringRule"), ("HdrNote", "note") })
             if (columns.TryGetValue(kind, out var col) && row.Cells.ElementAtOrDefault(col) is { IsEmpty: false } cell)
                 b.From($"{p}.{field}", cell, ri);
     }

@@ -72,7 +72,7 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
         var isNumber = items.Select(t => NumberParser.TryParse(t.Text, out var n) && !n.Percent).ToArray();
         var levels = items.Select(t => matcher.MatchLevel(t.Text) is { IsExact: true } l ? l : null).ToArray();
         var consumed = new bool[items.Count];
-        var rows = new List<(string? Target, string? Actual, decimal Weight, decimal Score, RawCell Cell)>();
+        var rows = new List<(string? Target, string? Actual, decimal Weight, decimal Score, RawCell Cell, RawCell? TargetCell, RawCell? ActualCell)>();
         for (var i = 0; i + 1 < items.Count; i++)
         {
             if (!isNumber[i] || !isNumber[i + 1]) continue;
@@ -83,12 +83,13 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
             if (target is not null) consumed[i - 2] = true;
             NumberParser.TryParse(items[i].Text, out var w);
             NumberParser.TryParse(items[i + 1].Text, out var s);
-            rows.Add((target, actual, w.Value, s.Value, items[i].Cell));
+            rows.Add((target, actual, w.Value, s.Value, items[i].Cell, target is null ? null : items[i - 2].Cell, actual is null ? null : items[i - 1].Cell));
             consumed[i] = consumed[i + 1] = true;
             i++;
         }
         var names = items.Where((t, i) => !consumed[i] && !isNumber[i] && levels[i] is null).ToList();
         var level2s = items.Where((t, i) => levels[i] is { IsLevel1: false }).Select(t => matcher.MatchLevel(t.Text)!.Name).ToList();
+        var level2Cells = items.Where((t, i) => levels[i] is { IsLevel1: false }).Select(t => t.Cell).ToList();
         string? level2 = null;
         for (var k = 0; k < rows.Count; k++)
         {
@@ -105,7 +106,15 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
                 Score = rows[k].Score,
             });
             b.From($"{p}.weight", rows[k].Cell, ri);
+            b.From($"{p}.score", rows[k].Cell, ri);
+            if (rows[k].TargetCell is { } tc) b.From($"{p}.target", tc, ri);
+            if (rows[k].ActualCell is { } ac) b.From($"{p}.actual", ac, ri);
             if (k < names.Count) b.From($"{p}.name", names[k].Cell, ri);
+            if (level2 is not null && k < level2Cells.Count)
+            {
+                b.From($"{p}.level2", level2Cells[Math.Min(k, level2Cells.Count - 1)], ri);
+                b.From($"{p}.level1", level2Cells[Math.Min(k, level2Cells.Count - 1)], ri);
+            }
         }
         b.Warn(CompletenessCodes.FlattenedIndicators,
             $"{rows.Count} indicator rows recovered from the flattened text by order; names and values may be mismatched", tokens[header], ri);

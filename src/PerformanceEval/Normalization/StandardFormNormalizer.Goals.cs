@@ -33,6 +33,7 @@ public sealed partial class StandardFormNormalizer
             if (tokens.Count == 0) return;
             if (row.AfterBlankLine || state.GoalParagraphs.Count == 0) state.GoalParagraphs.Add([]);
             state.GoalParagraphs[^1].Add(string.Join(" ", tokens));
+            state.GoalCells.Add((state.GoalParagraphs.Count - 1, row.Cells[0], row.Cells[^1], ri));
             return;
         }
         foreach (var cell in row.Cells)
@@ -64,11 +65,16 @@ public sealed partial class StandardFormNormalizer
                 // "确保志愿者按时到岗，不断提升窗口工作效能。 基本完成": plan and result on one line.
                 b.Planned = TextCleaner.Clean(string.Join(" ", both[..^1]));
                 b.Achieved = TextCleaner.Clean(both[^1]);
+                var (_, first, last, ri) = state.GoalCells[0];
+                b.From("goals.planned", first, ri);
+                b.From("goals.achieved", last, ri);
             }
             else
             {
                 b.Planned = TextCleaner.Clean(string.Join("\n", paragraphs[0]));
                 b.Achieved = TextCleaner.Clean(string.Join("\n", paragraphs.Skip(1).SelectMany(p => p)));
+                foreach (var (paragraph, first, _, ri) in state.GoalCells)
+                    b.From(paragraph == 0 ? "goals.planned" : "goals.achieved", first, ri);
             }
             return;
         }

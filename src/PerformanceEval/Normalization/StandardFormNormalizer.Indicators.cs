@@ -95,7 +95,11 @@ public sealed partial class StandardFormNormalizer
         b.From($"{p}.weight", cells[w].Raw, ri);
         b.From($"{p}.score", cells[s].Raw, ri);
         if (noteCells.Count > 0) b.From($"{p}.note", noteCells[0].Raw, ri);
-        if (state.LevelCell is { } lc) b.From($"{p}.level2", lc, state.LevelRow);
+        // A level read on an earlier row (a merged cell carried down) points at that row; one the template
+        // gave (the 一级指标 of a 二级指标) points at the cell it was derived from.
+        var rowCell = name?.Cell ?? cells.First(c => c.Text is not null).Raw;
+        if (state.Level2 is not null) b.From($"{p}.level2", state.LevelCell ?? rowCell, state.LevelCell is null ? ri : state.LevelRow);
+        if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is null ? state.LevelRow : state.Level1Row);
         state.ExpectNote = row.Origin is RowOrigin.Layout && note is null && score < weight;
         state.NoteLines = 0;
     }

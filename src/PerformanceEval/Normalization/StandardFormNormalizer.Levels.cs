@@ -26,10 +26,12 @@ public sealed partial class StandardFormNormalizer
             state.Level1 = matcher.Model.ParentOf(name) ?? state.Level1;
             state.LevelCell = level2.Raw;
             state.LevelRow = ri;
+            (state.Level1Cell, state.Level1Row) = level1 is null ? (null, ri) : (level1.Raw, ri);
         }
         else if (level1 is not null)
         {
             state.Level1 = level1.Level!.Name;
+            (state.Level1Cell, state.Level1Row) = (level1.Raw, ri);
             if (state.Level2 is { } l2 && matcher.Model.ParentOf(l2) != state.Level1) state.Level2 = null;
         }
         else if (state.Level2 is null && b.Indicators.Count == 0 && matcher.Model.AllLevel2.FirstOrDefault() is { } first)
@@ -37,6 +39,7 @@ public sealed partial class StandardFormNormalizer
             // The template opens with its first 二级指标 (数量指标); a first row whose label is unreadable is under it.
             state.Level2 = first;
             state.Level1 = matcher.Model.ParentOf(first);
+            (state.LevelCell, state.Level1Cell) = (null, null);
             b.Warn("text.level-assumed", $"first indicator row has no readable 二级指标; the template's first, {first}, assumed",
                 left.FirstOrDefault()?.Raw, ri);
         }
@@ -120,10 +123,12 @@ public sealed partial class StandardFormNormalizer
             state.Level2 = Settle(level2.Level!, state.Level2);
             state.Level1 = matcher.Model.ParentOf(state.Level2) ?? state.Level1;
             state.LevelCell = level2.Raw;
+            state.Level1Cell = null;
         }
         else if (levels.FirstOrDefault() is { } level1)
         {
             state.Level1 = level1.Level!.Name;
+            state.Level1Cell = level1.Raw;
             if (state.Level2 is { } l2 && matcher.Model.ParentOf(l2) != state.Level1) state.Level2 = null;
         }
     }

@@ -46,7 +46,9 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             if (phase < Phase.Indicators && b.CurrencyUnit is null && CurrencyIn(joined) is { } unit)
             {
                 b.CurrencyUnit = unit;
-                b.From("currencyUnit", RowText.NonEmpty(row).First(), ri, joined);
+                var cell = RowText.NonEmpty(row).FirstOrDefault(c => CurrencyIn(TextCleaner.Compact(c.Text)) is not null)
+                           ?? RowText.NonEmpty(row).First();
+                b.From("currencyUnit", cell, ri);
             }
             if (FormSegmenter.IsTitle(joined) || (YearIn(joined) is not null && joined.Length <= 12)) continue;
 
@@ -100,12 +102,13 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         public int? AchievedColumn;
         public readonly List<List<string>> GoalParagraphs = [];
         public readonly List<string> PlannedParts = [], AchievedParts = [];
+        public readonly List<(int Paragraph, RawCell First, RawCell Last, int Row)> GoalCells = [];
         public string? Level1, Level2;
         public readonly List<(string Text, RawCell Cell)> PendingName = [];
         public bool ExpectNote;
         public int NoteLines;
-        public RawCell? LevelCell;
-        public int LevelRow;
+        public RawCell? LevelCell, Level1Cell;
+        public int LevelRow, Level1Row;
     }
 
     internal static int? YearIn(string joined) =>

@@ -11,8 +11,7 @@ public sealed record TemplateModel(
     ImmutableArray<(string Level1, ImmutableArray<string> Level2)> Levels,
     ImmutableArray<(string Wrong, string Right)> Misreadings,
     ImmutableArray<(string Cut, string Whole)> Truncations,
-    ImmutableArray<string> Units,
-    ImmutableArray<GradeScale> GradeScales)
+    ImmutableArray<string> Units)
 {
     /// <summary>The 一级指标 a 二级指标 belongs to in this template, or null.</summary>
     public string? ParentOf(string level2) =>
@@ -34,11 +33,7 @@ public sealed record TemplateModel(
             Pairs(root, "levels").Select(p => (p.Name, p.Value.EnumerateArray().Select(v => v.GetString()!).ToImmutableArray())).ToImmutableArray(),
             Pairs(root, "misreadings").Select(p => (p.Name, p.Value.GetString()!)).ToImmutableArray(),
             Pairs(root, "truncations").Select(p => (p.Name, p.Value.GetString()!)).ToImmutableArray(),
-            root.TryGetProperty("units", out var units) ? [.. units.EnumerateArray().Select(u => u.GetString()!)] : [],
-            root.TryGetProperty("gradeScales", out var scales)
-                ? [.. scales.EnumerateArray().Select(s => new GradeScale([.. s.GetProperty("bands").EnumerateArray()
-                    .Select(b => new GradeBand(b.GetProperty("min").GetDecimal(), b.GetProperty("grade").GetString()!))]))]
-                : []);
+            root.TryGetProperty("units", out var units) ? [.. units.EnumerateArray().Select(u => u.GetString()!)] : []);
     }
 
     private static IEnumerable<JsonProperty> Pairs(JsonElement root, string name) =>
@@ -57,14 +52,3 @@ public sealed record TemplateModel(
     }
 }
 
-/// <summary>A grade scale: bands by minimum total, highest first.</summary>
-public sealed record GradeScale(ImmutableArray<GradeBand> Bands)
-{
-    /// <summary>The grade this scale gives a total.</summary>
-    public string GradeFor(decimal total) => Bands.OrderByDescending(b => b.Min).First(b => total >= b.Min).Grade;
-
-    public bool Contains(string grade) => Bands.Any(b => b.Grade == grade);
-}
-
-/// <summary>One band: totals from <see cref="Min"/> (inclusive) up get <see cref="Grade"/>.</summary>
-public sealed record GradeBand(decimal Min, string Grade);

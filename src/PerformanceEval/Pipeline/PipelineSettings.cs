@@ -11,13 +11,15 @@ namespace PerformanceEval.Pipeline;
 /// <param name="BudgetScoreErrorPoints">See <see cref="CheckerOptions"/>.</param>
 /// <param name="TotalScoreErrorPoints">See <see cref="CheckerOptions"/>.</param>
 /// <param name="CurrencyUnitMaxWanYuan">See <see cref="CheckerOptions"/>.</param>
+/// <param name="GradeScales">The grade scales a 绩效等级 word may belong to, for forms that print no bands.</param>
 public sealed record PipelineSettings(
     string? ModelsPath,
     int Parallelism,
     decimal ExecutionRateErrorPoints,
     decimal BudgetScoreErrorPoints,
     decimal TotalScoreErrorPoints,
-    decimal CurrencyUnitMaxWanYuan)
+    decimal CurrencyUnitMaxWanYuan,
+    System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales)
 {
     /// <summary>The workers to run: <see cref="Parallelism"/>, or the machine's cores when it is 0.</summary>
     public int Workers => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
@@ -50,7 +52,8 @@ public sealed record PipelineSettings(
             models,
             root.TryGetProperty("parallelism", out var p) ? p.GetInt32() : 0,
             Tol("executionRateErrorPoints", 1m), Tol("budgetScoreErrorPoints", 0.5m),
-            Tol("totalScoreErrorPoints", 1m), Tol("currencyUnitMaxWanYuan", 100_000m));
+            Tol("totalScoreErrorPoints", 1m), Tol("currencyUnitMaxWanYuan", 100_000m),
+            checker.ValueKind == JsonValueKind.Object && checker.TryGetProperty("gradeScales", out var scales) ? GradeScale.ParseAll(scales) : []);
         settings.Validate();
         return settings;
     }
@@ -61,12 +64,14 @@ public sealed record PipelineSettings(
         if (Parallelism < 0) throw new ArgumentException("pipeline.json: parallelism must be 0 (the machine's cores) or more");
         if (ExecutionRateErrorPoints <= 0 || BudgetScoreErrorPoints <= 0 || TotalScoreErrorPoints <= 0)
             throw new ArgumentException("pipeline.json: checker tolerances must be above 0");
+        if (GradeScales.Any(s => s.Bands.IsEmpty))
+            throw new ArgumentException("pipeline.json: checker.gradeScales has a scale without bands");
         if (ModelsPath is not null && !Directory.Exists(ModelsPath))
             throw new ArgumentException($"pipeline.json: modelsPath '{ModelsPath}' is not a folder");
     }
 
     public CheckerOptions CheckerOptions(TemplateModel standard) =>
-        Checking.CheckerOptions.Default(standard) with
+        Checking.CheckerOptions.Default(standard, GradeScales) with
         {
             ExecutionRateErrorPoints = ExecutionRateErrorPoints,
             BudgetScoreErrorPoints = BudgetScoreErrorPoints,

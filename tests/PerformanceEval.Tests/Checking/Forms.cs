@@ -7,7 +7,8 @@ namespace PerformanceEval.Tests.Checking;
 /// <summary>Builds small forms for rule tests; figures are decimals with the scale they would be printed with.</summary>
 internal static class Forms
 {
-    public static readonly CheckerOptions Options = CheckerOptions.Default(TemplateModel.Load("standard", null));
+    public static readonly CheckerOptions Options =
+        PerformanceEval.Pipeline.PipelineSettings.Load(null).CheckerOptions(TemplateModel.Load("standard", null));
 
     public static CleanedForm Standard(FundingLine? total = null, Indicator[]? indicators = null, decimal? totalWeight = 100m,
         decimal? totalScore = null, string? currency = "元", string[]? warnings = null) => new()
