@@ -12,9 +12,7 @@ public sealed class BudgetScoreRule : ICheckRule
         foreach (var (path, label, line) in context.FundingLines())
         {
             if (line is not { Weight: { } weight, Score: { } score }) continue;
-            var rate = line.ExecutionRate ??
-                       (line is { Executed: { } e, AnnualBudget: { } b } && b > 0 ? e / b * 100m : null);
-            if (rate is not { } r) continue;
+            if (CheckContext.RateOf(line) is not { } r) continue;
             var exact = Math.Min(r, 100m) / 100m * weight;
             if (Printed.Consistent(score, exact)) continue;
             var shown = Printed.Show(exact, score);

@@ -15,6 +15,10 @@ public sealed record CheckContext(CleanedForm Form, GradeScale? PrintedBands, Ch
         if (Form.Funding.Carryover is { } c) yield return ("funding.carryover", "上年结转资金", c);
         if (Form.Funding.Other is { } o) yield return ("funding.other", "其他资金", o);
     }
+
+    /// <summary>A line's 执行率: the stated one, else executed ÷ annual budget × 100, else null.</summary>
+    public static decimal? RateOf(FundingLine? line) =>
+        line?.ExecutionRate ?? (line is { Executed: { } e, AnnualBudget: { } b } && b > 0 ? e / b * 100m : null);
 }
 
 /// <summary>One contract rule. Rules never throw on a form: a figure that is missing simply does not fire.</summary>

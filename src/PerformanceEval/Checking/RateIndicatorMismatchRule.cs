@@ -14,10 +14,7 @@ public sealed class RateIndicatorMismatchRule : ICheckRule
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
-        var total = context.Form.Funding.Total;
-        var rate = total?.ExecutionRate ??
-                   (total is { Executed: { } e, AnnualBudget: { } b } && b > 0 ? e / b * 100m : null);
-        if (rate is not { } r) yield break;
+        if (CheckContext.RateOf(context.Form.Funding.Total) is not { } r) yield break;
         var indicators = context.Form.Indicators;
         for (var i = 0; i < indicators.Length; i++)
         {

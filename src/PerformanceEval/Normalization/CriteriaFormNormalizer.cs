@@ -37,7 +37,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             var joined = RowText.Joined(row);
             if (FormSegmenter.IsTitle(joined))
             {
-                if (StandardFormNormalizer.YearIn(joined) is { } y) { b.Year = y; b.From("year", RowText.NonEmpty(row).First(), ri, joined); }
+                if (FormPatterns.YearIn(joined) is { } y) { b.Year = y; b.From("year", RowText.NonEmpty(row).First(), ri, joined); }
                 continue;
             }
             if (totalSeen || joined.StartsWith("说明"))
@@ -80,7 +80,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             if (i + 1 >= cells.Count || matcher.Match(cells[i + 1].Text, HeaderKinds) is { Score: >= 0.9 }) continue;
             var cell = cells[++i];
             var text = TextCleaner.Clean(cell.Text);
-            if (label.Kind is "CurrentBudget" && CurrencyIn(TextCleaner.Compact(cells[i - 1].Text)) is { } unit)
+            if (label.Kind is "CurrentBudget" && FormPatterns.CurrencyIn(TextCleaner.Compact(cells[i - 1].Text)) is { } unit)
             {
                 b.CurrencyUnit = unit;
                 b.From("currencyUnit", cells[i - 1], ri);
@@ -173,7 +173,6 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         return m.Success ? $"{m.Groups[1].Value}-{int.Parse(m.Groups[2].Value):00}-{int.Parse(m.Groups[3].Value):00}" : null;
     }
 
-    private static string? CurrencyIn(string text) => CurrencyPattern().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
 
     [GeneratedRegex(@"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")]
     private static partial Regex SectionWeight();
@@ -183,7 +182,4 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
 
     [GeneratedRegex(@"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")]
     private static partial Regex DatePattern();
-
-    [GeneratedRegex(@"[(（](万元|元)[)）]")]
-    private static partial Regex CurrencyPattern();
 }

@@ -19,7 +19,7 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
         var tokens = row.Cells.ToList();
         b.Warn("form.flattened", "form flattened into one paragraph by the OCR; read by label order", tokens[0], ri);
         var joined = string.Concat(tokens.Select(t => TextCleaner.Compact(t.Text)));
-        if (StandardFormNormalizer.YearIn(joined) is { } year)
+        if (FormPatterns.YearIn(joined) is { } year)
         {
             b.Year = year;
             b.From("year", tokens[0], ri, joined[..Math.Min(joined.Length, 30)]);
@@ -50,9 +50,10 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
     {
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (Currency().Match(TextCleaner.Compact(tokens[i].Text)) is { Success: true } m && b.CurrencyUnit is null)
+            var compact = TextCleaner.Compact(tokens[i].Text);
+            if (b.CurrencyUnit is null && compact.Length <= 4 && FormPatterns.CurrencyIn(compact) is { } unit)
             {
-                b.CurrencyUnit = m.Groups[1].Value;
+                b.CurrencyUnit = unit;
                 b.From("currencyUnit", tokens[i], ri);
             }
             if (matcher.Match(tokens[i].Text, FundingKinds) is not { Score: >= 0.9 } label) continue;
@@ -154,7 +155,4 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
 
     [GeneratedRegex(@"^([<>=≥≤]+)(\d+)$")]
     private static partial Regex GluedFigure();
-
-    [GeneratedRegex(@"^[(（](万元|元)[)）]$")]
-    private static partial Regex Currency();
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Provenance;
 using PerformanceEval.Tables;
@@ -111,11 +110,9 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         public int LevelRow, Level1Row;
     }
 
-    internal static int? YearIn(string joined) =>
-        YearPattern().Match(joined) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
+    private static int? YearIn(string joined) => FormPatterns.YearIn(joined);
 
-    private static string? CurrencyIn(string joined) =>
-        CurrencyPattern().Match(joined) is { Success: true } m ? m.Groups[1].Value : null;
+    private static string? CurrencyIn(string joined) => FormPatterns.CurrencyIn(joined);
 
     private int CountKinds(RawRow row, string[] kinds) =>
         RowText.NonEmpty(row).Select(c => matcher.Match(c.Text, kinds)).Count(m => m is { Score: >= 0.75 });
@@ -139,10 +136,4 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         }
         return found;
     }
-
-    [GeneratedRegex(@"((?:19|20)\d{2})年度")]
-    private static partial Regex YearPattern();
-
-    [GeneratedRegex(@"[(（](万元|元)[)）]")]
-    private static partial Regex CurrencyPattern();
 }
