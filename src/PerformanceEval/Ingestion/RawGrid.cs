@@ -16,6 +16,8 @@ public enum RowOrigin
     Layout,
     /// <summary>A whole form flattened into one paragraph: tokens in reading order only.</summary>
     Flattened,
+    /// <summary>A row of a PDF table rebuilt from its ruling lines: true cells with boxes.</summary>
+    PdfGrid,
 }
 
 /// <summary>One cell as read: its raw text and where it was.</summary>

@@ -9,7 +9,7 @@ public sealed partial class StandardFormNormalizer
         Dictionary<string, int>? columns)
     {
         var after = row.Cells.Skip(labelIndex + 1).ToList();
-        var trust = row.Origin is RowOrigin.Markdown or RowOrigin.Tsv or RowOrigin.Html;
+        var trust = row.Origin is RowOrigin.Markdown or RowOrigin.Tsv or RowOrigin.Html or RowOrigin.PdfGrid;
         var line = FundingReader.Read(b, kind, after, ri, columns, trust);
         Assign(b, kind, line);
     }

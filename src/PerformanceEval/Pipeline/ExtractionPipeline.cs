@@ -75,7 +75,8 @@ public sealed class ExtractionPipeline
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         try
         {
-            var reader = _readers.FirstOrDefault(r => r.CanRead(document)) ?? _readers[0];
+            // The text-dump reader comes last and explains what a file it cannot read is.
+            var reader = _readers.FirstOrDefault(r => r.CanRead(document)) ?? _readers[^1];
             var ingested = Timed(timings, "ingestion", () => reader.Read(document));
             diagnostics.AddRange(ingested.Diagnostics);
             if (Error(ingested.Diagnostics) is { } readError)

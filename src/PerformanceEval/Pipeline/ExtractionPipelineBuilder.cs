@@ -55,7 +55,8 @@ public sealed class ExtractionPipelineBuilder
         var standard = TemplateModel.Load("standard", settings.ModelsPath);
         var criteria = TemplateModel.Load("criteria", settings.ModelsPath);
         var checker = Checker.CreateDefault(settings.CheckerOptions(standard));
-        ImmutableArray<IDocumentReader> readers = [.. _readers, new TextDumpReader()];
+        var runner = new SubprocessRunner(TimeSpan.FromSeconds(settings.SubprocessTimeoutSeconds), settings.SubprocessRetries, _log);
+        ImmutableArray<IDocumentReader> readers = [.. _readers, new Ingestion.Pdf.PdfTextReader(runner), new TextDumpReader()];
         return new ExtractionPipeline(readers, new LabelMatcher(standard), new LabelMatcher(criteria), checker, _strict, _log);
     }
 }

@@ -12,6 +12,8 @@ namespace PerformanceEval.Pipeline;
 /// <param name="TotalScoreErrorPoints">See <see cref="CheckerOptions"/>.</param>
 /// <param name="CurrencyUnitMaxWanYuan">See <see cref="CheckerOptions"/>.</param>
 /// <param name="GradeScales">The grade scales a 绩效等级 word may belong to, for forms that print no bands.</param>
+/// <param name="SubprocessTimeoutSeconds">Time one run of a poppler tool may take on one file (default 60).</param>
+/// <param name="SubprocessRetries">Retries of a poppler run that timed out (default 1); failures are never retried.</param>
 public sealed record PipelineSettings(
     string? ModelsPath,
     int Parallelism,
@@ -19,7 +21,9 @@ public sealed record PipelineSettings(
     decimal BudgetScoreErrorPoints,
     decimal TotalScoreErrorPoints,
     decimal CurrencyUnitMaxWanYuan,
-    System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales)
+    System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales,
+    double SubprocessTimeoutSeconds = 60,
+    int SubprocessRetries = 1)
 {
     /// <summary>The workers to run: <see cref="Parallelism"/>, or the machine's cores when it is 0.</summary>
     public int Workers => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
@@ -53,7 +57,9 @@ public sealed record PipelineSettings(
             root.TryGetProperty("parallelism", out var p) ? p.GetInt32() : 0,
             Tol("executionRateErrorPoints", 1m), Tol("budgetScoreErrorPoints", 0.5m),
             Tol("totalScoreErrorPoints", 1m), Tol("currencyUnitMaxWanYuan", 100_000m),
-            checker.ValueKind == JsonValueKind.Object && checker.TryGetProperty("gradeScales", out var scales) ? GradeScale.ParseAll(scales) : []);
+            checker.ValueKind == JsonValueKind.Object && checker.TryGetProperty("gradeScales", out var scales) ? GradeScale.ParseAll(scales) : [],
+            root.TryGetProperty("subprocess", out var sub) && sub.TryGetProperty("timeoutSeconds", out var t) ? t.GetDouble() : 60,
+            root.TryGetProperty("subprocess", out var sub2) && sub2.TryGetProperty("retries", out var r) ? r.GetInt32() : 1);
         settings.Validate();
         return settings;
     }
@@ -64,6 +70,8 @@ public sealed record PipelineSettings(
         if (Parallelism < 0) throw new ArgumentException("pipeline.json: parallelism must be 0 (the machine's cores) or more");
         if (ExecutionRateErrorPoints <= 0 || BudgetScoreErrorPoints <= 0 || TotalScoreErrorPoints <= 0)
             throw new ArgumentException("pipeline.json: checker tolerances must be above 0");
+        if (SubprocessTimeoutSeconds <= 0 || SubprocessRetries < 0)
+            throw new ArgumentException("pipeline.json: subprocess.timeoutSeconds must be above 0 and subprocess.retries 0 or more");
         if (GradeScales.Any(s => s.Bands.IsEmpty))
             throw new ArgumentException("pipeline.json: checker.gradeScales has a scale without bands");
         if (ModelsPath is not null && !Directory.Exists(ModelsPath))

@@ -34,7 +34,8 @@ public sealed class TextDumpReaderTests
 
     [Theory]
     [InlineData(new byte[0], "input.empty")]
-    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 }, "input.binary")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 }, "input.image")]
+    [InlineData(new byte[] { 0x01, 0x02, 0x00, 0x00, 0x05, 0x06 }, "input.binary")]
     [InlineData(new byte[] { 0x20, 0x0A, 0x0A }, "input.no-text")]
     public void A_damaged_file_is_an_error_diagnostic_not_an_exception(byte[] bytes, string code)
     {

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using AngleSharp.Html.Parser;
+using PerformanceEval.Provenance;
+using Polly.Timeout;
+
+namespace PerformanceEval.Ingestion.Pdf;
+
+/// <summary>
+/// Reads PDFs with a text layer: poppler's <c>pdftotext -bbox-layout</c> gives every word with its box (XHTML,
+/// read with AngleSharp), <c>pdftoppm</c> rasterizes each page to find the table's ruling lines, and
+/// <see cref="PageGrid"/> puts the words into the cells those lines draw. The rows go to the same table
+/// reconstruction, normalizer and checker as text dumps. A page without a usable text layer is a scan: until the
+/// OCR path exists the file fails with that reason (recorded, never skipped).
+/// </summary>
+public sealed class PdfTextReader(SubprocessRunner runner) : IDocumentReader
+{
+    /// <summary>Raster resolution for finding rules: 144 dpi keeps a 0.5 pt rule at least one pixel wide.</summary>
+    private const int RasterDpi = 144;
+
+    public bool CanRead(SourceDocument document) =>
+        document.Bytes.AsSpan().TrimStart(" \t\r\n"u8).StartsWith("%PDF-"u8);
+
+    public StageResult<IngestedDocument> Read(SourceDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var fileRef = new SourceRef(document.Path, document.Sha256, null, null, null, null, null, "", null);
+        string? temp = null;
+        try
+        {
+            var path = File.Exists(document.Path) ? document.Path : temp = WriteTemp(document);
+            var bbox = runner.Run("pdftotext", "poppler-utils", ["-bbox-layout", "-enc", "UTF-8", path, "-"]);
+            if (bbox.ExitCode != 0) return Fail(document, "pdf.unreadable", Explain(bbox.Error), fileRef);
+            var pages = ParseWords(Encoding.UTF8.GetString(bbox.Output));
+            if (pages.Count == 0) return Fail(document, "pdf.no-pages", "the PDF has no pages", fileRef);
+            var scanned = pages.Where(p => !HasUsableText(p.Words)).Select(p => p.Number).ToList();
+            if (scanned.Count > 0)
+                return Fail(document, "pdf.no-text-layer",
+                    $"page {string.Join(", ", scanned)} has no usable text layer (a scan); OCR of scanned pages is not built yet", fileRef);
+
+            var rows = ImmutableArray.CreateBuilder<RawRow>();
+            var block = 0;
+            foreach (var page in pages)
+            {
+                var (horizontal, vertical) = Rules(path, page.Number);
+                foreach (var (_, row) in PageGrid.Rows(document, page.Number, page.Words, horizontal, vertical, block))
+                    rows.Add(row);
+                block += 2;
+            }
+            return StageResult<IngestedDocument>.Ok(new IngestedDocument(document, InputKind.PdfText, rows.ToImmutable()));
+        }
+        catch (ToolMissingException missing)
+        {
+            return Fail(document, "tool.missing", missing.Message, fileRef);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return Fail(document, "pdf.timeout", "poppler did not finish reading the PDF in time", fileRef);
+        }
+        finally
+        {
+            if (temp is not null) File.Delete(temp);
+        }
+    }
+
+    private (List<Rule>, List<Rule>) Rules(string path, int page)
+    {
+        var dir = Directory.CreateTempSubdirectory("perfeval-raster-");
+        try
+        {
+            var prefix = Path.Combine(dir.FullName, "p");
+            var n = page.ToString(CultureInfo.InvariantCulture);
+            var raster = runner.Run("pdftoppm", "poppler-utils", ["-r", RasterDpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", n, "-l", n, path, prefix]);
+            var file = dir.EnumerateFiles("p*.pgm").FirstOrDefault();
+            if (raster.ExitCode != 0 || file is null) return ([], []);
+            return RulingLines.Find(GrayImage.ParsePgm(File.ReadAllBytes(file.FullName)), 72.0 / RasterDpi);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static List<(int Number, List<PdfWord> Words)> ParseWords(string xhtml)
+    {
+        var doc = new HtmlParser().ParseDocument(xhtml);
+        return doc.QuerySelectorAll("page").Select((page, i) => (i + 1, page.QuerySelectorAll("word").Select(w => new PdfWord(
+            w.TextContent,
+            Coordinate(w.GetAttribute("xMin")), Coordinate(w.GetAttribute("yMin")),
+            Coordinate(w.GetAttribute("xMax")), Coordinate(w.GetAttribute("yMax")))).ToList())).ToList();
+    }
+
+    private static double Coordinate(string? value) => double.Parse(value ?? "0", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A text layer is usable when it has words and some of them are Chinese: an old OCR layer of Latin garbage
+    /// over a scanned Chinese form is no text layer at all.
+    /// </summary>
+    private static bool HasUsableText(List<PdfWord> words) =>
+        words.Count > 0 && words.Sum(w => w.Text.Count(Normalization.TextCleaner.IsCjk)) >= 4;
+
+    private static string Explain(string stderr)
+    {
+        var first = stderr.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "pdftotext failed";
+        if (stderr.Contains("Incorrect password", StringComparison.OrdinalIgnoreCase)) return "the PDF is encrypted (it needs a password)";
+        return $"the PDF is damaged or not a PDF ({first})";
+    }
+
+    private static string WriteTemp(SourceDocument document)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), $"perfeval-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(temp, document.Bytes);
+        return temp;
+    }
+
+    private static StageResult<IngestedDocument> Fail(SourceDocument document, string code, string message, SourceRef source) =>
+        new(new IngestedDocument(document, InputKind.PdfText, []), [new Diagnostic(code, DiagnosticSeverity.Error, message, source)]);
+}
