@@ -100,10 +100,13 @@ public sealed class PdfTextReader(SubprocessRunner runner) : IDocumentReader
     private static bool HasUsableText(List<PdfWord> words) =>
         words.Count > 0 && words.Sum(w => w.Text.Count(Normalization.TextCleaner.IsCjk)) >= 4;
 
+    /// <summary>poppler's complaint in a reviewer's words: its first error line, not the warnings before it.</summary>
     private static string Explain(string stderr)
     {
-        var first = stderr.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "pdftotext failed";
+        var lines = stderr.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (stderr.Contains("Incorrect password", StringComparison.OrdinalIgnoreCase)) return "the PDF is encrypted (it needs a password)";
+        if (stderr.Contains("page count 0", StringComparison.OrdinalIgnoreCase)) return "the PDF has no pages";
+        var first = lines.FirstOrDefault(l => l.Contains("Error", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? "pdftotext failed";
         return $"the PDF is damaged or not a PDF ({first})";
     }
 

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The test command (README, .ci/run): system packages, then every test; the golden tests print their accuracy tables.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-packages.sh
+dotnet test PerformanceEval.sln -c Release --logger "console;verbosity=detailed"

@@ -1,0 +1,111 @@
+using PerformanceEval.Contract;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Ingestion.Pdf;
+using PerformanceEval.Provenance;
+using Xunit;
+
+namespace PerformanceEval.Tests.Ingestion;
+
+public sealed class PdfTextReaderTests
+{
+    private static string Bad(string name) => Path.Combine(Fixtures.Dir, "bad-pdfs", name);
+
+    [Theory]
+    [InlineData("truncated.pdf", "damaged")]
+    [InlineData("not-a-pdf.pdf", "damaged")]
+    [InlineData("zero-pages.pdf", "has no pages")]
+    [InlineData("encrypted.pdf", "encrypted")]
+    [InlineData("scanned.pdf", "page 1 has no usable text layer (a scan)")]
+    public void A_pdf_that_cannot_be_read_fails_with_its_reason(string file, string reason)
+    {
+        var result = Fixtures.Pipeline.Extract(Bad(file));
+        Assert.True(result.Failed);
+        Assert.Contains(reason, result.Failure);
+        Assert.Empty(result.Forms);
+    }
+
+    [Fact]
+    public void A_text_layer_pdf_gives_pdf_text_forms_with_pages_and_boxes()
+    {
+        var forms = Fixtures.Pipeline.Extract(Fixtures.Input("pdf-songjiang-2022-page-break")).Forms;
+        var form = Assert.Single(forms);
+        Assert.Equal("pdf-text", form.Source.InputKind);
+        Assert.Equal([1, 2], form.Source.Pages!.Value.ToArray());
+        var score = form.Provenance["totalScore"];
+        Assert.Equal(2, score.Page);
+        Assert.Null(score.Line);
+        Assert.Equal("97.60", score.Text);
+    }
+
+    [Fact]
+    public void A_pdf_and_the_text_dump_of_the_same_forms_raise_the_same_findings()
+    {
+        static IEnumerable<string> Findings(IEnumerable<CleanedForm> forms) =>
+            forms.SelectMany(f => f.Findings.Select(x => $"{f.Source.FormIndex} {x.Rule} {x.Field} {x.Stated} {x.Expected}"));
+        var pdf = Fixtures.Pipeline.Extract(Fixtures.Input("pdf-baoshan-2023-three-forms")).Forms;
+        var text = Fixtures.Pipeline.Extract(Fixtures.Input("seed-001-baoshan-2023-tsv")).Forms.Take(3);
+        Assert.NotEmpty(Findings(pdf));
+        Assert.Equal(Findings(text), Findings(pdf));
+    }
+}
+
+/// <summary>The grid from geometry, on a page drawn in memory: rules, a merged cell, words placed by their centres.</summary>
+public sealed class PageGridTests
+{
+    private static readonly SourceDocument Doc = SourceDocument.FromBytes("p.pdf", [1]);
+
+    /// <summary>
+    /// A 3×3 table on a 100×100 pt page: rows at y 10/40/70/100... drawn at 1 px per pt. Row 0's first two cells
+    /// are one merged cell (no rule between them); column 0's cells of rows 1 and 2 are one (no rule between them).
+    /// </summary>
+    private static GrayImage Page()
+    {
+        const int size = 120;
+        var pixels = Enumerable.Repeat((byte)255, size * size).ToArray();
+        void H(int y, int x0, int x1) { for (var x = x0; x <= x1; x++) pixels[y * size + x] = 0; }
+        void V(int x, int y0, int y1) { for (var y = y0; y <= y1; y++) pixels[y * size + x] = 0; }
+        foreach (var y in new[] { 10, 100 }) H(y, 10, 100);
+        H(40, 10, 100);
+        H(70, 40, 100);                 // no rule under column 0 between rows 1 and 2
+        foreach (var x in new[] { 10, 100 }) V(x, 10, 100);
+        V(40, 40, 100);                 // no rule between columns 0 and 1 in row 0
+        V(70, 10, 100);
+        return new GrayImage(size, size, pixels);
+    }
+
+    [Fact]
+    public void Ruling_lines_become_cells_and_unruled_neighbours_merge()
+    {
+        var (horizontal, vertical) = RulingLines.Find(Page(), 1.0);
+        Assert.Equal(4, horizontal.Count);
+        Assert.Equal(4, vertical.Count);
+        List<PdfWord> words =
+        [
+            new("项目名称", 15, 20, 60, 30),   // centre in row 0, across the merged cell
+            new("数据", 75, 20, 95, 30),
+            new("产出指标", 12, 60, 38, 70),   // centre in the merged column-0 cell of rows 1-2
+            new("10", 45, 45, 55, 55),
+            new("20", 45, 75, 55, 85),
+            new("- 1 -", 45, 105, 60, 112),   // below the table: page furniture, a row of its own
+        ];
+        var rows = PageGrid.Rows(Doc, 1, words, horizontal, vertical, 0).Select(r => r.Row).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(["项目名称", "", "数据"], rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["产出指标", "10", ""], rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["产出指标", "20", ""], rows[2].Cells.Select(c => c.Text));   // carried down, as a rowspan
+        Assert.Equal(RowOrigin.Layout, rows[3].Origin);
+        var merged = rows[0].Cells[0].Source.Box!;
+        Assert.Equal((10, 10, 70, 40), ((int)merged.X0, (int)merged.Y0, (int)merged.X1, (int)merged.Y1));
+        Assert.Equal(BoxUnits.PdfPoints, merged.Units);
+    }
+
+    [Fact]
+    public void Without_rules_words_become_layout_rows_split_at_wide_gaps()
+    {
+        List<PdfWord> words = [new("年度资金总额", 10, 10, 70, 20), new("8560200.00", 100, 10, 150, 20), new("10", 170, 10, 180, 20)];
+        var rows = PageGrid.Rows(Doc, 1, words, [], [], 0).Select(r => r.Row).ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(RowOrigin.Layout, row.Origin);
+        Assert.Equal(["年度资金总额", "8560200.00", "10"], row.Cells.Select(c => c.Text));
+    }
+}
