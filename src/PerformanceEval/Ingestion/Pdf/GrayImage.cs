@@ -11,6 +11,9 @@ internal sealed class GrayImage(int width, int height, byte[] pixels)
 
     public bool IsDark(int x, int y, byte threshold) => pixels[y * Width + x] < threshold;
 
+    /// <summary>The raw pixels, row after row.</summary>
+    public ReadOnlySpan<byte> Pixels => pixels;
+
     public static GrayImage ParsePgm(byte[] data)
     {
         var at = 0;

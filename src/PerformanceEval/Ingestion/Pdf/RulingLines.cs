@@ -22,46 +22,68 @@ internal static class RulingLines
     public static (List<Rule> Horizontal, List<Rule> Vertical) Find(GrayImage image, double pointsPerPixel)
     {
         var minRun = (int)Math.Ceiling(MinLengthPt / pointsPerPixel);
-        var horizontal = Runs(image.Height, image.Width, minRun, (line, i) => image.IsDark(i, line, DarkThreshold));
-        var vertical = Runs(image.Width, image.Height, minRun, (line, i) => image.IsDark(line, i, DarkThreshold));
+        var (horizontal, vertical) = Runs(image, minRun);
         return (Merge(horizontal, pointsPerPixel), Merge(vertical, pointsPerPixel));
     }
 
-    /// <summary>Dark runs along each line of pixels: (line, start, end).</summary>
-    private static List<(int Line, int From, int To)> Runs(int lines, int length, int minRun, Func<int, int, bool> dark)
+    /// <summary>
+    /// Dark runs as (line, start, end), in one row-major pass: horizontal runs along each row, vertical runs through
+    /// a run counter per column — no per-pixel callbacks and no column-order walks over the raster.
+    /// </summary>
+    private static (List<(int Line, int From, int To)>, List<(int Line, int From, int To)>) Runs(GrayImage image, int minRun)
     {
-        var runs = new List<(int, int, int)>();
-        for (var line = 0; line < lines; line++)
+        var (w, h) = (image.Width, image.Height);
+        var pixels = image.Pixels;
+        var horizontal = new List<(int, int, int)>();
+        var vertical = new List<(int, int, int)>();
+        var down = new int[w];
+        for (var y = 0; y <= h; y++)
         {
+            var row = y < h ? pixels.Slice(y * w, w) : default;
             var start = -1;
-            for (var i = 0; i <= length; i++)
+            for (var x = 0; x <= w; x++)
             {
-                var isDark = i < length && dark(line, i);
-                if (isDark && start < 0) start = i;
-                else if (!isDark && start >= 0)
+                var dark = y < h && x < w && row[x] < DarkThreshold;
+                if (dark && start < 0) start = x;
+                else if (!dark && start >= 0)
                 {
-                    if (i - start >= minRun) runs.Add((line, start, i - 1));
+                    if (x - start >= minRun) horizontal.Add((y, start, x - 1));
                     start = -1;
+                }
+                if (x == w) continue;
+                if (dark) down[x]++;
+                else if (down[x] > 0)
+                {
+                    if (down[x] >= minRun) vertical.Add((x, y - down[x], y - 1));
+                    down[x] = 0;
                 }
             }
         }
-        return runs;
+        return (horizontal, vertical);
     }
 
     /// <summary>Runs on neighbouring pixel lines that overlap are one rule; its position is their middle.</summary>
     private static List<Rule> Merge(List<(int Line, int From, int To)> runs, double scale)
     {
-        var rules = new List<(double At, int Count, int From, int To, int Last)>();
-        foreach (var (line, from, to) in runs.OrderBy(r => r.Line))
+        var done = new List<(double Sum, int Count, int From, int To)>();
+        var active = new List<(double Sum, int Count, int From, int To, int Last)>();
+        foreach (var (line, from, to) in runs.OrderBy(r => r.Line).ThenBy(r => r.From))
         {
-            var i = rules.FindIndex(r => line - r.Last <= 2 && from <= r.To + 2 && to >= r.From - 2);
-            if (i < 0) rules.Add((line, 1, from, to, line));
+            for (var k = active.Count - 1; k >= 0; k--)
+                if (line - active[k].Last > 2)
+                {
+                    done.Add((active[k].Sum, active[k].Count, active[k].From, active[k].To));
+                    active.RemoveAt(k);
+                }
+            var i = active.FindIndex(r => from <= r.To + 2 && to >= r.From - 2);
+            if (i < 0) active.Add((line, 1, from, to, line));
             else
             {
-                var r = rules[i];
-                rules[i] = (r.At + line, r.Count + 1, Math.Min(r.From, from), Math.Max(r.To, to), line);
+                var r = active[i];
+                active[i] = (r.Sum + line, r.Count + 1, Math.Min(r.From, from), Math.Max(r.To, to), line);
             }
         }
-        return [.. rules.Select(r => new Rule((r.At / r.Count + 0.5) * scale, r.From * scale, (r.To + 1) * scale))];
+        done.AddRange(active.Select(r => (r.Sum, r.Count, r.From, r.To)));
+        return [.. done.Select(r => new Rule((r.Sum / r.Count + 0.5) * scale, r.From * scale, (r.To + 1) * scale))];
     }
 }

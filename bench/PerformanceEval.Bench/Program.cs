@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using PerformanceEval.Pipeline;
+
+// Benchmarks print figures; no test times anything. Usage:
+//   dotnet run --project bench/PerformanceEval.Bench -c Release -- pdf [FOLDER_OR_FILES...] [--rounds N]
+// Text-layer PDF pages per second: the whole pipeline (pdftotext + pdftoppm + grid + normalizer + checker) with 1
+// and 2 workers, next to `pdftotext -bbox-layout` alone on the same files, one process per file, 1 worker.
+var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3);
+var paths = args.Skip(1).TakeWhile(a => a != "--rounds").ToList();
+if (args.FirstOrDefault() != "pdf")
+{
+    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N]");
+    return 2;
+}
+var root = FindRoot();
+if (paths.Count == 0) paths = [.. Directory.EnumerateDirectories(Path.Combine(root, "fixtures"), "pdf-*")];
+var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*.pdf", SearchOption.AllDirectories) : [p]).Order().ToList();
+var pages = files.Sum(PageCount);
+Console.WriteLine($"{files.Count} PDFs, {pages} pages, {rounds} rounds each, {Environment.ProcessorCount} cores");
+
+var pipeline = new ExtractionPipelineBuilder().WithSettings(PipelineSettings.Load(Path.Combine(root, "pipeline.json"))).Build();
+pipeline.Extract(files[0]); // warm-up: JIT and the models
+Report("pdftotext -bbox-layout alone", Time(() => files.ForEach(f => Run("pdftotext", "-bbox-layout", f, "-"))));
+foreach (var workers in new[] { 1, 2 })
+{
+    var forms = 0;
+    var seconds = Time(() => forms = files.AsParallel().WithDegreeOfParallelism(workers).Sum(f => pipeline.Extract(f).Forms.Length));
+    Report($"perfeval pipeline, {workers} worker{(workers > 1 ? "s" : "")} ({forms} forms)", seconds);
+}
+var stages = new Dictionary<string, double>();
+foreach (var file in files)
+    foreach (var (stage, ms) in pipeline.Extract(file).StageMilliseconds)
+        stages[stage] = stages.GetValueOrDefault(stage) + ms;
+Console.WriteLine("one warm round by stage: " + string.Join(", ", stages.Select(s => $"{s.Key} {s.Value:F0} ms")));
+return 0;
+
+void Report(string what, double seconds) =>
+    Console.WriteLine($"{what,-44} {pages * rounds / seconds,8:F1} pages/s   ({seconds / rounds * 1000:F0} ms a round)");
+
+double Time(Action work)
+{
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < rounds; i++) work();
+    return clock.Elapsed.TotalSeconds;
+}
+
+static int PageCount(string pdf) =>
+    Run("pdfinfo", pdf).Split('\n').Where(l => l.StartsWith("Pages:")).Select(l => int.Parse(l[6..].Trim())).FirstOrDefault();
+
+static string Run(string tool, params string[] arguments)
+{
+    var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var a in arguments) start.ArgumentList.Add(a);
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEnd();
+    process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    return output;
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "PerformanceEval.sln"))) return dir.FullName;
+    return Directory.GetCurrentDirectory();
+}
