@@ -19,7 +19,7 @@ public sealed class PdfTextReader(SubprocessRunner runner) : IDocumentReader
     /// <summary>
     /// Raster resolution for finding rules. Rasterizing is most of a page's cost; at 100 dpi a 0.5 pt rule is still
     /// 0.7 px, dark enough after anti-aliasing (measured here: pdftoppm 29 ms a page at 144 dpi, 21 ms at 100 dpi,
-    the same grids on the fixtures).
+    /// the same grids on the fixtures).
     /// </summary>
     private const int RasterDpi = 100;
 
