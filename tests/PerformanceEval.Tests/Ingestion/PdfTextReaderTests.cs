@@ -100,6 +100,19 @@ public sealed class PageGridTests
     }
 
     [Fact]
+    public void A_shaded_cell_is_no_ruling_line()
+    {
+        const int size = 100;
+        var pixels = Enumerable.Repeat((byte)255, size * size).ToArray();
+        for (var y = 20; y < 40; y++)            // a 20 pt tall gray band: a shaded header row
+            for (var x = 10; x < 90; x++) pixels[y * size + x] = 190;
+        for (var x = 10; x < 90; x++) pixels[60 * size + x] = 150;   // one anti-aliased hairline
+        var (horizontal, _) = RulingLines.Find(new GrayImage(size, size, pixels), 1.0);
+        var rule = Assert.Single(horizontal);
+        Assert.Equal(60.5, rule.At);
+    }
+
+    [Fact]
     public void Without_rules_words_become_layout_rows_split_at_wide_gaps()
     {
         List<PdfWord> words = [new("年度资金总额", 10, 10, 70, 20), new("8560200.00", 100, 10, 150, 20), new("10", 170, 10, 180, 20)];

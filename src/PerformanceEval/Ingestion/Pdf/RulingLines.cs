@@ -17,7 +17,10 @@ internal sealed record Rule(double At, double From, double To)
 internal static class RulingLines
 {
     private const double MinLengthPt = 12;
-    private const byte DarkThreshold = 160;
+    /// <summary>Light enough to catch an anti-aliased hairline; a shaded cell is told apart by its thickness.</summary>
+    private const byte DarkThreshold = 200;
+    /// <summary>A "rule" thicker than this is a filled cell or a bar, not a line between cells.</summary>
+    private const double MaxThicknessPt = 3;
 
     public static (List<Rule> Horizontal, List<Rule> Vertical) Find(GrayImage image, double pointsPerPixel)
     {
@@ -84,6 +87,7 @@ internal static class RulingLines
             }
         }
         done.AddRange(active.Select(r => (r.Sum, r.Count, r.From, r.To)));
-        return [.. done.Select(r => new Rule((r.Sum / r.Count + 0.5) * scale, r.From * scale, (r.To + 1) * scale))];
+        return [.. done.Where(r => r.Count * scale <= MaxThicknessPt)
+            .Select(r => new Rule((r.Sum / r.Count + 0.5) * scale, r.From * scale, (r.To + 1) * scale))];
     }
 }
