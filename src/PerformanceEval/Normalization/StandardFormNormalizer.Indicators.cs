@@ -101,7 +101,6 @@ public sealed partial class StandardFormNormalizer
         if (state.Level2 is not null) b.From($"{p}.level2", state.LevelCell ?? rowCell, state.LevelCell is null ? ri : state.LevelRow);
         if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is null ? state.LevelRow : state.Level1Row);
         state.ExpectNote = row.Origin is RowOrigin.Layout && note is null && score < weight;
-        state.NoteLines = 0;
     }
 
     private RowCell Classify(RawCell cell, int index)

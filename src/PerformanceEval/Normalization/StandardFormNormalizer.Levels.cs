@@ -97,7 +97,6 @@ public sealed partial class StandardFormNormalizer
                 var last = b.Indicators[^1];
                 b.Indicators[^1] = last with { Note = b.Repair((last.Note ?? "") + text, nonEmpty[0].Raw, "note") };
                 b.From($"indicators[{b.Indicators.Count - 1}].note", nonEmpty[0].Raw, ri);
-                state.NoteLines++;
                 // A note goes on while its lines are full (a wrapped cell); a short line is its last.
                 state.ExpectNote = text.Length >= 7;
                 return;

@@ -105,7 +105,6 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         public string? Level1, Level2;
         public readonly List<(string Text, RawCell Cell)> PendingName = [];
         public bool ExpectNote;
-        public int NoteLines;
         public RawCell? LevelCell, Level1Cell;
         public int LevelRow, Level1Row;
     }
