@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using PerformanceEval.Contract;
+
+namespace PerformanceEval.Storage;
+
+/// <summary>What <c>perfeval status</c> prints.</summary>
+public sealed record StoreStatus(
+    IReadOnlyList<(string Status, long Count)> ByStatus,
+    IReadOnlyList<(string Kind, string Status, long Count)> ByKind,
+    IReadOnlyList<(string Year, long Forms)> ByYear,
+    long Forms,
+    long Findings,
+    IReadOnlyList<(string Path, string Reason)> Failed);
+
+/// <summary>Which forms <c>export</c> writes.</summary>
+public sealed record ExportFilter(int? Year = null, string? Department = null, bool WithFindings = false);
+
+public sealed partial class FormStore
+{
+    public StoreStatus Status()
+    {
+        using var connection = Connect();
+        return new StoreStatus(
+            Rows(connection, "SELECT status, COUNT(*) FROM documents GROUP BY status ORDER BY status").Select(r => ((string)r[0]!, Convert.ToInt64(r[1]))).ToList(),
+            Rows(connection, "SELECT COALESCE(input_kind, '?'), status, COUNT(*) FROM documents GROUP BY COALESCE(input_kind, '?'), status ORDER BY 1, 2")
+                .Select(r => ((string)r[0]!, (string)r[1]!, Convert.ToInt64(r[2]))).ToList(),
+            Rows(connection, "SELECT year, COUNT(*) FROM forms GROUP BY year ORDER BY year")
+                .Select(r => (r[0] is null ? "unknown" : Invariant(r[0]), Convert.ToInt64(r[1]))).ToList(),
+            Convert.ToInt64(Scalar(connection, null, "SELECT COUNT(*) FROM forms")),
+            Convert.ToInt64(Scalar(connection, null, "SELECT COUNT(*) FROM findings")),
+            Rows(connection, "SELECT d.path, d.failure FROM documents d WHERE d.status = 'failed' ORDER BY d.path")
+                .Select(r => ((string)r[0]!, (string?)r[1] ?? "")).ToList());
+    }
+
+    /// <summary>
+    /// Cleaned forms as stored, in document and form order: the JSON written at import, so the same form exports
+    /// byte-identical every time. Without findings, the form's <c>findings</c> is written empty.
+    /// </summary>
+    public IEnumerable<string> Export(ExportFilter filter)
+    {
+        using var connection = Connect();
+        var sql = "SELECT f.json FROM forms f JOIN documents d ON d.id = f.document_id WHERE d.status = 'done'" +
+                  (filter.Year is null ? "" : " AND f.year = @year") +
+                  (filter.Department is null ? "" : " AND f.department = @dept") +
+                  " ORDER BY d.id, f.form_index";
+        using var command = Command(connection, null, sql, ("year", filter.Year), ("dept", filter.Department));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var json = reader.GetString(0);
+            if (filter.WithFindings) { yield return json; continue; }
+            var node = JsonNode.Parse(json)!.AsObject();
+            node["findings"] = new JsonArray();
+            yield return node.ToJsonString(ContractJson.Options);
+        }
+    }
+
+    private static List<object?[]> Rows(System.Data.Common.DbConnection connection, string sql)
+    {
+        using var command = Command(connection, null, sql);
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var values = new object?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(values);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using PerformanceEval.Contract;
+using PerformanceEval.Pipeline;
+
+namespace PerformanceEval.Storage;
+
+public sealed partial class FormStore
+{
+    /// <summary>Writes a document's forms and findings and marks it done — one transaction, all or nothing.</summary>
+    public void Complete(Claim claim, DocumentResult result, TimeSpan elapsed)
+    {
+        var connection = claim.Connection;
+        var tx = claim.Transaction ?? Begin(connection);
+        Execute(connection, tx, "DELETE FROM findings WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", claim.Id));
+        Execute(connection, tx, "DELETE FROM forms WHERE document_id = @d", ("d", claim.Id));
+        foreach (var form in result.Forms)
+        {
+            var formId = Convert.ToInt64(Scalar(connection, tx,
+                "INSERT INTO forms (document_id, form_index, year, department, project, total_score, error_count, warning_count, info_count, json) " +
+                "VALUES (@d, @i, @year, @dept, @project, @total, @errors, @warnings, @infos, @json) RETURNING id",
+                ("d", claim.Id), ("i", form.Source.FormIndex), ("year", form.Year), ("dept", form.Department), ("project", form.ProjectName),
+                ("total", form.TotalScore is { } t ? Invariant(t) : null),
+                ("errors", form.Findings.Count(f => f.Severity == "error")),
+                ("warnings", form.Findings.Count(f => f.Severity == "warning")),
+                ("infos", form.Findings.Count(f => f.Severity == "info")),
+                ("json", ContractJson.Serialize(form))));
+            for (var k = 0; k < form.Findings.Length; k++)
+            {
+                var f = form.Findings[k];
+                Execute(connection, tx,
+                    "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message) VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message)",
+                    ("f", formId), ("k", k), ("rule", f.Rule), ("sev", f.Severity), ("field", f.Field),
+                    ("stated", Json(f.Stated)), ("expected", Json(f.Expected)), ("message", f.Message));
+            }
+        }
+        Finish(claim, tx, "done", null, result.Forms.FirstOrDefault()?.Source.InputKind, result.Forms.Length, elapsed);
+    }
+
+    /// <summary>Marks a document failed with its reason, so it is listed by <c>status</c> and never lost.</summary>
+    public void Fail(Claim claim, string reason, TimeSpan elapsed)
+    {
+        var tx = claim.Transaction ?? Begin(claim.Connection);
+        Finish(claim, tx, "failed", reason, null, 0, elapsed);
+    }
+
+    private void Finish(Claim claim, System.Data.Common.DbTransaction tx, string status, string? failure, string? kind, int forms, TimeSpan elapsed)
+    {
+        Execute(claim.Connection, tx,
+            "UPDATE documents SET status = @status, failure = @failure, input_kind = COALESCE(@kind, input_kind), form_count = @forms, " +
+            "finished_at = @now, elapsed_ms = @ms, claimed_by = NULL WHERE id = @id",
+            ("status", status), ("failure", failure), ("kind", kind ?? KindOf(claim.Path)), ("forms", forms),
+            ("now", Now()), ("ms", elapsed.TotalMilliseconds), ("id", claim.Id));
+        tx.Commit();
+        tx.Dispose();
+        claim.Transaction = null;
+    }
+
+    /// <summary>Gives a claim back untouched (Ctrl-C before its work began): it stays pending.</summary>
+    public void Release(Claim claim)
+    {
+        if (claim.Transaction is { } tx) tx.Rollback();
+        else Execute(claim.Connection, null, "UPDATE documents SET status = 'pending', claimed_by = NULL WHERE id = @id AND status = 'running'", ("id", claim.Id));
+        claim.Transaction?.Dispose();
+        claim.Transaction = null;
+    }
+
+    private static string KindOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".pdf" => "pdf",
+        ".png" or ".jpg" or ".jpeg" or ".tif" or ".tiff" => "image",
+        _ => "text",
+    };
+
+    private static string? Json(object? value) => value is null ? null : JsonSerializer.Serialize(value, ContractJson.Options);
+}

@@ -1,0 +1,136 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace PerformanceEval.Storage;
+
+/// <summary>
+/// The import store: documents (one per content hash, with every path it was found under), the forms read from
+/// them, their findings, and room for the auditors' decisions. An embedded SQLite file by default; a PostgreSQL
+/// connection string puts it on a server several importers share. Every document is written in one transaction.
+/// </summary>
+public sealed partial class FormStore
+{
+    private readonly string _connectionString;
+    internal StoreDialect Dialect { get; }
+
+    // Microsoft.Data.Sqlite.Core leaves choosing the native SQLite to the application: the bundled e_sqlite3.
+    static FormStore() => SQLitePCL.Batteries_V2.Init();
+
+    private FormStore(StoreKind kind, string connectionString)
+    {
+        Dialect = new StoreDialect(kind);
+        _connectionString = connectionString;
+    }
+
+    public StoreKind Kind => Dialect.Kind;
+
+    /// <summary>
+    /// Opens a store: a PostgreSQL connection string ("Host=…;Database=…" or "postgres://…") or a SQLite file path.
+    /// The schema is brought up to date here, so every command sees the same tables.
+    /// </summary>
+    public static FormStore Open(string target)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        var store = IsPostgres(target)
+            ? new FormStore(StoreKind.Postgres, PostgresConnectionString(target))
+            : new FormStore(StoreKind.Sqlite, new SqliteConnectionStringBuilder { DataSource = target, Pooling = true }.ToString());
+        store.Migrate();
+        return store;
+    }
+
+    private static bool IsPostgres(string target) =>
+        target.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
+        target.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) ||
+        target.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    private static string PostgresConnectionString(string target)
+    {
+        if (!target.Contains("://", StringComparison.Ordinal)) return target;
+        var uri = new Uri(target);
+        var user = uri.UserInfo.Split(':');
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.Port > 0 ? uri.Port : 5432,
+            Database = uri.AbsolutePath.Trim('/'),
+            Username = Uri.UnescapeDataString(user[0]),
+            Password = user.Length > 1 ? Uri.UnescapeDataString(user[1]) : null,
+        }.ToString();
+    }
+
+    internal DbConnection Connect()
+    {
+        DbConnection connection = Kind == StoreKind.Postgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
+        connection.Open();
+        if (Kind == StoreKind.Sqlite)
+            // WAL lets readers (status, export) run beside the importer; writers wait for each other, not fail.
+            Execute(connection, null, "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
+        return connection;
+    }
+
+    internal DbTransaction Begin(DbConnection connection) =>
+        connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : connection.BeginTransaction();
+
+    /// <summary>Applies the migrations this store has not seen, each in its own transaction.</summary>
+    private void Migrate()
+    {
+        using var connection = Connect();
+        Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        var migrations = Migrations.For(Dialect);
+        using var tx = Begin(connection);
+        if (Kind == StoreKind.Postgres) Execute(connection, tx, "LOCK TABLE schema_version IN EXCLUSIVE MODE");
+        var current = Convert.ToInt32(Scalar(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), CultureInfo.InvariantCulture);
+        for (var v = current; v < migrations.Count; v++)
+        {
+            Execute(connection, tx, migrations[v]);
+            Execute(connection, tx, "INSERT INTO schema_version (version) VALUES (@v)", ("v", v + 1));
+        }
+        tx.Commit();
+    }
+
+    /// <summary>The schema version the store is at.</summary>
+    public int SchemaVersion()
+    {
+        using var connection = Connect();
+        return Convert.ToInt32(Scalar(connection, null, "SELECT MAX(version) FROM schema_version"), CultureInfo.InvariantCulture);
+    }
+
+    internal static int Execute(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, tx, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    internal static object? Scalar(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, tx, sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    internal static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    internal static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+    internal static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,74 @@
+namespace PerformanceEval.Storage;
+
+/// <summary>
+/// The store's schema, as numbered migrations applied in order and recorded in <c>schema_version</c>. A migration
+/// once released is never edited: a change is a new one.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<string> For(StoreDialect d) =>
+    [
+        // 1: documents (one per content hash), their paths, forms with indexed columns, findings, decisions.
+        $"""
+        CREATE TABLE documents (
+            id {d.Id},
+            sha256 TEXT NOT NULL UNIQUE,
+            path TEXT NOT NULL,
+            size {d.BigInt} NOT NULL,
+            input_kind TEXT,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'running', 'done', 'failed')),
+            failure TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            claimed_by TEXT,
+            started_at TEXT,
+            finished_at TEXT,
+            elapsed_ms {d.Float},
+            form_count INTEGER);
+        CREATE INDEX documents_status ON documents (status, id);
+        CREATE TABLE document_paths (
+            path TEXT PRIMARY KEY,
+            document_id {d.BigInt} NOT NULL REFERENCES documents (id),
+            size {d.BigInt} NOT NULL,
+            modified_ticks {d.BigInt} NOT NULL);
+        CREATE TABLE forms (
+            id {d.Id},
+            document_id {d.BigInt} NOT NULL REFERENCES documents (id),
+            form_index INTEGER NOT NULL,
+            year INTEGER,
+            department TEXT,
+            project TEXT,
+            total_score TEXT,
+            error_count INTEGER NOT NULL,
+            warning_count INTEGER NOT NULL,
+            info_count INTEGER NOT NULL,
+            json TEXT NOT NULL,
+            UNIQUE (document_id, form_index));
+        CREATE INDEX forms_year ON forms (year);
+        CREATE INDEX forms_department ON forms (department);
+        CREATE INDEX forms_project ON forms (project);
+        CREATE TABLE findings (
+            id {d.Id},
+            form_id {d.BigInt} NOT NULL REFERENCES forms (id),
+            position INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            field TEXT NOT NULL,
+            stated TEXT,
+            expected TEXT,
+            message TEXT NOT NULL);
+        CREATE INDEX findings_form ON findings (form_id);
+        CREATE INDEX findings_rule ON findings (rule, severity);
+        CREATE TABLE decisions (
+            id {d.Id},
+            form_id {d.BigInt} NOT NULL REFERENCES forms (id),
+            finding_id {d.BigInt} REFERENCES findings (id),
+            decision TEXT NOT NULL CHECK (decision IN ('confirm', 'dismiss', 'correct')),
+            reason TEXT,
+            field TEXT,
+            original_value TEXT,
+            corrected_value TEXT,
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL);
+        """,
+    ];
+}

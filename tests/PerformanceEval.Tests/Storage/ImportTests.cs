@@ -1,0 +1,97 @@
+using PerformanceEval.Storage;
+using Serilog.Core;
+using Xunit;
+
+namespace PerformanceEval.Tests.Storage;
+
+/// <summary>The same import behaviour on both stores, each against the real database.</summary>
+public abstract class ImportTests : IDisposable
+{
+    private readonly TestStore _store;
+
+    private protected ImportTests(TestStore store) => _store = store;
+
+    public void Dispose() => _store.Dispose();
+
+    private ImportReport Import(IReadOnlyList<string> files, bool force = false, bool retryFailed = false, int workers = 2) =>
+        new Importer(_store.Open(), Fixtures.Pipeline, Logger.None).Run(files, workers, force, retryFailed);
+
+    [Fact]
+    public void Every_good_file_is_done_every_bad_one_failed_with_a_reason_and_none_lost()
+    {
+        var files = Corpus.Files(Corpus.Make(_store.Dir));
+        var report = Import(files);
+        Assert.Equal(Corpus.Documents - Corpus.FailedDocuments, report.Done);
+        Assert.Equal(Corpus.FailedDocuments, report.Failed);
+        var status = _store.Open().Status();
+        Assert.Equal(Corpus.Forms, status.Forms);
+        Assert.Equal(Corpus.Documents, status.ByStatus.Sum(s => s.Count));
+        Assert.Contains(status.Failed, f => f.Path.EndsWith("empty.txt") && f.Reason.Contains("empty"));
+        Assert.Contains(status.Failed, f => f.Path.EndsWith("encrypted.pdf") && f.Reason.Contains("encrypted"));
+        Assert.Contains(status.ByYear, y => y.Year == "2023" && y.Forms == 15);
+    }
+
+    [Fact]
+    public void A_second_run_reads_nothing_and_force_reads_again()
+    {
+        var files = Corpus.Files(Corpus.Make(_store.Dir));
+        Import(files);
+        var again = Import(files);
+        Assert.Equal((0, 0, 0), (again.Registration.Queued, again.Done, again.Failed));
+        Assert.Equal(files.Count, again.Registration.Known);
+        var forced = Import(files, force: true);
+        Assert.Equal(Corpus.Documents - Corpus.FailedDocuments, forced.Done);
+        Assert.Equal(Corpus.Forms, _store.Open().Status().Forms);   // re-read, not duplicated
+    }
+
+    [Fact]
+    public void Retry_failed_reads_only_the_failed_documents_again()
+    {
+        var root = Corpus.Make(_store.Dir);
+        Import(Corpus.Files(root));
+        File.Copy(Fixtures.Input("seed-003-minhang-2020-criteria"), Path.Combine(root, "empty.txt"), overwrite: true);
+        var retry = Import(Corpus.Files(root), retryFailed: true);
+        // empty.txt now holds a form: it is a new content (queued); encrypted.pdf is retried and fails again.
+        Assert.Equal(1, retry.Failed);
+        Assert.Equal(0, retry.Done);   // the new content is seed 003's, already done under its own name
+    }
+
+    [Fact]
+    public void Export_is_byte_identical_twice_and_filters_by_year()
+    {
+        Import(Corpus.Files(Corpus.Make(_store.Dir)));
+        var store = _store.Open();
+        var first = store.Export(new ExportFilter(WithFindings: true)).ToList();
+        var second = store.Export(new ExportFilter(WithFindings: true)).ToList();
+        Assert.Equal(Corpus.Forms, first.Count);
+        Assert.Equal(first, second);
+        Assert.Equal(15, store.Export(new ExportFilter(Year: 2023)).Count());
+        Assert.All(store.Export(new ExportFilter(Year: 2022)), line => Assert.Contains("\"findings\":[]", line));
+        Assert.Contains(first, line => line.Contains("\"rule\":\"execution-rate\""));
+    }
+
+    [Fact]
+    public void The_schema_is_versioned() => Assert.Equal(1, _store.Open().SchemaVersion());
+}
+
+public sealed class SqliteImportTests() : ImportTests(TestStore.Sqlite());
+
+public sealed class PostgresImportTests() : ImportTests(TestStore.Postgres())
+{
+    [Fact]
+    public void Two_importers_on_one_store_split_the_work_without_doing_a_file_twice()
+    {
+        using var store = TestStore.Postgres();
+        var files = Corpus.Files(Corpus.Many(store.Dir, 40));
+        var reports = new ImportReport[2];
+        Parallel.For(0, 2, i => reports[i] = new Importer(store.Open(), Fixtures.Pipeline, Logger.None).Run(files, 2, false, false));
+        Assert.Equal(40, reports.Sum(r => r.Done));
+        Assert.True(reports.All(r => r.Done > 0), "both importers took part");
+        using var connection = new Npgsql.NpgsqlConnection(store.Target);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*), MAX(attempts), SUM(form_count) FROM documents WHERE status = 'done'", connection);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        Assert.Equal((40L, 1, 40L * Corpus.FormsPerDocument), (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2)));
+    }
+}
