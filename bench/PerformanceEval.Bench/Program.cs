@@ -5,14 +5,17 @@ using PerformanceEval.Pipeline;
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- pdf [FOLDER_OR_FILES...] [--rounds N]
 // Text-layer PDF pages per second: the whole pipeline (pdftotext + pdftoppm + grid + normalizer + checker) with 1
 // and 2 workers, next to `pdftotext -bbox-layout` alone on the same files, one process per file, 1 worker.
+//   dotnet run --project bench/PerformanceEval.Bench -c Release -- import [FILES_PER_KIND]
+// Import files per second into a fresh SQLite store, for text dumps and text-layer PDFs, with 1 and 2 workers.
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var paths = args.Skip(1).TakeWhile(a => a != "--rounds").ToList();
+var root = FindRoot();
+if (args.FirstOrDefault() == "import") return PerformanceEval.Bench.ImportBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(200));
 if (args.FirstOrDefault() != "pdf")
 {
-    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N]");
+    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] | bench import [FILES_PER_KIND]");
     return 2;
 }
-var root = FindRoot();
 if (paths.Count == 0) paths = [.. Directory.EnumerateDirectories(Path.Combine(root, "fixtures"), "pdf-*")];
 var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*.pdf", SearchOption.AllDirectories) : [p]).Order().ToList();
 var pages = files.Sum(PageCount);

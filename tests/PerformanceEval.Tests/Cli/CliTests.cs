@@ -96,3 +96,51 @@ public sealed class CliTests : IDisposable
         }
     }
 }
+
+/// <summary>import, status and export as a user runs them against a SQLite store.</summary>
+public sealed class StoreCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("perfeval-store-cli-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static (int Code, string Out, string Err) Perfeval(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "perfeval.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void Import_reports_progress_lines_status_lists_failures_and_export_writes_the_forms()
+    {
+        var archive = Directory.CreateDirectory(Path.Combine(_dir, "archive")).FullName;
+        File.Copy(Fixtures.Input("seed-002-songjiang-2022-layout"), Path.Combine(archive, "a.txt"));
+        File.WriteAllBytes(Path.Combine(archive, "b.txt"), []);
+        var db = Path.Combine(_dir, "store.db");
+
+        var (code, _, stderr) = Perfeval("import", archive, "--db", db);
+        Assert.Equal(1, code);                                  // one file failed
+        Assert.Contains("import: 2/2 files  5 forms", stderr);  // not a terminal: plain progress lines
+        Assert.Contains("1 read, 1 failed, 5 forms", stderr);
+
+        var status = Perfeval("status", "--db", db);
+        Assert.Equal(0, status.Code);
+        Assert.Contains("b.txt: the file is empty", status.Out);
+        Assert.Matches(@"2022\s+5", status.Out);
+
+        var output = Path.Combine(_dir, "forms.jsonl");
+        Assert.Equal(0, Perfeval("export", "--db", db, "--out", output, "--with-findings").Code);
+        Assert.Equal(5, File.ReadAllLines(output).Length);
+        Assert.Equal(2, Perfeval("status", "--db", Path.Combine(_dir, "missing.db")).Code);
+    }
+}

@@ -56,3 +56,51 @@ public sealed class KillNineTests
         }
     }
 }
+
+/// <summary>Ctrl-C (SIGINT) finishes the documents in hand, leaves the rest pending, and a new run completes them.</summary>
+public sealed class InterruptTests
+{
+    [Fact]
+    public async Task Ctrl_c_leaves_no_document_half_done_and_the_next_run_finishes()
+    {
+        using var store = TestStore.Sqlite();
+        var archive = Corpus.Many(store.Dir, 60);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "perfeval.dll"), "import", archive, "--db", store.Target, "--workers", "1" })
+            start.ArgumentList.Add(a);
+        string stderr;
+        using (var importer = Process.Start(start)!)
+        {
+            var error = importer.StandardError.ReadToEndAsync();
+            var clock = Stopwatch.StartNew();
+            while (Count(store.Target, "done") < 5 && !importer.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90)) Thread.Sleep(50);
+            using (var kill = Process.Start("kill", ["-s", "INT", importer.Id.ToString()])) kill.WaitForExit();
+            Assert.True(importer.WaitForExit(60_000), "the importer did not stop after Ctrl-C");
+            stderr = await error;
+        }
+        Assert.Contains("interrupted", stderr);
+        Assert.Equal(0, Count(store.Target, "running"));
+        var pending = Count(store.Target, "pending");
+        Assert.InRange(pending, 1, 55);
+        var report = new Importer(FormStore.Open(store.Target), Fixtures.Pipeline, Logger.None).Run(Corpus.Files(archive), 2, false, false);
+        Assert.Equal(pending, report.Done);
+        Assert.Equal(60, Count(store.Target, "done"));
+    }
+
+    private static long Count(string db, string status)
+    {
+        if (!File.Exists(db)) return 0;
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
+            connection.Open();
+            using var command = new SqliteCommand("SELECT COUNT(*) FROM documents WHERE status = @s", connection);
+            command.Parameters.AddWithValue("@s", status);
+            return (long)command.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
+    }
+}
