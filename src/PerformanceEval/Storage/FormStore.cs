@@ -74,14 +74,21 @@ public sealed partial class FormStore
     internal DbTransaction Begin(DbConnection connection) =>
         connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : connection.BeginTransaction();
 
-    /// <summary>Applies the migrations this store has not seen, each in its own transaction.</summary>
+    /// <summary>Any constant all perfeval importers agree on: the advisory lock that serializes migrations.</summary>
+    private const long MigrationLock = 0x7065_7266_6576_616C; // "perfeval"
+
+    /// <summary>
+    /// Applies the migrations this store has not seen, in one transaction. Importers starting together on a new
+    /// PostgreSQL store would race on CREATE TABLE (it is not safe concurrently there), so they first take a
+    /// transaction-scoped advisory lock; SQLite's immediate transaction already admits one writer.
+    /// </summary>
     private void Migrate()
     {
         using var connection = Connect();
-        Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
         var migrations = Migrations.For(Dialect);
         using var tx = Begin(connection);
-        if (Kind == StoreKind.Postgres) Execute(connection, tx, "LOCK TABLE schema_version IN EXCLUSIVE MODE");
+        if (Kind == StoreKind.Postgres) Execute(connection, tx, "SELECT pg_advisory_xact_lock(@key)", ("key", MigrationLock));
+        Execute(connection, tx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
         var current = Convert.ToInt32(Scalar(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), CultureInfo.InvariantCulture);
         for (var v = current; v < migrations.Count; v++)
         {

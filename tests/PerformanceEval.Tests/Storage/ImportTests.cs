@@ -95,3 +95,19 @@ public sealed class PostgresImportTests() : ImportTests(TestStore.Postgres())
         Assert.Equal((40L, 1, 40L * Corpus.FormsPerDocument), (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2)));
     }
 }
+
+public sealed class StoreMigrationTests
+{
+    [Fact]
+    public void Importers_opening_a_new_postgres_store_together_migrate_it_once()
+    {
+        using var store = TestStore.Postgres();
+        var versions = new int[6];
+        Parallel.For(0, versions.Length, i => versions[i] = store.Open().SchemaVersion());
+        Assert.All(versions, v => Assert.Equal(1, v));
+        using var connection = new Npgsql.NpgsqlConnection(store.Target);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM schema_version", connection);
+        Assert.Equal(1L, (long)command.ExecuteScalar()!);
+    }
+}
