@@ -25,8 +25,8 @@ internal static class StatusCommand
         }
         var status = FormStore.Open(db).Status();
         var o = Console.Out;
-        o.WriteLine("documents");
-        foreach (var (s, n) in status.ByStatus) o.WriteLine($"  {s,-8} {n,8}");
+        o.WriteLine($"  {"status",-8} {"files",8} {"contents",9}");
+        foreach (var (s, files, documents) in status.ByStatus) o.WriteLine($"  {s,-8} {files,8} {documents,9}");
         o.WriteLine("by input kind");
         foreach (var (kind, s, n) in status.ByKind) o.WriteLine($"  {kind,-9} {s,-8} {n,8}");
         o.WriteLine($"forms {status.Forms}, findings {status.Findings}");

@@ -56,6 +56,7 @@ public sealed partial class FormStore
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 failures.Add((path, e.Message));
+                RecordUnreadable(connection, path, e.Message);
                 continue;
             }
             using var tx = Begin(connection);
@@ -76,7 +77,9 @@ public sealed partial class FormStore
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
+                    tx.Rollback();
                     failures.Add((path, e.Message));
+                    RecordUnreadable(connection, path, e.Message);
                     continue;
                 }
                 Execute(connection, tx, "INSERT INTO documents (sha256, path, size) VALUES (@sha, @path, @size) ON CONFLICT (sha256) DO NOTHING",
@@ -97,6 +100,22 @@ public sealed partial class FormStore
             if (status == "pending") queued++; else known++;
         }
         return new Registration(files.Count, known, queued, failures.Count, failures);
+    }
+
+    /// <summary>
+    /// A file that cannot even be read for hashing is still recorded, failed with its reason, under a key made from
+    /// its path: status lists it and nothing is lost. Its path row has no size, so the next run tries it again.
+    /// </summary>
+    private void RecordUnreadable(DbConnection connection, string path, string reason)
+    {
+        var key = "unreadable:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path)));
+        using var tx = Begin(connection);
+        Execute(connection, tx, "INSERT INTO documents (sha256, path, size, status, failure, finished_at) VALUES (@k, @p, 0, 'failed', @r, @now) " +
+            "ON CONFLICT (sha256) DO UPDATE SET status = 'failed', failure = @r, finished_at = @now", ("k", key), ("p", path), ("r", reason), ("now", Now()));
+        var id = Convert.ToInt64(Scalar(connection, tx, "SELECT id FROM documents WHERE sha256 = @k", ("k", key)));
+        Execute(connection, tx, "INSERT INTO document_paths (path, document_id, size, modified_ticks) VALUES (@p, @d, -1, -1) " +
+            "ON CONFLICT (path) DO UPDATE SET document_id = @d, size = -1, modified_ticks = -1", ("p", path), ("d", id));
+        tx.Commit();
     }
 
     private static void Requeue(DbConnection connection, DbTransaction tx, long documentId)

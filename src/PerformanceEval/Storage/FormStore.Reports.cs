@@ -5,7 +5,7 @@ namespace PerformanceEval.Storage;
 
 /// <summary>What <c>perfeval status</c> prints.</summary>
 public sealed record StoreStatus(
-    IReadOnlyList<(string Status, long Count)> ByStatus,
+    IReadOnlyList<(string Status, long Files, long Documents)> ByStatus,
     IReadOnlyList<(string Kind, string Status, long Count)> ByKind,
     IReadOnlyList<(string Year, long Forms)> ByYear,
     long Forms,
@@ -21,14 +21,16 @@ public sealed partial class FormStore
     {
         using var connection = Connect();
         return new StoreStatus(
-            Rows(connection, "SELECT status, COUNT(*) FROM documents GROUP BY status ORDER BY status").Select(r => ((string)r[0]!, Convert.ToInt64(r[1]))).ToList(),
+            // Files are paths; documents are distinct contents (the same form saved under two names is one document).
+            Rows(connection, "SELECT d.status, COUNT(p.path), COUNT(DISTINCT d.id) FROM documents d LEFT JOIN document_paths p ON p.document_id = d.id GROUP BY d.status ORDER BY d.status")
+                .Select(r => ((string)r[0]!, Convert.ToInt64(r[1]), Convert.ToInt64(r[2]))).ToList(),
             Rows(connection, "SELECT COALESCE(input_kind, '?'), status, COUNT(*) FROM documents GROUP BY COALESCE(input_kind, '?'), status ORDER BY 1, 2")
                 .Select(r => ((string)r[0]!, (string)r[1]!, Convert.ToInt64(r[2]))).ToList(),
             Rows(connection, "SELECT year, COUNT(*) FROM forms GROUP BY year ORDER BY year")
                 .Select(r => (r[0] is null ? "unknown" : Invariant(r[0]), Convert.ToInt64(r[1]))).ToList(),
             Convert.ToInt64(Scalar(connection, null, "SELECT COUNT(*) FROM forms")),
             Convert.ToInt64(Scalar(connection, null, "SELECT COUNT(*) FROM findings")),
-            Rows(connection, "SELECT d.path, d.failure FROM documents d WHERE d.status = 'failed' ORDER BY d.path")
+            Rows(connection, "SELECT p.path, d.failure FROM documents d JOIN document_paths p ON p.document_id = d.id WHERE d.status = 'failed' ORDER BY p.path")
                 .Select(r => ((string)r[0]!, (string?)r[1] ?? "")).ToList());
     }
 

@@ -22,12 +22,14 @@ public abstract class ImportTests : IDisposable
         var files = Corpus.Files(Corpus.Make(_store.Dir));
         var report = Import(files);
         Assert.Equal(Corpus.Documents - Corpus.FailedDocuments, report.Done);
-        Assert.Equal(Corpus.FailedDocuments, report.Failed);
+        Assert.Equal(Corpus.FailedDocuments, report.Failed);   // the unreadable one is counted at registration
         var status = _store.Open().Status();
         Assert.Equal(Corpus.Forms, status.Forms);
-        Assert.Equal(Corpus.Documents, status.ByStatus.Sum(s => s.Count));
+        Assert.Equal(Corpus.Documents, status.ByStatus.Sum(s => s.Documents));
+        Assert.Equal(Corpus.Files(Path.Combine(_store.Dir, "archive")).Count, status.ByStatus.Sum(s => s.Files));   // 0 lost
         Assert.Contains(status.Failed, f => f.Path.EndsWith("empty.txt") && f.Reason.Contains("empty"));
         Assert.Contains(status.Failed, f => f.Path.EndsWith("encrypted.pdf") && f.Reason.Contains("encrypted"));
+        Assert.Contains(status.Failed, f => f.Path.EndsWith("gone.txt"));
         Assert.Contains(status.ByYear, y => y.Year == "2023" && y.Forms == 15);
     }
 
@@ -37,8 +39,9 @@ public abstract class ImportTests : IDisposable
         var files = Corpus.Files(Corpus.Make(_store.Dir));
         Import(files);
         var again = Import(files);
-        Assert.Equal((0, 0, 0), (again.Registration.Queued, again.Done, again.Failed));
-        Assert.Equal(files.Count, again.Registration.Known);
+        // Nothing is read again; only the unreadable file is tried again (and fails again).
+        Assert.Equal((0, 0, 1), (again.Registration.Queued, again.Done, again.Failed));
+        Assert.Equal(files.Count - 1, again.Registration.Known);
         var forced = Import(files, force: true);
         Assert.Equal(Corpus.Documents - Corpus.FailedDocuments, forced.Done);
         Assert.Equal(Corpus.Forms, _store.Open().Status().Forms);   // re-read, not duplicated
@@ -51,8 +54,9 @@ public abstract class ImportTests : IDisposable
         Import(Corpus.Files(root));
         File.Copy(Fixtures.Input("seed-003-minhang-2020-criteria"), Path.Combine(root, "empty.txt"), overwrite: true);
         var retry = Import(Corpus.Files(root), retryFailed: true);
-        // empty.txt now holds a form: it is a new content (queued); encrypted.pdf is retried and fails again.
-        Assert.Equal(1, retry.Failed);
+        // empty.txt now holds a form: it is a new content (queued); encrypted.pdf is retried and fails again,
+        // and gone.txt still cannot be read.
+        Assert.Equal(2, retry.Failed);
         Assert.Equal(0, retry.Done);   // the new content is seed 003's, already done under its own name
     }
 

@@ -69,13 +69,15 @@ internal static class Corpus
         File.Copy(Fixtures.Input("pdf-songjiang-2022-page-break"), Path.Combine(root, "2022-page-break.pdf"));
         File.WriteAllBytes(Path.Combine(root, "empty.txt"), []);
         File.Copy(Path.Combine(Fixtures.Dir, "bad-pdfs", "encrypted.pdf"), Path.Combine(root, "encrypted.pdf"));
+        // A file listed in the archive that cannot be read at all (its target is gone).
+        File.CreateSymbolicLink(Path.Combine(root, "gone.txt"), Path.Combine(dir, "moved-away.txt"));
         return root;
     }
 
     /// <summary>15 + 5 + 1 forms from the dumps, 1 from the PDF; the copy adds none.</summary>
     public const int Forms = 22;
-    public const int Documents = 6;   // 7 files, one a copy of another
-    public const int FailedDocuments = 2;
+    public const int Documents = 7;   // 8 files, one a copy of another
+    public const int FailedDocuments = 3;
 
     public static List<string> Files(string root) => [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 
