@@ -24,7 +24,7 @@ public sealed partial class TextDumpReader : IDocumentReader
             return Fail(document, new Diagnostic("input.empty", DiagnosticSeverity.Error, "the file is empty", fileRef));
         if (ImageKind(document.Bytes) is { } image)
             return Fail(document, new Diagnostic("input.image", DiagnosticSeverity.Error,
-                $"the file is an image ({image}); reading scans needs the OCR stage, which is not built yet", fileRef));
+                $"the file is an image ({image}) that the OCR reader could not take", fileRef));
         if (TextDecoder.Decode(document.Bytes) is not { } decoded)
             return Fail(document, new Diagnostic("input.binary", DiagnosticSeverity.Error,
                 "the file is binary (not a text dump in UTF-8, UTF-16 or GB18030, not a PDF)", fileRef));
@@ -38,10 +38,7 @@ public sealed partial class TextDumpReader : IDocumentReader
         return StageResult<IngestedDocument>.Ok(new IngestedDocument(document, InputKind.Text, rows));
     }
 
-    private static string? ImageKind(ReadOnlySpan<byte> b) =>
-        b.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) ? "PNG" :
-        b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "JPEG" :
-        b.StartsWith((ReadOnlySpan<byte>)[0x49, 0x49, 0x2A, 0x00]) || b.StartsWith((ReadOnlySpan<byte>)[0x4D, 0x4D, 0x00, 0x2A]) ? "TIFF" : null;
+    private static string? ImageKind(ReadOnlySpan<byte> b) => Ocr.ImageKinds.Of(b);
 
     private static StageResult<IngestedDocument> Fail(SourceDocument document, Diagnostic diagnostic) =>
         new(new IngestedDocument(document, InputKind.Text, []), [diagnostic]);

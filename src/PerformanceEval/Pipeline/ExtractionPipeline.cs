@@ -87,7 +87,8 @@ public sealed class ExtractionPipeline
             if (Error(segmented.Diagnostics) is { } segmentError)
                 return Failed(document.Path, segmentError.Message, diagnostics.ToImmutable(), timings);
 
-            var normalized = segmented.Value.Select(grid => NormalizeForm(grid, timings, diagnostics)).ToList();
+            var normalized = segmented.Value.Select(grid => NormalizeForm(grid, timings, diagnostics))
+                .Select(n => WithReadingWarnings(n, ingested.Diagnostics)).ToList();
             InferMissingYears(normalized);
             var forms = normalized
                 .Select(n => n.Form with { Findings = Timed(timings, "checker", () => Checker.Check(n.Form, n.PrintedBands)) })
@@ -120,6 +121,17 @@ public sealed class ExtractionPipeline
             Warnings = [.. gridDiagnostics.Select(d => d.ToWarning()), .. normalized.Value.Form.Warnings],
         };
         return normalized.Value with { Form = form };
+    }
+
+    /// <summary>
+    /// What the reader noticed on a form's pages (a figure OCR was unsure of, one it re-read) belongs in that form's
+    /// warnings, where a reviewer sees it beside the figure.
+    /// </summary>
+    private static NormalizedForm WithReadingWarnings(NormalizedForm n, ImmutableArray<Diagnostic> reading)
+    {
+        var pages = n.Form.Source.Pages;
+        var mine = reading.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Source?.Page is { } p && pages is { } ps && ps.Contains(p)).ToList();
+        return mine.Count == 0 ? n : n with { Form = n.Form with { Warnings = [.. mine.Select(d => d.ToWarning()), .. n.Form.Warnings] } };
     }
 
     /// <summary>

@@ -56,7 +56,13 @@ public sealed class ExtractionPipelineBuilder
         var criteria = TemplateModel.Load("criteria", settings.ModelsPath);
         var checker = Checker.CreateDefault(settings.CheckerOptions(standard));
         var runner = new SubprocessRunner(TimeSpan.FromSeconds(settings.SubprocessTimeoutSeconds), settings.SubprocessRetries, _log);
-        ImmutableArray<IDocumentReader> readers = [.. _readers, new Ingestion.Pdf.PdfTextReader(runner), new TextDumpReader()];
+        ImmutableArray<IDocumentReader> readers =
+        [
+            .. _readers,
+            new Ingestion.Pdf.PdfTextReader(runner, settings.TessdataPath, settings.OcrLanguage),
+            new Ingestion.Ocr.ImageReader(settings.TessdataPath, settings.OcrLanguage),
+            new TextDumpReader(),
+        ];
         return new ExtractionPipeline(readers, new LabelMatcher(standard), new LabelMatcher(criteria), checker, _strict, _log);
     }
 }

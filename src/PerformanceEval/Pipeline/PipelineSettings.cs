@@ -14,6 +14,8 @@ namespace PerformanceEval.Pipeline;
 /// <param name="GradeScales">The grade scales a 绩效等级 word may belong to, for forms that print no bands.</param>
 /// <param name="SubprocessTimeoutSeconds">Time one run of a poppler tool may take on one file (default 60).</param>
 /// <param name="SubprocessRetries">Retries of a poppler run that timed out (default 1); failures are never retried.</param>
+/// <param name="OcrLanguage">Tesseract language of scans (default chi_sim, Debian's tesseract-ocr-chi-sim).</param>
+/// <param name="TessdataPath">Folder of Tesseract's traineddata; null for the system's.</param>
 public sealed record PipelineSettings(
     string? ModelsPath,
     int Parallelism,
@@ -23,7 +25,9 @@ public sealed record PipelineSettings(
     decimal CurrencyUnitMaxWanYuan,
     System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales,
     double SubprocessTimeoutSeconds = 60,
-    int SubprocessRetries = 1)
+    int SubprocessRetries = 1,
+    string OcrLanguage = "chi_sim",
+    string? TessdataPath = null)
 {
     /// <summary>The workers to run: <see cref="Parallelism"/>, or the machine's cores when it is 0.</summary>
     public int Workers => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
@@ -59,7 +63,9 @@ public sealed record PipelineSettings(
             Tol("totalScoreErrorPoints", 1m), Tol("currencyUnitMaxWanYuan", 100_000m),
             checker.ValueKind == JsonValueKind.Object && checker.TryGetProperty("gradeScales", out var scales) ? GradeScale.ParseAll(scales) : [],
             root.TryGetProperty("subprocess", out var sub) && sub.TryGetProperty("timeoutSeconds", out var t) ? t.GetDouble() : 60,
-            root.TryGetProperty("subprocess", out var sub2) && sub2.TryGetProperty("retries", out var r) ? r.GetInt32() : 1);
+            root.TryGetProperty("subprocess", out var sub2) && sub2.TryGetProperty("retries", out var r) ? r.GetInt32() : 1,
+            root.TryGetProperty("ocr", out var ocr) && ocr.TryGetProperty("language", out var lang) ? lang.GetString() ?? "chi_sim" : "chi_sim",
+            root.TryGetProperty("ocr", out var ocr2) && ocr2.TryGetProperty("tessdataPath", out var td) && td.ValueKind == JsonValueKind.String ? td.GetString() : null);
         settings.Validate();
         return settings;
     }

@@ -35,7 +35,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal(5, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("b-empty.txt: the file is empty", stderr);
-        Assert.Contains("c-binary.png: the file is an image (PNG)", stderr);
+        Assert.Contains("c-binary.png: the image could not be decoded", stderr);
         Assert.Contains("d-no-form.txt: no 财政项目支出绩效自评表 found", stderr);
     }
 

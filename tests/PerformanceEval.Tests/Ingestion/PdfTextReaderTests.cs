@@ -15,13 +15,25 @@ public sealed class PdfTextReaderTests
     [InlineData("not-a-pdf.pdf", "damaged")]
     [InlineData("zero-pages.pdf", "has no pages")]
     [InlineData("encrypted.pdf", "encrypted")]
-    [InlineData("scanned.pdf", "page 1 has no usable text layer (a scan)")]
     public void A_pdf_that_cannot_be_read_fails_with_its_reason(string file, string reason)
     {
         var result = Fixtures.Pipeline.Extract(Bad(file));
         Assert.True(result.Failed);
         Assert.Contains(reason, result.Failure);
         Assert.Empty(result.Forms);
+    }
+
+    [Fact]
+    public void A_pdf_without_a_text_layer_is_read_by_ocr_as_pdf_scan()
+    {
+        var result = Fixtures.Pipeline.Extract(Bad("scanned.pdf"));
+        Assert.False(result.Failed, result.Failure);
+        var form = Assert.Single(result.Forms);
+        Assert.Equal("pdf-scan", form.Source.InputKind);
+        Assert.Equal("窗口业务管理", form.ProjectName);
+        var total = form.Provenance["funding.total.annualBudget"];
+        Assert.NotNull(total.Confidence);
+        Assert.Equal(4, total.Box!.Value.Length);
     }
 
     [Fact]

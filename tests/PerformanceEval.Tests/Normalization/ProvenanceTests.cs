@@ -13,7 +13,8 @@ public sealed class ProvenanceTests
     [MemberData(nameof(CaseNames))]
     public void Every_filled_field_has_provenance_pointing_at_its_source(string caseName)
     {
-        var isPdf = Fixtures.Input(caseName).EndsWith(".pdf", StringComparison.Ordinal);
+        // PDFs and images locate a field by page and box; text dumps by line.
+        var isPdf = Path.GetExtension(Fixtures.Input(caseName)) is ".pdf" or ".tif" or ".tiff" or ".png" or ".jpg";
         var input = isPdf ? [] : File.ReadAllLines(Fixtures.Input(caseName));
         foreach (var form in Fixtures.Pipeline.Extract(Fixtures.Input(caseName)).Forms)
         {
@@ -28,7 +29,7 @@ public sealed class ProvenanceTests
             {
                 if (isPdf)
                 {
-                    // A PDF cell is found by page and box (points, origin top-left), inside the form's pages.
+                    // A PDF or scan cell is found by page and box (points or pixels, origin top-left), inside the form's pages.
                     Assert.Contains(where!["page"]!.GetValue<int>(), form.Source.Pages!.Value);
                     var box = where["box"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
                     Assert.True(box[0] < box[2] && box[1] < box[3], $"{caseName} {path}: empty box");

@@ -20,55 +20,21 @@ internal sealed record PdfWord(string Text, double X0, double Y0, double X1, dou
 /// </summary>
 internal static class PageGrid
 {
-    private const double Snap = 2.5;
-
     public static List<(double Y, RawRow Row)> Rows(SourceDocument doc, int page, List<PdfWord> words,
         List<Rule> horizontal, List<Rule> vertical, int block)
     {
-        var ys = Cluster(horizontal.Select(r => r.At));
-        var xs = Cluster(vertical.Select(r => r.At));
-        var rows = new List<(double, RawRow)>();
-        if (ys.Count < 2 || xs.Count < 2) return LayoutRows(doc, page, words, block);
-
-        var (nr, nc) = (ys.Count - 1, xs.Count - 1);
-        var parent = Enumerable.Range(0, nr * nc).ToArray();
-        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
-        void Union(int a, int b) => parent[Find(Math.Max(a, b))] = Find(Math.Min(a, b));
-        for (var r = 0; r < nr; r++)
-            for (var c = 0; c < nc; c++)
-            {
-                var midY = (ys[r] + ys[r + 1]) / 2;
-                var midX = (xs[c] + xs[c + 1]) / 2;
-                if (c + 1 < nc && !vertical.Any(v => Math.Abs(v.At - xs[c + 1]) <= Snap && v.Covers(midY))) Union(r * nc + c, r * nc + c + 1);
-                if (r + 1 < nr && !horizontal.Any(h => Math.Abs(h.At - ys[r + 1]) <= Snap && h.Covers(midX))) Union(r * nc + c, (r + 1) * nc + c);
-            }
-
+        if (GridLayout.Build(horizontal, vertical) is not { } grid) return LayoutRows(doc, page, words, block);
         var inCell = new Dictionary<int, List<PdfWord>>();
         var outside = new List<PdfWord>();
         foreach (var w in words)
         {
-            var r = Band(ys, w.CenterY);
-            var c = Band(xs, w.CenterX);
-            if (r < 0 || c < 0) { outside.Add(w); continue; }
-            var region = Find(r * nc + c);
+            if (grid.RegionAt(w.CenterX, w.CenterY) is not { } region) { outside.Add(w); continue; }
             (inCell.TryGetValue(region, out var list) ? list : inCell[region] = []).Add(w);
         }
-
-        for (var r = 0; r < nr; r++)
-        {
-            var cells = ImmutableArray.CreateBuilder<RawCell>();
-            for (var c = 0; c < nc; c++)
-            {
-                var region = Find(r * nc + c);
-                var ac = region % nc;
-                var text = ac == c && inCell.TryGetValue(region, out var ws) ? CellText(ws) : "";
-                var box = RegionBox(region, nr, nc, Find, xs, ys);
-                cells.Add(new RawCell(text, new SourceRef(doc.Path, doc.Sha256, page, null, r, c, box, text, null)));
-            }
-            if (cells.Any(x => !x.IsEmpty)) rows.Add((ys[r], new RawRow(cells.ToImmutable(), RowOrigin.PdfGrid, null, block)));
-        }
+        var rows = grid.ToRows(doc, page, block, BoxUnits.PdfPoints,
+            region => (inCell.TryGetValue(region, out var ws) ? CellText(ws) : "", null));
         rows.AddRange(LayoutRows(doc, page, outside, block + 1));
-        return [.. rows.OrderBy(x => x.Item1)];
+        return [.. rows.OrderBy(x => x.Y)];
     }
 
     /// <summary>Words with no ruling around them: lines by vertical position, cells split at wide gaps.</summary>
@@ -107,29 +73,5 @@ internal static class PageGrid
             else lines.Add([w]);
         }
         return lines;
-    }
-
-    private static Box RegionBox(int region, int nr, int nc, Func<int, int> find, List<double> xs, List<double> ys)
-    {
-        var members = Enumerable.Range(0, nr * nc).Where(i => find(i) == region).ToList();
-        return new Box(xs[members.Min(i => i % nc)], ys[members.Min(i => i / nc)],
-            xs[members.Max(i => i % nc) + 1], ys[members.Max(i => i / nc) + 1], BoxUnits.PdfPoints);
-    }
-
-    /// <summary>Index of the band between consecutive boundaries that holds <paramref name="v"/>, or -1.</summary>
-    private static int Band(List<double> bounds, double v)
-    {
-        for (var i = 0; i + 1 < bounds.Count; i++)
-            if (v >= bounds[i] && v < bounds[i + 1]) return i;
-        return -1;
-    }
-
-    /// <summary>Positions within <see cref="Snap"/> points are one boundary.</summary>
-    private static List<double> Cluster(IEnumerable<double> values)
-    {
-        var result = new List<double>();
-        foreach (var v in values.Order())
-            if (result.Count == 0 || v - result[^1] > Snap) result.Add(v);
-        return result;
     }
 }

@@ -14,7 +14,7 @@ namespace PerformanceEval.Ingestion.Pdf;
 /// reconstruction, normalizer and checker as text dumps. A page without a usable text layer is a scan: until the
 /// OCR path exists the file fails with that reason (recorded, never skipped).
 /// </summary>
-public sealed class PdfTextReader(SubprocessRunner runner) : IDocumentReader
+public sealed class PdfTextReader(SubprocessRunner runner, string? tessdataPath = null, string ocrLanguage = "chi_sim") : IDocumentReader
 {
     /// <summary>
     /// Raster resolution for finding rules. Rasterizing is most of a page's cost; at 100 dpi a 0.5 pt rule is still
@@ -38,10 +38,9 @@ public sealed class PdfTextReader(SubprocessRunner runner) : IDocumentReader
             if (bbox.ExitCode != 0) return Fail(document, "pdf.unreadable", Explain(bbox.Error), fileRef);
             var pages = ParseWords(Encoding.UTF8.GetString(bbox.Output));
             if (pages.Count == 0) return Fail(document, "pdf.no-pages", "the PDF has no pages", fileRef);
-            var scanned = pages.Where(p => !HasUsableText(p.Words)).Select(p => p.Number).ToList();
-            if (scanned.Count > 0)
-                return Fail(document, "pdf.no-text-layer",
-                    $"page {string.Join(", ", scanned)} has no usable text layer (a scan); OCR of scanned pages is not built yet", fileRef);
+            if (pages.Any(p => !HasUsableText(p.Words)))
+                // A scan (no text layer, or an old OCR's garbage over the image): the whole document goes to OCR.
+                return Ocr.ImageReader.OcrPages(document, InputKind.PdfScan, Rasterize(path), tessdataPath, ocrLanguage);
 
             var rows = ImmutableArray.CreateBuilder<RawRow>();
             var block = 0;
@@ -90,6 +89,25 @@ public sealed class PdfTextReader(SubprocessRunner runner) : IDocumentReader
                     rules[number] = RulingLines.Find(GrayImage.ParsePgm(File.ReadAllBytes(file.FullName)), 72.0 / RasterDpi);
             }
             return rules;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Every page at the scan resolution, straightened by leptonica like any scan.</summary>
+    private List<Ocr.ScanPage> Rasterize(string path)
+    {
+        var dir = Directory.CreateTempSubdirectory("perfeval-scan-");
+        try
+        {
+            var raster = runner.Run("pdftoppm", "poppler-utils",
+                ["-r", Ocr.ScanPageReader.Dpi.ToString(CultureInfo.InvariantCulture), "-gray", path, Path.Combine(dir.FullName, "p")]);
+            if (raster.ExitCode != 0) return [];
+            return [.. dir.EnumerateFiles("p-*.pgm")
+                .OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f.Name)[2..], CultureInfo.InvariantCulture))
+                .SelectMany(f => Ocr.ScanImage.LoadPages(f.FullName))];
         }
         finally
         {

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using PerformanceEval.Provenance;
+
+namespace PerformanceEval.Ingestion.Ocr;
+
+/// <summary>
+/// Reads scanned pages from PNG, JPEG and TIFF (every page of a multi-page TIFF) by OCR, into the same rows the
+/// text layer gives: <c>inputKind</c> image, provenance with page, pixel box and OCR confidence.
+/// </summary>
+public sealed class ImageReader(string? dataPath, string language) : IDocumentReader
+{
+    public bool CanRead(SourceDocument document) => ImageKinds.Of(document.Bytes) is not null;
+
+    public StageResult<IngestedDocument> Read(SourceDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var fileRef = new SourceRef(document.Path, document.Sha256, null, null, null, null, null, "", null);
+        string? temp = null;
+        try
+        {
+            var path = File.Exists(document.Path) ? document.Path : temp = WriteTemp(document);
+            var pages = ScanImage.LoadPages(path);
+            if (pages.Count == 0)
+                return Fail(document, "image.unreadable", "the image could not be decoded (damaged or not an image)", fileRef);
+            return OcrPages(document, InputKind.Image, pages, dataPath, language);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return Fail(document, "tool.missing", $"Tesseract or leptonica cannot be loaded ({e.Message}): apt-get install tesseract-ocr tesseract-ocr-chi-sim", fileRef);
+        }
+        catch (ToolMissingException missing)
+        {
+            return Fail(document, "tool.missing", missing.Message, fileRef);
+        }
+        finally
+        {
+            if (temp is not null) File.Delete(temp);
+        }
+    }
+
+    /// <summary>OCR of page images into rows; shared with the scanned-PDF path.</summary>
+    internal static StageResult<IngestedDocument> OcrPages(SourceDocument document, InputKind kind, List<ScanPage> pages, string? dataPath, string language)
+    {
+        var reader = new ScanPageReader(dataPath, language);
+        var rows = ImmutableArray.CreateBuilder<RawRow>();
+        var diagnostics = new List<Diagnostic>();
+        for (var i = 0; i < pages.Count; i++)
+            foreach (var (_, row) in reader.Read(document, i + 1, pages[i], i * 2, diagnostics))
+                rows.Add(row);
+        return new(new IngestedDocument(document, kind, rows.ToImmutable()), [.. diagnostics]);
+    }
+
+    private static string WriteTemp(SourceDocument document)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), $"perfeval-{Guid.NewGuid():N}{ImageKinds.Extension(document.Bytes)}");
+        File.WriteAllBytes(temp, document.Bytes);
+        return temp;
+    }
+
+    private static StageResult<IngestedDocument> Fail(SourceDocument document, string code, string message, SourceRef source) =>
+        new(new IngestedDocument(document, InputKind.Image, []), [new Diagnostic(code, DiagnosticSeverity.Error, message, source)]);
+}
+
+/// <summary>Image formats by their magic bytes.</summary>
+internal static class ImageKinds
+{
+    public static string? Of(ReadOnlySpan<byte> b) =>
+        b.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) ? "PNG" :
+        b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "JPEG" :
+        b.StartsWith((ReadOnlySpan<byte>)[0x49, 0x49, 0x2A, 0x00]) || b.StartsWith((ReadOnlySpan<byte>)[0x4D, 0x4D, 0x00, 0x2A]) ? "TIFF" : null;
+
+    public static string Extension(ReadOnlySpan<byte> b) => Of(b) switch { "PNG" => ".png", "JPEG" => ".jpg", "TIFF" => ".tif", _ => ".img" };
+}

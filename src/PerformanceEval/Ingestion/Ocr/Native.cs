@@ -1,0 +1,43 @@
+using System.Runtime.InteropServices;
+
+namespace PerformanceEval.Ingestion.Ocr;
+
+/// <summary>
+/// libtesseract's C API and the few leptonica calls the scan path needs, from Debian's tesseract-ocr
+/// (libtesseract.so.5, liblept.so.5), called in process.
+/// </summary>
+internal static partial class Native
+{
+    private const string Tess = "libtesseract.so.5";
+    private const string Lept = "liblept.so.5";
+
+    [LibraryImport(Tess)] public static partial IntPtr TessBaseAPICreate();
+    [LibraryImport(Tess)] public static partial void TessBaseAPIDelete(IntPtr handle);
+    [LibraryImport(Tess, StringMarshalling = StringMarshalling.Utf8)] public static partial int TessBaseAPIInit3(IntPtr handle, string? datapath, string language);
+    [LibraryImport(Tess, StringMarshalling = StringMarshalling.Utf8)] public static partial int TessBaseAPISetVariable(IntPtr handle, string name, string value);
+    [LibraryImport(Tess)] public static partial void TessBaseAPISetPageSegMode(IntPtr handle, int mode);
+    [LibraryImport(Tess)] public static partial void TessBaseAPISetImage(IntPtr handle, IntPtr data, int width, int height, int bytesPerPixel, int bytesPerLine);
+    [LibraryImport(Tess)] public static partial void TessBaseAPISetSourceResolution(IntPtr handle, int ppi);
+    [LibraryImport(Tess)] public static partial int TessBaseAPIRecognize(IntPtr handle, IntPtr monitor);
+    [LibraryImport(Tess)] public static partial IntPtr TessBaseAPIGetUTF8Text(IntPtr handle);
+    [LibraryImport(Tess)] public static partial int TessBaseAPIMeanTextConf(IntPtr handle);
+    [LibraryImport(Tess)] public static partial void TessDeleteText(IntPtr text);
+    [LibraryImport(Tess)] public static partial void TessBaseAPIClear(IntPtr handle);
+    [LibraryImport(Tess)] public static partial void TessBaseAPIEnd(IntPtr handle);
+
+    [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixRead(string filename);
+    [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixReadTiff(string filename, int n);
+    [LibraryImport(Lept)] public static partial IntPtr pixConvertTo8(IntPtr pix, int colormapFlag);
+    [LibraryImport(Lept)] public static partial IntPtr pixDeskew(IntPtr pix, int reductionSearch);
+    [LibraryImport(Lept)] public static partial int pixGetWidth(IntPtr pix);
+    [LibraryImport(Lept)] public static partial int pixGetHeight(IntPtr pix);
+    [LibraryImport(Lept)] public static partial int pixGetDepth(IntPtr pix);
+    [LibraryImport(Lept)] public static partial int pixGetWpl(IntPtr pix);
+    [LibraryImport(Lept)] public static partial IntPtr pixGetData(IntPtr pix);
+    [LibraryImport(Lept)] public static partial void pixDestroy(ref IntPtr pix);
+
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)] public static partial int setenv(string name, string value, int overwrite);
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr setlocale(int category, string locale);
+    public const int LcNumeric = 1;
+}

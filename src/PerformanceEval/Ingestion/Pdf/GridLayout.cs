@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using PerformanceEval.Provenance;
+
+namespace PerformanceEval.Ingestion.Pdf;
+
+/// <summary>
+/// A ruled table's cells: row and column boundaries from the ruling lines, and grid cells no rule separates joined
+/// into one merged region (union-find over the grid). What fills a region — words of a text layer, or OCR of its
+/// crop — is the caller's; <see cref="ToRows"/> lays the regions out as rows, a region spanning rows carried down
+/// (as an HTML rowspan), one spanning columns in its first column only.
+/// </summary>
+internal sealed class GridLayout
+{
+    /// <summary>Boundaries closer than this (in the rules' units) are one.</summary>
+    private const double Snap = 2.5;
+
+    private readonly int[] _parent;
+
+    private GridLayout(List<double> ys, List<double> xs)
+    {
+        (Ys, Xs) = (ys, xs);
+        _parent = Enumerable.Range(0, Rows * Columns).ToArray();
+    }
+
+    public List<double> Ys { get; }
+    public List<double> Xs { get; }
+    public int Rows => Ys.Count - 1;
+    public int Columns => Xs.Count - 1;
+
+    /// <summary>The grid the rules draw, or null when they draw no table (fewer than two lines either way).</summary>
+    public static GridLayout? Build(List<Rule> horizontal, List<Rule> vertical, double snap = Snap)
+    {
+        var ys = Cluster(horizontal.Select(r => r.At), snap);
+        var xs = Cluster(vertical.Select(r => r.At), snap);
+        if (ys.Count < 2 || xs.Count < 2) return null;
+        var grid = new GridLayout(ys, xs);
+        var across = xs.Select(x => Coverage(vertical, x, snap)).ToList();
+        var down = ys.Select(y => Coverage(horizontal, y, snap)).ToList();
+        for (var r = 0; r < grid.Rows; r++)
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                var midY = (ys[r] + ys[r + 1]) / 2;
+                var midX = (xs[c] + xs[c + 1]) / 2;
+                if (c + 1 < grid.Columns && !across[c + 1].Any(span => span.From <= midY && midY <= span.To))
+                    grid.Union(r * grid.Columns + c, r * grid.Columns + c + 1);
+                if (r + 1 < grid.Rows && !down[r + 1].Any(span => span.From <= midX && midX <= span.To))
+                    grid.Union(r * grid.Columns + c, (r + 1) * grid.Columns + c);
+            }
+        return grid;
+    }
+
+    /// <summary>
+    /// Where a boundary is drawn: the union of every rule snapped to it, small gaps bridged. A scanned rule comes out
+    /// in pieces (noise, dust, a trace of skew) that together still separate the cells.
+    /// </summary>
+    private static List<(double From, double To)> Coverage(List<Rule> rules, double at, double snap)
+    {
+        var gap = snap * 4;
+        var spans = new List<(double From, double To)>();
+        foreach (var r in rules.Where(r => Math.Abs(r.At - at) <= snap).OrderBy(r => r.From))
+        {
+            if (spans.Count > 0 && r.From - spans[^1].To <= gap) spans[^1] = (spans[^1].From, Math.Max(spans[^1].To, r.To));
+            else spans.Add((r.From, r.To));
+        }
+        return [.. spans.Select(s => (s.From - snap, s.To + snap))];
+    }
+
+    public int Find(int i) => _parent[i] == i ? i : _parent[i] = Find(_parent[i]);
+
+    private void Union(int a, int b) => _parent[Find(Math.Max(a, b))] = Find(Math.Min(a, b));
+
+    /// <summary>The merged region a point falls in, or null outside the ruled area.</summary>
+    public int? RegionAt(double x, double y)
+    {
+        var (r, c) = (Band(Ys, y), Band(Xs, x));
+        return r < 0 || c < 0 ? null : Find(r * Columns + c);
+    }
+
+    /// <summary>Every merged region once, top-left first.</summary>
+    public IEnumerable<int> Regions() => Enumerable.Range(0, Rows * Columns).Where(i => Find(i) == i);
+
+    public Box BoxOf(int region, BoxUnits units)
+    {
+        var members = Enumerable.Range(0, Rows * Columns).Where(i => Find(i) == region).ToList();
+        return new Box(Xs[members.Min(i => i % Columns)], Ys[members.Min(i => i / Columns)],
+            Xs[members.Max(i => i % Columns) + 1], Ys[members.Max(i => i / Columns) + 1], units);
+    }
+
+    public List<(double Y, RawRow Row)> ToRows(SourceDocument doc, int page, int block, BoxUnits units,
+        Func<int, (string Text, double? Confidence)> content)
+    {
+        var filled = Regions().ToDictionary(r => r, content);
+        var boxes = Regions().ToDictionary(r => r, r => BoxOf(r, units));
+        var rows = new List<(double, RawRow)>();
+        for (var r = 0; r < Rows; r++)
+        {
+            var cells = ImmutableArray.CreateBuilder<RawCell>();
+            for (var c = 0; c < Columns; c++)
+            {
+                var region = Find(r * Columns + c);
+                var (text, confidence) = region % Columns == c ? filled[region] : ("", null);
+                cells.Add(new RawCell(text, new SourceRef(doc.Path, doc.Sha256, page, null, r, c, boxes[region], text, confidence)));
+            }
+            if (cells.Any(x => !x.IsEmpty)) rows.Add((Ys[r], new RawRow(cells.ToImmutable(), RowOrigin.PdfGrid, null, block)));
+        }
+        return rows;
+    }
+
+    private static int Band(List<double> bounds, double v)
+    {
+        for (var i = 0; i + 1 < bounds.Count; i++)
+            if (v >= bounds[i] && v < bounds[i + 1]) return i;
+        return -1;
+    }
+
+    private static List<double> Cluster(IEnumerable<double> values, double snap)
+    {
+        var result = new List<double>();
+        foreach (var v in values.Order())
+            if (result.Count == 0 || v - result[^1] > snap) result.Add(v);
+        return result;
+    }
+}
