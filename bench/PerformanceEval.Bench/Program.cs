@@ -7,9 +7,12 @@ using PerformanceEval.Pipeline;
 // and 2 workers, next to `pdftotext -bbox-layout` alone on the same files, one process per file, 1 worker.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- import [FILES_PER_KIND]
 // Import files per second into a fresh SQLite store, for text dumps and text-layer PDFs, with 1 and 2 workers.
+//   dotnet run --project bench/PerformanceEval.Bench -c Release -- scan [ROUNDS]
+// Scanned pages per second, pipeline vs the Tesseract CLI page by page, 1 and 2 workers, memory.
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var paths = args.Skip(1).TakeWhile(a => a != "--rounds").ToList();
 var root = FindRoot();
+if (args.FirstOrDefault() == "scan") return PerformanceEval.Bench.ScanBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(2));
 if (args.FirstOrDefault() == "import") return PerformanceEval.Bench.ImportBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(200));
 if (args.FirstOrDefault() != "pdf")
 {

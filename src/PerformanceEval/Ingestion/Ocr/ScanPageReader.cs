@@ -12,8 +12,10 @@ namespace PerformanceEval.Ingestion.Ocr;
 /// figures ("99.21%" as "99.219%6", "1425600.00" as "14225600.00"), eng reads them — and the surer reading is kept,
 /// both recorded; a figure that stays unsure carries a warning naming its cell. Text above the table is read as lines.
 /// </summary>
-internal sealed partial class ScanPageReader(string? dataPath, string language)
+internal sealed partial class ScanPageReader(string? dataPath, string language, Serilog.ILogger? log = null)
 {
+    private readonly Serilog.ILogger _log = (log ?? Serilog.Core.Logger.None).ForContext("Stage", "Ocr");
+
     /// <summary>Scans are read at this resolution; rasterized PDF pages are made at it.</summary>
     public const int Dpi = 300;
     private const double PointsPerPixel = 72.0 / Dpi;
@@ -23,6 +25,8 @@ internal sealed partial class ScanPageReader(string? dataPath, string language)
     public List<(double Y, RawRow Row)> Read(SourceDocument doc, int page, ScanPage scan, int block, List<Diagnostic> diagnostics)
     {
         var image = scan.Gray;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var confidences = new List<double>();
         var engine = OcrEngine.ForThisThread(dataPath, language);
         var figures = OcrEngine.ForThisThread(dataPath, FigureLanguage);
         var (horizontal, vertical) = RulingLines.Find(scan.Binary, PointsPerPixel);
@@ -36,8 +40,12 @@ internal sealed partial class ScanPageReader(string? dataPath, string language)
         rows.AddRange(grid.ToRows(doc, page, block, BoxUnits.Pixels, region =>
         {
             var box = grid.BoxOf(region, BoxUnits.Pixels);
-            return ReadCell(doc, page, image, engine, figures, box, diagnostics);
+            var cell = ReadCell(doc, page, image, engine, figures, box, diagnostics);
+            if (cell.Item2 is { } c && cell.Item1.Length > 0) confidences.Add(c);
+            return cell;
         }));
+        _log.Information("OCR of {SourcePath} page {Page}: {Cells} cells in {ElapsedMs} ms, mean confidence {MeanConfidence:F2}",
+            doc.Path, page, confidences.Count, clock.ElapsedMilliseconds, confidences.DefaultIfEmpty(0).Average());
         return [.. rows.OrderBy(r => r.Item1)];
     }
 
