@@ -59,8 +59,8 @@ public sealed class ExtractionPipelineBuilder
         ImmutableArray<IDocumentReader> readers =
         [
             .. _readers,
-            new Ingestion.Pdf.PdfTextReader(runner, settings.TessdataPath, settings.OcrLanguage),
-            new Ingestion.Ocr.ImageReader(settings.TessdataPath, settings.OcrLanguage),
+            new Ingestion.Pdf.PdfTextReader(runner, settings.TessdataPath, settings.OcrLanguage, _log),
+            new Ingestion.Ocr.ImageReader(settings.TessdataPath, settings.OcrLanguage, _log),
             new TextDumpReader(),
         ];
         return new ExtractionPipeline(readers, new LabelMatcher(standard), new LabelMatcher(criteria), checker, _strict, _log);

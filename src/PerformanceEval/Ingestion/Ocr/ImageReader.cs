@@ -7,7 +7,7 @@ namespace PerformanceEval.Ingestion.Ocr;
 /// Reads scanned pages from PNG, JPEG and TIFF (every page of a multi-page TIFF) by OCR, into the same rows the
 /// text layer gives: <c>inputKind</c> image, provenance with page, pixel box and OCR confidence.
 /// </summary>
-public sealed class ImageReader(string? dataPath, string language) : IDocumentReader
+public sealed class ImageReader(string? dataPath, string language, Serilog.ILogger? log = null) : IDocumentReader
 {
     public bool CanRead(SourceDocument document) => ImageKinds.Of(document.Bytes) is not null;
 
@@ -22,7 +22,7 @@ public sealed class ImageReader(string? dataPath, string language) : IDocumentRe
             var pages = ScanImage.LoadPages(path);
             if (pages.Count == 0)
                 return Fail(document, "image.unreadable", "the image could not be decoded (damaged or not an image)", fileRef);
-            return OcrPages(document, InputKind.Image, pages, dataPath, language);
+            return OcrPages(document, InputKind.Image, pages, dataPath, language, log);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -39,9 +39,10 @@ public sealed class ImageReader(string? dataPath, string language) : IDocumentRe
     }
 
     /// <summary>OCR of page images into rows; shared with the scanned-PDF path.</summary>
-    internal static StageResult<IngestedDocument> OcrPages(SourceDocument document, InputKind kind, List<ScanPage> pages, string? dataPath, string language)
+    internal static StageResult<IngestedDocument> OcrPages(SourceDocument document, InputKind kind, List<ScanPage> pages,
+        string? dataPath, string language, Serilog.ILogger? log)
     {
-        var reader = new ScanPageReader(dataPath, language);
+        var reader = new ScanPageReader(dataPath, language, log);
         var rows = ImmutableArray.CreateBuilder<RawRow>();
         var diagnostics = new List<Diagnostic>();
         for (var i = 0; i < pages.Count; i++)
