@@ -12,7 +12,7 @@ internal static class ExtractCommand
     private static readonly Argument<string[]> Paths = new("path")
     {
         Arity = ArgumentArity.OneOrMore,
-        Description = "Input files, or folders read recursively. Text dumps: markdown/HTML tables, TSV, layout text; UTF-8, UTF-16 or GB18030.",
+        Description = "Input files, or folders read recursively: text dumps (markdown/HTML tables, TSV, layout text; UTF-8, UTF-16 or GB18030), PDFs (text layer or scanned), PNG/JPEG/TIFF scans.",
     };
 
     private static readonly Option<bool> Summary = new("--summary")

@@ -4,7 +4,7 @@ using PerformanceEval.Cli;
 // perfeval: turns archived 财政项目支出绩效自评表 into checked JSON. Data goes to stdout or --out; logs to stderr.
 var root = new RootCommand(
     "perfeval — extract Shanghai 财政项目支出绩效自评表 (budget-project performance self-evaluation forms) " +
-    "from archived text dumps and PDFs into checked JSON Lines; import archives into a store, report on it and export it.")
+    "from archived text dumps, PDFs and scans into checked JSON Lines; import archives into a store, report on it and export it.")
 {
     ExtractCommand.Create(),
     CheckCommand.Create(),
