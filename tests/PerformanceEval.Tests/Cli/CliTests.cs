@@ -11,18 +11,6 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Perfeval(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "perfeval.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Fixtures.RepoRoot };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
 
     [Fact]
     public void A_batch_with_damaged_files_writes_the_good_forms_names_each_failure_and_exits_1()
@@ -31,7 +19,7 @@ public sealed class CliTests : IDisposable
         File.WriteAllBytes(Path.Combine(_dir, "b-empty.txt"), []);
         File.WriteAllBytes(Path.Combine(_dir, "c-binary.png"), [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]);
         File.WriteAllText(Path.Combine(_dir, "d-no-form.txt"), "会议纪要\n今天讨论了预算安排。\n");
-        var (code, stdout, stderr) = Perfeval("extract", _dir);
+        var (code, stdout, stderr) = Perfeval.Run("extract", _dir);
         Assert.Equal(1, code);
         Assert.Equal(5, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("b-empty.txt: the file is empty", stderr);
@@ -43,7 +31,7 @@ public sealed class CliTests : IDisposable
     public void A_clean_run_exits_0_and_writes_json_lines_to_the_out_file_with_a_summary()
     {
         var output = Path.Combine(_dir, "forms.jsonl");
-        var (code, stdout, stderr) = Perfeval("extract", Fixtures.Input("seed-001-baoshan-2023-tsv"), "--out", output, "--summary");
+        var (code, stdout, stderr) = Perfeval.Run("extract", Fixtures.Input("seed-001-baoshan-2023-tsv"), "--out", output, "--summary");
         Assert.Equal(0, code);
         Assert.Equal("", stdout);
         Assert.Equal(15, File.ReadAllLines(output).Length);
@@ -55,12 +43,12 @@ public sealed class CliTests : IDisposable
     [InlineData("extract")]
     [InlineData("extract", "--no-such-flag", "x")]
     [InlineData("frobnicate")]
-    public void A_usage_error_exits_2(params string[] args) => Assert.Equal(2, Perfeval(args).Code);
+    public void A_usage_error_exits_2(params string[] args) => Assert.Equal(2, Perfeval.Run(args).Code);
 
     [Fact]
     public void Help_explains_the_commands()
     {
-        var (code, stdout, _) = Perfeval("extract", "--help");
+        var (code, stdout, _) = Perfeval.Run("extract", "--help");
         Assert.Equal(0, code);
         Assert.Contains("--summary", stdout);
         Assert.Contains("JSON Lines", stdout);
@@ -70,7 +58,7 @@ public sealed class CliTests : IDisposable
     public void Check_rewrites_the_findings_of_a_hand_corrected_form_and_nothing_else()
     {
         var extracted = Path.Combine(_dir, "forms.jsonl");
-        Perfeval("extract", Fixtures.Input("seed-001-baoshan-2023-tsv"), "--out", extracted);
+        Perfeval.Run("extract", Fixtures.Input("seed-001-baoshan-2023-tsv"), "--out", extracted);
         var lines = File.ReadAllLines(extracted);
         // The auditor corrects form 3's 执行率 from 49.28 to 49.27: its execution-rate finding must go.
         var corrected = JsonNode.Parse(lines[3])!.AsObject();
@@ -80,7 +68,7 @@ public sealed class CliTests : IDisposable
         File.WriteAllLines(extracted, lines);
 
         var rechecked = Path.Combine(_dir, "rechecked.jsonl");
-        var (code, _, stderr) = Perfeval("check", extracted, "--out", rechecked);
+        var (code, _, stderr) = Perfeval.Run("check", extracted, "--out", rechecked);
         Assert.True(code == 0, stderr);
         var after = File.ReadAllLines(rechecked);
         Assert.Equal(lines.Length, after.Length);
@@ -108,17 +96,6 @@ public sealed class StoreCliTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static (int Code, string Out, string Err) Perfeval(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "perfeval.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
 
     [Fact]
     public void Import_reports_progress_lines_status_lists_failures_and_export_writes_the_forms()
@@ -128,19 +105,19 @@ public sealed class StoreCliTests : IDisposable
         File.WriteAllBytes(Path.Combine(archive, "b.txt"), []);
         var db = Path.Combine(_dir, "store.db");
 
-        var (code, _, stderr) = Perfeval("import", archive, "--db", db);
+        var (code, _, stderr) = Perfeval.Run("import", archive, "--db", db);
         Assert.Equal(1, code);                                  // one file failed
         Assert.Contains("import: 2/2 files  5 forms", stderr);  // not a terminal: plain progress lines
         Assert.Contains("1 read, 1 failed, 5 forms", stderr);
 
-        var status = Perfeval("status", "--db", db);
+        var status = Perfeval.Run("status", "--db", db);
         Assert.Equal(0, status.Code);
         Assert.Contains("b.txt: the file is empty", status.Out);
         Assert.Matches(@"2022\s+5", status.Out);
 
         var output = Path.Combine(_dir, "forms.jsonl");
-        Assert.Equal(0, Perfeval("export", "--db", db, "--out", output, "--with-findings").Code);
+        Assert.Equal(0, Perfeval.Run("export", "--db", db, "--out", output, "--with-findings").Code);
         Assert.Equal(5, File.ReadAllLines(output).Length);
-        Assert.Equal(2, Perfeval("status", "--db", Path.Combine(_dir, "missing.db")).Code);
+        Assert.Equal(2, Perfeval.Run("status", "--db", Path.Combine(_dir, "missing.db")).Code);
     }
 }

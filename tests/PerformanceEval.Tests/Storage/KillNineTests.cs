@@ -14,19 +14,16 @@ public sealed class KillNineTests
     {
         using var store = TestStore.Sqlite();
         var archive = Corpus.Many(store.Dir, 60);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "perfeval.dll"), "import", archive, "--db", store.Target, "--workers", "1" })
-            start.ArgumentList.Add(a);
-        using (var importer = Process.Start(start)!)
+        using (var importer = Process.Start(Cli.Perfeval.StartInfo("import", archive, "--db", store.Target, "--workers", "1"))!)
         {
-            importer.StandardError.ReadToEndAsync();
+            _ = importer.StandardError.ReadToEndAsync();
             var clock = Stopwatch.StartNew();
-            while (Done(store.Target) < 10 && !importer.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90)) Thread.Sleep(50);
+            while (StoreCounts.Of(store.Target, "done") < 10 && !importer.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90)) Thread.Sleep(50);
             Assert.False(importer.HasExited, "the importer finished before it could be killed");
             importer.Kill();   // SIGKILL: no cleanup, no Ctrl-C handling
             importer.WaitForExit();
         }
-        var halfway = Done(store.Target);
+        var halfway = StoreCounts.Of(store.Target, "done");
         Assert.InRange(halfway, 10, 59);
 
         var report = new Importer(FormStore.Open(store.Target), Fixtures.Pipeline, Logger.None).Run(Corpus.Files(archive), 2, false, false);
@@ -40,21 +37,6 @@ public sealed class KillNineTests
         Assert.Equal((60L, forms, forms), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
     }
 
-    private static long Done(string db)
-    {
-        if (!File.Exists(db)) return 0;
-        try
-        {
-            using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
-            connection.Open();
-            using var command = new SqliteCommand("SELECT COUNT(*) FROM documents WHERE status = 'done'", connection);
-            return (long)command.ExecuteScalar()!;
-        }
-        catch (SqliteException)
-        {
-            return 0;   // the importer is still creating the schema
-        }
-    }
 }
 
 /// <summary>Ctrl-C (SIGINT) finishes the documents in hand, leaves the rest pending, and a new run completes them.</summary>
@@ -65,29 +47,31 @@ public sealed class InterruptTests
     {
         using var store = TestStore.Sqlite();
         var archive = Corpus.Many(store.Dir, 60);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "perfeval.dll"), "import", archive, "--db", store.Target, "--workers", "1" })
-            start.ArgumentList.Add(a);
         string stderr;
-        using (var importer = Process.Start(start)!)
+        using (var importer = Process.Start(Cli.Perfeval.StartInfo("import", archive, "--db", store.Target, "--workers", "1"))!)
         {
             var error = importer.StandardError.ReadToEndAsync();
             var clock = Stopwatch.StartNew();
-            while (Count(store.Target, "done") < 5 && !importer.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90)) Thread.Sleep(50);
+            while (StoreCounts.Of(store.Target, "done") < 5 && !importer.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90)) Thread.Sleep(50);
             using (var kill = Process.Start("kill", ["-s", "INT", importer.Id.ToString()])) kill.WaitForExit();
             Assert.True(importer.WaitForExit(60_000), "the importer did not stop after Ctrl-C");
             stderr = await error;
         }
         Assert.Contains("interrupted", stderr);
-        Assert.Equal(0, Count(store.Target, "running"));
-        var pending = Count(store.Target, "pending");
+        Assert.Equal(0, StoreCounts.Of(store.Target, "running"));
+        var pending = StoreCounts.Of(store.Target, "pending");
         Assert.InRange(pending, 1, 55);
         var report = new Importer(FormStore.Open(store.Target), Fixtures.Pipeline, Logger.None).Run(Corpus.Files(archive), 2, false, false);
         Assert.Equal(pending, report.Done);
-        Assert.Equal(60, Count(store.Target, "done"));
+        Assert.Equal(60, StoreCounts.Of(store.Target, "done"));
     }
 
-    private static long Count(string db, string status)
+}
+
+/// <summary>Documents of a status in a SQLite store another process may be writing (read-only, WAL).</summary>
+internal static class StoreCounts
+{
+    public static long Of(string db, string status)
     {
         if (!File.Exists(db)) return 0;
         try
@@ -100,7 +84,7 @@ public sealed class InterruptTests
         }
         catch (SqliteException)
         {
-            return 0;
+            return 0;   // the importer is still creating the schema
         }
     }
 }

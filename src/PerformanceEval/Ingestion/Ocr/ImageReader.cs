@@ -14,23 +14,22 @@ public sealed class ImageReader(string? dataPath, string language, Serilog.ILogg
     public StageResult<IngestedDocument> Read(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var fileRef = new SourceRef(document.Path, document.Sha256, null, null, null, null, null, "", null);
-        string? temp = null;
+        var (path, temp) = ReaderSupport.FileFor(document, ImageKinds.Extension(document.Bytes));
         try
         {
-            var path = File.Exists(document.Path) ? document.Path : temp = WriteTemp(document);
             var pages = ScanImage.LoadPages(path);
             if (pages.Count == 0)
-                return Fail(document, "image.unreadable", "the image could not be decoded (damaged or not an image)", fileRef);
+                return ReaderSupport.Fail(document, InputKind.Image, "image.unreadable", "the image could not be decoded (damaged or not an image)");
             return OcrPages(document, InputKind.Image, pages, dataPath, language, log);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            return Fail(document, "tool.missing", $"Tesseract or leptonica cannot be loaded ({e.Message}): apt-get install tesseract-ocr tesseract-ocr-chi-sim", fileRef);
+            return ReaderSupport.Fail(document, InputKind.Image, "tool.missing",
+                $"Tesseract or leptonica cannot be loaded ({e.Message}): apt-get install tesseract-ocr tesseract-ocr-chi-sim");
         }
         catch (ToolMissingException missing)
         {
-            return Fail(document, "tool.missing", missing.Message, fileRef);
+            return ReaderSupport.Fail(document, InputKind.Image, "tool.missing", missing.Message);
         }
         finally
         {
@@ -51,15 +50,7 @@ public sealed class ImageReader(string? dataPath, string language, Serilog.ILogg
         return new(new IngestedDocument(document, kind, rows.ToImmutable()), [.. diagnostics]);
     }
 
-    private static string WriteTemp(SourceDocument document)
-    {
-        var temp = Path.Combine(Path.GetTempPath(), $"perfeval-{Guid.NewGuid():N}{ImageKinds.Extension(document.Bytes)}");
-        File.WriteAllBytes(temp, document.Bytes);
-        return temp;
-    }
 
-    private static StageResult<IngestedDocument> Fail(SourceDocument document, string code, string message, SourceRef source) =>
-        new(new IngestedDocument(document, InputKind.Image, []), [new Diagnostic(code, DiagnosticSeverity.Error, message, source)]);
 }
 
 /// <summary>Image formats by their magic bytes.</summary>

@@ -30,15 +30,13 @@ public sealed class PdfTextReader(SubprocessRunner runner, string? tessdataPath 
     public StageResult<IngestedDocument> Read(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var fileRef = new SourceRef(document.Path, document.Sha256, null, null, null, null, null, "", null);
-        string? temp = null;
+        var (path, temp) = ReaderSupport.FileFor(document, ".pdf");
         try
         {
-            var path = File.Exists(document.Path) ? document.Path : temp = WriteTemp(document);
             var bbox = runner.Run("pdftotext", "poppler-utils", ["-bbox-layout", "-enc", "UTF-8", path, "-"]);
-            if (bbox.ExitCode != 0) return Fail(document, "pdf.unreadable", Explain(bbox.Error), fileRef);
+            if (bbox.ExitCode != 0) return Fail(document, "pdf.unreadable", Explain(bbox.Error));
             var pages = ParseWords(Encoding.UTF8.GetString(bbox.Output));
-            if (pages.Count == 0) return Fail(document, "pdf.no-pages", "the PDF has no pages", fileRef);
+            if (pages.Count == 0) return Fail(document, "pdf.no-pages", "the PDF has no pages");
             if (pages.Any(p => !HasUsableText(p.Words)))
                 // A scan (no text layer, or an old OCR's garbage over the image): the whole document goes to OCR.
                 return Ocr.ImageReader.OcrPages(document, InputKind.PdfScan, Rasterize(path), tessdataPath, ocrLanguage, log);
@@ -57,11 +55,11 @@ public sealed class PdfTextReader(SubprocessRunner runner, string? tessdataPath 
         }
         catch (ToolMissingException missing)
         {
-            return Fail(document, "tool.missing", missing.Message, fileRef);
+            return Fail(document, "tool.missing", missing.Message);
         }
         catch (TimeoutRejectedException)
         {
-            return Fail(document, "pdf.timeout", "poppler did not finish reading the PDF in time", fileRef);
+            return Fail(document, "pdf.timeout", "poppler did not finish reading the PDF in time");
         }
         finally
         {
@@ -144,13 +142,7 @@ public sealed class PdfTextReader(SubprocessRunner runner, string? tessdataPath 
         return $"the PDF is damaged or not a PDF ({first})";
     }
 
-    private static string WriteTemp(SourceDocument document)
-    {
-        var temp = Path.Combine(Path.GetTempPath(), $"perfeval-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(temp, document.Bytes);
-        return temp;
-    }
 
-    private static StageResult<IngestedDocument> Fail(SourceDocument document, string code, string message, SourceRef source) =>
-        new(new IngestedDocument(document, InputKind.PdfText, []), [new Diagnostic(code, DiagnosticSeverity.Error, message, source)]);
+    private static StageResult<IngestedDocument> Fail(SourceDocument document, string code, string message) =>
+        ReaderSupport.Fail(document, InputKind.PdfText, code, message);
 }

@@ -1,0 +1,23 @@
+using PerformanceEval.Provenance;
+
+namespace PerformanceEval.Ingestion;
+
+/// <summary>What the readers of external-tool formats (PDF, images) share.</summary>
+internal static class ReaderSupport
+{
+    /// <summary>The file to hand a tool: the input's own path, or a temporary copy of bytes read elsewhere.</summary>
+    public static (string Path, string? Temp) FileFor(SourceDocument document, string extension)
+    {
+        if (File.Exists(document.Path)) return (document.Path, null);
+        var temp = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"perfeval-{Guid.NewGuid():N}{extension}");
+        File.WriteAllBytes(temp, document.Bytes);
+        return (temp, temp);
+    }
+
+    public static SourceRef FileRef(SourceDocument document) =>
+        new(document.Path, document.Sha256, null, null, null, null, null, "", null);
+
+    /// <summary>A failed read: no rows, one error diagnostic that names the file.</summary>
+    public static StageResult<IngestedDocument> Fail(SourceDocument document, InputKind kind, string code, string message) =>
+        new(new IngestedDocument(document, kind, []), [new Diagnostic(code, DiagnosticSeverity.Error, message, FileRef(document))]);
+}
