@@ -18,9 +18,10 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
     private static readonly Dictionary<string, double> Floors = new()
     {
         ["seed-000-qingpu-2021-markdown"] = 92.5,
-        // Scans (issue 5, open): measured 98.4% and 94.1%; the floors guard what the OCR path reads today.
-        ["scan-songjiang-2022-tiff"] = 97.5,
-        ["scan-baoshan-2023-pdf"] = 93.5,
+        // Scans (issue 5, open): measured 98.4% and 94.1%. OCR output can move by a field with an engine's history
+        // (seen once), so the floors leave two fields of room on each while still catching a real regression.
+        ["scan-songjiang-2022-tiff"] = 96.5,
+        ["scan-baoshan-2023-pdf"] = 93.0,
     };
 
     private const double DefaultFloor = 99.0;
