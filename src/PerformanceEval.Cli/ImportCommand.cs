@@ -9,7 +9,7 @@ internal static class ImportCommand
 {
     private static readonly Argument<string[]> Paths = new("path") { Arity = ArgumentArity.OneOrMore, Description = "Files, or folders read recursively." };
     private static readonly Option<int?> Workers = new("--workers") { Description = "Documents read at once (default: pipeline.json parallelism, else the machine's cores)." };
-    private static readonly Option<bool> Force = new("--force") { Description = "Read again documents already in the store." };
+    private static readonly Option<bool> Force = new("--force") { Description = "Read again documents already in the store (except those with auditors' decisions, which are kept)." };
     private static readonly Option<bool> RetryFailed = new("--retry-failed") { Description = "Read again documents that failed before." };
 
     public static Command Create()

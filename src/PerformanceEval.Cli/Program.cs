@@ -11,6 +11,7 @@ var root = new RootCommand(
     ImportCommand.Create(),
     StatusCommand.Create(),
     ExportCommand.Create(),
+    ReviewCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

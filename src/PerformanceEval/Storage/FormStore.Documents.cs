@@ -91,11 +91,8 @@ public sealed partial class FormStore
                     "ON CONFLICT (path) DO UPDATE SET document_id = @doc, size = @size, modified_ticks = @ticks",
                     ("path", path), ("doc", documentId), ("size", info.Length), ("ticks", info.LastWriteTimeUtc.Ticks));
             }
-            if (force || retryFailed && status == "failed")
-            {
-                Requeue(connection, tx, documentId);
+            if ((force || retryFailed && status == "failed") && Requeue(connection, tx, documentId))
                 status = "pending";
-            }
             tx.Commit();
             if (status == "pending") queued++; else known++;
         }
@@ -118,12 +115,18 @@ public sealed partial class FormStore
         tx.Commit();
     }
 
-    private static void Requeue(DbConnection connection, DbTransaction tx, long documentId)
+    /// <summary>
+    /// Puts a document back to pending, its forms and findings dropped — unless auditors have recorded decisions on
+    /// it: those are never thrown away by a re-import, so such a document keeps its forms (false).
+    /// </summary>
+    private static bool Requeue(DbConnection connection, DbTransaction tx, long documentId)
     {
-        Execute(connection, tx, "DELETE FROM decisions WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", documentId));
+        if (Convert.ToInt64(Scalar(connection, tx, "SELECT COUNT(*) FROM decisions WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", documentId))) > 0)
+            return false;
         Execute(connection, tx, "DELETE FROM findings WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", documentId));
         Execute(connection, tx, "DELETE FROM forms WHERE document_id = @d", ("d", documentId));
         Execute(connection, tx, "UPDATE documents SET status = 'pending', failure = NULL WHERE id = @d AND status <> 'running'", ("d", documentId));
+        return true;
     }
 
     /// <summary>

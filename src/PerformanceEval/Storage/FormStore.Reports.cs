@@ -35,31 +35,39 @@ public sealed partial class FormStore
     }
 
     /// <summary>
-    /// Cleaned forms as stored, in document and form order: the JSON written at import, so the same form exports
-    /// byte-identical every time. Without findings, the form's <c>findings</c> is written empty.
+    /// Cleaned forms as stored, in document and form order: the JSON written at import — or, where an auditor
+    /// corrected a value, the corrected form with its re-run findings — so the same form exports byte-identical every
+    /// time. A form with decisions carries them in a <c>review</c> member (the contract allows members beyond its
+    /// own): corrections with the original value, decisions with who, when and why. Without findings, the form's
+    /// <c>findings</c> is written empty.
     /// </summary>
     public IEnumerable<string> Export(ExportFilter filter)
     {
         using var connection = Connect();
-        var sql = "SELECT f.json FROM forms f JOIN documents d ON d.id = f.document_id WHERE d.status = 'done'" +
+        var sql = "SELECT f.id, COALESCE(f.corrected_json, f.json), EXISTS (SELECT 1 FROM decisions x WHERE x.form_id = f.id) " +
+                  "FROM forms f JOIN documents d ON d.id = f.document_id WHERE d.status = 'done'" +
                   (filter.Year is null ? "" : " AND f.year = @year") +
                   (filter.Department is null ? "" : " AND f.department = @dept") +
                   " ORDER BY d.id, f.form_index";
+        // Streamed; the review members come over a second connection, as PostgreSQL runs one command at a time on each.
+        using var reviews = Connect();
         using var command = Command(connection, null, sql, ("year", filter.Year), ("dept", filter.Department));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var json = reader.GetString(0);
-            if (filter.WithFindings) { yield return json; continue; }
+            var json = reader.GetString(1);
+            var reviewed = Convert.ToBoolean(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
+            if (filter.WithFindings && !reviewed) { yield return json; continue; }
             var node = JsonNode.Parse(json)!.AsObject();
-            node["findings"] = new JsonArray();
+            if (!filter.WithFindings) node["findings"] = new JsonArray();
+            if (reviewed) node["review"] = ReviewMember(reviews, reader.GetInt64(0));
             yield return node.ToJsonString(ContractJson.Options);
         }
     }
 
-    private static List<object?[]> Rows(System.Data.Common.DbConnection connection, string sql)
+    internal static List<object?[]> Rows(System.Data.Common.DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(connection, null, sql);
+        using var command = Command(connection, null, sql, parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<object?[]>();
         while (reader.Read())

@@ -70,5 +70,17 @@ internal static class Migrations
             decided_by TEXT NOT NULL,
             decided_at TEXT NOT NULL);
         """,
+        // 2: the review page. A finding's review status is kept on its row (the queue filters and sorts on it over
+        // tens of thousands); a correction keeps the imported JSON and writes the corrected form beside it; a finding
+        // a correction raised is marked so; a decision records what its correction changed.
+        """
+        ALTER TABLE forms ADD COLUMN corrected_json TEXT;
+        ALTER TABLE findings ADD COLUMN review_status TEXT NOT NULL DEFAULT 'pending'
+            CHECK (review_status IN ('pending', 'confirm', 'dismiss', 'resolved'));
+        ALTER TABLE findings ADD COLUMN origin TEXT NOT NULL DEFAULT 'import' CHECK (origin IN ('import', 'correction'));
+        ALTER TABLE decisions ADD COLUMN outcome TEXT;
+        CREATE INDEX findings_review ON findings (review_status, severity);
+        CREATE INDEX decisions_form ON decisions (form_id, id);
+        """,
     ];
 }

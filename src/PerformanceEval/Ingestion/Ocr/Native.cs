@@ -35,6 +35,14 @@ internal static partial class Native
     [LibraryImport(Lept)] public static partial int pixGetWpl(IntPtr pix);
     [LibraryImport(Lept)] public static partial IntPtr pixGetData(IntPtr pix);
     [LibraryImport(Lept)] public static partial void pixDestroy(ref IntPtr pix);
+    [LibraryImport(Lept)] public static partial IntPtr pixConvertTo32(IntPtr pix);
+    [LibraryImport(Lept)] public static partial IntPtr pixClipRectangle(IntPtr pix, IntPtr box, IntPtr boxClipped);
+    [LibraryImport(Lept)] public static partial int pixRenderBoxArb(IntPtr pix, IntPtr box, int width, byte r, byte g, byte b);
+    [LibraryImport(Lept)] public static partial int pixWriteMem(out IntPtr data, out nuint size, IntPtr pix, int format);
+    [LibraryImport(Lept)] public static partial IntPtr boxCreate(int x, int y, int w, int h);
+    [LibraryImport(Lept)] public static partial void boxDestroy(ref IntPtr box);
+    [LibraryImport(Lept)] public static partial void lept_free(IntPtr data);
+    public const int IffPng = 3;
 
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)] public static partial int setenv(string name, string value, int overwrite);

@@ -1,0 +1,48 @@
+using System.Globalization;
+using PerformanceEval.Contract;
+using PerformanceEval.Review;
+using PerformanceEval.Storage;
+
+namespace PerformanceEval.ReviewPage;
+
+/// <summary>
+/// The evidence of a field: the source lines of a text input around the line it was read from, or the crop of the
+/// page image around its box for PDFs and scans — with the raw cell text and the OCR confidence beside it.
+/// </summary>
+internal sealed class Evidence(StoredDocument? document, string? file, CleanedForm form, string? inputKind)
+{
+    private byte[]? _bytes;
+
+    public Html? For(string field)
+    {
+        var key = form.Provenance.ContainsKey(field) ? field
+            : form.Provenance.Keys.Order(StringComparer.Ordinal).FirstOrDefault(k => k.StartsWith(field + ".", StringComparison.Ordinal) || k.StartsWith(field + "[", StringComparison.Ordinal));
+        if (key is null || !form.Provenance.TryGetValue(key, out var where)) return null;
+        var html = new Html().Raw("<p class=\"where\">").Text("来源：" + Labels.Field(key));
+        if (where.Page is { } page) html.Text($" · 第{page}页");
+        if (where.Line is { } line) html.Text($" · 第{line}行");
+        if (where.Text is { } text) html.Text(" · 原文「").Element("span", text, ("class", "raw")).Text("」");
+        if (where.Confidence is { } confidence)
+            html.Text(" · ").Element("span", $"识别置信度 {confidence:F2}", ("class", confidence < 0.9 ? "confidence low" : "confidence"));
+        html.Raw("</p>");
+        if (document is null || file is null)
+            return html.Element("p", "源文件已移动或内容已改变，无法显示原件。", ("class", "missing-source"));
+
+        if (inputKind == "text" && where.Line is { } n)
+        {
+            _bytes ??= File.ReadAllBytes(file);
+            html.Raw("<pre class=\"source\">");
+            foreach (var source in SourceLines.Around(_bytes, n))
+                html.Open("span", ("class", source.Number == n ? "line hit" : "line"))
+                    .Element("span", source.Number.ToString(CultureInfo.InvariantCulture), ("class", "ln"))
+                    .Text(source.Text).Raw("</span>\n");
+            return html.Raw("</pre>");
+        }
+        if (inputKind is "pdf-text" or "pdf-scan" or "image" && where.Page is { } p && where.Box is { Length: 4 } box)
+        {
+            var src = $"/documents/{document.Id}/pages/{p}.png?box={string.Join(",", box.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}";
+            return html.Open("img", ("class", "crop"), ("src", src), ("alt", $"第{p}页该单元格附近的原件图像"), ("loading", "lazy"));
+        }
+        return html;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using PerformanceEval.Contract;
+using PerformanceEval.Storage;
+
+namespace PerformanceEval.ReviewPage;
+
+/// <summary>What the form page is drawn from: the stored form, the form as it stands, and the evidence of its fields.</summary>
+internal sealed record FormPageModel(ReviewForm Stored, CleanedForm Form, string SourceLabel, Func<string, Html?> Evidence,
+    string Csrf, long? ChangedBy);
+
+/// <summary>
+/// The form page: each finding with its rule, message, stated and recomputed figures, the evidence and the decision
+/// buttons; the reconstructed table as the form prints it, flagged cells marked; warnings; the decision history.
+/// </summary>
+internal static class FormView
+{
+    private static readonly string[] SeverityOrder = ["error", "warning", "info"];
+
+    public static Html Render(FormPageModel model)
+    {
+        var (stored, form) = (model.Stored, model.Form);
+        var html = new Html();
+        html.Raw("<nav class=\"formnav\">");
+        if (stored.PreviousFormId is { } prev) html.Element("a", "← 上一张待审表", ("href", $"/forms/{prev}"), ("rel", "prev"), ("id", "prev-form"));
+        html.Element("a", "问题队列", ("href", "/"), ("id", "queue-link"));
+        if (stored.NextFormId is { } next) html.Element("a", "下一张待审表 →", ("href", $"/forms/{next}"), ("rel", "next"), ("id", "next-form"));
+        html.Raw("</nav>");
+        html.Element("h1", form.ProjectName ?? "（未识别项目名称）", ("id", "project"));
+        html.Raw("<p class=\"meta\">").Text($"{form.Year?.ToString(CultureInfo.InvariantCulture) ?? "年度未识别"} · {form.Department ?? "主管部门未识别"} · 来源 ")
+            .Element("span", model.SourceLabel, ("class", "source"));
+        if (stored.CorrectedJson is not null) html.Element("span", "（含审核更正）", ("class", "corrected-mark"));
+        html.Raw("</p>");
+
+        if (model.ChangedBy is { } changed && stored.History.FirstOrDefault(h => h.Id == changed) is { Decision: "correct" } correction)
+            Outcome(html, correction);
+
+        html.Raw("<div class=\"columns\"><section class=\"findings\" aria-label=\"问题\">").Element("h2", $"问题（{stored.Findings.Count}）");
+        var ordered = stored.Findings.OrderBy(f => f.Status == "resolved" ? 1 : 0)
+            .ThenBy(f => Array.IndexOf(SeverityOrder, f.Severity)).ThenBy(f => f.Position).ToList();
+        foreach (var finding in ordered) Finding(html, model, finding);
+        if (ordered.Count == 0) html.Element("p", "检查器未发现问题。", ("class", "empty"));
+        html.Raw("</section><section class=\"table\" aria-label=\"重建的表格\">").Element("h2", "重建的表格");
+        FormTable.Render(html, form, OpenFields(stored));
+        html.Raw("</section></div>");
+
+        if (!form.Warnings.IsEmpty)
+        {
+            html.Raw("<section class=\"warnings\">").Element("h2", $"提取警告（{form.Warnings.Length}）").Raw("<ul>");
+            foreach (var warning in form.Warnings) html.Element("li", warning);
+            html.Raw("</ul></section>");
+        }
+        History(html, stored);
+        return html;
+    }
+
+    private static HashSet<string> OpenFields(ReviewForm stored) =>
+        [.. stored.Findings.Where(f => f.Status is not "resolved").Select(f => f.Field)];
+
+    private static void Finding(Html html, FormPageModel model, ReviewFinding finding)
+    {
+        var formId = model.Stored.Id;
+        html.Open("article", ("class", $"finding sev-{finding.Severity} status-{finding.Status}"), ("id", $"finding-{finding.Id}"),
+                ("tabindex", "0"), ("data-field", finding.Field), ("data-finding", finding.Id.ToString(CultureInfo.InvariantCulture)))
+            .Raw("<h3>").Element("span", Labels.Severity(finding.Severity), ("class", "sev"))
+            .Raw(" ").Element("span", Labels.Rule(finding.Rule), ("class", "rule"), ("title", finding.Rule))
+            .Raw(" · ").Element("span", Labels.Field(finding.Field), ("class", "field"), ("title", finding.Field))
+            .Element("span", Labels.Status(finding.Status), ("class", "status"))
+            .Raw("</h3>")
+            .Element("p", finding.Message, ("class", "message"))
+            .Raw("<dl class=\"figures\"><dt>填报值</dt>").Element("dd", Values.Show(finding.Stated) ?? "—", ("class", "stated"))
+            .Raw("<dt>复核值</dt>").Element("dd", Values.Show(finding.Expected) ?? "—", ("class", "expected")).Raw("</dl>");
+        if (finding.Origin == "correction") html.Element("p", "此问题由审核更正后的复查产生。", ("class", "origin"));
+        if (model.Evidence(finding.Field) is { } evidence) html.Raw("<div class=\"evidence\">").Raw(evidence.ToString()).Raw("</div>");
+        else html.Element("p", "没有该字段的来源位置。", ("class", "evidence none"));
+
+        if (finding.Status != "resolved")
+        {
+            var action = $"/forms/{formId}/findings/{finding.Id}/decision";
+            html.Raw("<div class=\"decide\">")
+                .Open("form", ("method", "post"), ("action", action), ("class", "confirm"))
+                .Open("input", ("type", "hidden"), ("name", "csrf"), ("value", model.Csrf))
+                .Open("input", ("type", "hidden"), ("name", "decision"), ("value", "confirm"))
+                .Open("input", ("type", "hidden"), ("name", "decidedBy"), ("class", "decided-by"))
+                .Raw("<button type=\"submit\" class=\"do-confirm\">确认问题 (c)</button></form>")
+                .Open("form", ("method", "post"), ("action", action), ("class", "dismiss"))
+                .Open("input", ("type", "hidden"), ("name", "csrf"), ("value", model.Csrf))
+                .Open("input", ("type", "hidden"), ("name", "decision"), ("value", "dismiss"))
+                .Open("input", ("type", "hidden"), ("name", "decidedBy"), ("class", "decided-by"))
+                .Raw("<input name=\"reason\" class=\"reason\" required placeholder=\"驳回理由（必填）\" aria-label=\"驳回理由\">")
+                .Raw("<button type=\"submit\" class=\"do-dismiss\">驳回 (d)</button></form>")
+                .Open("form", ("method", "post"), ("action", $"/forms/{formId}/corrections"), ("class", "correct"))
+                .Open("input", ("type", "hidden"), ("name", "csrf"), ("value", model.Csrf))
+                .Open("input", ("type", "hidden"), ("name", "findingId"), ("value", finding.Id.ToString(CultureInfo.InvariantCulture)))
+                .Open("input", ("type", "hidden"), ("name", "decidedBy"), ("class", "decided-by"))
+                .Open("input", ("name", "field"), ("class", "field"), ("value", finding.Field), ("aria-label", "更正字段"), ("required", "required"))
+                .Open("input", ("name", "value"), ("class", "value"), ("placeholder", "源文件上的正确值"), ("aria-label", "正确值"))
+                .Raw("<input name=\"reason\" class=\"reason\" placeholder=\"更正说明\" aria-label=\"更正说明\">")
+                .Raw("<button type=\"submit\" class=\"do-correct\">更正识别值 (e)</button></form></div>");
+        }
+        html.Raw("</article>");
+    }
+
+    private static void Outcome(Html html, DecisionRecord correction)
+    {
+        html.Raw("<section class=\"outcome\" id=\"outcome\">")
+            .Element("h2", $"已更正 {Labels.Field(correction.Field ?? "")}：{correction.OriginalValue ?? "（空）"} → {(correction.CorrectedValue is { Length: > 0 } v ? v : "（空）")}");
+        if (correction.Outcome is { } outcome)
+        {
+            using var doc = JsonDocument.Parse(outcome);
+            foreach (var (key, label) in new[] { ("resolved", "复查后消除的问题"), ("raised", "复查后新出现的问题") })
+            {
+                var items = doc.RootElement.GetProperty(key);
+                html.Raw("<p>").Text($"{label}：{items.GetArrayLength()} 项").Raw("</p><ul class=\"" + key + "\">");
+                foreach (var item in items.EnumerateArray())
+                    html.Element("li", $"{Labels.Rule(item.GetProperty("rule").GetString() ?? "")} · {Labels.Field(item.GetProperty("field").GetString() ?? "")}：{item.GetProperty("message").GetString()}");
+                html.Raw("</ul>");
+            }
+        }
+        html.Raw("</section>");
+    }
+
+    private static void History(Html html, ReviewForm stored)
+    {
+        html.Raw("<section class=\"history\" id=\"history\">").Element("h2", $"审核记录（{stored.History.Count}）");
+        if (stored.History.Count == 0)
+        {
+            html.Element("p", "尚无审核记录。", ("class", "empty")).Raw("</section>");
+            return;
+        }
+        html.Raw("<table><thead><tr><th>时间</th><th>审核人</th><th>决定</th><th>问题</th><th>字段</th><th>原值</th><th>更正值</th><th>理由</th></tr></thead><tbody>");
+        var findings = stored.Findings.ToDictionary(f => f.Id);
+        foreach (var d in stored.History)
+        {
+            var finding = d.FindingId is { } id && findings.TryGetValue(id, out var f) ? f : null;
+            html.Raw("<tr>").Element("td", d.DecidedAt).Element("td", d.DecidedBy).Element("td", Labels.Status(d.Decision), ("class", "decision"))
+                .Element("td", finding is null ? "" : Labels.Rule(finding.Rule))
+                .Element("td", d.Field is null ? finding is null ? "" : Labels.Field(finding.Field) : Labels.Field(d.Field))
+                .Element("td", d.OriginalValue).Element("td", d.CorrectedValue).Element("td", d.Reason).Raw("</tr>");
+        }
+        html.Raw("</tbody></table></section>");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using PerformanceEval.Storage;
+
+namespace PerformanceEval.ReviewPage;
+
+/// <summary>The queue: counts, filters, one page of findings most severe first.</summary>
+internal static class QueueView
+{
+    public static Html Render(QueuePage page, QueueFilter filter)
+    {
+        var html = new Html().Element("h1", "问题队列");
+        html.Raw("<p class=\"counts\" id=\"counts\">").Text($"共 {page.Matching} 条");
+        foreach (var severity in new[] { "error", "warning", "info" })
+            html.Raw(" · ").Element("span", $"{Labels.Severity(severity)} {page.BySeverity.GetValueOrDefault(severity)}", ("class", "sev-" + severity));
+        foreach (var status in FormStore.ReviewStatuses)
+            html.Raw(" · ").Element("span", $"{Labels.Status(status)} {page.ByStatus.GetValueOrDefault(status)}", ("class", "status-" + status));
+        html.Raw("</p>");
+
+        html.Raw("<form class=\"filters\" method=\"get\" action=\"/\">");
+        Select(html, "year", "年度", filter.Year?.ToString(CultureInfo.InvariantCulture), page.Years.Select(y => (y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture))));
+        Select(html, "department", "主管部门", filter.Department, page.Departments.Select(d => (d, d)));
+        Select(html, "rule", "规则", filter.Rule, page.Rules.Select(r => (r, Labels.Rule(r))));
+        Select(html, "severity", "严重程度", filter.Severity, new[] { "error", "warning", "info" }.Select(s => (s, Labels.Severity(s))));
+        Select(html, "status", "审核状态", filter.Status, FormStore.ReviewStatuses.Select(s => (s, Labels.Status(s))));
+        html.Raw("<button type=\"submit\">筛选</button> <a href=\"/\">清除</a></form>");
+
+        html.Raw("<table class=\"queue\"><thead><tr><th>严重程度</th><th>规则</th><th>字段</th><th>填报值</th><th>复核值</th><th>说明</th><th>年度</th><th>主管部门</th><th>项目</th><th>状态</th></tr></thead><tbody>");
+        foreach (var item in page.Items)
+        {
+            var link = $"/forms/{item.FormId}#finding-{item.FindingId}";
+            html.Open("tr", ("class", $"finding-row sev-{item.Severity} status-{item.Status}"), ("data-href", link))
+                .Element("td", Labels.Severity(item.Severity), ("class", "sev"))
+                .Raw("<td>").Element("a", Labels.Rule(item.Rule), ("href", link), ("class", "open-finding")).Raw("</td>")
+                .Element("td", Labels.Field(item.Field), ("title", item.Field))
+                .Element("td", Values.Show(item.Stated), ("class", "num"))
+                .Element("td", Values.Show(item.Expected), ("class", "num"))
+                .Element("td", item.Message)
+                .Element("td", item.Year?.ToString(CultureInfo.InvariantCulture))
+                .Element("td", item.Department)
+                .Element("td", item.Project)
+                .Element("td", Labels.Status(item.Status), ("class", "status"))
+                .Close("tr");
+        }
+        html.Raw("</tbody></table>");
+        if (page.Items.Count == 0) html.Element("p", "没有符合条件的问题。", ("class", "empty"));
+
+        var pages = Math.Max(1, (int)((page.Matching + filter.PageSize - 1) / filter.PageSize));
+        html.Raw("<nav class=\"pager\">");
+        if (filter.Page > 1) html.Element("a", "← 上一页", ("href", Link(filter with { Page = filter.Page - 1 })), ("rel", "prev"));
+        html.Element("span", $"第 {filter.Page} / {pages} 页");
+        if (filter.Page < pages) html.Element("a", "下一页 →", ("href", Link(filter with { Page = filter.Page + 1 })), ("rel", "next"));
+        return html.Raw("</nav>");
+    }
+
+    private static void Select(Html html, string name, string label, string? current, IEnumerable<(string Value, string Label)> options)
+    {
+        html.Raw("<label>").Text(label).Raw(" ").Open("select", ("name", name)).Element("option", "全部", ("value", ""));
+        foreach (var (value, text) in options)
+        {
+            if (value == current) html.Element("option", text, ("value", value), ("selected", "selected"));
+            else html.Element("option", text, ("value", value));
+        }
+        html.Raw("</select></label> ");
+    }
+
+    public static string Link(QueueFilter f)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) query.Add($"{name}={Uri.EscapeDataString(value)}");
+        }
+        Add("year", f.Year?.ToString(CultureInfo.InvariantCulture));
+        Add("department", f.Department);
+        Add("rule", f.Rule);
+        Add("severity", f.Severity);
+        Add("status", f.Status);
+        if (f.Page > 1) Add("page", f.Page.ToString(CultureInfo.InvariantCulture));
+        return "/" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
+    }
+}
+
+/// <summary>Stored JSON values as an auditor reads them: a number as printed, a text without quotes.</summary>
+internal static class Values
+{
+    public static string? Show(string? json)
+    {
+        if (json is null) return null;
+        try
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(json);
+            return node is null ? "" : node.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
+    }
+
+    public static string? Show(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+}

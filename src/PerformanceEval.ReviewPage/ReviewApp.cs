@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using PerformanceEval.Contract;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Pipeline;
+using PerformanceEval.Review;
+using PerformanceEval.Storage;
+
+namespace PerformanceEval.ReviewPage;
+
+/// <summary>
+/// The auditors' review page: an ASP.NET Core app over the import store. Pages are written on the server (they work
+/// without the script; the script adds the keyboard), every decision is a POST that is stored before the page moves
+/// on. Bound to loopback unless a token guards it; every POST carries a per-run secret so that another site open in
+/// the same browser cannot record decisions.
+/// </summary>
+public static class ReviewApp
+{
+    private const string TokenCookie = "perfeval-review-token";
+
+    public static WebApplication Build(ReviewOptions options, Serilog.ILogger log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var store = FormStore.Open(options.Db);
+        var settings = PipelineSettings.Load(options.ConfigPath);
+        var corrector = new FormCorrector(new ExtractionPipelineBuilder().WithSettings(settings).Build().Checker);
+        var images = new PageImages(new SubprocessRunner(TimeSpan.FromSeconds(settings.SubprocessTimeoutSeconds), settings.SubprocessRetries, log));
+        var files = new DocumentFiles();
+        var csrf = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var reviewer = options.Reviewer ?? Environment.UserName;
+        var logger = log.ForContext("Stage", "Review");
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
+        var app = builder.Build();
+
+        if (options.Token is { } token) app.Use((context, next) => Guard(context, next, token));
+        app.Use(async (context, next) =>
+        {
+            // Everything the page shows is escaped; the policy is the second wall should that ever fail.
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self'; script-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (e is DecisionRejectedException or CorrectionRejectedException)
+            {
+                await WritePage(context, 400, "无法记录", new Html().Element("h1", "无法记录该决定").Element("p", e.Message, ("class", "error"))
+                    .Raw("<p><a href=\"javascript:history.back()\">返回</a></p>"), reviewer);
+            }
+        });
+
+        app.MapGet("/", (HttpContext context) =>
+        {
+            var q = context.Request.Query;
+            var filter = new QueueFilter(
+                int.TryParse(q["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null,
+                Blank(q["department"]), Blank(q["rule"]), Blank(q["severity"]), Blank(q["status"]),
+                int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1);
+            return Page(context, 200, "问题队列", QueueView.Render(store.Queue(filter), filter), reviewer);
+        });
+
+        app.MapGet("/forms/{id:long}", (HttpContext context, long id) =>
+        {
+            if (store.ReviewForm(id) is not { } stored) return NotFound(context, reviewer);
+            var form = ContractJson.Deserialize(stored.CurrentJson);
+            var document = store.Document(stored.DocumentId);
+            var evidence = new Evidence(document, document is null ? null : files.Resolve(document), form, stored.InputKind);
+            long? changed = long.TryParse(context.Request.Query["changed"], NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null;
+            var source = $"{document?.Paths.FirstOrDefault() ?? form.Source.Path}（{stored.InputKind}，第 {stored.FormIndex + 1} 张表）";
+            return Page(context, 200, form.ProjectName ?? "自评表", FormView.Render(new FormPageModel(stored, form, source, evidence.For, csrf, changed)), reviewer);
+        });
+
+        app.MapPost("/forms/{id:long}/findings/{findingId:long}/decision", async (HttpContext context, long id, long findingId) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            if (!SameSecret(form["csrf"], csrf)) return Forbidden(context, reviewer);
+            var decision = (string?)form["decision"];
+            var reason = Blank(form["reason"]);
+            if (decision is not ("confirm" or "dismiss")) throw new DecisionRejectedException("决定只能是确认或驳回");
+            if (decision == "dismiss" && reason is null) throw new DecisionRejectedException("驳回必须说明理由");
+            var by = Who(form["decidedBy"], reviewer);
+            store.Decide(id, findingId, decision, reason, by);
+            logger.Information("{Reviewer} {Decision} finding {FindingId} of form {FormId}", by, decision, findingId, id);
+            return Redirect(context, $"/forms/{id}{NextFinding(store, id, findingId)}");
+        });
+
+        app.MapPost("/forms/{id:long}/corrections", async (HttpContext context, long id) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            if (!SameSecret(form["csrf"], csrf)) return Forbidden(context, reviewer);
+            var field = Blank(form["field"]) ?? throw new DecisionRejectedException("请填写要更正的字段");
+            long? findingId = long.TryParse(form["findingId"], NumberStyles.None, CultureInfo.InvariantCulture, out var f) ? f : null;
+            var by = Who(form["decidedBy"], reviewer);
+            var (decision, corrected) = store.Correct(id, findingId, field,
+                json => corrector.Apply(json, new Correction(field, (string?)form["value"] ?? "")), Blank(form["reason"]), by);
+            logger.Information("{Reviewer} corrected {Field} of form {FormId}: {Original} -> {Corrected}; {Resolved} findings resolved, {Raised} raised",
+                by, field, id, corrected.OriginalValue, corrected.CorrectedValue, corrected.Changes.Resolved.Length, corrected.Changes.Raised.Length);
+            return Redirect(context, $"/forms/{id}?changed={decision.Id}#outcome");
+        });
+
+        // Page images by document id only: the path is the store's, never the request's.
+        app.MapGet("/documents/{id:long}/pages/{page:int}.png", (HttpContext context, long id, int page) =>
+        {
+            if (store.Document(id) is not { InputKind: "pdf-text" or "pdf-scan" or "image" } document) return NotFound(context, reviewer);
+            if (files.Resolve(document) is not { } path) return NotFound(context, reviewer);
+            var box = ((string?)context.Request.Query["box"] ?? "").Split(',')
+                .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && d >= 0 ? d : double.NaN).ToArray();
+            if (box.Length != 4 || box.Any(double.IsNaN)) return Results.BadRequest();
+            try
+            {
+                return Results.File(images.Crop(path, document.InputKind!, page, box), "image/png");
+            }
+            catch (InvalidDataException e)
+            {
+                logger.Warning("No page image for document {DocumentId} page {Page}: {Reason}", id, page, e.Message);
+                return NotFound(context, reviewer);
+            }
+        });
+
+        app.MapGet("/static/{name}", (string name) =>
+        {
+            if (name is not ("review.css" or "review.js")) return Results.NotFound();
+            using var stream = typeof(ReviewApp).Assembly.GetManifestResourceStream("wwwroot/" + name);
+            if (stream is null) return Results.NotFound();
+            using var reader = new StreamReader(stream);
+            return Results.Text(reader.ReadToEnd(), name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
+        });
+
+        app.MapFallback((HttpContext context) => NotFound(context, reviewer));
+        return app;
+    }
+
+    /// <summary>After a decision, the form's next finding still to decide, else the form's top.</summary>
+    private static string NextFinding(FormStore store, long formId, long decided)
+    {
+        var findings = store.ReviewForm(formId)?.Findings ?? [];
+        var after = findings.SkipWhile(f => f.Id != decided).Skip(1).Concat(findings).FirstOrDefault(f => f.Status == "pending");
+        return after is null ? "#history" : $"#finding-{after.Id}";
+    }
+
+    private static async Task Guard(HttpContext context, Func<Task> next, string token)
+    {
+        if (context.Request.Query["token"] is { Count: > 0 } given && SameSecret(given, token))
+        {
+            context.Response.Cookies.Append(TokenCookie, token, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict });
+            context.Response.Redirect(context.Request.Path);
+            return;
+        }
+        if (context.Request.Cookies.TryGetValue(TokenCookie, out var cookie) && SameSecret(cookie, token))
+        {
+            await next();
+            return;
+        }
+        context.Response.StatusCode = 401;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync("401: open the address perfeval review printed, with its ?token=");
+    }
+
+    private static bool SameSecret(string? given, string expected) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Who(string? given, string fallback)
+    {
+        var name = Blank(given) ?? fallback;
+        return name.Length > 100 ? name[..100] : name;
+    }
+
+    private static IResult Page(HttpContext _, int status, string title, Html body, string reviewer) =>
+        Results.Content(Layout.Page(title, body, reviewer), "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    private static Task WritePage(HttpContext context, int status, string title, Html body, string reviewer)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(Layout.Page(title, body, reviewer));
+    }
+
+    private static IResult NotFound(HttpContext context, string reviewer) =>
+        Page(context, 404, "未找到", new Html().Element("h1", "未找到").Element("p", "没有这个页面或文件。").Raw("<p><a href=\"/\">回到问题队列</a></p>"), reviewer);
+
+    private static IResult Forbidden(HttpContext context, string reviewer) =>
+        Page(context, 403, "已过期", new Html().Element("h1", "页面已过期").Element("p", "审核服务已重启，请刷新页面后再提交。"), reviewer);
+
+    /// <summary>POST, then redirect, then GET: a reload never records a decision twice.</summary>
+    private static IResult Redirect(HttpContext context, string location) => Results.Redirect(location);
+}

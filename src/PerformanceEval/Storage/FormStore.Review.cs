@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PerformanceEval.Contract;
+using PerformanceEval.Review;
+
+namespace PerformanceEval.Storage;
+
+/// <summary>Which findings the review queue shows, and which page of them.</summary>
+public sealed record QueueFilter(int? Year = null, string? Department = null, string? Rule = null, string? Severity = null,
+    string? Status = null, int Page = 1, int PageSize = 50);
+
+/// <summary>One line of the review queue.</summary>
+public sealed record QueueItem(long FindingId, long FormId, string Rule, string Severity, string Field, string? Stated,
+    string? Expected, string Message, string Status, int? Year, string? Department, string? Project);
+
+/// <summary>A page of the queue, the counts over everything the filter matches, and the values the filters offer.</summary>
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, long Matching, IReadOnlyDictionary<string, long> BySeverity,
+    IReadOnlyDictionary<string, long> ByStatus, IReadOnlyList<int> Years, IReadOnlyList<string> Departments, IReadOnlyList<string> Rules);
+
+/// <summary>A finding as the form page shows it, with its review status.</summary>
+public sealed record ReviewFinding(long Id, int Position, string Rule, string Severity, string Field, string? Stated,
+    string? Expected, string Message, string Status, string Origin);
+
+/// <summary>One recorded decision: who, when, why, and for a correction what was replaced and what it changed.</summary>
+public sealed record DecisionRecord(long Id, long? FindingId, string Decision, string? Reason, string? Field,
+    string? OriginalValue, string? CorrectedValue, string DecidedBy, string DecidedAt, string? Outcome);
+
+/// <summary>A form with everything the review page shows of it.</summary>
+public sealed record ReviewForm(long Id, long DocumentId, int FormIndex, string ImportedJson, string? CorrectedJson,
+    string? InputKind, IReadOnlyList<ReviewFinding> Findings, IReadOnlyList<DecisionRecord> History,
+    long? PreviousFormId, long? NextFormId)
+{
+    /// <summary>The form as it stands: corrected where an auditor corrected it.</summary>
+    public string CurrentJson => CorrectedJson ?? ImportedJson;
+}
+
+/// <summary>Where a stored document's file is, for its evidence: every path it was imported under, and its hash.</summary>
+public sealed record StoredDocument(long Id, string Sha256, string? InputKind, IReadOnlyList<string> Paths);
+
+/// <summary>A decision the store refuses (unknown finding, a finding a correction already resolved).</summary>
+public sealed class DecisionRejectedException(string message) : Exception(message);
+
+public sealed partial class FormStore
+{
+    public static readonly IReadOnlyList<string> ReviewStatuses = ["pending", "confirm", "dismiss", "resolved"];
+
+    private const string SeverityOrder = "CASE fi.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END";
+
+    /// <summary>The findings a filter matches, most severe first, one page of them.</summary>
+    public QueuePage Queue(QueueFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        using var connection = Connect();
+        var where = " WHERE 1 = 1" +
+                    (filter.Year is null ? "" : " AND f.year = @year") +
+                    (filter.Department is null ? "" : " AND f.department = @dept") +
+                    (filter.Rule is null ? "" : " AND fi.rule = @rule") +
+                    (filter.Severity is null ? "" : " AND fi.severity = @sev") +
+                    (filter.Status is null ? "" : " AND fi.review_status = @status");
+        (string, object?)[] args = [("year", filter.Year), ("dept", filter.Department), ("rule", filter.Rule), ("sev", filter.Severity), ("status", filter.Status)];
+        const string from = " FROM findings fi JOIN forms f ON f.id = fi.form_id";
+        var groups = Rows(connection, "SELECT fi.severity, fi.review_status, COUNT(*)" + from + where + " GROUP BY fi.severity, fi.review_status", args);
+        var bySeverity = groups.GroupBy(g => (string)g[0]!).ToDictionary(g => g.Key, g => g.Sum(r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture)));
+        var byStatus = groups.GroupBy(g => (string)g[1]!).ToDictionary(g => g.Key, g => g.Sum(r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture)));
+        var size = Math.Clamp(filter.PageSize, 1, 500);
+        var offset = (long)(Math.Max(1, filter.Page) - 1) * size;
+        var items = Rows(connection,
+                "SELECT fi.id, fi.form_id, fi.rule, fi.severity, fi.field, fi.stated, fi.expected, fi.message, fi.review_status, f.year, f.department, f.project" +
+                from + where + $" ORDER BY {SeverityOrder}, fi.form_id, fi.position LIMIT @limit OFFSET @offset",
+                [.. args, ("limit", size), ("offset", offset)])
+            .Select(r => new QueueItem(Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Convert.ToInt64(r[1], CultureInfo.InvariantCulture),
+                (string)r[2]!, (string)r[3]!, (string)r[4]!, (string?)r[5], (string?)r[6], (string)r[7]!, (string)r[8]!,
+                r[9] is null ? null : Convert.ToInt32(r[9], CultureInfo.InvariantCulture), (string?)r[10], (string?)r[11]))
+            .ToList();
+        return new QueuePage(items, bySeverity.Values.Sum(), bySeverity, byStatus,
+            Rows(connection, "SELECT DISTINCT year FROM forms WHERE year IS NOT NULL ORDER BY year").Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToList(),
+            Rows(connection, "SELECT DISTINCT department FROM forms WHERE department IS NOT NULL ORDER BY department").Select(r => (string)r[0]!).ToList(),
+            Rows(connection, "SELECT DISTINCT rule FROM findings ORDER BY rule").Select(r => (string)r[0]!).ToList());
+    }
+
+    /// <summary>A form with its findings and decisions; null when there is no such form.</summary>
+    public ReviewForm? ReviewForm(long formId)
+    {
+        using var connection = Connect();
+        var form = Row(connection, null,
+            "SELECT f.id, f.document_id, f.form_index, f.json, f.corrected_json, d.input_kind FROM forms f JOIN documents d ON d.id = f.document_id WHERE f.id = @id",
+            ("id", formId));
+        if (form is null) return null;
+        var findings = Rows(connection,
+                "SELECT id, position, rule, severity, field, stated, expected, message, review_status, origin FROM findings WHERE form_id = @id ORDER BY position",
+                ("id", formId))
+            .Select(r => new ReviewFinding(Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
+                (string)r[2]!, (string)r[3]!, (string)r[4]!, (string?)r[5], (string?)r[6], (string)r[7]!, (string)r[8]!, (string)r[9]!))
+            .ToList();
+        long? Neighbour(string sql) => Scalar(connection, null, sql, ("id", formId)) is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+        return new ReviewForm(formId, Convert.ToInt64(form[1], CultureInfo.InvariantCulture), Convert.ToInt32(form[2], CultureInfo.InvariantCulture),
+            (string)form[3]!, (string?)form[4], (string?)form[5], findings, History(connection, formId),
+            // Previous and next forms that still have findings to decide: the auditor's way through the store.
+            Neighbour("SELECT MAX(form_id) FROM findings WHERE review_status = 'pending' AND form_id < @id"),
+            Neighbour("SELECT MIN(form_id) FROM findings WHERE review_status = 'pending' AND form_id > @id"));
+    }
+
+    private static List<DecisionRecord> History(System.Data.Common.DbConnection connection, long formId) =>
+        Rows(connection,
+                "SELECT id, finding_id, decision, reason, field, original_value, corrected_value, decided_by, decided_at, outcome FROM decisions WHERE form_id = @id ORDER BY id",
+                ("id", formId))
+            .Select(r => new DecisionRecord(Convert.ToInt64(r[0], CultureInfo.InvariantCulture),
+                r[1] is null ? null : Convert.ToInt64(r[1], CultureInfo.InvariantCulture), (string)r[2]!, (string?)r[3], (string?)r[4],
+                (string?)r[5], (string?)r[6], (string)r[7]!, (string)r[8]!, (string?)r[9]))
+            .ToList();
+
+    /// <summary>A document that was read into forms, by its id; null for any other id.</summary>
+    public StoredDocument? Document(long documentId)
+    {
+        using var connection = Connect();
+        var doc = Row(connection, null, "SELECT id, sha256, input_kind, path FROM documents WHERE id = @id AND status = 'done'", ("id", documentId));
+        if (doc is null) return null;
+        var paths = Rows(connection, "SELECT path FROM document_paths WHERE document_id = @id ORDER BY path", ("id", documentId)).Select(r => (string)r[0]!);
+        return new StoredDocument(documentId, (string)doc[1]!, (string?)doc[2], [.. new[] { (string)doc[3]! }.Concat(paths).Distinct()]);
+    }
+
+    /// <summary>Records a confirmation or a dismissal of one finding of a form.</summary>
+    public DecisionRecord Decide(long formId, long findingId, string decision, string? reason, string decidedBy)
+    {
+        if (decision is not ("confirm" or "dismiss")) throw new ArgumentOutOfRangeException(nameof(decision), decision, "confirm or dismiss");
+        using var connection = Connect();
+        using var tx = Begin(connection);
+        var status = Scalar(connection, tx, "SELECT review_status FROM findings WHERE id = @f AND form_id = @form", ("f", findingId), ("form", formId)) as string
+                     ?? throw new DecisionRejectedException($"form {formId} has no finding {findingId}");
+        if (status == "resolved") throw new DecisionRejectedException("a correction already resolved this finding");
+        var now = Now();
+        var id = Convert.ToInt64(Scalar(connection, tx,
+            "INSERT INTO decisions (form_id, finding_id, decision, reason, decided_by, decided_at) VALUES (@form, @f, @d, @reason, @by, @at) RETURNING id",
+            ("form", formId), ("f", findingId), ("d", decision), ("reason", reason), ("by", decidedBy), ("at", now)), CultureInfo.InvariantCulture);
+        Execute(connection, tx, "UPDATE findings SET review_status = @d WHERE id = @f", ("d", decision), ("f", findingId));
+        tx.Commit();
+        return new DecisionRecord(id, findingId, decision, reason, null, null, null, decidedBy, now, null);
+    }
+
+    /// <summary>
+    /// Records a correction of a misread value: <paramref name="apply"/> is given the form as it stands (inside the
+    /// transaction, so two auditors' corrections apply one after the other) and returns it corrected and re-checked.
+    /// The imported JSON is kept; findings the correction resolved are marked so, new ones are added, the rest take
+    /// their recomputed figures.
+    /// </summary>
+    public (DecisionRecord Decision, CorrectedForm Form) Correct(long formId, long? findingId, string field, Func<string, CorrectedForm> apply,
+        string? reason, string decidedBy)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        using var connection = Connect();
+        using var tx = Begin(connection);
+        var current = Row(connection, tx, "SELECT COALESCE(corrected_json, json) FROM forms WHERE id = @id", ("id", formId))
+                      ?? throw new DecisionRejectedException($"there is no form {formId}");
+        if (findingId is { } fid && Scalar(connection, tx, "SELECT COUNT(*) FROM findings WHERE id = @f AND form_id = @form", ("f", fid), ("form", formId)) is 0L or 0)
+            throw new DecisionRejectedException($"form {formId} has no finding {fid}");
+        var corrected = apply((string)current[0]!);
+        var open = Rows(connection, "SELECT id, rule, field FROM findings WHERE form_id = @id AND review_status <> 'resolved' ORDER BY position", ("id", formId))
+            .Select(r => (Id: Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Rule: (string)r[1]!, Field: (string)r[2]!)).ToList();
+        foreach (var gone in corrected.Changes.Resolved)
+        {
+            var row = open.FindIndex(o => o.Rule == gone.Rule && o.Field == gone.Field);
+            if (row < 0) continue;
+            Execute(connection, tx, "UPDATE findings SET review_status = 'resolved' WHERE id = @id", ("id", open[row].Id));
+            open.RemoveAt(row);
+        }
+        foreach (var still in corrected.Changes.Remaining)
+        {
+            var row = open.FindIndex(o => o.Rule == still.Rule && o.Field == still.Field);
+            if (row < 0) continue;
+            Execute(connection, tx, "UPDATE findings SET stated = @stated, expected = @expected, message = @message WHERE id = @id",
+                ("stated", Json(still.Stated)), ("expected", Json(still.Expected)), ("message", still.Message), ("id", open[row].Id));
+            open.RemoveAt(row);
+        }
+        var position = Convert.ToInt32(Scalar(connection, tx, "SELECT COALESCE(MAX(position), -1) + 1 FROM findings WHERE form_id = @id", ("id", formId)), CultureInfo.InvariantCulture);
+        foreach (var raised in corrected.Changes.Raised)
+            Execute(connection, tx,
+                "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, origin) VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, 'correction')",
+                ("f", formId), ("k", position++), ("rule", raised.Rule), ("sev", raised.Severity), ("field", raised.Field),
+                ("stated", Json(raised.Stated)), ("expected", Json(raised.Expected)), ("message", raised.Message));
+        var form = ContractJson.Deserialize(corrected.Json);
+        Execute(connection, tx,
+            "UPDATE forms SET corrected_json = @json, year = @year, department = @dept, project = @project, total_score = @total, " +
+            "error_count = @errors, warning_count = @warnings, info_count = @infos WHERE id = @id",
+            ("json", corrected.Json), ("year", form.Year), ("dept", form.Department), ("project", form.ProjectName),
+            ("total", form.TotalScore is { } t ? Invariant(t) : null),
+            ("errors", form.Findings.Count(f => f.Severity == "error")), ("warnings", form.Findings.Count(f => f.Severity == "warning")),
+            ("infos", form.Findings.Count(f => f.Severity == "info")), ("id", formId));
+        var outcome = JsonSerializer.Serialize(new
+        {
+            resolved = corrected.Changes.Resolved.Select(f => new { f.Rule, f.Field, f.Message }),
+            raised = corrected.Changes.Raised.Select(f => new { f.Rule, f.Field, f.Message }),
+        }, ContractJson.Options);
+        var now = Now();
+        var id = Convert.ToInt64(Scalar(connection, tx,
+            "INSERT INTO decisions (form_id, finding_id, decision, reason, field, original_value, corrected_value, decided_by, decided_at, outcome) " +
+            "VALUES (@form, @f, 'correct', @reason, @field, @original, @corrected, @by, @at, @outcome) RETURNING id",
+            ("form", formId), ("f", findingId), ("reason", reason), ("field", field), ("original", corrected.OriginalValue),
+            ("corrected", corrected.CorrectedValue), ("by", decidedBy), ("at", now), ("outcome", outcome)), CultureInfo.InvariantCulture);
+        tx.Commit();
+        return (new DecisionRecord(id, findingId, "correct", reason, field, corrected.OriginalValue, corrected.CorrectedValue, decidedBy, now, outcome), corrected);
+    }
+
+    /// <summary>
+    /// The export's <c>review</c> member of a form with decisions: its corrections (field, the value read, the value
+    /// the auditor gave) and every decision on its findings, each with who, when and why.
+    /// </summary>
+    private static JsonObject? ReviewMember(System.Data.Common.DbConnection connection, long formId)
+    {
+        var history = History(connection, formId);
+        if (history.Count == 0) return null;
+        var findings = Rows(connection, "SELECT id, rule, field, stated, expected FROM findings WHERE form_id = @id", ("id", formId))
+            .ToDictionary(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture));
+        var corrections = new JsonArray();
+        var decisions = new JsonArray();
+        foreach (var d in history)
+        {
+            if (d.Decision == "correct")
+                corrections.Add(new JsonObject
+                {
+                    ["field"] = d.Field, ["original"] = d.OriginalValue, ["corrected"] = d.CorrectedValue,
+                    ["reason"] = d.Reason, ["decidedBy"] = d.DecidedBy, ["decidedAt"] = d.DecidedAt,
+                });
+            var finding = d.FindingId is { } f && findings.TryGetValue(f, out var row) ? row : null;
+            decisions.Add(new JsonObject
+            {
+                ["decision"] = d.Decision, ["rule"] = (string?)finding?[1], ["field"] = d.Field ?? (string?)finding?[2],
+                ["stated"] = finding?[3] is string s ? JsonNode.Parse(s) : null,
+                ["expected"] = finding?[4] is string e ? JsonNode.Parse(e) : null,
+                ["reason"] = d.Reason, ["decidedBy"] = d.DecidedBy, ["decidedAt"] = d.DecidedAt,
+            });
+        }
+        return new JsonObject { ["corrections"] = corrections, ["decisions"] = decisions };
+    }
+}
