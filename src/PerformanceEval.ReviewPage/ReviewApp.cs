@@ -55,7 +55,12 @@ public static class ReviewApp
             catch (Exception e) when (e is DecisionRejectedException or CorrectionRejectedException)
             {
                 await WritePage(context, 400, "无法记录", new Html().Element("h1", "无法记录该决定").Element("p", e.Message, ("class", "error"))
-                    .Raw("<p><a href=\"javascript:history.back()\">返回</a></p>"), reviewer);
+                    .Raw("<p><a href=\"/\">回到问题队列</a></p>"), reviewer);
+            }
+            catch (Exception e) when (!context.Response.HasStarted)
+            {
+                logger.Error(e, "{Method} {Path} failed", context.Request.Method, context.Request.Path.Value);
+                await WritePage(context, 500, "出错", new Html().Element("h1", "服务器出错").Element("p", "该操作未完成，详情见服务日志。", ("class", "error")), reviewer);
             }
         });
 

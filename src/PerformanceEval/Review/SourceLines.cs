@@ -11,7 +11,7 @@ public sealed record SourceLine(int Number, string Text);
 /// </summary>
 public static class SourceLines
 {
-    public static IReadOnlyList<SourceLine> Around(byte[] bytes, int line, int context = 2)
+    public static IReadOnlyList<SourceLine> Around(byte[] bytes, int line, int context = 3)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (TextDecoder.Decode(bytes) is not { } decoded) return [];

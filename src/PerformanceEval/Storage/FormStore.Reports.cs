@@ -65,9 +65,13 @@ public sealed partial class FormStore
         }
     }
 
-    internal static List<object?[]> Rows(System.Data.Common.DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    internal static List<object?[]> Rows(System.Data.Common.DbConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        Rows(connection, null, sql, parameters);
+
+    internal static List<object?[]> Rows(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, string sql,
+        params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(connection, null, sql, parameters);
+        using var command = Command(connection, tx, sql, parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<object?[]>();
         while (reader.Read())

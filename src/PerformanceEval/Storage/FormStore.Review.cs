@@ -155,7 +155,7 @@ public sealed partial class FormStore
         if (findingId is { } fid && Scalar(connection, tx, "SELECT COUNT(*) FROM findings WHERE id = @f AND form_id = @form", ("f", fid), ("form", formId)) is 0L or 0)
             throw new DecisionRejectedException($"form {formId} has no finding {fid}");
         var corrected = apply((string)current[0]!);
-        var open = Rows(connection, "SELECT id, rule, field FROM findings WHERE form_id = @id AND review_status <> 'resolved' ORDER BY position", ("id", formId))
+        var open = Rows(connection, tx, "SELECT id, rule, field FROM findings WHERE form_id = @id AND review_status <> 'resolved' ORDER BY position", ("id", formId))
             .Select(r => (Id: Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Rule: (string)r[1]!, Field: (string)r[2]!)).ToList();
         foreach (var gone in corrected.Changes.Resolved)
         {

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using PerformanceEval.ReviewPage;
+using PerformanceEval.Storage;
+using Xunit;
+
+namespace PerformanceEval.Tests.ReviewPage;
+
+/// <summary>The review page over HTTP: pages, safety (escaping, images by id only, the token, the per-run secret), decisions.</summary>
+public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : IClassFixture<ReviewAppTests.Server>
+{
+    /// <summary>One server for the class: importing the scan costs seconds. Tests that decide touch their own finding.</summary>
+    public sealed class Server : IAsyncLifetime
+    {
+        internal ReviewServer Value { get; private set; } = null!;
+        public async Task InitializeAsync() => Value = await ReviewServer.StartAsync();
+        public async Task DisposeAsync() => await Value.DisposeAsync();
+    }
+
+    private readonly ReviewServer _server = fixture.Value;
+
+    private async Task<(HttpStatusCode, string)> Get(string path)
+    {
+        using var response = await _server.Http.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_queue_lists_findings_with_counts_and_filters()
+    {
+        var (status, html) = await Get("/?severity=warning");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Matches(@"共 \d+ 条", html);
+        Assert.Contains("<option value=\"warning\" selected=\"selected\">警告</option>", html);
+        Assert.DoesNotContain("<td class=\"sev\">错误</td>", html);
+        Assert.Contains("<td class=\"sev\">警告</td>", html);
+    }
+
+    [Fact]
+    public async Task The_hostile_form_shows_its_tags_as_text_and_runs_nothing()
+    {
+        var (status, html) = await Get($"/forms/{_server.HostileForm}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        // The source line with the tag is shown, encoded; no tag of the data reaches the page as markup.
+        Assert.Contains("&lt;script&gt;window.__xss=1&lt;/script&gt;", html);
+        Assert.DoesNotContain("<script>window", html);
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.Equal(["/static/review.js"], ScriptSources().Matches(html).Select(m => m.Groups[1].Value));
+    }
+
+    [Fact]
+    public void A_form_whose_fields_hold_markup_renders_them_as_text()
+    {
+        var form = PerformanceEval.Contract.ContractJson.Deserialize(_server.Store.ReviewForm(_server.HostileForm)!.ImportedJson) with
+        {
+            ProjectName = "<script>alert(1)</script>",
+            Warnings = ["<img src=x onerror=alert(2)>"],
+        };
+        var stored = _server.Store.ReviewForm(_server.HostileForm)!;
+        var html = FormView.Render(new FormPageModel(stored, form, "\"><b>path</b>", _ => null, "secret", null)).ToString();
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Contains("&lt;img src=x onerror=alert(2)&gt;", html);
+        Assert.Contains("&quot;&gt;&lt;b&gt;path&lt;/b&gt;", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("<img src=x", html);
+    }
+
+    [Theory]
+    [InlineData("/documents/..%2F..%2F..%2Fetc%2Fpasswd/pages/1.png")]
+    [InlineData("/documents/1/pages/1.png?path=/etc/passwd")]
+    [InlineData("/documents/9999/pages/1.png?box=0,0,10,10")]
+    [InlineData("/page-image?path=/etc/passwd")]
+    [InlineData("/static/..%2F..%2Fpipeline.json")]
+    [InlineData("/etc/passwd")]
+    public async Task A_page_image_by_anything_but_a_stored_document_id_is_not_found(string path)
+    {
+        var (status, _) = await Get(path);
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Fact]
+    public async Task A_text_document_has_no_page_image()
+    {
+        var form = _server.Store.ReviewForm(_server.HostileForm)!;
+        var (status, _) = await Get($"/documents/{form.DocumentId}/pages/1.png?box=0,0,10,10");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Theory]
+    [InlineData("pdf-text")]
+    [InlineData("image")]
+    public async Task The_evidence_of_a_PDF_or_scan_finding_is_a_PNG_crop_of_its_page(string kind)
+    {
+        var store = _server.Store;
+        var form = store.Queue(new QueueFilter(PageSize: 500)).Items.Select(i => store.ReviewForm(i.FormId)!).First(f => f.InputKind == kind);
+        var (status, html) = await Get($"/forms/{form.Id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var src = WebUtility.HtmlDecode(CropSource().Match(html).Groups[1].Value);
+        Assert.StartsWith($"/documents/{form.DocumentId}/pages/", src);
+        using var image = await _server.Http.GetAsync(src);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
+        var png = await image.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
+        var (width, height) = (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+        Assert.True(width > 3 * height, $"a band of the page, not the whole page ({width}×{height})");
+    }
+
+    [Fact]
+    public async Task A_decision_without_the_pages_secret_is_refused_and_not_stored()
+    {
+        var finding = _server.Store.ReviewForm(_server.HostileForm)!.Findings.Last();
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "confirm", ["csrf"] = "guess" });
+        using var response = await _server.Http.PostAsync($"/forms/{_server.HostileForm}/findings/{finding.Id}/decision", content);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(_server.Store.ReviewForm(_server.HostileForm)!.History, d => d.FindingId == finding.Id);
+    }
+
+    [Fact]
+    public async Task A_dismissal_needs_a_reason_and_then_is_stored_and_shown()
+    {
+        var (_, page) = await Get($"/forms/{_server.HostileForm}");
+        var csrf = Csrf().Match(page).Groups[1].Value;
+        var finding = _server.Store.ReviewForm(_server.HostileForm)!.Findings.First();
+        var url = $"/forms/{_server.HostileForm}/findings/{finding.Id}/decision";
+        using (var bare = await _server.Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "dismiss", ["csrf"] = csrf })))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+            Assert.Contains("驳回必须说明理由", await bare.Content.ReadAsStringAsync());
+        }
+        using (var ok = await _server.Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+               { ["decision"] = "dismiss", ["csrf"] = csrf, ["reason"] = "<b>不是问题</b>", ["decidedBy"] = "" })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+            Assert.StartsWith($"/forms/{_server.HostileForm}", ok.Headers.Location!.OriginalString);
+        }
+        var record = Assert.Single(_server.Store.ReviewForm(_server.HostileForm)!.History, d => d.FindingId == finding.Id);
+        Assert.Equal(("dismiss", "<b>不是问题</b>", "测试审核人"), (record.Decision, record.Reason, record.DecidedBy));
+        var (_, after) = await Get($"/forms/{_server.HostileForm}");
+        Assert.Contains("&lt;b&gt;不是问题&lt;/b&gt;", after);
+    }
+
+    [Fact]
+    public async Task An_unknown_form_is_not_found() => Assert.Equal(HttpStatusCode.NotFound, (await Get("/forms/987654")).Item1);
+
+    [GeneratedRegex("<script[^>]*src=\"([^\"]*)\"")]
+    private static partial Regex ScriptSources();
+
+    [GeneratedRegex("<img class=\"crop\" src=\"([^\"]*)\"")]
+    private static partial Regex CropSource();
+
+    [GeneratedRegex("name=\"csrf\" value=\"([0-9a-f]+)\"")]
+    private static partial Regex Csrf();
+}
+
+public sealed class ReviewTokenTests
+{
+    [Fact]
+    public void Binding_beyond_loopback_without_a_token_is_refused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new ReviewOptions("x.db", Host: "0.0.0.0").Validate());
+        Assert.Contains("--token", e.Message);
+        new ReviewOptions("x.db", Host: "0.0.0.0", Token: "a-long-enough-token").Validate();
+        new ReviewOptions("x.db", Host: "::1").Validate();
+    }
+
+    [Fact]
+    public async Task With_a_token_every_request_needs_it_and_the_address_with_it_opens_the_page()
+    {
+        await using var server = await ReviewServer.StartAsync(token: "s3cret-token-for-tests", withScans: false);
+        using (var bare = await server.Http.GetAsync("/"))
+            Assert.Equal(HttpStatusCode.Unauthorized, bare.StatusCode);
+        using (var wrong = await server.Http.GetAsync("/?token=wrong-token-wrong"))
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        using var opened = await server.Http.GetAsync("/?token=s3cret-token-for-tests");
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var cookie = opened.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie);
+        using var page = await server.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}

@@ -1,0 +1,132 @@
+using Xunit;
+using System.Text.Json.Nodes;
+using PerformanceEval.Review;
+using PerformanceEval.Storage;
+using Serilog.Core;
+
+namespace PerformanceEval.Tests.Storage;
+
+/// <summary>The store under the review page, on both engines: the queue, decisions, corrections, and the export.</summary>
+public sealed class ReviewStoreTests
+{
+    private static readonly FormCorrector Corrector = new(Fixtures.Pipeline.Checker);
+
+    public static TheoryData<string> Engines => ["sqlite", "postgres"];
+
+    private static TestStore Make(string engine) => engine == "sqlite" ? TestStore.Sqlite() : TestStore.Postgres();
+
+    /// <summary>Seeds 001 and 002 and the hostile form (the last document), imported.</summary>
+    private static (FormStore Store, long HostileForm) Import(TestStore test)
+    {
+        var store = test.Open();
+        string[] files = [Fixtures.Input("seed-001-baoshan-2023-tsv"), Fixtures.Input("seed-002-songjiang-2022-layout"),
+            Path.Combine(Fixtures.Case("review-hostile-text"), "form.txt")];
+        var report = new Importer(store, Fixtures.Pipeline, Logger.None).Run(files, 1, false, false);
+        Assert.Equal(3, report.Done);
+        var hostile = store.Queue(new QueueFilter(Rule: "total-score", PageSize: 500)).Items
+            .Single(i => i.Project!.Contains("window.__xss", StringComparison.Ordinal)).FormId;
+        return (store, hostile);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void The_queue_is_sorted_by_severity_filtered_counted_and_paged(string engine)
+    {
+        using var test = Make(engine);
+        var (store, _) = Import(test);
+        var all = store.Queue(new QueueFilter(PageSize: 500));
+        var rank = new Dictionary<string, int> { ["error"] = 0, ["warning"] = 1, ["info"] = 2 };
+        Assert.True(all.Items.Zip(all.Items.Skip(1)).All(p => rank[p.First.Severity] <= rank[p.Second.Severity]), "most severe first");
+        Assert.Equal(all.Items.Count, all.Matching);
+        Assert.Equal(all.Matching, all.ByStatus["pending"]);
+        Assert.Equal(all.Items.Count(i => i.Severity == "warning"), all.BySeverity["warning"]);
+
+        var year = store.Queue(new QueueFilter(Year: 2022, PageSize: 500));
+        Assert.NotEmpty(year.Items);
+        Assert.All(year.Items, i => Assert.Equal(2022, i.Year));
+        var rule = store.Queue(new QueueFilter(Rule: "execution-rate", Severity: "warning", PageSize: 500));
+        Assert.All(rule.Items, i => Assert.Equal(("execution-rate", "warning"), (i.Rule, i.Severity)));
+
+        var page1 = store.Queue(new QueueFilter(PageSize: 7));
+        var page2 = store.Queue(new QueueFilter(Page: 2, PageSize: 7));
+        Assert.Equal(7, page1.Items.Count);
+        Assert.Equal(all.Items.Skip(7).Take(7).Select(i => i.FindingId), page2.Items.Select(i => i.FindingId));
+        Assert.Equal(all.Matching, page2.Matching);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void A_dismissal_is_kept_with_who_when_and_why_and_moves_the_finding_out_of_pending(string engine)
+    {
+        using var test = Make(engine);
+        var (store, form) = Import(test);
+        var finding = store.ReviewForm(form)!.Findings.First();
+        store.Decide(form, finding.Id, "dismiss", "四舍五入差异", "审计员甲");
+
+        var after = store.ReviewForm(form)!;
+        Assert.Equal("dismiss", after.Findings.Single(f => f.Id == finding.Id).Status);
+        var record = Assert.Single(after.History);
+        Assert.Equal(("dismiss", "四舍五入差异", "审计员甲", finding.Id), (record.Decision, record.Reason, record.DecidedBy, record.FindingId!.Value));
+        Assert.True(DateTimeOffset.TryParse(record.DecidedAt, out _));
+        Assert.DoesNotContain(store.Queue(new QueueFilter(Status: "pending", PageSize: 500)).Items, i => i.FindingId == finding.Id);
+        Assert.Contains(store.Queue(new QueueFilter(Status: "dismiss")).Items, i => i.FindingId == finding.Id);
+        Assert.Throws<DecisionRejectedException>(() => store.Decide(form + 1000, finding.Id, "confirm", null, "x"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void A_correction_keeps_the_original_rechecks_and_the_export_carries_it(string engine)
+    {
+        using var test = Make(engine);
+        var (store, form) = Import(test);
+        var total = store.ReviewForm(form)!.Findings.Single(f => f.Rule == "total-score");
+        var imported = store.ReviewForm(form)!.ImportedJson;
+
+        var (decision, corrected) = store.Correct(form, total.Id, "indicators[0].score",
+            json => Corrector.Apply(json, new Correction("indicators[0].score", "10")), "与原件核对", "审计员乙");
+
+        Assert.Equal(("1.0", "10"), (decision.OriginalValue, decision.CorrectedValue));
+        var after = store.ReviewForm(form)!;
+        Assert.Equal(imported, after.ImportedJson);
+        Assert.Equal(corrected.Json, after.CorrectedJson);
+        Assert.Equal("resolved", after.Findings.Single(f => f.Id == total.Id).Status);
+        Assert.Contains("total-score", after.History.Single().Outcome);
+
+        var line = store.Export(new ExportFilter(WithFindings: true)).Select(l => JsonNode.Parse(l)!.AsObject())
+            .Single(f => ((string?)f["projectName"])!.Contains("window.__xss", StringComparison.Ordinal));
+        Assert.Equal("10", line["indicators"]![0]!["score"]!.ToJsonString());
+        Assert.DoesNotContain(line["findings"]!.AsArray(), f => (string?)f!["rule"] == "total-score");
+        var correction = Assert.Single(line["review"]!["corrections"]!.AsArray())!;
+        Assert.Equal(("indicators[0].score", "1.0", "10", "审计员乙", "与原件核对"),
+            ((string?)correction["field"], (string?)correction["original"], (string?)correction["corrected"], (string?)correction["decidedBy"], (string?)correction["reason"]));
+        // Forms nobody reviewed export exactly as before: no review member.
+        Assert.All(store.Export(new ExportFilter()).Select(l => JsonNode.Parse(l)!.AsObject())
+            .Where(f => !((string?)f["projectName"])!.Contains("window.__xss", StringComparison.Ordinal)), f => Assert.False(f.ContainsKey("review")));
+    }
+
+    [Fact]
+    public void A_second_correction_applies_to_the_corrected_form_and_both_stay_in_the_history()
+    {
+        using var test = TestStore.Sqlite();
+        var (store, form) = Import(test);
+        store.Correct(form, null, "indicators[0].score", json => Corrector.Apply(json, new Correction("indicators[0].score", "10")), null, "甲");
+        var (second, _) = store.Correct(form, null, "indicators[0].score", json => Corrector.Apply(json, new Correction("indicators[0].score", "9")), "再核", "乙");
+        Assert.Equal(("10", "9"), (second.OriginalValue, second.CorrectedValue));
+        Assert.Equal(2, store.ReviewForm(form)!.History.Count);
+        var raised = store.ReviewForm(form)!.Findings.Where(f => f.Origin == "correction").ToList();
+        Assert.Contains(raised, f => f.Rule == "total-score" && f.Status == "pending");
+    }
+
+    [Fact]
+    public void A_forced_reimport_keeps_a_document_with_decisions()
+    {
+        using var test = TestStore.Sqlite();
+        var (store, form) = Import(test);
+        var finding = store.ReviewForm(form)!.Findings.First();
+        store.Decide(form, finding.Id, "confirm", null, "甲");
+        var report = new Importer(store, Fixtures.Pipeline, Logger.None)
+            .Run([Path.Combine(Fixtures.Case("review-hostile-text"), "form.txt")], 1, force: true, retryFailed: false);
+        Assert.Equal(0, report.Registration.Queued);
+        Assert.Equal("confirm", store.ReviewForm(form)!.Findings.Single(f => f.Id == finding.Id).Status);
+    }
+}
