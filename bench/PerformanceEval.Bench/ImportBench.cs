@@ -43,7 +43,7 @@ internal static class ImportBench
     }
 
     /// <summary>Distinct copies of a file: bytes appended after the content (text: a line; PDF: after %%EOF, which readers ignore).</summary>
-    private static List<string> Copies(string source, string dir, int count)
+    internal static List<string> Copies(string source, string dir, int count)
     {
         Directory.CreateDirectory(dir);
         var bytes = File.ReadAllBytes(source);

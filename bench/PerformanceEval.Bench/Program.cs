@@ -9,14 +9,17 @@ using PerformanceEval.Pipeline;
 // Import files per second into a fresh SQLite store, for text dumps and text-layer PDFs, with 1 and 2 workers.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- scan [ROUNDS]
 // Scanned pages per second, pipeline vs the Tesseract CLI page by page, 1 and 2 workers, memory.
+//   dotnet run --project bench/PerformanceEval.Bench -c Release -- review [FILES]
+// The review page over a store of FILES × 15 forms: queue pages, filters and a form page, timed over HTTP.
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var paths = args.Skip(1).TakeWhile(a => a != "--rounds").ToList();
 var root = FindRoot();
 if (args.FirstOrDefault() == "scan") return PerformanceEval.Bench.ScanBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(2));
+if (args.FirstOrDefault() == "review") return PerformanceEval.Bench.ReviewBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(800));
 if (args.FirstOrDefault() == "import") return PerformanceEval.Bench.ImportBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(200));
 if (args.FirstOrDefault() != "pdf")
 {
-    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] | bench import [FILES_PER_KIND]");
+    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] | bench import [FILES_PER_KIND] | bench scan [ROUNDS] | bench review [FILES]");
     return 2;
 }
 if (paths.Count == 0) paths = [.. Directory.EnumerateDirectories(Path.Combine(root, "fixtures"), "pdf-*")];

@@ -45,6 +45,7 @@ public sealed partial class FormStore
 {
     public static readonly IReadOnlyList<string> ReviewStatuses = ["pending", "confirm", "dismiss", "resolved"];
 
+    /// <summary>The queue's order; the same expression is indexed (findings_queue), so a page is read, not sorted.</summary>
     private const string SeverityOrder = "CASE fi.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END";
 
     /// <summary>The findings a filter matches, most severe first, one page of them.</summary>

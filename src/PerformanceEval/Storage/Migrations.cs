@@ -80,6 +80,7 @@ internal static class Migrations
         ALTER TABLE findings ADD COLUMN origin TEXT NOT NULL DEFAULT 'import' CHECK (origin IN ('import', 'correction'));
         ALTER TABLE decisions ADD COLUMN outcome TEXT;
         CREATE INDEX findings_review ON findings (review_status, severity);
+        CREATE INDEX findings_queue ON findings ((CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END), form_id, position);
         CREATE INDEX decisions_form ON decisions (form_id, id);
         """,
     ];
