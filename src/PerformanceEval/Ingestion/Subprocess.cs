@@ -26,12 +26,14 @@ public sealed class SubprocessRunner
     public SubprocessRunner(TimeSpan attemptTimeout, int retries, ILogger log, TimeProvider? time = null)
     {
         var logger = log.ForContext("Stage", "Subprocess");
-        _pipeline = new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System }
-            .AddTimeout(attemptTimeout * (retries + 1) + TimeSpan.FromSeconds(5))
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System }
+            .AddTimeout(attemptTimeout * (retries + 1) + TimeSpan.FromSeconds(5));
+        // Polly's retry takes one attempt or more; "retries": 0 in pipeline.json means no retry strategy at all.
+        if (retries > 0)
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<TimeoutRejectedException>(),
-                MaxRetryAttempts = Math.Max(0, retries),
+                MaxRetryAttempts = retries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(200),
@@ -41,7 +43,8 @@ public sealed class SubprocessRunner
                         args.Outcome.Exception?.GetType().Name, args.AttemptNumber + 1);
                     return default;
                 },
-            })
+            });
+        _pipeline = builder
             .AddTimeout(new TimeoutStrategyOptions
             {
                 Timeout = attemptTimeout,
@@ -55,13 +58,14 @@ public sealed class SubprocessRunner
     }
 
     /// <summary>Runs <paramref name="tool"/> to completion. Throws <see cref="ToolMissingException"/> or <see cref="TimeoutRejectedException"/>.</summary>
-    public SubprocessResult Run(string tool, string package, IReadOnlyList<string> arguments, CancellationToken cancel = default)
+    public SubprocessResult Run(string tool, string package, IReadOnlyList<string> arguments, CancellationToken cancel = default,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var context = ResilienceContextPool.Shared.Get(tool, cancel);
         try
         {
-            return _pipeline.Execute(static (ctx, state) => RunOnce(state.tool, state.package, state.arguments, ctx.CancellationToken),
-                context, (tool, package, arguments));
+            return _pipeline.Execute(static (ctx, state) => RunOnce(state.tool, state.package, state.arguments, state.environment, ctx.CancellationToken),
+                context, (tool, package, arguments, environment));
         }
         finally
         {
@@ -69,10 +73,12 @@ public sealed class SubprocessRunner
         }
     }
 
-    private static SubprocessResult RunOnce(string tool, string package, IReadOnlyList<string> arguments, CancellationToken cancel)
+    private static SubprocessResult RunOnce(string tool, string package, IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? environment, CancellationToken cancel)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments) start.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         Process process;
         try
         {

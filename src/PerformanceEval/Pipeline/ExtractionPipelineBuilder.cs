@@ -56,11 +56,13 @@ public sealed class ExtractionPipelineBuilder
         var criteria = TemplateModel.Load("criteria", settings.ModelsPath);
         var checker = Checker.CreateDefault(settings.CheckerOptions(standard));
         var runner = new SubprocessRunner(TimeSpan.FromSeconds(settings.SubprocessTimeoutSeconds), settings.SubprocessRetries, _log);
+        // One OCR service for all workers: one circuit breaker sees every page.
+        var ocr = new Ingestion.Ocr.OcrService(settings.OcrOptions, runner, _log);
         ImmutableArray<IDocumentReader> readers =
         [
             .. _readers,
-            new Ingestion.Pdf.PdfTextReader(runner, settings.TessdataPath, settings.OcrLanguage, _log),
-            new Ingestion.Ocr.ImageReader(settings.TessdataPath, settings.OcrLanguage, _log),
+            new Ingestion.Pdf.PdfTextReader(runner, ocr),
+            new Ingestion.Ocr.ImageReader(ocr),
             new TextDumpReader(),
         ];
         return new ExtractionPipeline(readers, new LabelMatcher(standard), new LabelMatcher(criteria), checker, _strict, _log);

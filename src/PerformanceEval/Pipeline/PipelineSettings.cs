@@ -14,8 +14,7 @@ namespace PerformanceEval.Pipeline;
 /// <param name="GradeScales">The grade scales a 绩效等级 word may belong to, for forms that print no bands.</param>
 /// <param name="SubprocessTimeoutSeconds">Time one run of a poppler tool may take on one file (default 60).</param>
 /// <param name="SubprocessRetries">Retries of a poppler run that timed out (default 1); failures are never retried.</param>
-/// <param name="OcrLanguage">Tesseract language of scans (default chi_sim, Debian's tesseract-ocr-chi-sim).</param>
-/// <param name="TessdataPath">Folder of Tesseract's traineddata; null for the system's.</param>
+/// <param name="Ocr">The <c>ocr</c> section: language, tessdata, modes, timeout, retries, engine, circuit breaker.</param>
 public sealed record PipelineSettings(
     string? ModelsPath,
     int Parallelism,
@@ -26,11 +25,13 @@ public sealed record PipelineSettings(
     System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales,
     double SubprocessTimeoutSeconds = 60,
     int SubprocessRetries = 1,
-    string OcrLanguage = "chi_sim",
-    string? TessdataPath = null)
+    Ingestion.Ocr.OcrSettings? Ocr = null)
 {
     /// <summary>The workers to run: <see cref="Parallelism"/>, or the machine's cores when it is 0.</summary>
     public int Workers => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+
+    /// <summary>The OCR settings, the defaults where pipeline.json has no <c>ocr</c> section.</summary>
+    public Ingestion.Ocr.OcrSettings OcrOptions => Ocr ?? Ingestion.Ocr.OcrSettings.Default;
 
     /// <summary>Reads a pipeline.json, or the embedded default when <paramref name="path"/> is null.</summary>
     public static PipelineSettings Load(string? path)
@@ -64,15 +65,36 @@ public sealed record PipelineSettings(
             checker.ValueKind == JsonValueKind.Object && checker.TryGetProperty("gradeScales", out var scales) ? GradeScale.ParseAll(scales) : [],
             root.TryGetProperty("subprocess", out var sub) && sub.TryGetProperty("timeoutSeconds", out var t) ? t.GetDouble() : 60,
             root.TryGetProperty("subprocess", out var sub2) && sub2.TryGetProperty("retries", out var r) ? r.GetInt32() : 1,
-            root.TryGetProperty("ocr", out var ocr) && ocr.TryGetProperty("language", out var lang) ? lang.GetString() ?? "chi_sim" : "chi_sim",
-            root.TryGetProperty("ocr", out var ocr2) && ocr2.TryGetProperty("tessdataPath", out var td) && td.ValueKind == JsonValueKind.String ? td.GetString() : null);
+            root.TryGetProperty("ocr", out var ocr) && ocr.ValueKind == JsonValueKind.Object ? ReadOcr(ocr, baseDir) : null);
         settings.Validate();
         return settings;
+    }
+
+    private static Ingestion.Ocr.OcrSettings ReadOcr(JsonElement ocr, string? baseDir)
+    {
+        var d = Ingestion.Ocr.OcrSettings.Default;
+        string? Text(string name) => ocr.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        double Number(string name, double fallback) => ocr.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : fallback;
+        var tessdata = Text("tessdataPath");
+        if (tessdata is not null && baseDir is not null && !Path.IsPathRooted(tessdata)) tessdata = Path.Combine(baseDir, tessdata);
+        var engine = Text("engine") ?? "auto";
+        return new Ingestion.Ocr.OcrSettings(
+            Text("language") ?? d.Language,
+            tessdata,
+            (int)Number("pageSegmentationMode", d.PageSegmentationMode),
+            (int)Number("retryPageSegmentationMode", d.RetryPageSegmentationMode),
+            Number("pageTimeoutSeconds", d.PageTimeoutSeconds),
+            (int)Number("retries", d.Retries),
+            Enum.TryParse<Ingestion.Ocr.OcrEngineKind>(engine, ignoreCase: true, out var kind)
+                ? kind : throw new ArgumentException($"pipeline.json: ocr.engine '{engine}' is not auto, library or cli"),
+            (int)Number("breakAfterFailedPages", d.BreakAfterFailedPages),
+            Number("breakSeconds", d.BreakSeconds));
     }
 
     /// <summary>Rejects settings no run could use, naming the setting.</summary>
     public void Validate()
     {
+        OcrOptions.Validate();
         if (Parallelism < 0) throw new ArgumentException("pipeline.json: parallelism must be 0 (the machine's cores) or more");
         if (ExecutionRateErrorPoints <= 0 || BudgetScoreErrorPoints <= 0 || TotalScoreErrorPoints <= 0)
             throw new ArgumentException("pipeline.json: checker tolerances must be above 0");

@@ -7,7 +7,7 @@ namespace PerformanceEval.Ingestion.Ocr;
 /// Reads scanned pages from PNG, JPEG and TIFF (every page of a multi-page TIFF) by OCR, into the same rows the
 /// text layer gives: <c>inputKind</c> image, provenance with page, pixel box and OCR confidence.
 /// </summary>
-public sealed class ImageReader(string? dataPath, string language, Serilog.ILogger? log = null) : IDocumentReader
+public sealed class ImageReader(OcrService ocr) : IDocumentReader
 {
     public bool CanRead(SourceDocument document) => ImageKinds.Of(document.Bytes) is not null;
 
@@ -20,7 +20,7 @@ public sealed class ImageReader(string? dataPath, string language, Serilog.ILogg
             var pages = ScanImage.LoadPages(path);
             if (pages.Count == 0)
                 return ReaderSupport.Fail(document, InputKind.Image, "image.unreadable", "the image could not be decoded (damaged or not an image)");
-            return OcrPages(document, InputKind.Image, pages, dataPath, language, log);
+            return OcrPages(document, InputKind.Image, pages, ocr);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -37,20 +37,38 @@ public sealed class ImageReader(string? dataPath, string language, Serilog.ILogg
         }
     }
 
-    /// <summary>OCR of page images into rows; shared with the scanned-PDF path.</summary>
-    internal static StageResult<IngestedDocument> OcrPages(SourceDocument document, InputKind kind, List<ScanPage> pages,
-        string? dataPath, string language, Serilog.ILogger? log)
+    /// <summary>
+    /// OCR of page images into rows; shared with the scanned-PDF path. A page OCR cannot read even on its retry fails
+    /// the document with the page and the reason; so does a page met while OCR rests after repeated failures.
+    /// </summary>
+    internal static StageResult<IngestedDocument> OcrPages(SourceDocument document, InputKind kind, List<ScanPage> pages, OcrService ocr)
     {
-        var reader = new ScanPageReader(dataPath, language, log);
         var rows = ImmutableArray.CreateBuilder<RawRow>();
         var diagnostics = new List<Diagnostic>();
         for (var i = 0; i < pages.Count; i++)
-            foreach (var (_, row) in reader.Read(document, i + 1, pages[i], i * 2, diagnostics))
-                rows.Add(row);
+        {
+            try
+            {
+                foreach (var (_, row) in ocr.ReadPage(document, i + 1, pages[i], i * 2, diagnostics))
+                    rows.Add(row);
+            }
+            catch (Polly.Timeout.TimeoutRejectedException)
+            {
+                return ReaderSupport.Fail(document, kind, "ocr.timeout",
+                    $"page {i + 1}: OCR took longer than {ocr.Settings.PageTimeoutSeconds:0.#} s on every attempt (modes {ocr.Settings.PageSegmentationMode} and {ocr.Settings.RetryPageSegmentationMode})");
+            }
+            catch (OcrEngineException e)
+            {
+                return ReaderSupport.Fail(document, kind, "ocr.failed", $"page {i + 1}: {e.Message}");
+            }
+            catch (Polly.CircuitBreaker.BrokenCircuitException)
+            {
+                return ReaderSupport.Fail(document, kind, "ocr.unavailable",
+                    $"page {i + 1}: OCR is resting after failing on most recent pages (see the log); import again later to retry this file");
+            }
+        }
         return new(new IngestedDocument(document, kind, rows.ToImmutable()), [.. diagnostics]);
     }
-
-
 }
 
 /// <summary>Image formats by their magic bytes.</summary>

@@ -24,6 +24,9 @@ internal static partial class Native
     [LibraryImport(Tess)] public static partial void TessDeleteText(IntPtr text);
     [LibraryImport(Tess)] public static partial void TessBaseAPIClear(IntPtr handle);
     [LibraryImport(Tess)] public static partial void TessBaseAPIEnd(IntPtr handle);
+    [LibraryImport(Tess)] public static partial IntPtr TessMonitorCreate();
+    [LibraryImport(Tess)] public static partial void TessMonitorDelete(IntPtr monitor);
+    [LibraryImport(Tess)] public static partial void TessMonitorSetDeadlineMSecs(IntPtr monitor, int deadline);
 
     [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixRead(string filename);
     [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixReadTiff(string filename, int n);

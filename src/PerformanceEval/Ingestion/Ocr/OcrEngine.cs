@@ -10,7 +10,7 @@ internal readonly record struct OcrText(string Text, double Confidence);
 /// One Tesseract engine, loaded once and reused for every cell of every page its worker reads: loading the
 /// chi_sim model costs more than a page. Not thread-safe: each worker thread has its own (<see cref="ForThisThread"/>).
 /// </summary>
-internal sealed class OcrEngine : IDisposable
+internal sealed class OcrEngine : IOcrEngine, IDisposable
 {
     public const int PsmSingleBlock = 6;
     public const int PsmSingleLine = 7;
@@ -18,6 +18,7 @@ internal sealed class OcrEngine : IDisposable
     private static bool _nativePrepared;
     private static readonly ThreadLocal<Dictionary<string, OcrEngine>> PerThread = new(() => [], trackAllValues: true);
     private IntPtr _handle;
+    private IntPtr _monitor;
 
     private OcrEngine(string? dataPath, string language)
     {
@@ -31,6 +32,7 @@ internal sealed class OcrEngine : IDisposable
         }
         // Cells hold a few words each: no dictionary correction of figures, keep spaces out of the way.
         Native.TessBaseAPISetVariable(_handle, "preserve_interword_spaces", "1");
+        _monitor = Native.TessMonitorCreate();
     }
 
     static OcrEngine() =>
@@ -71,30 +73,44 @@ internal sealed class OcrEngine : IDisposable
         }
     }
 
-    /// <summary>Reads a gray image region; an optional whitelist limits the characters (digits for figures).</summary>
-    public OcrText Read(GrayImage image, int x0, int y0, int x1, int y1, int pageSegMode, string? whitelist = null)
+    /// <summary>
+    /// Reads regions of a page. Each recognition gets the attempt's remaining time as Tesseract's own deadline (its
+    /// monitor), so a page that hangs inside the engine is stopped there, not only between cells.
+    /// </summary>
+    public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline)
     {
-        const int pad = 12;
-        var (w, h) = (x1 - x0 + 2 * pad, y1 - y0 + 2 * pad);
-        var buffer = new byte[w * h];
-        Array.Fill(buffer, (byte)255);
-        var source = image.Pixels;
-        for (var y = y0; y < y1; y++)
-            source.Slice(y * image.Width + x0, x1 - x0).CopyTo(buffer.AsSpan((y - y0 + pad) * w + pad));
-        EraseEdgeLines(buffer, w, h, pad);
-        var pin = GCHandle.Alloc(buffer, GCHandleType.Pinned);
+        var results = new OcrText[requests.Count];
+        var failures = 0;
+        for (var i = 0; i < requests.Count; i++)
+        {
+            deadline.ThrowIfPassed();
+            var (text, failed) = Read(image, requests[i], deadline);
+            results[i] = text;
+            if (failed) failures++;
+        }
+        deadline.ThrowIfPassed();
+        if (failures > 0 && failures * 2 > requests.Count)
+            throw new OcrEngineException($"Tesseract failed on {failures} of {requests.Count} regions of the page");
+        return results;
+    }
+
+    private (OcrText Text, bool Failed) Read(GrayImage image, OcrRequest request, OcrDeadline deadline)
+    {
+        var crop = OcrCrop.Cut(image, request);
+        var pin = GCHandle.Alloc(crop.Pixels, GCHandleType.Pinned);
         try
         {
-            Native.TessBaseAPISetPageSegMode(_handle, pageSegMode);
-            Native.TessBaseAPISetVariable(_handle, "tessedit_char_whitelist", whitelist ?? "");
-            Native.TessBaseAPISetImage(_handle, pin.AddrOfPinnedObject(), w, h, 1, w);
+            Native.TessBaseAPISetPageSegMode(_handle, request.PageSegMode);
+            Native.TessBaseAPISetVariable(_handle, "tessedit_char_whitelist", request.Whitelist ?? "");
+            Native.TessBaseAPISetImage(_handle, pin.AddrOfPinnedObject(), crop.Width, crop.Height, 1, crop.Width);
             Native.TessBaseAPISetSourceResolution(_handle, 300);
-            if (Native.TessBaseAPIRecognize(_handle, IntPtr.Zero) != 0) return new OcrText("", 0);
+            Native.TessMonitorSetDeadlineMSecs(_monitor, deadline.RemainingMilliseconds);
+            if (Native.TessBaseAPIRecognize(_handle, _monitor) != 0) return (new OcrText("", 0), true);
             var textPtr = Native.TessBaseAPIGetUTF8Text(_handle);
             var text = Marshal.PtrToStringUTF8(textPtr) ?? "";
             Native.TessDeleteText(textPtr);
             var confidence = Math.Max(0, Native.TessBaseAPIMeanTextConf(_handle)) / 100.0;
-            return new OcrText(text.Trim(), confidence);
+            return (new OcrText(text.Trim(), confidence), false);
         }
         finally
         {
@@ -103,26 +119,13 @@ internal sealed class OcrEngine : IDisposable
         }
     }
 
-    /// <summary>
-    /// Whites out what is left of the cell's rules inside the crop: a column or row near the edge that is dark over
-    /// most of its length is a rule, not ink — left in, Tesseract reads it as a 1 or a |.
-    /// </summary>
-    private static void EraseEdgeLines(byte[] buffer, int w, int h, int pad)
-    {
-        const int band = 10;
-        bool DarkColumn(int x) { var n = 0; for (var y = pad; y < h - pad; y++) if (buffer[y * w + x] < 140) n++; return n > (h - 2 * pad) * 0.6; }
-        bool DarkRow(int y) { var n = 0; for (var x = pad; x < w - pad; x++) if (buffer[y * w + x] < 140) n++; return n > (w - 2 * pad) * 0.6; }
-        foreach (var x in Enumerable.Range(pad, band).Concat(Enumerable.Range(w - pad - band, band)))
-            if (x >= 0 && x < w && DarkColumn(x)) for (var y = 0; y < h; y++) buffer[y * w + x] = 255;
-        foreach (var y in Enumerable.Range(pad, band).Concat(Enumerable.Range(h - pad - band, band)))
-            if (y >= 0 && y < h && DarkRow(y)) Array.Fill(buffer, (byte)255, y * w, w);
-    }
-
     public void Dispose()
     {
         if (_handle == IntPtr.Zero) return;
         Native.TessBaseAPIEnd(_handle);
         Native.TessBaseAPIDelete(_handle);
+        Native.TessMonitorDelete(_monitor);
         _handle = IntPtr.Zero;
+        _monitor = IntPtr.Zero;
     }
 }

@@ -11,88 +11,107 @@ namespace PerformanceEval.Ingestion.Ocr;
 /// cell is read again by the English model with a digits-only character set — chi_sim garbles this printing's
 /// figures ("99.21%" as "99.219%6", "1425600.00" as "14225600.00"), eng reads them — and the surer reading is kept,
 /// both recorded; a figure that stays unsure carries a warning naming its cell. Text above the table is read as lines.
+/// The cells of a page go to the engine together (the CLI reads them in one process).
 /// </summary>
-internal sealed partial class ScanPageReader(string? dataPath, string language, Serilog.ILogger? log = null)
+internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log)
 {
-    private readonly Serilog.ILogger _log = (log ?? Serilog.Core.Logger.None).ForContext("Stage", "Ocr");
-
     /// <summary>Scans are read at this resolution; rasterized PDF pages are made at it.</summary>
     public const int Dpi = 300;
     private const double PointsPerPixel = 72.0 / Dpi;
     private const double FigureWarnBelow = 0.90;
     private const string FigureCharacters = "0123456789.,%=<>-";
+    private const string FigureLanguage = "eng";
+    private const int PsmSingleLine = 7;
 
-    public List<(double Y, RawRow Row)> Read(SourceDocument doc, int page, ScanPage scan, int block, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Reads a page's rows; <paramref name="blockMode"/> is the page-segmentation mode of cells of several lines and
+    /// of the text above the table (the retry of a page uses another).
+    /// </summary>
+    public List<(double Y, RawRow Row)> Read(SourceDocument doc, int page, ScanPage scan, int block, List<Diagnostic> diagnostics,
+        int blockMode, OcrDeadline deadline)
     {
         var image = scan.Gray;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var confidences = new List<double>();
-        var engine = OcrEngine.ForThisThread(dataPath, language);
-        var figures = OcrEngine.ForThisThread(dataPath, FigureLanguage);
+        var engine = ocr.EngineFor(ocr.Settings.Language);
         var (horizontal, vertical) = RulingLines.Find(scan.Binary, PointsPerPixel);
         // The rules come back in points; the scan's boxes are pixels.
         var toPixels = 1 / PointsPerPixel;
         var grid = GridLayout.Build(Scale(horizontal, toPixels), Scale(vertical, toPixels), snap: 8);
-        var rows = new List<(double, RawRow)>();
-        var tableTop = grid?.Ys[0] ?? image.Height;
-        if (tableTop > 60) rows.AddRange(TextAbove(doc, page, image, engine, (int)tableTop, block + 1));
-        if (grid is null) return rows;
-        rows.AddRange(grid.ToRows(doc, page, block, BoxUnits.Pixels, region =>
+        var tableTop = (int)(grid?.Ys[0] ?? image.Height);
+
+        // Every region to read, in one batch: the text above the table, then the cells.
+        var requests = new List<OcrRequest>();
+        var above = tableTop > 60 && DarkFraction(image, 0, 0, image.Width, tableTop) >= 0.0005;
+        if (above) requests.Add(new OcrRequest(0, 0, image.Width, Math.Max(1, tableTop - 4), blockMode));
+        var cells = new List<(int Region, Box Box, int Request)>();
+        foreach (var region in grid?.Regions() ?? [])
         {
-            var box = grid.BoxOf(region, BoxUnits.Pixels);
-            var cell = ReadCell(doc, page, image, engine, figures, box, diagnostics);
-            if (cell.Item2 is { } c && cell.Item1.Length > 0) confidences.Add(c);
-            return cell;
-        }));
-        _log.Information("OCR of {SourcePath} page {Page}: {Cells} cells in {ElapsedMs} ms, mean confidence {MeanConfidence:F2}",
-            doc.Path, page, confidences.Count, clock.ElapsedMilliseconds, confidences.DefaultIfEmpty(0).Average());
+            var box = grid!.BoxOf(region, BoxUnits.Pixels);
+            if (Inner(image, box) is not { } r) continue;
+            cells.Add((region, box, requests.Count));
+            requests.Add(r with { PageSegMode = r.Y1 - r.Y0 < 90 ? PsmSingleLine : blockMode });
+        }
+        var read = requests.Count == 0 ? [] : engine.ReadAll(image, requests, deadline);
+
+        // Figures read again, digits only, by the English model.
+        var texts = read.Select(t => t with { Text = Compact(t.Text) }).ToArray();
+        var rereads = cells.Where(c => NeedsFigureReread(texts[c.Request].Text)).ToList();
+        if (rereads.Count > 0)
+        {
+            var figures = ocr.EngineFor(FigureLanguage);
+            var again = figures.ReadAll(image, [.. rereads.Select(c => requests[c.Request] with { PageSegMode = PsmSingleLine, Whitelist = FigureCharacters })], deadline);
+            for (var k = 0; k < rereads.Count; k++)
+            {
+                var (_, box, index) = rereads[k];
+                var (first, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
+                if (LooksLikeFigure(digits.Text) && (digits.Confidence >= first.Confidence || !LooksLikeFigure(first.Text)) && digits.Text != first.Text)
+                {
+                    diagnostics.Add(new Diagnostic("ocr.figure-reread", DiagnosticSeverity.Warning,
+                        $"figure in the cell at {Where(box)} read as \"{first.Text}\" ({first.Confidence:F2}), re-read digits-only as \"{digits.Text}\" ({digits.Confidence:F2})",
+                        Ref(doc, page, box, digits.Text, digits.Confidence)));
+                    texts[index] = digits;
+                }
+            }
+        }
+        foreach (var (_, box, index) in cells)
+            if (LooksLikeFigure(texts[index].Text) && texts[index].Confidence < FigureWarnBelow)
+                diagnostics.Add(new Diagnostic("ocr.low-confidence", DiagnosticSeverity.Warning,
+                    $"figure \"{texts[index].Text}\" in the cell at {Where(box)} read with confidence {texts[index].Confidence:F2}; check it against the scan",
+                    Ref(doc, page, box, texts[index].Text, texts[index].Confidence)));
+
+        var rows = new List<(double, RawRow)>();
+        if (above) rows.AddRange(LinesAbove(doc, page, image.Width, tableTop, texts[0], block + 1));
+        if (grid is not null)
+        {
+            var byRegion = cells.ToDictionary(c => c.Region, c => texts[c.Request]);
+            rows.AddRange(grid.ToRows(doc, page, block, BoxUnits.Pixels,
+                region => byRegion.TryGetValue(region, out var t) && t.Text.Length > 0 ? (t.Text, t.Confidence) : ("", null)));
+        }
+        var confident = cells.Select(c => texts[c.Request]).Where(t => t.Text.Length > 0).Select(t => t.Confidence).ToList();
+        log.Information("OCR of {SourcePath} page {Page}: {Cells} cells in {ElapsedMs} ms, mean confidence {MeanConfidence:F2}, mode {Mode}{Engine}",
+            doc.Path, page, confident.Count, clock.ElapsedMilliseconds, confident.DefaultIfEmpty(0).Average(), blockMode, ocr.UsesCli ? " (tesseract CLI)" : "");
         return [.. rows.OrderBy(r => r.Item1)];
     }
 
-    private static (string, double?) ReadCell(SourceDocument doc, int page, GrayImage image, OcrEngine engine, OcrEngine figures,
-        Box box, List<Diagnostic> diagnostics)
+    /// <summary>The cell's inside, clear of its rules; null for a sliver or a blank cell.</summary>
+    private static OcrRequest? Inner(GrayImage image, Box box)
     {
         const int inset = 4;
         var (x0, y0) = ((int)box.X0 + inset, (int)box.Y0 + inset);
         var (x1, y1) = (Math.Min(image.Width, (int)box.X1 - inset), Math.Min(image.Height, (int)box.Y1 - inset));
-        if (x1 - x0 < 8 || y1 - y0 < 8 || DarkFraction(image, x0, y0, x1, y1) < 0.002) return ("", null);
-        var psm = y1 - y0 < 90 ? OcrEngine.PsmSingleLine : OcrEngine.PsmSingleBlock;
-        var read = engine.Read(image, x0, y0, x1, y1, psm);
-        var text = Compact(read.Text);
-        if (MostlyFigure(text) && !text.Any(TextCleaner.IsCjk) || LoneCharacter(text))
-        {
-            // A figure: read it again with the English model, digits only, and keep the surer reading (eng's when
-            // the two agree on being a figure). Figures are never made up from the form's arithmetic here.
-            var digits = figures.Read(image, x0, y0, x1, y1, OcrEngine.PsmSingleLine, FigureCharacters);
-            if (LooksLikeFigure(Compact(digits.Text)) && (digits.Confidence >= read.Confidence || !LooksLikeFigure(text)) &&
-                Compact(digits.Text) is { Length: > 0 } better && better != text)
-            {
-                diagnostics.Add(new Diagnostic("ocr.figure-reread", DiagnosticSeverity.Warning,
-                    $"figure in the cell at {Where(box)} read as \"{text}\" ({read.Confidence:F2}), re-read digits-only as \"{better}\" ({digits.Confidence:F2})",
-                    Ref(doc, page, box, better, digits.Confidence)));
-                (text, read) = (better, digits);
-            }
-        }
-        if (LooksLikeFigure(text) && read.Confidence < FigureWarnBelow)
-            diagnostics.Add(new Diagnostic("ocr.low-confidence", DiagnosticSeverity.Warning,
-                $"figure \"{text}\" in the cell at {Where(box)} read with confidence {read.Confidence:F2}; check it against the scan",
-                Ref(doc, page, box, text, read.Confidence)));
-        return (text, read.Confidence);
+        if (x1 - x0 < 8 || y1 - y0 < 8 || DarkFraction(image, x0, y0, x1, y1) < 0.002) return null;
+        return new OcrRequest(x0, y0, x1, y1, PsmSingleLine);
     }
 
-    private static List<(double, RawRow)> TextAbove(SourceDocument doc, int page, GrayImage image, OcrEngine engine, int bottom, int block)
+    /// <summary>A figure the Chinese model read (or garbled), or a lone character that is likely a misread digit.</summary>
+    private static bool NeedsFigureReread(string text) => MostlyFigure(text) && !text.Any(TextCleaner.IsCjk) || LoneCharacter(text);
+
+    private static IEnumerable<(double, RawRow)> LinesAbove(SourceDocument doc, int page, int width, int bottom, OcrText read, int block)
     {
-        var rows = new List<(double, RawRow)>();
-        if (DarkFraction(image, 0, 0, image.Width, bottom) < 0.0005) return rows;
-        var read = engine.Read(image, 0, 0, image.Width, Math.Max(1, bottom - 4), OcrEngine.PsmSingleBlock);
         var lines = read.Text.Split('\n').Select(Compact).Where(l => l.Length > 0).ToList();
+        var box = new Box(0, 0, width, bottom, BoxUnits.Pixels);
         for (var i = 0; i < lines.Count; i++)
-        {
-            var box = new Box(0, 0, image.Width, bottom, BoxUnits.Pixels);
-            var cell = new RawCell(lines[i], Ref(doc, page, box, lines[i], read.Confidence) with { Col = 0 });
-            rows.Add((i, new RawRow([cell], RowOrigin.Layout, null, block)));
-        }
-        return rows;
+            yield return (i, new RawRow([new RawCell(lines[i], Ref(doc, page, box, lines[i], read.Confidence) with { Col = 0 })], RowOrigin.Layout, null, block));
     }
 
     private static string Where(Box box) => $"[{box.X0:F0},{box.Y0:F0},{box.X1:F0},{box.Y1:F0}] px";
@@ -122,8 +141,6 @@ internal sealed partial class ScanPageReader(string? dataPath, string language, 
         var compact = text.Replace(" ", "");
         return compact.Length > 0 && compact.Any(char.IsDigit) && compact.Count(c => FigureCharacters.Contains(c)) >= compact.Length * 0.7;
     }
-
-    private const string FigureLanguage = "eng";
 
     /// <summary>One-character words a form prints in a cell; any other lone character is likely a misread digit ("了" for 7).</summary>
     private const string OneCharacterWords = "是否无有好优良中差高低";

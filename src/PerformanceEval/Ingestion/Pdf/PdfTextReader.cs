@@ -14,8 +14,7 @@ namespace PerformanceEval.Ingestion.Pdf;
 /// reconstruction, normalizer and checker as text dumps. A page without a usable text layer is a scan: until the
 /// OCR path exists the file fails with that reason (recorded, never skipped).
 /// </summary>
-public sealed class PdfTextReader(SubprocessRunner runner, string? tessdataPath = null, string ocrLanguage = "chi_sim",
-    Serilog.ILogger? log = null) : IDocumentReader
+public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr = null) : IDocumentReader
 {
     /// <summary>
     /// Raster resolution for finding rules. Rasterizing is most of a page's cost; at 100 dpi a 0.5 pt rule is still
@@ -39,7 +38,9 @@ public sealed class PdfTextReader(SubprocessRunner runner, string? tessdataPath 
             if (pages.Count == 0) return Fail(document, "pdf.no-pages", "the PDF has no pages");
             if (pages.Any(p => !HasUsableText(p.Words)))
                 // A scan (no text layer, or an old OCR's garbage over the image): the whole document goes to OCR.
-                return Ocr.ImageReader.OcrPages(document, InputKind.PdfScan, Rasterize(path), tessdataPath, ocrLanguage, log);
+                return ocr is null
+                    ? Fail(document, "pdf.scan", "the PDF has no usable text layer (a scan) and this pipeline has no OCR")
+                    : Ocr.ImageReader.OcrPages(document, InputKind.PdfScan, Rasterize(path), ocr);
 
             var rows = ImmutableArray.CreateBuilder<RawRow>();
             var block = 0;

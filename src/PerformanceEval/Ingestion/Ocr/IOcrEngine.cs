@@ -1,0 +1,32 @@
+namespace PerformanceEval.Ingestion.Ocr;
+
+/// <summary>One region of a page to read, in pixels, with the mode and an optional character whitelist.</summary>
+internal readonly record struct OcrRequest(int X0, int Y0, int X1, int Y1, int PageSegMode, string? Whitelist = null);
+
+/// <summary>When an attempt at a page must end: the resilience pipeline's token, and the instant it fires.</summary>
+internal readonly record struct OcrDeadline(CancellationToken Cancel, DateTime UtcEnd)
+{
+    public static OcrDeadline None => new(CancellationToken.None, DateTime.MaxValue);
+
+    public int RemainingMilliseconds => UtcEnd == DateTime.MaxValue ? int.MaxValue
+        : (int)Math.Clamp((UtcEnd - DateTime.UtcNow).TotalMilliseconds, 0, int.MaxValue);
+
+    /// <summary>Throws when the attempt is out of time: the pipeline's timeout turns it into a retry or a failure.</summary>
+    public void ThrowIfPassed()
+    {
+        Cancel.ThrowIfCancellationRequested();
+        if (DateTime.UtcNow >= UtcEnd) throw new Polly.Timeout.TimeoutRejectedException("the page's OCR time is up");
+    }
+}
+
+/// <summary>The engine failed on a page (not a timeout): worth one retry with another mode, and counted by the circuit.</summary>
+public sealed class OcrEngineException(string message) : Exception(message);
+
+/// <summary>
+/// Tesseract behind one shape: the library in process (<see cref="OcrEngine"/>) or the CLI (<see cref="CliOcrEngine"/>),
+/// reading many regions of one page image in one call — the CLI reads them in one process.
+/// </summary>
+internal interface IOcrEngine
+{
+    IReadOnlyList<OcrText> ReadAll(Pdf.GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline);
+}

@@ -1,0 +1,44 @@
+using PerformanceEval.Ingestion.Pdf;
+
+namespace PerformanceEval.Ingestion.Ocr;
+
+/// <summary>A region of a page as Tesseract is given it: padded with white, the cell's rules erased.</summary>
+internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
+{
+    private const int Pad = 12;
+
+    public static OcrCrop Cut(GrayImage image, OcrRequest r)
+    {
+        var (w, h) = (r.X1 - r.X0 + 2 * Pad, r.Y1 - r.Y0 + 2 * Pad);
+        var buffer = new byte[w * h];
+        Array.Fill(buffer, (byte)255);
+        var source = image.Pixels;
+        for (var y = r.Y0; y < r.Y1; y++)
+            source.Slice(y * image.Width + r.X0, r.X1 - r.X0).CopyTo(buffer.AsSpan((y - r.Y0 + Pad) * w + Pad));
+        EraseEdgeLines(buffer, w, h);
+        return new OcrCrop(buffer, w, h);
+    }
+
+    /// <summary>The crop as a binary PGM, which the Tesseract CLI (through leptonica) reads.</summary>
+    public void WritePgm(string path)
+    {
+        using var file = File.Create(path);
+        file.Write(System.Text.Encoding.ASCII.GetBytes($"P5\n{Width} {Height}\n255\n"));
+        file.Write(Pixels);
+    }
+
+    /// <summary>
+    /// Whites out what is left of the cell's rules inside the crop: a column or row near the edge that is dark over
+    /// most of its length is a rule, not ink — left in, Tesseract reads it as a 1 or a |.
+    /// </summary>
+    private static void EraseEdgeLines(byte[] buffer, int w, int h)
+    {
+        const int band = 10;
+        bool DarkColumn(int x) { var n = 0; for (var y = Pad; y < h - Pad; y++) if (buffer[y * w + x] < 140) n++; return n > (h - 2 * Pad) * 0.6; }
+        bool DarkRow(int y) { var n = 0; for (var x = Pad; x < w - Pad; x++) if (buffer[y * w + x] < 140) n++; return n > (w - 2 * Pad) * 0.6; }
+        foreach (var x in Enumerable.Range(Pad, band).Concat(Enumerable.Range(w - Pad - band, band)))
+            if (x >= 0 && x < w && DarkColumn(x)) for (var y = 0; y < h; y++) buffer[y * w + x] = 255;
+        foreach (var y in Enumerable.Range(Pad, band).Concat(Enumerable.Range(h - Pad - band, band)))
+            if (y >= 0 && y < h && DarkRow(y)) Array.Fill(buffer, (byte)255, y * w, w);
+    }
+}
