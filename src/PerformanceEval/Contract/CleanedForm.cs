@@ -120,4 +120,11 @@ public sealed record FieldProvenance
     public ImmutableArray<double>? Box { get; init; }
     public string? Text { get; init; }
     public double? Confidence { get; init; }
+
+    /// <summary>
+    /// Other readings the OCR engine offered for this cell (its own alternative symbols), when it was unsure;
+    /// written only then. Beyond the contract's members, which it allows.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<string>? Alternatives { get; init; }
 }

@@ -38,6 +38,7 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
             Box = cell.Source.Box is { } b ? [b.X0, b.Y0, b.X1, b.Y1] : null,
             Text = text ?? cell.Text,
             Confidence = cell.Source.Confidence,
+            Alternatives = cell.Source.Alternatives.IsDefaultOrEmpty ? null : cell.Source.Alternatives,
         });
 
     public void Warn(string code, string message, RawCell? cell, int? row = null) =>

@@ -27,6 +27,7 @@ public sealed record DocumentResult(
 /// </summary>
 public sealed class ExtractionPipeline
 {
+    private readonly AlternativeReadings _alternatives;
     private readonly ImmutableArray<IDocumentReader> _readers;
     private readonly FormSegmenter _segmenter;
     private readonly ImmutableArray<IGridRepairer> _repairers;
@@ -46,6 +47,7 @@ public sealed class ExtractionPipeline
         _criteria = new CriteriaFormNormalizer(criteria);
         _criteriaLabels = criteria;
         Checker = checker;
+        _alternatives = new AlternativeReadings(checker);
         _strict = strict;
         _log = log.ForContext("Stage", "Pipeline");
     }
@@ -91,7 +93,12 @@ public sealed class ExtractionPipeline
                 .Select(n => WithReadingWarnings(n, ingested.Diagnostics)).ToList();
             InferMissingYears(normalized);
             var forms = normalized
-                .Select(n => n.Form with { Findings = Timed(timings, "checker", () => Checker.Check(n.Form, n.PrintedBands)) })
+                .Select(n => Timed(timings, "checker", () =>
+                {
+                    // The engine's alternative readings of unsure figures, chosen by the form's relations, before the check.
+                    var (form, choices) = _alternatives.Choose(n.Form, n.PrintedBands);
+                    return form with { Warnings = form.Warnings.AddRange(choices), Findings = Checker.Check(form, n.PrintedBands) };
+                }))
                 .ToImmutableArray();
             return new DocumentResult(document.Path, forms, null, diagnostics.ToImmutable(), timings);
         }

@@ -21,6 +21,9 @@ public sealed record SourceRef(
     string Text,
     double? Confidence)
 {
+    /// <summary>Other readings the OCR engine itself offered for an unsure figure cell (its alternative symbols).</summary>
+    public System.Collections.Immutable.ImmutableArray<string> Alternatives { get; init; } = [];
+
     /// <summary>A short human-readable location: "file.txt:78 r12 c4".</summary>
     public string Describe() =>
         $"{System.IO.Path.GetFileName(Path)}{(Page is { } p ? $" p{p}" : "")}{(Line is { } l ? $":{l}" : "")}" +

@@ -14,9 +14,6 @@ namespace PerformanceEval.Review;
 /// <param name="Value">The value as the auditor reads it on the source ("73.00", "83.15%", "良好"); empty for none.</param>
 public sealed record Correction(string Field, string Value);
 
-/// <summary>What a correction changed in the checker's findings: gone, new, and still there.</summary>
-public sealed record FindingChanges(ImmutableArray<Finding> Resolved, ImmutableArray<Finding> Raised, ImmutableArray<Finding> Remaining);
-
 /// <summary>A corrected form: its JSON with fresh findings, the value replaced, and what the checker now says.</summary>
 public sealed record CorrectedForm(string Json, string? OriginalValue, string CorrectedValue, ImmutableArray<Finding> Findings, FindingChanges Changes);
 
@@ -32,10 +29,6 @@ public sealed class CorrectionRejectedException(string message) : Exception(mess
 /// </summary>
 public sealed class FormCorrector(Checker checker)
 {
-    /// <summary>Members holding numbers; everything else correctable holds text.</summary>
-    private static readonly FrozenSet<string> Numeric = FrozenSet.Create(StringComparer.Ordinal,
-        "initialBudget", "annualBudget", "executed", "weight", "executionRate", "score", "totalWeight", "totalScore", "previousYearBudget");
-
     /// <summary>Top-level members that are the pipeline's record of the form, not the form's content.</summary>
     private static readonly FrozenSet<string> NotCorrectable = FrozenSet.Create(StringComparer.Ordinal,
         "schemaVersion", "source", "template", "findings", "warnings", "provenance");
@@ -59,26 +52,8 @@ public sealed class FormCorrector(Checker checker)
         var corrected = ContractJson.Deserialize(node.ToJsonString(ContractJson.Options));
         var findings = checker.Check(corrected);
         node["findings"] = JsonSerializer.SerializeToNode(findings, ContractJson.Options);
-        return new CorrectedForm(node.ToJsonString(ContractJson.Options), original, value is null ? "" : Display(value), findings, Compare(baseline, findings));
+        return new CorrectedForm(node.ToJsonString(ContractJson.Options), original, value is null ? "" : Display(value), findings, FindingChanges.Between(baseline, findings));
     }
-
-    /// <summary>Findings matched by rule and field: those only before are resolved, those only after are raised.</summary>
-    public static FindingChanges Compare(IReadOnlyList<Finding> before, IReadOnlyList<Finding> after)
-    {
-        var unmatched = after.ToList();
-        var resolved = ImmutableArray.CreateBuilder<Finding>();
-        var remaining = ImmutableArray.CreateBuilder<Finding>();
-        foreach (var finding in before)
-        {
-            var match = unmatched.FindIndex(f => SameKey(f, finding));
-            if (match < 0) { resolved.Add(finding); continue; }
-            remaining.Add(unmatched[match]);
-            unmatched.RemoveAt(match);
-        }
-        return new FindingChanges(resolved.ToImmutable(), [.. unmatched], remaining.ToImmutable());
-    }
-
-    public static bool SameKey(Finding a, Finding b) => a.Rule == b.Rule && a.Field == b.Field;
 
     private static JsonNode? ValueOf(FieldPath path, string text)
     {
@@ -87,7 +62,7 @@ public sealed class FormCorrector(Checker checker)
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100
                 ? JsonValue.Create(year)
                 : throw new CorrectionRejectedException($"'{text}' is not a year");
-        if (!Numeric.Contains(path.Leaf)) return JsonValue.Create(text);
+        if (!path.HoldsFigure) return JsonValue.Create(text);
         if (!NumberParser.TryParse(text, out var number))
             throw new CorrectionRejectedException($"'{text}' is not a number ({path.Leaf} holds a figure)");
         if (number.Percent && path.Leaf != "executionRate")

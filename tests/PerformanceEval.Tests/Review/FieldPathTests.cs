@@ -1,5 +1,6 @@
 using Xunit;
 using System.Text.Json.Nodes;
+using PerformanceEval.Contract;
 using PerformanceEval.Review;
 
 namespace PerformanceEval.Tests.Review;

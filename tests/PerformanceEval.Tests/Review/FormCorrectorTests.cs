@@ -81,7 +81,7 @@ public sealed class FormCorrectorTests
     public void Findings_are_matched_by_rule_and_field_counting_duplicates()
     {
         static PerformanceEval.Contract.Finding F(string rule, string field) => new() { Rule = rule, Severity = "warning", Field = field, Message = "" };
-        var changes = FormCorrector.Compare([F("a", "x"), F("a", "x"), F("b", "y")], [F("a", "x"), F("c", "z")]);
+        var changes = PerformanceEval.Checking.FindingChanges.Between([F("a", "x"), F("a", "x"), F("b", "y")], [F("a", "x"), F("c", "z")]);
         Assert.Equal(["a/x", "b/y"], changes.Resolved.Select(f => $"{f.Rule}/{f.Field}"));
         Assert.Equal(["c/z"], changes.Raised.Select(f => $"{f.Rule}/{f.Field}"));
         Assert.Equal(["a/x"], changes.Remaining.Select(f => $"{f.Rule}/{f.Field}"));

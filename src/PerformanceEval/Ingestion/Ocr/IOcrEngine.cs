@@ -1,7 +1,10 @@
 namespace PerformanceEval.Ingestion.Ocr;
 
-/// <summary>One region of a page to read, in pixels, with the mode and an optional character whitelist.</summary>
-internal readonly record struct OcrRequest(int X0, int Y0, int X1, int Y1, int PageSegMode, string? Whitelist = null);
+/// <summary>
+/// One region of a page to read, in pixels, with the mode and an optional character whitelist; with
+/// <paramref name="Choices"/> the engine also gives its alternative readings where it was unsure of a symbol.
+/// </summary>
+internal readonly record struct OcrRequest(int X0, int Y0, int X1, int Y1, int PageSegMode, string? Whitelist = null, bool Choices = false);
 
 /// <summary>When an attempt at a page must end: the resilience pipeline's token, and the instant it fires.</summary>
 internal readonly record struct OcrDeadline(CancellationToken Cancel, DateTime UtcEnd)

@@ -24,6 +24,18 @@ internal static partial class Native
     [LibraryImport(Tess)] public static partial void TessDeleteText(IntPtr text);
     [LibraryImport(Tess)] public static partial void TessBaseAPIClear(IntPtr handle);
     [LibraryImport(Tess)] public static partial void TessBaseAPIEnd(IntPtr handle);
+    [LibraryImport(Tess)] public static partial IntPtr TessBaseAPIGetIterator(IntPtr handle);
+    [LibraryImport(Tess)] public static partial void TessResultIteratorDelete(IntPtr iterator);
+    [LibraryImport(Tess)] public static partial IntPtr TessResultIteratorGetPageIterator(IntPtr iterator);
+    [LibraryImport(Tess)] public static partial int TessPageIteratorNext(IntPtr iterator, int level);
+    [LibraryImport(Tess)] public static partial IntPtr TessResultIteratorGetUTF8Text(IntPtr iterator, int level);
+    [LibraryImport(Tess)] public static partial float TessResultIteratorConfidence(IntPtr iterator, int level);
+    [LibraryImport(Tess)] public static partial IntPtr TessResultIteratorGetChoiceIterator(IntPtr iterator);
+    [LibraryImport(Tess)] public static partial void TessChoiceIteratorDelete(IntPtr choices);
+    [LibraryImport(Tess)] public static partial int TessChoiceIteratorNext(IntPtr choices);
+    [LibraryImport(Tess)] public static partial IntPtr TessChoiceIteratorGetUTF8Text(IntPtr choices);
+    [LibraryImport(Tess)] public static partial float TessChoiceIteratorConfidence(IntPtr choices);
+    public const int LevelSymbol = 4;
     [LibraryImport(Tess)] public static partial IntPtr TessMonitorCreate();
     [LibraryImport(Tess)] public static partial void TessMonitorDelete(IntPtr monitor);
     [LibraryImport(Tess)] public static partial void TessMonitorSetDeadlineMSecs(IntPtr monitor, int deadline);

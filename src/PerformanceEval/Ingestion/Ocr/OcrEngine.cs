@@ -3,8 +3,14 @@ using PerformanceEval.Ingestion.Pdf;
 
 namespace PerformanceEval.Ingestion.Ocr;
 
-/// <summary>What Tesseract read in a cell, and how sure it was (0–1).</summary>
-internal readonly record struct OcrText(string Text, double Confidence);
+/// <summary>
+/// What Tesseract read in a cell, how sure it was (0–1), and — when asked — other readings of the whole cell made of
+/// the engine's own alternative symbols where it was unsure ("1" read, "7" its runner-up), most likely first.
+/// </summary>
+internal readonly record struct OcrText(string Text, double Confidence)
+{
+    public System.Collections.Immutable.ImmutableArray<string> Alternatives { get; init; } = [];
+}
 
 /// <summary>
 /// One Tesseract engine, loaded once and reused for every cell of every page its worker reads: loading the
@@ -104,19 +110,67 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
             Native.TessBaseAPISetVariable(_handle, "tessedit_char_whitelist", request.Whitelist ?? "");
             Native.TessBaseAPISetImage(_handle, pin.AddrOfPinnedObject(), crop.Width, crop.Height, 1, crop.Width);
             Native.TessBaseAPISetSourceResolution(_handle, 300);
+            // The LSTM engine keeps its per-symbol alternatives only when asked before recognition.
+            Native.TessBaseAPISetVariable(_handle, "lstm_choice_mode", request.Choices ? "2" : "0");
             Native.TessMonitorSetDeadlineMSecs(_monitor, deadline.RemainingMilliseconds);
             if (Native.TessBaseAPIRecognize(_handle, _monitor) != 0) return (new OcrText("", 0), true);
             var textPtr = Native.TessBaseAPIGetUTF8Text(_handle);
             var text = Marshal.PtrToStringUTF8(textPtr) ?? "";
             Native.TessDeleteText(textPtr);
             var confidence = Math.Max(0, Native.TessBaseAPIMeanTextConf(_handle)) / 100.0;
-            return (new OcrText(text.Trim(), confidence), false);
+            var read = new OcrText(text.Trim(), confidence);
+            if (request.Choices) read = read with { Alternatives = SymbolChoices.Readings(Symbols()) };
+            return (read, false);
         }
         finally
         {
             Native.TessBaseAPIClear(_handle);
             pin.Free();
         }
+    }
+
+    /// <summary>The symbols of the last recognition, each with the engine's choices for it and their confidences (0–1).</summary>
+    private List<OcrSymbol> Symbols()
+    {
+        var symbols = new List<OcrSymbol>();
+        var iterator = Native.TessBaseAPIGetIterator(_handle);
+        if (iterator == IntPtr.Zero) return symbols;
+        try
+        {
+            var page = Native.TessResultIteratorGetPageIterator(iterator);
+            do
+            {
+                var textPtr = Native.TessResultIteratorGetUTF8Text(iterator, Native.LevelSymbol);
+                if (textPtr == IntPtr.Zero) continue;
+                var text = Marshal.PtrToStringUTF8(textPtr) ?? "";
+                Native.TessDeleteText(textPtr);
+                var choices = new List<(string, double)>();
+                var choice = Native.TessResultIteratorGetChoiceIterator(iterator);
+                if (choice != IntPtr.Zero)
+                {
+                    try
+                    {
+                        do
+                        {
+                            var c = Marshal.PtrToStringUTF8(Native.TessChoiceIteratorGetUTF8Text(choice));
+                            if (!string.IsNullOrEmpty(c)) choices.Add((c, Native.TessChoiceIteratorConfidence(choice) / 100.0));
+                        }
+                        while (Native.TessChoiceIteratorNext(choice) != 0);
+                    }
+                    finally
+                    {
+                        Native.TessChoiceIteratorDelete(choice);
+                    }
+                }
+                symbols.Add(new OcrSymbol(text, Native.TessResultIteratorConfidence(iterator, Native.LevelSymbol) / 100.0, choices));
+            }
+            while (Native.TessPageIteratorNext(page, Native.LevelSymbol) != 0);
+        }
+        finally
+        {
+            Native.TessResultIteratorDelete(iterator);
+        }
+        return symbols;
     }
 
     public void Dispose()

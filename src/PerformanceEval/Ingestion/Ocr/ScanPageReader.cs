@@ -49,7 +49,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             var box = grid!.BoxOf(region, BoxUnits.Pixels);
             if (Inner(image, box) is not { } r) continue;
             cells.Add((region, box, requests.Count));
-            requests.Add(r with { PageSegMode = r.Y1 - r.Y0 < 90 ? PsmSingleLine : blockMode });
+            // Every cell keeps the engine's alternatives, for the figures among them: chi_sim reads a 7 as 了 and offers 7.
+            requests.Add(r with { PageSegMode = r.Y1 - r.Y0 < 90 ? PsmSingleLine : blockMode, Choices = true });
         }
         var read = requests.Count == 0 ? [] : engine.ReadAll(image, requests, deadline);
 
@@ -59,7 +60,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         if (rereads.Count > 0)
         {
             var figures = ocr.EngineFor(FigureLanguage);
-            var again = figures.ReadAll(image, [.. rereads.Select(c => requests[c.Request] with { PageSegMode = PsmSingleLine, Whitelist = FigureCharacters })], deadline);
+            var again = figures.ReadAll(image, [.. rereads.Select(c => requests[c.Request] with { PageSegMode = PsmSingleLine, Whitelist = FigureCharacters, Choices = true })], deadline);
             for (var k = 0; k < rereads.Count; k++)
             {
                 var (_, box, index) = rereads[k];
@@ -71,8 +72,21 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                         Ref(doc, page, box, digits.Text, digits.Confidence)));
                     texts[index] = digits;
                 }
+                // Both engines' alternatives that are figures, and the other engine's reading, remain candidates.
+                var kept = texts[index].Text;
+                texts[index] = texts[index] with
+                {
+                    Alternatives = [.. digits.Alternatives.Concat(first.Alternatives).Append(digits.Text).Append(first.Text)
+                        .Where(a => a != kept && LooksLikeFigure(a)).Distinct().Take(6)],
+                };
             }
         }
+        foreach (var (_, _, index) in cells)
+            // Alternatives are kept for figures only: the form's relations can choose among figures, not among words.
+            if (!LooksLikeFigure(texts[index].Text) || texts[index].Alternatives.IsDefaultOrEmpty)
+                texts[index] = texts[index] with { Alternatives = [] };
+            else
+                texts[index] = texts[index] with { Alternatives = [.. texts[index].Alternatives.Where(LooksLikeFigure)] };
         foreach (var (_, box, index) in cells)
             if (LooksLikeFigure(texts[index].Text) && texts[index].Confidence < FigureWarnBelow)
                 diagnostics.Add(new Diagnostic("ocr.low-confidence", DiagnosticSeverity.Warning,
@@ -85,7 +99,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         {
             var byRegion = cells.ToDictionary(c => c.Region, c => texts[c.Request]);
             rows.AddRange(grid.ToRows(doc, page, block, BoxUnits.Pixels,
-                region => byRegion.TryGetValue(region, out var t) && t.Text.Length > 0 ? (t.Text, t.Confidence) : ("", null)));
+                region => byRegion.TryGetValue(region, out var t) && t.Text.Length > 0 ? (t.Text, t.Confidence, t.Alternatives) : ("", null, [])));
         }
         var confident = cells.Select(c => texts[c.Request]).Where(t => t.Text.Length > 0).Select(t => t.Confidence).ToList();
         log.Information("OCR of {SourcePath} page {Page}: {Cells} cells in {ElapsedMs} ms, mean confidence {MeanConfidence:F2}, mode {Mode}{Engine}",

@@ -6,7 +6,7 @@ namespace PerformanceEval.Ingestion.Pdf;
 /// <summary>
 /// A ruled table's cells: row and column boundaries from the ruling lines, and grid cells no rule separates joined
 /// into one merged region (union-find over the grid). What fills a region — words of a text layer, or OCR of its
-/// crop — is the caller's; <see cref="ToRows"/> lays the regions out as rows, a region spanning rows carried down
+/// crop — is the caller's; <c>ToRows</c> lays the regions out as rows, a region spanning rows carried down
 /// (as an HTML rowspan), one spanning columns in its first column only.
 /// </summary>
 internal sealed class GridLayout
@@ -87,7 +87,12 @@ internal sealed class GridLayout
     }
 
     public List<(double Y, RawRow Row)> ToRows(SourceDocument doc, int page, int block, BoxUnits units,
-        Func<int, (string Text, double? Confidence)> content)
+        Func<int, (string Text, double? Confidence)> content) =>
+        ToRows(doc, page, block, units, region => content(region) is var (text, confidence) ? (text, confidence, []) : default);
+
+    /// <summary>Rows of the grid, each region's content given by <paramref name="content"/> (with OCR's alternative readings).</summary>
+    public List<(double Y, RawRow Row)> ToRows(SourceDocument doc, int page, int block, BoxUnits units,
+        Func<int, (string Text, double? Confidence, ImmutableArray<string> Alternatives)> content)
     {
         var filled = Regions().ToDictionary(r => r, content);
         var boxes = Regions().ToDictionary(r => r, r => BoxOf(r, units));
@@ -98,8 +103,8 @@ internal sealed class GridLayout
             for (var c = 0; c < Columns; c++)
             {
                 var region = Find(r * Columns + c);
-                var (text, confidence) = region % Columns == c ? filled[region] : ("", null);
-                cells.Add(new RawCell(text, new SourceRef(doc.Path, doc.Sha256, page, null, r, c, boxes[region], text, confidence)));
+                var (text, confidence, alternatives) = region % Columns == c ? filled[region] : ("", null, []);
+                cells.Add(new RawCell(text, new SourceRef(doc.Path, doc.Sha256, page, null, r, c, boxes[region], text, confidence) { Alternatives = alternatives }));
             }
             if (cells.Any(x => !x.IsEmpty)) rows.Add((Ys[r], new RawRow(cells.ToImmutable(), RowOrigin.PdfGrid, null, block)));
         }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace PerformanceEval.Review;
+namespace PerformanceEval.Contract;
 
 /// <summary>
 /// A field of a cleaned form as the contract names it in <c>provenance</c> and in findings:
@@ -19,6 +19,12 @@ public sealed partial record FieldPath
     }
 
     public string Text { get; }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> FigureLeaves = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
+        "initialBudget", "annualBudget", "executed", "weight", "executionRate", "score", "totalWeight", "totalScore", "previousYearBudget");
+
+    /// <summary>True for members that hold a figure (amounts, rates, weights, scores, totals); the rest hold text.</summary>
+    public bool HoldsFigure => FigureLeaves.Contains(Leaf);
 
     /// <summary>The last member's name ("score" of <c>indicators[3].score</c>).</summary>
     public string Leaf => (string)_steps[^1];

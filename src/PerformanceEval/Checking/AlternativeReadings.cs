@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PerformanceEval.Contract;
+using PerformanceEval.Normalization;
+
+namespace PerformanceEval.Checking;
+
+/// <summary>
+/// Chooses among the OCR engine's own readings of an unsure figure by the form's relations (rate = executed ÷ budget,
+/// scores ≤ weights, scores adding up to the total — the checker's rules). A figure is never made up from arithmetic:
+/// only a reading the engine offered (provenance <c>alternatives</c>) can be taken, only when it makes findings
+/// vanish and raises none, only when exactly one reading does, and the choice is written in the form's warnings with
+/// both readings. Otherwise the engine's first reading stays, and the checker reports what it sees.
+/// </summary>
+public sealed class AlternativeReadings(Checker checker)
+{
+    public (CleanedForm Form, ImmutableArray<string> Warnings) Choose(CleanedForm form, GradeScale? printedBands = null)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var unsure = form.Provenance
+            .Where(p => p.Value.Alternatives is { IsEmpty: false } && FieldPath.TryParse(p.Key, out var f) && f.HoldsFigure)
+            .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        if (unsure.Count == 0) return (form, []);
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        var findings = checker.Check(form, printedBands);
+        foreach (var (field, where) in unsure)
+        {
+            FieldPath.TryParse(field, out var path);
+            var fitting = new List<(string Reading, CleanedForm Form, ImmutableArray<Finding> Findings, FindingChanges Changes)>();
+            foreach (var reading in where.Alternatives!.Value)
+            {
+                if (With(form, path, reading) is not { } candidate) continue;
+                var after = checker.Check(candidate, printedBands);
+                var changes = FindingChanges.Between(findings, after);
+                if (!changes.Resolved.IsEmpty && changes.Raised.IsEmpty) fitting.Add((reading, candidate, after, changes));
+            }
+            var read = where.Text ?? "";
+            if (fitting.Count == 1)
+            {
+                var (reading, chosen, after, changes) = fitting[0];
+                warnings.Add($"ocr.alternative-chosen: {field} was read \"{read}\" (confidence {where.Confidence?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"}); " +
+                             $"the engine's alternative reading \"{reading}\" is taken because with it {string.Join("; ", changes.Resolved.Select(f => f.Message))} no longer holds — check the cell (p{where.Page} {Box(where)})");
+                (form, findings) = (chosen, after);
+            }
+            else if (fitting.Count > 1)
+                warnings.Add($"ocr.alternatives-ambiguous: {field} was read \"{read}\"; the engine's readings {string.Join(", ", fitting.Select(f => $"\"{f.Reading}\""))} would each fit the form, so none is taken — check the cell (p{where.Page} {Box(where)})");
+        }
+        return (form, warnings.ToImmutable());
+    }
+
+    /// <summary>The form with one figure replaced by a reading; null when the reading is not a number that field can hold.</summary>
+    private static CleanedForm? With(CleanedForm form, FieldPath path, string reading)
+    {
+        if (!NumberParser.TryParse(reading, out var number) || number.Percent && path.Leaf != "executionRate") return null;
+        var node = JsonNode.Parse(ContractJson.Serialize(form))!.AsObject();
+        return path.TrySet(node, JsonValue.Create(number.Value)) ? ContractJson.Deserialize(node.ToJsonString(ContractJson.Options)) : null;
+    }
+
+    private static string Box(FieldProvenance p) =>
+        p.Box is { Length: 4 } b ? $"[{b[0]:F0},{b[1]:F0},{b[2]:F0},{b[3]:F0}]" : "";
+}
