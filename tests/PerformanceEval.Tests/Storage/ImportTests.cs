@@ -75,7 +75,7 @@ public abstract class ImportTests : IDisposable
     }
 
     [Fact]
-    public void The_schema_is_versioned() => Assert.Equal(1, _store.Open().SchemaVersion());
+    public void The_schema_is_versioned() => Assert.Equal(2, _store.Open().SchemaVersion());
 }
 
 public sealed class SqliteImportTests() : ImportTests(TestStore.Sqlite());
@@ -108,10 +108,33 @@ public sealed class StoreMigrationTests
         using var store = TestStore.Postgres();
         var versions = new int[6];
         Parallel.For(0, versions.Length, i => versions[i] = store.Open().SchemaVersion());
-        Assert.All(versions, v => Assert.Equal(1, v));
+        Assert.All(versions, v => Assert.Equal(2, v));
         using var connection = new Npgsql.NpgsqlConnection(store.Target);
         connection.Open();
         using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM schema_version", connection);
-        Assert.Equal(1L, (long)command.ExecuteScalar()!);
+        Assert.Equal(2L, (long)command.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public void A_store_from_before_the_review_page_is_migrated_with_its_forms_and_findings_kept()
+    {
+        using var store = TestStore.Sqlite();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.Target}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE schema_version (version INTEGER NOT NULL);" +
+                                  PerformanceEval.Storage.Migrations.For(new PerformanceEval.Storage.StoreDialect(PerformanceEval.Storage.StoreKind.Sqlite))[0] +
+                                  "; INSERT INTO schema_version VALUES (1);" +
+                                  "INSERT INTO documents (sha256, path, size, status) VALUES ('abc', 'old.txt', 1, 'done');" +
+                                  "INSERT INTO forms (document_id, form_index, year, error_count, warning_count, info_count, json) VALUES (1, 0, 2021, 1, 0, 0, '{}');" +
+                                  "INSERT INTO findings (form_id, position, rule, severity, field, message) VALUES (1, 0, 'total-score', 'error', 'totalScore', 'm');";
+            command.ExecuteNonQuery();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var migrated = store.Open();
+        Assert.Equal(2, migrated.SchemaVersion());
+        var item = Assert.Single(migrated.Queue(new QueueFilter()).Items);
+        Assert.Equal(("total-score", "pending", 2021), (item.Rule, item.Status, item.Year!.Value));
     }
 }
