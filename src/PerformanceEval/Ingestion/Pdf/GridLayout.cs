@@ -34,8 +34,8 @@ internal sealed class GridLayout
         var xs = Cluster(vertical.Select(r => r.At), snap);
         if (ys.Count < 2 || xs.Count < 2) return null;
         var grid = new GridLayout(ys, xs);
-        var across = xs.Select(x => Coverage(vertical, x, snap)).ToList();
-        var down = ys.Select(y => Coverage(horizontal, y, snap)).ToList();
+        var across = xs.Select(x => Coverage(vertical, x, snap, ys)).ToList();
+        var down = ys.Select(y => Coverage(horizontal, y, snap, xs)).ToList();
         for (var r = 0; r < grid.Rows; r++)
             for (var c = 0; c < grid.Columns; c++)
             {
@@ -50,16 +50,22 @@ internal sealed class GridLayout
     }
 
     /// <summary>
-    /// Where a boundary is drawn: the union of every rule snapped to it, small gaps bridged. A scanned rule comes out
-    /// in pieces (noise, dust, a trace of skew) that together still separate the cells.
+    /// Where a boundary is drawn: the union of every rule snapped to it, gaps bridged unless the gap is a missing
+    /// border. A scanned rule comes out in pieces (noise, dust, a faint stretch, a trace of skew) that together still
+    /// separate the cells; a border that is really absent — cells merged across it — is missing over at least one
+    /// whole cell, from one crossing boundary to the next. So a gap is bridged when it is small, or when no whole
+    /// cell of the crossing boundaries lies inside it (a faint stretch in the middle of a cell's edge).
     /// </summary>
-    private static List<(double From, double To)> Coverage(List<Rule> rules, double at, double snap)
+    private static List<(double From, double To)> Coverage(List<Rule> rules, double at, double snap, List<double> crossing)
     {
-        var gap = snap * 4;
+        var small = snap * 4;
+        bool HoldsWholeCell(double from, double to) =>
+            crossing.Zip(crossing.Skip(1)).Any(cell => cell.First >= from - snap && cell.Second <= to + snap);
         var spans = new List<(double From, double To)>();
         foreach (var r in rules.Where(r => Math.Abs(r.At - at) <= snap).OrderBy(r => r.From))
         {
-            if (spans.Count > 0 && r.From - spans[^1].To <= gap) spans[^1] = (spans[^1].From, Math.Max(spans[^1].To, r.To));
+            if (spans.Count > 0 && (r.From - spans[^1].To <= small || !HoldsWholeCell(spans[^1].To, r.From)))
+                spans[^1] = (spans[^1].From, Math.Max(spans[^1].To, r.To));
             else spans.Add((r.From, r.To));
         }
         return [.. spans.Select(s => (s.From - snap, s.To + snap))];
