@@ -18,10 +18,12 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
     private static readonly Dictionary<string, double> Floors = new()
     {
         ["seed-000-qingpu-2021-markdown"] = 92.5,
-        // Scans: measured 100% (127/127) and 98.7% (234/237). OCR output can move by a field with an engine's
+        // Scans: measured 100% (127/127) and 99.2% (235/237). OCR output can move by a field with an engine's
         // history (seen once), so the floors leave two fields of room on each while still catching a real regression.
         ["scan-songjiang-2022-tiff"] = 98.0,
         ["scan-baoshan-2023-pdf"] = 97.5,
+        // Made after the scan path was tuned, at the 1.5° limit with another seed, as a check on the tuning: 97.5%.
+        ["scan-songjiang-2022-jpeg-pages"] = 96.0,
     };
 
     private const double DefaultFloor = 99.0;
@@ -64,12 +66,33 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
     [Theory]
     [InlineData("scan-songjiang-2022-tiff")]
     [InlineData("scan-baoshan-2023-pdf")]
+    [InlineData("scan-songjiang-2022-jpeg-pages")]
     public void Scans_read_at_least_97_percent_of_their_figures(string caseName)
     {
         var figures = Score(caseName).Outcomes.Where(IsFigure).ToList();
         output.WriteLine(AccuracyTable.Render(caseName + " figures", figures));
         Assert.True(figures.Count >= 40, "the scans hold figures to measure");
         Assert.True(AccuracyTable.Percent(figures) >= 97, $"{caseName}: figures {AccuracyTable.Percent(figures):F2}% < 97%");
+    }
+
+    [Theory]
+    [InlineData("scan-songjiang-2022-tiff")]
+    [InlineData("scan-baoshan-2023-pdf")]
+    [InlineData("scan-songjiang-2022-jpeg-pages")]
+    public void Every_figure_read_with_low_confidence_carries_a_warning_naming_its_cell(string caseName)
+    {
+        var forms = Fixtures.Pipeline.Extract(Fixtures.Input(caseName)).Forms;
+        var unsure = 0;
+        foreach (var form in forms)
+            foreach (var (field, where) in form.Provenance)
+            {
+                if (!FieldPath.TryParse(field, out var path) || !path.HoldsFigure || where.Confidence is not < 0.90 || where.Box is not { } b) continue;
+                unsure++;
+                var cell = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{b[0]:F0},{b[1]:F0},{b[2]:F0},{b[3]:F0}]");
+                Assert.True(form.Warnings.Any(w => w.Contains(cell, StringComparison.Ordinal) && (w.StartsWith("ocr.low-confidence", StringComparison.Ordinal) || w.StartsWith("ocr.alternative", StringComparison.Ordinal))),
+                    $"{caseName}: {field} = «{where.Text}» read at {where.Confidence:F2} has no warning naming {cell}");
+            }
+        Assert.True(unsure > 0, "the scans have unsure figures to check");
     }
 
     internal static (List<FieldOutcome> Outcomes, int Found, int Expected) Score(string caseName)

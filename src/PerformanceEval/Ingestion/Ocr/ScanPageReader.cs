@@ -36,7 +36,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         var (horizontal, vertical) = RulingLines.Find(scan.Binary, PointsPerPixel);
         // The rules come back in points; the scan's boxes are pixels.
         var toPixels = 1 / PointsPerPixel;
-        var grid = GridLayout.Build(Scale(horizontal, toPixels), Scale(vertical, toPixels), snap: 8);
+        var grid = GridLayout.Build(Scale(horizontal, toPixels), Scale(vertical, toPixels), snap: 8,
+            (across, at, from, to) => InkLine.Along(scan.Binary, across, at, from, to));
         var tableTop = (int)(grid?.Ys[0] ?? image.Height);
 
         // Every region to read, in one batch: the text above the table, then the cells.
@@ -143,9 +144,18 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         return (double)dark / Math.Max(1, (x1 - x0) * (y1 - y0));
     }
 
-    /// <summary>Tesseract spaces Chinese characters apart; the cleaner joins them, here only line ends are kept.</summary>
-    private static string Compact(string text) =>
-        string.Join("\n", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+    /// <summary>
+    /// Tesseract spaces Chinese characters apart; the cleaner joins them, here only line ends are kept. What is left
+    /// of a cell's border at either end ("7/", "|98.5", a closing quote no text begins with) is not the cell's text.
+    /// </summary>
+    private static string Compact(string text)
+    {
+        var compact = string.Join("\n", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        var trimmed = compact.TrimStart(BorderMarks).TrimStart('”', '’').TrimEnd(BorderMarks).Trim();
+        return trimmed.Length > 0 ? trimmed : compact;
+    }
+
+    private static readonly char[] BorderMarks = ['|', '/', '\\', '丨', '｜'];
 
     private static bool LooksLikeFigure(string text) => text.Length > 0 && Figure().IsMatch(text.Replace(" ", ""));
 

@@ -27,8 +27,13 @@ internal sealed class GridLayout
     public int Rows => Ys.Count - 1;
     public int Columns => Xs.Count - 1;
 
-    /// <summary>The grid the rules draw, or null when they draw no table (fewer than two lines either way).</summary>
-    public static GridLayout? Build(List<Rule> horizontal, List<Rule> vertical, double snap = Snap)
+    /// <summary>
+    /// The grid the rules draw, or null when they draw no table (fewer than two lines either way). Where no rule was
+    /// found along a cell's edge, <paramref name="inkAlong"/> (scans) may still see a line there — (horizontal edge?,
+    /// position, from, to) — too broken for the run finder; then the cells stay apart.
+    /// </summary>
+    public static GridLayout? Build(List<Rule> horizontal, List<Rule> vertical, double snap = Snap,
+        Func<bool, double, double, double, bool>? inkAlong = null)
     {
         var ys = Cluster(horizontal.Select(r => r.At), snap);
         var xs = Cluster(vertical.Select(r => r.At), snap);
@@ -41,9 +46,11 @@ internal sealed class GridLayout
             {
                 var midY = (ys[r] + ys[r + 1]) / 2;
                 var midX = (xs[c] + xs[c + 1]) / 2;
-                if (c + 1 < grid.Columns && !across[c + 1].Any(span => span.From <= midY && midY <= span.To))
+                if (c + 1 < grid.Columns && !across[c + 1].Any(span => span.From <= midY && midY <= span.To) &&
+                    inkAlong?.Invoke(false, xs[c + 1], ys[r], ys[r + 1]) != true)
                     grid.Union(r * grid.Columns + c, r * grid.Columns + c + 1);
-                if (r + 1 < grid.Rows && !down[r + 1].Any(span => span.From <= midX && midX <= span.To))
+                if (r + 1 < grid.Rows && !down[r + 1].Any(span => span.From <= midX && midX <= span.To) &&
+                    inkAlong?.Invoke(true, ys[r + 1], xs[c], xs[c + 1]) != true)
                     grid.Union(r * grid.Columns + c, (r + 1) * grid.Columns + c);
             }
         return grid;
