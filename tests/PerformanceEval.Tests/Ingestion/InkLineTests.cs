@@ -1,0 +1,46 @@
+using PerformanceEval.Ingestion.Ocr;
+using PerformanceEval.Ingestion.Pdf;
+using Xunit;
+
+namespace PerformanceEval.Tests.Ingestion;
+
+/// <summary>A cell edge the run finder missed: a broken, blurred rule is ink along most of it; a label crossing it is not.</summary>
+public sealed class InkLineTests
+{
+    private const int W = 400, H = 200;
+
+    private static GrayImage Page(Action<byte[]> draw)
+    {
+        var pixels = new byte[W * H];
+        Array.Fill(pixels, (byte)245);
+        draw(pixels);
+        return new GrayImage(W, H, pixels);
+    }
+
+    private static void Dot(byte[] p, int x, int y, byte v) => p[y * W + x] = v;
+
+    [Fact]
+    public void A_rule_broken_into_short_gray_dashes_two_pixels_off_is_a_line()
+    {
+        // Dashes of 30 px with 10 px gaps (none long enough for the run finder), mid-gray, wobbling a pixel.
+        var page = Page(p => { for (var x = 0; x < W; x++) if (x % 40 < 30) Dot(p, x, 102 + x / 200, 150); });
+        Assert.True(InkLine.Along(page, true, 100, 20, 380));
+        var vertical = Page(p => { for (var y = 0; y < H; y++) if (y % 40 < 30) Dot(p, 51, y, 150); });
+        Assert.True(InkLine.Along(vertical, false, 50, 10, 190));
+    }
+
+    [Fact]
+    public void A_label_crossing_where_no_border_is_drawn_is_not_a_line()
+    {
+        // Four "characters" 40 px wide in a 360 px edge: a merged cell's text, not a rule.
+        var page = Page(p =>
+        {
+            foreach (var x0 in new[] { 100, 150, 200, 250 })
+                for (var x = x0; x < x0 + 40; x++)
+                    for (var y = 85; y < 125; y += 3)
+                        Dot(p, x, y, 20);
+        });
+        Assert.False(InkLine.Along(page, true, 100, 20, 380));
+        Assert.False(InkLine.Along(Page(_ => { }), true, 100, 20, 380));
+    }
+}
