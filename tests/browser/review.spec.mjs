@@ -50,7 +50,10 @@ try {
   }
   const cellOfCurrent = await page.$eval('article.finding.current', (a) => a.dataset.field);
   check(await page.$(`[id="cell-${cellOfCurrent}"].current-cell`) !== null, 'the current finding points at its cell');
-  if (shots) await page.screenshot({ path: `${shots}/form.png` });
+  if (shots) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${shots}/form.png` });
+  }
 
   // Dismiss the selected finding with a reason, by keyboard: d, type, Enter.
   const dismissed = current0;
@@ -69,15 +72,14 @@ try {
   check(sourceText.includes('<script>window.__xss=1</script>'), 'script tag of the source shown as text');
   check(await page.evaluate(() => window.__xss === undefined), 'no script of the form ran');
 
-  // The 总分 finding comes from the first indicator's 得分 misread as 1.0 for 10: correct that cell from the finding
-  // with the keyboard (e focuses the value; the field box holds the finding's field, which the auditor changes).
+  // The 总分 finding comes from the first indicator's 得分 misread as 1.0 for 10: on that finding, a click on the
+  // misread cell of the table makes it the field to correct, with its value selected; type the right one, Enter.
   const target = await page.$('article.finding[data-field="totalScore"]');
   check(target !== null, 'hostile form has a total-score finding');
   const targetId = await target.getAttribute('id');
   await page.focus(`#${targetId}`);
-  await page.fill(`#${targetId} form.correct input.field`, 'indicators[0].score');
-  await page.focus(`#${targetId}`);
-  await page.keyboard.press('e');
+  await page.click('[id="cell-indicators[0].score"]');
+  check(await page.inputValue(`#${targetId} form.correct input.field`) === 'indicators[0].score', 'a click on a cell picks the field to correct');
   await page.keyboard.type('10');
   await Promise.all([page.waitForURL(/changed=\d+/), page.keyboard.press('Enter')]);
   const outcome = await page.textContent('#outcome');
@@ -85,6 +87,18 @@ try {
   check(/复查后消除的问题：[1-9]/.test(outcome), 'outcome lists findings the correction resolved');
   check(await page.evaluate(() => window.__xss === undefined), 'still no script of the form ran');
   if (shots) await page.screenshot({ path: `${shots}/correction.png`, fullPage: false });
+
+  // For the README: a scanned form, its evidence a crop of the page around the cell.
+  if (shots) {
+    await page.goto(base + '/?year=2022');
+    const scan = await page.$$eval('tr.finding-row', (rows) => rows.find((r) => r.textContent.includes('窗口业务管理'))?.dataset.href);
+    if (scan) {
+      await page.goto(base + scan);
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${shots}/scan-form.png` });
+    }
+  }
 
   seen.dismissedFinding = Number(dismissed.replace('finding-', ''));
   seen.correctedFinding = Number(targetId.replace('finding-', ''));

@@ -32,6 +32,21 @@
     if (item.dataset.href) item.addEventListener('click', (e) => { if (!e.target.closest('a')) location.href = item.dataset.href; });
   }
 
+  // A click on a cell of the reconstructed table makes it the field the current finding's correction is for:
+  // a total that does not add up is corrected in the row that was misread, not in the total.
+  for (const cell of document.querySelectorAll('table.form-table [data-field]')) {
+    cell.addEventListener('click', () => {
+      const item = current >= 0 ? items[current] : null;
+      const form = item?.querySelector('form.correct');
+      if (!form) return;
+      form.querySelector('input.field').value = cell.dataset.field;
+      const value = form.querySelector('input.value');
+      value.value = cell.textContent.trim();
+      value.focus();
+      value.select();
+    });
+  }
+
   const fromHash = location.hash.startsWith('#finding-') ? items.findIndex((x) => '#' + x.id === location.hash) : -1;
   const firstPending = items.findIndex((x) => x.classList.contains('status-pending'));
   if (fromHash >= 0) select(fromHash);
