@@ -34,6 +34,8 @@ public sealed class PageImages(SubprocessRunner runner)
             _ => throw new ArgumentException($"{inputKind} documents have no page images"),
         };
         if (pix == IntPtr.Zero) throw new InvalidDataException($"page {page} of the document cannot be read");
+        // Scan boxes are in the straightened page's pixels: straighten it the same way before cropping.
+        if (inputKind != "pdf-text") pix = ScanImage.StraightGray(pix);
         var color = IntPtr.Zero;
         var outline = IntPtr.Zero;
         var band = IntPtr.Zero;

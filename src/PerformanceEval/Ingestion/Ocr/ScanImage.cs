@@ -28,12 +28,22 @@ internal static class ScanImage
         return pages;
     }
 
-    private static ScanPage Straighten(IntPtr pix)
+    /// <summary>
+    /// A page as OCR sees it: 8-bit gray, straightened. Takes ownership of <paramref name="pix"/>. The review page's
+    /// crops go through this too, so a cell's box falls on the same pixels.
+    /// </summary>
+    internal static IntPtr StraightGray(IntPtr pix)
     {
         var gray = Native.pixConvertTo8(pix, 0);
         Native.pixDestroy(ref pix);
         var straight = Native.pixDeskew(gray, 0);
         if (straight != IntPtr.Zero) Native.pixDestroy(ref gray); else straight = gray;
+        return straight;
+    }
+
+    private static ScanPage Straighten(IntPtr pix)
+    {
+        var straight = StraightGray(pix);
         try
         {
             // Rules are found in the gray page too: leptonica's Sauvola binarization was tried for faint scanned
