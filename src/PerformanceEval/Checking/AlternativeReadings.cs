@@ -15,12 +15,19 @@ namespace PerformanceEval.Checking;
 /// </summary>
 public sealed class AlternativeReadings(Checker checker)
 {
+    /// <summary>A figure read below this confidence is unsure (the same line the OCR warns at).</summary>
+    public const double UnsureBelow = 0.90;
+
     public (CleanedForm Form, ImmutableArray<string> Warnings) Choose(CleanedForm form, GradeScale? printedBands = null)
     {
         ArgumentNullException.ThrowIfNull(form);
+        // Only figures the engine was unsure of, least sure first: a figure read with confidence is not second-guessed
+        // because another reading of it would also make the sums agree (a total read "99" at 0.91 stays 99 when the
+        // error is a misread score elsewhere).
         var unsure = form.Provenance
-            .Where(p => p.Value.Alternatives is { IsEmpty: false } && FieldPath.TryParse(p.Key, out var f) && f.HoldsFigure)
-            .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+            .Where(p => p.Value.Alternatives is { IsEmpty: false } && p.Value.Confidence is < UnsureBelow &&
+                        FieldPath.TryParse(p.Key, out var f) && f.HoldsFigure)
+            .OrderBy(p => p.Value.Confidence).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
         if (unsure.Count == 0) return (form, []);
         var warnings = ImmutableArray.CreateBuilder<string>();
         var findings = checker.Check(form, printedBands);

@@ -24,6 +24,9 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         ["scan-baoshan-2023-pdf"] = 97.5,
         // Made after the scan path was tuned, at the 1.5° limit with another seed, as a check on the tuning: 97.5%.
         ["scan-songjiang-2022-jpeg-pages"] = 96.0,
+        // Seed 000's six forms rendered and scanned (1.3° / −0.9°), also made after the tuning: 95.3%, the misses a
+        // row whose 分值/得分 were misread and labels of the vertical 绩效指标 cell.
+        ["scan-qingpu-2021-pdf"] = 94.5,
     };
 
     private const double DefaultFloor = 99.0;
@@ -67,6 +70,7 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
     [InlineData("scan-songjiang-2022-tiff")]
     [InlineData("scan-baoshan-2023-pdf")]
     [InlineData("scan-songjiang-2022-jpeg-pages")]
+    [InlineData("scan-qingpu-2021-pdf")]
     public void Scans_read_at_least_97_percent_of_their_figures(string caseName)
     {
         var figures = Score(caseName).Outcomes.Where(IsFigure).ToList();
@@ -79,6 +83,7 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
     [InlineData("scan-songjiang-2022-tiff")]
     [InlineData("scan-baoshan-2023-pdf")]
     [InlineData("scan-songjiang-2022-jpeg-pages")]
+    [InlineData("scan-qingpu-2021-pdf")]
     public void Every_figure_read_with_low_confidence_carries_a_warning_naming_its_cell(string caseName)
     {
         var forms = Fixtures.Pipeline.Extract(Fixtures.Input(caseName)).Forms;

@@ -157,12 +157,15 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
 
     private static readonly char[] BorderMarks = ['|', '/', '\\', '丨', '｜'];
 
-    private static bool LooksLikeFigure(string text) => text.Length > 0 && Figure().IsMatch(text.Replace(" ", ""));
+    /// <summary>A figure, also when the cell wraps it ("96.46" over "%").</summary>
+    private static bool LooksLikeFigure(string text) => text.Length > 0 && Figure().IsMatch(NoSpace(text));
+
+    private static string NoSpace(string text) => text.Replace(" ", "").Replace("\n", "");
 
     /// <summary>Text mostly of figure characters ("99.219%6"): a figure the engine garbled.</summary>
     private static bool MostlyFigure(string text)
     {
-        var compact = text.Replace(" ", "");
+        var compact = NoSpace(text);
         return compact.Length > 0 && compact.Any(char.IsDigit) && compact.Count(c => FigureCharacters.Contains(c)) >= compact.Length * 0.7;
     }
 
