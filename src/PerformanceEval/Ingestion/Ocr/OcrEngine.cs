@@ -18,8 +18,6 @@ internal readonly record struct OcrText(string Text, double Confidence)
 /// </summary>
 internal sealed class OcrEngine : IOcrEngine, IDisposable
 {
-    public const int PsmSingleBlock = 6;
-    public const int PsmSingleLine = 7;
     private static readonly object NativeGate = new();
     private static bool _nativePrepared;
     private static readonly ThreadLocal<Dictionary<string, OcrEngine>> PerThread = new(() => [], trackAllValues: true);
