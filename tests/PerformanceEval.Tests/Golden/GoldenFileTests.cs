@@ -24,9 +24,9 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         ["scan-baoshan-2023-pdf"] = 97.5,
         // Made after the scan path was tuned, at the 1.5° limit with another seed, as a check on the tuning: 97.5%.
         ["scan-songjiang-2022-jpeg-pages"] = 96.0,
-        // Seed 000's six forms rendered and scanned (1.3° / −0.9°), also made after the tuning: 95.3%, the misses a
-        // row whose 分值/得分 were misread and labels of the vertical 绩效指标 cell.
-        ["scan-qingpu-2021-pdf"] = 94.5,
+        // Seed 000's six forms rendered and scanned (1.3° / −0.9°), also made after the tuning: 95.3% when made; 96.9%
+        // once a despeckled last try was added for figures still unread (dust beside a "15").
+        ["scan-qingpu-2021-pdf"] = 96.5,
     };
 
     private const double DefaultFloor = 99.0;

@@ -4,7 +4,11 @@ namespace PerformanceEval.Ingestion.Ocr;
 /// One region of a page to read, in pixels, with the mode and an optional character whitelist; with
 /// <paramref name="Choices"/> the engine also gives its alternative readings where it was unsure of a symbol.
 /// </summary>
-internal readonly record struct OcrRequest(int X0, int Y0, int X1, int Y1, int PageSegMode, string? Whitelist = null, bool Choices = false);
+internal readonly record struct OcrRequest(int X0, int Y0, int X1, int Y1, int PageSegMode, string? Whitelist = null, bool Choices = false)
+{
+    /// <summary>Clear the crop of specks first (dust beside a figure reads as a character of it).</summary>
+    public bool Despeckle { get; init; }
+}
 
 /// <summary>When an attempt at a page must end: the resilience pipeline's token, and the instant it fires.</summary>
 internal readonly record struct OcrDeadline(CancellationToken Cancel, DateTime UtcEnd)

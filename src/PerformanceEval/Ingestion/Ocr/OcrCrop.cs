@@ -16,7 +16,28 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
         for (var y = r.Y0; y < r.Y1; y++)
             source.Slice(y * image.Width + r.X0, r.X1 - r.X0).CopyTo(buffer.AsSpan((y - r.Y0 + Pad) * w + Pad));
         EraseEdgeLines(buffer, w, h);
-        return new OcrCrop(buffer, w, h);
+        return new OcrCrop(r.Despeckle ? Median3(buffer, w, h) : buffer, w, h);
+    }
+
+    /// <summary>
+    /// A 3×3 median: a speck of dust or JPEG noise a pixel or two wide goes, strokes of a printed figure stay. Measured
+    /// on a scanned "15" with a speck at its left: eng read "5" and "" before, "15" and "15" after.
+    /// </summary>
+    private static byte[] Median3(byte[] source, int w, int h)
+    {
+        var result = (byte[])source.Clone();
+        Span<byte> window = stackalloc byte[9];
+        for (var y = 1; y < h - 1; y++)
+            for (var x = 1; x < w - 1; x++)
+            {
+                var k = 0;
+                for (var dy = -1; dy <= 1; dy++)
+                    for (var dx = -1; dx <= 1; dx++)
+                        window[k++] = source[(y + dy) * w + x + dx];
+                window.Sort();
+                result[y * w + x] = window[4];
+            }
+        return result;
     }
 
     /// <summary>The crop as a binary PGM, which the Tesseract CLI (through leptonica) reads.</summary>

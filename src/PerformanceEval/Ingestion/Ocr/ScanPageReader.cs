@@ -22,6 +22,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     private const string FigureCharacters = "0123456789.,%=<>-";
     private const string FigureLanguage = "eng";
     private const int PsmSingleLine = 7;
+    private static readonly int[] FallbackModes = [PsmSingleLine, 13];
 
     /// <summary>
     /// Reads a page's rows; <paramref name="blockMode"/> is the page-segmentation mode of cells of several lines and
@@ -80,6 +81,26 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                     Alternatives = [.. digits.Alternatives.Concat(first.Alternatives).Append(digits.Text).Append(first.Text)
                         .Where(a => a != kept && LooksLikeFigure(a)).Distinct().Take(6)],
                 };
+            }
+        }
+        // Figures still unread or very unsure: once more from a despeckled crop (dust beside a "15" made it "1" and
+        // "屿"), as a line and then as a raw line (no layout analysis), digits only; the surer figure reading is kept.
+        // Not the first reread: the median filter can take a decimal point with the dust.
+        foreach (var mode in FallbackModes)
+        {
+            var stubborn = rereads.Where(c => !LooksLikeFigure(texts[c.Request].Text) || texts[c.Request].Confidence < 0.5).ToList();
+            if (stubborn.Count == 0) break;
+            var figures = ocr.EngineFor(FigureLanguage);
+            var again = figures.ReadAll(image, [.. stubborn.Select(c => requests[c.Request] with { PageSegMode = mode, Whitelist = FigureCharacters, Despeckle = true })], deadline);
+            for (var k = 0; k < stubborn.Count; k++)
+            {
+                var (_, box, index) = stubborn[k];
+                var (before, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
+                if (!LooksLikeFigure(digits.Text) || digits.Text == before.Text || LooksLikeFigure(before.Text) && digits.Confidence <= before.Confidence) continue;
+                diagnostics.Add(new Diagnostic("ocr.figure-reread", DiagnosticSeverity.Warning,
+                    $"figure in the cell at {Where(box)} read as \"{before.Text}\" ({before.Confidence:F2}), re-read digits-only (mode {mode}) as \"{digits.Text}\" ({digits.Confidence:F2})",
+                    Ref(doc, page, box, digits.Text, digits.Confidence)));
+                texts[index] = digits with { Alternatives = [.. before.Alternatives.Append(before.Text).Where(a => a != digits.Text).Distinct()] };
             }
         }
         foreach (var (_, _, index) in cells)
