@@ -30,6 +30,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         Dictionary<string, int>? columns = null;
         string? section = null;
         (RawCell Cell, int Row)? sectionCell = null;
+        RawRow? previous = null;
         var totalSeen = false;
         for (var ri = 0; ri < grid.Rows.Length; ri++)
         {
@@ -65,7 +66,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 totalSeen = true;
                 continue;
             }
-            ReadIndicator(b, row, ri, columns, ref section, ref sectionCell);
+            ReadIndicator(b, row, ri, columns, ref section, ref sectionCell, ref previous);
         }
         b.Total = total;
         b.PrintedBands ??= grid.Rows.Select(r => Bands(RowText.Joined(r))).FirstOrDefault(x => x is not null);
@@ -114,24 +115,38 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     }
 
     private void ReadIndicator(FormBuilder b, RawRow row, int ri, Dictionary<string, int> columns, ref string? section,
-        ref (RawCell Cell, int Row)? sectionCell)
+        ref (RawCell Cell, int Row)? sectionCell, ref RawRow? previous)
     {
         string? At(string kind) => columns.TryGetValue(kind, out var col) ? TextCleaner.Clean(row.Cells.ElementAtOrDefault(col)?.Text) : null;
         var level1 = At("HdrLevel1");
         if (level1 is not null)
         {
             var m = SectionWeight().Match(level1);
-            section = m.Success ? m.Groups[1].Value.Trim() : level1;
-            decimal? weight = m.Success && decimal.TryParse(m.Groups[2].Value, CultureInfo.InvariantCulture, out var w) ? w : null;
-            b.Sections.Add(new Section(section, weight));
-            sectionCell = (row.Cells[columns["HdrLevel1"]], ri);
-            b.From($"sections[{b.Sections.Count - 1}].name", row.Cells[columns["HdrLevel1"]], ri);
-            b.From($"sections[{b.Sections.Count - 1}].weight", row.Cells[columns["HdrLevel1"]], ri);
+            var name1 = m.Success ? m.Groups[1].Value.Trim() : level1;
+            // A merged 一级指标 cell read from a ruled page comes with each row it spans: one section, not one a row.
+            if (name1 != section)
+            {
+                section = name1;
+                decimal? weight = m.Success && decimal.TryParse(m.Groups[2].Value, CultureInfo.InvariantCulture, out var w) ? w : null;
+                b.Sections.Add(new Section(section, weight));
+                sectionCell = (row.Cells[columns["HdrLevel1"]], ri);
+                b.From($"sections[{b.Sections.Count - 1}].name", row.Cells[columns["HdrLevel1"]], ri);
+                b.From($"sections[{b.Sections.Count - 1}].weight", row.Cells[columns["HdrLevel1"]], ri);
+            }
         }
         var name = At("HdrName");
         var p = $"indicators[{b.Indicators.Count}]";
+        if (Continues(b, row, columns, previous))
+        {
+            // The rest of the indicator above: a row a page break split (text only), or a second grid row of an
+            // indicator whose 权重 cell spans both (the same merged cell): its own text pieces are appended.
+            AppendText(b, row, columns, previous!);
+            previous = row;
+            return;
+        }
         var weightValue = NumberAt(row, columns, "HdrWeight", b, $"{p}.weight", ri);
         if (name is null && weightValue is null) return;
+        previous = row;
         b.Indicators.Add(new Indicator
         {
             Level1 = section,
@@ -147,6 +162,46 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         foreach (var (kind, field) in new[] { ("HdrName", "name"), ("HdrExplanation", "explanation"), ("HdrRule", "scoringRule"), ("HdrNote", "note") })
             if (columns.TryGetValue(kind, out var col) && row.Cells.ElementAtOrDefault(col) is { IsEmpty: false } cell)
                 b.From($"{p}.{field}", cell, ri);
+    }
+
+    private static readonly (string Kind, string Field)[] TextColumns =
+        [("HdrName", "name"), ("HdrExplanation", "explanation"), ("HdrRule", "scoringRule"), ("HdrNote", "note")];
+
+    /// <summary>
+    /// Whether a row continues the indicator read from <paramref name="previous"/>: positioned cells only (a text dump
+    /// has no boxes to tell), and either its 权重 is the very cell of the row above (a merged cell carried down) or it
+    /// has neither 权重 nor 自评得分 yet holds text (a row split by a page break).
+    /// </summary>
+    private static bool Continues(FormBuilder b, RawRow row, Dictionary<string, int> columns, RawRow? previous)
+    {
+        if (previous is null || b.Indicators.Count == 0) return false;
+        RawCell? Cell(RawRow r, string kind) => columns.TryGetValue(kind, out var col) ? r.Cells.ElementAtOrDefault(col) : null;
+        var weight = Cell(row, "HdrWeight");
+        if (weight?.Source.Box is null) return false;
+        if (!weight.IsEmpty && weight.Source.Box == Cell(previous, "HdrWeight")?.Source.Box) return true;
+        return weight.IsEmpty && Cell(row, "HdrScore") is null or { IsEmpty: true } &&
+               TextColumns.Any(t => Cell(row, t.Kind) is { IsEmpty: false });
+    }
+
+    /// <summary>Appends a continuation row's own text pieces (not cells carried down from the row above) to the last indicator.</summary>
+    private static void AppendText(FormBuilder b, RawRow row, Dictionary<string, int> columns, RawRow previous)
+    {
+        var last = b.Indicators[^1];
+        foreach (var (kind, _) in TextColumns)
+        {
+            if (!columns.TryGetValue(kind, out var col) || row.Cells.ElementAtOrDefault(col) is not { IsEmpty: false } cell) continue;
+            if (cell.Source.Box == previous.Cells.ElementAtOrDefault(col)?.Source.Box) continue;
+            var text = TextCleaner.Clean(cell.Text);
+            string? Join(string? before) => before is null ? text : before + text;
+            last = kind switch
+            {
+                "HdrName" => last with { Name = Join(last.Name) },
+                "HdrExplanation" => last with { Explanation = Join(last.Explanation) },
+                "HdrRule" => last with { ScoringRule = Join(last.ScoringRule) },
+                _ => last with { Note = Join(last.Note) },
+            };
+        }
+        b.Indicators[^1] = last;
     }
 
     private static decimal? NumberAt(RawRow row, Dictionary<string, int> columns, string kind, FormBuilder b, string path, int ri)

@@ -27,6 +27,9 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         // Seed 000's six forms rendered and scanned (1.3° / −0.9°), also made after the tuning: 95.3% when made; 96.9%
         // once a despeckled last try was added for figures still unread (dust beside a "15").
         ["scan-qingpu-2021-pdf"] = 96.5,
+        // Seed 003's criteria form rendered in its own layout and scanned (1.0°): 88.1% — long 评分规则 paragraphs
+        // are rarely OCR'd character-perfect, and two label rows merge (主要问题 / 改进措施). Its figures: 29/30.
+        ["scan-minhang-2020-criteria"] = 86.0,
     };
 
     private const double DefaultFloor = 99.0;

@@ -22,6 +22,9 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     private const string FigureCharacters = "0123456789.,%=<>-";
     private const string FigureLanguage = "eng";
     private const int PsmSingleLine = 7;
+
+    /// <summary>Dark pixels of one printed character at 300 dpi, about (a 9 pt 一 has ~250, 优 ~700).</summary>
+    private const int OneCharacterInk = 200;
     private static readonly int[] FallbackModes = [PsmSingleLine, 13];
 
     /// <summary>
@@ -135,7 +138,11 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         const int inset = 4;
         var (x0, y0) = ((int)box.X0 + inset, (int)box.Y0 + inset);
         var (x1, y1) = (Math.Min(image.Width, (int)box.X1 - inset), Math.Min(image.Height, (int)box.Y1 - inset));
-        if (x1 - x0 < 8 || y1 - y0 < 8 || DarkFraction(image, x0, y0, x1, y1) < 0.002) return null;
+        // Blank unless it holds ink: a share of the cell, or enough for one character — a lone 优 in a wide cell is
+        // well under 0.2% of it.
+        if (x1 - x0 < 8 || y1 - y0 < 8) return null;
+        var dark = DarkFraction(image, x0, y0, x1, y1);
+        if (dark < 0.002 && dark * (x1 - x0) * (y1 - y0) < OneCharacterInk) return null;
         return new OcrRequest(x0, y0, x1, y1, PsmSingleLine);
     }
 
@@ -167,14 +174,17 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
 
     /// <summary>
     /// Tesseract spaces Chinese characters apart; the cleaner joins them, here only line ends are kept. What is left
-    /// of a cell's border at either end ("7/", "|98.5", a closing quote no text begins with) is not the cell's text.
+    /// of a cell's border at either end ("7/", "|98.5", a mark no cell text begins with) is not the cell's text.
     /// </summary>
     private static string Compact(string text)
     {
         var compact = string.Join("\n", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
-        var trimmed = compact.TrimStart(BorderMarks).TrimStart('”', '’').TrimEnd(BorderMarks).Trim();
+        var trimmed = compact.TrimStart(BorderMarks).TrimStart(NeverLeading).TrimEnd(BorderMarks).Trim();
         return trimmed.Length > 0 ? trimmed : compact;
     }
+
+    /// <summary>Marks no cell text begins with (a closing quote, a full stop): a speck or a border, read as one.</summary>
+    private static readonly char[] NeverLeading = ['”', '’', '。', '，', '、', '；', '：'];
 
     private static readonly char[] BorderMarks = ['|', '/', '\\', '丨', '｜'];
 
