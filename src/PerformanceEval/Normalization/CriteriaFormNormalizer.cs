@@ -140,7 +140,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         {
             // The rest of the indicator above: a row a page break split (text only), or a second grid row of an
             // indicator whose 权重 cell spans both (the same merged cell): its own text pieces are appended.
-            AppendText(b, row, columns, previous!);
+            AppendText(b, row, ri, columns, previous!);
             previous = row;
             return;
         }
@@ -184,13 +184,15 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     }
 
     /// <summary>Appends a continuation row's own text pieces (not cells carried down from the row above) to the last indicator.</summary>
-    private static void AppendText(FormBuilder b, RawRow row, Dictionary<string, int> columns, RawRow previous)
+    private static void AppendText(FormBuilder b, RawRow row, int ri, Dictionary<string, int> columns, RawRow previous)
     {
         var last = b.Indicators[^1];
-        foreach (var (kind, _) in TextColumns)
+        foreach (var (kind, field) in TextColumns)
         {
             if (!columns.TryGetValue(kind, out var col) || row.Cells.ElementAtOrDefault(col) is not { IsEmpty: false } cell) continue;
             if (cell.Source.Box == previous.Cells.ElementAtOrDefault(col)?.Source.Box) continue;
+            // A field first filled here is read from here; one continued keeps where it began.
+            b.From($"indicators[{b.Indicators.Count - 1}].{field}", cell, ri);
             var text = TextCleaner.Clean(cell.Text);
             string? Join(string? before) => before is null ? text : before + text;
             last = kind switch
