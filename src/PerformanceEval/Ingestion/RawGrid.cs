@@ -20,10 +20,29 @@ public enum RowOrigin
     PdfGrid,
 }
 
-/// <summary>One cell as read: its raw text and where it was.</summary>
+/// <summary>
+/// One cell of the logical table as read: its raw text, where it was, and the grid columns and rows it covers. The
+/// cell's first column is <c>Source.Col</c>; a merged cell is one cell with its spans (never padding slots after it),
+/// and a cell spanning rows appears in each row it covers, the rows after its first marked <see cref="Carried"/>.
+/// </summary>
 public sealed record RawCell(string Text, SourceRef Source)
 {
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>Grid columns the cell covers (an HTML colspan, or a merged region of a ruled page).</summary>
+    public int ColSpan { get; init; } = 1;
+
+    /// <summary>Grid rows the cell covers.</summary>
+    public int RowSpan { get; init; } = 1;
+
+    /// <summary>True in the rows after a row-spanning cell's first: the same cell, carried down as the contract asks.</summary>
+    public bool Carried { get; init; }
+
+    /// <summary>The first grid column, or -1 where the input has no columns.</summary>
+    public int FirstColumn => Source.Col ?? -1;
+
+    /// <summary>One past the last grid column.</summary>
+    public int EndColumn => FirstColumn + ColSpan;
 }
 
 /// <summary>One row of cells in input order.</summary>
@@ -35,6 +54,17 @@ public sealed record RawCell(string Text, SourceRef Source)
 public sealed record RawRow(ImmutableArray<RawCell> Cells, RowOrigin Origin, int? Line, int Block, bool AfterBlankLine = false)
 {
     public int? Page => Cells.IsEmpty ? null : Cells[0].Source.Page;
+
+    /// <summary>True when the row's cells come from a table with spans (HTML, a ruled PDF page, a scan's ruled grid).</summary>
+    public bool HasSpans => Origin is RowOrigin.Html or RowOrigin.PdfGrid;
+
+    /// <summary>The cell covering grid column <paramref name="col"/>, or null.</summary>
+    public RawCell? CellCovering(int col)
+    {
+        foreach (var cell in Cells)
+            if (cell.FirstColumn <= col && col < cell.EndColumn) return cell;
+        return null;
+    }
 }
 
 /// <summary>The ingestion stage's output: every row of a document in reading order.</summary>

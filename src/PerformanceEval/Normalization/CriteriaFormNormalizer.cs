@@ -27,7 +27,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         ArgumentNullException.ThrowIfNull(grid);
         var b = new FormBuilder(grid, matcher.Model);
         var total = new FundingLine();
-        Dictionary<string, int>? columns = null;
+        ColumnMap? columns = null;
         string? section = null;
         (RawCell Cell, int Row)? sectionCell = null;
         RawRow? previous = null;
@@ -50,8 +50,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             var cells = RowText.NonEmpty(row).ToList();
             if (cells.Count(c => matcher.Match(c.Text, TableKinds) is { IsExact: true }) >= 4)
             {
-                columns = cells.Select(c => (c, m: matcher.Match(c.Text, TableKinds)))
-                    .Where(x => x.m is { IsExact: true }).GroupBy(x => x.m!.Kind).ToDictionary(g => g.Key, g => g.First().c.Source.Col ?? 0);
+                columns = ColumnMap.Of(row, matcher, TableKinds, minScore: 0.95);
                 continue;
             }
             if (columns is null)
@@ -114,10 +113,10 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         }
     }
 
-    private void ReadIndicator(FormBuilder b, RawRow row, int ri, Dictionary<string, int> columns, ref string? section,
+    private void ReadIndicator(FormBuilder b, RawRow row, int ri, ColumnMap columns, ref string? section,
         ref (RawCell Cell, int Row)? sectionCell, ref RawRow? previous)
     {
-        string? At(string kind) => columns.TryGetValue(kind, out var col) ? TextCleaner.Clean(row.Cells.ElementAtOrDefault(col)?.Text) : null;
+        string? At(string kind) => TextCleaner.Clean(columns.CellFor(row.Cells, kind)?.Text);
         var level1 = At("HdrLevel1");
         if (level1 is not null)
         {
@@ -129,9 +128,10 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 section = name1;
                 decimal? weight = m.Success && decimal.TryParse(m.Groups[2].Value, CultureInfo.InvariantCulture, out var w) ? w : null;
                 b.Sections.Add(new Section(section, weight));
-                sectionCell = (row.Cells[columns["HdrLevel1"]], ri);
-                b.From($"sections[{b.Sections.Count - 1}].name", row.Cells[columns["HdrLevel1"]], ri);
-                b.From($"sections[{b.Sections.Count - 1}].weight", row.Cells[columns["HdrLevel1"]], ri);
+                var sectionLabel = columns.CellFor(row.Cells, "HdrLevel1")!;
+                sectionCell = (sectionLabel, ri);
+                b.From($"sections[{b.Sections.Count - 1}].name", sectionLabel, ri);
+                b.From($"sections[{b.Sections.Count - 1}].weight", sectionLabel, ri);
             }
         }
         var name = At("HdrName");
@@ -160,7 +160,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         // A section label spans its rows (a merged cell): every row's 一级指标 points at it.
         if (sectionCell is { } sc) b.From($"{p}.level1", sc.Cell, sc.Row);
         foreach (var (kind, field) in new[] { ("HdrName", "name"), ("HdrExplanation", "explanation"), ("HdrRule", "scoringRule"), ("HdrNote", "note") })
-            if (columns.TryGetValue(kind, out var col) && row.Cells.ElementAtOrDefault(col) is { IsEmpty: false } cell)
+            if (columns.CellFor(row.Cells, kind) is { IsEmpty: false } cell)
                 b.From($"{p}.{field}", cell, ri);
     }
 
@@ -172,10 +172,10 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     /// has no boxes to tell), and either its 权重 is the very cell of the row above (a merged cell carried down) or it
     /// has neither 权重 nor 自评得分 yet holds text (a row split by a page break).
     /// </summary>
-    private static bool Continues(FormBuilder b, RawRow row, Dictionary<string, int> columns, RawRow? previous)
+    private static bool Continues(FormBuilder b, RawRow row, ColumnMap columns, RawRow? previous)
     {
         if (previous is null || b.Indicators.Count == 0) return false;
-        RawCell? Cell(RawRow r, string kind) => columns.TryGetValue(kind, out var col) ? r.Cells.ElementAtOrDefault(col) : null;
+        RawCell? Cell(RawRow r, string kind) => columns.CellFor(r.Cells, kind);
         var weight = Cell(row, "HdrWeight");
         if (weight?.Source.Box is null) return false;
         if (!weight.IsEmpty && weight.Source.Box == Cell(previous, "HdrWeight")?.Source.Box) return true;
@@ -184,13 +184,13 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     }
 
     /// <summary>Appends a continuation row's own text pieces (not cells carried down from the row above) to the last indicator.</summary>
-    private static void AppendText(FormBuilder b, RawRow row, int ri, Dictionary<string, int> columns, RawRow previous)
+    private static void AppendText(FormBuilder b, RawRow row, int ri, ColumnMap columns, RawRow previous)
     {
         var last = b.Indicators[^1];
         foreach (var (kind, field) in TextColumns)
         {
-            if (!columns.TryGetValue(kind, out var col) || row.Cells.ElementAtOrDefault(col) is not { IsEmpty: false } cell) continue;
-            if (cell.Source.Box == previous.Cells.ElementAtOrDefault(col)?.Source.Box) continue;
+            if (columns.CellFor(row.Cells, kind) is not { IsEmpty: false } cell) continue;
+            if (cell.Source.Box == columns.CellFor(previous.Cells, kind)?.Source.Box) continue;
             // A field first filled here is read from here; one continued keeps where it began.
             b.From($"indicators[{b.Indicators.Count - 1}].{field}", cell, ri);
             var text = TextCleaner.Clean(cell.Text);
@@ -206,9 +206,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         b.Indicators[^1] = last;
     }
 
-    private static decimal? NumberAt(RawRow row, Dictionary<string, int> columns, string kind, FormBuilder b, string path, int ri)
+    private static decimal? NumberAt(RawRow row, ColumnMap columns, string kind, FormBuilder b, string path, int ri)
     {
-        if (!columns.TryGetValue(kind, out var col) || row.Cells.ElementAtOrDefault(col) is not { } cell) return null;
+        if (columns.CellFor(row.Cells, kind) is not { } cell) return null;
         if (!NumberParser.TryParse(TextCleaner.Clean(cell.Text), out var n)) return null;
         b.From(path, cell, ri);
         return n.Value;

@@ -5,7 +5,7 @@ namespace PerformanceEval.Normalization;
 
 /// <summary>
 /// Reads the figures of one funding row (年度资金总额, 当年财政拨款, 上年结转资金, 其他资金). With a column header
-/// it reads them by column; where the row does not line up with it, or there are no columns (layout text, a
+/// it reads each figure from the cell under its header (by the columns the cells cover); where the row does not line up with it, or there are no columns (layout text, a
 /// flattened form), by kind and order: up to three amounts, then the 分值, the 执行率 (the one with %), the 得分.
 /// </summary>
 internal static class FundingReader
@@ -23,7 +23,7 @@ internal static class FundingReader
 
     /// <summary>Reads the cells after the label into a funding line.</summary>
     public static FundingLine Read(FormBuilder b, string kind, IReadOnlyList<RawCell> after, int ri,
-        IReadOnlyDictionary<string, int>? columns, bool trustColumns)
+        ColumnMap? columns, bool trustColumns)
     {
         var slots = new (decimal? Value, RawCell? Cell)[6];
         var figures = after.Count(c => TextCleaner.Clean(c.Text) is { } t && NumberParser.TryParse(t, out _));
@@ -47,13 +47,13 @@ internal static class FundingReader
         };
     }
 
-    private static bool ByColumn(IReadOnlyList<RawCell> after, IReadOnlyDictionary<string, int> columns, (decimal?, RawCell?)[] slots)
+    private static bool ByColumn(IReadOnlyList<RawCell> after, ColumnMap columns, (decimal?, RawCell?)[] slots)
     {
         var used = 0;
         for (var i = 0; i < 6; i++)
         {
-            if (!columns.TryGetValue(ColumnKinds[i], out var col)) continue;
-            var cell = after.FirstOrDefault(c => c.Source.Col == col);
+            if (!columns.Has(ColumnKinds[i])) continue;
+            var cell = columns.CellFor(after, ColumnKinds[i]);
             var text = TextCleaner.Clean(cell?.Text);
             if (text is null || NumberParser.IsPlaceholder(text)) continue;
             if (!NumberParser.TryParse(text, out var n)) return false;

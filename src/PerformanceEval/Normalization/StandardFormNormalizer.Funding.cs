@@ -6,7 +6,7 @@ namespace PerformanceEval.Normalization;
 public sealed partial class StandardFormNormalizer
 {
     private static void ReadFundingLine(FormBuilder b, RawRow row, int ri, int labelIndex, string kind,
-        Dictionary<string, int>? columns)
+        ColumnMap? columns)
     {
         var after = row.Cells.Skip(labelIndex + 1).ToList();
         var trust = row.Origin is RowOrigin.Markdown or RowOrigin.Tsv or RowOrigin.Html or RowOrigin.PdfGrid;

@@ -52,7 +52,11 @@ public sealed partial class StandardFormNormalizer
         if (nonEmpty.Count == 0) return;
         if (nonEmpty.All(c => matcher.Match(c.Text, [.. IndicatorHeaderKinds, "HdrFragment", "IndicatorSection"]) is { Score: >= 0.9 }))
             return;
+        if (row.HasSpans && state.IndicatorColumns is { HasSpans: true } map && map.Has("HdrWeight") && map.Has("HdrScore") &&
+            ReadRowByHeader(b, row, ri, state, map, cells))
+            return;
         var s = FindWeightScorePair(cells);
+        if (s >= 0) state.ReadByPosition = true;
         if (s < 0)
         {
             ReadRowWithoutFigures(b, row, ri, state, nonEmpty);
@@ -101,6 +105,55 @@ public sealed partial class StandardFormNormalizer
         if (state.Level2 is not null) b.From($"{p}.level2", state.LevelCell ?? rowCell, state.LevelCell is null ? ri : state.LevelRow);
         if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is null ? state.LevelRow : state.Level1Row);
         state.ExpectNote = row.Origin is RowOrigin.Layout && note is null && score < weight;
+    }
+
+    /// <summary>
+    /// Reads an indicator row of a table with spans by its header: each cell is the field whose header column it
+    /// covers most, whatever the widths, spans or order the printing gave the columns. False when the row has no
+    /// 分值 or 得分 figure (a label row, a row the page split): the caller reads it as such.
+    /// </summary>
+    private bool ReadRowByHeader(FormBuilder b, RawRow row, int ri, ReadState state, ColumnMap map, List<RowCell> cells)
+    {
+        RowCell? Under(string kind) => map.CellFor(row.Cells, kind) is { } c ? cells.First(x => ReferenceEquals(x.Raw, c)) : null;
+        var weightCell = Under("HdrWeight");
+        var scoreCell = Under("HdrScore");
+        var weight = weightCell is null ? null : Number(weightCell);
+        var score = scoreCell is null ? null : Number(scoreCell);
+        if (weight is null && score is null) return false;
+        var level1 = Under("HdrLevel1");
+        var level2 = Under("HdrLevel2");
+        UpdateLevels(b, ri, state, [.. new[] { level1, level2 }.OfType<RowCell>().Where(c => c.Level is not null)]);
+        var name = Under("HdrName") is { Text: not null } n ? n : null;
+        var target = Under("HdrTarget");
+        var actual = Under("HdrActual");
+        var note = Under("HdrNote");
+        var bound = new[] { weightCell, scoreCell, level1, level2, name, target, actual, note }.OfType<RowCell>().Select(c => c.Raw).ToHashSet();
+        foreach (var other in cells.Where(c => c.Text is not null && !bound.Contains(c.Raw) && !c.Raw.Carried && c.Text.Length > 1 &&
+                                               matcher.Match(c.Text, "IndicatorSection", "HdrFragment") is not { Score: >= 0.75 }))
+            b.Warn("grid.surplus-cell", $"cell \"{other.Text}\" under no header of the indicator table; not read", other.Raw, ri);
+
+        var index = b.Indicators.Count;
+        var p = $"indicators[{index}]";
+        b.Indicators.Add(new Indicator
+        {
+            Level1 = state.Level1,
+            Level2 = state.Level2,
+            Name = b.Repair(name?.Text, name?.Raw, $"{p}.name"),
+            Target = b.Repair(target?.Text, target?.Raw, $"{p}.target"),
+            Actual = b.Repair(actual?.Text, actual?.Raw, $"{p}.actual"),
+            Weight = weight,
+            Score = score,
+            Note = b.Repair(note?.Text, note?.Raw, $"{p}.note"),
+        });
+        if (weightCell is not null && weight is null) b.Warn("grid.figure-unread", $"分值 \"{weightCell.Text}\" is not a figure", weightCell.Raw, ri);
+        if (scoreCell is not null && score is null) b.Warn("grid.figure-unread", $"得分 \"{scoreCell.Text}\" is not a figure", scoreCell.Raw, ri);
+        foreach (var (cell, field) in new[] { (name, "name"), (target, "target"), (actual, "actual"), (weightCell, "weight"), (scoreCell, "score"), (note, "note") })
+            if (cell is { Text: not null }) b.From($"{p}.{field}", cell.Raw, ri);
+        var rowCell = name?.Raw ?? cells.First(c => c.Text is not null).Raw;
+        if (state.Level2 is not null) b.From($"{p}.level2", state.LevelCell ?? rowCell, state.LevelCell is null ? ri : state.LevelRow);
+        if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is null ? state.LevelRow : state.Level1Row);
+        state.ExpectNote = false;
+        return true;
     }
 
     private RowCell Classify(RawCell cell, int index)

@@ -67,7 +67,7 @@ public sealed partial class StandardFormNormalizer
             var fuzzy = left.LastOrDefault(c => c.Level is { IsExact: false } && c.Raw != state.LevelCell);
             return fuzzy is null ? null : (fuzzy.Text!, fuzzy.Raw);
         }
-        var nameColumn = state.IndicatorColumns?.GetValueOrDefault("HdrName", -1) ?? -1;
+        var nameColumn = state.IndicatorColumns?.FirstColumnOf("HdrName") ?? -1;
         var chosen = candidates.FirstOrDefault(c => c.Raw.Source.Col == nameColumn) ?? candidates[^1];
         foreach (var other in candidates.Where(c => c != chosen))
             b.Warn("grid.surplus-cell", $"cell \"{other.Text}\" out of place in an indicator row; not read", other.Raw, ri);

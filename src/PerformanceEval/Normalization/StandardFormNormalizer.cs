@@ -18,7 +18,7 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
     private static readonly string[] IndicatorHeaderKinds =
         ["HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual", "HdrWeight", "HdrScore", "HdrNote"];
     private static readonly string[] FundingHeaderKinds =
-        ["ColInitial", "ColAnnual", "ColExecuted", "ColRate", "HdrWeight", "HdrScore"];
+        ["ColInitial", "ColAnnual", "ColExecuted", "HdrWeight", "ColRate", "HdrScore"];
     private static readonly string[] FundingLineKinds = ["FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther"];
 
     public StageResult<NormalizedForm> Normalize(FormGrid grid)
@@ -53,13 +53,13 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
 
             if (CountKinds(row, IndicatorHeaderKinds) >= 3)
             {
-                state.IndicatorColumns = ColumnsOf(row, IndicatorHeaderKinds);
+                state.IndicatorColumns = ColumnsOf(b, row, ri, IndicatorHeaderKinds);
                 phase = Phase.Indicators;
                 continue;
             }
             if (phase < Phase.Goals && CountKinds(row, FundingHeaderKinds) >= 3)
             {
-                state.FundingColumns = ColumnsOf(row, FundingHeaderKinds);
+                state.FundingColumns = ColumnsOf(b, row, ri, FundingHeaderKinds);
                 phase = Phase.Funding;
                 continue;
             }
@@ -89,14 +89,19 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             }
         }
         FinishGoals(b, state);
+        if (state.ReadByPosition)
+            b.Warn("table.read-by-position",
+                "indicator rows read by position around their 分值/得分 pair: the input has no cell spans or no column header to bind them by",
+                null, null);
         return new(new NormalizedForm(b.Build("standard"), null), [.. b.Diagnostics]);
     }
 
     /// <summary>What the reader carries from row to row.</summary>
     private sealed class ReadState
     {
-        public Dictionary<string, int>? FundingColumns;
-        public Dictionary<string, int>? IndicatorColumns;
+        public ColumnMap? FundingColumns;
+        public ColumnMap? IndicatorColumns;
+        public bool ReadByPosition;
         public string? OpenHeaderLabel;
         public int? AchievedColumn;
         public readonly List<List<string>> GoalParagraphs = [];
@@ -116,14 +121,10 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
     private int CountKinds(RawRow row, string[] kinds) =>
         RowText.NonEmpty(row).Select(c => matcher.Match(c.Text, kinds)).Count(m => m is { Score: >= 0.75 });
 
-    private Dictionary<string, int> ColumnsOf(RawRow row, string[] kinds)
-    {
-        var columns = new Dictionary<string, int>();
-        foreach (var cell in RowText.NonEmpty(row))
-            if (matcher.Match(cell.Text, kinds) is { Score: >= 0.75 } m)
-                columns.TryAdd(m.Kind, cell.Source.Col ?? 0);
-        return columns;
-    }
+    private ColumnMap ColumnsOf(FormBuilder b, RawRow row, int ri, string[] kinds) => ColumnMap.Of(row, matcher, kinds,
+        inferred: (cell, kind) => b.Warn("header.inferred",
+            $"header cell \"{TextCleaner.Clean(cell.Text)}\" not recognised; read as {matcher.Model.Labels[kind][0]}, the column the template puts there",
+            cell, ri));
 
     private (int Index, string Kind)? FundingLineLabel(RawRow row)
     {

@@ -70,6 +70,13 @@ public sealed class ExtractionPipeline
         return Extract(document);
     }
 
+    /// <summary>The forms a document is cut into, as the normalizer receives them (for tuning tools; no checks run).</summary>
+    internal ImmutableArray<Tables.FormGrid> Grids(SourceDocument document)
+    {
+        var reader = _readers.FirstOrDefault(r => r.CanRead(document)) ?? _readers[^1];
+        return [.. _segmenter.Segment(reader.Read(document).Value).Value.Select(g => _repairers.Aggregate(g, (x, r) => r.Repair(x).Value))];
+    }
+
     public DocumentResult Extract(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

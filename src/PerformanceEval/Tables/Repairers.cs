@@ -76,7 +76,10 @@ public sealed class RepeatedRowRemover : IGridRepairer
             var repeat = row.Origin is not RowOrigin.Layout && text.Length >= 10 && seen.Any(s => s.Text == text) ||
                          text.Length >= NearDuplicateMinLength &&
                          seen.Any(s => s.Text.Length >= NearDuplicateMinLength && Dice(s.Bigrams, bigrams) >= NearDuplicateSimilarity);
-            if (repeat && row.Origin is not RowOrigin.Flattened)
+            // Only text dumps are judged: a table read with its spans (HTML, a ruled page, a scan's grid) repeats a row
+            // because the form does — the header a table prints again on each page — and that header binds the page's
+            // columns.
+            if (repeat && row.Origin is not RowOrigin.Flattened && !row.HasSpans)
             {
                 diagnostics.Add(new Diagnostic("grid.row-repeated", DiagnosticSeverity.Warning,
                     "row repeated by the OCR; the repeat was dropped", row.Cells[0].Source));

@@ -102,9 +102,13 @@ public sealed class PageGridTests
         ];
         var rows = PageGrid.Rows(Doc, 1, words, horizontal, vertical, 0).Select(r => r.Row).ToList();
         Assert.Equal(4, rows.Count);
-        Assert.Equal(["项目名称", "", "数据"], rows[0].Cells.Select(c => c.Text));
+        // A merged region is one cell with its spans, never padding slots after it.
+        Assert.Equal(["项目名称", "数据"], rows[0].Cells.Select(c => c.Text));
+        Assert.Equal([(0, 2, 1), (2, 1, 1)], rows[0].Cells.Select(c => (c.FirstColumn, c.ColSpan, c.RowSpan)));
         Assert.Equal(["产出指标", "10", ""], rows[1].Cells.Select(c => c.Text));
         Assert.Equal(["产出指标", "20", ""], rows[2].Cells.Select(c => c.Text));   // carried down, as a rowspan
+        Assert.Equal((2, false, true), (rows[1].Cells[0].RowSpan, rows[1].Cells[0].Carried, rows[2].Cells[0].Carried));
+        Assert.Same(rows[2].Cells[0].Source.Box, rows[2].CellCovering(0)!.Source.Box);
         Assert.Equal(RowOrigin.Layout, rows[3].Origin);
         var merged = rows[0].Cells[0].Source.Box!;
         Assert.Equal((10, 10, 70, 40), ((int)merged.X0, (int)merged.Y0, (int)merged.X1, (int)merged.Y1));

@@ -58,7 +58,7 @@ public sealed class TextDumpReaderTests
     }
 
     [Fact]
-    public void Html_rowspans_are_carried_down_and_colspans_fill_one_column()
+    public void Html_cells_keep_their_spans_and_rowspans_are_carried_down()
     {
         const string html = """
             <table>
@@ -68,8 +68,38 @@ public sealed class TextDumpReaderTests
             </table>
             """;
         var rows = new TextDumpReader().Read(SourceDocument.FromBytes("t.html", Encoding.UTF8.GetBytes(html))).Value.Rows;
-        Assert.Equal(["财政项目支出绩效自评表", "", ""], rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["财政项目支出绩效自评表"], rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(3, rows[0].Cells[0].ColSpan);
         Assert.Equal(["产出指标", "质量指标", "20"], rows[2].Cells.Select(c => c.Text));
+        Assert.Equal([0, 1, 2], rows[2].Cells.Select(c => c.FirstColumn));
+        Assert.True(rows[2].Cells[0].Carried);
+        Assert.False(rows[1].Cells[0].Carried);
         Assert.Equal(4, rows[2].Cells[1].Source.Line);
+    }
+
+    [Fact]
+    public void A_rowspan_right_of_a_rows_own_cells_is_carried_to_its_column()
+    {
+        const string html = """
+            <table>
+              <tr><td>年接待人次</td><td>30</td><td rowspan="2">备注</td></tr>
+              <tr><td>工作计划完成率</td><td>10</td></tr>
+            </table>
+            """;
+        var rows = new TextDumpReader().Read(SourceDocument.FromBytes("t.html", Encoding.UTF8.GetBytes(html))).Value.Rows;
+        Assert.Equal(["工作计划完成率", "10", "备注"], rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(2, rows[1].Cells[2].FirstColumn);
+    }
+
+    [Fact]
+    public void Html_text_above_the_table_is_read_as_layout_rows_in_document_order()
+    {
+        const string html = """
+            <h3>财政项目支出绩效自评表</h3><p>(2023 年度)</p>
+            <table><tr><td>项目名称</td><td>服务费</td></tr></table>
+            """;
+        var rows = new TextDumpReader().Read(SourceDocument.FromBytes("t.html", Encoding.UTF8.GetBytes(html))).Value.Rows;
+        Assert.Equal([RowOrigin.Layout, RowOrigin.Layout, RowOrigin.Html], rows.Select(r => r.Origin));
+        Assert.Equal(["(2023", "年度)"], rows[1].Cells.Select(c => c.Text));
     }
 }

@@ -36,23 +36,33 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
             if (bbox.ExitCode != 0) return Fail(document, "pdf.unreadable", Explain(bbox.Error));
             var pages = ParseWords(Encoding.UTF8.GetString(bbox.Output));
             if (pages.Count == 0) return Fail(document, "pdf.no-pages", "the PDF has no pages");
-            if (pages.Any(p => !HasUsableText(p.Words)))
-                // A scan (no text layer, or an old OCR's garbage over the image): the whole document goes to OCR.
+            // A scan (no text layer, or an old OCR's garbage over the image) goes to OCR whole. A document whose pages
+            // mostly have text but one is empty (an export's blank page) is no scan: that page is reported, not OCR'd.
+            var textPages = pages.Count(p => HasUsableText(p.Words));
+            if (textPages == 0 || textPages < pages.Count(p => p.Words.Count > 0))
                 return ocr is null
                     ? Fail(document, "pdf.scan", "the PDF has no usable text layer (a scan) and this pipeline has no OCR")
                     : Ocr.ImageReader.OcrPages(document, InputKind.PdfScan, Rasterize(path), ocr);
 
             var rows = ImmutableArray.CreateBuilder<RawRow>();
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
             var block = 0;
             var rules = Rules(path, pages.Count);
             foreach (var page in pages)
             {
+                if (page.Words.Count == 0)
+                {
+                    diagnostics.Add(new Diagnostic("pdf.page-without-text", DiagnosticSeverity.Warning,
+                        $"page {page.Number} has no text while the other pages have a text layer; read as blank",
+                        new SourceRef(document.Path, document.Sha256, page.Number, null, null, null, null, "", null)));
+                    continue;
+                }
                 var (horizontal, vertical) = rules.GetValueOrDefault(page.Number, ([], []));
                 foreach (var (_, row) in PageGrid.Rows(document, page.Number, page.Words, horizontal, vertical, block))
                     rows.Add(row);
                 block += 2;
             }
-            return StageResult<IngestedDocument>.Ok(new IngestedDocument(document, InputKind.PdfText, rows.ToImmutable()));
+            return new(new IngestedDocument(document, InputKind.PdfText, rows.ToImmutable()), diagnostics.ToImmutable());
         }
         catch (ToolMissingException missing)
         {

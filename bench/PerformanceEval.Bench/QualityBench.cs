@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using PerformanceEval.Pipeline;
+using PerformanceEval.Tests.Golden;
+
+namespace PerformanceEval.Bench;
+
+/// <summary>
+/// Field accuracy over a print shop's output (fixtures/tools/print_shop.py): every input of every case is extracted
+/// and compared with the case's gold, field by field, by the golden tests' own comparison. Figures are reported per
+/// input kind (HTML, each engine's PDF, its layout and raw text dumps). Misses are printed only for the tuning
+/// half: the report half is measured, never read.
+/// </summary>
+internal static class QualityBench
+{
+    public static int Run(string root, string folder, bool misses)
+    {
+        var pipeline = new ExtractionPipelineBuilder().WithSettings(PipelineSettings.Load(Path.Combine(root, "pipeline.json"))).Build();
+        var report = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)) == "report";
+        if (report && misses)
+        {
+            Console.Error.WriteLine("misses are not printed for the report half: measure it, never tune on it");
+            misses = false;
+        }
+        var byKind = new SortedDictionary<string, (List<FieldOutcome> Outcomes, int Found, int Expected, int Inputs)>(StringComparer.Ordinal);
+        foreach (var caseDir in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            var gold = File.ReadAllLines(Path.Combine(caseDir, "expected.jsonl")).Where(l => l.Length > 0)
+                .Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+            foreach (var input in Directory.EnumerateFiles(caseDir).Where(IsInput).Order(StringComparer.Ordinal))
+            {
+                var kind = KindOf(input);
+                var result = pipeline.Extract(input);
+                var actual = result.Forms.Select(FieldComparison.ToNode).ToList();
+                var outcomes = new List<FieldOutcome>();
+                for (var i = 0; i < gold.Count; i++)
+                    outcomes.AddRange(FieldComparison.Compare(gold[i], actual.ElementAtOrDefault(i)));
+                var entry = byKind.GetValueOrDefault(kind, ([], 0, 0, 0));
+                entry.Outcomes.AddRange(outcomes);
+                byKind[kind] = (entry.Outcomes, entry.Found + Math.Min(actual.Count, gold.Count), entry.Expected + gold.Count, entry.Inputs + 1);
+                if (!misses) continue;
+                if (actual.Count != gold.Count) Console.WriteLine($"{Rel(input)}: {actual.Count} forms, gold {gold.Count}");
+                foreach (var o in outcomes.Where(o => !o.Correct))
+                    Console.WriteLine($"{Rel(input)}: {o.Path}: expected «{o.Expected}», got «{o.Actual}»");
+            }
+        }
+        Console.WriteLine($"{"input kind",-22} {"inputs",6} {"forms",9} {"fields right",20} {"figures right",20}");
+        foreach (var (kind, (outcomes, found, expected, inputs)) in byKind)
+        {
+            var figures = outcomes.Where(IsFigure).ToList();
+            Console.WriteLine($"{kind,-22} {inputs,6} {found,4}/{expected,-4} {Cell(outcomes),20} {Cell(figures),20}");
+        }
+        var all = byKind.Values.SelectMany(v => v.Outcomes).ToList();
+        Console.WriteLine($"{"all",-22} {byKind.Values.Sum(v => v.Inputs),6} {byKind.Values.Sum(v => v.Found),4}/{byKind.Values.Sum(v => v.Expected),-4} {Cell(all),20} {Cell(all.Where(IsFigure).ToList()),20}");
+        return 0;
+
+        string Rel(string path) => Path.GetRelativePath(folder, path);
+    }
+
+    /// <summary>Prints the rows of each form of a file as the normalizer gets them: cell text@column+span, carried cells marked ^.</summary>
+    public static int Rows(string root, string file)
+    {
+        var pipeline = new ExtractionPipelineBuilder().WithSettings(PipelineSettings.Load(Path.Combine(root, "pipeline.json"))).Build();
+        foreach (var grid in pipeline.Grids(Ingestion.SourceDocument.Load(file)))
+        {
+            Console.WriteLine($"=== form {grid.FormIndex}");
+            foreach (var row in grid.Rows)
+                Console.WriteLine($"{row.Origin} p{row.Page} b{row.Block}: " + string.Join(" | ", row.Cells.Select(c =>
+                    $"{(c.Carried ? "^" : "")}{c.Text.Replace("\n", "⏎")}@{c.FirstColumn}{(c.ColSpan > 1 ? "+" + c.ColSpan : "")}")));
+        }
+        return 0;
+    }
+
+    private static string Cell(List<FieldOutcome> outcomes) =>
+        $"{outcomes.Count(o => o.Correct)}/{outcomes.Count} {AccuracyTable.Percent(outcomes),6:F2}%";
+
+    private static bool IsInput(string path) =>
+        Path.GetFileName(path) is var name && (name.EndsWith(".pdf", StringComparison.Ordinal) || name.EndsWith(".txt", StringComparison.Ordinal) ||
+                                               name == "input.html");
+
+    /// <summary>"html", "writer.pdf", "calc.layout", "chromium.raw" …</summary>
+    private static string KindOf(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name == "input.html" ? "html" : name.EndsWith(".txt", StringComparison.Ordinal) ? name[..^4] : name;
+    }
+
+    private static bool IsFigure(FieldOutcome o) =>
+        o.Category.StartsWith("funding.", StringComparison.Ordinal) || o.Category.StartsWith("totals.", StringComparison.Ordinal) ||
+        o.Category is "indicator.weight" or "indicator.score";
+}

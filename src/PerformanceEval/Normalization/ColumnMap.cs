@@ -1,0 +1,112 @@
+using PerformanceEval.Ingestion;
+using PerformanceEval.Provenance;
+
+namespace PerformanceEval.Normalization;
+
+/// <summary>
+/// What a table's header row says each column holds: every header cell recognised as a kind (年度指标值 →
+/// <c>HdrTarget</c>) with the grid columns it covers. A data cell belongs to the header whose columns it overlaps
+/// most, so a row is read by what its header says, whatever the column widths, spans or order of the printing.
+/// Where header and data cells have boxes (a ruled PDF page, a scan) the overlap is measured in the page's x
+/// coordinates — grid column numbers are only comparable within one page's grid, and a table that breaks over a page
+/// without repeating its header continues under the first page's header; elsewhere (HTML) in grid columns.
+/// </summary>
+internal sealed class ColumnMap
+{
+    private readonly List<(string Kind, int From, int To, Box? Box)> _ranges;
+
+    private ColumnMap(List<(string Kind, int From, int To, Box? Box)> ranges, bool hasSpans) => (_ranges, HasSpans) = (ranges, hasSpans);
+
+    /// <summary>True when the header came from a table with spans (HTML, a ruled page), whose columns can be trusted.</summary>
+    public bool HasSpans { get; }
+
+    public int Count => _ranges.Count;
+
+    /// <summary>
+    /// The header row's recognised kinds, each once (the first cell of a kind wins). <paramref name="kinds"/> is in the
+    /// template's column order: a header cell the matcher does not recognise (an OCR misreading of 实际完成值) takes
+    /// the one kind the template puts between its recognised neighbours, when exactly one is missing there, and
+    /// <paramref name="inferred"/> hears of it. A printing that moves columns keeps its own order: only a single gap
+    /// is filled, never a kind that was read elsewhere.
+    /// </summary>
+    public static ColumnMap Of(RawRow header, LabelMatcher matcher, IReadOnlyList<string> kinds, double minScore = 0.75,
+        Action<RawCell, string>? inferred = null)
+    {
+        var ranges = new List<(string Kind, int From, int To, Box? Box)>();
+        var unknown = new List<RawCell>();
+        foreach (var cell in header.Cells)
+        {
+            if (cell.IsEmpty || cell.FirstColumn < 0) continue;
+            if (matcher.Match(cell.Text, [.. kinds]) is not { } m || m.Score < minScore) { unknown.Add(cell); continue; }
+            if (ranges.Any(r => r.Kind == m.Kind)) continue;
+            ranges.Add((m.Kind, cell.FirstColumn, cell.EndColumn, cell.Source.Box));
+        }
+        if (header.HasSpans && ranges.Count >= 3)
+            foreach (var cell in unknown)
+            {
+                var before = ranges.Where(r => r.To <= cell.FirstColumn).OrderBy(r => r.To).LastOrDefault();
+                var after = ranges.Where(r => r.From >= cell.EndColumn).OrderBy(r => r.From).FirstOrDefault();
+                var from = before.Kind is null ? -1 : IndexOf(kinds, before.Kind);
+                var to = after.Kind is null ? kinds.Count : IndexOf(kinds, after.Kind);
+                if (from >= to || (before.Kind is null && after.Kind is null)) continue;
+                var missing = kinds.Skip(from + 1).Take(to - from - 1).Where(k => ranges.All(r => r.Kind != k)).ToList();
+                if (missing.Count != 1) continue;
+                ranges.Add((missing[0], cell.FirstColumn, cell.EndColumn, cell.Source.Box));
+                inferred?.Invoke(cell, missing[0]);
+            }
+        return new ColumnMap([.. ranges.OrderBy(r => r.From)], header.HasSpans);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> kinds, string kind)
+    {
+        for (var i = 0; i < kinds.Count; i++)
+            if (kinds[i] == kind) return i;
+        return -1;
+    }
+
+    public bool Has(string kind) => _ranges.Any(r => r.Kind == kind);
+
+    /// <summary>The first grid column of a kind's header, or -1.</summary>
+    public int FirstColumnOf(string kind) => _ranges.Find(r => r.Kind == kind) is { Kind: not null } r ? r.From : -1;
+
+    /// <summary>The header kind a cell falls under: the one its columns overlap most, or null (a cell left of the header).</summary>
+    public string? KindOf(RawCell cell)
+    {
+        if (cell.FirstColumn < 0) return null;
+        string? best = null;
+        var bestOverlap = 0.0;
+        foreach (var range in _ranges)
+        {
+            var overlap = Overlap(range, cell);
+            if (overlap > bestOverlap) (best, bestOverlap) = (range.Kind, overlap);
+        }
+        return best;
+    }
+
+    /// <summary>The row's cell under a kind's header: among the cells whose best header it is, the widest overlap.</summary>
+    public RawCell? CellFor(IEnumerable<RawCell> cells, string kind)
+    {
+        if (_ranges.Find(r => r.Kind == kind) is not { Kind: not null } range) return null;
+        RawCell? best = null;
+        var bestOverlap = 0.0;
+        foreach (var cell in cells)
+        {
+            if (KindOf(cell) != kind) continue;
+            var overlap = Overlap(range, cell);
+            if (overlap > bestOverlap) (best, bestOverlap) = (cell, overlap);
+        }
+        return best;
+    }
+
+    /// <summary>How much of a header's width a cell shares: in page coordinates where both have boxes, else in grid columns.</summary>
+    private static double Overlap((string Kind, int From, int To, Box? Box) range, RawCell cell)
+    {
+        if (range.Box is { } h && cell.Source.Box is { } c && h.Units == c.Units)
+        {
+            // A sliver shared across a rule (the cells of two pages never align to the point) is no overlap.
+            var shared = Math.Min(h.X1, c.X1) - Math.Max(h.X0, c.X0);
+            return shared > 0.15 * Math.Min(h.X1 - h.X0, c.X1 - c.X0) ? shared : 0;
+        }
+        return Math.Min(range.To, cell.EndColumn) - Math.Max(range.From, cell.FirstColumn);
+    }
+}
