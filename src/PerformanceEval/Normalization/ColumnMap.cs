@@ -15,7 +15,14 @@ internal sealed class ColumnMap
 {
     private readonly List<(string Kind, int From, int To, Box? Box)> _ranges;
 
-    private ColumnMap(List<(string Kind, int From, int To, Box? Box)> ranges, bool hasSpans) => (_ranges, HasSpans) = (ranges, hasSpans);
+    /// <summary>The header row's cells in order, each with its kind or null (a 绩效指标 label left of the headers).</summary>
+    private readonly List<string?> _ordinals;
+
+    private ColumnMap(List<(string Kind, int From, int To, Box? Box)> ranges, bool hasSpans, List<string?> ordinals, int block) =>
+        (_ranges, HasSpans, _ordinals, Block) = (ranges, hasSpans, ordinals, block);
+
+    /// <summary>The table block (a page's table) the header was read in.</summary>
+    public int Block { get; }
 
     /// <summary>True when the header came from a table with spans (HTML, a ruled page), whose columns can be trusted.</summary>
     public bool HasSpans { get; }
@@ -54,7 +61,24 @@ internal sealed class ColumnMap
                 ranges.Add((missing[0], cell.FirstColumn, cell.EndColumn, cell.Source.Box));
                 inferred?.Invoke(cell, missing[0]);
             }
-        return new ColumnMap([.. ranges.OrderBy(r => r.From)], header.HasSpans);
+        var ordinals = header.Cells.Where(c => c.FirstColumn >= 0)
+            .Select(c => ranges.Find(r => r.From == c.FirstColumn && r.To == c.EndColumn) is { Kind: not null } r ? r.Kind : (string?)null).ToList();
+        return new ColumnMap([.. ranges.OrderBy(r => r.From)], header.HasSpans, ordinals, header.Block);
+    }
+
+    /// <summary>
+    /// The map for a table that goes on in a new block (the next page's table) without printing its header again: its
+    /// first row's cells take the header's kinds in order, when it has as many cells as the header had. A printing that
+    /// starts a new table on the next page gives it widths of its own, so neither grid columns nor x positions line up
+    /// with the first page's header; the order of the columns does. Null when the counts differ.
+    /// </summary>
+    public ColumnMap? ForContinuation(RawRow first)
+    {
+        var cells = first.Cells.Where(c => c.FirstColumn >= 0).ToList();
+        if (cells.Count != _ordinals.Count || _ordinals.All(k => k is null)) return null;
+        var ranges = cells.Zip(_ordinals).Where(x => x.Second is not null)
+            .Select(x => (x.Second!, x.First.FirstColumn, x.First.EndColumn, x.First.Source.Box)).ToList();
+        return new ColumnMap(ranges, first.HasSpans, _ordinals, first.Block);
     }
 
     private static int IndexOf(IReadOnlyList<string> kinds, string kind)

@@ -52,6 +52,10 @@ public sealed partial class StandardFormNormalizer
         if (nonEmpty.Count == 0) return;
         if (nonEmpty.All(c => matcher.Match(c.Text, [.. IndicatorHeaderKinds, "HdrFragment", "IndicatorSection"]) is { Score: >= 0.9 }))
             return;
+        // A table going on in a new block (the next page) without its header: its columns in the header's order.
+        if (row.HasSpans && state.IndicatorColumns is { HasSpans: true } header && row.Block != header.Block &&
+            header.ForContinuation(row) is { } continued)
+            state.IndicatorColumns = continued;
         if (row.HasSpans && state.IndicatorColumns is { HasSpans: true } map && map.Has("HdrWeight") && map.Has("HdrScore") &&
             ReadRowByHeader(b, row, ri, state, map, cells))
             return;

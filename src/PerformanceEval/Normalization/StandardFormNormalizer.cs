@@ -131,8 +131,12 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         (int, string)? found = null;
         for (var i = 0; i < row.Cells.Length; i++)
         {
+            // The label on its first line (a text dump's label with more below it), or the whole cell (a narrow cell
+            // wraps 年度资金总额 over three lines).
             var first = TextCleaner.Lines(row.Cells[i].Text).FirstOrDefault();
-            if (matcher.Match(first, FundingLineKinds) is { Score: >= 0.75 } m) found = (i, m.Kind);
+            var best = new[] { matcher.Match(first, FundingLineKinds), matcher.Match(TextCleaner.Clean(row.Cells[i].Text), FundingLineKinds) }
+                .OfType<LabelMatch>().MaxBy(m => m.Score);
+            if (best is { Score: >= 0.75 } m) found = (i, m.Kind);
         }
         return found;
     }

@@ -70,7 +70,8 @@ public sealed partial class FormSegmenter(LabelMatcher standard)
         string[] kinds = fundingCounts ? ["FundingTotal", "Total", "HdrLevel1", "HdrName"] : ["Total", "HdrLevel1", "HdrName"];
         if (cells.Any(c => standard.Match(c.Text, kinds) is { Score: >= 0.75 })) return true;
         // A funding row has text and figures too, but it is no indicator row.
-        if (cells.Any(c => standard.Match(FirstLine(c.Text), "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 }))
+        if (cells.Any(c => standard.Match(FirstLine(c.Text), "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 } ||
+                           standard.Match(c.Text, "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 }))
             return fundingCounts;
         // An indicator row: some text and a weight/score pair.
         return cells.Count >= 3 && cells.Count(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent) >= 2

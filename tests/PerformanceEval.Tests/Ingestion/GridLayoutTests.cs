@@ -1,4 +1,6 @@
+using PerformanceEval.Ingestion;
 using PerformanceEval.Ingestion.Pdf;
+using PerformanceEval.Provenance;
 using Xunit;
 
 namespace PerformanceEval.Tests.Ingestion;
@@ -39,5 +41,35 @@ public sealed class GridLayoutTests
         var grid = Grid(new Rule(50, 0, 60), new Rule(50, 205, 300));
         Assert.True(Merged(grid, 150));
         Assert.False(Merged(grid, 250));
+    }
+
+    private static List<RawRow> Rows(GridLayout grid, Dictionary<(double X, double Y), string> text) =>
+        [.. grid.ToRows(SourceDocument.FromBytes("t.pdf", [1]), 1, 0, BoxUnits.PdfPoints,
+                region => (text.FirstOrDefault(t => grid.RegionAt(t.Key.X, t.Key.Y) == region).Value ?? "", null))
+            .Select(r => r.Row)];
+
+    [Fact]
+    public void A_rule_across_one_cell_only_does_not_split_the_row_its_neighbours_span()
+    {
+        // The middle rule crosses only the middle column (a wrapped line's stroke taken for a rule): the row's other
+        // cells span both grid rows, so the text under the false rule is the rest of the same row.
+        var grid = Grid(new Rule(50, 100, 200));
+        var rows = Rows(grid, new() { [(50, 25)] = "产出指标", [(150, 75)] = "按计划节点完成", [(250, 25)] = "10", [(150, 125)] = "下一行" });
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["产出指标", "按计划节点完成", "10"], rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["", "下一行", ""], rows[1].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void A_grid_row_in_which_no_cell_starts_is_no_row()
+    {
+        // A rule stub at y=100 too short to cross any cell's middle makes a grid boundary that splits no cell: the grid
+        // row below it holds only the carried parts of the cells above, and is no row of the table.
+        var grid = GridLayout.Build([new(0, 0, 300), new(50, 0, 300), new(100, 200, 240), new(150, 0, 300)], Verticals, snap: 2.5)!;
+        Assert.Equal(3, grid.Rows);
+        var rows = Rows(grid, new() { [(50, 25)] = "总分", [(50, 75)] = "效益指标", [(250, 75)] = "20" });
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["效益指标", "", "20"], rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(2, rows[1].Cells[0].RowSpan);
     }
 }

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Normalization;
+using PerformanceEval.Provenance;
+using Xunit;
+
+namespace PerformanceEval.Tests.Normalization;
+
+public sealed class ColumnMapTests
+{
+    private static readonly string[] Kinds = ["HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual", "HdrWeight", "HdrScore", "HdrNote"];
+
+    private static LabelMatcher Matcher { get; } = new(TemplateModel.Load("standard", null));
+
+    /// <summary>A row of cells (text, first column, span), with boxes 10 pt a column when <paramref name="x0"/> is given.</summary>
+    private static RawRow Row(int block, double? x0, params (string Text, int Col, int Span)[] cells) =>
+        new([.. cells.Select(c => new RawCell(c.Text, new SourceRef("t.pdf", "", 1, null, 0, c.Col,
+            x0 is { } x ? new Box(x + c.Col * 10, 0, x + (c.Col + c.Span) * 10, 10, BoxUnits.PdfPoints) : null, c.Text, null)) { ColSpan = c.Span })],
+            RowOrigin.PdfGrid, null, block);
+
+    [Fact]
+    public void A_cell_belongs_to_the_header_it_overlaps_most()
+    {
+        var header = Row(0, null, ("一级指标", 0, 2), ("年度指标值", 2, 3), ("分值", 5, 1), ("得分", 6, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        Assert.Equal("HdrTarget", map.KindOf(Row(0, null, ("x", 3, 1)).Cells[0]));
+        Assert.Equal("HdrTarget", map.KindOf(Row(0, null, ("x", 1, 4)).Cells[0]));   // 1 column of 一级指标, 3 of 年度指标值
+        Assert.Null(map.KindOf(Row(0, null, ("x", 9, 1)).Cells[0]));
+    }
+
+    [Fact]
+    public void An_unrecognised_header_between_two_known_ones_takes_the_one_kind_the_template_puts_there()
+    {
+        // "实际完成值" misread by the OCR as "买际亢成伍".
+        var header = Row(0, null, ("三级指标", 0, 1), ("年度指标值", 1, 1), ("买际亢成伍", 2, 1), ("分值", 3, 1), ("得分", 4, 1));
+        var inferred = new List<string>();
+        var map = ColumnMap.Of(header, Matcher, Kinds, inferred: (_, kind) => inferred.Add(kind));
+        Assert.Equal(["HdrActual"], inferred);
+        Assert.Equal("HdrActual", map.KindOf(Row(0, null, ("100%", 2, 1)).Cells[0]));
+    }
+
+    [Fact]
+    public void Two_unrecognised_headers_in_one_gap_are_not_guessed()
+    {
+        var header = Row(0, null, ("三级指标", 0, 1), ("???", 1, 1), ("!!!", 2, 1), ("分值", 3, 1), ("得分", 4, 1));
+        var inferred = new List<string>();
+        ColumnMap.Of(header, Matcher, Kinds, inferred: (_, kind) => inferred.Add(kind));
+        Assert.Empty(inferred);
+    }
+
+    [Fact]
+    public void On_another_page_a_cell_is_bound_by_its_x_position_not_by_its_grid_column()
+    {
+        var header = Row(0, 0, ("三级指标", 0, 1), ("年度指标值", 1, 1), ("分值", 2, 1), ("得分", 3, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        // Page 2's grid has an extra column at the left: its column 2 lies where page 1's 年度指标值 (x 10–20) was.
+        var cell = new RawCell("=100%", new SourceRef("t.pdf", "", 2, null, 0, 2, new Box(11, 0, 19, 10, BoxUnits.PdfPoints), "=100%", null));
+        Assert.Equal("HdrTarget", map.KindOf(cell));
+    }
+
+    [Fact]
+    public void A_table_continued_without_its_header_takes_the_header_kinds_in_order_when_its_cells_match_in_number()
+    {
+        var header = Row(0, 0, ("三级指标", 0, 1), ("年度指标值", 1, 1), ("分值", 2, 1), ("得分", 3, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        var next = Row(2, 100, ("按计划节点完成", 0, 2), (">=80%", 2, 1), ("10", 3, 3), ("10", 6, 1));
+        var continued = map.ForContinuation(next)!;
+        Assert.Equal(["HdrName", "HdrTarget", "HdrWeight", "HdrScore"], next.Cells.Select(continued.KindOf));
+        Assert.Null(map.ForContinuation(Row(2, 100, ("总分", 0, 3), ("100", 3, 1))));
+    }
+}
