@@ -30,6 +30,10 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         // Seed 003's criteria form rendered in its own layout and scanned (1.0°): 88.1% — long 评分规则 paragraphs
         // are rarely OCR'd character-perfect, and two label rows merge (主要问题 / 改进措施). Its figures: 29/30.
         ["scan-minhang-2020-criteria"] = 86.0,
+        // The print shop's report half (fixtures/tools/print_shop.py; shop-report-*): printings never tuned on. The
+        // floors are where each stood when measured, not where it was tuned to: its misses are not read. Seed 002's
+        // form 3 printed by Chromium (a headerless page split, serif): 119/127.
+        ["shop-report-seed002-form03-chromium"] = 93.0,
     };
 
     private const double DefaultFloor = 99.0;

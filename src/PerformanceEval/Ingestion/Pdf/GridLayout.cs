@@ -147,8 +147,8 @@ internal sealed class GridLayout
     private static bool ContinuesRowAbove(List<(RawCell Cell, int Top)> cells, int above)
     {
         var own = cells.Count(x => !x.Cell.Carried && !x.Cell.IsEmpty);
-        var fromAbove = cells.Count(x => x.Cell.Carried && x.Top == above && !x.Cell.IsEmpty);
-        return own > 0 && fromAbove > own && cells.Where(x => !x.Cell.Carried).All(x => x.Cell.RowSpan == 1);
+        var fromAbove = cells.Count(x => x.Cell.Carried && x.Top >= above && !x.Cell.IsEmpty);
+        return own > 0 && fromAbove > own;
     }
 
     /// <summary>Each own cell of the continuing row joins the cell above it that covers the same columns.</summary>
@@ -156,14 +156,20 @@ internal sealed class GridLayout
     {
         foreach (var (cell, _) in continuation.Where(x => !x.Cell.Carried && !x.Cell.IsEmpty))
         {
-            var i = row.FindIndex(x => x.Cell.FirstColumn == cell.FirstColumn && x.Cell.ColSpan == cell.ColSpan && !x.Cell.Carried);
+            var i = row.FindIndex(x => x.Cell.FirstColumn == cell.FirstColumn && x.Cell.ColSpan == cell.ColSpan && (!x.Cell.Carried || x.Cell.IsEmpty));
             if (i < 0) continue;
             var upper = row[i].Cell;
-            var text = upper.IsEmpty ? cell.Text : upper.Text + "\n" + cell.Text;
+            if (upper.IsEmpty) { row[i] = (cell with { Carried = false }, row[i].Top); continue; }
+            var text = upper.Text + "\n" + cell.Text;
             var box = upper.Source.Box is { } a && cell.Source.Box is { } b
                 ? new Box(Math.Min(a.X0, b.X0), Math.Min(a.Y0, b.Y0), Math.Max(a.X1, b.X1), Math.Max(a.Y1, b.Y1), a.Units)
                 : upper.Source.Box;
-            var confidence = upper.IsEmpty ? cell.Source.Confidence : Math.Min(upper.Source.Confidence ?? 1, cell.Source.Confidence ?? 1) is var m && (upper.Source.Confidence ?? cell.Source.Confidence) is null ? null : m;
+            // The joined text is as sure as its least sure part (OCR); a text layer has no confidence.
+            double? confidence = (upper.Source.Confidence, cell.Source.Confidence) switch
+            {
+                (null, null) => null,
+                var (p, q) => Math.Min(p ?? 1, q ?? 1),
+            };
             row[i] = (upper with { Text = text, Source = upper.Source with { Box = box, Text = text, Confidence = confidence } }, row[i].Top);
         }
     }
