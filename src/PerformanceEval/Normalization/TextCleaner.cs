@@ -19,6 +19,7 @@ public static partial class TextCleaner
         s = AnyTag().Replace(s, "");
         s = WebUtility.HtmlDecode(s);
         s = s.Replace('\u3000', ' ').Replace('\u00A0', ' ').Replace('\r', '\n');
+        s = FoldRadicals(s);
         s = JoinLines(s);
         s = CjkSpace().Replace(s, "");
         s = Spaces().Replace(s, " ").Trim();
@@ -51,6 +52,34 @@ public static partial class TextCleaner
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Radicals printed for ideographs: a font whose glyph for 目 is also the Kangxi radical ⽬ (U+2F6C), or for 门 the
+    /// simplified radical ⻔ (U+2ED4), lets a PDF's text map name the radical, and text copied out of such a PDF
+    /// (a viewer, a web mirror, a tool that ignores ActualText) carries it. Kangxi radicals and compatibility
+    /// ideographs fold by Unicode's NFKC; the simplified radicals have no decomposition and fold by the table below.
+    /// </summary>
+    internal static string FoldRadicals(string s)
+    {
+        if (!s.AsSpan().ContainsAnyInRange('\u2E80', '\u2FDF') && !s.AsSpan().ContainsAnyInRange('\uF900', '\uFAFF')) return s;
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (SimplifiedRadicals.TryGetValue(c, out var ideograph)) sb.Append(ideograph);
+            else if (c is >= '\u2F00' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF' or >= '\u2E80' and <= '\u2EFF')
+                sb.Append(c.ToString().Normalize(NormalizationForm.FormKC));
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static readonly Dictionary<char, char> SimplifiedRadicals = new()
+    {
+        ['⺰'] = '纟', ['⻅'] = '见', ['⻆'] = '角', ['⻈'] = '讠', ['⻉'] = '贝', ['⻋'] = '车', ['⻌'] = '辶', ['⻐'] = '钅',
+        ['⻓'] = '长', ['⻔'] = '门', ['⻙'] = '韦', ['⻚'] = '页', ['⻛'] = '风', ['⻜'] = '飞', ['⻠'] = '饣', ['⻢'] = '马',
+        ['⻥'] = '鱼', ['⻦'] = '鸟', ['⻧'] = '卤', ['⻨'] = '麦', ['⻩'] = '黄', ['⻪'] = '黾', ['⻬'] = '齐', ['⻮'] = '齿',
+        ['⻰'] = '龙', ['⻳'] = '龟',
+    };
 
     private static bool IsLatin(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 

@@ -50,6 +50,102 @@ public sealed class PdfTextReaderTests
     }
 
     [Fact]
+    public void A_pdf_pdfpig_cannot_read_gets_poppler_as_second_opinion_with_a_warning()
+    {
+        var runner = new SubprocessRunner(TimeSpan.FromSeconds(60), 0, Serilog.Core.Logger.None);
+        var failing = new PdfTextReader(runner, _ => throw new PdfLayerException("pdf.page-unreadable", "page 2 could not be read (bad font)"));
+        var document = SourceDocument.Load(Fixtures.Input("pdf-songjiang-2022-page-break"));
+
+        var second = failing.Read(document);
+        var first = new PdfTextReader(runner).Read(document);
+
+        var warning = Assert.Single(second.Diagnostics, d => d.Code == "pdf.read-by-poppler");
+        Assert.Contains("bad font", warning.Message);
+        Assert.DoesNotContain(first.Diagnostics, d => d.Code == "pdf.read-by-poppler");
+        Assert.NotEmpty(second.Value.Rows);
+        // The same cells from either reader: poppler's words with raster rules, PdfPig's with vector rules.
+        static IEnumerable<string> Cells(StageResult<IngestedDocument> r) =>
+            r.Value.Rows.Where(x => x.Origin == RowOrigin.PdfGrid).SelectMany(x => x.Cells).Select(c => c.Text.Replace("\n", "")).Where(t => t.Length > 0);
+        Assert.Equal(Cells(first).Order(), Cells(second).Order());
+    }
+
+    [Fact]
+    public void A_damaged_pdf_that_neither_reader_can_open_fails_with_both_reasons()
+    {
+        var result = Fixtures.Pipeline.Extract(Bad("truncated.pdf"));
+        Assert.True(result.Failed);
+        Assert.Contains("PdfPig", result.Failure);
+    }
+
+    [Fact]
+    public void A_last_page_with_only_the_total_row_is_printed_text_not_a_scan()
+    {
+        // A form whose 总分 row fell onto a page of its own: "总分 100 86.55" has too few ideographs to count as a
+        // text layer by itself, but the page holds no image, so it is text like the page before it.
+        var original = Fixtures.Input("pdf-songjiang-2022-page-break");
+        using var source = UglyToad.PdfPig.PdfDocument.Open(original);
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        builder.AddPage(source, 1);
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4).AddText("100   86.55", 10, new UglyToad.PdfPig.Core.PdfPoint(300, 800), font);
+
+        var result = Fixtures.Pipeline.Extract(SourceDocument.FromBytes("short-last-page.pdf", builder.Build()));
+
+        Assert.False(result.Failed, result.Failure);
+        Assert.All(result.Forms, f => Assert.Equal("pdf-text", f.Source.InputKind));
+        Assert.Equal(Fixtures.Pipeline.Extract(original).Forms[0].ProjectName, Assert.Single(result.Forms).ProjectName);
+    }
+
+    [Fact]
+    public void A_searchable_scans_invisible_ocr_layer_is_not_taken_as_its_text()
+    {
+        // Scanner software lays the OCR it made under the page image, drawn invisibly (rendering mode 3). That
+        // layer is another engine's guess, not printed text: the page is OCR'd as the scan it is.
+        var scan = Fixtures.Input("scan-songjiang-2022-jpeg-pages");
+        using var source = UglyToad.PdfPig.PdfDocument.Open(scan);
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        for (var n = 1; n <= source.NumberOfPages; n++)
+        {
+            var page = builder.AddPage(source, n);
+            page.SetTextRenderingMode(UglyToad.PdfPig.Core.TextRenderingMode.Neither);
+            page.AddText("RS 100 9l.3 xx", 10, new UglyToad.PdfPig.Core.PdfPoint(100, 700), font);
+        }
+
+        var result = Fixtures.Pipeline.Extract(SourceDocument.FromBytes("searchable.pdf", builder.Build()));
+
+        Assert.NotEmpty(result.Forms);
+        Assert.All(result.Forms, f => Assert.Equal("pdf-scan", f.Source.InputKind));
+        Assert.Equal(Fixtures.Pipeline.Extract(scan).Forms.Select(f => f.ProjectName), result.Forms.Select(f => f.ProjectName));
+    }
+
+    [Fact]
+    public void A_form_on_pages_shown_sideways_reads_as_the_upright_one()
+    {
+        // The same pages turned by /Rotate 90, as a scanner's software saves a landscape-fed form: read in the frame
+        // its text runs in, not in the viewer's.
+        var original = Fixtures.Input("pdf-songjiang-2022-title-outside");
+        using var source = UglyToad.PdfPig.PdfDocument.Open(original);
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        for (var n = 1; n <= source.NumberOfPages; n++)
+            builder.AddPage(source, n).SetRotation(new UglyToad.PdfPig.Content.PageRotationDegrees(90));
+        var turned = Fixtures.Pipeline.Extract(SourceDocument.FromBytes("turned.pdf", builder.Build()));
+        var straight = Fixtures.Pipeline.Extract(original);
+
+        Assert.False(turned.Failed, turned.Failure);
+        Assert.Equal(2, straight.Forms.Length);
+        Assert.Equal(straight.Forms.Length, turned.Forms.Length);
+        foreach (var (a, b) in turned.Forms.Zip(straight.Forms))
+        {
+            Assert.Equal(b.ProjectName, a.ProjectName);
+            Assert.NotNull(b.Funding.Total?.Executed);
+            Assert.Equal(b.Funding.Total?.Executed, a.Funding.Total?.Executed);
+            Assert.Equal(b.Indicators.Select(i => (i.Name, i.Weight, i.Score)), a.Indicators.Select(i => (i.Name, i.Weight, i.Score)));
+            Assert.Equal(b.Findings.Select(f => f.Rule), a.Findings.Select(f => f.Rule));
+        }
+    }
+
+    [Fact]
     public void A_pdf_and_the_text_dump_of_the_same_forms_raise_the_same_findings()
     {
         static IEnumerable<string> Findings(IEnumerable<CleanedForm> forms) =>

@@ -57,6 +57,10 @@ public sealed class TextCleanerTests
     [InlineData("Hello<br>World", "Hello World")]
     [InlineData("&lt;script&gt;", "<script>")]
     [InlineData("   ", null)]
+    // Radicals a PDF's text map gave for the ideographs that share their glyphs (Kangxi by NFKC, simplified by table).
+    [InlineData("项⽬名称", "项目名称")]
+    [InlineData("主管部⻔", "主管部门")]
+    [InlineData("⻓宁区", "长宁区")]
     public void Cleans_cells_to_the_words_as_printed(string raw, string? expected) => Assert.Equal(expected, TextCleaner.Clean(raw));
 }
 

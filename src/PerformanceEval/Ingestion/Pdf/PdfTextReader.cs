@@ -8,18 +8,24 @@ using Polly.Timeout;
 namespace PerformanceEval.Ingestion.Pdf;
 
 /// <summary>
-/// Reads PDFs with a text layer: poppler's <c>pdftotext -bbox-layout</c> gives every word with its box (XHTML,
-/// read with AngleSharp), <c>pdftoppm</c> rasterizes each page to find the table's ruling lines, and
-/// <see cref="PageGrid"/> puts the words into the cells those lines draw. The rows go to the same table
-/// reconstruction, normalizer and checker as text dumps. A page without a usable text layer is a scan: until the
-/// OCR path exists the file fails with that reason (recorded, never skipped).
+/// Reads PDFs with a text layer. PdfPig reads each page in process: its words with their boxes and the ruling lines
+/// the content stream draws (<see cref="PdfLayer"/>), and <see cref="PageGrid"/> puts the words into the cells those
+/// lines draw. Poppler stays for what PdfPig does not do: a page that draws no rules (its table is an image) gets its
+/// rules from a <c>pdftoppm</c> raster; a document or page PdfPig cannot read gets a second opinion from
+/// <c>pdftotext -bbox-layout</c> before the file is failed; and a scan (no usable text layer, or only an invisible OCR
+/// layer under a page image) is rasterized for OCR. The rows go to the same table reconstruction, normalizer and
+/// checker as text dumps.
 /// </summary>
 public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr = null) : IDocumentReader
 {
+    private Func<byte[], List<PdfLayerPage>> _layer = PdfLayer.Read;
+
+    /// <summary>A reader whose in-process layer is given (tests: a layer that fails, to see the second opinion).</summary>
+    internal PdfTextReader(SubprocessRunner runner, Func<byte[], List<PdfLayerPage>> layer) : this(runner) => _layer = layer;
+
     /// <summary>
-    /// Raster resolution for finding rules. Rasterizing is most of a page's cost; at 100 dpi a 0.5 pt rule is still
-    /// 0.7 px, dark enough after anti-aliasing (measured here: pdftoppm 29 ms a page at 144 dpi, 21 ms at 100 dpi,
-    /// the same grids on the fixtures).
+    /// Raster resolution for finding rules on a page that draws none. At 100 dpi a 0.5 pt rule is still 0.7 px, dark
+    /// enough after anti-aliasing (measured here: pdftoppm 29 ms a page at 144 dpi, 21 ms at 100 dpi, the same grids).
     /// </summary>
     private const int RasterDpi = 100;
 
@@ -29,25 +35,47 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
     public StageResult<IngestedDocument> Read(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var (path, temp) = ReaderSupport.FileFor(document, ".pdf");
+        // poppler reads files: a path is made (the input's own, or a temporary copy) only when poppler is called.
+        using var file = new ToolFile(document);
         try
         {
-            var bbox = runner.Run("pdftotext", "poppler-utils", ["-bbox-layout", "-enc", "UTF-8", path, "-"]);
-            if (bbox.ExitCode != 0) return Fail(document, "pdf.unreadable", Explain(bbox.Error));
-            var pages = ParseWords(Encoding.UTF8.GetString(bbox.Output));
-            if (pages.Count == 0) return Fail(document, "pdf.no-pages", "the PDF has no pages");
-            // A scan (no text layer, or an old OCR's garbage over the image) goes to OCR whole. A document whose pages
-            // mostly have text but one is empty (an export's blank page) is no scan: that page is reported, not OCR'd.
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+            List<PdfLayerPage> pages;
+            try
+            {
+                pages = _layer(document.Bytes);
+            }
+            catch (PdfLayerException e) when (e.Code == "pdf.encrypted")
+            {
+                return Fail(document, e.Code, e.Message);
+            }
+            catch (PdfLayerException e)
+            {
+                // PdfPig is stricter than poppler about some damage (a broken cross-reference table, a font it cannot
+                // parse); poppler's reading of the same file is the second opinion, and the reason PdfPig gave is kept.
+                var bbox = runner.Run("pdftotext", "poppler-utils", ["-bbox-layout", "-enc", "UTF-8", file.Path, "-"]);
+                if (bbox.ExitCode != 0)
+                    return Fail(document, "pdf.unreadable", $"{Explain(bbox.Error)}; PdfPig: {e.Message}");
+                pages = [.. ParseWords(Encoding.UTF8.GetString(bbox.Output)).Select(p => new PdfLayerPage(p.Number, p.Words, [], [], 0, 0))];
+                if (pages.Count == 0) return Fail(document, "pdf.no-pages", "the PDF has no pages");
+                diagnostics.Add(new Diagnostic("pdf.read-by-poppler", DiagnosticSeverity.Warning,
+                    $"PdfPig could not read the PDF ({e.Message}); its text was read by pdftotext instead", ReaderSupport.FileRef(document)));
+            }
+            // A scan goes to OCR whole: no page has usable text, or a page is an image under an old OCR's garbage or
+            // under a searchable scan's invisible OCR layer. A page with little text and no image (the last page of a
+            // form holding only 总分 and its figures) is printed text, and a page with nothing on it (an export's
+            // blank page) is reported, not OCR'd.
             var textPages = pages.Count(p => HasUsableText(p.Words));
-            if (textPages == 0 || textPages < pages.Count(p => p.Words.Count > 0))
-                return ocr is null
-                    ? Fail(document, "pdf.scan", "the PDF has no usable text layer (a scan) and this pipeline has no OCR")
-                    : Ocr.ImageReader.OcrPages(document, InputKind.PdfScan, Rasterize(path), ocr);
+            if (textPages == 0 || pages.Any(p => p.Images > 0 && !HasUsableText(p.Words)))
+            {
+                if (ocr is null)
+                    return Fail(document, "pdf.scan", "the PDF has no usable text layer (a scan) and this pipeline has no OCR");
+                return Ocr.ImageReader.OcrPages(document, InputKind.PdfScan, Rasterize(file.Path), ocr);
+            }
 
             var rows = ImmutableArray.CreateBuilder<RawRow>();
-            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
             var block = 0;
-            var rules = Rules(path, pages.Count);
+            var rasterRules = RasterRules(pages, file);
             foreach (var page in pages)
             {
                 if (page.Words.Count == 0)
@@ -57,7 +85,9 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
                         new SourceRef(document.Path, document.Sha256, page.Number, null, null, null, null, "", null)));
                     continue;
                 }
-                var (horizontal, vertical) = rules.GetValueOrDefault(page.Number, ([], []));
+                var (horizontal, vertical) = page.VectorRules
+                    ? (page.Horizontal, page.Vertical)
+                    : rasterRules.GetValueOrDefault(page.Number, ([], []));
                 foreach (var (_, row) in PageGrid.Rows(document, page.Number, page.Words, horizontal, vertical, block))
                     rows.Add(row);
                 block += 2;
@@ -72,30 +102,57 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
         {
             return Fail(document, "pdf.timeout", "poppler did not finish reading the PDF in time");
         }
-        finally
+    }
+
+    /// <summary>
+    /// Rules from the raster, for the pages with words but no vector rules (a table drawn as an image under a text
+    /// layer, or words read by poppler). One pdftoppm run over the span of such pages; none at all for the usual PDF.
+    /// </summary>
+    private Dictionary<int, (List<Rule>, List<Rule>)> RasterRules(List<PdfLayerPage> pages, ToolFile file)
+    {
+        var needed = pages.Where(p => !p.VectorRules && p.Words.Count > 0).Select(p => p.Number).ToList();
+        return needed.Count == 0 ? [] : Rules(file.Path, needed.Min(), needed.Max());
+    }
+
+    /// <summary>The input as a file for poppler, made on first use and its temporary copy (if any) deleted after.</summary>
+    private sealed class ToolFile(SourceDocument document) : IDisposable
+    {
+        private string? _path, _temp;
+
+        public string Path
         {
-            if (temp is not null) File.Delete(temp);
+            get
+            {
+                if (_path is null) (_path, _temp) = ReaderSupport.FileFor(document, ".pdf");
+                return _path;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_temp is not null) File.Delete(_temp);
         }
     }
 
     /// <summary>
-    /// The ruling lines of every page, from one pdftoppm run over the document (a process per page would cost
-    /// more than the rasterizing). A page that does not rasterize has no rules; its words are read as layout.
+    /// The ruling lines of pages first..last, from one pdftoppm run (a process per page would cost more than the
+    /// rasterizing). A page that does not rasterize has no rules; its words are read as layout.
     /// </summary>
-    private Dictionary<int, (List<Rule>, List<Rule>)> Rules(string path, int pageCount)
+    private Dictionary<int, (List<Rule>, List<Rule>)> Rules(string path, int first, int last)
     {
         var dir = Directory.CreateTempSubdirectory("perfeval-raster-");
         try
         {
             var raster = runner.Run("pdftoppm", "poppler-utils",
-                ["-r", RasterDpi.ToString(CultureInfo.InvariantCulture), "-gray", path, Path.Combine(dir.FullName, "p")]);
+                ["-r", RasterDpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", first.ToString(CultureInfo.InvariantCulture),
+                 "-l", last.ToString(CultureInfo.InvariantCulture), path, Path.Combine(dir.FullName, "p")]);
             var rules = new Dictionary<int, (List<Rule>, List<Rule>)>();
             if (raster.ExitCode != 0) return rules;
             foreach (var file in dir.EnumerateFiles("p-*.pgm"))
             {
                 // pdftoppm names pages p-1.pgm or p-01.pgm, padded to the page count's digits.
                 var number = int.Parse(Path.GetFileNameWithoutExtension(file.Name)[2..], CultureInfo.InvariantCulture);
-                if (number <= pageCount)
+                if (number >= first && number <= last)
                     rules[number] = RulingLines.Find(GrayImage.ParsePgm(File.ReadAllBytes(file.FullName)), 72.0 / RasterDpi);
             }
             return rules;
