@@ -23,7 +23,7 @@ public static partial class NumberParser
     {
         number = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var s = text.Normalize(NormalizationForm.FormKC).Replace(" ", "").Replace("，", ",");
+        var s = TextCleaner.FoldDigits(text.Normalize(NormalizationForm.FormKC)).Replace(" ", "").Replace("，", ",");
         var percent = s.EndsWith('%');
         if (percent) s = s[..^1];
         if (s.Length == 0) return false;
@@ -37,9 +37,15 @@ public static partial class NumberParser
         if (!Plain().IsMatch(s)) return false;
         if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             return false;
+        // Beyond any figure a form can hold (a district's budget is under 10^12 yuan): a misread or a corrupted cell,
+        // left unread with its warning rather than summed into an overflow by the checker.
+        if (Math.Abs(value) >= Largest) return false;
         number = new PrintedNumber(StripFloatNoise(value), percent);
         return true;
     }
+
+    /// <summary>The largest magnitude read as a figure; the contract's numbers and the checker's sums stay exact below it.</summary>
+    public const decimal Largest = 1_000_000_000_000_000m;
 
     /// <summary>
     /// "8.3150000000000001" is 8.315 written through a double: past 6 decimals no form prints real digits,

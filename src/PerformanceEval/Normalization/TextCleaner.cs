@@ -20,6 +20,7 @@ public static partial class TextCleaner
         s = WebUtility.HtmlDecode(s);
         s = s.Replace('\u3000', ' ').Replace('\u00A0', ' ').Replace('\r', '\n');
         s = FoldRadicals(s);
+        s = FoldDigits(s);
         s = JoinLines(s);
         s = CjkSpace().Replace(s, "");
         s = Spaces().Replace(s, " ").Trim();
@@ -71,6 +72,21 @@ public static partial class TextCleaner
             else sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Decimal digits of other scripts (Arabic-Indic ٢٠٢٣, Devanagari, full-width ２０２３) as ASCII: a form printed or
+    /// OCR'd with them means the same year and figures, and every pattern and parser downstream reads ASCII.
+    /// </summary>
+    internal static string FoldDigits(string s)
+    {
+        var i = 0;
+        while (i < s.Length && !(char.IsDigit(s[i]) && s[i] > '9')) i++;
+        if (i == s.Length) return s;
+        var chars = s.ToCharArray();
+        for (; i < chars.Length; i++)
+            if (chars[i] > '9' && char.IsDigit(chars[i])) chars[i] = (char)('0' + (int)char.GetNumericValue(chars[i]));
+        return new string(chars);
     }
 
     private static readonly Dictionary<char, char> SimplifiedRadicals = new()

@@ -113,6 +113,16 @@ public sealed class ExtractionPipeline
         {
             return Failed(document.Path, $"--strict: {strict.Message}", diagnostics.ToImmutable(), timings);
         }
+        catch (Exception e) when (e is not StrictModeException)
+        {
+            // The file's fault boundary: whatever a stage throws on this input (a defect of ours, or input no rule
+            // foresaw) fails this file with the stage and the cause, and the batch goes on with the next one.
+            var (stage, cause) = e is StageFailedException failed ? (failed.Stage, failed.InnerException!) : ("pipeline", e);
+            _log.Error(cause, "Stage {Stage} failed on {SourcePath}", stage, document.Path);
+            var reason = $"the {stage} stage failed on this file ({cause.GetType().Name}: {cause.Message})";
+            diagnostics.Add(new Diagnostic("pipeline.stage-failed", DiagnosticSeverity.Error, reason, ReaderSupport.FileRef(document)));
+            return Failed(document.Path, reason, diagnostics.ToImmutable(), timings);
+        }
     }
 
     private NormalizedForm NormalizeForm(FormGrid grid, Dictionary<string, double> timings, ImmutableArray<Diagnostic>.Builder diagnostics)
@@ -185,11 +195,26 @@ public sealed class ExtractionPipeline
         return new DocumentResult(path, [], reason, diagnostics, timings);
     }
 
+    /// <summary>Runs one stage's work, timed; what it throws is tagged with the stage for the file's failure.</summary>
     private static T Timed<T>(Dictionary<string, double> timings, string stage, Func<T> work)
     {
         var start = Stopwatch.GetTimestamp();
-        var result = work();
-        timings[stage] = timings.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        return result;
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (e is not StageFailedException and not StrictModeException)
+        {
+            throw new StageFailedException(stage, e);
+        }
+        finally
+        {
+            timings[stage] = timings.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+    }
+
+    private sealed class StageFailedException(string stage, Exception cause) : Exception(cause.Message, cause)
+    {
+        public string Stage { get; } = stage;
     }
 }

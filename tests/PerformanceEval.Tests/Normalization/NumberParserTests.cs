@@ -14,6 +14,8 @@ public sealed class NumberParserTests
     [InlineData("７.３０", "7.30", false)]               // full-width digits
     [InlineData("100.00%", "100.00", true)]
     [InlineData("0", "0", false)]
+    [InlineData("٨٣.١٥%", "83.15", true)]                // Arabic-Indic digits
+    [InlineData("999,999,999,999,999.99", "999999999999999.99", false)] // the largest magnitude read
     public void Parses_the_numbers_forms_print(string text, string expected, bool percent)
     {
         Assert.True(NumberParser.TryParse(text, out var n));
@@ -34,6 +36,8 @@ public sealed class NumberParserTests
     [InlineData("及时")]
     [InlineData("—")]
     [InlineData("1,2,3")]
+    [InlineData("9999999999999999999999999999")] // 28 nines: no form's figure, and two of them overflow a sum
+    [InlineData("1000000000000000")]
     public void Rejects_what_is_not_one_number(string text) => Assert.False(NumberParser.TryParse(text, out _));
 
     [Theory]
@@ -61,6 +65,7 @@ public sealed class TextCleanerTests
     [InlineData("项⽬名称", "项目名称")]
     [InlineData("主管部⻔", "主管部门")]
     [InlineData("⻓宁区", "长宁区")]
+    [InlineData("(20٢٣ 年度)", "(2023年度)")]
     public void Cleans_cells_to_the_words_as_printed(string raw, string? expected) => Assert.Equal(expected, TextCleaner.Clean(raw));
 }
 
