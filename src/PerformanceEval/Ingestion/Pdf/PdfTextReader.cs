@@ -18,7 +18,7 @@ namespace PerformanceEval.Ingestion.Pdf;
 /// </summary>
 public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr = null) : IDocumentReader
 {
-    private Func<byte[], List<PdfLayerPage>> _layer = PdfLayer.Read;
+    private readonly Func<byte[], List<PdfLayerPage>> _layer = PdfLayer.Read;
 
     /// <summary>A reader whose in-process layer is given (tests: a layer that fails, to see the second opinion).</summary>
     internal PdfTextReader(SubprocessRunner runner, Func<byte[], List<PdfLayerPage>> layer) : this(runner) => _layer = layer;
