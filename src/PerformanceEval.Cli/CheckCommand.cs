@@ -8,8 +8,9 @@ namespace PerformanceEval.Cli;
 
 /// <summary>
 /// <c>perfeval check FILE.jsonl [--out FILE]</c>: re-runs the checker on cleaned JSON (after a hand correction, say)
-/// and writes each form back with fresh findings. Only <c>findings</c> is replaced: every other member, its order
-/// and its number literals ("7.30") are written back exactly as read.
+/// and writes each form back with fresh findings. Only <c>findings</c> is replaced (and a version-1 form's
+/// <c>schemaVersion</c> and <c>warnings</c>, upgraded to version 2): every other member, its order and its number
+/// literals ("7.30") are written back exactly as read.
 /// </summary>
 internal static class CheckCommand
 {
@@ -62,6 +63,7 @@ internal static class CheckCommand
         var form = node.Deserialize<CleanedForm>(ContractJson.Options) ?? throw new JsonException("null form");
         var findings = pipeline.Checker.Check(form);
         node["findings"] = JsonSerializer.SerializeToNode(findings, ContractJson.Options);
-        return node.ToJsonString(ContractJson.Options);
+        // A version-1 form is written as version 2: its warning strings become the objects they describe.
+        return Checking.VersionOneForms.Upgrade(node).ToJsonString(ContractJson.Options);
     }
 }

@@ -58,8 +58,10 @@ internal static class ExtractCommand
             return ExitCodes.Usage;
         }
         var pipeline = new ExtractionPipelineBuilder().WithSettings(settings).WithLogger(log).Strict(strict).Build();
-        var (files, missing) = InputFiles.Expand(paths);
-        foreach (var m in missing) Console.Error.WriteLine($"error: {m}: no such file or folder");
+        var inputs = InputFiles.Expand(paths);
+        var (files, missing) = (inputs.Files, inputs.Problems);
+        foreach (var (path, reason) in missing) Console.Error.WriteLine($"error: {path}: {reason}");
+        if (inputs.Duplicates > 0) log.Information("{Duplicates} files reached twice (through links) are read once", inputs.Duplicates);
         log.Information("Extracting {FileCount} files with {Workers} workers", files.Count, settings.Workers);
 
         var tally = new RunSummary();

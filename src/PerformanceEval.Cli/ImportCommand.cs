@@ -29,8 +29,10 @@ internal static class ImportCommand
     {
         var log = CommonOptions.Logger(verbose);
         var settings = CommonOptions.Settings(config);
-        var (files, missing) = InputFiles.Expand(paths);
-        foreach (var m in missing) Console.Error.WriteLine($"error: {m}: no such file or folder");
+        var inputs = InputFiles.Expand(paths);
+        var (files, missing) = (inputs.Files, inputs.Problems);
+        foreach (var (path, reason) in missing) Console.Error.WriteLine($"error: {path}: {reason}");
+        if (inputs.Duplicates > 0) log.Information("{Duplicates} files reached twice (through links) are read once", inputs.Duplicates);
         FormStore store;
         try
         {

@@ -12,6 +12,7 @@ var root = new RootCommand(
     StatusCommand.Create(),
     ExportCommand.Create(),
     ReviewCommand.Create(),
+    DiagnosticsCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

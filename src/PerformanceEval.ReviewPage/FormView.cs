@@ -47,7 +47,10 @@ internal static class FormView
         if (!form.Warnings.IsEmpty)
         {
             html.Raw("<section class=\"warnings\">").Element("h2", $"提取警告（{form.Warnings.Length}）").Raw("<ul>");
-            foreach (var warning in form.Warnings) html.Element("li", warning);
+            // The message is the reviewer's; the catalogue's code stays in the title and data attribute for tools and tests.
+            foreach (var warning in form.Warnings)
+                html.Element("li", warning.Field is { } field ? $"{Labels.Field(field)}：{warning.Message}" : warning.Message,
+                    ("class", $"sev-{warning.Severity}"), ("title", warning.Code), ("data-code", warning.Code));
             html.Raw("</ul></section>");
         }
         History(html, stored);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PerformanceEval.Contract;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Normalization;
 
 namespace PerformanceEval.Checking;
@@ -18,7 +19,7 @@ public sealed class AlternativeReadings(Checker checker)
     /// <summary>A figure read below this confidence is unsure (the same line the OCR warns at).</summary>
     public const double UnsureBelow = 0.90;
 
-    public (CleanedForm Form, ImmutableArray<string> Warnings) Choose(CleanedForm form, GradeScale? printedBands = null)
+    public (CleanedForm Form, ImmutableArray<Warning> Warnings) Choose(CleanedForm form, GradeScale? printedBands = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         // Only figures the engine was unsure of, least sure first: a figure read with confidence is not second-guessed
@@ -29,7 +30,7 @@ public sealed class AlternativeReadings(Checker checker)
                         FieldPath.TryParse(p.Key, out var f) && f.HoldsFigure)
             .OrderBy(p => p.Value.Confidence).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
         if (unsure.Count == 0) return (form, []);
-        var warnings = ImmutableArray.CreateBuilder<string>();
+        var warnings = ImmutableArray.CreateBuilder<Warning>();
         var findings = checker.Check(form, printedBands);
         foreach (var (field, where) in unsure)
         {
@@ -46,12 +47,14 @@ public sealed class AlternativeReadings(Checker checker)
             if (fitting.Count == 1)
             {
                 var (reading, chosen, after, changes) = fitting[0];
-                warnings.Add($"ocr.alternative-chosen: {field} was read \"{read}\" (confidence {where.Confidence?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"}); " +
-                             $"the engine's alternative reading \"{reading}\" is taken because with it {string.Join("; ", changes.Resolved.Select(f => f.Message))} no longer holds — check the cell (p{where.Page} {Box(where)})");
+                warnings.Add(Warn(DiagnosticCodes.AlternativeChosen, field, where,
+                    $"该数字识别为“{read}”（置信度 {where.Confidence?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"}），" +
+                    $"改用 OCR 引擎的另一读数“{reading}”，因为采用它后以下问题不再成立：{string.Join("；", changes.Resolved.Select(f => f.Message))}；请对照扫描件核对"));
                 (form, findings) = (chosen, after);
             }
             else if (fitting.Count > 1)
-                warnings.Add($"ocr.alternatives-ambiguous: {field} was read \"{read}\"; the engine's readings {string.Join(", ", fitting.Select(f => $"\"{f.Reading}\""))} would each fit the form, so none is taken — check the cell (p{where.Page} {Box(where)})");
+                warnings.Add(Warn(DiagnosticCodes.AlternativesAmbiguous, field, where,
+                    $"该数字识别为“{read}”；OCR 引擎的读数{string.Join("、", fitting.Select(f => $"“{f.Reading}”"))}都能使表内关系成立，均未采用；请对照扫描件核对"));
         }
         return (form, warnings.ToImmutable());
     }
@@ -64,6 +67,13 @@ public sealed class AlternativeReadings(Checker checker)
         return path.TrySet(node, JsonValue.Create(number.Value)) ? ContractJson.Deserialize(node.ToJsonString(ContractJson.Options)) : null;
     }
 
-    private static string Box(FieldProvenance p) =>
-        p.Box is { Length: 4 } b ? $"[{b[0]:F0},{b[1]:F0},{b[2]:F0},{b[3]:F0}]" : "";
+    /// <summary>A warning on one figure, pointing at the cell it was read from.</summary>
+    private static Warning Warn(DiagnosticCode code, string field, FieldProvenance where, string message) => new()
+    {
+        Code = code.Id,
+        Severity = code.Severity.ToContract(),
+        Message = message,
+        Field = field,
+        Source = new WarningSource { Page = where.Page, Line = where.Line, Row = where.Row, Col = where.Col, Box = where.Box },
+    };
 }

@@ -11,8 +11,8 @@ public sealed class CurrencyUnitRule : ICheckRule
     {
         if (context.Form.CurrencyUnit != "万元") yield break;
         var amounts = context.FundingLines()
-            .SelectMany(f => new[] { ($"{f.Path}.initialBudget", f.Line.InitialBudget), ($"{f.Path}.annualBudget", f.Line.AnnualBudget), ($"{f.Path}.executed", f.Line.Executed) })
-            .Append(("funding.previousYearBudget", context.Form.Funding.PreviousYearBudget));
+            .SelectMany(f => new[] { ($"{f.Label}的年初预算数", f.Line.InitialBudget), ($"{f.Label}的全年预算数", f.Line.AnnualBudget), ($"{f.Label}的全年执行数", f.Line.Executed) })
+            .Append(("上年预算金额", context.Form.Funding.PreviousYearBudget));
         var first = amounts.FirstOrDefault(a => a.Item2 >= context.Options.CurrencyUnitMaxWanYuan);
         if (first.Item2 is not { } amount) yield break;
         yield return Make.Finding(Id, "warning", "currencyUnit", "万元", "元",

@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Contract;
 
 namespace PerformanceEval.Checking;
@@ -10,7 +11,7 @@ public sealed class TotalScoreRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         var form = context.Form;
-        if (Normalization.CompletenessCodes.IndicatorsIncomplete(form.Warnings)) yield break;
+        if (form.HasAny(DiagnosticCodes.IndicatorsIncomplete)) yield break;
         if (form.TotalScore is not { } total) yield break;
         var scores = form.Indicators.Select(i => i.Score).OfType<decimal>().ToList();
         var funding = form.Funding.Total?.Score;

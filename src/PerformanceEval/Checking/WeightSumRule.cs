@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Contract;
 
 namespace PerformanceEval.Checking;
@@ -10,7 +11,7 @@ public sealed class WeightSumRule : ICheckRule
     public IEnumerable<Finding> Check(CheckContext context)
     {
         var form = context.Form;
-        if (Normalization.CompletenessCodes.IndicatorsIncomplete(form.Warnings)) yield break;
+        if (form.HasAny(DiagnosticCodes.IndicatorsIncomplete)) yield break;
         var weights = form.Indicators.Select(i => i.Weight).OfType<decimal>().ToList();
         if (weights.Count == 0) yield break;
         var sum = weights.Sum() + (form.Funding.Total?.Weight ?? 0m);

@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 namespace PerformanceEval.Contract;
 
 /// <summary>
-/// One cleaned 财政项目支出绩效自评表 in the contract of <c>shared/contract/</c> (schemaVersion 1).
+/// One cleaned 财政项目支出绩效自评表 in the contract of <c>shared/contract/</c> (schemaVersion 2;
+/// version 1, whose warnings were strings, is read too).
 /// </summary>
 /// <remarks>
 /// Numbers are <see cref="decimal"/>s that keep the scale they were printed with: "7.30" is 7.30m (scale 2),
@@ -11,7 +12,10 @@ namespace PerformanceEval.Contract;
 /// </remarks>
 public sealed record CleanedForm
 {
-    public string SchemaVersion { get; init; } = "1";
+    /// <summary>The version this program writes.</summary>
+    public const string CurrentVersion = "2";
+
+    public string SchemaVersion { get; init; } = CurrentVersion;
     public required FormSource Source { get; init; }
     public required string Template { get; init; }
     public int? Year { get; init; }
@@ -33,7 +37,7 @@ public sealed record CleanedForm
     public string? MainProblems { get; init; }
     public string? Improvements { get; init; }
     public ImmutableArray<Finding> Findings { get; init; } = [];
-    public ImmutableArray<string> Warnings { get; init; } = [];
+    public ImmutableArray<Warning> Warnings { get; init; } = [];
     public IReadOnlyDictionary<string, FieldProvenance> Provenance { get; init; } = new Dictionary<string, FieldProvenance>();
 }
 
@@ -108,6 +112,10 @@ public sealed record Finding
     /// <summary>What was recomputed.</summary>
     public object? Expected { get; init; }
     public required string Message { get; init; }
+    /// <summary>stated − expected when both are numbers, else null.</summary>
+    public decimal? Difference { get; init; }
+    /// <summary>The yuan concerned when the rule is about money (see <c>FindingAmounts</c>), else null.</summary>
+    public decimal? Amount { get; init; }
 }
 
 /// <summary>Where one field was read.</summary>

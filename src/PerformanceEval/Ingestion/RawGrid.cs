@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Provenance;
 
 namespace PerformanceEval.Ingestion;

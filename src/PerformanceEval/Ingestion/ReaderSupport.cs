@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Provenance;
 
 namespace PerformanceEval.Ingestion;
@@ -18,6 +19,6 @@ internal static class ReaderSupport
         new(document.Path, document.Sha256, null, null, null, null, null, "", null);
 
     /// <summary>A failed read: no rows, one error diagnostic that names the file.</summary>
-    public static StageResult<IngestedDocument> Fail(SourceDocument document, InputKind kind, string code, string message) =>
-        new(new IngestedDocument(document, kind, []), [new Diagnostic(code, DiagnosticSeverity.Error, message, FileRef(document))]);
+    public static StageResult<IngestedDocument> Fail(SourceDocument document, InputKind kind, DiagnosticCode code, string message) =>
+        new(new IngestedDocument(document, kind, []), [new Diagnostic(code, message, FileRef(document))]);
 }

@@ -9,6 +9,9 @@ public sealed record SourceDocument(string Path, byte[] Bytes, string Sha256)
     public static SourceDocument Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        // A FIFO or a device would block or never end; they are refused before they are opened.
+        if (InputPath.KindOf(path) is not InputPathKind.Regular and var kind)
+            throw new IOException($"{path}: {InputPath.Describe(kind)}");
         var bytes = File.ReadAllBytes(path);
         return FromBytes(path, bytes);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Provenance;
 
 namespace PerformanceEval.Ingestion;
@@ -21,12 +22,12 @@ public sealed partial class TextDumpReader : IDocumentReader
         ArgumentNullException.ThrowIfNull(document);
         var fileRef = new SourceRef(document.Path, document.Sha256, null, null, null, null, null, "", null);
         if (document.Bytes.Length == 0)
-            return Fail(document, new Diagnostic("input.empty", DiagnosticSeverity.Error, "the file is empty", fileRef));
+            return Fail(document, new Diagnostic(DiagnosticCodes.InputEmpty, "the file is empty", fileRef));
         if (ImageKind(document.Bytes) is { } image)
-            return Fail(document, new Diagnostic("input.image", DiagnosticSeverity.Error,
+            return Fail(document, new Diagnostic(DiagnosticCodes.InputImage,
                 $"the file is an image ({image}) that the OCR reader could not take", fileRef));
         if (TextDecoder.Decode(document.Bytes) is not { } decoded)
-            return Fail(document, new Diagnostic("input.binary", DiagnosticSeverity.Error,
+            return Fail(document, new Diagnostic(DiagnosticCodes.InputBinary,
                 "the file is binary (not a text dump in UTF-8, UTF-16 or GB18030, not a PDF)", fileRef));
 
         var text = decoded.Text;
@@ -34,7 +35,7 @@ public sealed partial class TextDumpReader : IDocumentReader
             ? HtmlTableReader.ReadTables(document, text)
             : ReadLines(document, text);
         if (rows.IsEmpty || rows.All(r => r.Cells.All(c => c.IsEmpty)))
-            return Fail(document, new Diagnostic("input.no-text", DiagnosticSeverity.Error, "the file holds no text", fileRef));
+            return Fail(document, new Diagnostic(DiagnosticCodes.InputNoText, "the file holds no text", fileRef));
         return StageResult<IngestedDocument>.Ok(new IngestedDocument(document, InputKind.Text, rows));
     }
 

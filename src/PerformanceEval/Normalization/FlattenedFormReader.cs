@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using System.Text.RegularExpressions;
 using PerformanceEval.Contract;
 using PerformanceEval.Ingestion;
@@ -17,7 +18,7 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
     public void Read(RawRow row, int ri)
     {
         var tokens = row.Cells.ToList();
-        b.Warn("form.flattened", "form flattened into one paragraph by the OCR; read by label order", tokens[0], ri);
+        b.Warn(DiagnosticCodes.Flattened, "OCR 把整张表压成了一段文字，按标签顺序读取", tokens[0], ri);
         var joined = string.Concat(tokens.Select(t => TextCleaner.Compact(t.Text)));
         if (FormPatterns.YearIn(joined) is { } year)
         {
@@ -32,7 +33,7 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
         if (deptAt > nameAt + 1 && nameAt >= 0)
             SetHeader("department", tokens[(nameAt + 1)..deptAt], ri, v => b.Department = v);
         ReadFunding(tokens, ri);
-        b.Warn("goals.interleaved", "the two goal columns are interleaved in the flattened text; goals not read", tokens[0], ri);
+        b.Warn(DiagnosticCodes.GoalsInterleaved, "压平的文字中两栏年度目标交错，目标未读取", tokens[0], ri);
         var header = tokens.FindIndex(t => matcher.Match(t.Text, "HdrLevel1") is { IsExact: true });
         if (header >= 0) ReadIndicators(tokens, header, ri);
     }
@@ -117,8 +118,8 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
                 b.From($"{p}.level1", level2Cells[Math.Min(k, level2Cells.Count - 1)], ri);
             }
         }
-        b.Warn(CompletenessCodes.FlattenedIndicators,
-            $"{rows.Count} indicator rows recovered from the flattened text by order; names and values may be mismatched", tokens[header], ri);
+        b.Warn(DiagnosticCodes.FlattenedIndicators,
+            $"从压平的文字中按顺序恢复了 {rows.Count} 行指标，名称与数值可能错配", tokens[header], ri);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PerformanceEval.Contract;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Provenance;
 using PerformanceEval.Tables;
@@ -41,9 +42,9 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
             Alternatives = cell.Source.Alternatives.IsDefaultOrEmpty ? null : cell.Source.Alternatives,
         });
 
-    public void Warn(string code, string message, RawCell? cell, int? row = null) =>
-        Diagnostics.Add(new Diagnostic(code, DiagnosticSeverity.Warning, message,
-            cell?.Source is { } s ? s with { Row = row ?? s.Row } : null));
+    /// <summary>Records a warning at a cell (its row set to the form grid's), naming the field it concerns when there is one.</summary>
+    public void Warn(DiagnosticCode code, string message, RawCell? cell, int? row = null, string? field = null) =>
+        Diagnostics.Add(new Diagnostic(code, message, cell?.Source is { } s ? s with { Row = row ?? s.Row } : null, field));
 
     /// <summary>Repairs OCR misreadings of the form's own words and cells cut short by a wrap, with a warning each.</summary>
     public string? Repair(string? text, RawCell? cell, string field)
@@ -55,7 +56,7 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
         foreach (var (cut, whole) in model.Truncations)
             if (repaired.EndsWith(cut, StringComparison.Ordinal)) repaired += whole[cut.Length..];
         if (repaired != text)
-            Warn("text.repaired", $"{field}: OCR text \"{text}\" read as \"{repaired}\"", cell);
+            Warn(DiagnosticCodes.TextRepaired, $"OCR 文字“{text}”按模板用语更正为“{repaired}”", cell, field: field);
         return repaired;
     }
 

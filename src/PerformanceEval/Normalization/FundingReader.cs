@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Contract;
 using PerformanceEval.Ingestion;
 
@@ -32,8 +33,8 @@ internal static class FundingReader
         {
             Array.Clear(slots);
             if (trustColumns && columns is not null)
-                b.Warn("funding.by-order", $"{PathOf(kind)}: figures do not line up with the column header; read by kind and order",
-                    after.FirstOrDefault(c => !c.IsEmpty), ri);
+                b.Warn(DiagnosticCodes.FundingByOrder, "该资金行的数字与表头各列对不上，按数字的类型与顺序读取",
+                    after.FirstOrDefault(c => !c.IsEmpty), ri, PathOf(kind));
             ByOrder(after, slots);
         }
         var path = PathOf(kind);

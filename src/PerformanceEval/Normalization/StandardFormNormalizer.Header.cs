@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 
 namespace PerformanceEval.Normalization;
@@ -38,7 +39,7 @@ public sealed partial class StandardFormNormalizer
             {
                 // A second value after a gap on a 主管部门 row: the 实施单位 value whose label the OCR lost.
                 field = "ImplementingUnit";
-                b.Warn("header.label-lost", "value after a gap on the 主管部门 row read as 实施单位", item.Cell, ri);
+                b.Warn(DiagnosticCodes.HeaderLabelLost, "主管部门一行中空格之后的内容按实施单位读取", item.Cell, ri, "implementingUnit");
             }
             if (field is null or "FundingBlock") continue;
             Append(b, field, item.Value!, item.Cell, ri);
@@ -122,10 +123,10 @@ public sealed partial class StandardFormNormalizer
     {
         if (left.Length > 0 && right.Length > 0 && left[^1] == right[0] && TextCleaner.IsCjk(right[0]))
         {
-            b.Warn("grid.cell-split", $"\"{left}\" + \"{right}\": character repeated at the split dropped", cell, ri);
+            b.Warn(DiagnosticCodes.CellSplit, $"“{left}”与“{right}”是被拆开的一个单元格，拆分处重复的字已删去", cell, ri);
             return left + right[1..];
         }
-        b.Warn("grid.cell-split", $"\"{left}\" + \"{right}\" joined (one cell split by the OCR)", cell, ri);
+        b.Warn(DiagnosticCodes.CellSplit, $"“{left}”与“{right}”是被 OCR 拆开的一个单元格，已拼接", cell, ri);
         var space = left.Length > 0 && right.Length > 0 && !TextCleaner.IsCjk(left[^1]) && !TextCleaner.IsCjk(right[0]) &&
                     char.IsLetterOrDigit(left[^1]) && char.IsLetterOrDigit(right[0]);
         return left + (space ? " " : "") + right;

@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Contract;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Tables;
@@ -24,7 +25,7 @@ public sealed partial class StandardFormNormalizer
         {
             var onlyFigures = figures.Count == 2 && cells.Count == 2;
             if (!onlyFigures || figures[0].n.Value != 100) return false;
-            b.Warn("grid.total-unlabelled", "a row of two figures after the indicators read as 总分 (its label was lost)", cells[0], ri);
+            b.Warn(DiagnosticCodes.TotalUnlabelled, "指标之后只有两个数字的一行按总分读取（“总分”二字丢失）", cells[0], ri, "totalScore");
         }
         if (figures.Count >= 2)
         {
@@ -134,7 +135,7 @@ public sealed partial class StandardFormNormalizer
         var bound = new[] { weightCell, scoreCell, level1, level2, name, target, actual, note }.OfType<RowCell>().Select(c => c.Raw).ToHashSet();
         foreach (var other in cells.Where(c => c.Text is not null && !bound.Contains(c.Raw) && !c.Raw.Carried && c.Text.Length > 1 &&
                                                matcher.Match(c.Text, "IndicatorSection", "HdrFragment") is not { Score: >= 0.75 }))
-            b.Warn("grid.surplus-cell", $"cell \"{other.Text}\" under no header of the indicator table; not read", other.Raw, ri);
+            b.Warn(DiagnosticCodes.SurplusCell, $"单元格“{other.Text}”不在指标表的任何表头之下，未读取", other.Raw, ri);
 
         var index = b.Indicators.Count;
         var p = $"indicators[{index}]";
@@ -149,8 +150,8 @@ public sealed partial class StandardFormNormalizer
             Score = score,
             Note = b.Repair(note?.Text, note?.Raw, $"{p}.note"),
         });
-        if (weightCell is not null && weight is null) b.Warn("grid.figure-unread", $"分值 \"{weightCell.Text}\" is not a figure", weightCell.Raw, ri);
-        if (scoreCell is not null && score is null) b.Warn("grid.figure-unread", $"得分 \"{scoreCell.Text}\" is not a figure", scoreCell.Raw, ri);
+        if (weightCell is not null && weight is null) b.Warn(DiagnosticCodes.FigureUnread, $"分值“{weightCell.Text}”不是数字，留空", weightCell.Raw, ri, $"{p}.weight");
+        if (scoreCell is not null && score is null) b.Warn(DiagnosticCodes.FigureUnread, $"得分“{scoreCell.Text}”不是数字，留空", scoreCell.Raw, ri, $"{p}.score");
         foreach (var (cell, field) in new[] { (name, "name"), (target, "target"), (actual, "actual"), (weightCell, "weight"), (scoreCell, "score"), (note, "note") })
             if (cell is { Text: not null }) b.From($"{p}.{field}", cell.Raw, ri);
         var rowCell = name?.Raw ?? cells.First(c => c.Text is not null).Raw;

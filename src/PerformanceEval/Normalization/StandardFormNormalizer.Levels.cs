@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 
 namespace PerformanceEval.Normalization;
@@ -21,7 +22,7 @@ public sealed partial class StandardFormNormalizer
         {
             var name = Settle(level2.Level!, state.Level2);
             if (!level2.Level!.IsExact)
-                b.Warn("text.level-repaired", $"二级指标 \"{level2.Text}\" read as \"{name}\"", level2.Raw, ri);
+                b.Warn(DiagnosticCodes.LevelRepaired, $"二级指标“{level2.Text}”按模板更正为“{name}”", level2.Raw, ri);
             state.Level2 = name;
             state.Level1 = matcher.Model.ParentOf(name) ?? state.Level1;
             state.LevelCell = level2.Raw;
@@ -40,7 +41,7 @@ public sealed partial class StandardFormNormalizer
             state.Level2 = first;
             state.Level1 = matcher.Model.ParentOf(first);
             (state.LevelCell, state.Level1Cell) = (null, null);
-            b.Warn("text.level-assumed", $"first indicator row has no readable 二级指标; the template's first, {first}, assumed",
+            b.Warn(DiagnosticCodes.LevelAssumed, $"第一行指标没有可读的二级指标，按模板的第一个二级指标“{first}”处理",
                 left.FirstOrDefault()?.Raw, ri);
         }
     }
@@ -70,10 +71,10 @@ public sealed partial class StandardFormNormalizer
         var nameColumn = state.IndicatorColumns?.FirstColumnOf("HdrName") ?? -1;
         var chosen = candidates.FirstOrDefault(c => c.Raw.Source.Col == nameColumn) ?? candidates[^1];
         foreach (var other in candidates.Where(c => c != chosen))
-            b.Warn("grid.surplus-cell", $"cell \"{other.Text}\" out of place in an indicator row; not read", other.Raw, ri);
+            b.Warn(DiagnosticCodes.SurplusCell, $"单元格“{other.Text}”在指标行中位置不符，未读取", other.Raw, ri);
         if (candidates.Count == 1 && state.IndicatorColumns is not null && nameColumn >= 0 && chosen.Raw.Source.Col != nameColumn &&
             chosen.Raw.Source.Col < nameColumn && chosen.Raw.Source.Col is not null && state.IndicatorColumns.Count >= 5)
-            b.Warn("grid.row-shifted", $"indicator name \"{chosen.Text}\" found left of the 三级指标 column", chosen.Raw, ri);
+            b.Warn(DiagnosticCodes.RowShifted, $"指标名称“{chosen.Text}”出现在三级指标列的左侧", chosen.Raw, ri);
         return (chosen.Text!, chosen.Raw);
     }
 
@@ -95,7 +96,7 @@ public sealed partial class StandardFormNormalizer
             if (state.ExpectNote && b.Indicators.Count > 0 && nonEmpty.All(c => c.Level is null))
             {
                 var last = b.Indicators[^1];
-                b.Indicators[^1] = last with { Note = b.Repair((last.Note ?? "") + text, nonEmpty[0].Raw, "note") };
+                b.Indicators[^1] = last with { Note = b.Repair((last.Note ?? "") + text, nonEmpty[0].Raw, $"indicators[{b.Indicators.Count - 1}].note") };
                 b.From($"indicators[{b.Indicators.Count - 1}].note", nonEmpty[0].Raw, ri);
                 // A note goes on while its lines are full (a wrapped cell); a short line is its last.
                 state.ExpectNote = text.Length >= 7;
@@ -110,8 +111,8 @@ public sealed partial class StandardFormNormalizer
         if (lost.Length == 0) return;
         // A row with figures or a name-sized text is an indicator the form's sums count; a scrap is not.
         var substantive = lost.Any(char.IsDigit) || lost.Length >= 6;
-        b.Warn(substantive ? CompletenessCodes.RowLost : "grid.row-fragment",
-            $"indicator row without 分值/得分 not read: \"{lost}\"", nonEmpty[0].Raw, ri);
+        b.Warn(substantive ? DiagnosticCodes.RowLost : DiagnosticCodes.RowFragment,
+            $"没有分值/得分的指标行未读取：“{lost}”", nonEmpty[0].Raw, ri);
     }
 
     private void UpdateLevelsOnly(ReadState state, List<RowCell> levels)

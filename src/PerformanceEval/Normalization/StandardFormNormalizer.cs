@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Provenance;
 using PerformanceEval.Tables;
@@ -84,14 +85,14 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                     break;
                 case Phase.Done:
                     if (RowText.NonEmpty(row).Any())
-                        b.Warn("form.trailing-row", "row after the total was not read", RowText.NonEmpty(row).First(), ri);
+                        b.Warn(DiagnosticCodes.TrailingRow, "总分之后的一行未读取", RowText.NonEmpty(row).First(), ri);
                     break;
             }
         }
         FinishGoals(b, state);
         if (state.ReadByPosition)
-            b.Warn("table.read-by-position",
-                "indicator rows read by position around their 分值/得分 pair: the input has no cell spans or no column header to bind them by",
+            b.Warn(DiagnosticCodes.ReadByPosition,
+                "输入没有单元格跨度或列表头，指标行按分值/得分的位置读取",
                 null, null);
         return new(new NormalizedForm(b.Build("standard"), null), [.. b.Diagnostics]);
     }
@@ -122,8 +123,8 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         RowText.NonEmpty(row).Select(c => matcher.Match(c.Text, kinds)).Count(m => m is { Score: >= 0.75 });
 
     private ColumnMap ColumnsOf(FormBuilder b, RawRow row, int ri, string[] kinds) => ColumnMap.Of(row, matcher, kinds,
-        inferred: (cell, kind) => b.Warn("header.inferred",
-            $"header cell \"{TextCleaner.Clean(cell.Text)}\" not recognised; read as {matcher.Model.Labels[kind][0]}, the column the template puts there",
+        inferred: (cell, kind) => b.Warn(DiagnosticCodes.HeaderInferred,
+            $"表头单元格“{TextCleaner.Clean(cell.Text)}”未能识别，按模板在此位置的列“{matcher.Model.Labels[kind][0]}”读取",
             cell, ri));
 
     private (int Index, string Kind)? FundingLineLabel(RawRow row)

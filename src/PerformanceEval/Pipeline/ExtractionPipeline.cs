@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using PerformanceEval.Checking;
 using PerformanceEval.Contract;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Normalization;
 using PerformanceEval.Provenance;
@@ -65,7 +66,9 @@ public sealed class ExtractionPipeline
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Failed(path, $"cannot read the file: {e.Message}", [], new Dictionary<string, double>());
+            var reason = $"cannot read the file: {e.Message}";
+            return Failed(path, reason, [new Diagnostic(DiagnosticCodes.InputUnreadable, reason, new SourceRef(path, "", null, null, null, null, null, "", null))],
+                new Dictionary<string, double>());
         }
         return Extract(document);
     }
@@ -120,7 +123,7 @@ public sealed class ExtractionPipeline
             var (stage, cause) = e is StageFailedException failed ? (failed.Stage, failed.InnerException!) : ("pipeline", e);
             _log.Error(cause, "Stage {Stage} failed on {SourcePath}", stage, document.Path);
             var reason = $"the {stage} stage failed on this file ({cause.GetType().Name}: {cause.Message})";
-            diagnostics.Add(new Diagnostic("pipeline.stage-failed", DiagnosticSeverity.Error, reason, ReaderSupport.FileRef(document)));
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.StageFailed, reason, ReaderSupport.FileRef(document)));
             return Failed(document.Path, reason, diagnostics.ToImmutable(), timings);
         }
     }
@@ -155,8 +158,22 @@ public sealed class ExtractionPipeline
     {
         var pages = n.Form.Source.Pages;
         var mine = reading.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Source?.Page is { } p && pages is { } ps && ps.Contains(p)).ToList();
-        return mine.Count == 0 ? n : n with { Form = n.Form with { Warnings = [.. mine.Select(d => d.ToWarning()), .. n.Form.Warnings] } };
+        if (mine.Count == 0) return n;
+        // A cell's warning names the field read from that cell, so a reviewer's tool finds it beside the figure.
+        var fieldAt = n.Form.Provenance
+            .Where(p => p.Value is { Page: not null, Box.Length: 4 })
+            .GroupBy(p => (p.Value.Page!.Value, Key: BoxKey(p.Value.Box!.Value)))
+            .ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First().Key : null);
+        var warnings = mine.Select(d =>
+        {
+            var field = d.Field ?? (d.Source is { Page: { } page, Box: { } b } ? fieldAt.GetValueOrDefault((page, BoxKey([b.X0, b.Y0, b.X1, b.Y1]))) : null);
+            return (d with { Field = field }).ToWarning();
+        });
+        return n with { Form = n.Form with { Warnings = [.. warnings, .. n.Form.Warnings] } };
     }
+
+    private static string BoxKey(ImmutableArray<double> b) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{b[0]:F1},{b[1]:F1},{b[2]:F1},{b[3]:F1}");
 
     /// <summary>
     /// A form whose year row the OCR lost takes the year every other form of the same file states: an archive
@@ -175,7 +192,8 @@ public sealed class ExtractionPipeline
                 Form = form with
                 {
                     Year = years[0],
-                    Warnings = [.. form.Warnings, $"form.year-inferred: no year on the form; {years[0]}, the year of every other form in the file, assumed"],
+                    Warnings = [.. form.Warnings, new Diagnostic(DiagnosticCodes.YearInferred,
+                        $"表中没有年度，按同一文件中其他各表的年度 {years[0]} 处理", null, "year").ToWarning()],
                 },
             };
         }

@@ -52,6 +52,9 @@ public sealed partial class FormStore
             {
                 info = new FileInfo(path);
                 if (!info.Exists) throw new FileNotFoundException("no such file", path);
+                // Hashing a FIFO would wait for a writer forever; a device would never end.
+                if (Ingestion.InputPath.KindOf(path) is not Ingestion.InputPathKind.Regular and var kind)
+                    throw new IOException(Ingestion.InputPath.Describe(kind));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -55,7 +55,8 @@ public sealed partial class FormStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var json = reader.GetString(1);
+            // Forms stored before contract version 2 leave in version 2.
+            var json = Checking.VersionOneForms.Upgrade(reader.GetString(1));
             var reviewed = Convert.ToBoolean(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
             if (filter.WithFindings && !reviewed) { yield return json; continue; }
             var node = JsonNode.Parse(json)!.AsObject();

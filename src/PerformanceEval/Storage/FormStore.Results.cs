@@ -11,6 +11,22 @@ public sealed partial class FormStore
     {
         var connection = claim.Connection;
         var tx = claim.Transaction ?? Begin(connection);
+        claim.Transaction = tx;
+        try
+        {
+            Write(claim, tx, result, elapsed);
+        }
+        catch
+        {
+            // The document's half-written forms go with the transaction; its failure is then recorded in one of its own.
+            Abandon(claim);
+            throw;
+        }
+    }
+
+    private void Write(Claim claim, System.Data.Common.DbTransaction tx, DocumentResult result, TimeSpan elapsed)
+    {
+        var connection = claim.Connection;
         Execute(connection, tx, "DELETE FROM findings WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", claim.Id));
         Execute(connection, tx, "DELETE FROM forms WHERE document_id = @d", ("d", claim.Id));
         foreach (var form in result.Forms)
@@ -40,7 +56,31 @@ public sealed partial class FormStore
     public void Fail(Claim claim, string reason, TimeSpan elapsed)
     {
         var tx = claim.Transaction ?? Begin(claim.Connection);
-        Finish(claim, tx, "failed", reason, null, 0, elapsed);
+        claim.Transaction = tx;
+        try
+        {
+            Finish(claim, tx, "failed", reason, null, 0, elapsed);
+        }
+        catch
+        {
+            Abandon(claim);
+            throw;
+        }
+    }
+
+    /// <summary>Rolls back whatever the claim's transaction holds; a rollback that fails (a broken connection) is the connection's end.</summary>
+    private static void Abandon(Claim claim)
+    {
+        try
+        {
+            claim.Transaction?.Rollback();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // Nothing was committed; the document stays as the store last saw it.
+        }
+        claim.Transaction?.Dispose();
+        claim.Transaction = null;
     }
 
     private void Finish(Claim claim, System.Data.Common.DbTransaction tx, string status, string? failure, string? kind, int forms, TimeSpan elapsed)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Normalization;
 using PerformanceEval.Provenance;
@@ -36,7 +37,7 @@ public sealed partial class FormSegmenter(LabelMatcher standard)
             .Select((rows, i) => new FormGrid(document.Source, document.Kind, i, [.. rows]))
             .ToImmutableArray();
         var diagnostics = grids.IsEmpty
-            ? [new Diagnostic("form.none-found", DiagnosticSeverity.Error,
+            ? [new Diagnostic(DiagnosticCodes.FormNoneFound,
                 "no 财政项目支出绩效自评表 found: no funding block, indicator rows or total",
                 new SourceRef(document.Source.Path, document.Source.Sha256, null, null, null, null, null, "", null))]
             : ImmutableArray<Diagnostic>.Empty;

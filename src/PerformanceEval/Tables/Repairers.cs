@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Normalization;
 using PerformanceEval.Provenance;
@@ -81,8 +82,8 @@ public sealed class RepeatedRowRemover : IGridRepairer
             // columns.
             if (repeat && row.Origin is not RowOrigin.Flattened && !row.HasSpans)
             {
-                diagnostics.Add(new Diagnostic("grid.row-repeated", DiagnosticSeverity.Warning,
-                    "row repeated by the OCR; the repeat was dropped", row.Cells[0].Source));
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.RowRepeated,
+                    "OCR 重复识别了这一行，重复的一行已删除", row.Cells[0].Source));
                 continue;
             }
             seen.Add((text, bigrams));
@@ -115,8 +116,8 @@ public sealed class DetachedTotalJoiner(LabelMatcher matcher) : IGridRepairer
             if (next.Count is < 1 or > 2 || !next.All(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out _))) continue;
             rows[i] = rows[i] with { Cells = [cells[0], .. next] };
             rows.RemoveAt(i + 1);
-            diagnostics.Add(new Diagnostic("grid.total-joined", DiagnosticSeverity.Warning,
-                "总分 was set apart from its figures; joined them", next[0].Source));
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.TotalJoined,
+                "“总分”与其数字被分在两行，已合并", next[0].Source));
         }
         return new(grid with { Rows = [.. rows] }, diagnostics.ToImmutable());
     }

@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using System.Collections.Immutable;
 using PerformanceEval.Checking;
 using PerformanceEval.Contract;
@@ -34,8 +35,9 @@ public sealed class AlternativeReadingsTests
         var (form, warnings) = Chooser.Choose(ScoreRead("16", 16, "10", "18"));
         Assert.Equal(10, form.Indicators[0].Score);
         var warning = Assert.Single(warnings);
-        Assert.StartsWith("ocr.alternative-chosen: indicators[0].score was read \"16\"", warning);
-        Assert.Contains("\"10\"", warning);
+        Assert.Equal((DiagnosticCodes.AlternativeChosen.Id, "indicators[0].score"), (warning.Code, warning.Field));
+        Assert.Contains("“16”", warning.Message);
+        Assert.Contains("“10”", warning.Message);
         Assert.Empty(Fixtures.Pipeline.Checker.Check(form).Where(f => f.Rule is "total-score" or "score-exceeds-weight"));
     }
 
@@ -64,7 +66,7 @@ public sealed class AlternativeReadingsTests
         var (chosen, warnings) = Chooser.Choose(form);
         Assert.Equal(16, chosen.Indicators[0].Score);
         var warning = Assert.Single(warnings);
-        Assert.StartsWith("ocr.alternatives-ambiguous: indicators[0].score", warning);
+        Assert.Equal((DiagnosticCodes.AlternativesAmbiguous.Id, "indicators[0].score"), (warning.Code, warning.Field));
     }
 
     [Fact]

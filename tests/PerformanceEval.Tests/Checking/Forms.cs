@@ -11,7 +11,7 @@ internal static class Forms
         PerformanceEval.Pipeline.PipelineSettings.Load(null).CheckerOptions(TemplateModel.Load("standard", null));
 
     public static CleanedForm Standard(FundingLine? total = null, Indicator[]? indicators = null, decimal? totalWeight = 100m,
-        decimal? totalScore = null, string? currency = "元", string[]? warnings = null) => new()
+        decimal? totalScore = null, string? currency = "元", PerformanceEval.Contract.Warning[]? warnings = null) => new()
     {
         Source = new FormSource { Path = "test.txt", Sha256 = new string('0', 64), InputKind = "text" },
         Template = "standard",

@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Checking;
 using PerformanceEval.Contract;
 using PerformanceEval.Normalization;
@@ -9,7 +10,7 @@ namespace PerformanceEval.Tests.Checking;
 public sealed class TotalScoreRuleTests
 {
     // Indicators 90 + funding 8.315 = 98.315.
-    private static CleanedForm Form(string total, string[]? warnings = null) =>
+    private static CleanedForm Form(string total, Warning[]? warnings = null) =>
         Standard(Line(weight: 10m, score: 8.315m), [Row("a", 50m, 50m), Row("b", 40m, 40m)], totalScore: D(total), warnings: warnings);
 
     [Theory]
@@ -24,7 +25,7 @@ public sealed class TotalScoreRuleTests
 
     [Fact]
     public void Sums_over_rows_extraction_lost_are_not_reported() =>
-        Assert.Empty(Run(new TotalScoreRule(), Form("97", [$"{CompletenessCodes.RowLost}: row not read"])));
+        Assert.Empty(Run(new TotalScoreRule(), Form("97", [new Diagnostic(DiagnosticCodes.RowLost, "没有分值/得分的指标行未读取", null).ToWarning()])));
 }
 
 public sealed class WeightSumRuleTests

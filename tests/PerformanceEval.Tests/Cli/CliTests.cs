@@ -83,6 +83,27 @@ public sealed class CliTests : IDisposable
             if (i == 3) Assert.DoesNotContain(findings, f => f!["rule"]!.GetValue<string>() == "execution-rate");
         }
     }
+
+    [Fact]
+    public void Check_reads_version_1_forms_and_writes_them_as_version_2()
+    {
+        // The gold files are written in version 1 (warnings as strings); one is given a warning string to upgrade.
+        var gold = JsonNode.Parse(File.ReadLines(Path.Combine(Fixtures.Case("seed-001-baoshan-2023-tsv"), "expected.jsonl")).Skip(3).First())!.AsObject();
+        gold["warnings"] = new JsonArray("text.repaired: indicators[0].name: OCR text \"a\" read as \"b\" (input.tsv:12 r4 c3)");
+        var input = Path.Combine(_dir, "v1.jsonl");
+        File.WriteAllText(input, gold.ToJsonString() + "\n");
+        var output = Path.Combine(_dir, "v2.jsonl");
+
+        var (code, _, stderr) = Perfeval.Run("check", input, "--out", output);
+
+        Assert.True(code == 0, stderr);
+        var form = JsonNode.Parse(File.ReadAllText(output))!.AsObject();
+        Assert.Equal("2", (string?)form["schemaVersion"]);
+        Assert.Equal(("text.repaired", 12), ((string?)form["warnings"]![0]!["code"], (int?)form["warnings"]![0]!["source"]!["line"]));
+        var rate = Assert.Single(form["findings"]!.AsArray(), f => (string?)f!["rule"] == "execution-rate")!;
+        Assert.NotNull((decimal?)rate["difference"]);
+        Assert.NotNull((decimal?)rate["amount"]);
+    }
 }
 
 /// <summary>import, status and export as a user runs them against a SQLite store.</summary>

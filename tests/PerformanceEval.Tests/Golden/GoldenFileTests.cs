@@ -101,7 +101,9 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
                 if (!FieldPath.TryParse(field, out var path) || !path.HoldsFigure || where.Confidence is not < 0.90 || where.Box is not { } b) continue;
                 unsure++;
                 var cell = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{b[0]:F0},{b[1]:F0},{b[2]:F0},{b[3]:F0}]");
-                Assert.True(form.Warnings.Any(w => w.Contains(cell, StringComparison.Ordinal) && (w.StartsWith("ocr.low-confidence", StringComparison.Ordinal) || w.StartsWith("ocr.alternative", StringComparison.Ordinal))),
+                // The warning points at the cell by its box, and names the field read from it.
+                Assert.True(form.Warnings.Any(w => w.Code is "ocr.low-confidence" or "ocr.alternative-chosen" or "ocr.alternatives-ambiguous" &&
+                                                   w.Source?.Page == where.Page && w.Source?.Box is { } wb && wb.SequenceEqual(b) && w.Field == field),
                     $"{caseName}: {field} = «{where.Text}» read at {where.Confidence:F2} has no warning naming {cell}");
             }
         Assert.True(unsure > 0, "the scans have unsure figures to check");

@@ -1,8 +1,9 @@
-using PerformanceEval.Ingestion;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion.Ocr;
 using PerformanceEval.Ingestion.Pdf;
-using PerformanceEval.Provenance;
+using PerformanceEval.Ingestion;
 using PerformanceEval.Pipeline;
+using PerformanceEval.Provenance;
 using PerformanceEval.Tests.Golden;
 using Serilog.Core;
 using Xunit;
@@ -41,7 +42,10 @@ public sealed class OcrServiceTests
             language => engines.TryGetValue(language, out var e) ? e : engines[language] = new ScriptedEngine(r => r.Any(x => x.PageSegMode == 6), language));
         var result = ReadTiff(ocr);
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Contains(result.Diagnostics, d => d.Code == "ocr.retried" && d.Message.Contains("mode 4", StringComparison.Ordinal));
+        // The retry names its page, so the warning reaches the form printed on it.
+        var retried = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.OcrRetried).ToList();
+        Assert.Equal([1, 2], retried.Select(d => d.Source?.Page ?? 0).Order());
+        Assert.All(retried, d => Assert.Contains("模式 4", d.Message, StringComparison.Ordinal));
         Assert.Contains(4, engines["chi_sim"].ModesSeen);
         Assert.NotEmpty(result.Value.Rows);
     }
@@ -53,7 +57,7 @@ public sealed class OcrServiceTests
         var ocr = new OcrService(new OcrSettings(BreakAfterFailedPages: 50), Runner, Logger.None, null, _ => engine);
         var result = ReadTiff(ocr);
         var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Equal("ocr.failed", error.Code);
+        Assert.Equal(DiagnosticCodes.OcrFailed, error.Code);
         Assert.Contains("page 1", error.Message);
         Assert.Equal(2, engine.Calls);   // the first attempt and one retry
     }
@@ -65,7 +69,7 @@ public sealed class OcrServiceTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = ReadTiff(ocr);
         var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Equal("ocr.timeout", error.Code);
+        Assert.Equal(DiagnosticCodes.OcrTimeout, error.Code);
         Assert.Contains("page 1", error.Message);
         Assert.Contains("modes 6 and 4", error.Message);
         // Two attempts of 50 ms, stopped inside Tesseract by its deadline: nowhere near a page's normal seconds.
@@ -78,11 +82,11 @@ public sealed class OcrServiceTests
         var engine = new ScriptedEngine(_ => true, "chi_sim");
         var ocr = new OcrService(new OcrSettings(BreakAfterFailedPages: 2, BreakSeconds: 600), Runner, Logger.None, null, _ => engine);
         var first = ReadTiff(ocr);
-        Assert.Contains(first.Diagnostics, d => d.Code == "ocr.failed");
+        Assert.Contains(first.Diagnostics, d => d.Code == DiagnosticCodes.OcrFailed);
         var callsBefore = engine.Calls;
         var second = ReadTiff(ocr);
         var error = Assert.Single(second.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Equal("ocr.unavailable", error.Code);
+        Assert.Equal(DiagnosticCodes.OcrUnavailable, error.Code);
         Assert.Equal(callsBefore, engine.Calls);   // the engine was not even tried
     }
 

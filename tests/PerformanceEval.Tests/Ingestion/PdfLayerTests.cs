@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion.Pdf;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -136,7 +137,7 @@ public sealed class PdfLayerTests
     public void Damage_becomes_a_reason_not_an_exception()
     {
         var encrypted = File.ReadAllBytes(Path.Combine(Fixtures.Dir, "bad-pdfs", "encrypted.pdf"));
-        Assert.Equal("pdf.encrypted", Assert.Throws<PdfLayerException>(() => PdfLayer.Read(encrypted)).Code);
+        Assert.Equal(DiagnosticCodes.PdfEncrypted, Assert.Throws<PdfLayerException>(() => PdfLayer.Read(encrypted)).Code);
         var notPdf = "%PDF-1.7\nthis is no PDF at all"u8.ToArray();
         var damaged = Assert.Throws<PdfLayerException>(() => PdfLayer.Read(notPdf));
         Assert.Contains("damaged", damaged.Message);

@@ -1,6 +1,7 @@
 using PerformanceEval.Contract;
-using PerformanceEval.Ingestion;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion.Pdf;
+using PerformanceEval.Ingestion;
 using PerformanceEval.Provenance;
 using Xunit;
 
@@ -53,15 +54,15 @@ public sealed class PdfTextReaderTests
     public void A_pdf_pdfpig_cannot_read_gets_poppler_as_second_opinion_with_a_warning()
     {
         var runner = new SubprocessRunner(TimeSpan.FromSeconds(60), 0, Serilog.Core.Logger.None);
-        var failing = new PdfTextReader(runner, _ => throw new PdfLayerException("pdf.page-unreadable", "page 2 could not be read (bad font)"));
+        var failing = new PdfTextReader(runner, _ => throw new PdfLayerException(DiagnosticCodes.PdfPageUnreadable, "page 2 could not be read (bad font)"));
         var document = SourceDocument.Load(Fixtures.Input("pdf-songjiang-2022-page-break"));
 
         var second = failing.Read(document);
         var first = new PdfTextReader(runner).Read(document);
 
-        var warning = Assert.Single(second.Diagnostics, d => d.Code == "pdf.read-by-poppler");
+        var warning = Assert.Single(second.Diagnostics, d => d.Code == DiagnosticCodes.PdfReadByPoppler);
         Assert.Contains("bad font", warning.Message);
-        Assert.DoesNotContain(first.Diagnostics, d => d.Code == "pdf.read-by-poppler");
+        Assert.DoesNotContain(first.Diagnostics, d => d.Code == DiagnosticCodes.PdfReadByPoppler);
         Assert.NotEmpty(second.Value.Rows);
         // The same cells from either reader: poppler's words with raster rules, PdfPig's with vector rules.
         static IEnumerable<string> Cells(StageResult<IngestedDocument> r) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Provenance;
 using Xunit;
@@ -41,7 +42,7 @@ public sealed class TextDumpReaderTests
     {
         var result = new TextDumpReader().Read(SourceDocument.FromBytes("bad.txt", bytes));
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal(code, error.Code);
+        Assert.Equal(code, error.Code.Id);
         Assert.Equal(DiagnosticSeverity.Error, error.Severity);
         Assert.Equal("bad.txt", error.Source!.Path);
     }

@@ -85,7 +85,7 @@ public sealed class HeaderBindingTests
         }
         Assert.Equal((93675.00m, 79005m, 84.34m, 8.43m), (form.Funding.Total!.AnnualBudget, form.Funding.Total.Executed, form.Funding.Total.ExecutionRate, form.Funding.Total.Score));
         Assert.Equal((100m, 96.43m), (form.TotalWeight, form.TotalScore));
-        Assert.DoesNotContain(form.Warnings, w => w.StartsWith("table.read-by-position", StringComparison.Ordinal));
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "table.read-by-position");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class HeaderBindingTests
             "\t产出指标\t数量指标\t年接待人次\t>2000\t2136\t90\t90\t", "\t总分\t\t\t\t\t100\t90");
         var form = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("form.txt", Encoding.UTF8.GetBytes(tsv))).Forms);
         Assert.Equal(">2000", form.Indicators[0].Target);
-        Assert.Contains(form.Warnings, w => w.StartsWith("table.read-by-position", StringComparison.Ordinal));
+        Assert.Contains(form.Warnings, w => w.Code == "table.read-by-position");
     }
 
     /// <summary>A criteria form as HTML with its table's columns in <paramref name="order"/> and widths <paramref name="spans"/>.</summary>

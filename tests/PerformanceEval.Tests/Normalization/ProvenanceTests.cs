@@ -22,7 +22,7 @@ public sealed class ProvenanceTests
             var provenance = node["provenance"]!.AsObject();
             var unexplained = Filled(node).Where(path => !provenance.ContainsKey(path))
                 // A year inferred from the file's other forms has no cell of its own; its warning says so.
-                .Where(path => !(path == "year" && form.Warnings.Any(w => w.StartsWith("form.year-inferred"))))
+                .Where(path => !(path == "year" && form.Warnings.Any(w => w.Code == "form.year-inferred")))
                 .ToList();
             Assert.True(unexplained.Count == 0, $"{caseName} form {form.Source.FormIndex}: no provenance for {string.Join(", ", unexplained)}");
             foreach (var (path, where) in provenance)

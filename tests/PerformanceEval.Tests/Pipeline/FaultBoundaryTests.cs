@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Pipeline;
 using PerformanceEval.Provenance;
@@ -28,7 +29,7 @@ public sealed class FaultBoundaryTests
         Assert.True(bad.Failed);
         Assert.Contains("ingestion", bad.Failure);
         Assert.Contains("reader defect", bad.Failure);
-        Assert.Contains(bad.Diagnostics, d => d.Code == "pipeline.stage-failed" && d.Source?.Path == "bad.txt");
+        Assert.Contains(bad.Diagnostics, d => d.Code == DiagnosticCodes.StageFailed && d.Source?.Path == "bad.txt");
         Assert.False(good.Failed, good.Failure);
         Assert.Equal(5, good.Forms.Length);
     }

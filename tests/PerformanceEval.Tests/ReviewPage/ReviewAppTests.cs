@@ -54,7 +54,7 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
         var form = PerformanceEval.Contract.ContractJson.Deserialize(_server.Store.ReviewForm(_server.HostileForm)!.ImportedJson) with
         {
             ProjectName = "<script>alert(1)</script>",
-            Warnings = ["<img src=x onerror=alert(2)>"],
+            Warnings = [new PerformanceEval.Contract.Warning { Code = "text.repaired", Severity = "warning", Message = "<img src=x onerror=alert(2)>" }],
         };
         var stored = _server.Store.ReviewForm(_server.HostileForm)!;
         var html = FormView.Render(new FormPageModel(stored, form, "\"><b>path</b>", _ => null, "secret", null)).ToString();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Provenance;
 
 namespace PerformanceEval.Ingestion.Ocr;
@@ -19,17 +20,17 @@ public sealed class ImageReader(OcrService ocr) : IDocumentReader
         {
             var pages = ScanImage.LoadPages(path);
             if (pages.Count == 0)
-                return ReaderSupport.Fail(document, InputKind.Image, "image.unreadable", "the image could not be decoded (damaged or not an image)");
+                return ReaderSupport.Fail(document, InputKind.Image, DiagnosticCodes.ImageUnreadable, "the image could not be decoded (damaged or not an image)");
             return OcrPages(document, InputKind.Image, pages, ocr);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            return ReaderSupport.Fail(document, InputKind.Image, "tool.missing",
+            return ReaderSupport.Fail(document, InputKind.Image, DiagnosticCodes.ToolMissing,
                 $"Tesseract or leptonica cannot be loaded ({e.Message}): apt-get install tesseract-ocr tesseract-ocr-chi-sim");
         }
         catch (ToolMissingException missing)
         {
-            return ReaderSupport.Fail(document, InputKind.Image, "tool.missing", missing.Message);
+            return ReaderSupport.Fail(document, InputKind.Image, DiagnosticCodes.ToolMissing, missing.Message);
         }
         finally
         {
@@ -54,16 +55,16 @@ public sealed class ImageReader(OcrService ocr) : IDocumentReader
             }
             catch (Polly.Timeout.TimeoutRejectedException)
             {
-                return ReaderSupport.Fail(document, kind, "ocr.timeout",
+                return ReaderSupport.Fail(document, kind, DiagnosticCodes.OcrTimeout,
                     $"page {i + 1}: OCR took longer than {ocr.Settings.PageTimeoutSeconds:0.#} s on every attempt (modes {ocr.Settings.PageSegmentationMode} and {ocr.Settings.RetryPageSegmentationMode})");
             }
             catch (OcrEngineException e)
             {
-                return ReaderSupport.Fail(document, kind, "ocr.failed", $"page {i + 1}: {e.Message}");
+                return ReaderSupport.Fail(document, kind, DiagnosticCodes.OcrFailed, $"page {i + 1}: {e.Message}");
             }
             catch (Polly.CircuitBreaker.BrokenCircuitException)
             {
-                return ReaderSupport.Fail(document, kind, "ocr.unavailable",
+                return ReaderSupport.Fail(document, kind, DiagnosticCodes.OcrUnavailable,
                     $"page {i + 1}: OCR is resting after failing on most recent pages (see the log); import again later to retry this file");
             }
         }

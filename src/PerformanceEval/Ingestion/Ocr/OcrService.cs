@@ -1,8 +1,9 @@
-using Polly;
+using PerformanceEval.Diagnostics;
+using PerformanceEval.Provenance;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
-using PerformanceEval.Provenance;
+using Polly;
 
 namespace PerformanceEval.Ingestion.Ocr;
 
@@ -112,8 +113,8 @@ public sealed class OcrService
                     new OcrDeadline(ctx.CancellationToken, DateTime.UtcNow.AddSeconds(_settings.PageTimeoutSeconds)));
                 // A failed attempt's warnings are dropped with it; a retried page says so.
                 if (attempt > 1)
-                    found.Add(new Diagnostic("ocr.retried", DiagnosticSeverity.Warning,
-                        $"page {page} was read on the retry, with page segmentation mode {mode}", null));
+                    found.Add(new Diagnostic(DiagnosticCodes.OcrRetried, $"第 {page} 页在重试时以版面分析模式 {mode} 识别",
+                        new SourceRef(doc.Path, doc.Sha256, page, null, null, null, null, "", null)));
                 diagnostics.AddRange(found);
                 return rows;
             }, context);

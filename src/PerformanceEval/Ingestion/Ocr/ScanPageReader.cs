@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion.Pdf;
 using PerformanceEval.Normalization;
 using PerformanceEval.Provenance;
@@ -72,8 +73,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 var (first, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
                 if (LooksLikeFigure(digits.Text) && (digits.Confidence >= first.Confidence || !LooksLikeFigure(first.Text)) && digits.Text != first.Text)
                 {
-                    diagnostics.Add(new Diagnostic("ocr.figure-reread", DiagnosticSeverity.Warning,
-                        $"figure in the cell at {Where(box)} read as \"{first.Text}\" ({first.Confidence:F2}), re-read digits-only as \"{digits.Text}\" ({digits.Confidence:F2})",
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrFigureReread,
+                        $"单元格 {Where(box)} 中的数字先识别为“{first.Text}”（置信度 {first.Confidence:F2}），以仅数字模式重新识别为“{digits.Text}”（{digits.Confidence:F2}）",
                         Ref(doc, page, box, digits.Text, digits.Confidence)));
                     texts[index] = digits;
                 }
@@ -100,8 +101,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 var (_, box, index) = stubborn[k];
                 var (before, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
                 if (!LooksLikeFigure(digits.Text) || digits.Text == before.Text || LooksLikeFigure(before.Text) && digits.Confidence <= before.Confidence) continue;
-                diagnostics.Add(new Diagnostic("ocr.figure-reread", DiagnosticSeverity.Warning,
-                    $"figure in the cell at {Where(box)} read as \"{before.Text}\" ({before.Confidence:F2}), re-read digits-only (mode {mode}) as \"{digits.Text}\" ({digits.Confidence:F2})",
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrFigureReread,
+                    $"单元格 {Where(box)} 中的数字先识别为“{before.Text}”（置信度 {before.Confidence:F2}），以仅数字模式（{mode}）重新识别为“{digits.Text}”（{digits.Confidence:F2}）",
                     Ref(doc, page, box, digits.Text, digits.Confidence)));
                 texts[index] = digits with { Alternatives = [.. before.Alternatives.Append(before.Text).Where(a => a != digits.Text).Distinct()] };
             }
@@ -114,8 +115,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 texts[index] = texts[index] with { Alternatives = [.. texts[index].Alternatives.Where(LooksLikeFigure)] };
         foreach (var (_, box, index) in cells)
             if (LooksLikeFigure(texts[index].Text) && texts[index].Confidence < FigureWarnBelow)
-                diagnostics.Add(new Diagnostic("ocr.low-confidence", DiagnosticSeverity.Warning,
-                    $"figure \"{texts[index].Text}\" in the cell at {Where(box)} read with confidence {texts[index].Confidence:F2}; check it against the scan",
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrLowConfidence,
+                    $"单元格 {Where(box)} 中的数字“{texts[index].Text}”识别置信度仅 {texts[index].Confidence:F2}，请对照扫描件核对",
                     Ref(doc, page, box, texts[index].Text, texts[index].Confidence)));
 
         var rows = new List<(double, RawRow)>();

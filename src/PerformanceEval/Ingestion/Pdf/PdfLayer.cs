@@ -1,3 +1,4 @@
+using PerformanceEval.Diagnostics;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -17,9 +18,9 @@ internal sealed record PdfLayerPage(int Number, List<PdfWord> Words, List<Rule> 
 }
 
 /// <summary>Why PdfPig could not read a document or a page, in a reviewer's words.</summary>
-internal sealed class PdfLayerException(string code, string reason, Exception? inner = null) : Exception(reason, inner)
+internal sealed class PdfLayerException(DiagnosticCode code, string reason, Exception? inner = null) : Exception(reason, inner)
 {
-    public string Code { get; } = code;
+    public DiagnosticCode Code { get; } = code;
 }
 
 /// <summary>
@@ -49,15 +50,15 @@ internal static class PdfLayer
         }
         catch (PdfDocumentEncryptedException e)
         {
-            throw new PdfLayerException("pdf.encrypted", "the PDF is encrypted (it needs a password)", e);
+            throw new PdfLayerException(DiagnosticCodes.PdfEncrypted, "the PDF is encrypted (it needs a password)", e);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new PdfLayerException("pdf.unreadable", $"the PDF is damaged or not a PDF ({e.Message})", e);
+            throw new PdfLayerException(DiagnosticCodes.PdfUnreadable, $"the PDF is damaged or not a PDF ({e.Message})", e);
         }
         using (document)
         {
-            if (document.NumberOfPages == 0) throw new PdfLayerException("pdf.no-pages", "the PDF has no pages");
+            if (document.NumberOfPages == 0) throw new PdfLayerException(DiagnosticCodes.PdfNoPages, "the PDF has no pages");
             var pages = new List<PdfLayerPage>(document.NumberOfPages);
             for (var n = 1; n <= document.NumberOfPages; n++)
             {
@@ -67,7 +68,7 @@ internal static class PdfLayer
                 }
                 catch (Exception e) when (e is not OutOfMemoryException and not PdfLayerException)
                 {
-                    throw new PdfLayerException("pdf.page-unreadable", $"page {n} could not be read ({e.Message})", e);
+                    throw new PdfLayerException(DiagnosticCodes.PdfPageUnreadable, $"page {n} could not be read ({e.Message})", e);
                 }
             }
             return pages;

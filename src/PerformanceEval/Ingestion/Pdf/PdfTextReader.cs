@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using AngleSharp.Html.Parser;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Provenance;
 using Polly.Timeout;
 
@@ -45,7 +46,7 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
             {
                 pages = _layer(document.Bytes);
             }
-            catch (PdfLayerException e) when (e.Code == "pdf.encrypted")
+            catch (PdfLayerException e) when (e.Code == DiagnosticCodes.PdfEncrypted)
             {
                 return Fail(document, e.Code, e.Message);
             }
@@ -55,11 +56,11 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
                 // parse); poppler's reading of the same file is the second opinion, and the reason PdfPig gave is kept.
                 var bbox = runner.Run("pdftotext", "poppler-utils", ["-bbox-layout", "-enc", "UTF-8", file.Path, "-"]);
                 if (bbox.ExitCode != 0)
-                    return Fail(document, "pdf.unreadable", $"{Explain(bbox.Error)}; PdfPig: {e.Message}");
+                    return Fail(document, NoPages(bbox.Error) ? DiagnosticCodes.PdfNoPages : DiagnosticCodes.PdfUnreadable, $"{Explain(bbox.Error)}; PdfPig: {e.Message}");
                 pages = [.. ParseWords(Encoding.UTF8.GetString(bbox.Output)).Select(p => new PdfLayerPage(p.Number, p.Words, [], [], 0, 0))];
-                if (pages.Count == 0) return Fail(document, "pdf.no-pages", "the PDF has no pages");
-                diagnostics.Add(new Diagnostic("pdf.read-by-poppler", DiagnosticSeverity.Warning,
-                    $"PdfPig could not read the PDF ({e.Message}); its text was read by pdftotext instead", ReaderSupport.FileRef(document)));
+                if (pages.Count == 0) return Fail(document, DiagnosticCodes.PdfNoPages, "the PDF has no pages");
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfReadByPoppler,
+                    $"PdfPig 无法读取该 PDF（{e.Message}），文字改由 pdftotext 读取", ReaderSupport.FileRef(document)));
             }
             // A scan goes to OCR whole: no page has usable text, or a page is an image under an old OCR's garbage or
             // under a searchable scan's invisible OCR layer. A page with little text and no image (the last page of a
@@ -69,7 +70,7 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
             if (textPages == 0 || pages.Any(p => p.Images > 0 && !HasUsableText(p.Words)))
             {
                 if (ocr is null)
-                    return Fail(document, "pdf.scan", "the PDF has no usable text layer (a scan) and this pipeline has no OCR");
+                    return Fail(document, DiagnosticCodes.PdfScan, "the PDF has no usable text layer (a scan) and this pipeline has no OCR");
                 return Ocr.ImageReader.OcrPages(document, InputKind.PdfScan, Rasterize(file.Path), ocr);
             }
 
@@ -80,8 +81,8 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
             {
                 if (page.Words.Count == 0)
                 {
-                    diagnostics.Add(new Diagnostic("pdf.page-without-text", DiagnosticSeverity.Warning,
-                        $"page {page.Number} has no text while the other pages have a text layer; read as blank",
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfPageWithoutText,
+                        $"第 {page.Number} 页没有文字，而其他页面有文字层；按空白页处理",
                         new SourceRef(document.Path, document.Sha256, page.Number, null, null, null, null, "", null)));
                     continue;
                 }
@@ -96,11 +97,11 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
         }
         catch (ToolMissingException missing)
         {
-            return Fail(document, "tool.missing", missing.Message);
+            return Fail(document, DiagnosticCodes.ToolMissing, missing.Message);
         }
         catch (TimeoutRejectedException)
         {
-            return Fail(document, "pdf.timeout", "poppler did not finish reading the PDF in time");
+            return Fail(document, DiagnosticCodes.PdfTimeout, "poppler did not finish reading the PDF in time");
         }
     }
 
@@ -201,16 +202,18 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
         words.Count > 0 && words.Sum(w => w.Text.Count(Normalization.TextCleaner.IsCjk)) >= 4;
 
     /// <summary>poppler's complaint in a reviewer's words: its first error line, not the warnings before it.</summary>
+    private static bool NoPages(string stderr) => stderr.Contains("page count 0", StringComparison.OrdinalIgnoreCase);
+
     private static string Explain(string stderr)
     {
         var lines = stderr.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (stderr.Contains("Incorrect password", StringComparison.OrdinalIgnoreCase)) return "the PDF is encrypted (it needs a password)";
-        if (stderr.Contains("page count 0", StringComparison.OrdinalIgnoreCase)) return "the PDF has no pages";
+        if (NoPages(stderr)) return "the PDF has no pages";
         var first = lines.FirstOrDefault(l => l.Contains("Error", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? "pdftotext failed";
         return $"the PDF is damaged or not a PDF ({first})";
     }
 
 
-    private static StageResult<IngestedDocument> Fail(SourceDocument document, string code, string message) =>
+    private static StageResult<IngestedDocument> Fail(SourceDocument document, DiagnosticCode code, string message) =>
         ReaderSupport.Fail(document, InputKind.PdfText, code, message);
 }

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using static PerformanceEval.Diagnostics.DiagnosticSeverity;
+using Stage = PerformanceEval.Diagnostics.DiagnosticStage;
+
+namespace PerformanceEval.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the pipeline raises, in one place. A stage raises only codes from here (a test scans the
+/// sources for literals); later stages and the checker ask a form for a code (<c>form.Has(DiagnosticCodes.RowLost)</c>),
+/// never for message text. <c>docs/diagnostics.md</c> is generated from this list (a test fails when it is stale).
+/// </summary>
+public static class DiagnosticCodes
+{
+    // ── Ingestion: the file itself ──────────────────────────────────────────────────────────────
+    public static readonly DiagnosticCode InputUnreadable = new("input.unreadable", Error, Stage.Ingestion,
+        "文件无法从磁盘读取（不存在、无权限或读取出错）。", "检查文件路径与权限后重新导入。");
+    public static readonly DiagnosticCode InputEmpty = new("input.empty", Error, Stage.Ingestion,
+        "文件为空。", "找回原始文件后重新导入。");
+    public static readonly DiagnosticCode InputImage = new("input.image", Error, Stage.Ingestion,
+        "文件是图片，但 OCR 读取器无法处理它。", "确认已安装 Tesseract，或将图片另存为 PNG/TIFF 后重试。");
+    public static readonly DiagnosticCode InputBinary = new("input.binary", Error, Stage.Ingestion,
+        "文件不是文本（不是 UTF-8、UTF-16 或 GB18030 编码的文本，也不是 PDF 或图片）。", "确认文件类型；压缩包须先解压。");
+    public static readonly DiagnosticCode InputNoText = new("input.no-text", Error, Stage.Ingestion,
+        "文件中没有文字。", "确认导出是否完整。");
+    public static readonly DiagnosticCode ToolMissing = new("tool.missing", Error, Stage.Ingestion,
+        "读取所需的外部程序（poppler、Tesseract）未安装或无法加载。", "安装提示中的软件包后重新导入该文件。");
+    public static readonly DiagnosticCode ImageUnreadable = new("image.unreadable", Error, Stage.Ingestion,
+        "图片无法解码（已损坏或并非图片）。", "重新扫描或找回原始图片。");
+
+    // ── Ingestion: PDFs ─────────────────────────────────────────────────────────────────────────
+    public static readonly DiagnosticCode PdfEncrypted = new("pdf.encrypted", Error, Stage.Ingestion,
+        "PDF 已加密，需要密码才能打开。", "向发布单位索取未加密的文件。");
+    public static readonly DiagnosticCode PdfUnreadable = new("pdf.unreadable", Error, Stage.Ingestion,
+        "PDF 已损坏或并非 PDF，两种读取方式均失败。", "找回完整的原始文件。");
+    public static readonly DiagnosticCode PdfNoPages = new("pdf.no-pages", Error, Stage.Ingestion,
+        "PDF 中没有页面。", "找回完整的原始文件。");
+    public static readonly DiagnosticCode PdfPageUnreadable = new("pdf.page-unreadable", Error, Stage.Ingestion,
+        "PDF 的某一页无法读取。", "找回完整的原始文件；其余页面未被采用。");
+    public static readonly DiagnosticCode PdfScan = new("pdf.scan", Error, Stage.Ingestion,
+        "PDF 没有可用的文字层（是扫描件），而本次运行未配置 OCR。", "在 pipeline.json 中启用 OCR 后重新导入。");
+    public static readonly DiagnosticCode PdfTimeout = new("pdf.timeout", Error, Stage.Ingestion,
+        "poppler 未能在限定时间内读完 PDF。", "在 pipeline.json 中放宽超时，或单独导入该文件。");
+    public static readonly DiagnosticCode PdfReadByPoppler = new("pdf.read-by-poppler", Warning, Stage.Ingestion,
+        "PdfPig 无法读取该 PDF，文字改由 pdftotext 读取（没有表格线）。", "核对表格各列是否对齐。");
+    public static readonly DiagnosticCode PdfPageWithoutText = new("pdf.page-without-text", Warning, Stage.Ingestion,
+        "其他页面有文字层，此页却没有文字，按空白页处理。", "查看原件此页是否有内容。");
+
+    // ── Ingestion: OCR ──────────────────────────────────────────────────────────────────────────
+    public static readonly DiagnosticCode OcrTimeout = new("ocr.timeout", Error, Stage.Ingestion,
+        "OCR 在每次尝试中都超时。", "在 pipeline.json 中放宽 OCR 超时后重新导入。");
+    public static readonly DiagnosticCode OcrFailed = new("ocr.failed", Error, Stage.Ingestion,
+        "OCR 引擎读取页面失败。", "查看日志中的原因；图片损坏时重新扫描。");
+    public static readonly DiagnosticCode OcrUnavailable = new("ocr.unavailable", Error, Stage.Ingestion,
+        "OCR 在最近多页连续失败后暂停（熔断），该文件未读取。", "稍后重新导入该文件。");
+    public static readonly DiagnosticCode OcrRetried = new("ocr.retried", Warning, Stage.Ingestion,
+        "页面在第一次识别失败后，以另一种版面分析模式重新识别。", "核对该页的数字。");
+    public static readonly DiagnosticCode OcrFigureReread = new("ocr.figure-reread", Warning, Stage.Ingestion,
+        "单元格中的数字以“仅数字”模式重新识别，采用了更可信的读数。", "对照扫描件核对该数字。");
+    public static readonly DiagnosticCode OcrLowConfidence = new("ocr.low-confidence", Warning, Stage.Ingestion,
+        "单元格中的数字识别置信度低。", "对照扫描件核对该数字，必要时更正。");
+
+    // ── Tables ──────────────────────────────────────────────────────────────────────────────────
+    public static readonly DiagnosticCode FormNoneFound = new("form.none-found", Error, Stage.Tables,
+        "文件中没有找到财政项目支出绩效自评表（没有项目资金、绩效指标或总分）。", "确认文件内容是否为自评表。");
+    public static readonly DiagnosticCode RowRepeated = new("grid.row-repeated", Warning, Stage.Tables,
+        "OCR 把同一行重复识别了一次，重复的一行已删除。", "通常无需处理。");
+    public static readonly DiagnosticCode TotalJoined = new("grid.total-joined", Warning, Stage.Tables,
+        "“总分”与其数字被分在两行，已合并为一行。", "核对总分。");
+
+    // ── Normalization ───────────────────────────────────────────────────────────────────────────
+    public static readonly DiagnosticCode RowLost = new("grid.row-lost", Warning, Stage.Normalization,
+        "一行绩效指标没有分值和得分，未能读取；总分与分值合计的核对因此不进行。", "对照原件补录该指标。");
+    public static readonly DiagnosticCode RowFragment = new("grid.row-fragment", Warning, Stage.Normalization,
+        "指标表中有一段文字不成行（没有分值和得分），未读取。", "通常是断行的残片；对照原件确认。");
+    public static readonly DiagnosticCode RowShifted = new("grid.row-shifted", Warning, Stage.Normalization,
+        "指标名称出现在三级指标列左侧（列错位），已按名称读取。", "核对该行各列。");
+    public static readonly DiagnosticCode SurplusCell = new("grid.surplus-cell", Warning, Stage.Normalization,
+        "指标行中有一个单元格不在任何表头之下，未读取。", "对照原件确认该单元格的内容是否遗漏。");
+    public static readonly DiagnosticCode FigureUnread = new("grid.figure-unread", Warning, Stage.Normalization,
+        "分值或得分单元格中的内容不是数字，该数字留空。", "对照原件补录。");
+    public static readonly DiagnosticCode CellSplit = new("grid.cell-split", Warning, Stage.Normalization,
+        "OCR 把一个单元格拆成了两个，已拼接。", "核对拼接后的文字。");
+    public static readonly DiagnosticCode TotalUnlabelled = new("grid.total-unlabelled", Warning, Stage.Normalization,
+        "指标之后一行只有两个数字，按总分读取（“总分”二字丢失）。", "核对总分。");
+    public static readonly DiagnosticCode ReadByPosition = new("table.read-by-position", Warning, Stage.Normalization,
+        "输入没有单元格跨度或表头，指标行按分值/得分的位置读取。", "核对指标值与实际完成值是否对应。");
+    public static readonly DiagnosticCode HeaderInferred = new("header.inferred", Warning, Stage.Normalization,
+        "某个表头单元格未能识别，按模板在该位置的列读取。", "核对该列的数字。");
+    public static readonly DiagnosticCode HeaderLabelLost = new("header.label-lost", Warning, Stage.Normalization,
+        "主管部门一行中空格之后的内容按实施单位读取（“实施单位”标签丢失）。", "核对实施单位。");
+    public static readonly DiagnosticCode FundingByOrder = new("funding.by-order", Warning, Stage.Normalization,
+        "资金行的数字与表头的列对不上，按数字的类型与顺序读取。", "核对该资金行各数。");
+    public static readonly DiagnosticCode TextRepaired = new("text.repaired", Warning, Stage.Normalization,
+        "OCR 对表格固定用语的误识已按模板词汇更正（原文保留在溯源中）。", "通常无需处理。");
+    public static readonly DiagnosticCode LevelRepaired = new("text.level-repaired", Warning, Stage.Normalization,
+        "二级指标名称有误识，已按模板的指标体系更正。", "通常无需处理。");
+    public static readonly DiagnosticCode LevelAssumed = new("text.level-assumed", Warning, Stage.Normalization,
+        "第一行指标没有可读的二级指标，按模板的第一个二级指标处理。", "核对一、二级指标。");
+    public static readonly DiagnosticCode TrailingRow = new("form.trailing-row", Warning, Stage.Normalization,
+        "总分之后的一行未读取。", "对照原件确认其内容。");
+    public static readonly DiagnosticCode Flattened = new("form.flattened", Warning, Stage.Normalization,
+        "OCR 把整张表压成了一段文字，按标签顺序读取。", "逐项对照原件核对。");
+    public static readonly DiagnosticCode FlattenedIndicators = new("form.flattened-indicators", Warning, Stage.Normalization,
+        "指标行从压平的文字中按顺序恢复，名称与数值可能错配；总分与分值合计的核对因此不进行。", "逐行对照原件核对指标。");
+    public static readonly DiagnosticCode GoalsInterleaved = new("goals.interleaved", Warning, Stage.Normalization,
+        "压平的文字中两栏年度目标交错在一起，目标未读取。", "对照原件补录年度目标。");
+
+    // ── Checking ────────────────────────────────────────────────────────────────────────────────
+    public static readonly DiagnosticCode AlternativeChosen = new("ocr.alternative-chosen", Warning, Stage.Checking,
+        "识别不确定的数字改用 OCR 引擎给出的另一读数，因为只有它使表内的勾稽关系成立。", "对照扫描件确认该数字。");
+    public static readonly DiagnosticCode AlternativesAmbiguous = new("ocr.alternatives-ambiguous", Warning, Stage.Checking,
+        "识别不确定的数字有多个读数都能使表内关系成立，均未采用。", "对照扫描件确认该数字。");
+
+    // ── Pipeline ────────────────────────────────────────────────────────────────────────────────
+    public static readonly DiagnosticCode YearInferred = new("form.year-inferred", Warning, Stage.Pipeline,
+        "表中没有年度，取同一文件中其他各表共同的年度。", "核对年度。");
+    public static readonly DiagnosticCode StageFailed = new("pipeline.stage-failed", Error, Stage.Pipeline,
+        "处理该文件时某一阶段出错（程序缺陷或未预见的输入），该文件记为失败，其余文件照常处理。", "将文件与日志报告给维护者。");
+
+    /// <summary>Codes that mean indicator rows are missing: sums over the rows would report the reading's loss, not the form's.</summary>
+    public static readonly ImmutableArray<DiagnosticCode> IndicatorsIncomplete = [RowLost, FlattenedIndicators];
+
+    /// <summary>The whole catalogue, in declaration order.</summary>
+    public static ImmutableArray<DiagnosticCode> All { get; } =
+        [.. typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticCode)).Select(f => (DiagnosticCode)f.GetValue(null)!)];
+
+    private static readonly Dictionary<string, DiagnosticCode> ById = All.ToDictionary(c => c.Id, StringComparer.Ordinal);
+
+    /// <summary>The catalogue entry for an id read back from JSON or a store, or null for one this version does not know.</summary>
+    public static DiagnosticCode? Find(string id) => ById.GetValueOrDefault(id);
+}
