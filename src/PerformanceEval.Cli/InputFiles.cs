@@ -21,14 +21,26 @@ internal static class InputFiles
     {
         var files = new List<string>();
         var problems = new List<(string, string)>();
-        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var seenFiles = new Dictionary<string, (List<string> List, string Path)>(StringComparer.Ordinal);
         var seenFolders = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = 0;
 
+        // The path a file is listed under is its own rather than a link's, wherever the link sorts.
         void AddFile(string path, List<string> into)
         {
-            if (seenFiles.Add(InputPath.RealPath(path) ?? Path.GetFullPath(path))) into.Add(path);
-            else duplicates++;
+            var real = InputPath.RealPath(path) ?? Path.GetFullPath(path);
+            if (seenFiles.TryAdd(real, (into, path)))
+            {
+                into.Add(path);
+                return;
+            }
+            duplicates++;
+            var (list, kept) = seenFiles[real];
+            if (IsLink(kept) && !IsLink(path) && list == into)
+            {
+                list[list.IndexOf(kept)] = path;
+                seenFiles[real] = (list, path);
+            }
         }
 
         foreach (var path in paths)

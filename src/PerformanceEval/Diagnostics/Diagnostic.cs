@@ -47,6 +47,28 @@ public sealed class StrictModeException(Diagnostic diagnostic) : Exception(diagn
     public Diagnostic Diagnostic { get; } = diagnostic;
 }
 
+/// <summary>A flood of one code (a damaged file can raise one per cell, a million times) reduced to what a reviewer can read.</summary>
+public static class DiagnosticFlood
+{
+    /// <summary>Warnings of one code a form lists before the rest are counted in one more.</summary>
+    public const int PerCode = 100;
+
+    /// <summary>The first <see cref="PerCode"/> of each code, in order, and for each code beyond that one warning with the count.</summary>
+    public static List<Diagnostic> Cap(IEnumerable<Diagnostic> diagnostics)
+    {
+        var kept = new List<Diagnostic>();
+        var counts = new Dictionary<DiagnosticCode, int>();
+        foreach (var d in diagnostics)
+        {
+            var n = counts[d.Code] = counts.GetValueOrDefault(d.Code) + 1;
+            if (n <= PerCode) kept.Add(d);
+        }
+        foreach (var (code, n) in counts.Where(c => c.Value > PerCode))
+            kept.Add(new Diagnostic(code, $"另有 {n - PerCode} 条同类警告（{code.Id}）未列出", null));
+        return kept;
+    }
+}
+
 /// <summary>Questions later stages ask of a form's warnings: by code, never by text.</summary>
 public static class FormDiagnostics
 {

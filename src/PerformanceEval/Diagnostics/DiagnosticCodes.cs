@@ -21,8 +21,18 @@ public static class DiagnosticCodes
         "文件是图片，但 OCR 读取器无法处理它。", "确认已安装 Tesseract，或将图片另存为 PNG/TIFF 后重试。");
     public static readonly DiagnosticCode InputBinary = new("input.binary", Error, Stage.Ingestion,
         "文件不是文本（不是 UTF-8、UTF-16 或 GB18030 编码的文本，也不是 PDF 或图片）。", "确认文件类型；压缩包须先解压。");
+    public static readonly DiagnosticCode TextInvalidBytes = new("text.invalid-bytes", Warning, Stage.Ingestion,
+        "文件按 UTF-8 读取，但有少数字节不是 UTF-8（文件被截断或混入了杂字节），这些字节已替换为 �。", "核对所指行附近的文字与数字。");
     public static readonly DiagnosticCode InputNoText = new("input.no-text", Error, Stage.Ingestion,
         "文件中没有文字。", "确认导出是否完整。");
+    public static readonly DiagnosticCode InputTooLarge = new("input.too-large", Error, Stage.Ingestion,
+        "文件或其中一行超过 pipeline.json 中 limits 的上限，未读取。", "确认文件是否损坏；确属正常时放宽 limits 后重新导入。");
+    public static readonly DiagnosticCode TooManyPages = new("input.too-many-pages", Error, Stage.Ingestion,
+        "文件的页数超过 limits.maxPagesPerDocument，未读取。", "拆分文件，或放宽上限后重新导入。");
+    public static readonly DiagnosticCode ImageTooLarge = new("image.too-large", Error, Stage.Ingestion,
+        "一页图片的像素数超过 limits.maxPixelsPerPage（可能是解压炸弹），未解码。", "确认图片分辨率；确属正常时放宽上限后重新导入。");
+    public static readonly DiagnosticCode TableTooLarge = new("html.too-large", Error, Stage.Ingestion,
+        "HTML 表格的单元格数、列数或嵌套层数超过 limits 的上限，未读取。", "确认文件是否为正常导出；确属正常时放宽上限后重新导入。");
     public static readonly DiagnosticCode ToolMissing = new("tool.missing", Error, Stage.Ingestion,
         "读取所需的外部程序（poppler、Tesseract）未安装或无法加载。", "安装提示中的软件包后重新导入该文件。");
     public static readonly DiagnosticCode ImageUnreadable = new("image.unreadable", Error, Stage.Ingestion,
@@ -39,6 +49,8 @@ public static class DiagnosticCodes
         "PDF 的某一页无法读取。", "找回完整的原始文件；其余页面未被采用。");
     public static readonly DiagnosticCode PdfScan = new("pdf.scan", Error, Stage.Ingestion,
         "PDF 没有可用的文字层（是扫描件），而本次运行未配置 OCR。", "在 pipeline.json 中启用 OCR 后重新导入。");
+    public static readonly DiagnosticCode PdfRenderFailed = new("pdf.render-failed", Error, Stage.Ingestion,
+        "扫描件 PDF 的页面无法渲染为图片（poppler 报错），未能识别。", "查看原因中 poppler 的报错；页面过大时放宽 limits 或拆分文件。");
     public static readonly DiagnosticCode PdfTimeout = new("pdf.timeout", Error, Stage.Ingestion,
         "poppler 未能在限定时间内读完 PDF。", "在 pipeline.json 中放宽超时，或单独导入该文件。");
     public static readonly DiagnosticCode PdfReadByPoppler = new("pdf.read-by-poppler", Warning, Stage.Ingestion,

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Provenance;
 
 namespace PerformanceEval.Ingestion;
@@ -18,8 +19,10 @@ internal static class HtmlTableReader
 
     public static bool ContainsTable(string text) => text.Contains("<table", StringComparison.OrdinalIgnoreCase);
 
-    public static ImmutableArray<RawRow> ReadTables(SourceDocument document, string text)
+    public static ImmutableArray<RawRow> ReadTables(SourceDocument document, string text, InputLimits? limits = null)
     {
+        limits ??= InputLimits.Default;
+        CheckBounds(text, limits);
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         var html = parser.ParseDocument(text);
         var rows = ImmutableArray.CreateBuilder<RawRow>();
@@ -31,7 +34,7 @@ internal static class HtmlTableReader
                 // A table nested in a cell is that cell's text; only outermost tables are grids.
                 if (table.Ancestors<IHtmlTableElement>().Any()) continue;
                 block++;
-                ReadTable(document, table, block, rows);
+                ReadTable(document, table, block, rows, limits);
             }
             else if (TextBlocks.Contains(element.TagName) && !element.Ancestors<IHtmlTableElement>().Any() &&
                      !element.Ancestors<IElement>().Any(a => TextBlocks.Contains(a.TagName)))
@@ -47,7 +50,30 @@ internal static class HtmlTableReader
         return rows.ToImmutable();
     }
 
-    private static void ReadTable(SourceDocument document, IHtmlTableElement table, int block, ImmutableArray<RawRow>.Builder rows)
+    /// <summary>
+    /// Cells and nesting counted on the markup before it is parsed: a DOM of 10,000 nested tables or millions of cells
+    /// costs gigabytes and minutes to build, and no form has more than a few hundred cells.
+    /// </summary>
+    private static void CheckBounds(string text, InputLimits limits)
+    {
+        var (cells, depth, deepest) = (0, 0, 0);
+        for (var i = text.IndexOf('<'); i >= 0 && i < text.Length - 3; i = text.IndexOf('<', i + 1))
+        {
+            var close = text[i + 1] == '/';
+            var name = text.AsSpan(i + (close ? 2 : 1), Math.Min(5, text.Length - i - (close ? 2 : 1)));
+            if (!close && (name.StartsWith("td", StringComparison.OrdinalIgnoreCase) || name.StartsWith("th", StringComparison.OrdinalIgnoreCase)) &&
+                (name.Length == 2 || !char.IsLetter(name[2])))
+                cells++;
+            else if (name.StartsWith("table", StringComparison.OrdinalIgnoreCase))
+                deepest = Math.Max(deepest, depth = Math.Max(0, depth + (close ? -1 : 1)));
+        }
+        if (cells > limits.MaxTableCells)
+            throw new InputLimitException(DiagnosticCodes.TableTooLarge, $"the HTML holds {cells:N0} table cells, over limits.maxTableCells ({limits.MaxTableCells:N0}); not read");
+        if (deepest > limits.MaxTableNesting)
+            throw new InputLimitException(DiagnosticCodes.TableTooLarge, $"the HTML nests tables {deepest:N0} deep, over limits.maxTableNesting ({limits.MaxTableNesting}); not read");
+    }
+
+    private static void ReadTable(SourceDocument document, IHtmlTableElement table, int block, ImmutableArray<RawRow>.Builder rows, InputLimits limits)
     {
         // Grid columns still covered by a rowspan from a row above: column → (cell, rows left after this one).
         var carried = new SortedDictionary<int, (RawCell Cell, int RowsLeft)>();
@@ -68,6 +94,9 @@ internal static class HtmlTableReader
                 if (rowSpan > 1) carried[col] = (cell with { Carried = true }, rowSpan - 1);
                 cells.Add(cell);
                 col += colSpan;
+                if (col > limits.MaxTableColumns)
+                    throw new InputLimitException(DiagnosticCodes.TableTooLarge,
+                        $"a table row at line {line} spans over {limits.MaxTableColumns:N0} columns (limits.maxTableColumns); not read");
             }
             TakeCarried(carried, cells, col, toEnd: true);
             rows.Add(new RawRow([.. cells], RowOrigin.Html, line, block));

@@ -1,10 +1,20 @@
+using System.Buffers;
 using System.Text;
 
 namespace PerformanceEval.Ingestion;
 
+/// <summary>A text dump decoded: its text, the encoding it was read in, and the bytes that encoding could not read.</summary>
+/// <param name="Text">The text.</param>
+/// <param name="EncodingName">utf-8, utf-8-bom, utf-16le, utf-16be or gb18030.</param>
+/// <param name="InvalidSequences">Byte sequences that were not UTF-8 in a file read as UTF-8 (each became U+FFFD).</param>
+/// <param name="FirstInvalidLine">The 1-based line of the first of them.</param>
+public readonly record struct DecodedText(string Text, string EncodingName, int InvalidSequences = 0, int? FirstInvalidLine = null);
+
 /// <summary>
-/// Detects a text dump's encoding: BOMs first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then GB18030 —
-/// Chinese archives are full of GBK files, and GB18030 is its superset.
+/// Detects a text dump's encoding: BOMs first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then by evidence. A file
+/// that is UTF-8 but for a few bad bytes (a truncated copy, one stray \xff) stays UTF-8, its bad bytes replaced and
+/// counted, so the reader warns at them; GB18030 — Chinese archives are full of GBK files, and GB18030 is its
+/// superset — is chosen only when the bytes read as GB18030 and not as UTF-8, never as the fallback for any bad byte.
 /// </summary>
 public static class TextDecoder
 {
@@ -12,27 +22,54 @@ public static class TextDecoder
 
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
-    /// <summary>The decoded text and the encoding's name, or null when the bytes are not text.</summary>
-    public static (string Text, string EncodingName)? Decode(ReadOnlySpan<byte> bytes)
+    /// <summary>The decoded text, or null when the bytes are not text.</summary>
+    public static DecodedText? Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            return (Encoding.UTF8.GetString(bytes[3..]), "utf-8-bom");
+            return Utf8(bytes[3..], "utf-8-bom");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-            return (Encoding.Unicode.GetString(bytes[2..]), "utf-16le");
+            return new(Encoding.Unicode.GetString(bytes[2..]), "utf-16le");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            return (Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16be");
+            return new(Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16be");
         if (LooksBinary(bytes))
             return null;
-        try
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+            return new(StrictUtf8.GetString(bytes), "utf-8");
+        var (valid, invalid, firstInvalid) = Utf8Evidence(bytes);
+        // Mostly UTF-8: a handful of bad sequences among many good multi-byte characters. GBK text read as UTF-8
+        // is the other way round: its pairs are almost never valid UTF-8.
+        if (valid > 0 && invalid <= Math.Max(3, valid / 50))
+            return Utf8(bytes, "utf-8", invalid, firstInvalid);
+        var text = Encoding.GetEncoding(54936).GetString(bytes);
+        return text.Count(c => c == '\uFFFD') > text.Length / 20 ? null : new(text, "gb18030");
+    }
+
+    private static DecodedText Utf8(ReadOnlySpan<byte> bytes, string name, int invalid = -1, int firstInvalid = -1)
+    {
+        if (invalid < 0) (_, invalid, firstInvalid) = Utf8Evidence(bytes);
+        var line = invalid > 0 ? bytes[..firstInvalid].Count((byte)'\n') + 1 : (int?)null;
+        return new(Encoding.UTF8.GetString(bytes), name, invalid, line);
+    }
+
+    /// <summary>Valid multi-byte UTF-8 characters, invalid sequences, and the offset of the first invalid one.</summary>
+    private static (int Valid, int Invalid, int FirstInvalid) Utf8Evidence(ReadOnlySpan<byte> bytes)
+    {
+        var (valid, invalid, first, at) = (0, 0, -1, 0);
+        while (at < bytes.Length)
         {
-            return (StrictUtf8.GetString(bytes), "utf-8");
+            var skip = bytes[at..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (skip < 0) break;
+            at += skip;
+            var status = Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed);
+            if (status == OperationStatus.Done) valid++;
+            else
+            {
+                if (first < 0) first = at;
+                invalid++;
+            }
+            at += Math.Max(1, consumed);
         }
-        catch (DecoderFallbackException)
-        {
-            // Not UTF-8: GB18030 decodes every GBK byte sequence; anything it cannot map becomes U+FFFD.
-            var text = Encoding.GetEncoding(54936).GetString(bytes);
-            return text.Count(c => c == '\uFFFD') > text.Length / 20 ? null : (text, "gb18030");
-        }
+        return (valid, invalid, first);
     }
 
     /// <summary>NUL bytes or many control characters: an image, an archive, a PDF — not a text dump.</summary>

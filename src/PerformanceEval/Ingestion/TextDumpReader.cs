@@ -10,8 +10,10 @@ namespace PerformanceEval.Ingestion;
 /// tab-separated text, plain layout text, and whole forms flattened into one paragraph — often mixed in one file.
 /// Each line is classified on its own, so a TSV file holding a stray "| 100 | 99.97 |" row still reads.
 /// </summary>
-public sealed partial class TextDumpReader : IDocumentReader
+public sealed partial class TextDumpReader(InputLimits? limits = null) : IDocumentReader
 {
+    private readonly InputLimits _limits = limits ?? InputLimits.Default;
+
     /// <summary>Below this many tokens a "## " line is an ordinary heading, not a flattened form.</summary>
     private const int FlattenedMinTokens = 12;
 
@@ -26,20 +28,56 @@ public sealed partial class TextDumpReader : IDocumentReader
         if (ImageKind(document.Bytes) is { } image)
             return Fail(document, new Diagnostic(DiagnosticCodes.InputImage,
                 $"the file is an image ({image}) that the OCR reader could not take", fileRef));
+        // Bounded before decoding: a text's strings and cells take some forty times its bytes.
+        if (document.Bytes.Length > _limits.MaxTextBytes)
+            return Fail(document, new Diagnostic(DiagnosticCodes.InputTooLarge,
+                $"the text is {document.Bytes.Length:N0} bytes, over limits.maxTextBytes ({_limits.MaxTextBytes:N0}); not read", fileRef));
         if (TextDecoder.Decode(document.Bytes) is not { } decoded)
             return Fail(document, new Diagnostic(DiagnosticCodes.InputBinary,
                 "the file is binary (not a text dump in UTF-8, UTF-16 or GB18030, not a PDF)", fileRef));
 
         var text = decoded.Text;
-        var rows = HtmlTableReader.ContainsTable(text)
-            ? HtmlTableReader.ReadTables(document, text)
-            : ReadLines(document, text);
+        var warnings = ImmutableArray<Diagnostic>.Empty;
+        if (decoded.InvalidSequences > 0)
+            warnings = [new Diagnostic(DiagnosticCodes.TextInvalidBytes,
+                $"文件按 UTF-8 读取，但有 {decoded.InvalidSequences} 处字节不是 UTF-8（第一处在第 {decoded.FirstInvalidLine} 行），已替换为 �",
+                fileRef with { Line = decoded.FirstInvalidLine })];
+        // Markup may well be one line (a minified export); its bounds are its cells and nesting, counted below.
+        var html = HtmlTableReader.ContainsTable(text);
+        if (!html && LongestLine(text) is var (lineNo, length) && length > _limits.MaxLineChars)
+            return Fail(document, new Diagnostic(DiagnosticCodes.InputTooLarge,
+                $"line {lineNo} is {length:N0} characters long, over limits.maxLineChars ({_limits.MaxLineChars:N0}); not read", fileRef with { Line = lineNo }));
+        ImmutableArray<RawRow> rows;
+        try
+        {
+            rows = html
+                ? HtmlTableReader.ReadTables(document, text, _limits)
+                : ReadLines(document, text);
+        }
+        catch (InputLimitException limit)
+        {
+            return Fail(document, new Diagnostic(limit.Code, limit.Message, fileRef));
+        }
         if (rows.IsEmpty || rows.All(r => r.Cells.All(c => c.IsEmpty)))
             return Fail(document, new Diagnostic(DiagnosticCodes.InputNoText, "the file holds no text", fileRef));
-        return StageResult<IngestedDocument>.Ok(new IngestedDocument(document, InputKind.Text, rows));
+        return new(new IngestedDocument(document, InputKind.Text, rows), warnings);
     }
 
     private static string? ImageKind(ReadOnlySpan<byte> b) => Ocr.ImageKinds.Of(b);
+
+    /// <summary>The 1-based line with the most characters, and that count.</summary>
+    private static (int Line, int Length) LongestLine(string text)
+    {
+        var (best, bestLength, line, start) = (1, 0, 1, 0);
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '\n') continue;
+            if (i - start > bestLength) (best, bestLength) = (line, i - start);
+            line++;
+            start = i + 1;
+        }
+        return (best, bestLength);
+    }
 
     private static StageResult<IngestedDocument> Fail(SourceDocument document, Diagnostic diagnostic) =>
         new(new IngestedDocument(document, InputKind.Text, []), [diagnostic]);

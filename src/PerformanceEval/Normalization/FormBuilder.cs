@@ -96,7 +96,7 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
         MainResults = MainResults,
         MainProblems = MainProblems,
         Improvements = Improvements,
-        Warnings = [.. Diagnostics.Select(d => d.ToWarning())],
+        Warnings = [.. DiagnosticFlood.Cap(Diagnostics).Select(d => d.ToWarning())],
         Provenance = Provenance,
     };
 

@@ -38,9 +38,12 @@ public sealed class ExtractionPipeline
     private readonly bool _strict;
     private readonly ILogger _log;
 
+    private readonly InputLimits _limits;
+
     internal ExtractionPipeline(ImmutableArray<IDocumentReader> readers, LabelMatcher standard, LabelMatcher criteria,
-        Checker checker, bool strict, ILogger log)
+        Checker checker, bool strict, ILogger log, InputLimits? limits = null)
     {
+        _limits = limits ?? InputLimits.Default;
         _readers = readers;
         _segmenter = new FormSegmenter(standard);
         _repairers = [new PageFurnitureRemover(), new VerticalLabelRepairer(), new RepeatedRowRemover(), new DetachedTotalJoiner(standard)];
@@ -62,6 +65,13 @@ public sealed class ExtractionPipeline
         SourceDocument document;
         try
         {
+            // Refused before it is read into memory.
+            if (new FileInfo(path) is { Exists: true, Length: var length } && length > _limits.MaxFileBytes)
+            {
+                var tooLarge = $"the file is {length:N0} bytes, over limits.maxFileBytes ({_limits.MaxFileBytes:N0}); not read";
+                return Failed(path, tooLarge, [new Diagnostic(DiagnosticCodes.InputTooLarge, tooLarge, new SourceRef(path, "", null, null, null, null, null, "", null))],
+                    new Dictionary<string, double>());
+            }
             document = SourceDocument.Load(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -101,6 +111,7 @@ public sealed class ExtractionPipeline
 
             var normalized = segmented.Value.Select(grid => NormalizeForm(grid, timings, diagnostics))
                 .Select(n => WithReadingWarnings(n, ingested.Diagnostics)).ToList();
+            WithLineWarnings(normalized, ingested.Diagnostics);
             InferMissingYears(normalized);
             var forms = normalized
                 .Select(n => Timed(timings, "checker", () =>
@@ -164,12 +175,31 @@ public sealed class ExtractionPipeline
             .Where(p => p.Value is { Page: not null, Box.Length: 4 })
             .GroupBy(p => (p.Value.Page!.Value, Key: BoxKey(p.Value.Box!.Value)))
             .ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First().Key : null);
-        var warnings = mine.Select(d =>
+        var warnings = DiagnosticFlood.Cap(mine).Select(d =>
         {
             var field = d.Field ?? (d.Source is { Page: { } page, Box: { } b } ? fieldAt.GetValueOrDefault((page, BoxKey([b.X0, b.Y0, b.X1, b.Y1]))) : null);
             return (d with { Field = field }).ToWarning();
         });
         return n with { Form = n.Form with { Warnings = [.. warnings, .. n.Form.Warnings] } };
+    }
+
+    /// <summary>
+    /// A text reader's warning at a line (a byte that was not UTF-8) goes to the form printed over that line: the last
+    /// form that starts at or before it, as far as the lines its fields were read from tell.
+    /// </summary>
+    private static void WithLineWarnings(List<NormalizedForm> forms, ImmutableArray<Diagnostic> reading)
+    {
+        var atLines = reading.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Source is { Page: null, Line: not null }).ToList();
+        if (atLines.Count == 0 || forms.Count == 0) return;
+        var starts = forms.Select(f => f.Form.Provenance.Values.Select(p => p.Line).OfType<int>().DefaultIfEmpty(int.MaxValue).Min()).ToList();
+        foreach (var group in atLines.GroupBy(d => Math.Max(0, starts.FindLastIndex(s => s <= d.Source!.Line!.Value))))
+        {
+            var form = forms[group.Key].Form;
+            forms[group.Key] = forms[group.Key] with
+            {
+                Form = form with { Warnings = [.. DiagnosticFlood.Cap(group).Select(d => d.ToWarning()), .. form.Warnings] },
+            };
+        }
     }
 
     private static string BoxKey(ImmutableArray<double> b) =>

@@ -61,10 +61,10 @@ public sealed class ExtractionPipelineBuilder
         ImmutableArray<IDocumentReader> readers =
         [
             .. _readers,
-            new Ingestion.Pdf.PdfTextReader(runner, ocr),
-            new Ingestion.Ocr.ImageReader(ocr),
-            new TextDumpReader(),
+            new Ingestion.Pdf.PdfTextReader(runner, ocr, settings.InputLimits),
+            new Ingestion.Ocr.ImageReader(ocr, settings.InputLimits),
+            new TextDumpReader(settings.InputLimits),
         ];
-        return new ExtractionPipeline(readers, new LabelMatcher(standard), new LabelMatcher(criteria), checker, _strict, _log);
+        return new ExtractionPipeline(readers, new LabelMatcher(standard), new LabelMatcher(criteria), checker, _strict, _log, settings.InputLimits);
     }
 }

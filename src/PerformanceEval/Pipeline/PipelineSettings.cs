@@ -15,6 +15,7 @@ namespace PerformanceEval.Pipeline;
 /// <param name="SubprocessTimeoutSeconds">Time one run of a poppler tool may take on one file (default 60).</param>
 /// <param name="SubprocessRetries">Retries of a poppler run that timed out (default 1); failures are never retried.</param>
 /// <param name="Ocr">The <c>ocr</c> section: language, tessdata, modes, timeout, retries, engine, circuit breaker.</param>
+/// <param name="Limits">The <c>limits</c> section (<see cref="Ingestion.InputLimits"/>): what one input may hold before it is refused.</param>
 public sealed record PipelineSettings(
     string? ModelsPath,
     int Parallelism,
@@ -25,8 +26,12 @@ public sealed record PipelineSettings(
     System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales,
     double SubprocessTimeoutSeconds = 60,
     int SubprocessRetries = 1,
-    Ingestion.Ocr.OcrSettings? Ocr = null)
+    Ingestion.Ocr.OcrSettings? Ocr = null,
+    Ingestion.InputLimits? Limits = null)
 {
+    /// <summary>The input limits, the defaults where pipeline.json has no <c>limits</c> section.</summary>
+    public Ingestion.InputLimits InputLimits => Limits ?? Ingestion.InputLimits.Default;
+
     /// <summary>The workers to run: <see cref="Parallelism"/>, or the machine's cores when it is 0.</summary>
     public int Workers => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
 
@@ -65,9 +70,30 @@ public sealed record PipelineSettings(
             checker.ValueKind == JsonValueKind.Object && checker.TryGetProperty("gradeScales", out var scales) ? GradeScale.ParseAll(scales) : [],
             root.TryGetProperty("subprocess", out var sub) && sub.TryGetProperty("timeoutSeconds", out var t) ? t.GetDouble() : 60,
             root.TryGetProperty("subprocess", out var sub2) && sub2.TryGetProperty("retries", out var r) ? r.GetInt32() : 1,
-            root.TryGetProperty("ocr", out var ocr) && ocr.ValueKind == JsonValueKind.Object ? ReadOcr(ocr, baseDir) : null);
+            root.TryGetProperty("ocr", out var ocr) && ocr.ValueKind == JsonValueKind.Object ? ReadOcr(ocr, baseDir) : null,
+            root.TryGetProperty("limits", out var limits) && limits.ValueKind == JsonValueKind.Object ? ReadLimits(limits) : null);
         settings.Validate();
         return settings;
+    }
+
+    /// <summary>
+    /// The limits bound as Polly binds options: camelCase members, a default for each one left out, and a member this
+    /// version does not know refused by name (a mistyped limit would otherwise silently leave its default).
+    /// </summary>
+    private static Ingestion.InputLimits ReadLimits(JsonElement limits)
+    {
+        try
+        {
+            return limits.Deserialize<Ingestion.InputLimits>(new JsonSerializerOptions
+            {
+                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+                UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+            }) ?? Ingestion.InputLimits.Default;
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"pipeline.json: limits: {e.Message}", e);
+        }
     }
 
     private static Ingestion.Ocr.OcrSettings ReadOcr(JsonElement ocr, string? baseDir)
@@ -95,6 +121,7 @@ public sealed record PipelineSettings(
     public void Validate()
     {
         OcrOptions.Validate();
+        InputLimits.Validate();
         if (Parallelism < 0) throw new ArgumentException("pipeline.json: parallelism must be 0 (the machine's cores) or more");
         if (ExecutionRateErrorPoints <= 0 || BudgetScoreErrorPoints <= 0 || TotalScoreErrorPoints <= 0)
             throw new ArgumentException("pipeline.json: checker tolerances must be above 0");

@@ -8,7 +8,7 @@ namespace PerformanceEval.Ingestion.Ocr;
 /// Reads scanned pages from PNG, JPEG and TIFF (every page of a multi-page TIFF) by OCR, into the same rows the
 /// text layer gives: <c>inputKind</c> image, provenance with page, pixel box and OCR confidence.
 /// </summary>
-public sealed class ImageReader(OcrService ocr) : IDocumentReader
+public sealed class ImageReader(OcrService ocr, InputLimits? limits = null) : IDocumentReader
 {
     public bool CanRead(SourceDocument document) => ImageKinds.Of(document.Bytes) is not null;
 
@@ -18,10 +18,9 @@ public sealed class ImageReader(OcrService ocr) : IDocumentReader
         var (path, temp) = ReaderSupport.FileFor(document, ImageKinds.Extension(document.Bytes));
         try
         {
-            var pages = ScanImage.LoadPages(path);
-            if (pages.Count == 0)
-                return ReaderSupport.Fail(document, InputKind.Image, DiagnosticCodes.ImageUnreadable, "the image could not be decoded (damaged or not an image)");
-            return OcrPages(document, InputKind.Image, pages, ocr);
+            // A TIFF by its bytes: one named .png is still read page by page, a PNG named .tif still decodes.
+            var tiff = ImageKinds.Of(document.Bytes) == "TIFF";
+            return OcrPages(document, InputKind.Image, ScanImage.Pages(path, tiff, limits), ocr);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -42,16 +41,27 @@ public sealed class ImageReader(OcrService ocr) : IDocumentReader
     /// OCR of page images into rows; shared with the scanned-PDF path. A page OCR cannot read even on its retry fails
     /// the document with the page and the reason; so does a page met while OCR rests after repeated failures.
     /// </summary>
-    internal static StageResult<IngestedDocument> OcrPages(SourceDocument document, InputKind kind, List<ScanPage> pages, OcrService ocr)
+    internal static StageResult<IngestedDocument> OcrPages(SourceDocument document, InputKind kind, IEnumerable<ScanPage> pages, OcrService ocr)
     {
         var rows = ImmutableArray.CreateBuilder<RawRow>();
         var diagnostics = new List<Diagnostic>();
-        for (var i = 0; i < pages.Count; i++)
+        using var next = pages.GetEnumerator();
+        for (var i = 0; ; i++)
         {
             try
             {
-                foreach (var (_, row) in ocr.ReadPage(document, i + 1, pages[i], i * 2, diagnostics))
+                // Pages are decoded as they are reached and let go once read: memory holds one page, not the document.
+                if (!next.MoveNext())
+                {
+                    if (i == 0) return ReaderSupport.Fail(document, kind, DiagnosticCodes.ImageUnreadable, "the image could not be decoded (damaged or not an image)");
+                    break;
+                }
+                foreach (var (_, row) in ocr.ReadPage(document, i + 1, next.Current, i * 2, diagnostics))
                     rows.Add(row);
+            }
+            catch (InputLimitException limit)
+            {
+                return ReaderSupport.Fail(document, kind, limit.Code, limit.Message);
             }
             catch (Polly.Timeout.TimeoutRejectedException)
             {

@@ -42,6 +42,12 @@ internal static partial class Native
 
     [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixRead(string filename);
     [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixReadTiff(string filename, int n);
+    /// <summary>Width and height from the file's header, without decoding it (0 on success).</summary>
+    [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int pixReadHeader(string filename, out int format, out int w, out int h, out int bps, out int spp, out int iscmap);
+    /// <summary>Page <paramref name="n"/>'s width and height from a TIFF's directory, without decoding it (0 on success).</summary>
+    [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int readHeaderTiff(string filename, int n, out int w, out int h, out int bps, out int spp, out int res, out int cmap, out int format);
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo8(IntPtr pix, int colormapFlag);
     [LibraryImport(Lept)] public static partial IntPtr pixDeskew(IntPtr pix, int reductionSearch);
     [LibraryImport(Lept)] public static partial int pixGetWidth(IntPtr pix);

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using PerformanceEval.Ingestion.Pdf;
+using PerformanceEval.Diagnostics;
 
 namespace PerformanceEval.Ingestion.Ocr;
 
@@ -13,19 +14,30 @@ internal sealed record ScanPage(GrayImage Gray, GrayImage Binary);
 /// </summary>
 internal static class ScanImage
 {
-    /// <summary>The pages of an image file: one for PNG/JPEG, every page of a multi-page TIFF.</summary>
-    public static List<ScanPage> LoadPages(string path)
+    /// <summary>
+    /// The pages of an image file, one at a time as they are read (a 200-page TIFF is never in memory at once): one
+    /// for PNG/JPEG/PGM, every page of a multi-page TIFF — which the bytes say, not the file's name. Each page's size
+    /// is read from its header and checked against the limits before it is decoded.
+    /// </summary>
+    public static IEnumerable<ScanPage> Pages(string path, bool tiff, InputLimits? limits = null)
     {
+        limits ??= InputLimits.Default;
         OcrEngine.PrepareNativeEnvironment();
-        var pages = new List<ScanPage>();
-        var isTiff = Path.GetExtension(path).ToLowerInvariant() is ".tif" or ".tiff";
-        for (var n = 0; ; n++)
+        for (var n = 0; tiff || n == 0; n++)
         {
-            var pix = isTiff ? Native.pixReadTiff(path, n) : n == 0 ? Native.pixRead(path) : IntPtr.Zero;
-            if (pix == IntPtr.Zero) break;
-            pages.Add(Straighten(pix));
+            int w, h;
+            var header = tiff ? Native.readHeaderTiff(path, n, out w, out h, out _, out _, out _, out _, out _)
+                              : Native.pixReadHeader(path, out _, out w, out h, out _, out _, out _);
+            if (header != 0) yield break;
+            if (n >= limits.MaxPagesPerDocument)
+                throw new InputLimitException(DiagnosticCodes.TooManyPages, $"the image has more than {limits.MaxPagesPerDocument:N0} pages (limits.maxPagesPerDocument); not read");
+            if ((long)w * h > limits.MaxPixelsPerPage)
+                throw new InputLimitException(DiagnosticCodes.ImageTooLarge,
+                    $"page {n + 1} is {w:N0} × {h:N0} pixels, over limits.maxPixelsPerPage ({limits.MaxPixelsPerPage:N0}); not decoded");
+            var pix = tiff ? Native.pixReadTiff(path, n) : Native.pixRead(path);
+            if (pix == IntPtr.Zero) yield break;
+            yield return Straighten(pix);
         }
-        return pages;
     }
 
     /// <summary>

@@ -17,12 +17,17 @@ namespace PerformanceEval.Ingestion.Pdf;
 /// layer under a page image) is rasterized for OCR. The rows go to the same table reconstruction, normalizer and
 /// checker as text dumps.
 /// </summary>
-public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr = null) : IDocumentReader
+public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr = null, InputLimits? limits = null) : IDocumentReader
 {
+    private readonly InputLimits _limits = limits ?? InputLimits.Default;
+
     private readonly Func<byte[], List<PdfLayerPage>> _layer = PdfLayer.Read;
 
     /// <summary>A reader whose in-process layer is given (tests: a layer that fails, to see the second opinion).</summary>
     internal PdfTextReader(SubprocessRunner runner, Func<byte[], List<PdfLayerPage>> layer) : this(runner) => _layer = layer;
+
+    internal PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr, InputLimits? limits, Func<byte[], List<PdfLayerPage>> layer)
+        : this(runner, ocr, limits) => _layer = layer;
 
     /// <summary>
     /// Raster resolution for finding rules on a page that draws none. At 100 dpi a 0.5 pt rule is still 0.7 px, dark
@@ -62,6 +67,9 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfReadByPoppler,
                     $"PdfPig 无法读取该 PDF（{e.Message}），文字改由 pdftotext 读取", ReaderSupport.FileRef(document)));
             }
+            if (pages.Count > _limits.MaxPagesPerDocument)
+                return Fail(document, DiagnosticCodes.TooManyPages,
+                    $"the PDF has {pages.Count:N0} pages, over limits.maxPagesPerDocument ({_limits.MaxPagesPerDocument:N0}); not read");
             // A scan goes to OCR whole: no page has usable text, or a page is an image under an old OCR's garbage or
             // under a searchable scan's invisible OCR layer. A page with little text and no image (the last page of a
             // form holding only 总分 and its figures) is printed text, and a page with nothing on it (an export's
@@ -164,18 +172,25 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
         }
     }
 
-    /// <summary>Every page at the scan resolution, straightened by leptonica like any scan.</summary>
-    private List<Ocr.ScanPage> Rasterize(string path)
+    /// <summary>
+    /// Every page at the scan resolution, straightened by leptonica like any scan: rendered to disk, then decoded one
+    /// page at a time as OCR reaches it. A render poppler refuses (a page too large to allocate) is the file's failure
+    /// with poppler's words, not an empty document.
+    /// </summary>
+    private IEnumerable<Ocr.ScanPage> Rasterize(string path)
     {
         var dir = Directory.CreateTempSubdirectory("perfeval-scan-");
         try
         {
             var raster = runner.Run("pdftoppm", "poppler-utils",
                 ["-r", Ocr.ScanPageReader.Dpi.ToString(CultureInfo.InvariantCulture), "-gray", path, Path.Combine(dir.FullName, "p")]);
-            if (raster.ExitCode != 0) return [];
-            return [.. dir.EnumerateFiles("p-*.pgm")
-                .OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f.Name)[2..], CultureInfo.InvariantCulture))
-                .SelectMany(f => Ocr.ScanImage.LoadPages(f.FullName))];
+            if (raster.ExitCode != 0)
+                throw new InputLimitException(DiagnosticCodes.PdfRenderFailed, $"pdftoppm could not render the pages ({Explain(raster.Error)})");
+            var files = dir.EnumerateFiles("p-*.pgm")
+                .OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f.Name)[2..], CultureInfo.InvariantCulture)).ToList();
+            foreach (var file in files)
+                foreach (var page in Ocr.ScanImage.Pages(file.FullName, tiff: false, _limits))
+                    yield return page;
         }
         finally
         {
