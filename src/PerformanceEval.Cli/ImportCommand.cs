@@ -54,7 +54,17 @@ internal static class ImportCommand
             Console.Error.WriteLine("\ninterrupted: finishing the documents in hand; the rest stay pending");
         };
         using var bar = new ProgressReporter(Console.Error);
-        var report = new Importer(store, pipeline, log).Run(files, workers ?? settings.Workers, force, retryFailed, bar, cancel.Token);
+        ImportReport report;
+        try
+        {
+            report = new Importer(store, pipeline, log).Run(files, workers ?? settings.Workers, force, retryFailed, bar, cancel.Token);
+        }
+        catch (StoreBusyException busy)
+        {
+            bar.Finish();
+            Console.Error.WriteLine($"error: {db}: {busy.Message}");
+            return ExitCodes.Usage;
+        }
         bar.Finish();
         Console.Error.WriteLine($"{report.Registration.Known} already in the store, {report.Done} read, {report.Failed} failed, " +
                                 $"{report.Forms} forms, {report.Findings} findings in {report.Elapsed.TotalSeconds:F1} s" +

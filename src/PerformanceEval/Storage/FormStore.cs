@@ -61,6 +61,34 @@ public sealed partial class FormStore
         }.ToString();
     }
 
+    /// <summary>
+    /// One importer at a time on a SQLite store: two would each reset the other's in-flight documents as a killed
+    /// run's and read them twice. The lock is an exclusive lock on <c>STORE.import-lock</c> (flock, released by the
+    /// kernel when the process dies, so a killed importer never leaves it stale). PostgreSQL needs none: its
+    /// importers share the queue through row locks.
+    /// </summary>
+    /// <exception cref="StoreBusyException">another importer holds the store.</exception>
+    public IDisposable AcquireImportLock()
+    {
+        if (Kind != StoreKind.Sqlite) return new NoLock();
+        var path = new SqliteConnectionStringBuilder(_connectionString).DataSource + ".import-lock";
+        try
+        {
+            var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            return file;
+        }
+        catch (IOException e)
+        {
+            throw new StoreBusyException($"another perfeval import is running on this SQLite store (it holds {path}); " +
+                                         "wait for it to finish, or import into PostgreSQL to run several importers at once", e);
+        }
+    }
+
+    private sealed class NoLock : IDisposable
+    {
+        public void Dispose() { }
+    }
+
     internal DbConnection Connect()
     {
         DbConnection connection = Kind == StoreKind.Postgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
@@ -141,3 +169,6 @@ public sealed partial class FormStore
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }
+
+/// <summary>The store is held by another importer; the message says which lock and what to do.</summary>
+public sealed class StoreBusyException(string message, Exception inner) : Exception(message, inner);

@@ -29,6 +29,7 @@ public sealed class Importer(FormStore store, ExtractionPipeline pipeline, ILogg
         IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
+        using var exclusive = store.AcquireImportLock();
         var reset = store.ResetInterrupted();
         if (reset > 0) _log.Warning("{Count} documents an interrupted run left in hand are pending again", reset);
         var registration = store.Register(files, force, retryFailed, cancel);

@@ -34,6 +34,28 @@ public abstract class ImportTests : IDisposable
     }
 
     [Fact]
+    public void A_document_whose_writing_fails_halfway_is_rolled_back_and_recorded_failed_in_a_transaction_of_its_own()
+    {
+        var file = Path.Combine(_store.Dir, "seed-002.txt");
+        File.Copy(Fixtures.Input("seed-002-songjiang-2022-layout"), file);
+        var store = _store.Open();
+        store.Register([file], force: false, retryFailed: false);
+        var result = Fixtures.Pipeline.Extract(file);
+        // Two forms under one index: the second insert breaks the store's unique key after the first was written,
+        // as running out of memory or a lost connection would halfway through.
+        var broken = result with { Forms = [result.Forms[0], result.Forms[1] with { Source = result.Forms[1].Source with { FormIndex = 0 } }] };
+        using (var claim = store.ClaimNext("test-run")!)
+        {
+            Assert.ThrowsAny<System.Data.Common.DbException>(() => store.Complete(claim, broken, TimeSpan.Zero));
+            store.Fail(claim, "writing the forms failed", TimeSpan.Zero);
+        }
+        var status = _store.Open().Status();
+        Assert.Equal(0, status.Forms);
+        Assert.Contains(status.Failed, f => f.Path == file && f.Reason == "writing the forms failed");
+        Assert.DoesNotContain(status.ByStatus, s => s.Status is "running" or "pending");
+    }
+
+    [Fact]
     public void A_second_run_reads_nothing_and_force_reads_again()
     {
         var files = Corpus.Files(Corpus.Make(_store.Dir));
@@ -78,7 +100,25 @@ public abstract class ImportTests : IDisposable
     public void The_schema_is_versioned() => Assert.Equal(2, _store.Open().SchemaVersion());
 }
 
-public sealed class SqliteImportTests() : ImportTests(TestStore.Sqlite());
+public sealed class SqliteImportTests() : ImportTests(TestStore.Sqlite())
+{
+    [Fact]
+    public void A_second_importer_on_one_sqlite_store_is_refused_with_a_message_and_the_first_goes_on()
+    {
+        using var store = TestStore.Sqlite();
+        var files = Corpus.Files(Corpus.Make(store.Dir));
+        var busy = Assert.Throws<StoreBusyException>(() =>
+        {
+            using var first = store.Open().AcquireImportLock();
+            new Importer(store.Open(), Fixtures.Pipeline, Logger.None).Run(files, 1, force: false, retryFailed: false);
+        });
+        Assert.Contains("PostgreSQL", busy.Message, StringComparison.Ordinal);
+        Assert.Equal(0, store.Open().Status().Forms);
+        // Once the first lets go, the store is free again.
+        var report = new Importer(store.Open(), Fixtures.Pipeline, Logger.None).Run(files, 1, force: false, retryFailed: false);
+        Assert.Equal(Corpus.Forms, report.Forms);
+    }
+}
 
 public sealed class PostgresImportTests() : ImportTests(TestStore.Postgres())
 {
