@@ -56,6 +56,12 @@ internal static class ReviewCommand
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            // An address this machine has not, a family the socket cannot take (::ffff:127.0.0.1 on some systems).
+            Console.Error.WriteLine($"error: cannot listen on {options.Host} port {options.Port}: {e.Message}");
+            return ExitCodes.Usage;
+        }
         foreach (var url in app.Urls)
             Console.Error.WriteLine($"review page: {url}/{(options.Token is null ? "" : "?token=" + Uri.EscapeDataString(options.Token))}  (Ctrl-C stops)");
         try

@@ -38,6 +38,16 @@ public static class ReviewApp
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
+        // A decision or a correction is a few hundred bytes: bodies beyond 1 MB and form values beyond 64 KB are refused
+        // before they are read (413/400), never buffered.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1 << 20);
+        Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(builder.Services, o =>
+        {
+            o.ValueLengthLimit = 64 << 10;
+            o.KeyLengthLimit = 256;
+            o.ValueCountLimit = 64;
+            o.MultipartBodyLengthLimit = 1 << 20;
+        });
         builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
         var app = builder.Build();
 
@@ -56,6 +66,16 @@ public static class ReviewApp
             {
                 await WritePage(context, 400, "无法记录", new Html().Element("h1", "无法记录该决定").Element("p", e.Message, ("class", "error"))
                     .Raw("<p><a href=\"/\">回到问题队列</a></p>"), reviewer);
+            }
+            catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (!context.Response.HasStarted)
+            {
+                // A body over the limit, a malformed form: the request's fault, said in the reviewers' language.
+                await WritePage(context, e.StatusCode, "请求无效", new Html().Element("h1", "请求无效").Element("p", "请求内容过大或格式不对，未被处理。", ("class", "error")), reviewer);
+            }
+            catch (InvalidDataException) when (!context.Response.HasStarted && context.Request.HasFormContentType)
+            {
+                // ASP.NET's form reader refuses a value or a key over the limits above.
+                await WritePage(context, 400, "请求无效", new Html().Element("h1", "请求无效").Element("p", "表单中某一项过长或项数过多，未被处理。", ("class", "error")), reviewer);
             }
             catch (Exception e) when (!context.Response.HasStarted)
             {
@@ -87,6 +107,7 @@ public static class ReviewApp
 
         app.MapPost("/forms/{id:long}/findings/{findingId:long}/decision", async (HttpContext context, long id, long findingId) =>
         {
+            if (!context.Request.HasFormContentType) return BadRequest(context, reviewer, "决定须以表单提交");
             var form = await context.Request.ReadFormAsync();
             if (!SameSecret(form["csrf"], csrf)) return Forbidden(context, reviewer);
             var decision = (string?)form["decision"];
@@ -101,6 +122,7 @@ public static class ReviewApp
 
         app.MapPost("/forms/{id:long}/corrections", async (HttpContext context, long id) =>
         {
+            if (!context.Request.HasFormContentType) return BadRequest(context, reviewer, "更正须以表单提交");
             var form = await context.Request.ReadFormAsync();
             if (!SameSecret(form["csrf"], csrf)) return Forbidden(context, reviewer);
             var field = Blank(form["field"]) ?? throw new DecisionRejectedException("请填写要更正的字段");
@@ -118,12 +140,18 @@ public static class ReviewApp
         {
             if (store.Document(id) is not { InputKind: "pdf-text" or "pdf-scan" or "image" } document) return NotFound(context, reviewer);
             if (files.Resolve(document) is not { } path) return NotFound(context, reviewer);
+            if (page < 1 || page > 10_000) return BadRequest(context, reviewer, "页码应从 1 开始");
             var box = ((string?)context.Request.Query["box"] ?? "").Split(',')
                 .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && d >= 0 ? d : double.NaN).ToArray();
-            if (box.Length != 4 || box.Any(double.IsNaN)) return Results.BadRequest();
+            if (box.Length != 4 || box.Any(double.IsNaN) || box[2] <= box[0] || box[3] <= box[1])
+                return BadRequest(context, reviewer, "box 应为四个非负数 x0,y0,x1,y1，且 x1 > x0、y1 > y0");
             try
             {
                 return Results.File(images.Crop(path, document.InputKind!, page, box), "image/png");
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return BadRequest(context, reviewer, "框不在页面之内");
             }
             catch (InvalidDataException e)
             {
@@ -158,7 +186,8 @@ public static class ReviewApp
         if (context.Request.Query["token"] is { Count: > 0 } given && SameSecret(given, token))
         {
             context.Response.Cookies.Append(TokenCookie, token, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict });
-            context.Response.Redirect(context.Request.Path);
+            // To this server's own path: "//evil.example/x" would otherwise be a protocol-relative address off-site.
+            context.Response.Redirect("/" + (context.Request.Path.Value ?? "").TrimStart('/', '\\'));
             return;
         }
         if (context.Request.Cookies.TryGetValue(TokenCookie, out var cookie) && SameSecret(cookie, token))
@@ -194,6 +223,9 @@ public static class ReviewApp
 
     private static IResult NotFound(HttpContext context, string reviewer) =>
         Page(context, 404, "未找到", new Html().Element("h1", "未找到").Element("p", "没有这个页面或文件。").Raw("<p><a href=\"/\">回到问题队列</a></p>"), reviewer);
+
+    private static IResult BadRequest(HttpContext context, string reviewer, string why) =>
+        Page(context, 400, "请求无效", new Html().Element("h1", "请求无效").Element("p", why, ("class", "error")).Raw("<p><a href=\"/\">回到问题队列</a></p>"), reviewer);
 
     private static IResult Forbidden(HttpContext context, string reviewer) =>
         Page(context, 403, "已过期", new Html().Element("h1", "页面已过期").Element("p", "审核服务已重启，请刷新页面后再提交。"), reviewer);

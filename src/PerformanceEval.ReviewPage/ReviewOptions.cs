@@ -12,12 +12,16 @@ namespace PerformanceEval.ReviewPage;
 public sealed record ReviewOptions(string Db, string Host = "127.0.0.1", int Port = 5080, string? Token = null,
     string? Reviewer = null, string? ConfigPath = null)
 {
-    public bool IsLoopback => Host == "localhost" || IPAddress.TryParse(Host, out var ip) && IPAddress.IsLoopback(ip);
+    /// <summary>Loopback, an IPv4-mapped loopback (::ffff:127.0.0.1) included.</summary>
+    public bool IsLoopback => Host == "localhost" ||
+                              IPAddress.TryParse(Host, out var ip) && IPAddress.IsLoopback(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip);
 
     /// <summary>Rejects a run that would put the store on the network without a token.</summary>
     public void Validate()
     {
         if (Port is < 0 or > 65535) throw new ArgumentException($"--port {Port} is not a port");
+        if (Host != "localhost" && !IPAddress.TryParse(Host, out _))
+            throw new ArgumentException($"--host '{Host}' is not an IP address (give one, such as 127.0.0.1, ::1 or 0.0.0.0, or localhost)");
         if (!IsLoopback && string.IsNullOrEmpty(Token))
             throw new ArgumentException($"binding to {Host} makes the store reachable from the network: give --token (or set PERFEVAL_REVIEW_TOKEN)");
         if (Token is { Length: < 12 }) throw new ArgumentException("--token must be at least 12 characters");

@@ -83,9 +83,9 @@ public sealed partial record FieldPath
 
     public override string ToString() => Text;
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]*(\[\d{1,4}\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d{1,4}\])?)*$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]*(\[[0-9]{1,4}\])?(\.[A-Za-z][A-Za-z0-9]*(\[[0-9]{1,4}\])?)*$")]
     private static partial Regex Shape();
 
-    [GeneratedRegex(@"(?<name>[A-Za-z][A-Za-z0-9]*)|\[(?<index>\d+)\]")]
+    [GeneratedRegex(@"(?<name>[A-Za-z][A-Za-z0-9]*)|\[(?<index>[0-9]+)\]")]
     private static partial Regex Step();
 }

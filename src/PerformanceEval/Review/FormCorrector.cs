@@ -37,16 +37,16 @@ public sealed class FormCorrector(Checker checker)
     {
         ArgumentNullException.ThrowIfNull(correction);
         if (!FieldPath.TryParse(correction.Field, out var path))
-            throw new CorrectionRejectedException($"'{correction.Field}' is not a field of the form (expected a path like indicators[3].score)");
+            throw new CorrectionRejectedException($"“{correction.Field}”不是表中的字段（应形如 indicators[3].score）");
         var top = correction.Field.Split('.', '[')[0];
         if (NotCorrectable.Contains(top))
-            throw new CorrectionRejectedException($"'{top}' is the pipeline's record of the form and cannot be corrected");
+            throw new CorrectionRejectedException($"“{top}”是提取过程的记录，不能更正");
         var node = JsonNode.Parse(formJson)?.AsObject() ?? throw new JsonException("the stored form is not a JSON object");
         var before = path.Find(node);
         var original = before is null ? null : Display(before);
         var value = ValueOf(path, correction.Value.Trim());
         if (!path.TrySet(node, value))
-            throw new CorrectionRejectedException($"the form has no field {correction.Field}");
+            throw new CorrectionRejectedException($"表中没有字段“{correction.Field}”");
 
         var baseline = checker.Check(ContractJson.Deserialize(formJson));
         var corrected = ContractJson.Deserialize(node.ToJsonString(ContractJson.Options));
@@ -61,12 +61,12 @@ public sealed class FormCorrector(Checker checker)
         if (path.Text == "year")
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100
                 ? JsonValue.Create(year)
-                : throw new CorrectionRejectedException($"'{text}' is not a year");
+                : throw new CorrectionRejectedException($"“{text}”不是年度（1990–2100）");
         if (!path.HoldsFigure) return JsonValue.Create(text);
         if (!NumberParser.TryParse(text, out var number))
-            throw new CorrectionRejectedException($"'{text}' is not a number ({path.Leaf} holds a figure)");
+            throw new CorrectionRejectedException($"“{text}”不是数字（该字段是数值），或超出可记录的范围");
         if (number.Percent && path.Leaf != "executionRate")
-            throw new CorrectionRejectedException($"'{text}' is a percentage; {path.Leaf} is not a rate");
+            throw new CorrectionRejectedException($"“{text}”是百分数，而该字段不是比率");
         return JsonValue.Create(number.Value);
     }
 

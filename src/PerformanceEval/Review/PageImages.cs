@@ -44,7 +44,11 @@ public sealed class PageImages(SubprocessRunner runner)
         {
             color = Native.pixConvertTo32(pix);
             var (w, h) = (Native.pixGetWidth(color), Native.pixGetHeight(color));
-            var (x0, y0, x1, y1) = ((int)(box[0] * scale), (int)(box[1] * scale), (int)Math.Ceiling(box[2] * scale), (int)Math.Ceiling(box[3] * scale));
+            // Clamped to the page before any integer is made of it: a box of 10^9 points would overflow and have
+            // leptonica draw an outline of billions of pixels.
+            int Clamp(double v, int max) => (int)Math.Clamp(v * scale, 0, max);
+            var (x0, y0, x1, y1) = (Clamp(box[0], w), Clamp(box[1], h), Clamp(Math.Ceiling(box[2] * scale) / scale, w), Clamp(Math.Ceiling(box[3] * scale) / scale, h));
+            if (x1 <= x0 || y1 <= y0) throw new ArgumentOutOfRangeException(nameof(box), "框不在页面之内");
             var pad = Math.Max(3, (int)(2 * scale));
             outline = Native.boxCreate(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad);
             Native.pixRenderBoxArb(color, outline, Math.Max(2, (int)(1.5 * scale)), 220, 30, 30);

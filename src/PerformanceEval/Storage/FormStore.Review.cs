@@ -128,8 +128,8 @@ public sealed partial class FormStore
         using var connection = Connect();
         using var tx = Begin(connection);
         var status = Scalar(connection, tx, "SELECT review_status FROM findings WHERE id = @f AND form_id = @form", ("f", findingId), ("form", formId)) as string
-                     ?? throw new DecisionRejectedException($"form {formId} has no finding {findingId}");
-        if (status == "resolved") throw new DecisionRejectedException("a correction already resolved this finding");
+                     ?? throw new DecisionRejectedException($"第 {formId} 张表没有编号为 {findingId} 的问题");
+        if (status == "resolved") throw new DecisionRejectedException("该问题已由一次更正解决");
         var now = Now();
         var id = Convert.ToInt64(Scalar(connection, tx,
             "INSERT INTO decisions (form_id, finding_id, decision, reason, decided_by, decided_at) VALUES (@form, @f, @d, @reason, @by, @at) RETURNING id",
@@ -152,9 +152,9 @@ public sealed partial class FormStore
         using var connection = Connect();
         using var tx = Begin(connection);
         var current = Row(connection, tx, "SELECT COALESCE(corrected_json, json) FROM forms WHERE id = @id", ("id", formId))
-                      ?? throw new DecisionRejectedException($"there is no form {formId}");
+                      ?? throw new DecisionRejectedException($"没有第 {formId} 张表");
         if (findingId is { } fid && Scalar(connection, tx, "SELECT COUNT(*) FROM findings WHERE id = @f AND form_id = @form", ("f", fid), ("form", formId)) is 0L or 0)
-            throw new DecisionRejectedException($"form {formId} has no finding {fid}");
+            throw new DecisionRejectedException($"第 {formId} 张表没有编号为 {fid} 的问题");
         var corrected = apply((string)current[0]!);
         var open = Rows(connection, tx, "SELECT id, rule, field FROM findings WHERE form_id = @id AND review_status <> 'resolved' ORDER BY position", ("id", formId))
             .Select(r => (Id: Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Rule: (string)r[1]!, Field: (string)r[2]!)).ToList();

@@ -151,6 +151,61 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
 
     [GeneratedRegex("name=\"csrf\" value=\"([0-9a-f]+)\"")]
     private static partial Regex Csrf();
+
+    private long PdfDocument()
+    {
+        var store = _server.Store;
+        return store.Queue(new QueueFilter(PageSize: 500)).Items.Select(i => store.ReviewForm(i.FormId)!).First(f => f.InputKind == "pdf-text").DocumentId;
+    }
+
+    [Theory]
+    [InlineData("0,0,1000000000,1000000000")]        // clamped to the page: a crop, never a billion-pixel outline
+    [InlineData("0,0,1e300,1e300")]
+    public async Task A_box_larger_than_the_page_is_clamped_to_it(string box)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await _server.Http.GetAsync($"/documents/{PdfDocument()}/pages/1.png?box={box}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"took {started.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("/pages/0.png?box=0,0,10,10")]
+    [InlineData("/pages/1.png?box=10,10,5,5")]
+    [InlineData("/pages/1.png?box=5000,5000,6000,6000")]
+    [InlineData("/pages/1.png?box=a,b,c,d")]
+    public async Task A_page_or_box_that_cannot_be_is_a_400_in_chinese(string rest)
+    {
+        var (status, html) = await Get($"/documents/{PdfDocument()}{rest}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("请求无效", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hostile_posts_get_4xx_and_the_server_stays_up()
+    {
+        var finding = _server.Store.ReviewForm(_server.HostileForm)!.Findings.First();
+        var decision = $"/forms/{_server.HostileForm}/findings/{finding.Id}/decision";
+        var correction = $"/forms/{_server.HostileForm}/corrections";
+        var (_, page) = await Get($"/forms/{_server.HostileForm}");
+        var csrf = Csrf().Match(page).Groups[1].Value;
+
+        using (var json = await _server.Http.PostAsync(decision, new StringContent("{\"decision\":\"confirm\"}", System.Text.Encoding.UTF8, "application/json")))
+            Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+        using (var huge = await _server.Http.PostAsync(correction, new ByteArrayContent(new byte[3 << 20]) { Headers = { { "Content-Type", "application/x-www-form-urlencoded" } } }))
+            Assert.True((int)huge.StatusCode is 400 or 413, $"{huge.StatusCode}");
+        using (var longField = await _server.Http.PostAsync(correction, new FormUrlEncodedContent(new Dictionary<string, string> { ["csrf"] = csrf, ["field"] = "totalScore", ["value"] = new string('9', 200_000) })))
+            Assert.Equal(HttpStatusCode.BadRequest, longField.StatusCode);
+        foreach (var (field, value) in new[] { ("indicators[٣].score", "5"), ("totalScore", "79228162514264337593543950335"), ("findings", "x") })
+        {
+            using var bad = await _server.Http.PostAsync(correction, new FormUrlEncodedContent(new Dictionary<string, string> { ["csrf"] = csrf, ["field"] = field, ["value"] = value, ["reason"] = "test" }));
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Matches("[\u4e00-\u9fff]", await bad.Content.ReadAsStringAsync());
+        }
+        var (status, _) = await Get("/");
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
 }
 
 public sealed class ReviewTokenTests
@@ -179,5 +234,29 @@ public sealed class ReviewTokenTests
         request.Headers.Add("Cookie", cookie);
         using var page = await server.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_token_redirect_stays_on_this_server()
+    {
+        await using var server = await ReviewServer.StartAsync(token: "s3cret-token-for-tests", withScans: false);
+        // The path itself starts with two slashes; the address is built whole so the client does not read it as a host.
+        using var opened = await server.Http.GetAsync(new Uri(server.BaseUrl.TrimEnd('/') + "//evil.example/x?token=s3cret-token-for-tests"));
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Equal("/evil.example/x", opened.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("::ffff:127.0.0.1", true)]
+    [InlineData("::1", true)]
+    [InlineData("10.0.0.1", false)]
+    public void Loopback_is_known_in_every_spelling(string host, bool loopback) =>
+        Assert.Equal(loopback, new ReviewOptions("x.db", Host: host).IsLoopback);
+
+    [Fact]
+    public void A_host_that_is_no_address_is_refused_by_name()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new ReviewOptions("x.db", Host: "127.0.0.1:80").Validate());
+        Assert.Contains("127.0.0.1:80", e.Message, StringComparison.Ordinal);
     }
 }
