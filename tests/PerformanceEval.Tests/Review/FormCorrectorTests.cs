@@ -55,13 +55,15 @@ public sealed class FormCorrectorTests
     }
 
     [Theory]
-    [InlineData("indicators[0].score", "十分", "not a number")]
-    [InlineData("indicators[0].weight", "10%", "percentage")]
-    [InlineData("indicators[40].score", "10", "no field")]
-    [InlineData("findings[0].rule", "x", "cannot be corrected")]
-    [InlineData("provenance", "x", "cannot be corrected")]
-    [InlineData("totalScore; DROP TABLE forms", "1", "not a field")]
-    [InlineData("year", "22", "not a year")]
+    [InlineData("indicators[0].score", "十分", "不是数字")]
+    [InlineData("indicators[0].weight", "10%", "百分数")]
+    [InlineData("indicators[40].score", "10", "没有字段")]
+    [InlineData("findings[0].rule", "x", "不能更正")]
+    [InlineData("provenance", "x", "不能更正")]
+    [InlineData("totalScore; DROP TABLE forms", "1", "不是表中的字段")]
+    [InlineData("year", "22", "不是年度")]
+    [InlineData("indicators[\u0663].score", "5", "不是表中的字段")]      // Arabic-Indic digit: no index
+    [InlineData("totalScore", "79228162514264337593543950335", "不是数字")]
     public void A_correction_that_cannot_apply_is_refused_with_its_reason(string field, string value, string reason)
     {
         var e = Assert.Throws<CorrectionRejectedException>(() => Corrector.Apply(MisreadForm(), new Correction(field, value)));

@@ -28,7 +28,7 @@ internal static class ScanImage
             int w, h;
             var header = tiff ? Native.readHeaderTiff(path, n, out w, out h, out _, out _, out _, out _, out _)
                               : Native.pixReadHeader(path, out _, out w, out h, out _, out _, out _);
-            if (header != 0) yield break;
+            if (header != 0 || w < 2 || h < 2) yield break;
             if (n >= limits.MaxPagesPerDocument)
                 throw new InputLimitException(DiagnosticCodes.TooManyPages, $"the image has more than {limits.MaxPagesPerDocument:N0} pages (limits.maxPagesPerDocument); not read");
             if ((long)w * h > limits.MaxPixelsPerPage)

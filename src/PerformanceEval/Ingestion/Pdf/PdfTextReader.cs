@@ -184,8 +184,10 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
         {
             var raster = runner.Run("pdftoppm", "poppler-utils",
                 ["-r", Ocr.ScanPageReader.Dpi.ToString(CultureInfo.InvariantCulture), "-gray", path, Path.Combine(dir.FullName, "p")]);
-            if (raster.ExitCode != 0)
-                throw new InputLimitException(DiagnosticCodes.PdfRenderFailed, $"pdftoppm could not render the pages ({Explain(raster.Error)})");
+            // pdftoppm exits 0 on a page it cannot allocate, leaving an empty image and "Bogus memory allocation size".
+            if (raster.ExitCode != 0 || raster.Error.Contains("Bogus memory allocation", StringComparison.OrdinalIgnoreCase))
+                throw new InputLimitException(DiagnosticCodes.PdfRenderFailed,
+                    $"pdftoppm could not render the pages at {Ocr.ScanPageReader.Dpi} dpi ({FirstLine(raster.Error)})");
             var files = dir.EnumerateFiles("p-*.pgm")
                 .OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f.Name)[2..], CultureInfo.InvariantCulture)).ToList();
             foreach (var file in files)
@@ -217,6 +219,9 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
         words.Count > 0 && words.Sum(w => w.Text.Count(Normalization.TextCleaner.IsCjk)) >= 4;
 
     /// <summary>poppler's complaint in a reviewer's words: its first error line, not the warnings before it.</summary>
+    private static string FirstLine(string stderr) =>
+        stderr.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "no message";
+
     private static bool NoPages(string stderr) => stderr.Contains("page count 0", StringComparison.OrdinalIgnoreCase);
 
     private static string Explain(string stderr)
