@@ -33,7 +33,16 @@ internal static class CheckCommand
             Console.Error.WriteLine($"error: {file}: no such file");
             return ExitCodes.Usage;
         }
-        var pipeline = new ExtractionPipelineBuilder().WithSettings(CommonOptions.Settings(config)).Build();
+        ExtractionPipeline pipeline;
+        try
+        {
+            pipeline = new ExtractionPipelineBuilder().WithSettings(CommonOptions.Settings(config)).Build();
+        }
+        catch (Exception e) when (e is ArgumentException or IOException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
         var failed = 0;
         using var input = file == "-" ? Console.In : new StreamReader(file);
         using var output = CommonOptions.OpenOutput(outPath);

@@ -34,7 +34,7 @@ internal static class ExportCommand
                 output.WriteLine(line);
                 count++;
             }
-        Console.Error.WriteLine($"exported {count} forms");
+        Console.Error.WriteLine($"exported {count} forms in contract version {PerformanceEval.Contract.CleanedForm.CurrentVersion}");
         return ExitCodes.Ok;
     }
 }

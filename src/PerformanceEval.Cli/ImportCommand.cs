@@ -28,7 +28,16 @@ internal static class ImportCommand
     private static int Run(string[] paths, string db, int? workers, bool force, bool retryFailed, string? config, bool verbose)
     {
         var log = CommonOptions.Logger(verbose);
-        var settings = CommonOptions.Settings(config);
+        PipelineSettings settings;
+        try
+        {
+            settings = CommonOptions.Settings(config);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
         var inputs = InputFiles.Expand(paths);
         var (files, missing) = (inputs.Files, inputs.Problems);
         foreach (var (path, reason) in missing) Console.Error.WriteLine($"error: {path}: {reason}");

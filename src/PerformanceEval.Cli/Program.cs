@@ -13,6 +13,7 @@ var root = new RootCommand(
     ExportCommand.Create(),
     ReviewCommand.Create(),
     DiagnosticsCommand.Create(),
+    ConfigCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

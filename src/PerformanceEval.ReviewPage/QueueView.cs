@@ -22,9 +22,16 @@ internal static class QueueView
         Select(html, "rule", "规则", filter.Rule, page.Rules.Select(r => (r, Labels.Rule(r))));
         Select(html, "severity", "严重程度", filter.Severity, new[] { "error", "warning", "info" }.Select(s => (s, Labels.Severity(s))));
         Select(html, "status", "审核状态", filter.Status, FormStore.ReviewStatuses.Select(s => (s, Labels.Status(s))));
+        html.Raw("<label>排序 ").Open("select", ("name", "sort"));
+        foreach (var (value, text) in new[] { ("severity", "按严重程度"), ("amount", "按涉及金额") })
+        {
+            if (value == filter.Sort) html.Element("option", text, ("value", value), ("selected", "selected"));
+            else html.Element("option", text, ("value", value));
+        }
+        html.Raw("</select></label> ");
         html.Raw("<button type=\"submit\">筛选</button> <a href=\"/\">清除</a></form>");
 
-        html.Raw("<table class=\"queue\"><thead><tr><th>严重程度</th><th>规则</th><th>字段</th><th>填报值</th><th>复核值</th><th>说明</th><th>年度</th><th>主管部门</th><th>项目</th><th>状态</th></tr></thead><tbody>");
+        html.Raw("<table class=\"queue\"><thead><tr><th>严重程度</th><th>规则</th><th>字段</th><th>填报值</th><th>复核值</th><th>差额</th><th>涉及金额（元）</th><th>说明</th><th>年度</th><th>主管部门</th><th>项目</th><th>状态</th></tr></thead><tbody>");
         foreach (var item in page.Items)
         {
             var link = $"/forms/{item.FormId}#finding-{item.FindingId}";
@@ -34,6 +41,8 @@ internal static class QueueView
                 .Element("td", Labels.Field(item.Field), ("title", item.Field))
                 .Element("td", Values.Show(item.Stated), ("class", "num"))
                 .Element("td", Values.Show(item.Expected), ("class", "num"))
+                .Element("td", item.Difference?.ToString("0.####", CultureInfo.InvariantCulture), ("class", "num"))
+                .Element("td", item.Amount?.ToString("N2", CultureInfo.InvariantCulture), ("class", "num amount"))
                 .Element("td", item.Message)
                 .Element("td", item.Year?.ToString(CultureInfo.InvariantCulture))
                 .Element("td", item.Department)
@@ -75,6 +84,7 @@ internal static class QueueView
         Add("rule", f.Rule);
         Add("severity", f.Severity);
         Add("status", f.Status);
+        if (f.Sort != "severity") Add("sort", f.Sort);
         if (f.Page > 1) Add("page", f.Page.ToString(CultureInfo.InvariantCulture));
         return "/" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
     }

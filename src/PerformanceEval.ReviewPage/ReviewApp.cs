@@ -90,7 +90,8 @@ public static class ReviewApp
             var filter = new QueueFilter(
                 int.TryParse(q["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null,
                 Blank(q["department"]), Blank(q["rule"]), Blank(q["severity"]), Blank(q["status"]),
-                int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1);
+                int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1,
+                Sort: (string?)q["sort"] == "amount" ? "amount" : "severity");
             return Page(context, 200, "问题队列", QueueView.Render(store.Queue(filter), filter), reviewer);
         });
 

@@ -55,67 +55,98 @@ public sealed record PipelineSettings(
             using var reader = new StreamReader(stream);
             json = reader.ReadToEnd();
         }
-        using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        var root = doc.RootElement;
-        var checker = root.TryGetProperty("checker", out var c) ? c : default;
-        decimal Tol(string name, decimal fallback) =>
-            checker.ValueKind == JsonValueKind.Object && checker.TryGetProperty(name, out var v) ? v.GetDecimal() : fallback;
-        var models = root.TryGetProperty("modelsPath", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        var file = Bind(json);
+        var models = file.ModelsPath;
         if (models is not null && baseDir is not null && !Path.IsPathRooted(models)) models = Path.Combine(baseDir, models);
-        var settings = new PipelineSettings(
-            models,
-            root.TryGetProperty("parallelism", out var p) ? p.GetInt32() : 0,
-            Tol("executionRateErrorPoints", 1m), Tol("budgetScoreErrorPoints", 0.5m),
-            Tol("totalScoreErrorPoints", 1m), Tol("currencyUnitMaxWanYuan", 100_000m),
-            checker.ValueKind == JsonValueKind.Object && checker.TryGetProperty("gradeScales", out var scales) ? GradeScale.ParseAll(scales) : [],
-            root.TryGetProperty("subprocess", out var sub) && sub.TryGetProperty("timeoutSeconds", out var t) ? t.GetDouble() : 60,
-            root.TryGetProperty("subprocess", out var sub2) && sub2.TryGetProperty("retries", out var r) ? r.GetInt32() : 1,
-            root.TryGetProperty("ocr", out var ocr) && ocr.ValueKind == JsonValueKind.Object ? ReadOcr(ocr, baseDir) : null,
-            root.TryGetProperty("limits", out var limits) && limits.ValueKind == JsonValueKind.Object ? ReadLimits(limits) : null);
+        var ocr = file.Ocr;
+        if (ocr?.TessdataPath is { } tessdata && baseDir is not null && !Path.IsPathRooted(tessdata)) ocr = ocr with { TessdataPath = Path.Combine(baseDir, tessdata) };
+        var checker = file.Checker ?? new CheckerSection();
+        var subprocess = file.Subprocess ?? new SubprocessSection();
+        var settings = new PipelineSettings(models, file.Parallelism,
+            checker.ExecutionRateErrorPoints, checker.BudgetScoreErrorPoints, checker.TotalScoreErrorPoints, checker.CurrencyUnitMaxWanYuan,
+            checker.GradeScales, subprocess.TimeoutSeconds, subprocess.Retries, ocr, file.Limits);
         settings.Validate();
         return settings;
     }
 
     /// <summary>
-    /// The limits bound as Polly binds options: camelCase members, a default for each one left out, and a member this
-    /// version does not know refused by name (a mistyped limit would otherwise silently leave its default).
+    /// pipeline.json as records, the way Polly binds options: camelCase members, each default stated once (on the
+    /// section records and on <see cref="Ingestion.Ocr.OcrSettings"/> and <see cref="Ingestion.InputLimits"/>), and a
+    /// member this version does not know refused with its path — a mistyped key would otherwise leave its default.
     /// </summary>
-    private static Ingestion.InputLimits ReadLimits(JsonElement limits)
+    private static readonly JsonSerializerOptions Binding = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private static SettingsFile Bind(string json)
     {
         try
         {
-            return limits.Deserialize<Ingestion.InputLimits>(new JsonSerializerOptions
-            {
-                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-                UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-            }) ?? Ingestion.InputLimits.Default;
+            return JsonSerializer.Deserialize<SettingsFile>(json, Binding) ?? new SettingsFile();
         }
         catch (JsonException e)
         {
-            throw new ArgumentException($"pipeline.json: limits: {e.Message}", e);
+            // The unknown member's section is named by the type it could not be mapped to (the path is lost when a
+            // record is bound through its constructor).
+            var unknown = System.Text.RegularExpressions.Regex.Match(e.Message, "property '([^']+)' could not be mapped to any .NET member contained in type '([^']+)'");
+            if (unknown.Success)
+            {
+                var section = unknown.Groups[2].Value.Split('.', '+')[^1] switch
+                {
+                    nameof(CheckerSection) => "checker.",
+                    nameof(SubprocessSection) => "subprocess.",
+                    nameof(Ingestion.Ocr.OcrSettings) => "ocr.",
+                    nameof(Ingestion.InputLimits) => "limits.",
+                    _ => "",
+                };
+                throw new ArgumentException($"pipeline.json: unknown setting '{section}{unknown.Groups[1].Value}' (perfeval config --print shows every setting)", e);
+            }
+            var at = e.Path is { Length: > 2 } path ? path[2..] : "the file";
+            var why = e.Message.Contains("could not be converted", StringComparison.Ordinal)
+                ? "a value of the wrong kind (perfeval config --print shows each setting's kind and default)"
+                : e.Message.Split(" Path:")[0];
+            throw new ArgumentException($"pipeline.json: {at}: {why}", e);
         }
     }
 
-    private static Ingestion.Ocr.OcrSettings ReadOcr(JsonElement ocr, string? baseDir)
+    /// <summary>The effective settings as pipeline.json would state them (<c>perfeval config --print</c>).</summary>
+    public string ToJson() => JsonSerializer.Serialize(new SettingsFile(ModelsPath, Parallelism,
+        new CheckerSection(ExecutionRateErrorPoints, BudgetScoreErrorPoints, TotalScoreErrorPoints, CurrencyUnitMaxWanYuan, GradeScales),
+        OcrOptions, new SubprocessSection(SubprocessTimeoutSeconds, SubprocessRetries), InputLimits), Binding);
+
+    /// <summary>The file's shape.</summary>
+    /// <param name="ModelsPath">A folder overriding the embedded <c>models/</c> (relative to the file); null: the embedded ones.</param>
+    /// <param name="Parallelism">Files read at once; 0 (the default): the machine's cores.</param>
+    /// <param name="Checker">The checker's tolerances and grade scales.</param>
+    /// <param name="Ocr">OCR: language, data, engine, modes, timeouts, circuit breaker (defaults on <see cref="Ingestion.Ocr.OcrSettings"/>).</param>
+    /// <param name="Subprocess">poppler's time limits.</param>
+    /// <param name="Limits">What one input may hold (defaults on <see cref="Ingestion.InputLimits"/>).</param>
+    private sealed record SettingsFile(string? ModelsPath = null, int Parallelism = 0, CheckerSection? Checker = null,
+        Ingestion.Ocr.OcrSettings? Ocr = null, SubprocessSection? Subprocess = null, Ingestion.InputLimits? Limits = null);
+
+    /// <summary>The <c>checker</c> section.</summary>
+    /// <param name="ExecutionRateErrorPoints">执行率 off by this many points or more is an error (default 1).</param>
+    /// <param name="BudgetScoreErrorPoints">A funding 得分 off by this much or more is an error (default 0.5).</param>
+    /// <param name="TotalScoreErrorPoints">总分 off by this much or more is an error (default 1).</param>
+    /// <param name="CurrencyUnitMaxWanYuan">An amount in 万元 at or above this is taken for yuan (default 100,000).</param>
+    /// <param name="GradeScales">Grade scales for forms that print no bands (default: none beyond the checker's own).</param>
+    private sealed record CheckerSection(decimal ExecutionRateErrorPoints = 1m, decimal BudgetScoreErrorPoints = 0.5m,
+        decimal TotalScoreErrorPoints = 1m, decimal CurrencyUnitMaxWanYuan = 100_000m, System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales = default)
     {
-        var d = Ingestion.Ocr.OcrSettings.Default;
-        string? Text(string name) => ocr.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        double Number(string name, double fallback) => ocr.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : fallback;
-        var tessdata = Text("tessdataPath");
-        if (tessdata is not null && baseDir is not null && !Path.IsPathRooted(tessdata)) tessdata = Path.Combine(baseDir, tessdata);
-        var engine = Text("engine") ?? "auto";
-        return new Ingestion.Ocr.OcrSettings(
-            Text("language") ?? d.Language,
-            tessdata,
-            (int)Number("pageSegmentationMode", d.PageSegmentationMode),
-            (int)Number("retryPageSegmentationMode", d.RetryPageSegmentationMode),
-            Number("pageTimeoutSeconds", d.PageTimeoutSeconds),
-            (int)Number("retries", d.Retries),
-            Enum.TryParse<Ingestion.Ocr.OcrEngineKind>(engine, ignoreCase: true, out var kind)
-                ? kind : throw new ArgumentException($"pipeline.json: ocr.engine '{engine}' is not auto, library or cli"),
-            (int)Number("breakAfterFailedPages", d.BreakAfterFailedPages),
-            Number("breakSeconds", d.BreakSeconds));
+        public System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales { get; init; } = GradeScales.IsDefault ? [] : GradeScales;
     }
+
+    /// <summary>The <c>subprocess</c> section (poppler's tools).</summary>
+    /// <param name="TimeoutSeconds">Time one run may take on one file (default 60).</param>
+    /// <param name="Retries">Retries of a run that timed out (default 1); failures are never retried.</param>
+    private sealed record SubprocessSection(double TimeoutSeconds = 60, int Retries = 1);
 
     /// <summary>Rejects settings no run could use, naming the setting.</summary>
     public void Validate()

@@ -44,9 +44,11 @@ public sealed partial class FormStore
             {
                 var f = form.Findings[k];
                 Execute(connection, tx,
-                    "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message) VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message)",
+                    "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount) " +
+                    "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount)",
                     ("f", formId), ("k", k), ("rule", f.Rule), ("sev", f.Severity), ("field", f.Field),
-                    ("stated", Json(f.Stated)), ("expected", Json(f.Expected)), ("message", f.Message));
+                    ("stated", Json(f.Stated)), ("expected", Json(f.Expected)), ("message", f.Message),
+                    ("difference", (double?)f.Difference), ("amount", (double?)f.Amount));
             }
         }
         Finish(claim, tx, "done", null, result.Forms.FirstOrDefault()?.Source.InputKind, result.Forms.Length, elapsed);

@@ -7,12 +7,26 @@ using PerformanceEval.Review;
 namespace PerformanceEval.Storage;
 
 /// <summary>Which findings the review queue shows, and which page of them.</summary>
+/// <param name="Year">Forms of this year only.</param>
+/// <param name="Department">Forms of this 主管部门 only.</param>
+/// <param name="Rule">Findings of this rule only.</param>
+/// <param name="Severity">Findings of this severity only.</param>
+/// <param name="Status">Findings in this review status only.</param>
+/// <param name="Page">1-based page.</param>
+/// <param name="PageSize">Findings a page (1–500).</param>
+/// <param name="Sort"><c>severity</c> (the default: most severe first) or <c>amount</c> (the most yuan at stake first).</param>
 public sealed record QueueFilter(int? Year = null, string? Department = null, string? Rule = null, string? Severity = null,
-    string? Status = null, int Page = 1, int PageSize = 50);
+    string? Status = null, int Page = 1, int PageSize = 50, string Sort = "severity");
 
 /// <summary>One line of the review queue.</summary>
 public sealed record QueueItem(long FindingId, long FormId, string Rule, string Severity, string Field, string? Stated,
-    string? Expected, string Message, string Status, int? Year, string? Department, string? Project);
+    string? Expected, string Message, string Status, int? Year, string? Department, string? Project)
+{
+    /// <summary>stated − expected, when both are numbers.</summary>
+    public double? Difference { get; init; }
+    /// <summary>The yuan at stake, for findings about money.</summary>
+    public double? Amount { get; init; }
+}
 
 /// <summary>A page of the queue, the counts over everything the filter matches, and the values the filters offer.</summary>
 public sealed record QueuePage(IReadOnlyList<QueueItem> Items, long Matching, IReadOnlyDictionary<string, long> BySeverity,
@@ -67,12 +81,18 @@ public sealed partial class FormStore
         var size = Math.Clamp(filter.PageSize, 1, 500);
         var offset = (long)(Math.Max(1, filter.Page) - 1) * size;
         var items = Rows(connection,
-                "SELECT fi.id, fi.form_id, fi.rule, fi.severity, fi.field, fi.stated, fi.expected, fi.message, fi.review_status, f.year, f.department, f.project" +
-                from + where + $" ORDER BY {SeverityOrder}, fi.form_id, fi.position LIMIT @limit OFFSET @offset",
+                "SELECT fi.id, fi.form_id, fi.rule, fi.severity, fi.field, fi.stated, fi.expected, fi.message, fi.review_status, f.year, f.department, f.project, fi.difference, fi.amount" +
+                from + where + (filter.Sort == "amount"
+                    ? $" ORDER BY (CASE WHEN fi.amount IS NULL THEN 1 ELSE 0 END), fi.amount DESC, {SeverityOrder}, fi.form_id, fi.position"
+                    : $" ORDER BY {SeverityOrder}, fi.form_id, fi.position") + " LIMIT @limit OFFSET @offset",
                 [.. args, ("limit", size), ("offset", offset)])
             .Select(r => new QueueItem(Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Convert.ToInt64(r[1], CultureInfo.InvariantCulture),
                 (string)r[2]!, (string)r[3]!, (string)r[4]!, (string?)r[5], (string?)r[6], (string)r[7]!, (string)r[8]!,
-                r[9] is null ? null : Convert.ToInt32(r[9], CultureInfo.InvariantCulture), (string?)r[10], (string?)r[11]))
+                r[9] is null ? null : Convert.ToInt32(r[9], CultureInfo.InvariantCulture), (string?)r[10], (string?)r[11])
+            {
+                Difference = r[12] is null ? null : Convert.ToDouble(r[12], CultureInfo.InvariantCulture),
+                Amount = r[13] is null ? null : Convert.ToDouble(r[13], CultureInfo.InvariantCulture),
+            })
             .ToList();
         return new QueuePage(items, bySeverity.Values.Sum(), bySeverity, byStatus,
             Rows(connection, "SELECT DISTINCT year FROM forms WHERE year IS NOT NULL ORDER BY year").Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToList(),
@@ -176,9 +196,11 @@ public sealed partial class FormStore
         var position = Convert.ToInt32(Scalar(connection, tx, "SELECT COALESCE(MAX(position), -1) + 1 FROM findings WHERE form_id = @id", ("id", formId)), CultureInfo.InvariantCulture);
         foreach (var raised in corrected.Changes.Raised)
             Execute(connection, tx,
-                "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, origin) VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, 'correction')",
+                "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, origin) " +
+                "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, 'correction')",
                 ("f", formId), ("k", position++), ("rule", raised.Rule), ("sev", raised.Severity), ("field", raised.Field),
-                ("stated", Json(raised.Stated)), ("expected", Json(raised.Expected)), ("message", raised.Message));
+                ("stated", Json(raised.Stated)), ("expected", Json(raised.Expected)), ("message", raised.Message),
+                ("difference", (double?)raised.Difference), ("amount", (double?)raised.Amount));
         var form = ContractJson.Deserialize(corrected.Json);
         Execute(connection, tx,
             "UPDATE forms SET corrected_json = @json, year = @year, department = @dept, project = @project, total_score = @total, " +

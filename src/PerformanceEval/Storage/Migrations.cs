@@ -83,5 +83,12 @@ internal static class Migrations
         CREATE INDEX findings_queue ON findings ((CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END), form_id, position);
         CREATE INDEX decisions_form ON decisions (form_id, id);
         """,
+        // 3: contract version 2's money at stake: a finding's difference (stated − expected) and the yuan it concerns,
+        // so the queue can show and sort by them. Findings imported before stay null until their document is re-read.
+        $"""
+        ALTER TABLE findings ADD COLUMN difference {d.Float};
+        ALTER TABLE findings ADD COLUMN amount {d.Float};
+        CREATE INDEX findings_amount ON findings (amount);
+        """,
     ];
 }

@@ -30,6 +30,23 @@ public sealed class ReviewStoreTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void The_queue_sorted_by_amount_puts_the_most_yuan_first_and_carries_each_finding_s_difference(string engine)
+    {
+        using var test = Make(engine);
+        var (store, _) = Import(test);
+        var byAmount = store.Queue(new QueueFilter(PageSize: 500, Sort: "amount")).Items;
+        var priced = byAmount.TakeWhile(i => i.Amount is not null).ToList();
+        Assert.True(priced.Count >= 3, "the seeds hold findings about money");
+        Assert.True(priced.Zip(priced.Skip(1)).All(p => p.First.Amount >= p.Second.Amount), "most yuan first");
+        Assert.All(byAmount.Skip(priced.Count), i => Assert.Null(i.Amount));
+        Assert.All(priced, i => Assert.Contains(i.Rule, new[] { "execution-rate", "funding-breakdown", "executed-exceeds-budget" }));
+        // Seed 001's form 3: 49.28% stated, 236500 / 480000 = 49.27%: 0.01 point, 44 yuan of its budget.
+        var rate = Assert.Single(byAmount, i => i is { Rule: "execution-rate", Stated: "49.28" });
+        Assert.Equal((0.01, 44.0), (Math.Round(rate.Difference!.Value, 4), rate.Amount!.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void The_queue_is_sorted_by_severity_filtered_counted_and_paged(string engine)
     {
         using var test = Make(engine);
