@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using PerformanceEval.Contract;
 using PerformanceEval.Diagnostics;
-using PerformanceEval.Normalization;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Checking;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using PerformanceEval.Normalization;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Checking;
 

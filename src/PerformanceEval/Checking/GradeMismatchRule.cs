@@ -1,5 +1,5 @@
 using PerformanceEval.Contract;
-using PerformanceEval.Normalization;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Checking;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using PerformanceEval.Contract;
-using PerformanceEval.Normalization;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Checking;
 

@@ -1,5 +1,6 @@
 using PerformanceEval.Ingestion;
 using PerformanceEval.Provenance;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Normalization;
 

@@ -6,6 +6,7 @@ using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Provenance;
 using PerformanceEval.Tables;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Normalization;
 

@@ -2,6 +2,7 @@ using PerformanceEval.Diagnostics;
 using System.Text.RegularExpressions;
 using PerformanceEval.Contract;
 using PerformanceEval.Ingestion;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Normalization;
 

@@ -4,6 +4,7 @@ using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Provenance;
 using PerformanceEval.Tables;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Normalization;
 

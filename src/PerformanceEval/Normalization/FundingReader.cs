@@ -1,6 +1,7 @@
 using PerformanceEval.Diagnostics;
 using PerformanceEval.Contract;
 using PerformanceEval.Ingestion;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Normalization;
 

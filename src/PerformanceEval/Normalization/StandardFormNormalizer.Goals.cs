@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Tables;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Normalization;
 

@@ -2,6 +2,7 @@ using PerformanceEval.Diagnostics;
 using PerformanceEval.Contract;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Tables;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Normalization;
 

@@ -1,5 +1,6 @@
 using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Normalization;
 

@@ -8,6 +8,7 @@ using PerformanceEval.Normalization;
 using PerformanceEval.Provenance;
 using PerformanceEval.Tables;
 using Serilog;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Pipeline;
 

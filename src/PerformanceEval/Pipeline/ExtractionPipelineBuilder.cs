@@ -3,6 +3,7 @@ using PerformanceEval.Checking;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Normalization;
 using Serilog;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Pipeline;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PerformanceEval.Checking;
 using PerformanceEval.Normalization;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Pipeline;
 

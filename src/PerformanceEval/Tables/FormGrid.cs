@@ -23,7 +23,7 @@ internal static class RowText
 {
     /// <summary>A row's cleaned cells joined without separators (for titles and years split over cells).</summary>
     public static string Joined(RawRow row) =>
-        string.Concat(row.Cells.Select(c => Normalization.TextCleaner.Compact(c.Text)));
+        string.Concat(row.Cells.Select(c => Templates.TextCleaner.Compact(c.Text)));
 
     public static IEnumerable<RawCell> NonEmpty(RawRow row) => row.Cells.Where(c => !c.IsEmpty);
 }

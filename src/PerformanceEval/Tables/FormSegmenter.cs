@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
-using PerformanceEval.Normalization;
 using PerformanceEval.Provenance;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Tables;
 

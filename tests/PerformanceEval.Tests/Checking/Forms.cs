@@ -1,6 +1,7 @@
 using PerformanceEval.Checking;
 using PerformanceEval.Contract;
 using PerformanceEval.Normalization;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Tests.Checking;
 

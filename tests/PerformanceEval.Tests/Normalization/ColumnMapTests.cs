@@ -3,6 +3,7 @@ using PerformanceEval.Ingestion;
 using PerformanceEval.Normalization;
 using PerformanceEval.Provenance;
 using Xunit;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Tests.Normalization;
 

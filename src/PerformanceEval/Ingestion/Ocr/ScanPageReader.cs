@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion.Pdf;
-using PerformanceEval.Normalization;
 using PerformanceEval.Provenance;
+using PerformanceEval.Templates;
 
 namespace PerformanceEval.Ingestion.Ocr;
 

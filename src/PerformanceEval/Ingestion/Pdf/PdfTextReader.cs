@@ -216,7 +216,7 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
     /// over a scanned Chinese form is no text layer at all.
     /// </summary>
     private static bool HasUsableText(List<PdfWord> words) =>
-        words.Count > 0 && words.Sum(w => w.Text.Count(Normalization.TextCleaner.IsCjk)) >= 4;
+        words.Count > 0 && words.Sum(w => w.Text.Count(Templates.TextCleaner.IsCjk)) >= 4;
 
     /// <summary>poppler's complaint in a reviewer's words: its first error line, not the warnings before it.</summary>
     private static string FirstLine(string stderr) =>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using System.Text.Json;
 
-namespace PerformanceEval.Normalization;
+namespace PerformanceEval.Templates;
 
 /// <summary>A form template's model from <c>models/</c>: its label vocabulary and the facts of its layout.</summary>
 public sealed record TemplateModel(

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace PerformanceEval.Normalization;
+namespace PerformanceEval.Templates;
 
 /// <summary>A number as printed: its value (with the printed scale kept) and whether a % followed it.</summary>
 public readonly record struct PrintedNumber(decimal Value, bool Percent);

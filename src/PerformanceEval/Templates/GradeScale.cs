@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 
-namespace PerformanceEval.Normalization;
+namespace PerformanceEval.Templates;
 
 /// <summary>A grade scale: bands by minimum total, highest first.</summary>
 public sealed record GradeScale(ImmutableArray<GradeBand> Bands)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
-namespace PerformanceEval.Normalization;
+namespace PerformanceEval.Templates;
 
 /// <summary>A label the matcher recognised, how well, and from what text.</summary>
 public sealed record LabelMatch(string Kind, string Label, double Score)

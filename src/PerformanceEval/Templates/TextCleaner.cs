@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace PerformanceEval.Normalization;
+namespace PerformanceEval.Templates;
 
 /// <summary>
 /// Turns a raw cell into the words as printed: inline HTML (&lt;br&gt;, &lt;sup&gt;, &lt;b&gt;, &lt;p&gt;) and entities
