@@ -136,7 +136,7 @@ internal static class FormView
         foreach (var d in stored.History)
         {
             var finding = d.FindingId is { } id && findings.TryGetValue(id, out var f) ? f : null;
-            html.Raw("<tr>").Element("td", d.DecidedAt).Element("td", d.DecidedBy).Element("td", Labels.Status(d.Decision), ("class", "decision"))
+            html.Raw("<tr>").Element("td", Labels.Time(d.DecidedAt), ("title", d.DecidedAt)).Element("td", d.DecidedBy).Element("td", Labels.Status(d.Decision), ("class", "decision"))
                 .Element("td", finding is null ? "" : Labels.Rule(finding.Rule))
                 .Element("td", d.Field is null ? finding is null ? "" : Labels.Field(finding.Field) : Labels.Field(d.Field))
                 .Element("td", d.OriginalValue).Element("td", d.CorrectedValue).Element("td", d.Reason).Raw("</tr>");

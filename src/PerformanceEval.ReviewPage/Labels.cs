@@ -5,6 +5,28 @@ namespace PerformanceEval.ReviewPage;
 /// <summary>The page's Chinese names for rules, severities, review states and form fields.</summary>
 internal static partial class Labels
 {
+    /// <summary>The reviewers' clock: Shanghai time, to the second (the store keeps UTC, ISO 8601).</summary>
+    private static readonly TimeZoneInfo Shanghai = FindShanghai();
+
+    private static TimeZoneInfo FindShanghai()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            // No tz database: China has kept UTC+8 without daylight saving since 1991.
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "Asia/Shanghai", "中国标准时间");
+        }
+    }
+
+    /// <summary>"2026-12-02 13:37:05" from the store's "2026-12-02T05:37:05.1234567+00:00"; the text itself when it is no time.</summary>
+    public static string Time(string stored) =>
+        DateTimeOffset.TryParse(stored, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t)
+            ? TimeZoneInfo.ConvertTime(t, Shanghai).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+            : stored;
+
     public static string Rule(string rule) => rule switch
     {
         "execution-rate" => "预算执行率不符",

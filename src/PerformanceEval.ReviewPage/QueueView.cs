@@ -53,11 +53,12 @@ internal static class QueueView
         html.Raw("</tbody></table>");
         if (page.Items.Count == 0) html.Element("p", "没有符合条件的问题。", ("class", "empty"));
 
-        var pages = Math.Max(1, (int)((page.Matching + filter.PageSize - 1) / filter.PageSize));
+        // The store's page: a page beyond the end (?page=1000) shows the last one, and says so truthfully.
+        var (at, pages) = (page.Page, page.Pages);
         html.Raw("<nav class=\"pager\">");
-        if (filter.Page > 1) html.Element("a", "← 上一页", ("href", Link(filter with { Page = filter.Page - 1 })), ("rel", "prev"));
-        html.Element("span", $"第 {filter.Page} / {pages} 页");
-        if (filter.Page < pages) html.Element("a", "下一页 →", ("href", Link(filter with { Page = filter.Page + 1 })), ("rel", "next"));
+        if (at > 1) html.Element("a", "← 上一页", ("href", Link(filter with { Page = at - 1 })), ("rel", "prev"));
+        html.Element("span", $"第 {at} / {pages} 页");
+        if (at < pages) html.Element("a", "下一页 →", ("href", Link(filter with { Page = at + 1 })), ("rel", "next"));
         return html.Raw("</nav>");
     }
 

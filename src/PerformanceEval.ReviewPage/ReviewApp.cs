@@ -33,7 +33,9 @@ public static class ReviewApp
         var images = new PageImages(new SubprocessRunner(TimeSpan.FromSeconds(settings.SubprocessTimeoutSeconds), settings.SubprocessRetries, log));
         var files = new DocumentFiles();
         var csrf = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var reviewer = options.Reviewer ?? Environment.UserName;
+        // A decision is recorded under a person's name: the one typed in the page's 审核人 box, else --reviewer; never the
+        // machine's login (every decision would read "root").
+        var reviewer = options.Reviewer ?? "";
         var logger = log.ForContext("Stage", "Review");
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -129,6 +131,8 @@ public static class ReviewApp
             var field = Blank(form["field"]) ?? throw new DecisionRejectedException("请填写要更正的字段");
             long? findingId = long.TryParse(form["findingId"], NumberStyles.None, CultureInfo.InvariantCulture, out var f) ? f : null;
             var by = Who(form["decidedBy"], reviewer);
+            if (string.IsNullOrWhiteSpace(form["value"]) && Blank(form["reason"]) is null)
+                throw new DecisionRejectedException("把一个值改为空须说明理由");
             var (decision, corrected) = store.Correct(id, findingId, field,
                 json => corrector.Apply(json, new Correction(field, (string?)form["value"] ?? "")), Blank(form["reason"]), by);
             logger.Information("{Reviewer} corrected {Field} of form {FormId}: {Original} -> {Corrected}; {Resolved} findings resolved, {Raised} raised",
@@ -208,7 +212,7 @@ public static class ReviewApp
 
     private static string Who(string? given, string fallback)
     {
-        var name = Blank(given) ?? fallback;
+        var name = Blank(given) ?? Blank(fallback) ?? throw new DecisionRejectedException("请在页面上方填写审核人姓名后再提交");
         return name.Length > 100 ? name[..100] : name;
     }
 

@@ -16,7 +16,7 @@ public sealed class NoActualScoredRule : ICheckRule
             var indicator = indicators[i];
             if (indicator.Score is not > 0 || !IsNone(indicator.Actual)) continue;
             yield return Make.Finding(Id, "warning", $"indicators[{i}].score", indicator.Score, 0m,
-                $"指标“{indicator.Name}”实际完成值为“{indicator.Actual ?? ""}”，但得分为{Printed.Text(indicator.Score.Value)}");
+                $"指标“{indicator.Name}”实际完成值{(string.IsNullOrWhiteSpace(indicator.Actual) ? "未填写" : $"为“{indicator.Actual}”")}，但得分为{Printed.Text(indicator.Score.Value)}");
         }
     }
 

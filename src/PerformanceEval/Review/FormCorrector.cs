@@ -45,6 +45,8 @@ public sealed class FormCorrector(Checker checker)
         var before = path.Find(node);
         var original = before is null ? null : Display(before);
         var value = ValueOf(path, correction.Value.Trim());
+        if (JsonNode.DeepEquals(before, value))
+            throw new CorrectionRejectedException($"更正值与原值（{(original is null or "" ? "未填写" : original)}）相同，未作更正");
         if (!path.TrySet(node, value))
             throw new CorrectionRejectedException($"表中没有字段“{correction.Field}”");
 

@@ -30,7 +30,14 @@ public sealed record QueueItem(long FindingId, long FormId, string Rule, string 
 
 /// <summary>A page of the queue, the counts over everything the filter matches, and the values the filters offer.</summary>
 public sealed record QueuePage(IReadOnlyList<QueueItem> Items, long Matching, IReadOnlyDictionary<string, long> BySeverity,
-    IReadOnlyDictionary<string, long> ByStatus, IReadOnlyList<int> Years, IReadOnlyList<string> Departments, IReadOnlyList<string> Rules);
+    IReadOnlyDictionary<string, long> ByStatus, IReadOnlyList<int> Years, IReadOnlyList<string> Departments, IReadOnlyList<string> Rules)
+{
+    /// <summary>The page shown: the one asked for, or the last one when it asked beyond the end.</summary>
+    public int Page { get; init; } = 1;
+
+    /// <summary>Pages the filter's findings fill (at least one).</summary>
+    public int Pages { get; init; } = 1;
+}
 
 /// <summary>A finding as the form page shows it, with its review status.</summary>
 public sealed record ReviewFinding(long Id, int Position, string Rule, string Severity, string Field, string? Stated,
@@ -79,12 +86,15 @@ public sealed partial class FormStore
         var bySeverity = groups.GroupBy(g => (string)g[0]!).ToDictionary(g => g.Key, g => g.Sum(r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture)));
         var byStatus = groups.GroupBy(g => (string)g[1]!).ToDictionary(g => g.Key, g => g.Sum(r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture)));
         var size = Math.Clamp(filter.PageSize, 1, 500);
-        var offset = (long)(Math.Max(1, filter.Page) - 1) * size;
+        var matching = bySeverity.Values.Sum();
+        var pages = (int)Math.Max(1, (matching + size - 1) / size);
+        var shown = Math.Clamp(filter.Page, 1, pages);
+        var offset = (long)(shown - 1) * size;
         var items = Rows(connection,
                 "SELECT fi.id, fi.form_id, fi.rule, fi.severity, fi.field, fi.stated, fi.expected, fi.message, fi.review_status, f.year, f.department, f.project, fi.difference, fi.amount" +
                 from + where + (filter.Sort == "amount"
                     ? $" ORDER BY (CASE WHEN fi.amount IS NULL THEN 1 ELSE 0 END), fi.amount DESC, {SeverityOrder}, fi.form_id, fi.position"
-                    : $" ORDER BY {SeverityOrder}, fi.form_id, fi.position") + " LIMIT @limit OFFSET @offset",
+                    : $" ORDER BY (CASE WHEN fi.review_status = 'resolved' THEN 1 ELSE 0 END), {SeverityOrder}, fi.form_id, fi.position") + " LIMIT @limit OFFSET @offset",
                 [.. args, ("limit", size), ("offset", offset)])
             .Select(r => new QueueItem(Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Convert.ToInt64(r[1], CultureInfo.InvariantCulture),
                 (string)r[2]!, (string)r[3]!, (string)r[4]!, (string?)r[5], (string?)r[6], (string)r[7]!, (string)r[8]!,
@@ -94,10 +104,10 @@ public sealed partial class FormStore
                 Amount = r[13] is null ? null : Convert.ToDouble(r[13], CultureInfo.InvariantCulture),
             })
             .ToList();
-        return new QueuePage(items, bySeverity.Values.Sum(), bySeverity, byStatus,
+        return new QueuePage(items, matching, bySeverity, byStatus,
             Rows(connection, "SELECT DISTINCT year FROM forms WHERE year IS NOT NULL ORDER BY year").Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToList(),
             Rows(connection, "SELECT DISTINCT department FROM forms WHERE department IS NOT NULL ORDER BY department").Select(r => (string)r[0]!).ToList(),
-            Rows(connection, "SELECT DISTINCT rule FROM findings ORDER BY rule").Select(r => (string)r[0]!).ToList());
+            Rows(connection, "SELECT DISTINCT rule FROM findings ORDER BY rule").Select(r => (string)r[0]!).ToList()) { Page = shown, Pages = pages };
     }
 
     /// <summary>A form with its findings and decisions; null when there is no such form.</summary>

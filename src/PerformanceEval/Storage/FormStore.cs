@@ -14,15 +14,17 @@ namespace PerformanceEval.Storage;
 public sealed partial class FormStore
 {
     private readonly string _connectionString;
+    private readonly TimeProvider _time;
     internal StoreDialect Dialect { get; }
 
     // Microsoft.Data.Sqlite.Core leaves choosing the native SQLite to the application: the bundled e_sqlite3.
     static FormStore() => SQLitePCL.Batteries_V2.Init();
 
-    private FormStore(StoreKind kind, string connectionString)
+    private FormStore(StoreKind kind, string connectionString, TimeProvider time)
     {
         Dialect = new StoreDialect(kind);
         _connectionString = connectionString;
+        _time = time;
     }
 
     public StoreKind Kind => Dialect.Kind;
@@ -31,12 +33,15 @@ public sealed partial class FormStore
     /// Opens a store: a PostgreSQL connection string ("Host=…;Database=…" or "postgres://…") or a SQLite file path.
     /// The schema is brought up to date here, so every command sees the same tables.
     /// </summary>
-    public static FormStore Open(string target)
+    /// <param name="target">The store.</param>
+    /// <param name="time">The clock its times (claims, decisions, finished documents) are read from; the system's by default.</param>
+    public static FormStore Open(string target, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        time ??= TimeProvider.System;
         var store = IsPostgres(target)
-            ? new FormStore(StoreKind.Postgres, PostgresConnectionString(target))
-            : new FormStore(StoreKind.Sqlite, new SqliteConnectionStringBuilder { DataSource = target, Pooling = true }.ToString());
+            ? new FormStore(StoreKind.Postgres, PostgresConnectionString(target), time)
+            : new FormStore(StoreKind.Sqlite, new SqliteConnectionStringBuilder { DataSource = target, Pooling = true }.ToString(), time);
         store.Migrate();
         return store;
     }
@@ -161,7 +166,8 @@ public sealed partial class FormStore
         return command;
     }
 
-    internal static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+    /// <summary>Now, from the store's clock, as the ISO 8601 UTC text the store keeps.</summary>
+    internal string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     internal static string Sha256Of(string path)
     {

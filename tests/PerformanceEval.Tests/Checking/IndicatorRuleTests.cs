@@ -59,6 +59,13 @@ public sealed class NoActualScoredRuleTests
     public void An_empty_actual_that_still_scored(string? actual, int score, bool fires) =>
         Assert.Equal(fires, Run(new NoActualScoredRule(), Standard(indicators: [Row("指标", 10m, score, "=100%", actual)])).Count == 1);
 
+    [Theory]
+    [InlineData(null, "指标“指标”实际完成值未填写，但得分为5")]
+    [InlineData("", "指标“指标”实际完成值未填写，但得分为5")]
+    [InlineData("无", "指标“指标”实际完成值为“无”，但得分为5")]
+    public void An_empty_actual_is_said_to_be_unfilled_not_shown_as_empty_quotes(string? actual, string message) =>
+        Assert.Equal(message, Assert.Single(Run(new NoActualScoredRule(), Standard(indicators: [Row("指标", 10m, 5m, "=100%", actual)]))).Message);
+
     [Fact]
     public void The_criteria_template_has_no_actual_column_and_is_not_checked() =>
         Assert.Empty(Run(new NoActualScoredRule(), Standard(indicators: [Row("指标", 10m, 10m)]) with { Template = "criteria" }));

@@ -64,6 +64,7 @@ public sealed class FormCorrectorTests
     [InlineData("year", "22", "不是年度")]
     [InlineData("indicators[\u0663].score", "5", "不是表中的字段")]      // Arabic-Indic digit: no index
     [InlineData("totalScore", "79228162514264337593543950335", "不是数字")]
+    [InlineData("funding.total.initialBudget", "1425600.00", "相同")]     // the value it already has: not a correction
     public void A_correction_that_cannot_apply_is_refused_with_its_reason(string field, string value, string reason)
     {
         var e = Assert.Throws<CorrectionRejectedException>(() => Corrector.Apply(MisreadForm(), new Correction(field, value)));

@@ -260,3 +260,45 @@ public sealed class ReviewTokenTests
         Assert.Contains("127.0.0.1:80", e.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class ReviewerTests
+{
+    [Fact]
+    public async Task A_decision_without_a_reviewer_s_name_is_refused_never_recorded_as_the_machine_s_user()
+    {
+        await using var server = await ReviewServer.StartAsync(withScans: false, reviewer: null);
+        var page = await server.Http.GetStringAsync($"/forms/{server.HostileForm}");
+        var csrf = System.Text.RegularExpressions.Regex.Match(page, "name=\"csrf\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        var finding = server.Store.ReviewForm(server.HostileForm)!.Findings.First();
+        using var response = await server.Http.PostAsync($"/forms/{server.HostileForm}/findings/{finding.Id}/decision",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "confirm", ["csrf"] = csrf, ["decidedBy"] = " " }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("审核人", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(server.Store.ReviewForm(server.HostileForm)!.History);
+
+        using var named = await server.Http.PostAsync($"/forms/{server.HostileForm}/findings/{finding.Id}/decision",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "confirm", ["csrf"] = csrf, ["decidedBy"] = "审计员乙" }));
+        Assert.Equal(HttpStatusCode.Redirect, named.StatusCode);
+        Assert.Equal("审计员乙", Assert.Single(server.Store.ReviewForm(server.HostileForm)!.History).DecidedBy);
+    }
+
+    [Fact]
+    public async Task Emptying_a_value_without_a_reason_is_refused()
+    {
+        await using var server = await ReviewServer.StartAsync(withScans: false);
+        var page = await server.Http.GetStringAsync($"/forms/{server.HostileForm}");
+        var csrf = System.Text.RegularExpressions.Regex.Match(page, "name=\"csrf\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        using var response = await server.Http.PostAsync($"/forms/{server.HostileForm}/corrections",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["csrf"] = csrf, ["field"] = "totalScore", ["value"] = "" }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("理由", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(server.Store.ReviewForm(server.HostileForm)!.History);
+    }
+
+    [Theory]
+    [InlineData("2026-12-02T05:37:05.1234567+00:00", "2026-12-02 13:37:05")]
+    [InlineData("2026-12-31T20:00:00.0000000+00:00", "2027-01-01 04:00:00")]
+    [InlineData("not a time", "not a time")]
+    public void Times_are_shown_in_shanghai_time_to_the_second(string stored, string shown) =>
+        Assert.Equal(shown, Labels.Time(stored));
+}

@@ -29,7 +29,7 @@ internal sealed class ReviewServer : IAsyncDisposable
     public FormStore Store => _store.Open();
     public string Db => _store.Target;
 
-    public static async Task<ReviewServer> StartAsync(string? token = null, bool withScans = true)
+    public static async Task<ReviewServer> StartAsync(string? token = null, bool withScans = true, string? reviewer = "测试审核人")
     {
         var store = TestStore.Sqlite();
         string[] files =
@@ -41,7 +41,7 @@ internal sealed class ReviewServer : IAsyncDisposable
         var report = new Importer(store.Open(), Fixtures.Pipeline, Logger.None).Run(files, 2, false, false);
         Assert.Equal(files.Length, report.Done);
         var hostile = store.Open().Queue(new QueueFilter(PageSize: 500)).Items.First(i => i.Project!.Contains("window.__xss", StringComparison.Ordinal)).FormId;
-        var app = ReviewApp.Build(new ReviewOptions(store.Target, Port: 0, Token: token, Reviewer: "测试审核人",
+        var app = ReviewApp.Build(new ReviewOptions(store.Target, Port: 0, Token: token, Reviewer: reviewer,
             ConfigPath: Path.Combine(Fixtures.RepoRoot, "pipeline.json")), Logger.None);
         await app.StartAsync();
         return new ReviewServer(store, app, hostile);

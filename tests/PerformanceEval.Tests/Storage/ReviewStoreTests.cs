@@ -47,6 +47,27 @@ public sealed class ReviewStoreTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void A_page_beyond_the_end_shows_the_last_one_and_decisions_take_the_store_s_clock(string engine)
+    {
+        using var test = Make(engine);
+        var clock = new FixedClock(new DateTimeOffset(2026, 12, 2, 5, 37, 5, TimeSpan.Zero));
+        var store = FormStore.Open(test.Target, clock);
+        new Importer(store, Fixtures.Pipeline, Logger.None).Run([Fixtures.Input("seed-001-baoshan-2023-tsv")], 1, false, false);
+        var beyond = store.Queue(new QueueFilter(Page: 1000, PageSize: 7));
+        Assert.Equal(beyond.Pages, beyond.Page);
+        Assert.NotEmpty(beyond.Items);
+        var item = beyond.Items[0];
+        var decided = store.Decide(item.FormId, item.FindingId, "confirm", null, "审计员");
+        Assert.Equal("2026-12-02T05:37:05.0000000+00:00", decided.DecidedAt);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void The_queue_is_sorted_by_severity_filtered_counted_and_paged(string engine)
     {
         using var test = Make(engine);
