@@ -76,8 +76,11 @@ public sealed class FormCorrectorTests
     {
         var named = Corrector.Apply(MisreadForm(), new Correction("projectName", "政府购买服务人员专项经费"));
         Assert.Equal("政府购买服务人员专项经费", (string?)JsonNode.Parse(named.Json)!["projectName"]);
-        var cleared = Corrector.Apply(MisreadForm(), new Correction("indicators[0].note", ""));
-        Assert.Null(JsonNode.Parse(cleared.Json)!["indicators"]![0]!["note"]);
+        var cleared = Corrector.Apply(MisreadForm(), new Correction("implementingUnit", ""));
+        Assert.Null(JsonNode.Parse(cleared.Json)!["implementingUnit"]);
+        Assert.Equal("上海市宝山区行政服务中心", cleared.OriginalValue);
+        // Clearing what is already empty is no correction ("（空）→（空）" was stored before).
+        Assert.Throws<CorrectionRejectedException>(() => Corrector.Apply(MisreadForm(), new Correction("indicators[0].note", "")));
     }
 
     [Fact]
