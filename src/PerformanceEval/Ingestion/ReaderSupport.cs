@@ -16,7 +16,7 @@ internal static class ReaderSupport
     }
 
     public static SourceRef FileRef(SourceDocument document) =>
-        new(document.Path, document.Sha256, null, null, null, null, null, "", null);
+        SourceRef.ForFile(document.Path, document.Sha256);
 
     /// <summary>A failed read: no rows, one error diagnostic that names the file.</summary>
     public static StageResult<IngestedDocument> Fail(SourceDocument document, InputKind kind, DiagnosticCode code, string message) =>

@@ -22,7 +22,7 @@ public sealed partial class TextDumpReader(InputLimits? limits = null) : IDocume
     public StageResult<IngestedDocument> Read(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var fileRef = new SourceRef(document.Path, document.Sha256, null, null, null, null, null, "", null);
+        var fileRef = SourceRef.ForFile(document.Path, document.Sha256);
         if (document.Bytes.Length == 0)
             return Fail(document, new Diagnostic(DiagnosticCodes.InputEmpty, "the file is empty", fileRef));
         if (ImageKind(document.Bytes) is { } image)

@@ -70,7 +70,7 @@ public sealed class ExtractionPipeline
             if (new FileInfo(path) is { Exists: true, Length: var length } && length > _limits.MaxFileBytes)
             {
                 var tooLarge = $"the file is {length:N0} bytes, over limits.maxFileBytes ({_limits.MaxFileBytes:N0}); not read";
-                return Failed(path, tooLarge, [new Diagnostic(DiagnosticCodes.InputTooLarge, tooLarge, new SourceRef(path, "", null, null, null, null, null, "", null))],
+                return Failed(path, tooLarge, [new Diagnostic(DiagnosticCodes.InputTooLarge, tooLarge, SourceRef.ForFile(path, ""))],
                     new Dictionary<string, double>());
             }
             document = SourceDocument.Load(path);
@@ -78,7 +78,7 @@ public sealed class ExtractionPipeline
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var reason = $"cannot read the file: {e.Message}";
-            return Failed(path, reason, [new Diagnostic(DiagnosticCodes.InputUnreadable, reason, new SourceRef(path, "", null, null, null, null, null, "", null))],
+            return Failed(path, reason, [new Diagnostic(DiagnosticCodes.InputUnreadable, reason, SourceRef.ForFile(path, ""))],
                 new Dictionary<string, double>());
         }
         return Extract(document);

@@ -21,6 +21,12 @@ public sealed record SourceRef(
     string Text,
     double? Confidence)
 {
+    /// <summary>The whole file, no place inside it (what a file-level diagnostic points at).</summary>
+    public static SourceRef ForFile(string path, string sha256) => new(path, sha256, null, null, null, null, null, "", null);
+
+    /// <summary>One page of a file, no cell on it.</summary>
+    public static SourceRef ForPage(string path, string sha256, int page) => new(path, sha256, page, null, null, null, null, "", null);
+
     /// <summary>Other readings the OCR engine itself offered for an unsure figure cell (its alternative symbols).</summary>
     public System.Collections.Immutable.ImmutableArray<string> Alternatives { get; init; } = [];
 

@@ -39,7 +39,7 @@ public sealed partial class FormSegmenter(LabelMatcher standard)
         var diagnostics = grids.IsEmpty
             ? [new Diagnostic(DiagnosticCodes.FormNoneFound,
                 "no 财政项目支出绩效自评表 found: no funding block, indicator rows or total",
-                new SourceRef(document.Source.Path, document.Source.Sha256, null, null, null, null, null, "", null))]
+                SourceRef.ForFile(document.Source.Path, document.Source.Sha256))]
             : ImmutableArray<Diagnostic>.Empty;
         return new(grids, diagnostics);
     }

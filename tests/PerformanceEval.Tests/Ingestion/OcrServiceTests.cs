@@ -62,6 +62,43 @@ public sealed class OcrServiceTests
         Assert.Equal(2, engine.Calls);   // the first attempt and one retry
     }
 
+    /// <summary>A clock a test moves by hand.</summary>
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+
+    /// <summary>An engine that takes a minute and a second of the service's clock over each page, and none of the wall's.</summary>
+    private sealed class MinuteEngine(ManualClock clock) : IOcrEngine
+    {
+        public int Calls;
+
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline)
+        {
+            Interlocked.Increment(ref Calls);
+            clock.Advance(TimeSpan.FromSeconds(61));
+            deadline.ThrowIfPassed();
+            return [.. requests.Select(_ => new OcrText("", 0))];
+        }
+    }
+
+    [Fact]
+    public void The_page_deadline_runs_on_the_services_clock_so_a_minute_s_timeout_is_tested_without_waiting_a_minute()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
+        var engine = new MinuteEngine(clock);
+        var ocr = new OcrService(new OcrSettings(PageTimeoutSeconds: 60, BreakAfterFailedPages: 50), Runner, Logger.None, clock, _ => engine);
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var error = Assert.Single(ReadTiff(ocr).Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(DiagnosticCodes.OcrTimeout, error.Code);
+        Assert.Equal(2, engine.Calls);   // the attempt and its retry, each past its 60 s
+        Assert.True(wall.Elapsed < TimeSpan.FromSeconds(30), $"took {wall.Elapsed} of real time");
+    }
+
     [Fact]
     public void A_page_over_its_time_is_stopped_retried_once_and_failed_with_the_timeout()
     {

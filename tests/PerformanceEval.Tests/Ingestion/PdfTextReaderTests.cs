@@ -66,7 +66,7 @@ public sealed class PdfTextReaderTests
         Assert.NotEmpty(second.Value.Rows);
         // The same cells from either reader: poppler's words with raster rules, PdfPig's with vector rules.
         static IEnumerable<string> Cells(StageResult<IngestedDocument> r) =>
-            r.Value.Rows.Where(x => x.Origin == RowOrigin.PdfGrid).SelectMany(x => x.Cells).Select(c => c.Text.Replace("\n", "")).Where(t => t.Length > 0);
+            r.Value.Rows.Where(x => x.Origin == RowOrigin.RuledGrid).SelectMany(x => x.Cells).Select(c => c.Text.Replace("\n", "")).Where(t => t.Length > 0);
         Assert.Equal(Cells(first).Order(), Cells(second).Order());
     }
 

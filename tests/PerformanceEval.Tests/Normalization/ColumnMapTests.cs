@@ -17,7 +17,7 @@ public sealed class ColumnMapTests
     private static RawRow Row(int block, double? x0, params (string Text, int Col, int Span)[] cells) =>
         new([.. cells.Select(c => new RawCell(c.Text, new SourceRef("t.pdf", "", 1, null, 0, c.Col,
             x0 is { } x ? new Box(x + c.Col * 10, 0, x + (c.Col + c.Span) * 10, 10, BoxUnits.PdfPoints) : null, c.Text, null)) { ColSpan = c.Span })],
-            RowOrigin.PdfGrid, null, block);
+            RowOrigin.RuledGrid, null, block);
 
     [Fact]
     public void A_cell_belongs_to_the_header_it_overlaps_most()

@@ -10,19 +10,24 @@ internal readonly record struct OcrRequest(int X0, int Y0, int X1, int Y1, int P
     public bool Despeckle { get; init; }
 }
 
-/// <summary>When an attempt at a page must end: the resilience pipeline's token, and the instant it fires.</summary>
-internal readonly record struct OcrDeadline(CancellationToken Cancel, DateTime UtcEnd)
+/// <summary>
+/// When an attempt at a page must end: the resilience pipeline's token, the instant it fires, and the clock that
+/// instant is read on — the OCR service's, so a test runs the deadline on a fake clock instead of waiting.
+/// </summary>
+internal readonly record struct OcrDeadline(CancellationToken Cancel, DateTime UtcEnd, TimeProvider? Clock = null)
 {
     public static OcrDeadline None => new(CancellationToken.None, DateTime.MaxValue);
 
+    private DateTime Now => (Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+
     public int RemainingMilliseconds => UtcEnd == DateTime.MaxValue ? int.MaxValue
-        : (int)Math.Clamp((UtcEnd - DateTime.UtcNow).TotalMilliseconds, 0, int.MaxValue);
+        : (int)Math.Clamp((UtcEnd - Now).TotalMilliseconds, 0, int.MaxValue);
 
     /// <summary>Throws when the attempt is out of time: the pipeline's timeout turns it into a retry or a failure.</summary>
     public void ThrowIfPassed()
     {
         Cancel.ThrowIfCancellationRequested();
-        if (DateTime.UtcNow >= UtcEnd) throw new Polly.Timeout.TimeoutRejectedException("the page's OCR time is up");
+        if (Now >= UtcEnd) throw new Polly.Timeout.TimeoutRejectedException("the page's OCR time is up");
     }
 }
 

@@ -24,6 +24,8 @@ public sealed class OcrService
     private bool? _useCli;
     private readonly Func<string, IOcrEngine>? _engines;
 
+    private readonly TimeProvider _time;
+
     public OcrService(OcrSettings settings, SubprocessRunner runner, Serilog.ILogger? log = null, TimeProvider? time = null)
         : this(settings, runner, log, time, null)
     {
@@ -33,6 +35,7 @@ public sealed class OcrService
     internal OcrService(OcrSettings settings, SubprocessRunner runner, Serilog.ILogger? log, TimeProvider? time, Func<string, IOcrEngine>? engines)
     {
         _engines = engines;
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         (_settings, _runner) = (settings, runner);
@@ -110,11 +113,11 @@ public sealed class OcrService
                 var mode = attempt++ == 0 ? _settings.PageSegmentationMode : _settings.RetryPageSegmentationMode;
                 var found = new List<Diagnostic>();
                 var rows = reader.Read(doc, page, scan, block, found, mode,
-                    new OcrDeadline(ctx.CancellationToken, DateTime.UtcNow.AddSeconds(_settings.PageTimeoutSeconds)));
+                    new OcrDeadline(ctx.CancellationToken, _time.GetUtcNow().UtcDateTime.AddSeconds(_settings.PageTimeoutSeconds), _time));
                 // A failed attempt's warnings are dropped with it; a retried page says so.
                 if (attempt > 1)
                     found.Add(new Diagnostic(DiagnosticCodes.OcrRetried, $"第 {page} 页在重试时以版面分析模式 {mode} 识别",
-                        new SourceRef(doc.Path, doc.Sha256, page, null, null, null, null, "", null)));
+                        SourceRef.ForPage(doc.Path, doc.Sha256, page)));
                 diagnostics.AddRange(found);
                 return rows;
             }, context);

@@ -136,7 +136,7 @@ internal sealed class GridLayout
             else grid.Add((r, cells));
         }
         return [.. grid.Where(g => g.Cells.Any(x => !x.Cell.IsEmpty))
-            .Select(g => (Ys[g.R], new RawRow([.. g.Cells.Select(x => x.Cell)], RowOrigin.PdfGrid, null, block)))];
+            .Select(g => (Ys[g.R], new RawRow([.. g.Cells.Select(x => x.Cell)], RowOrigin.RuledGrid, null, block)))];
     }
 
     /// <summary>

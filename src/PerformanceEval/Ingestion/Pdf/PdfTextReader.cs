@@ -91,7 +91,7 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
                 {
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.PdfPageWithoutText,
                         $"第 {page.Number} 页没有文字，而其他页面有文字层；按空白页处理",
-                        new SourceRef(document.Path, document.Sha256, page.Number, null, null, null, null, "", null)));
+                        SourceRef.ForPage(document.Path, document.Sha256, page.Number)));
                     continue;
                 }
                 var (horizontal, vertical) = page.VectorRules

@@ -17,8 +17,8 @@ public enum RowOrigin
     Layout,
     /// <summary>A whole form flattened into one paragraph: tokens in reading order only.</summary>
     Flattened,
-    /// <summary>A row of a PDF table rebuilt from its ruling lines: true cells with boxes.</summary>
-    PdfGrid,
+    /// <summary>A row of a table rebuilt from its ruling lines — a text-layer PDF's vector rules or a scan's raster ones: true cells with boxes.</summary>
+    RuledGrid,
 }
 
 /// <summary>
@@ -57,7 +57,7 @@ public sealed record RawRow(ImmutableArray<RawCell> Cells, RowOrigin Origin, int
     public int? Page => Cells.IsEmpty ? null : Cells[0].Source.Page;
 
     /// <summary>True when the row's cells come from a table with spans (HTML, a ruled PDF page, a scan's ruled grid).</summary>
-    public bool HasSpans => Origin is RowOrigin.Html or RowOrigin.PdfGrid;
+    public bool HasSpans => Origin is RowOrigin.Html or RowOrigin.RuledGrid;
 
     /// <summary>The cell covering grid column <paramref name="col"/>, or null.</summary>
     public RawCell? CellCovering(int col)
