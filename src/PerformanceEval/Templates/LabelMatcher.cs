@@ -15,30 +15,66 @@ public sealed record LabelMatch(string Kind, string Label, double Score)
 /// misreadings ("5目名称" → 项目名称, "平度资金总额" → 年度资金总额). Callers say which kinds may match where,
 /// so an indicator named 预算执行率 is never taken for the 执行率 column.
 /// </summary>
-public sealed partial class LabelMatcher(TemplateModel model)
+public sealed partial class LabelMatcher
 {
     private const double FuzzyThreshold = 0.6;
     private const double LevelThreshold = 0.65;
 
-    public TemplateModel Model { get; } = model;
+    /// <summary>A label compiled once: its text, its comparison key, and the characters of the key for a quick "nothing shared" test.</summary>
+    private sealed record CompiledLabel(string Label, string Key, System.Buffers.SearchValues<char> Chars);
+
+    private readonly Dictionary<string, CompiledLabel[]> _labels;
+    private readonly (string Name, bool IsLevel1, System.Buffers.SearchValues<char> Chars)[] _levels;
+
+    public LabelMatcher(TemplateModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Model = model;
+        // The vocabulary's keys are computed here, once per template, instead of through a regex for every label of
+        // every kind on every cell.
+        _labels = model.Labels.ToDictionary(k => k.Key, k => k.Value.Select(l => Compile(l)).ToArray());
+        _levels = [.. model.Levels.SelectMany(p => p.Level2.Select(l2 => (l2, false)).Prepend((p.Level1, true)))
+            .Select(x => (x.Item1, x.Item2, System.Buffers.SearchValues.Create(x.Item1)))];
+    }
+
+    private static CompiledLabel Compile(string label)
+    {
+        var key = Key(label);
+        return new CompiledLabel(label, key, System.Buffers.SearchValues.Create(key));
+    }
+
+    public TemplateModel Model { get; }
 
     /// <summary>The best label among <paramref name="kinds"/> for a whole cell, or null.</summary>
     public LabelMatch? Match(string? cellText, params string[] kinds)
     {
         var c = Key(cellText);
         if (c.Length < 2) return null;
-        LabelMatch? best = null;
+        (string Kind, string Label, double Score)? best = null;
         foreach (var kind in kinds)
         {
-            if (!Model.Labels.TryGetValue(kind, out var labels)) continue;
+            if (!_labels.TryGetValue(kind, out var labels)) continue;
             foreach (var label in labels)
             {
-                var l = Key(label);
-                var score = Similarity(c, l);
-                if (score > (best?.Score ?? 0)) best = new LabelMatch(kind, label, score);
+                // A label that shares no character with the cell scores 0 whatever the measure; and one whose best
+                // possible score cannot beat the best so far is not measured.
+                if (c.AsSpan().IndexOfAny(label.Chars) < 0) continue;
+                var floor = Math.Max(best?.Score ?? 0, 0);
+                if (c != label.Key && UpperBound(c, label.Key) <= floor) continue;
+                var score = Similarity(c, label.Key);
+                if (score > floor) best = (kind, label.Label, score);
             }
         }
-        return best is { Score: >= FuzzyThreshold } ? best : null;
+        return best is { Score: >= FuzzyThreshold } b ? new LabelMatch(b.Kind, b.Label, b.Score) : null;
+    }
+
+    /// <summary>The most <see cref="Similarity"/> can give this pair, from their lengths alone.</summary>
+    private static double UpperBound(string c, string l)
+    {
+        if (c.Length <= l.Length + 4 && c.Length >= l.Length) return 0.95;   // c may contain l
+        if (c.Length < l.Length && c.Length >= 3) return Math.Max(0.6 + 0.3 * c.Length / l.Length, 0.9 * c.Length / l.Length);
+        if (c.Length > l.Length + 2) return c.Length <= l.Length + 4 ? 0.95 : 0;
+        return 0.9 * Math.Min(c.Length, l.Length) / Math.Max(c.Length, l.Length);
     }
 
     /// <summary>Exact occurrences of labels of <paramref name="kinds"/> inside a longer text, left to right.</summary>
@@ -66,12 +102,9 @@ public sealed partial class LabelMatcher(TemplateModel model)
     {
         var c = LevelKey(cellText);
         if (c.Length < 2) return null;
-        var candidates = new List<(string Name, bool IsLevel1, double Score)>();
-        foreach (var (level1, level2s) in Model.Levels)
-        {
-            candidates.Add((level1, true, LevelSimilarity(c, level1)));
-            candidates.AddRange(level2s.Select(l2 => (l2, false, LevelSimilarity(c, l2))));
-        }
+        var candidates = new List<(string Name, bool IsLevel1, double Score)>(_levels.Length);
+        foreach (var (name, isLevel1, chars) in _levels)
+            candidates.Add((name, isLevel1, c.AsSpan().IndexOfAny(chars) < 0 ? 0 : LevelSimilarity(c, name)));
         var top = candidates.Max(x => x.Score);
         if (top < LevelThreshold) return null;
         var best = candidates.Where(x => x.Score == top).ToList();
@@ -93,13 +126,16 @@ public sealed partial class LabelMatcher(TemplateModel model)
     /// <summary>Length of the longest common subsequence.</summary>
     internal static int Lcs(string a, string b)
     {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        // Labels are short: the two rows live on the stack.
+        Span<int> prev = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> cur = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         foreach (var ca in a)
         {
             for (var j = 1; j <= b.Length; j++)
                 cur[j] = ca == b[j - 1] ? prev[j - 1] + 1 : Math.Max(prev[j], cur[j - 1]);
-            (prev, cur) = (cur, prev);
+            var swap = prev;
+            prev = cur;
+            cur = swap;
         }
         return prev[b.Length];
     }
