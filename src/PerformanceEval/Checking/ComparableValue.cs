@@ -15,7 +15,7 @@ public sealed partial record ComparableValue(Comparator Comparator, decimal Valu
     public static ComparableValue? Parse(string? text, IReadOnlyCollection<string> units)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var s = text.Normalize(NormalizationForm.FormKC).Replace(" ", "").Replace("≥", ">=").Replace("≤", "<=");
+        var s = Templates.TextCleaner.Nfkc(text).Replace(" ", "").Replace("≥", ">=").Replace("≤", "<=");
         var m = Shape().Match(s);
         if (!m.Success) return null;
         var unit = m.Groups[3].Value;

@@ -23,7 +23,7 @@ public static partial class NumberParser
     {
         number = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var s = TextCleaner.FoldDigits(text.Normalize(NormalizationForm.FormKC)).Replace(" ", "").Replace("，", ",");
+        var s = TextCleaner.FoldDigits(TextCleaner.Nfkc(text)).Replace(" ", "").Replace("，", ",");
         var percent = s.EndsWith('%');
         if (percent) s = s[..^1];
         if (s.Length == 0) return false;
