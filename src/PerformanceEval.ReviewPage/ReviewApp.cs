@@ -150,6 +150,12 @@ public static class ReviewApp
                 .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && d >= 0 ? d : double.NaN).ToArray();
             if (box.Length != 4 || box.Any(double.IsNaN) || box[2] <= box[0] || box[3] <= box[1])
                 return BadRequest(context, reviewer, "box 应为四个非负数 x0,y0,x1,y1，且 x1 > x0、y1 > y0");
+            // A crop is a function of the document's bytes, the page and the box: the browser keeps it, and asks again
+            // only to hear "not modified" (a scan's crop costs seconds to render).
+            var etag = $"\"{document.Sha256[..Math.Min(16, document.Sha256.Length)]}-{page}-{string.Join('_', box.Select(b => b.ToString("R", CultureInfo.InvariantCulture)))}\"";
+            context.Response.Headers.CacheControl = "private, max-age=86400";
+            context.Response.Headers.ETag = etag;
+            if (context.Request.Headers.IfNoneMatch.Contains(etag)) return Results.StatusCode(304);
             try
             {
                 return Results.File(images.Crop(path, document.InputKind!, page, box), "image/png");

@@ -141,9 +141,26 @@ public sealed partial class LabelMatcher
     }
 
     /// <summary>The comparison key of a label cell: no spaces, colons, bullets or a (元)/(万元)/(%) suffix.</summary>
-    public static string Key(string? text) => KeyNoise().Replace(TextCleaner.Compact(text), "");
+    public static string Key(string? text)
+    {
+        var compact = TextCleaner.Compact(text);
+        // The noise regex can only match where one of its characters stands; most cells hold none.
+        return compact.AsSpan().ContainsAny(KeyNoiseChars) ? KeyNoise().Replace(compact, "") : compact;
+    }
 
-    private static string LevelKey(string? text) => LevelNoise().Replace(TextCleaner.Compact(text), "");
+    private static readonly System.Buffers.SearchValues<char> KeyNoiseChars = System.Buffers.SearchValues.Create(":：·•[]【】(（");
+
+    private static string LevelKey(string? text)
+    {
+        var compact = TextCleaner.Compact(text);
+        foreach (var ch in compact)
+            if (!char.IsLetter(ch) && !IsNumber(ch)) return LevelNoise().Replace(compact, "");
+        return compact;
+    }
+
+    /// <summary>\p{N}: decimal digits, letter numbers and other numbers (char.IsDigit covers only the first).</summary>
+    private static bool IsNumber(char ch) => char.GetUnicodeCategory(ch) is
+        System.Globalization.UnicodeCategory.DecimalDigitNumber or System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherNumber;
 
     [GeneratedRegex(@"[:：·•\[\]【】]|[(（]\s*(万元|元|%)\s*[)）]")]
     private static partial Regex KeyNoise();

@@ -158,6 +158,35 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
         return store.Queue(new QueueFilter(PageSize: 500)).Items.Select(i => store.ReviewForm(i.FormId)!).First(f => f.InputKind == "pdf-text").DocumentId;
     }
 
+    [Fact]
+    public async Task The_stylesheet_prints_a_form_without_its_controls_and_keeps_crops_whole()
+    {
+        var (status, css) = await Get("/static/review.css");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var print = css[css.IndexOf("@media print", StringComparison.Ordinal)..];
+        Assert.Contains(".decide", print, StringComparison.Ordinal);
+        Assert.Contains("display: none", print, StringComparison.Ordinal);
+        Assert.Contains("break-inside: avoid", print, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_crop_is_kept_by_the_browser_and_a_revisit_is_answered_not_modified()
+    {
+        var url = $"/documents/{PdfDocument()}/pages/1.png?box=50,50,120,80";
+        using var first = await _server.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("max-age", first.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        var etag = first.Headers.ETag!;
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(etag);
+        using var revisit = await _server.Http.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, revisit.StatusCode);
+        Assert.Empty(await revisit.Content.ReadAsByteArrayAsync());
+        // Another box of the same page is another crop.
+        using var other = await _server.Http.GetAsync($"/documents/{PdfDocument()}/pages/1.png?box=50,50,121,80");
+        Assert.NotEqual(etag, other.Headers.ETag);
+    }
+
     [Theory]
     [InlineData("0,0,1000000000,1000000000")]        // clamped to the page: a crop, never a billion-pixel outline
     [InlineData("0,0,1e300,1e300")]
