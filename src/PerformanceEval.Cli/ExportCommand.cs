@@ -7,7 +7,7 @@ namespace PerformanceEval.Cli;
 internal static class ExportCommand
 {
     private static readonly Option<int?> Year = new("--year") { Description = "Only forms of this year." };
-    private static readonly Option<string?> Department = new("--department") { Description = "Only forms of this 主管部门 (exact)." };
+    private static readonly Option<string?> Department = new("--department") { Description = "Only forms of this 主管部门 (either its printed or its canonical name, models/departments.json)." };
     private static readonly Option<bool> WithFindings = new("--with-findings") { Description = "Keep the checker's findings (otherwise written empty)." };
 
     public static Command Create()
@@ -16,7 +16,9 @@ internal static class ExportCommand
         {
             StoreOptions.Db, CommonOptions.Out, Year, Department, WithFindings,
         };
-        command.SetAction(p => Run(p.GetValue(StoreOptions.Db)!, p.GetValue(CommonOptions.Out), new ExportFilter(p.GetValue(Year), p.GetValue(Department), p.GetValue(WithFindings))));
+        command.SetAction(p => Run(p.GetValue(StoreOptions.Db)!, p.GetValue(CommonOptions.Out), new ExportFilter(p.GetValue(Year),
+            // The store groups by the canonical name: either spelling of a department finds its forms.
+            PerformanceEval.Templates.DepartmentNames.Load(null).Canonical(p.GetValue(Department)), p.GetValue(WithFindings))));
         return command;
     }
 

@@ -21,6 +21,12 @@ public sealed record CleanedForm
     public int? Year { get; init; }
     public string? ProjectName { get; init; }
     public string? Department { get; init; }
+    /// <summary>
+    /// The department's canonical name (<c>models/departments.json</c>): what filters and reports group by, while
+    /// <see cref="Department"/> stays as printed. Beyond the contract's members, which it allows.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? DepartmentCanonical { get; init; }
     public string? ImplementingUnit { get; init; }
     public string? ImplementingOffice { get; init; }
     public bool? Recurring { get; init; }

@@ -40,11 +40,13 @@ public sealed class ExtractionPipeline
     private readonly ILogger _log;
 
     private readonly InputLimits _limits;
+    private readonly DepartmentNames _departments;
 
     internal ExtractionPipeline(ImmutableArray<IDocumentReader> readers, LabelMatcher standard, LabelMatcher criteria,
-        Checker checker, bool strict, ILogger log, InputLimits? limits = null)
+        Checker checker, bool strict, ILogger log, InputLimits? limits = null, DepartmentNames? departments = null)
     {
         _limits = limits ?? InputLimits.Default;
+        _departments = departments ?? DepartmentNames.Load(null);
         _readers = readers;
         _segmenter = new FormSegmenter(standard);
         _repairers = [new PageFurnitureRemover(), new VerticalLabelRepairer(), new RepeatedRowRemover(), new DetachedTotalJoiner(standard)];
@@ -158,6 +160,7 @@ public sealed class ExtractionPipeline
         var form = normalized.Value.Form with
         {
             Warnings = [.. gridDiagnostics.Select(d => d.ToWarning()), .. normalized.Value.Form.Warnings],
+            DepartmentCanonical = _departments.Canonical(normalized.Value.Form.Department),
         };
         return normalized.Value with { Form = form };
     }

@@ -66,6 +66,7 @@ public sealed class ExtractionPipelineBuilder
             new Ingestion.Ocr.ImageReader(ocr, settings.InputLimits),
             new TextDumpReader(settings.InputLimits),
         ];
-        return new ExtractionPipeline(readers, new LabelMatcher(standard), new LabelMatcher(criteria), checker, _strict, _log, settings.InputLimits);
+        return new ExtractionPipeline(readers, new LabelMatcher(standard), new LabelMatcher(criteria), checker, _strict, _log, settings.InputLimits,
+            DepartmentNames.Load(settings.ModelsPath));
     }
 }

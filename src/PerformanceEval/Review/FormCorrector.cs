@@ -49,6 +49,8 @@ public sealed class FormCorrector(Checker checker)
             throw new CorrectionRejectedException($"更正值与原值（{(original is null or "" ? "未填写" : original)}）相同，未作更正");
         if (!path.TrySet(node, value))
             throw new CorrectionRejectedException($"表中没有字段“{correction.Field}”");
+        // A corrected department is its own canonical name until the form is read again.
+        if (correction.Field == "department") node.Remove("departmentCanonical");
 
         var baseline = checker.Check(ContractJson.Deserialize(formJson));
         var corrected = ContractJson.Deserialize(node.ToJsonString(ContractJson.Options));

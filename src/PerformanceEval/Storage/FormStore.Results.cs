@@ -34,7 +34,7 @@ public sealed partial class FormStore
             var formId = Convert.ToInt64(Scalar(connection, tx,
                 "INSERT INTO forms (document_id, form_index, year, department, project, total_score, error_count, warning_count, info_count, json) " +
                 "VALUES (@d, @i, @year, @dept, @project, @total, @errors, @warnings, @infos, @json) RETURNING id",
-                ("d", claim.Id), ("i", form.Source.FormIndex), ("year", form.Year), ("dept", form.Department), ("project", form.ProjectName),
+                ("d", claim.Id), ("i", form.Source.FormIndex), ("year", form.Year), ("dept", form.DepartmentCanonical ?? form.Department), ("project", form.ProjectName),
                 ("total", form.TotalScore is { } t ? Invariant(t) : null),
                 ("errors", form.Findings.Count(f => f.Severity == "error")),
                 ("warnings", form.Findings.Count(f => f.Severity == "warning")),

@@ -215,7 +215,7 @@ public sealed partial class FormStore
         Execute(connection, tx,
             "UPDATE forms SET corrected_json = @json, year = @year, department = @dept, project = @project, total_score = @total, " +
             "error_count = @errors, warning_count = @warnings, info_count = @infos WHERE id = @id",
-            ("json", corrected.Json), ("year", form.Year), ("dept", form.Department), ("project", form.ProjectName),
+            ("json", corrected.Json), ("year", form.Year), ("dept", form.DepartmentCanonical ?? form.Department), ("project", form.ProjectName),
             ("total", form.TotalScore is { } t ? Invariant(t) : null),
             ("errors", form.Findings.Count(f => f.Severity == "error")), ("warnings", form.Findings.Count(f => f.Severity == "warning")),
             ("infos", form.Findings.Count(f => f.Severity == "info")), ("id", formId));

@@ -61,6 +61,24 @@ public sealed class ReviewStoreTests
         Assert.Equal("2026-12-02T05:37:05.0000000+00:00", decided.DecidedAt);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void One_department_printed_two_ways_is_one_in_the_filters_and_each_form_keeps_its_printed_name(string engine)
+    {
+        using var test = Make(engine);
+        var store = test.Open();
+        var other = Path.Combine(test.Dir, "short-name.txt");
+        File.WriteAllText(other, File.ReadAllText(Fixtures.Input("seed-001-baoshan-2023-tsv")).Replace("主管部门\t上海市宝山区行政服务中心", "主管部门\t宝山区行政服务中心"));
+        new Importer(store, Fixtures.Pipeline, Logger.None).Run([Fixtures.Input("seed-001-baoshan-2023-tsv"), other], 1, false, false);
+        var queue = store.Queue(new QueueFilter(PageSize: 500));
+        Assert.Equal(["上海市宝山区行政服务中心"], queue.Departments);
+        var filtered = store.Queue(new QueueFilter(Department: "上海市宝山区行政服务中心", PageSize: 500));
+        Assert.Equal(queue.Items.Count(i => i.Department is not null), filtered.Matching);   // forms whose 主管部门 was read
+        var shortForm = filtered.Items.Select(i => JsonNode.Parse(store.ReviewForm(i.FormId)!.CurrentJson)!)
+            .First(f => (string?)f["source"]!["path"] == other);
+        Assert.Equal(("宝山区行政服务中心", "上海市宝山区行政服务中心"), ((string?)shortForm["department"], (string?)shortForm["departmentCanonical"]));
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
