@@ -162,6 +162,9 @@ public sealed class ExtractionPipeline
             Warnings = [.. gridDiagnostics.Select(d => d.ToWarning()), .. normalized.Value.Form.Warnings],
             DepartmentCanonical = _departments.Canonical(normalized.Value.Form.Department),
         };
+        // The canonical name was read from the department's cell: it points where the printed one does.
+        if (form.DepartmentCanonical is not null && form.Provenance.TryGetValue("department", out var printedAt))
+            form = form with { Provenance = new Dictionary<string, FieldProvenance>(form.Provenance) { ["departmentCanonical"] = printedAt } };
         return normalized.Value with { Form = form };
     }
 
