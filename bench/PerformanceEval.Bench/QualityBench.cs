@@ -12,7 +12,7 @@ namespace PerformanceEval.Bench;
 /// </summary>
 internal static class QualityBench
 {
-    public static int Run(string root, string folder, bool misses)
+    public static int Run(string root, string folder, bool misses, string[]? kinds = null)
     {
         var pipeline = new ExtractionPipelineBuilder().WithSettings(PipelineSettings.Load(Path.Combine(root, "pipeline.json"))).Build();
         var report = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)) == "report";
@@ -29,6 +29,8 @@ internal static class QualityBench
             foreach (var input in Directory.EnumerateFiles(caseDir).Where(IsInput).Order(StringComparer.Ordinal))
             {
                 var kind = KindOf(input);
+                // "layout" takes every engine's layout dump, "writer.pdf" one input kind.
+                if (kinds is not null && !kinds.Any(k => kind == k || kind.EndsWith("." + k, StringComparison.Ordinal))) continue;
                 var result = pipeline.Extract(input);
                 var actual = result.Forms.Select(FieldComparison.ToNode).ToList();
                 var outcomes = new List<FieldOutcome>();

@@ -13,12 +13,17 @@ public enum RowOrigin
     Html,
     /// <summary>Tab-separated text: columns exist, rows shift.</summary>
     Tsv,
-    /// <summary>Plain layout text (a PDF's text layer): one line, cells split by spaces, no columns.</summary>
+    /// <summary>Plain layout text (a PDF's text layer): one line, cells split by spaces, each with its character columns.</summary>
     Layout,
     /// <summary>A whole form flattened into one paragraph: tokens in reading order only.</summary>
     Flattened,
     /// <summary>A row of a table rebuilt from its ruling lines — a text-layer PDF's vector rules or a scan's raster ones: true cells with boxes.</summary>
     RuledGrid,
+    /// <summary>
+    /// A row of a layout-text table rebuilt under its header by Tables: a line holding the row's figures with the pieces
+    /// of its wrapped cells from the lines around it, each cell at the column of the header it stands under.
+    /// </summary>
+    LayoutGrid,
 }
 
 /// <summary>
@@ -44,6 +49,20 @@ public sealed record RawCell(string Text, SourceRef Source)
 
     /// <summary>One past the last grid column.</summary>
     public int EndColumn => FirstColumn + ColSpan;
+
+    /// <summary>
+    /// Where a token of layout text stands on its line, in characters (as <c>pdftotext -layout</c> places words by
+    /// their x position), or null. Tables rebuild the layout's columns from these under the table's header.
+    /// </summary>
+    public TextColumns? Columns { get; init; }
+}
+
+/// <summary>Characters [<paramref name="Start"/>, <paramref name="End"/>) of a layout-text line.</summary>
+public readonly record struct TextColumns(int Start, int End)
+{
+    public double Center => (Start + End) / 2.0;
+
+    public bool Overlaps(TextColumns other) => Start < other.End && other.Start < End;
 }
 
 /// <summary>One row of cells in input order.</summary>
@@ -56,8 +75,8 @@ public sealed record RawRow(ImmutableArray<RawCell> Cells, RowOrigin Origin, int
 {
     public int? Page => Cells.IsEmpty ? null : Cells[0].Source.Page;
 
-    /// <summary>True when the row's cells come from a table with spans (HTML, a ruled PDF page, a scan's ruled grid).</summary>
-    public bool HasSpans => Origin is RowOrigin.Html or RowOrigin.RuledGrid;
+    /// <summary>True when the row's cells come from a table with columns (HTML, a ruled PDF page, a scan's ruled grid, a rebuilt layout table).</summary>
+    public bool HasSpans => Origin is RowOrigin.Html or RowOrigin.RuledGrid or RowOrigin.LayoutGrid;
 
     /// <summary>The cell covering grid column <paramref name="col"/>, or null.</summary>
     public RawCell? CellCovering(int col)

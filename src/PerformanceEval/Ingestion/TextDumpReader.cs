@@ -89,10 +89,18 @@ public sealed partial class TextDumpReader(InputLimits? limits = null) : IDocume
         var block = 0;
         RowOrigin? previous = null;
         var afterBlank = false;
+        var pageBreak = false;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
             var lineNo = i + 1;
+            // A form feed is a page break (pdftotext ends each page with one): the next page's table is a block of its
+            // own, as a PDF page's is, and the feed is no character of the layout.
+            if (line.Contains('\f'))
+            {
+                pageBreak = true;
+                line = line.Replace("\f", "");
+            }
             if (string.IsNullOrWhiteSpace(line))
             {
                 afterBlank = true;
@@ -101,10 +109,12 @@ public sealed partial class TextDumpReader(InputLimits? limits = null) : IDocume
             var (origin, cells) = Classify(line);
             if (origin is RowOrigin.Markdown && SeparatorRow().IsMatch(line))
                 continue;
-            if (previous != origin || afterBlank && origin is not RowOrigin.Layout) block++;
+            if (previous != origin || afterBlank && origin is not RowOrigin.Layout || pageBreak) block++;
+            pageBreak = false;
             previous = origin;
+            var columns = origin is RowOrigin.Layout ? TokenColumns(line) : null;
             var raw = cells.Select((c, col) => new RawCell(c,
-                new SourceRef(document.Path, document.Sha256, null, lineNo, null, col, null, c, null)));
+                new SourceRef(document.Path, document.Sha256, null, lineNo, null, col, null, c, null)) { Columns = columns?[col] });
             rows.Add(new RawRow([.. raw], origin, lineNo, block, afterBlank));
             afterBlank = false;
         }
@@ -124,6 +134,10 @@ public sealed partial class TextDumpReader(InputLimits? limits = null) : IDocume
         return (RowOrigin.Layout, tokens);
     }
 
+    /// <summary>Each whitespace-separated token's character columns on its line, in the order <see cref="Classify"/> gives the tokens.</summary>
+    private static TextColumns[] TokenColumns(string line) =>
+        [.. Token().Matches(line).Select(m => new TextColumns(m.Index, m.Index + m.Length))];
+
     private static string[] SplitPipes(string line)
     {
         var inner = line.Trim();
@@ -137,4 +151,7 @@ public sealed partial class TextDumpReader(InputLimits? limits = null) : IDocume
 
     [GeneratedRegex(@"[\s\u3000]+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[^\s\u3000]+")]
+    private static partial Regex Token();
 }

@@ -9,7 +9,7 @@ public sealed partial class StandardFormNormalizer
         ColumnMap? columns)
     {
         var after = row.Cells.Skip(labelIndex + 1).ToList();
-        var trust = row.Origin is RowOrigin.Markdown or RowOrigin.Tsv or RowOrigin.Html or RowOrigin.RuledGrid;
+        var trust = row.Origin is RowOrigin.Markdown or RowOrigin.Tsv or RowOrigin.Html or RowOrigin.RuledGrid or RowOrigin.LayoutGrid;
         var line = FundingReader.Read(b, kind, after, ri, columns, trust);
         Assign(b, kind, line);
     }

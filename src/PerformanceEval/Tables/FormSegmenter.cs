@@ -15,12 +15,17 @@ namespace PerformanceEval.Tables;
 /// </summary>
 public sealed partial class FormSegmenter(LabelMatcher standard)
 {
+    private readonly LayoutTableBuilder _layoutTables = new(standard);
+
     public StageResult<ImmutableArray<FormGrid>> Segment(IngestedDocument document)
     {
+        // Layout text's tables are rebuilt first: a funding line wrapped over three lines would otherwise look like
+        // the start of the next form.
+        var rebuilt = _layoutTables.Rebuild(document.Rows);
         var forms = new List<List<RawRow>>();
         List<RawRow>? current = null;
         var inBody = false;
-        foreach (var row in document.Rows)
+        foreach (var row in rebuilt.Value)
         {
             var start = StartsForm(row, current, inBody);
             if (start || current is null)
@@ -37,10 +42,10 @@ public sealed partial class FormSegmenter(LabelMatcher standard)
             .Select((rows, i) => new FormGrid(document.Source, document.Kind, i, [.. rows]))
             .ToImmutableArray();
         var diagnostics = grids.IsEmpty
-            ? [new Diagnostic(DiagnosticCodes.FormNoneFound,
+            ? rebuilt.Diagnostics.Add(new Diagnostic(DiagnosticCodes.FormNoneFound,
                 "no 财政项目支出绩效自评表 found: no funding block, indicator rows or total",
-                SourceRef.ForFile(document.Source.Path, document.Source.Sha256))]
-            : ImmutableArray<Diagnostic>.Empty;
+                SourceRef.ForFile(document.Source.Path, document.Source.Sha256)))
+            : rebuilt.Diagnostics;
         return new(grids, diagnostics);
     }
 
@@ -74,8 +79,9 @@ public sealed partial class FormSegmenter(LabelMatcher standard)
         if (cells.Any(c => standard.Match(FirstLine(c.Text), "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 } ||
                            standard.Match(c.Text, "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 }))
             return fundingCounts;
-        // An indicator row: some text and a weight/score pair.
-        return cells.Count >= 3 && cells.Count(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent) >= 2
+        // An indicator row: some text and a weight/score pair (figures of at most 100: a funding line wrapped away from
+        // its label, "金 7848556.97 7848556.97 —", is none).
+        return cells.Count >= 3 && cells.Count(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent && n.Value <= 100) >= 2
                && cells.Any(c => TextCleaner.Clean(c.Text) is { } t && t.Any(TextCleaner.IsCjk));
     }
 

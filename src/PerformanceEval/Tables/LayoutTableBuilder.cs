@@ -1,0 +1,638 @@
+using System.Collections.Immutable;
+using PerformanceEval.Diagnostics;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Templates;
+
+namespace PerformanceEval.Tables;
+
+/// <summary>
+/// Rebuilds the tables of layout text (<c>pdftotext -layout</c> and the like) into rows of cells under their header,
+/// the same logical table HTML and ruled pages give. Such text keeps a word's x position as its character column but
+/// loses the rules: a header label wrapped in its cell comes out over two or three lines ("年初预" / "算数"), a
+/// wrapped name or note spreads over the lines around its row's figures, and a merged 一级/二级指标 is printed once,
+/// at the middle of the rows it spans. So:
+/// <list type="number">
+/// <item>The header band is the run of lines whose tokens, stacked where their columns overlap, spell the most
+/// header labels of the template (年初预算数 … 得分; 一级指标 … 偏差原因分析及改进措施). It gives the columns in the
+/// printing's own order and their character ranges.</item>
+/// <item>Each line's tokens go to columns in order by a small alignment: the cost of a token under a column is how
+/// far it stands outside the column's territory plus what its kind says (分值/得分 hold one figure; a 二级指标 column
+/// holds level words). Columns are only roughly where the header says — the tool shifts words right when the text
+/// before them is wide — but their order holds.</item>
+/// <item>A line with figures under 分值/得分 (the funding block: any figure) is a row; every other line's pieces join
+/// the nearest row in their column (a tie goes to the row whose own line leaves that column empty: the piece is the
+/// other half of a cell wrapped around it).</item>
+/// <item>Level labels are whole words re-joined from their pieces, and the rows each one spans are the run whose
+/// middle is nearest the label's line; the rows after the label's own get it as a carried cell, as a rowspan
+/// would.</item>
+/// </list>
+/// Lines the rebuilding cannot place (no header found) stay as they were, and the normalizer reads them by position.
+/// </summary>
+public sealed class LayoutTableBuilder(LabelMatcher matcher)
+{
+    private static readonly string[] IndicatorKinds =
+        ["HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual", "HdrWeight", "HdrScore", "HdrNote"];
+    private static readonly string[] IndicatorTextKinds = ["HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual"];
+    private static readonly string[] FundingKinds = ["ColInitial", "ColAnnual", "ColExecuted", "HdrWeight", "ColRate", "HdrScore"];
+    private static readonly string[] FundingAmountKinds = ["ColInitial", "ColAnnual", "ColExecuted", "ColRate"];
+    private static readonly string[] FundingLineKinds = ["FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther"];
+
+    /// <summary>Header labels wrap over at most this many lines (偏差 / 原因分析及改进措 / 施, with a line between).</summary>
+    private const int MaxBandLines = 6;
+
+    /// <summary>The kind given to the funding block's label column, which has no header of its own.</summary>
+    internal const string FundingLabelKind = "FundingLabel";
+
+    /// <summary>A document's rows with its layout-text tables rebuilt; every other row as it was.</summary>
+    public StageResult<ImmutableArray<RawRow>> Rebuild(ImmutableArray<RawRow> rows)
+    {
+        if (!rows.Any(IsPositioned)) return StageResult<ImmutableArray<RawRow>>.Ok(rows);
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var output = new List<RawRow>(rows.Length);
+        var i = 0;
+        while (i < rows.Length)
+        {
+            if (FindBand(rows, i, IndicatorKinds, IsIndicatorBand) is { } indicators && indicators.Start == i)
+            {
+                var end = IndicatorBlockEnd(rows, indicators.End);
+                output.AddRange(RebuildIndicators(rows, indicators, end, diagnostics));
+                i = end;
+                continue;
+            }
+            if (FindBand(rows, i, FundingKinds, IsFundingBand) is { } funding && funding.Start == i)
+            {
+                var end = FundingBlockEnd(rows, funding.End);
+                output.AddRange(RebuildFunding(rows, funding, end));
+                i = end;
+                continue;
+            }
+            output.Add(rows[i]);
+            i++;
+        }
+        return new([.. output], diagnostics.ToImmutable());
+    }
+
+    private static bool IsPositioned(RawRow row) =>
+        row.Origin is RowOrigin.Layout && row.Cells.Length > 0 && row.Cells.All(c => c.Columns is not null);
+
+    // ---- header bands --------------------------------------------------------------------------------------------
+
+    /// <summary>A token of a layout line: its cell, the grid row it is on, and its columns.</summary>
+    private sealed record Token(RawCell Cell, int Row, int Line, TextColumns At)
+    {
+        public string Text => Cell.Text;
+    }
+
+    /// <summary>A column of a rebuilt table: its kind, the characters its header covers, and where its territory ends.</summary>
+    private sealed record Column(string Kind, int Lo, int Hi, RawCell Header)
+    {
+        public double Left { get; set; }
+        public double Right { get; set; }
+    }
+
+    /// <summary>Grid rows [Start, End) holding a header, and the columns it names in printed order.</summary>
+    private sealed record Band(int Start, int End, List<Column> Columns);
+
+    /// <summary>
+    /// The best header band starting within a few lines of <paramref name="from"/>: most kinds named, then the best
+    /// matches (a line of wrapped values above the header, "位" over 分值, spoils a label), then most tokens inside named
+    /// stacks (so a line holding 偏差 above the rest is not left out), then fewest lines.
+    /// </summary>
+    private Band? FindBand(ImmutableArray<RawRow> rows, int from, string[] kinds, Func<HashSet<string>, bool> qualifies)
+    {
+        if (!IsPositioned(rows[from])) return null;
+        (Band Band, int Kinds, double Score, int Tokens, int Lines)? best = null;
+        for (var start = from; start < Math.Min(rows.Length, from + 3); start++)
+        {
+            if (!IsPositioned(rows[start])) break;
+            for (var end = start + 1; end <= Math.Min(rows.Length, start + MaxBandLines); end++)
+            {
+                if (!IsPositioned(rows[end - 1]) || end - 1 > start && rows[end - 1].Line - rows[end - 2].Line > 2) break;
+                var (columns, named, score) = Stacks(rows, start, end, kinds);
+                var found = columns.Select(c => c.Kind).ToHashSet();
+                if (!qualifies(found)) continue;
+                var candidate = (Band: new Band(start, end, columns), Kinds: found.Count, Score: Math.Round(score, 2), Tokens: named, Lines: end - start);
+                if (best is not { } b || (candidate.Kinds, candidate.Score, candidate.Tokens, -candidate.Lines).CompareTo((b.Kinds, b.Score, b.Tokens, -b.Lines)) > 0)
+                    best = candidate;
+            }
+        }
+        return best?.Band;
+    }
+
+    /// <summary>
+    /// Stacks the tokens of rows [start, end): tokens on neighbouring lines whose columns overlap are one label, read
+    /// top to bottom. Each stack that reads as one of <paramref name="kinds"/> is a column (the first of a kind wins).
+    /// </summary>
+    private (List<Column> Columns, int NamedTokens, double Score) Stacks(ImmutableArray<RawRow> rows, int start, int end, string[] kinds)
+    {
+        var tokens = new List<Token>();
+        for (var r = start; r < end; r++)
+            tokens.AddRange(rows[r].Cells.Where(c => !c.IsEmpty).Select(c => new Token(c, r, rows[r].Line ?? r, c.Columns!.Value)));
+        var parent = Enumerable.Range(0, tokens.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        // A token joins the overlapping tokens of the nearest line above that has any: a label wrapped around a
+        // single-line neighbour ("年初预" / the line of 分值 / "算数") skips the line between.
+        for (var b = 0; b < tokens.Count; b++)
+            for (var row = tokens[b].Row - 1; row >= start; row--)
+            {
+                var joined = false;
+                for (var a = 0; a < tokens.Count; a++)
+                    if (tokens[a].Row == row && tokens[a].At.Overlaps(tokens[b].At)) { parent[Find(a)] = Find(b); joined = true; }
+                if (joined) break;
+            }
+        var groups = tokens.Select((t, k) => (t, k)).GroupBy(x => Find(x.k), x => x.t)
+            .Select(g => g.OrderBy(t => t.Row).ThenBy(t => t.At.Start).ToList()).ToList();
+        JoinByVocabulary(groups, kinds);
+        var columns = new List<Column>();
+        var named = 0;
+        var score = 0.0;
+        foreach (var parts in groups)
+        {
+            var text = string.Concat(parts.Select(t => t.Text));
+            if (matcher.Match(text, kinds) is not { Score: >= 0.8 } m || columns.Any(c => c.Kind == m.Kind)) continue;
+            named += parts.Count;
+            score += m.Score;
+            var header = parts[0].Cell with { Text = text, Source = parts[0].Cell.Source with { Text = string.Join("\n", parts.Select(t => t.Text)) } };
+            columns.Add(new Column(m.Kind, parts.Min(t => t.At.Start), parts.Max(t => t.At.End), header));
+        }
+        columns.Sort((x, y) => x.Lo.CompareTo(y.Lo));
+        return (columns, named, score);
+    }
+
+    /// <summary>
+    /// Some tools place each line of a page by its own widths, so the two halves of a wrapped label need not overlap
+    /// ("分" over "值" five characters apart). A stack that names nothing joins a nearby stack on a neighbouring line when
+    /// together they name a header better than that stack alone: the vocabulary decides what the positions cannot.
+    /// </summary>
+    private void JoinByVocabulary(List<List<Token>> groups, string[] kinds)
+    {
+        double ScoreOf(List<Token> g) => matcher.Match(string.Concat(g.Select(t => t.Text)), kinds)?.Score ?? 0;
+        while (true)
+        {
+            (int Loose, int Into, double Gain)? best = null;
+            for (var a = 0; a < groups.Count; a++)
+            {
+                if (ScoreOf(groups[a]) >= 0.8) continue;
+                for (var b = 0; b < groups.Count; b++)
+                {
+                    if (a == b || !groups[a].Any(x => groups[b].Any(y => Math.Abs(x.Row - y.Row) is 1 or 2 && Math.Abs(x.At.Center - y.At.Center) <= 8)))
+                        continue;
+                    var merged = groups[a].Concat(groups[b]).OrderBy(t => t.Row).ThenBy(t => t.At.Start).ToList();
+                    var together = ScoreOf(merged);
+                    var gain = together - ScoreOf(groups[b]);
+                    if (together >= 0.8 && gain > 0.05 && (best is null || gain > best.Value.Gain)) best = (a, b, gain);
+                }
+            }
+            if (best is not var (loose, into, _)) return;
+            groups[into] = [.. groups[loose].Concat(groups[into]).OrderBy(t => t.Row).ThenBy(t => t.At.Start)];
+            groups.RemoveAt(loose);
+        }
+    }
+
+    private static bool IsIndicatorBand(HashSet<string> kinds) =>
+        kinds.Contains("HdrWeight") && kinds.Contains("HdrScore") && kinds.Count >= 4 && IndicatorTextKinds.Count(kinds.Contains) >= 2;
+
+    private static bool IsFundingBand(HashSet<string> kinds) =>
+        kinds.Count >= 4 && FundingAmountKinds.Count(kinds.Contains) >= 2;
+
+    /// <summary>Each column's territory: from halfway to its left neighbour to halfway to its right one.</summary>
+    private static void SetTerritories(List<Column> columns)
+    {
+        for (var j = 0; j < columns.Count; j++)
+        {
+            columns[j].Left = j == 0 ? double.NegativeInfinity : (columns[j - 1].Hi + columns[j].Lo) / 2.0;
+            columns[j].Right = j == columns.Count - 1 ? double.PositiveInfinity : (columns[j].Hi + columns[j + 1].Lo) / 2.0;
+        }
+    }
+
+    // ---- the indicator table -------------------------------------------------------------------------------------
+
+    /// <summary>The indicator block runs to the 总分 row, a funding header, or the end of the text.</summary>
+    private int IndicatorBlockEnd(ImmutableArray<RawRow> rows, int from)
+    {
+        for (var r = from; r < rows.Length; r++)
+        {
+            if (!IsPositioned(rows[r])) return r;
+            var first = rows[r].Cells.FirstOrDefault(c => !c.IsEmpty);
+            if (first is not null && matcher.Match(first.Text, "Total") is { Score: >= 0.9 }) return r;
+            if (matcher.Match(first?.Text, "Title") is { Score: >= 0.9 }) return r;
+        }
+        return rows.Length;
+    }
+
+    private IEnumerable<RawRow> RebuildIndicators(ImmutableArray<RawRow> rows, Band band, int end, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var columns = band.Columns;
+        SetTerritories(columns);
+        var lines = new List<(int Row, List<(Token Token, int Column)> Placed)>();
+        var current = columns;
+        var block = rows[band.Start].Block;
+        for (var r = band.End; r < end; r++)
+        {
+            // The header printed again on the next page: its lines are no data, and its columns are that page's.
+            if (FindBand(rows, r, IndicatorKinds, IsIndicatorBand) is { Start: var s, End: var e } again && s == r)
+            {
+                if (again.Columns.Select(c => c.Kind).SequenceEqual(columns.Select(c => c.Kind)))
+                {
+                    current = again.Columns;
+                    SetTerritories(current);
+                }
+                block = rows[r].Block;
+                r = e - 1;
+                continue;
+            }
+            // A page without the header (a form feed in the dump): the same columns, placed by that page's own scale.
+            if (rows[r].Block != block)
+            {
+                block = rows[r].Block;
+                current = OnNewPage(rows, band, r, end, columns);
+            }
+            var tokens = Tokens(rows, r, current[0].Lo);
+            if (tokens.Count > 0) lines.Add((r, Align(tokens, current)));
+        }
+        var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
+        var score = columns.FindIndex(c => c.Kind == "HdrScore");
+        var anchors = lines.Where(l => IsIndicatorAnchor(l.Placed, weight, score)).Select(l => l.Row).ToList();
+        if (anchors.Count == 0)
+        {
+            // No row could be placed: the lines stay as they were for the normalizer to read by position.
+            for (var r = band.Start; r < end; r++) yield return rows[r];
+            yield break;
+        }
+        AlignWithNeighbours(lines, anchors);
+        var level = new[] { columns.FindIndex(c => c.Kind == "HdrLevel1"), columns.FindIndex(c => c.Kind == "HdrLevel2") };
+        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level);
+        foreach (var lv in level.Where(j => j >= 0))
+            SpreadLevels(rows, lines, anchors, pieces, lv);
+        yield return Header(rows[band.Start], columns);
+        foreach (var anchor in anchors)
+            yield return Row(rows[anchor], pieces[anchor], columns.Count) with { Block = rows[band.Start].Block };
+    }
+
+    /// <summary>
+    /// The header's columns on a later page of the dump. The layout tool places a page's words by that page's own
+    /// character width, so the table's columns stand elsewhere in characters though not in print. The 分值/得分 pair
+    /// (the last two figures of a row) marks two columns on both pages; the rest follow by the same scale and shift.
+    /// </summary>
+    private static List<Column> OnNewPage(ImmutableArray<RawRow> rows, Band band, int from, int end, List<Column> columns)
+    {
+        var before = WeightScoreStarts(rows, band.End, from, rows[band.End < from ? band.End : from].Block);
+        var after = WeightScoreStarts(rows, from, end, rows[from].Block);
+        if (before is not var (w, sc) || after is not var (w2, s2) || sc - w < 2 || s2 - w2 < 2) return columns;
+        var scale = (s2 - w2) / (sc - w);
+        if (scale is < 0.3 or > 3) return columns;
+        var shift = w2 - scale * w;
+        var moved = columns.Select(c => new Column(c.Kind, (int)Math.Round(scale * c.Lo + shift), (int)Math.Round(scale * c.Hi + shift), c.Header)).ToList();
+        SetTerritories(moved);
+        return moved;
+    }
+
+    /// <summary>Median starts of the last two small figures of the lines of one block: a row's 分值 and 得分.</summary>
+    private static (double Weight, double Score)? WeightScoreStarts(ImmutableArray<RawRow> rows, int from, int end, int block)
+    {
+        var weights = new List<int>();
+        var scores = new List<int>();
+        for (var r = from; r < end && rows[r].Block == block; r++)
+        {
+            var cells = rows[r].Cells.Where(c => !c.IsEmpty && c.Columns is not null).ToList();
+            var last = cells.FindLastIndex(c => IsSmallFigure(c.Text));
+            if (last < 1 || !IsSmallFigure(cells[last - 1].Text) || cells.Count < 3) continue;
+            weights.Add(cells[last - 1].Columns!.Value.Start);
+            scores.Add(cells[last].Columns!.Value.Start);
+        }
+        if (weights.Count == 0) return null;
+        return (Median(weights), Median(scores));
+
+        static bool IsSmallFigure(string text) => NumberParser.TryParse(TextCleaner.Clean(text), out var n) && !n.Percent && n.Value <= 100;
+        static double Median(List<int> xs) { xs.Sort(); return xs[xs.Count / 2]; }
+    }
+
+    /// <summary>A line is an indicator row when it has a figure under 分值 or 得分 and something besides it.</summary>
+    private static bool IsIndicatorAnchor(List<(Token Token, int Column)> placed, int weight, int score)
+    {
+        var figures = placed.Count(p => (p.Column == weight || p.Column == score) && IsFigure(p.Token.Text));
+        return figures == 2 || figures == 1 && placed.Count >= 2;
+    }
+
+    /// <summary>A line's tokens left to right, less the pieces of a vertical 绩效指标 label standing left of the table.</summary>
+    private static List<Token> Tokens(ImmutableArray<RawRow> rows, int r, int tableLeft) =>
+        [.. rows[r].Cells.Where(c => !c.IsEmpty && !(c.Columns!.Value.End <= tableLeft && IsVerticalPiece(c.Text)))
+            .Select(c => new Token(c, r, rows[r].Line ?? r, c.Columns!.Value)).OrderBy(t => t.At.Start)];
+
+    private static bool IsVerticalPiece(string text) =>
+        TextCleaner.Compact(text) is { Length: >= 1 and <= 2 } t && t.All(ch => "绩效指标".Contains(ch));
+
+    /// <summary>
+    /// Places a line's tokens under columns, in order (a token never goes left of the one before it), at the least
+    /// cost: how far the token's centre stands outside the column's territory, plus what its kind says.
+    /// </summary>
+    private List<(Token Token, int Column)> Align(List<Token> tokens, List<Column> columns)
+    {
+        int n = tokens.Count, m = columns.Count;
+        var cost = new double[n + 1, m];
+        var from = new int[n + 1, m];
+        const double Impossible = 1e9;
+        for (var j = 0; j < m; j++) cost[0, j] = 0;
+        for (var i = 1; i <= n; i++)
+            for (var j = 0; j < m; j++)
+            {
+                cost[i, j] = Impossible;
+                var own = Cost(tokens[i - 1], columns[j]);
+                for (var k = 0; k <= j; k++)
+                {
+                    if (cost[i - 1, k] >= Impossible) continue;
+                    // A figure column holds one figure: a second token there is no figure of its own.
+                    var extra = k == j && i > 1 && IsSingle(columns[j].Kind) ? 50 : 0;
+                    // A unit one space after its figure is the figure's cell ("<=100 万"), not the next one.
+                    if (k != j && i > 1 && IsUnitAfter(tokens[i - 2], tokens[i - 1])) extra += 1;
+                    var c = cost[i - 1, k] + own + extra;
+                    if (c < cost[i, j]) (cost[i, j], from[i, j]) = (c, k);
+                }
+            }
+        var placed = new List<(Token, int)>(n);
+        var col = Enumerable.Range(0, m).MinBy(j => cost[n, j]);
+        for (var i = n; i >= 1; i--)
+        {
+            placed.Add((tokens[i - 1], col));
+            col = from[i, col];
+        }
+        placed.Reverse();
+        return placed;
+    }
+
+    private static bool IsUnitAfter(Token figure, Token next) =>
+        next.At.Start - figure.At.End <= 1 && figure.Text.Length > 0 && (char.IsAsciiDigit(figure.Text[^1]) || figure.Text[^1] == '%') &&
+        TextCleaner.Compact(next.Text) is { Length: >= 1 and <= 2 } unit && !unit.Any(char.IsAsciiDigit);
+
+    private static bool IsSingle(string kind) => kind is "HdrWeight" or "HdrScore" or "ColInitial" or "ColAnnual" or "ColExecuted" or "ColRate";
+
+    private double Cost(Token token, Column column)
+    {
+        var center = token.At.Center;
+        var outside = center < column.Left ? column.Left - center : center > column.Right ? center - column.Right : 0;
+        var text = TextCleaner.Clean(token.Text) ?? "";
+        var kind = column.Kind switch
+        {
+            "HdrWeight" or "HdrScore" or "ColInitial" or "ColAnnual" or "ColExecuted" or "ColRate" =>
+                IsFigure(text) || text is "%" ? 0 : 50,
+            "HdrLevel1" or "HdrLevel2" => matcher.MatchLevel(text) is not null || text.Length <= 2 ? 0 : 3,
+            FundingLabelKind => NumberParser.TryParse(text, out _) ? 5 : 0,
+            _ => 0,
+        };
+        return outside / 2 + kind;
+    }
+
+    private static bool IsFigure(string text)
+    {
+        var clean = TextCleaner.Clean(text);
+        return NumberParser.IsPlaceholder(clean) || NumberParser.TryParse(clean, out _);
+    }
+
+    /// <summary>
+    /// A piece on a line without figures that starts where a word of the line above or below starts is in that word's
+    /// column: the data of a column is printed flush with itself, while its header label may be centred elsewhere
+    /// ("度" under "工作人员满意", not under the 二级指标 label it is nearer to). Order on the line is kept.
+    /// </summary>
+    private static void AlignWithNeighbours(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors)
+    {
+        var isAnchor = anchors.ToHashSet();
+        for (var li = 0; li < lines.Count; li++)
+        {
+            if (isAnchor.Contains(lines[li].Row)) continue;
+            var placed = lines[li].Placed;
+            for (var t = 0; t < placed.Count; t++)
+            {
+                var (token, column) = placed[t];
+                int? flush = null;
+                foreach (var other in new[] { li - 1, li + 1 }.Where(x => x >= 0 && x < lines.Count))
+                {
+                    if (Math.Abs(lines[other].Row - lines[li].Row) > 1) continue;
+                    foreach (var (o, c) in lines[other].Placed)
+                        if (Math.Abs(o.At.Start - token.At.Start) <= 0 && c != column) flush ??= c;
+                }
+                if (flush is not { } to) continue;
+                var lo = t == 0 ? 0 : placed[t - 1].Column;
+                var hi = t == placed.Count - 1 ? int.MaxValue : placed[t + 1].Column;
+                if (to >= lo && to <= hi) placed[t] = (token, to);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gathers each row's cells: its own line's tokens, and every other line's tokens joined to the nearest row in
+    /// their column — on a tie, the row whose own line leaves that column empty. Columns in <paramref name="skip"/>
+    /// are gathered apart (level labels).
+    /// </summary>
+    private static Dictionary<int, List<Token>[]> Attach(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
+        List<int> anchors, int columnCount, int[] skip)
+    {
+        var pieces = anchors.ToDictionary(a => a, _ => Enumerable.Range(0, columnCount).Select(_ => new List<Token>()).ToArray());
+        var own = lines.Where(l => pieces.ContainsKey(l.Row)).ToDictionary(l => l.Row, l => l.Placed.Select(p => p.Column).ToHashSet());
+        foreach (var (row, placed) in lines)
+            foreach (var (token, column) in placed)
+            {
+                if (skip.Contains(column)) continue;
+                if (pieces.ContainsKey(row)) { pieces[row][column].Add(token); continue; }
+                var line = rows[row].Line ?? row;
+                var above = anchors.LastOrDefault(a => a < row, -1);
+                var below = anchors.FirstOrDefault(a => a > row, -1);
+                int target;
+                if (above < 0) target = below;
+                else if (below < 0) target = above;
+                else
+                {
+                    var up = line - (rows[above].Line ?? above);
+                    var down = (rows[below].Line ?? below) - line;
+                    if (up != down) target = up < down ? above : below;
+                    else if (own[above].Contains(column) != own[below].Contains(column)) target = own[above].Contains(column) ? below : above;
+                    else target = below;
+                }
+                pieces[target][column].Add(token);
+            }
+        return pieces;
+    }
+
+    /// <summary>
+    /// Re-joins a level column's pieces into labels ("可持续影响指" + "标") and gives each label the run of rows whose
+    /// middle is nearest its line: the row nearest the label holds it, the others carry it.
+    /// </summary>
+    private void SpreadLevels(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
+        List<int> anchors, Dictionary<int, List<Token>[]> pieces, int column)
+    {
+        var labels = new List<List<Token>>();
+        foreach (var token in lines.SelectMany(l => l.Placed).Where(p => p.Column == column).Select(p => p.Token))
+        {
+            if (labels.Count > 0 && labels[^1] is var last && token.Line - last[^1].Line <= 2 && Joins(last, token))
+                last.Add(token);
+            else labels.Add([token]);
+        }
+        if (labels.Count == 0) return;
+        var lineOf = anchors.Select(a => (double)(rows[a].Line ?? a)).ToArray();
+        var centers = labels.Select(l => l.Average(t => (double)t.Line)).ToArray();
+        var spans = Spans(lineOf, centers);
+        for (var q = 0; q < labels.Count; q++)
+        {
+            var (first, last) = spans[q];
+            if (first > last) continue;
+            var holder = Enumerable.Range(first, last - first + 1).MinBy(a => Math.Abs(lineOf[a] - centers[q]));
+            var cell = Merge(labels[q]);
+            for (var a = first; a <= last; a++)
+                pieces[anchors[a]][column] = [labels[q][0] with { Cell = cell with { Carried = a != holder } }];
+        }
+    }
+
+    /// <summary>True when a piece continues the label above: together they read as a level no worse than apart.</summary>
+    private bool Joins(List<Token> label, Token piece)
+    {
+        var before = string.Concat(label.Select(t => t.Text));
+        if (matcher.MatchLevel(before) is { IsExact: true } && matcher.MatchLevel(piece.Text) is not null) return false;
+        return matcher.MatchLevel(before + piece.Text) is not null || matcher.MatchLevel(before) is null;
+    }
+
+    /// <summary>
+    /// Splits rows (their lines, in order) into one run per label, each run holding at least one row, so that each
+    /// run's middle line is as near as it can be to its label's line. Fewer rows than labels: the first rows take one each.
+    /// </summary>
+    private static (int First, int Last)[] Spans(double[] rowLines, double[] centers)
+    {
+        int n = rowLines.Length, k = centers.Length;
+        var result = new (int, int)[k];
+        if (k > n)
+        {
+            for (var q = 0; q < k; q++) result[q] = q < n ? (q, q) : (1, 0);
+            return result;
+        }
+        var cost = new double[k + 1, n + 1];
+        var cut = new int[k + 1, n + 1];
+        for (var q = 0; q <= k; q++)
+            for (var e = 0; e <= n; e++) cost[q, e] = double.PositiveInfinity;
+        cost[0, 0] = 0;
+        for (var q = 1; q <= k; q++)
+            for (var e = q; e <= n; e++)
+                for (var s = q - 1; s < e; s++)
+                {
+                    if (double.IsPositiveInfinity(cost[q - 1, s])) continue;
+                    var middle = (rowLines[s] + rowLines[e - 1]) / 2;
+                    var c = cost[q - 1, s] + Math.Abs(middle - centers[q - 1]);
+                    if (c < cost[q, e]) (cost[q, e], cut[q, e]) = (c, s);
+                }
+        var end = n;
+        for (var q = k; q >= 1; q--)
+        {
+            var start = cut[q, end];
+            result[q - 1] = (start, end - 1);
+            end = start;
+        }
+        return result;
+    }
+
+    // ---- the funding block ---------------------------------------------------------------------------------------
+
+    /// <summary>The funding block runs to the 年度总体目标 block, the indicator table, or the end of the text.</summary>
+    private int FundingBlockEnd(ImmutableArray<RawRow> rows, int from)
+    {
+        for (var r = from; r < rows.Length; r++)
+        {
+            if (!IsPositioned(rows[r])) return r;
+            var cells = rows[r].Cells.Where(c => !c.IsEmpty).ToList();
+            if (cells.Any(c => matcher.Match(c.Text, "GoalsSection", "Planned", "Achieved", "IndicatorSection") is { Score: >= 0.9 }))
+                return r;
+            // 年度 / 总体 / 目标 stacked down the goals block's label cell ("年度资金总额" wrapped is no such piece).
+            if (cells.Count > 0 && matcher.Model.Labels["GoalsFragment"].Contains(TextCleaner.Compact(cells[0].Text)) &&
+                cells.Skip(1).All(c => !IsFigure(c.Text)))
+                return r;
+            if (FindBand(rows, r, IndicatorKinds, IsIndicatorBand) is { } b && b.Start == r) return r;
+        }
+        return rows.Length;
+    }
+
+    private IEnumerable<RawRow> RebuildFunding(ImmutableArray<RawRow> rows, Band band, int end)
+    {
+        // The line labels have no header: their column is everything left of the first figure column.
+        var first = band.Columns[0];
+        var label = new Column(FundingLabelKind, 0, Math.Max(0, first.Lo - 1), first.Header with { Text = "" });
+        var columns = new List<Column> { label };
+        columns.AddRange(band.Columns);
+        SetTerritories(columns);
+        var lines = new List<(int Row, List<(Token Token, int Column)> Placed)>();
+        var section = new List<Token>();
+        for (var r = band.End; r < end; r++)
+        {
+            var tokens = Tokens(rows, r, 0);
+            if (tokens.Count == 0) continue;
+            lines.Add((r, Align(tokens, columns)));
+        }
+        var anchors = lines.Where(l => l.Placed.Any(p => p.Column > 0 && IsFigure(p.Token.Text)) &&
+                                       l.Placed.Count(p => p.Column > 0) >= 2)
+            .Select(l => l.Row).ToList();
+        // Text whose spaces are no layout (a tool that writes one space between cells, as seed 002's does) lets a
+        // line's label run on under the figure columns: its positions say nothing, and the normalizer reads its figures
+        // in order instead.
+        var overrun = lines.Where(l => anchors.Contains(l.Row)).Any(l => l.Placed.Any(p => p.Column == 0 && !IsFigure(p.Token.Text) && p.Token.At.End > first.Lo + 2));
+        if (anchors.Count == 0 || overrun)
+        {
+            for (var r = band.Start; r < end; r++) yield return rows[r];
+            yield break;
+        }
+        // 项目资金（元）, the block's own label, stands left of the line labels: it is set apart on a row of its own
+        // (it names the currency), so that it never joins a line's label.
+        var labelStarts = lines.SelectMany(l => l.Placed).Where(p => p.Column == 0).Select(p => p.Token.At.Start).ToList();
+        var leftmost = labelStarts.Count == 0 ? 0 : labelStarts.Min();
+        var inset = labelStarts.Any(s => s >= leftmost + 2);
+        foreach (var line in lines)
+            line.Placed.RemoveAll(p =>
+            {
+                var isSection = p.Column == 0 && inset && p.Token.At.Start <= leftmost + 1 && IsSectionPiece(p.Token.Text);
+                if (isSection) section.Add(p.Token);
+                return isSection;
+            });
+        var pieces = Attach(rows, lines, anchors, columns.Count, skip: []);
+        if (section.Count > 0)
+        {
+            var cell = Merge(section);
+            yield return new RawRow([cell], RowOrigin.Layout, section[0].Cell.Source.Line, rows[section[0].Row].Block);
+        }
+        yield return Header(rows[band.Start], columns);
+        foreach (var anchor in anchors)
+            yield return Row(rows[anchor], pieces[anchor], columns.Count);
+    }
+
+    /// <summary>A piece of 项目资金（元）/（万元） as a narrow cell wraps it.</summary>
+    private bool IsSectionPiece(string text)
+    {
+        var t = TextCleaner.Compact(text).Replace('（', '(').Replace('）', ')');
+        if (t.Length == 0) return false;
+        if (matcher.Match(t, FundingLineKinds) is { Score: >= 0.75 }) return false;
+        return "项目资金(元)".Contains(t, StringComparison.Ordinal) || "项目资金(万元)".Contains(t, StringComparison.Ordinal) ||
+               matcher.Match(t, "FundingBlock") is { Score: >= 0.9 };
+    }
+
+    // ---- rows out ------------------------------------------------------------------------------------------------
+
+    private static RawRow Header(RawRow first, List<Column> columns) =>
+        new([.. columns.Select((c, j) => c.Header with { Source = c.Header.Source with { Col = j }, ColSpan = 1, Columns = null })],
+            RowOrigin.LayoutGrid, first.Line, first.Block);
+
+    private static RawRow Row(RawRow anchor, List<Token>[] cells, int columnCount)
+    {
+        var built = ImmutableArray.CreateBuilder<RawCell>(columnCount);
+        for (var j = 0; j < columnCount; j++)
+        {
+            var tokens = cells[j];
+            var cell = tokens.Count == 0
+                ? new RawCell("", anchor.Cells[0].Source with { Col = j, Text = "" })
+                : Merge(tokens);
+            built.Add(cell with { Source = cell.Source with { Col = j }, ColSpan = 1, Columns = null });
+        }
+        return new RawRow(built.MoveToImmutable(), RowOrigin.LayoutGrid, anchor.Line, anchor.Block);
+    }
+
+    /// <summary>One cell of a cell's pieces: lines top to bottom, tokens of a line left to right with a space.</summary>
+    private static RawCell Merge(List<Token> tokens)
+    {
+        var ordered = tokens.OrderBy(t => t.Line).ThenBy(t => t.At.Start).ToList();
+        var text = string.Join("\n", ordered.GroupBy(t => t.Line).Select(g => string.Join(" ", g.Select(t => t.Text))));
+        var first = ordered[0].Cell;
+        return first with { Text = text, Source = first.Source with { Text = text }, Columns = null };
+    }
+}
