@@ -46,7 +46,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// <summary>A document's rows with its layout-text tables rebuilt; every other row as it was.</summary>
     public StageResult<ImmutableArray<RawRow>> Rebuild(ImmutableArray<RawRow> rows)
     {
-        if (!rows.Any(IsPositioned)) return StageResult<ImmutableArray<RawRow>>.Ok(rows);
+        if (!HasLayout(rows)) return StageResult<ImmutableArray<RawRow>>.Ok(rows);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var output = new List<RawRow>(rows.Length);
         var i = 0;
@@ -70,6 +70,24 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             i++;
         }
         return new([.. output], diagnostics.ToImmutable());
+    }
+
+    /// <summary>
+    /// True when the text is laid out: many of its lines of several words hold a gap of two spaces or more between two
+    /// of them. A dump written with one space between cells (<c>pdftotext -raw</c>) has no such gaps, and its character
+    /// columns mean nothing.
+    /// </summary>
+    private static bool HasLayout(ImmutableArray<RawRow> rows)
+    {
+        int lines = 0, gapped = 0;
+        foreach (var row in rows)
+        {
+            if (!IsPositioned(row) || row.Cells.Length < 2) continue;
+            lines++;
+            for (var i = 1; i < row.Cells.Length; i++)
+                if (row.Cells[i].Columns!.Value.Start - row.Cells[i - 1].Columns!.Value.End >= 2) { gapped++; break; }
+        }
+        return lines > 0 && gapped >= 0.3 * lines;
     }
 
     private static bool IsPositioned(RawRow row) =>
@@ -248,7 +266,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 current = OnNewPage(rows, band, r, end, columns);
             }
             var tokens = Tokens(rows, r, current[0].Lo);
-            if (tokens.Count > 0) lines.Add((r, Align(tokens, current)));
+            if (tokens.Count > 0) lines.Add((r, AlignIndicatorLine(tokens, current)));
         }
         var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
         var score = columns.FindIndex(c => c.Kind == "HdrScore");
@@ -303,8 +321,58 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         if (weights.Count == 0) return null;
         return (Median(weights), Median(scores));
 
-        static bool IsSmallFigure(string text) => NumberParser.TryParse(TextCleaner.Clean(text), out var n) && !n.Percent && n.Value <= 100;
         static double Median(List<int> xs) { xs.Sort(); return xs[xs.Count / 2]; }
+    }
+
+    /// <summary>
+    /// An indicator line placed by position; where that leaves 分值 or 得分 without its figure but the line ends in a
+    /// pair of small figures (and text after them at most), the pair is the 分值/得分 — the header's labels are narrow and
+    /// the tool may print the figures a column to their right — and the words on either side are placed by position
+    /// among the columns left of the pair and right of it.
+    /// </summary>
+    private List<(Token Token, int Column)> AlignIndicatorLine(List<Token> tokens, List<Column> columns)
+    {
+        var placed = Align(tokens, columns);
+        var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
+        var score = columns.FindIndex(c => c.Kind == "HdrScore");
+        if (weight < 0 || score < 0 || placed.Count(p => (p.Column == weight || p.Column == score) && IsFigure(p.Token.Text)) == 2)
+            return placed;
+        var last = tokens.FindLastIndex(t => IsSmallFigure(t.Text));
+        if (last < 1 || !IsSmallFigure(tokens[last - 1].Text) || tokens.Skip(last + 1).Any(t => IsFigure(t.Text))) return placed;
+        var (first, second) = weight < score ? (weight, score) : (score, weight);
+        if (second != first + 1) return placed;
+        var result = new List<(Token Token, int Column)>(tokens.Count);
+        var left = tokens.Take(last - 1).ToList();
+        if (left.Count > 0)
+        {
+            if (first == 0) return placed;
+            result.AddRange(Align(left, columns.Take(first).ToList()));
+        }
+        result.Add((tokens[last - 1], first));
+        result.Add((tokens[last], second));
+        var right = tokens.Skip(last + 1).ToList();
+        if (right.Count > 0)
+        {
+            if (second == columns.Count - 1) return placed;
+            result.AddRange(Align(right, columns.Skip(second + 1).ToList()).Select(p => (p.Token, p.Column + second + 1)));
+        }
+        return result;
+    }
+
+    private static bool IsSmallFigure(string text) =>
+        NumberParser.TryParse(TextCleaner.Clean(text), out var n) && !n.Percent && n.Value <= 100;
+
+    /// <summary>
+    /// True when the rows' figures of one column stand at one character column, as a layout prints them: most within three
+    /// characters of their median. Text written with one space between cells (<c>pdftotext -raw</c>, a viewer's copy)
+    /// has its figures wherever the text before them ends; its positions are no columns and it is left to be read in order.
+    /// </summary>
+    private static bool IsColumnar(IEnumerable<int?> starts)
+    {
+        var xs = starts.OfType<int>().Order().ToList();
+        if (xs.Count < 2) return xs.Count == 1;
+        var median = xs[xs.Count / 2];
+        return xs.Count(x => Math.Abs(x - median) <= 3) >= 0.6 * xs.Count;
     }
 
     /// <summary>A line is an indicator row when it has a figure under 分值 or 得分 and something besides it.</summary>
@@ -569,7 +637,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         // line's label run on under the figure columns: its positions say nothing, and the normalizer reads its figures
         // in order instead.
         var overrun = lines.Where(l => anchors.Contains(l.Row)).Any(l => l.Placed.Any(p => p.Column == 0 && !IsFigure(p.Token.Text) && p.Token.At.End > first.Lo + 2));
-        if (anchors.Count == 0 || overrun)
+        var firstFigures = anchors.Select(a => rows[a].Cells.FirstOrDefault(c => !c.IsEmpty && IsFigure(c.Text))?.Columns?.Start);
+        if (anchors.Count == 0 || overrun || !IsColumnar(firstFigures))
         {
             for (var r = band.Start; r < end; r++) yield return rows[r];
             yield break;
