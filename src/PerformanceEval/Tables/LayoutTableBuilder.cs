@@ -20,8 +20,8 @@ namespace PerformanceEval.Tables;
 /// holds level words). Columns are only roughly where the header says — the tool shifts words right when the text
 /// before them is wide — but their order holds.</item>
 /// <item>A line with figures under 分值/得分 (the funding block: any figure) is a row; every other line's pieces join
-/// the nearest row in their column (a tie goes to the row whose own line leaves that column empty: the piece is the
-/// other half of a cell wrapped around it).</item>
+/// the nearest row in their column (on a tie, a name piece goes to the row whose line has no name, any other piece
+/// to the row whose line it continues).</item>
 /// <item>Level labels are whole words re-joined from their pieces, and the rows each one spans are the run whose
 /// middle is nearest the label's line; the rows after the label's own get it as a carried cell, as a rowspan
 /// would.</item>
@@ -279,7 +279,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         }
         AlignWithNeighbours(lines, anchors);
         var level = new[] { columns.FindIndex(c => c.Kind == "HdrLevel1"), columns.FindIndex(c => c.Kind == "HdrLevel2") };
-        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level);
+        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: columns.FindIndex(c => c.Kind == "HdrName"));
         foreach (var lv in level.Where(j => j >= 0))
             SpreadLevels(rows, lines, anchors, pieces, lv);
         yield return Header(rows[band.Start], columns);
@@ -488,11 +488,12 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
 
     /// <summary>
     /// Gathers each row's cells: its own line's tokens, and every other line's tokens joined to the nearest row in
-    /// their column — on a tie, the row whose own line leaves that column empty. Columns in <paramref name="skip"/>
-    /// are gathered apart (level labels).
+    /// their column — on a tie, a name piece to the row whose own line has no name, any other piece to the row whose
+    /// line has text in that column, else to the row below. Columns in <paramref name="skip"/> are gathered apart
+    /// (level labels).
     /// </summary>
     private static Dictionary<int, List<Token>[]> Attach(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
-        List<int> anchors, int columnCount, int[] skip)
+        List<int> anchors, int columnCount, int[] skip, int nameColumn = -1)
     {
         var pieces = anchors.ToDictionary(a => a, _ => Enumerable.Range(0, columnCount).Select(_ => new List<Token>()).ToArray());
         var own = lines.Where(l => pieces.ContainsKey(l.Row)).ToDictionary(l => l.Row, l => l.Placed.Select(p => p.Column).ToHashSet());
@@ -512,8 +513,11 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     var up = line - (rows[above].Line ?? above);
                     var down = (rows[below].Line ?? below) - line;
                     if (up != down) target = up < down ? above : below;
-                    else if (own[above].Contains(column) != own[below].Contains(column)) target = own[above].Contains(column) ? below : above;
-                    else target = below;
+                    else if (own[above].Contains(column) == own[below].Contains(column)) target = below;
+                    // Every row has a name: a piece of one goes to the row whose line has none. Other cells are often
+                    // empty: a piece continues the cell printed next to it.
+                    else if (column == nameColumn) target = own[above].Contains(column) ? below : above;
+                    else target = own[above].Contains(column) ? above : below;
                 }
                 pieces[target][column].Add(token);
             }
