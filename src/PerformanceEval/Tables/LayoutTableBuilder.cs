@@ -47,7 +47,6 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     public StageResult<ImmutableArray<RawRow>> Rebuild(ImmutableArray<RawRow> rows)
     {
         if (!HasLayout(rows)) return StageResult<ImmutableArray<RawRow>>.Ok(rows);
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var output = new List<RawRow>(rows.Length);
         var i = 0;
         while (i < rows.Length)
@@ -55,7 +54,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             if (FindBand(rows, i, IndicatorKinds, IsIndicatorBand) is { } indicators && indicators.Start == i)
             {
                 var end = IndicatorBlockEnd(rows, indicators.End);
-                output.AddRange(RebuildIndicators(rows, indicators, end, diagnostics));
+                output.AddRange(RebuildIndicators(rows, indicators, end));
                 i = end;
                 continue;
             }
@@ -69,7 +68,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             output.Add(rows[i]);
             i++;
         }
-        return new([.. output], diagnostics.ToImmutable());
+        return StageResult<ImmutableArray<RawRow>>.Ok([.. output]);
     }
 
     /// <summary>
@@ -238,7 +237,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         return rows.Length;
     }
 
-    private IEnumerable<RawRow> RebuildIndicators(ImmutableArray<RawRow> rows, Band band, int end, ImmutableArray<Diagnostic>.Builder diagnostics)
+    private IEnumerable<RawRow> RebuildIndicators(ImmutableArray<RawRow> rows, Band band, int end)
     {
         var columns = band.Columns;
         SetTerritories(columns);
