@@ -9,11 +9,16 @@ namespace PerformanceEval.Tests.Storage;
 /// <summary>A real importer process killed with SIGKILL halfway; the next run finishes and nothing is done twice.</summary>
 public sealed class KillNineTests
 {
+    /// <summary>Copies of the seed in each document: enough work that the importer is still running when it is stopped.</summary>
+    internal const int Copies = 6;
+
     [Fact]
     public void An_import_killed_halfway_and_run_again_ends_with_each_file_done_exactly_once()
     {
         using var store = TestStore.Sqlite();
-        var archive = Corpus.Many(store.Dir, 60);
+        // Six copies of the seed a file: about five seconds of import for one worker, so the kill lands halfway even
+        // when the suite's OCR tests keep this thread waiting (with one copy the import finished first now and then).
+        var archive = Corpus.Many(store.Dir, 60, Copies);
         using (var importer = Process.Start(Cli.Perfeval.StartInfo("import", archive, "--db", store.Target, "--workers", "1"))!)
         {
             _ = importer.StandardError.ReadToEndAsync();
@@ -33,7 +38,7 @@ public sealed class KillNineTests
         using var command = new SqliteCommand("SELECT COUNT(*), SUM(form_count), (SELECT COUNT(*) FROM forms) FROM documents WHERE status = 'done'", connection);
         using var reader = command.ExecuteReader();
         reader.Read();
-        const long forms = 60 * Corpus.FormsPerDocument;
+        const long forms = 60 * Corpus.FormsPerDocument * Copies;
         Assert.Equal((60L, forms, forms), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
     }
 
@@ -46,13 +51,14 @@ public sealed class InterruptTests
     public async Task Ctrl_c_leaves_no_document_half_done_and_the_next_run_finishes()
     {
         using var store = TestStore.Sqlite();
-        var archive = Corpus.Many(store.Dir, 60);
+        var archive = Corpus.Many(store.Dir, 60, KillNineTests.Copies);
         string stderr;
         using (var importer = Process.Start(Cli.Perfeval.StartInfo("import", archive, "--db", store.Target, "--workers", "1"))!)
         {
             var error = importer.StandardError.ReadToEndAsync();
             var clock = Stopwatch.StartNew();
             while (StoreCounts.Of(store.Target, "done") < 5 && !importer.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90)) Thread.Sleep(50);
+            Assert.False(importer.HasExited, "the importer finished before Ctrl-C could reach it");
             using (var kill = Process.Start("kill", ["-s", "INT", importer.Id.ToString()])) kill.WaitForExit();
             Assert.True(importer.WaitForExit(60_000), "the importer did not stop after Ctrl-C");
             stderr = await error;

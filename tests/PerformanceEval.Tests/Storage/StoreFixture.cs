@@ -84,11 +84,16 @@ internal static class Corpus
     /// <summary>Forms in each of <see cref="Many"/>'s documents (seed 002 holds five).</summary>
     public const int FormsPerDocument = 5;
 
-    /// <summary>Many distinct documents: seed 002's five forms, each file with a unique trailing line.</summary>
-    public static string Many(string dir, int count)
+    /// <summary>
+    /// Many distinct documents: seed 002's five forms <paramref name="copies"/> times over, each file with a unique
+    /// trailing line. Tests that stop an importer halfway take several copies, so that the import lasts seconds and a
+    /// poll delayed by the rest of the suite still finds it running.
+    /// </summary>
+    public static string Many(string dir, int count, int copies = 1)
     {
         var root = Directory.CreateDirectory(Path.Combine(dir, "many")).FullName;
-        var form = File.ReadAllText(Fixtures.Input("seed-002-songjiang-2022-layout"));
+        var seed = File.ReadAllText(Fixtures.Input("seed-002-songjiang-2022-layout"));
+        var form = string.Join("\n", Enumerable.Repeat(seed, copies));
         for (var i = 0; i < count; i++) File.WriteAllText(Path.Combine(root, $"form-{i:0000}.txt"), form + $"\n存档编号 {i}\n");
         return root;
     }
