@@ -29,6 +29,7 @@ public sealed partial class StandardFormNormalizer
         {
             if (item.LabelKind is not null)
             {
+                state.HeaderLabels.Add(item.LabelKind);
                 current = item.LabelKind;
                 valuesSinceLabel = 0;
                 continue;

@@ -69,8 +69,11 @@ public sealed partial class StandardFormNormalizer
             return;
         }
         var w = s - 1;
-        var actual = w - 1 >= 0 ? cells[w - 1] : null;
-        var target = w - 2 >= 0 ? cells[w - 2] : null;
+        // The two cells before the pair, in the order the header printed their columns (年度指标值 first, as the
+        // template has it, unless this printing put 实际完成值 first).
+        var (at, tt) = ActualPrintedFirst(state) ? (w - 2, w - 1) : (w - 1, w - 2);
+        var actual = at >= 0 ? cells[at] : null;
+        var target = tt >= 0 ? cells[tt] : null;
         var left = cells.Take(Math.Max(0, w - 2)).Where(c => c.Text is not null).ToList();
         var noteCells = cells.Skip(s + 1).Where(c => c.Text is not null).ToList();
         UpdateLevels(b, ri, state, left);
@@ -160,6 +163,26 @@ public sealed partial class StandardFormNormalizer
         if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is null ? state.LevelRow : state.Level1Row);
         state.ExpectNote = false;
         return true;
+    }
+
+    /// <summary>True when the indicator header read so far printed 实际完成值 left of 年度指标值.</summary>
+    private static bool ActualPrintedFirst(ReadState state) =>
+        state.IndicatorColumns is { } header && header.FirstColumnOf("HdrActual") is >= 0 and var actual &&
+        header.FirstColumnOf("HdrTarget") is >= 0 and var target && actual < target;
+
+    /// <summary>
+    /// True when a row begins the indicator table though no header row of three labels did: the 绩效指标 label on a
+    /// line of its own (a text dump broke the header's labels apart or wrote them elsewhere), or a first indicator row
+    /// of plain text, a level and its 分值/得分 pair. <paramref name="labelOnly"/>: the row holds nothing more to read.
+    /// </summary>
+    private bool StartsIndicators(RawRow row, out bool labelOnly)
+    {
+        var cells = RowText.NonEmpty(row).ToList();
+        labelOnly = cells.Count > 0 && cells.All(c => matcher.Match(c.Text, "IndicatorSection") is { IsExact: true });
+        if (labelOnly) return true;
+        if (row.HasSpans) return false;
+        var classified = row.Cells.Select((c, i) => Classify(c, i)).ToList();
+        return classified.Any(c => c.Level is { IsExact: true }) && FindWeightScorePair(classified) >= 0;
     }
 
     private RowCell Classify(RawCell cell, int index)

@@ -73,7 +73,9 @@ public sealed partial class StandardFormNormalizer
         var chosen = candidates.FirstOrDefault(c => c.Raw.Source.Col == nameColumn) ?? candidates[^1];
         foreach (var other in candidates.Where(c => c != chosen))
             b.Warn(DiagnosticCodes.SurplusCell, $"单元格“{other.Text}”在指标行中位置不符，未读取", other.Raw, ri);
-        if (candidates.Count == 1 && state.IndicatorColumns is not null && nameColumn >= 0 && chosen.Raw.Source.Col != nameColumn &&
+        // A plain text line numbers its words, not the header's columns (a merged 一级指标 is printed once): no shift to see.
+        var columnsComparable = b.Grid.Rows[ri].Origin is not RowOrigin.Layout;
+        if (columnsComparable && candidates.Count == 1 && state.IndicatorColumns is not null && nameColumn >= 0 && chosen.Raw.Source.Col != nameColumn &&
             chosen.Raw.Source.Col < nameColumn && chosen.Raw.Source.Col is not null && state.IndicatorColumns.Count >= 5)
             b.Warn(DiagnosticCodes.RowShifted, $"指标名称“{chosen.Text}”出现在三级指标列的左侧", chosen.Raw, ri);
         return (chosen.Text!, chosen.Raw);

@@ -44,14 +44,14 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                 b.Year = year;
                 b.From("year", RowText.NonEmpty(row).First(), ri, joined);
             }
-            if (phase < Phase.Indicators && b.CurrencyUnit is null && CurrencyIn(joined) is { } unit)
+            if (phase is < Phase.Indicators or Phase.Done && b.CurrencyUnit is null && CurrencyIn(joined) is { } unit)
             {
                 b.CurrencyUnit = unit;
                 var cell = RowText.NonEmpty(row).FirstOrDefault(c => CurrencyIn(TextCleaner.Compact(c.Text)) is not null)
                            ?? RowText.NonEmpty(row).First();
                 b.From("currencyUnit", cell, ri);
             }
-            if (FormSegmenter.IsTitle(joined) || (YearIn(joined) is not null && joined.Length <= 12)) continue;
+            if (phase is not Phase.Done && (FormSegmenter.IsTitle(joined) || (YearIn(joined) is not null && joined.Length <= 12))) continue;
 
             if (CountKinds(row, IndicatorHeaderKinds) >= 3)
             {
@@ -71,6 +71,11 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                 phase = Phase.Funding;
                 continue;
             }
+            if (phase is Phase.Funding or Phase.Goals && StartsIndicators(row, out var labelOnly))
+            {
+                phase = Phase.Indicators;
+                if (labelOnly) continue;
+            }
             switch (phase)
             {
                 case Phase.Header:
@@ -85,11 +90,11 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                     else ReadIndicatorRow(b, row, ri, state);
                     break;
                 case Phase.Done:
-                    if (RowText.NonEmpty(row).Any())
-                        b.Warn(DiagnosticCodes.TrailingRow, "总分之后的一行未读取", RowText.NonEmpty(row).First(), ri);
+                    if (RowText.NonEmpty(row).Any()) state.AfterTotal.Add((row, ri));
                     break;
             }
         }
+        ReadAfterTotal(b, state);
         FinishGoals(b, state);
         if (state.ReadByPosition)
             b.Warn(DiagnosticCodes.ReadByPosition,
@@ -114,6 +119,10 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         public bool ExpectNote;
         public RawCell? LevelCell, Level1Cell;
         public int LevelRow, Level1Row;
+        /// <summary>Header labels read (项目名称, 主管部门, 实施单位), whether or not a value stood beside them.</summary>
+        public readonly HashSet<string> HeaderLabels = [];
+        /// <summary>Rows after the 总分, read once the whole form has been seen.</summary>
+        public readonly List<(RawRow Row, int Index)> AfterTotal = [];
     }
 
     private static int? YearIn(string joined) => FormPatterns.YearIn(joined);

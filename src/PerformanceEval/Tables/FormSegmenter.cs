@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Provenance;
@@ -13,19 +12,20 @@ namespace PerformanceEval.Tables;
 /// A flattened paragraph is a form of its own; a table block with neither title nor header (the second page of
 /// a form) continues the form before it.
 /// </summary>
-public sealed partial class FormSegmenter(LabelMatcher standard)
+public sealed class FormSegmenter(LabelMatcher standard)
 {
     private readonly LayoutTableBuilder _layoutTables = new(standard);
+    private readonly BrokenLineJoiner _brokenLines = new(standard);
 
     public StageResult<ImmutableArray<FormGrid>> Segment(IngestedDocument document)
     {
-        // Layout text's tables are rebuilt first: a funding line wrapped over three lines would otherwise look like
-        // the start of the next form.
+        // Layout text's tables are rebuilt first, and words the plain lines broke are joined: a funding line wrapped over
+        // three lines would otherwise look like the start of the next form.
         var rebuilt = _layoutTables.Rebuild(document.Rows);
         var forms = new List<List<RawRow>>();
         List<RawRow>? current = null;
         var inBody = false;
-        foreach (var row in rebuilt.Value)
+        foreach (var row in _brokenLines.Join(rebuilt.Value))
         {
             var start = StartsForm(row, current, inBody);
             if (start || current is null)
@@ -37,8 +37,7 @@ public sealed partial class FormSegmenter(LabelMatcher standard)
             current.Add(row);
             if (row.Origin is RowOrigin.Flattened || IsBody(row, fundingCounts: false)) inBody = true;
         }
-        var grids = forms
-            .Where(rows => rows.Any(r => r.Origin is RowOrigin.Flattened || IsBody(r, fundingCounts: true)))
+        var grids = WithBodies(forms)
             .Select((rows, i) => new FormGrid(document.Source, document.Kind, i, [.. rows]))
             .ToImmutableArray();
         var diagnostics = grids.IsEmpty
@@ -48,6 +47,35 @@ public sealed partial class FormSegmenter(LabelMatcher standard)
             : rebuilt.Diagnostics;
         return new(grids, diagnostics);
     }
+
+    /// <summary>
+    /// The pieces that are forms. A piece without a body that follows a form is that form's tail, not a form of its
+    /// own: text dumps that write a wrapped cell after the rest of the table (Calc's PDFs through <c>pdftotext -raw</c>)
+    /// put the year, the project name and the header's wrapped labels after the 总分, and a year there looks like the
+    /// start of the next form. Kept with its form, its rows are read (or reported as left over) rather than dropped.
+    /// </summary>
+    private IEnumerable<List<RawRow>> WithBodies(List<List<RawRow>> pieces)
+    {
+        List<RawRow>? form = null;
+        foreach (var piece in pieces)
+        {
+            if (piece.Any(r => r.Origin is RowOrigin.Flattened || IsBody(r, fundingCounts: true) && HoldsData(r)))
+            {
+                if (form is not null) yield return form;
+                form = [.. piece];
+            }
+            else form?.AddRange(piece);
+        }
+        if (form is not null) yield return form;
+    }
+
+    /// <summary>
+    /// A body row that holds something to read: a figure, or a funding line's label (a scan's figures may all be
+    /// unread). A header row alone (一级指标 二级指标 …) is no form.
+    /// </summary>
+    private bool HoldsData(RawRow row) =>
+        RowText.NonEmpty(row).Any(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out _) ||
+            standard.Match(FirstLine(c.Text), "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 });
 
     private bool StartsForm(RawRow row, List<RawRow>? current, bool inBody)
     {
@@ -87,8 +115,5 @@ public sealed partial class FormSegmenter(LabelMatcher standard)
 
     internal static bool IsTitle(string joined) => joined.Contains("绩效自评表") || joined.Contains("支出绩效自评");
 
-    internal static bool IsYear(string joined) => YearPattern().IsMatch(joined);
-
-    [GeneratedRegex(@"(19|20)\d{2}年度")]
-    private static partial Regex YearPattern();
+    internal static bool IsYear(string joined) => FormPatterns.YearIn(joined) is not null;
 }

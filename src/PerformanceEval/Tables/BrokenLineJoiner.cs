@@ -1,0 +1,237 @@
+using System.Collections.Immutable;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Templates;
+
+namespace PerformanceEval.Tables;
+
+/// <summary>
+/// Puts back together what a text dump without positions broke over lines. <c>pdftotext -raw</c>, a viewer's copy and
+/// a web archive's text give each cell's lines as lines of their own, one space between cells: a header label wrapped
+/// in its cell comes out as "年初预" / "算数", a funding label as "其中：当年财政拨" / "款" with its figures on the line
+/// after, a merged 一级指标 as "满意度指" / "标". Nothing in such text says where a column is, but the template's own
+/// vocabulary says which pieces make a word. So, within one block of plain lines:
+/// <list type="number">
+/// <item>The last word of a line and the first of the next (or of the next two) are one word when together they are a
+/// label of the template or an indicator level, and the first piece is none on its own.</item>
+/// <item>A run of lines that hold nothing but header labels is one header row, its labels in the order they came:
+/// that order is the printing's column order (实际完成值 before 年度指标值 where the printer put it there).</item>
+/// <item>A funding line's label takes the figures the wrapping put on the lines after it, and a rate its "%".</item>
+/// <item>A figure and its unit printed in another font ("=55 人") are one cell again.</item>
+/// </list>
+/// Rows of other kinds (HTML, ruled pages, TSV, markdown, layout tables already rebuilt) are left as they are, and so is
+/// every line these rules do not name: the normalizer reads the rest as it reads any text.
+/// </summary>
+public sealed class BrokenLineJoiner(LabelMatcher matcher)
+{
+    /// <summary>Labels a piece may complete: every label of the standard template but the fragments it lists itself.</summary>
+    private static readonly string[] WholeLabelKinds =
+    [
+        "ProjectName", "Department", "ImplementingUnit", "FundingBlock", "FundingTotal", "FundingFiscal", "FundingCarryover",
+        "FundingOther", "ColInitial", "ColAnnual", "ColExecuted", "ColRate", "GoalsSection", "Planned", "Achieved",
+        "IndicatorSection", "HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual", "HdrWeight", "HdrScore", "HdrNote",
+        "Total",
+    ];
+
+    /// <summary>What a header row holds: the column labels of the funding block and of the indicator table, and their fragments.</summary>
+    private static readonly string[] HeaderKinds =
+    [
+        "FundingBlock", "ColInitial", "ColAnnual", "ColExecuted", "ColRate", "HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget",
+        "HdrActual", "HdrWeight", "HdrScore", "HdrNote", "HdrFragment",
+    ];
+
+    private static readonly string[] FundingLineKinds = ["FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther"];
+
+    /// <summary>A document's rows with the plain lines' broken words and header rows joined; every other row as it was.</summary>
+    public ImmutableArray<RawRow> Join(ImmutableArray<RawRow> rows)
+    {
+        if (!rows.Any(r => r.Origin is RowOrigin.Layout)) return rows;
+        var lines = rows.Select(r => r.Cells.ToList()).ToList();
+        JoinBrokenWords(rows, lines);
+        var output = new List<RawRow>(rows.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (lines[i].Count == 0 && rows[i].Origin is RowOrigin.Layout) continue;
+            if (rows[i].Origin is not RowOrigin.Layout)
+            {
+                output.Add(rows[i]);
+                continue;
+            }
+            var end = HeaderRunEnd(rows, lines, i);
+            if (end > i + 1)
+            {
+                output.Add(Renumbered(rows[i], [.. Enumerable.Range(i, end - i).SelectMany(k => lines[k])]));
+                i = end - 1;
+                continue;
+            }
+            if (IsFundingLine(lines[i]))
+            {
+                // The line's figures, and those the cell's wrapping put on the lines after it, up to the six a line has.
+                var cells = new List<RawCell>(lines[i]);
+                while (NextPlain(rows, lines, i) is { } next && lines[next].All(IsFigure) &&
+                       cells.Count(IsFigure) + lines[next].Count <= 6)
+                {
+                    cells.AddRange(lines[next]);
+                    for (var k = i + 1; k <= next; k++) lines[k].Clear();
+                }
+                output.Add(cells.SequenceEqual(rows[i].Cells) ? rows[i] : Renumbered(rows[i], cells));
+                continue;
+            }
+            output.Add(lines[i].SequenceEqual(rows[i].Cells) ? rows[i] : Renumbered(rows[i], lines[i]));
+        }
+        return [.. output];
+    }
+
+    // ---- broken words ---------------------------------------------------------------------------------------------
+
+    /// <summary>Joins each line's last word with the first words of the lines after it where together they spell a label.</summary>
+    private void JoinBrokenWords(ImmutableArray<RawRow> rows, List<List<RawCell>> lines)
+    {
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i].Origin is not RowOrigin.Layout || lines[i].Count == 0) continue;
+            JoinPercent(rows, lines, i);
+            while (lines[i].Count > 0 && JoinLabel(rows, lines, i)) { }
+            GlueUnits(lines[i]);
+        }
+    }
+
+    /// <summary>
+    /// Joins line <paramref name="i"/>'s last word with the first words of up to <see cref="MaxPieces"/> − 1 lines after
+    /// it, when together, and not before, they spell a label: 偏差 / 原因 / 分析 / 及 / 改进 / 措施 in a narrow column. Every
+    /// line between holds that one piece only. False when nothing was joined.
+    /// </summary>
+    private bool JoinLabel(ImmutableArray<RawRow> rows, List<List<RawCell>> lines, int i)
+    {
+        var first = lines[i][^1];
+        if (!IsPiece(first.Text) || IsWhole(first.Text)) return false;
+        var pieces = new List<int>();
+        var text = first.Text;
+        var at = i;
+        while (pieces.Count < MaxPieces - 1 && NextPlain(rows, lines, at) is { } j)
+        {
+            var piece = lines[j][0].Text;
+            if (!IsPiece(piece) || IsWhole(piece)) return false;
+            text += piece;
+            pieces.Add(j);
+            if (Spells(text))
+            {
+                var joined = first;
+                foreach (var k in pieces)
+                {
+                    joined = Joined(joined, lines[k][0]);
+                    lines[k].RemoveAt(0);
+                }
+                lines[i][^1] = joined;
+                return true;
+            }
+            // Only a line holding nothing but its piece lets the word go on to the next line.
+            if (lines[j].Count > 1) return false;
+            at = j;
+        }
+        return false;
+    }
+
+    /// <summary>A label broken over more lines than this is not looked for: 偏差原因分析及改进措施 in a column two characters wide.</summary>
+    private const int MaxPieces = 6;
+
+    /// <summary>"%" alone at the start of a line is the end of the figure before it: a rate wrapped in a narrow cell (74.38 / %).</summary>
+    private static void JoinPercent(ImmutableArray<RawRow> rows, List<List<RawCell>> lines, int i)
+    {
+        if (lines[i][0].Text is not ("%" or "％") || i == 0 || rows[i - 1].Origin is not RowOrigin.Layout ||
+            rows[i - 1].Block != rows[i].Block || lines[i - 1].Count == 0) return;
+        var before = lines[i - 1][^1];
+        if (!NumberParser.TryParse(TextCleaner.Clean(before.Text), out var n) || n.Percent) return;
+        lines[i - 1][^1] = Joined(before, lines[i][0]);
+        lines[i].RemoveAt(0);
+    }
+
+    /// <summary>
+    /// Glues a unit of the template's list printed in another font back to its figure: the tool writes "=55人" as "=55 人" and "&lt;=1起" as
+    /// "&lt;=1 起". Only where the row's 分值/得分 pair still follows, so a one-character note after the 得分 ("10 10 无")
+    /// stays a note.
+    /// </summary>
+    private void GlueUnits(List<RawCell> line)
+    {
+        for (var k = 0; k + 1 < line.Count; k++)
+        {
+            var figure = TextCleaner.Clean(line[k].Text);
+            var unit = TextCleaner.Clean(line[k + 1].Text);
+            // A unit of the template's list after a figure that ends in a digit: "=100% 无" is a target and an actual.
+            if (figure is null || unit is null || figure.Length == 0 || !char.IsDigit(figure[^1]) ||
+                !matcher.Model.Units.Contains(unit) || unit == "%") continue;
+            var plainAfter = line.Skip(k + 2).Count(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent);
+            if (plainAfter < 2) continue;
+            line[k] = Joined(line[k], line[k + 1], "");
+            line.RemoveAt(k + 1);
+        }
+    }
+
+    /// <summary>The next plain line of the same block that still holds words, or null.</summary>
+    private static int? NextPlain(ImmutableArray<RawRow> rows, List<List<RawCell>> lines, int i)
+    {
+        for (var j = i + 1; j < rows.Length; j++)
+        {
+            if (rows[j].Origin is not RowOrigin.Layout || rows[j].Block != rows[i].Block) return null;
+            if (lines[j].Count > 0) return j;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// True when a word can be a piece of a broken label: Chinese text, no figure or placeholder. The matcher's keys
+    /// leave digits and punctuation out, so without this "—" + "上年结转资金" or "8.43" + "其中：当年财政拨款" would spell
+    /// a label too.
+    /// </summary>
+    private static bool IsPiece(string text) =>
+        TextCleaner.Clean(text) is { } t && t.Any(TextCleaner.IsCjk) && !t.Any(char.IsDigit) && !NumberParser.IsPlaceholder(t) &&
+        !FormPatterns.IsCurrencyNote(t);
+
+    /// <summary>
+    /// True when joined pieces spell a label or a level to the letter. The matcher calls a cell that merely contains a
+    /// label exact (a misread cell around it), which is right for a cell but not for pieces of a sentence: "基本完成绩效指"
+    /// / "标" is a goal's text, not 绩效指标.
+    /// </summary>
+    private bool Spells(string text) =>
+        matcher.Match(text, WholeLabelKinds) is { Score: >= 1.0 } || matcher.MatchLevel(text) is { IsExact: true };
+
+    /// <summary>True when the text is (or holds, as the matcher sees cells) a whole label of the template or a whole indicator level.</summary>
+    private bool IsWhole(string text) =>
+        matcher.Match(text, WholeLabelKinds) is { IsExact: true } || matcher.MatchLevel(text) is { IsExact: true };
+
+    /// <summary>
+    /// Two pieces of one word as one cell: the text they spell, where the first piece was read, and both pieces' raw
+    /// lines in its provenance.
+    /// </summary>
+    private static RawCell Joined(RawCell first, RawCell second, string between = "\n") =>
+        first with { Text = first.Text + second.Text, Source = first.Source with { Text = first.Source.Text + between + second.Source.Text } };
+
+    // ---- header rows ----------------------------------------------------------------------------------------------
+
+    /// <summary>One past the last line of a run of header-only lines starting at <paramref name="i"/>; i + 1 when there is no run.</summary>
+    private int HeaderRunEnd(ImmutableArray<RawRow> rows, List<List<RawCell>> lines, int i)
+    {
+        if (!IsHeaderLine(lines[i])) return i + 1;
+        var end = i + 1;
+        while (end < rows.Length && rows[end].Origin is RowOrigin.Layout && rows[end].Block == rows[i].Block &&
+               (lines[end].Count == 0 || IsHeaderLine(lines[end])))
+            end++;
+        while (end > i + 1 && lines[end - 1].Count == 0) end--;
+        return end;
+    }
+
+    private bool IsHeaderLine(List<RawCell> line) =>
+        line.Count > 0 && line.All(c => FormPatterns.IsCurrencyNote(c.Text) || matcher.Match(c.Text, HeaderKinds) is { Score: >= 0.9 });
+
+    // ---- funding lines --------------------------------------------------------------------------------------------
+
+    /// <summary>A funding line's label with nothing after it but figures.</summary>
+    private bool IsFundingLine(List<RawCell> line) =>
+        line.Count >= 1 && matcher.Match(line[0].Text, FundingLineKinds) is { IsExact: true } && line.Skip(1).All(IsFigure);
+
+    private static bool IsFigure(RawCell cell) =>
+        TextCleaner.Clean(cell.Text) is { } t && (NumberParser.TryParse(t, out _) || NumberParser.IsPlaceholder(t));
+
+    /// <summary>A row of the given cells, each at its place in the row, as a line's tokens are.</summary>
+    private static RawRow Renumbered(RawRow row, List<RawCell> cells) =>
+        row with { Cells = [.. cells.Select((c, i) => c with { Source = c.Source with { Col = i }, Columns = null })] };
+}

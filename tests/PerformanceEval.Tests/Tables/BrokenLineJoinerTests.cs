@@ -1,0 +1,212 @@
+using System.Text;
+using PerformanceEval.Contract;
+using PerformanceEval.Diagnostics;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Tables;
+using PerformanceEval.Templates;
+using Xunit;
+
+namespace PerformanceEval.Tests.Tables;
+
+/// <summary>
+/// Text without positions (<c>pdftotext -raw</c>, a viewer's copy): one space between cells, every wrapped cell's lines
+/// on lines of their own. The forms below are written the way LibreOffice Writer's PDFs come out of
+/// <c>pdftotext -raw</c>: labels wrapped in narrow header cells, a funding label wrapped with its figures on the line
+/// after, a 一级指标 and a name over two lines, a unit in another font ("=55 人"). The expected fields are read off the
+/// text.
+/// </summary>
+public sealed class BrokenLineJoinerTests
+{
+    private static readonly LabelMatcher Matcher = new(TemplateModel.Load("standard", null));
+
+    private const string Form = """
+        财政项目支出绩效自评表
+        (2023 年度)
+        项目名称 服务费(宝财行签[2023]277 号)
+        主管部门 上海市宝山区行政服务中心
+        实施单
+        位
+        上海市宝山区行政服务中心
+        项目资金
+        (元)
+        年初预
+        算数
+        全年预
+        算数
+        全年执
+        行数
+        分值 执行率 得分
+        年度资金总额 93675.00 93675.00 79005 10 84.34
+        %
+        8.43
+        其中：当年财政拨
+        款
+        93675.00 93675.00 —
+        上年结转资金 0.00 0.00 —
+        其他资金 0.00 0.00 —
+        绩效指标
+        一级
+        指标
+        二级
+        指标
+        三级
+        指标
+        年度指
+        标值
+        实际完
+        成值
+        分值 得分
+        偏差
+        原因分析及改进措
+        施
+        产出指标
+        数量指标 年接待人次 =55 人 =60 人 30 30
+        质量指标 工作计划完成率 >90% 95 10 8 部分工作未按计划完成
+        时效指标 接待及时性 =100% 无 10 10
+        效益指标 可持续影响指标 长效管理制
+        度健全性
+        健全 健全 30 30
+        满意度指
+        标
+        服务对象满意度指标 接待人员满意度 >=85% 100 10 10
+        总分 100 98
+        """;
+
+    private static CleanedForm Read(string text) =>
+        Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("form.raw.txt", Encoding.UTF8.GetBytes(text))).Forms);
+
+    private static List<string[]> Rows(string text)
+    {
+        var document = new TextDumpReader().Read(SourceDocument.FromBytes("form.raw.txt", Encoding.UTF8.GetBytes(text))).Value;
+        return [.. new BrokenLineJoiner(Matcher).Join(document.Rows).Select(r => r.Cells.Select(c => c.Text).ToArray())];
+    }
+
+    [Fact]
+    public void Labels_broken_over_lines_are_one_word_and_the_header_lines_one_row_in_their_order()
+    {
+        var rows = Rows(Form);
+        Assert.Contains(rows, r => r.SequenceEqual(["实施单位"]));
+        Assert.Contains(rows, r => r.SequenceEqual(["项目资金", "(元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]));
+        Assert.Contains(rows, r => r.SequenceEqual(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]));
+        Assert.Contains(rows, r => r.SequenceEqual(["满意度指标"]));
+        // A name wrapped over two lines is no label: its pieces stay for the normalizer to join to their row.
+        Assert.Contains(rows, r => r.SequenceEqual(["度健全性"]));
+    }
+
+    [Fact]
+    public void A_funding_line_takes_the_figures_and_the_percent_its_cells_wrapped_onto_the_lines_after_it()
+    {
+        var rows = Rows(Form);
+        Assert.Contains(rows, r => r.SequenceEqual(["年度资金总额", "93675.00", "93675.00", "79005", "10", "84.34%", "8.43"]));
+        Assert.Contains(rows, r => r.SequenceEqual(["其中：当年财政拨款", "93675.00", "93675.00", "—"]));
+    }
+
+    [Theory]
+    [InlineData("其他资金 0.00 0.00 —\n上年结转资金 0.00 0.00 —", "—", "上年结转资金")]   // the matcher's keys drop the "—"
+    [InlineData("得分 8.43\n其中：当年财政拨款 0.00 0.00 —", "8.43", "其中：当年财政拨款")]
+    [InlineData("(元)\n年初预算数", "(元)", "年初预算数")]                            // one header row, two cells
+    [InlineData("已基本完成绩效指\n标", "已基本完成绩效指", "标")]                       // a sentence holding 绩效指标 is none
+    public void A_figure_a_placeholder_or_a_unit_is_never_joined_to_a_label(string text, string before, string label)
+    {
+        var cells = Rows(text).SelectMany(r => r).ToList();
+        Assert.Contains(before, cells);
+        Assert.Contains(label, cells);
+    }
+
+    [Theory]
+    [InlineData("数量指标 年接待人次 =55 人 =60 人 30 30", new[] { "数量指标", "年接待人次", "=55人", "=60人", "30", "30" })]
+    [InlineData("时效指标 接待及时性 =100% 无 10 10", new[] { "时效指标", "接待及时性", "=100%", "无", "10", "10" })]
+    [InlineData("数量指标 投诉件数 <=1 10 9 件", new[] { "数量指标", "投诉件数", "<=1", "10", "9", "件" })]
+    public void A_unit_printed_in_another_font_rejoins_its_figure_but_a_value_or_a_note_does_not(string line, string[] cells) =>
+        Assert.Equal(cells, Assert.Single(Rows(line)));
+
+    [Fact]
+    public void A_form_of_raw_text_reads_its_header_funding_indicators_and_total()
+    {
+        var form = Read(Form);
+        Assert.Equal((2023, "元"), (form.Year, form.CurrencyUnit));
+        Assert.Equal(("上海市宝山区行政服务中心", "上海市宝山区行政服务中心"), (form.Department, form.ImplementingUnit));
+        var total = form.Funding.Total!;
+        Assert.Equal((93675.00m, 93675.00m, 79005m, 10m, 84.34m, 8.43m),
+            (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        Assert.Equal((93675.00m, 93675.00m, (decimal?)null), (form.Funding.Fiscal!.InitialBudget, form.Funding.Fiscal.AnnualBudget, form.Funding.Fiscal.Executed));
+        var expected = new (string L1, string L2, string Name, string Target, string Actual, decimal W, decimal S, string? Note)[]
+        {
+            ("产出指标", "数量指标", "年接待人次", "=55人", "=60人", 30, 30, null),
+            ("产出指标", "质量指标", "工作计划完成率", ">90%", "95", 10, 8, "部分工作未按计划完成"),
+            ("产出指标", "时效指标", "接待及时性", "=100%", "无", 10, 10, null),
+            ("效益指标", "可持续影响指标", "长效管理制度健全性", "健全", "健全", 30, 30, null),
+            ("满意度指标", "服务对象满意度指标", "接待人员满意度", ">=85%", "100", 10, 10, null),
+        };
+        Assert.Equal(expected.Length, form.Indicators.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var (want, got) = (expected[i], form.Indicators[i]);
+            Assert.Equal((want.L1, want.L2, want.Name, want.Target, want.Actual, want.Note), (got.Level1, got.Level2, got.Name, got.Target, got.Actual, got.Note));
+            Assert.Equal((want.W, want.S), (got.Weight, got.Score));
+        }
+        Assert.Equal((100m, 98m), (form.TotalWeight, form.TotalScore));
+        // A plain line's word count says nothing of the header's columns: no row is reported shifted.
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.RowShifted.Id);
+    }
+
+    [Fact]
+    public void The_header_s_order_decides_target_and_actual_in_raw_text_too()
+    {
+        // 实际完成值 printed before 年度指标值: the two cells before 分值/得分 are actual, then target.
+        var swapped = Form.Replace("年度指\n标值\n实际完\n成值", "实际完\n成值\n年度指\n标值");
+        var form = Read(swapped);
+        Assert.Equal(("=60人", "=55人"), (form.Indicators[0].Target, form.Indicators[0].Actual));
+        Assert.Equal(("95", ">90%"), (form.Indicators[1].Target, form.Indicators[1].Actual));
+    }
+
+    /// <summary>
+    /// The same form as Calc's PDFs come out of <c>pdftotext -raw</c>: the cells it wraps are written after the rest of the
+    /// table, so the year and the project name stand after the 总分, the 项目名称 label alone at the top.
+    /// </summary>
+    private const string CellsAfterTheTable = """
+        财政项目支出绩效自评表
+        项目名称
+        主管部门 上海市宝山区行政服务中心 实施单位 上海市宝山区行政服务中心
+        分值 执行率 得分
+        年度资金总额 93675.00 93675.00 79005 10 84.34% 8.43
+        其中：当年财政拨款 93675.00 93675.00 —
+        绩效指标
+        分值 得分
+        产出指标
+        数量指标 年接待人次 >2000 2000 30 30
+        质量指标 工作计划完成率 >90% 100 70 68
+        总分 100 98.43
+        (2023 年度)
+        服务费(宝财行签[2023]277号)
+        项目资金
+        (元)
+        年初预
+        算数
+        一级
+        指标
+        """;
+
+    [Fact]
+    public void Cells_written_after_the_table_are_read_and_a_value_taken_away_from_its_label_says_so()
+    {
+        var form = Read(CellsAfterTheTable);
+        Assert.Equal((2023, "元", "服务费(宝财行签[2023]277号)"), (form.Year, form.CurrencyUnit, form.ProjectName));
+        var warning = Assert.Single(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id);
+        Assert.Equal("projectName", warning.Field);
+        Assert.Equal(14, warning.Source?.Line);
+        Assert.Equal(2, form.Indicators.Length);
+        Assert.Equal((100m, 98.43m), (form.TotalWeight, form.TotalScore));
+        // The labels written after the table hold nothing to read and are not reported as left over.
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
+    }
+
+    [Fact]
+    public void Two_texts_left_after_the_table_are_not_guessed_between_each_is_reported()
+    {
+        var form = Read(CellsAfterTheTable.Replace("服务费(宝财行签[2023]277号)", "服务费(宝财行签[2023]277号)\n另一段文字说明"));
+        Assert.Null(form.ProjectName);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id);
+        Assert.Equal(2, form.Warnings.Count(w => w.Code == DiagnosticCodes.TrailingRow.Id));
+    }
+}
