@@ -37,6 +37,10 @@ internal static class FundingReader
                 b.Warn(DiagnosticCodes.FundingByOrder, "该资金行的数字与表头各列对不上，按数字的类型与顺序读取",
                     after.FirstOrDefault(c => !c.IsEmpty), ri, PathOf(kind));
             ByOrder(after, slots);
+            if (PlacedByRate(slots) is { } rate)
+                b.Warn(DiagnosticCodes.AssignedByArithmetic,
+                    $"资金行只有两个金额；{Printed(slots[2].Value)} ÷ {Printed(slots[1].Value)} 与执行率 {Printed(rate)}% 相符，" +
+                    "按全年预算数与全年执行数读取，年初预算数未读到", slots[1].Cell, ri, PathOf(kind));
         }
         var path = PathOf(kind);
         for (var i = 0; i < 6; i++)
@@ -99,6 +103,29 @@ internal static class FundingReader
             else slots[5] = (n.Value, cell);
         }
     }
+
+    /// <summary>
+    /// How far the two amounts' quotient may stand from the printed 执行率, in points, and still say which columns they
+    /// are: printed rates are rounded to hundredths, and forms computed by hand are sometimes off by a hundredth or two.
+    /// </summary>
+    private const decimal RateFit = 0.1m;
+
+    /// <summary>
+    /// A line that prints its 执行率 but only two amounts (the third cell empty, or a text dump wrote it elsewhere). By
+    /// order they would be 年初预算数 and 全年预算数; when the second ÷ the first gives the printed rate they are
+    /// 全年预算数 and 全年执行数, the relation a person reading the form would use. Equal amounts fit both readings, and a
+    /// quotient off the rate fits neither: the order stands. Returns the rate when the amounts were moved.
+    /// </summary>
+    private static decimal? PlacedByRate((decimal? Value, RawCell? Cell)[] slots)
+    {
+        if (slots[4].Value is not { } rate || slots[2].Value is not null || slots[0].Value is not { } first ||
+            slots[1].Value is not { } second || first <= 0 || first == second) return null;
+        if (Math.Abs(second / first * 100m - rate) > RateFit) return null;
+        (slots[0], slots[1], slots[2]) = ((null, null), slots[0], slots[1]);
+        return rate;
+    }
+
+    private static string Printed(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>An amount, not a 分值: zero, a thousands separator, or more than a weight could be.</summary>
     private static bool LooksLikeAmount(string text, decimal value) =>

@@ -74,7 +74,16 @@ public sealed partial class StandardFormNormalizer
         var (at, tt) = ActualPrintedFirst(state) ? (w - 2, w - 1) : (w - 1, w - 2);
         var actual = at >= 0 ? cells[at] : null;
         var target = tt >= 0 ? cells[tt] : null;
-        var left = cells.Take(Math.Max(0, w - 2)).Where(c => c.Text is not null).ToList();
+        if (row.Origin is RowOrigin.Layout)
+        {
+            // A plain line has no empty cells to hold a place: a level word before the pair is no target or actual, and
+            // one text alone there without a figure's grammar is the name, its target and actual written elsewhere (a
+            // dump that puts wrapped cells after the table) — unless the lines above already hold the row's name.
+            if (target?.Level is { IsExact: true }) target = null;
+            if (actual?.Level is { IsExact: true }) actual = null;
+            if (target is null && actual is { } only && !IsTargetLike(only.Text) && state.PendingName.Count == 0) actual = null;
+        }
+        var left = cells.Take(Math.Max(0, w)).Where(c => c.Text is not null && c != target && c != actual).ToList();
         var noteCells = cells.Skip(s + 1).Where(c => c.Text is not null).ToList();
         UpdateLevels(b, ri, state, left);
         var name = ChooseName(b, ri, state, left);

@@ -19,9 +19,9 @@ public sealed partial class StandardFormNormalizer
     /// Reads the rows after the 总分. A form printed whole ends there, but a text dump may write some cells after the rest
     /// of the table (Calc's PDFs through <c>pdftotext -raw</c> put the wrapped cells last: the year, the project name, the
     /// header's labels). The template's own labels there hold nothing to read. A year or a unit the form lacks is taken.
-    /// A header value is taken only when it cannot be anything else: one header label of the form stood without a value,
-    /// and exactly one row of text is left — and then with a warning that says so. Anything else left is reported, never
-    /// dropped in silence.
+    /// The cells such a tool wrapped follow in the table's order: header values whose label stood empty, then names, and
+    /// targets with actuals, of the rows that lack them. Each is taken only where the counts match one to one, and always
+    /// with a warning that says it was read away from its label. Anything else left is reported, never dropped in silence.
     /// </summary>
     private void ReadAfterTotal(FormBuilder b, ReadState state)
     {
@@ -50,23 +50,99 @@ public sealed partial class StandardFormNormalizer
             }
             left.Add((row, ri));
         }
-        var unset = new (string Kind, string? Value)[]
-            { ("ProjectName", b.ProjectName), ("Department", b.Department), ("ImplementingUnit", b.ImplementingUnit) }
-            .Where(f => f.Value is null && state.HeaderLabels.Contains(f.Kind)).ToList();
-        if (unset.Count == 1 && left.Count == 1 && IsHeaderValue(left[0].Row))
-        {
-            var (row, ri) = left[0];
-            var cells = RowText.NonEmpty(row).ToList();
-            var label = matcher.Model.Labels[unset[0].Kind][0];
-            Append(b, unset[0].Kind, TextCleaner.Clean(string.Join(" ", cells.Select(c => c.Text)))!, cells[0], ri);
-            b.Warn(DiagnosticCodes.ValueAwayFromLabel,
-                $"“{label}”旁没有取值；表格之后唯一未被认领的文字“{RowText.Joined(row)}”按{label}读取", cells[0], ri,
-                unset[0].Kind switch { "ProjectName" => "projectName", "Department" => "department", _ => "implementingUnit" });
-            return;
-        }
+        left = TakeHeaderValues(b, state, left);
+        left = TakePairs(b, state, left);
+        left = TakeNames(b, left);
         foreach (var (row, ri) in left)
             b.Warn(DiagnosticCodes.TrailingRow, "总分之后的一行未读取", RowText.NonEmpty(row).First(), ri);
     }
+
+    /// <summary>
+    /// Header values whose label stood empty (项目名称, 主管部门, 实施单位, in the table's order): the first texts after the
+    /// table, one each, since a tool that writes wrapped cells last writes them in the table's order too.
+    /// </summary>
+    private List<(Ingestion.RawRow Row, int Index)> TakeHeaderValues(FormBuilder b, ReadState state, List<(Ingestion.RawRow Row, int Index)> left)
+    {
+        var unset = new (string Kind, string? Value, string Path)[]
+            {
+                ("ProjectName", b.ProjectName, "projectName"), ("Department", b.Department, "department"),
+                ("ImplementingUnit", b.ImplementingUnit, "implementingUnit"),
+            }
+            .Where(f => f.Value is null && state.HeaderLabels.Contains(f.Kind)).ToList();
+        var texts = left.Where(x => IsHeaderValue(x.Row)).Take(unset.Count).ToList();
+        if (texts.Count < unset.Count || unset.Count == 0) return left;
+        foreach (var ((row, ri), field) in texts.Zip(unset))
+        {
+            var cells = RowText.NonEmpty(row).ToList();
+            var label = matcher.Model.Labels[field.Kind][0];
+            Append(b, field.Kind, TextCleaner.Clean(string.Join(" ", cells.Select(c => c.Text)))!, cells[0], ri);
+            b.Warn(DiagnosticCodes.ValueAwayFromLabel,
+                $"“{label}”旁没有取值；表格之后的文字“{RowText.Joined(row)}”按{label}读取", cells[0], ri, field.Path);
+        }
+        return [.. left.Except(texts)];
+    }
+
+    /// <summary>
+    /// Target and actual written after the table ("=55人 =55人"): rows of two values, each a figure with its comparator or
+    /// unit, go in order to the indicator rows that have neither, when there are as many of each.
+    /// </summary>
+    private List<(Ingestion.RawRow Row, int Index)> TakePairs(FormBuilder b, ReadState state, List<(Ingestion.RawRow Row, int Index)> left)
+    {
+        var pairs = left.Where(x => RowText.NonEmpty(x.Row).Count() == 2 && RowText.NonEmpty(x.Row).All(c => IsTargetLike(c.Text))).ToList();
+        var holes = Enumerable.Range(0, b.Indicators.Count).Where(i => b.Indicators[i] is { Target: null, Actual: null }).ToList();
+        if (pairs.Count == 0 || pairs.Count != holes.Count) return left;
+        var actualFirst = ActualPrintedFirst(state);
+        foreach (var ((row, ri), i) in pairs.Zip(holes))
+        {
+            var cells = RowText.NonEmpty(row).ToList();
+            var (target, actual) = actualFirst ? (cells[1], cells[0]) : (cells[0], cells[1]);
+            var p = $"indicators[{i}]";
+            b.Indicators[i] = b.Indicators[i] with { Target = b.Repair(TextCleaner.Clean(target.Text), target, $"{p}.target"), Actual = b.Repair(TextCleaner.Clean(actual.Text), actual, $"{p}.actual") };
+            b.From($"{p}.target", target, ri);
+            b.From($"{p}.actual", actual, ri);
+            b.Warn(DiagnosticCodes.ValueAwayFromLabel,
+                $"第 {i + 1} 行指标没有年度指标值与实际完成值；表格之后的“{target.Text}”“{actual.Text}”按其顺序读作这一行的", cells[0], ri, $"{p}.target");
+        }
+        return [.. left.Except(pairs)];
+    }
+
+    /// <summary>
+    /// Names written after the table, each cell over one or more lines: a line as long as the longest is full and the name
+    /// goes on, a shorter one ends it. They go in order to the indicator rows without a name, when there are as many.
+    /// </summary>
+    private List<(Ingestion.RawRow Row, int Index)> TakeNames(FormBuilder b, List<(Ingestion.RawRow Row, int Index)> left)
+    {
+        var texts = left.Where(x => RowText.NonEmpty(x.Row).Count() == 1 && IsHeaderValue(x.Row)).ToList();
+        var holes = Enumerable.Range(0, b.Indicators.Count).Where(i => b.Indicators[i].Name is null).ToList();
+        if (texts.Count == 0 || holes.Count == 0) return left;
+        var full = texts.Max(x => RowText.Joined(x.Row).Length);
+        var names = new List<List<(Ingestion.RawRow Row, int Index)>> { new() };
+        foreach (var text in texts)
+        {
+            names[^1].Add(text);
+            if (RowText.Joined(text.Row).Length < full) names.Add([]);
+        }
+        if (names[^1].Count == 0) names.RemoveAt(names.Count - 1);
+        if (names.Count != holes.Count) return left;
+        foreach (var (pieces, i) in names.Zip(holes))
+        {
+            var first = RowText.NonEmpty(pieces[0].Row).First();
+            var name = string.Concat(pieces.Select(x => RowText.Joined(x.Row)));
+            var p = $"indicators[{i}]";
+            b.Indicators[i] = b.Indicators[i] with { Name = b.Repair(TextCleaner.Clean(name), first, $"{p}.name") };
+            b.From($"{p}.name", first, pieces[0].Index, string.Join("\n", pieces.Select(x => RowText.NonEmpty(x.Row).First().Text)));
+            b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"第 {i + 1} 行指标没有三级指标名称；表格之后的“{name}”按顺序读作这一行的名称", first, pieces[0].Index, $"{p}.name");
+        }
+        return [.. left.Except(texts)];
+    }
+
+    /// <summary>
+    /// A target or an actual by its grammar: a figure with a comparator, a % or a unit (=55人, >=95%, 100%). A plain number
+    /// alone is not taken: after the table it may as well be a wrapped amount.
+    /// </summary>
+    private bool IsTargetLike(string? text) =>
+        TextCleaner.Clean(text) is { } t && t.Any(char.IsDigit) &&
+        (t.AsSpan().IndexOfAny("<>=≥≤%") >= 0 || matcher.Model.Units.Any(u => t.EndsWith(u, StringComparison.Ordinal)));
 
     /// <summary>A row that could be a header value: text, not a figure, not an indicator row.</summary>
     private static bool IsHeaderValue(Ingestion.RawRow row)

@@ -201,12 +201,89 @@ public sealed class BrokenLineJoinerTests
         Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
     }
 
+    /// <summary>
+    /// Calc's raw text when a row's cells wrap: the total line's 年初预算数, the first row's target and actual, and the
+    /// fourth row's name are written after the table, in the table's order; the rows themselves keep what did not wrap.
+    /// </summary>
+    private const string WrappedCellsAfterTheTable = """
+        财政项目支出绩效自评表
+        项目名称 政府购买服务人员专项经费
+        主管部门 上海市宝山区行政服务中心 实施单位 上海市宝山区行政服务中心
+        年初预算数 全年预算数 全年执行数 分值 执行率 得分
+        年度资金总额 1425600.00 1414200 10 99.21% 9.92
+        上年结转资金 0.00 0.00 —
+        一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+        产出指标
+        数量指标 政府购买服务月平均人数 10 10
+        质量指标 工作考核达标率 =100% =100% 20 20
+        效益指标
+        社会效益指标 持续 持续 20 20
+        满意度指标 服务对象满意度指标 受众满意度 >=95% >=95% 50 49.92
+        总分 100 99.92
+        (2023 年度)
+        项目资金
+        (元)
+        1425600.0
+        0
+        =55人 =56人
+        对优化营商环境持续发挥
+        作用
+        """;
+
     [Fact]
-    public void Two_texts_left_after_the_table_are_not_guessed_between_each_is_reported()
+    public void Two_amounts_under_a_rate_are_placed_by_the_rate_with_a_warning_never_silently_by_order()
     {
-        var form = Read(CellsAfterTheTable.Replace("服务费(宝财行签[2023]277号)", "服务费(宝财行签[2023]277号)\n另一段文字说明"));
-        Assert.Null(form.ProjectName);
-        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id);
+        var form = Read(WrappedCellsAfterTheTable);
+        var total = form.Funding.Total!;
+        // 1414200 ÷ 1425600.00 = 99.20%: the printed 99.21% says they are 全年预算数 and 全年执行数, not 年初 and 全年预算数.
+        Assert.Equal(((decimal?)null, 1425600.00m, 1414200m), (total.InitialBudget, total.AnnualBudget, total.Executed));
+        var warning = Assert.Single(form.Warnings, w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id);
+        Assert.Equal("funding.total", warning.Field);
+        // The form's own hundredth is still the finding it is: stated 99.21, computed 99.20.
+        Assert.Contains(form.Findings, f => f.Rule == "execution-rate" && f.Field == "funding.total.executionRate");
+    }
+
+    [Theory]
+    [InlineData("年度资金总额 1425600.00 1425600.00 10 100.00% 10")]   // equal amounts fit both readings
+    [InlineData("年度资金总额 1425600.00 1000000 10 99.21% 9.92")]    // the quotient is off the rate: no reading fits
+    public void Two_amounts_the_rate_cannot_place_stay_in_their_order(string line)
+    {
+        var form = Read(WrappedCellsAfterTheTable.Replace("年度资金总额 1425600.00 1414200 10 99.21% 9.92", line));
+        Assert.Null(form.Funding.Total!.Executed);
+        Assert.Equal(1425600.00m, form.Funding.Total.InitialBudget);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id);
+    }
+
+    [Fact]
+    public void Targets_and_names_written_after_the_table_go_in_order_to_the_rows_that_lack_them()
+    {
+        var form = Read(WrappedCellsAfterTheTable);
+        Assert.Equal(("政府购买服务月平均人数", "=55人", "=56人"), (form.Indicators[0].Name, form.Indicators[0].Target, form.Indicators[0].Actual));
+        Assert.Equal(("对优化营商环境持续发挥作用", "持续", "持续"), (form.Indicators[2].Name, form.Indicators[2].Target, form.Indicators[2].Actual));
+        Assert.Equal(("政府购买服务人员专项经费", 2023), (form.ProjectName, form.Year));
+        Assert.Equal(new[] { "indicators[0].target", "indicators[2].name" },
+            form.Warnings.Where(w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id).Select(w => w.Field).Order());
+        // The wrapped amount is no target and no name: it is reported, not placed.
         Assert.Equal(2, form.Warnings.Count(w => w.Code == DiagnosticCodes.TrailingRow.Id));
+    }
+
+    [Fact]
+    public void A_level_word_is_never_read_as_a_target_or_an_actual()
+    {
+        var form = Read(WrappedCellsAfterTheTable.Replace("=55人 =56人\n", ""));
+        Assert.Equal(("政府购买服务月平均人数", null, null), (form.Indicators[0].Name, form.Indicators[0].Target, form.Indicators[0].Actual));
+        Assert.Equal("数量指标", form.Indicators[0].Level2);
+    }
+
+    [Fact]
+    public void Texts_after_the_table_fill_the_empty_labels_in_the_table_s_order_and_what_is_left_is_reported()
+    {
+        // The tool writes wrapped cells in the table's order: the first text is the 项目名称's; a second, with no empty
+        // label or nameless row to go to, is reported, never dropped.
+        var form = Read(CellsAfterTheTable.Replace("服务费(宝财行签[2023]277号)", "服务费(宝财行签[2023]277号)\n另一段文字说明"));
+        Assert.Equal("服务费(宝财行签[2023]277号)", form.ProjectName);
+        Assert.Equal("projectName", Assert.Single(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id).Field);
+        var left = Assert.Single(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
+        Assert.Equal(15, left.Source?.Line);
     }
 }
