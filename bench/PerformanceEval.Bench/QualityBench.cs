@@ -22,6 +22,7 @@ internal static class QualityBench
             misses = false;
         }
         var byKind = new SortedDictionary<string, (List<FieldOutcome> Outcomes, int Found, int Expected, int Inputs)>(StringComparer.Ordinal);
+        var silent = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var caseDir in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
         {
             var gold = File.ReadAllLines(Path.Combine(caseDir, "expected.jsonl")).Where(l => l.Length > 0)
@@ -35,24 +36,31 @@ internal static class QualityBench
                 var actual = result.Forms.Select(FieldComparison.ToNode).ToList();
                 var outcomes = new List<FieldOutcome>();
                 for (var i = 0; i < gold.Count; i++)
-                    outcomes.AddRange(FieldComparison.Compare(gold[i], actual.ElementAtOrDefault(i)));
+                {
+                    var compared = FieldComparison.Compare(gold[i], actual.ElementAtOrDefault(i));
+                    outcomes.AddRange(compared);
+                    if (i < result.Forms.Length)
+                        silent[kind] = silent.GetValueOrDefault(kind) + compared.Count(o => IsSilentlyWrong(o, result.Forms[i]));
+                }
                 var entry = byKind.GetValueOrDefault(kind, ([], 0, 0, 0));
                 entry.Outcomes.AddRange(outcomes);
                 byKind[kind] = (entry.Outcomes, entry.Found + Math.Min(actual.Count, gold.Count), entry.Expected + gold.Count, entry.Inputs + 1);
                 if (!misses) continue;
                 if (actual.Count != gold.Count) Console.WriteLine($"{Rel(input)}: {actual.Count} forms, gold {gold.Count}");
-                foreach (var o in outcomes.Where(o => !o.Correct))
-                    Console.WriteLine($"{Rel(input)}: {o.Path}: expected «{o.Expected}», got «{o.Actual}»");
+                for (var i = 0; i < gold.Count; i++)
+                    foreach (var o in FieldComparison.Compare(gold[i], actual.ElementAtOrDefault(i)).Where(o => !o.Correct))
+                        Console.WriteLine($"{Rel(input)}: {o.Path}: expected «{o.Expected}», got «{o.Actual}»" +
+                                          (i < result.Forms.Length && IsSilentlyWrong(o, result.Forms[i]) ? "  UNWARNED" : ""));
             }
         }
-        Console.WriteLine($"{"input kind",-22} {"inputs",6} {"forms",9} {"fields right",20} {"figures right",20}");
+        Console.WriteLine($"{"input kind",-22} {"inputs",6} {"forms",9} {"fields right",20} {"figures right",20} {"wrong, unwarned",16}");
         foreach (var (kind, (outcomes, found, expected, inputs)) in byKind)
         {
             var figures = outcomes.Where(IsFigure).ToList();
-            Console.WriteLine($"{kind,-22} {inputs,6} {found,4}/{expected,-4} {Cell(outcomes),20} {Cell(figures),20}");
+            Console.WriteLine($"{kind,-22} {inputs,6} {found,4}/{expected,-4} {Cell(outcomes),20} {Cell(figures),20} {silent.GetValueOrDefault(kind),16}");
         }
         var all = byKind.Values.SelectMany(v => v.Outcomes).ToList();
-        Console.WriteLine($"{"all",-22} {byKind.Values.Sum(v => v.Inputs),6} {byKind.Values.Sum(v => v.Found),4}/{byKind.Values.Sum(v => v.Expected),-4} {Cell(all),20} {Cell(all.Where(IsFigure).ToList()),20}");
+        Console.WriteLine($"{"all",-22} {byKind.Values.Sum(v => v.Inputs),6} {byKind.Values.Sum(v => v.Found),4}/{byKind.Values.Sum(v => v.Expected),-4} {Cell(all),20} {Cell(all.Where(IsFigure).ToList()),20} {silent.Values.Sum(),16}");
         return 0;
 
         string Rel(string path) => Path.GetRelativePath(folder, path);
@@ -84,6 +92,20 @@ internal static class QualityBench
     {
         var name = Path.GetFileName(path);
         return name == "input.html" ? "html" : name.EndsWith(".txt", StringComparison.Ordinal) ? name[..^4] : name;
+    }
+
+    /// <summary>
+    /// A figure read as another value than the gold's (not merely missing) with no warning of its form naming it: the
+    /// worst outcome, counted apart. A warning names it by its field (or the field's line: "funding.total" for its six
+    /// figures) or by the source line the figure was read from.
+    /// </summary>
+    private static bool IsSilentlyWrong(FieldOutcome o, Contract.CleanedForm form)
+    {
+        if (o.Correct || !IsFigure(o) || string.IsNullOrEmpty(o.Actual) || o.Actual.StartsWith('<')) return false;   // "<missing row>": not read, not wrong
+        var line = form.Provenance.GetValueOrDefault(o.Path)?.Line;
+        return !form.Warnings.Any(w =>
+            w.Field is { } field && (o.Path == field || o.Path.StartsWith(field + ".", StringComparison.Ordinal)) ||
+            line is not null && w.Source?.Line == line);
     }
 
     private static bool IsFigure(FieldOutcome o) =>

@@ -111,6 +111,8 @@ public static class DiagnosticCodes
         "第一行指标没有可读的二级指标，按模板的第一个二级指标处理。", "核对一、二级指标。");
     public static readonly DiagnosticCode AssignedByArithmetic = new("layout.assigned-by-arithmetic", Warning, Stage.Normalization,
         "资金行只印出两个金额，按表内关系（执行率 = 全年执行数 ÷ 全年预算数）判定了它们各属哪一列，而不是按顺序。", "对照原件核对该资金行的三个金额。");
+    public static readonly DiagnosticCode AmountColumnUnknown = new("funding.amount-column-unknown", Warning, Stage.Normalization,
+        "资金行印出的金额少于它的列，文字又没有列位置可依，无法确定某个金额属于哪一列（年初预算数、全年预算数还是全年执行数），该金额未读取。", "对照原件补录该资金行的金额。");
     public static readonly DiagnosticCode ValueAwayFromLabel = new("layout.value-away-from-label", Warning, Stage.Normalization,
         "文字导出把某个标签的取值写在了表格之后（标签旁为空），该值是按模板从表格之后唯一未被认领的文字中取得的。", "对照原件核对该项。");
     public static readonly DiagnosticCode TrailingRow = new("form.trailing-row", Warning, Stage.Normalization,

@@ -41,6 +41,9 @@ internal static class FundingReader
                 b.Warn(DiagnosticCodes.AssignedByArithmetic,
                     $"资金行只有两个金额；{Printed(slots[2].Value)} ÷ {Printed(slots[1].Value)} 与执行率 {Printed(rate)}% 相符，" +
                     "按全年预算数与全年执行数读取，年初预算数未读到", slots[1].Cell, ri, PathOf(kind));
+            else if (!trustColumns && Unplaceable(slots) is { } left)
+                b.Warn(DiagnosticCodes.AmountColumnUnknown,
+                    $"资金行的金额 {Printed(left.Value)} 可能属于不止一列，未读取", left.Cell, ri, PathOf(kind));
         }
         var path = PathOf(kind);
         for (var i = 0; i < 6; i++)
@@ -123,6 +126,29 @@ internal static class FundingReader
         if (Math.Abs(second / first * 100m - rate) > RateFit) return null;
         (slots[0], slots[1], slots[2]) = ((null, null), slots[0], slots[1]);
         return rate;
+    }
+
+    /// <summary>
+    /// Amounts whose column the order cannot tell, taken out of the line; returns the one left unread. Two equal amounts
+    /// under a rate: the 全年预算数 is that amount either way, but the other is the 年初预算数 or the 全年执行数. One
+    /// amount alone on a line: any of the three. What every reading agrees on is kept.
+    /// </summary>
+    private static (decimal? Value, RawCell? Cell)? Unplaceable((decimal? Value, RawCell? Cell)[] slots)
+    {
+        var amounts = slots.Take(3).Count(x => x.Value is not null);
+        if (slots[4].Value is not null && amounts == 2 && slots[2].Value is null && slots[0].Value == slots[1].Value)
+        {
+            var left = slots[0];
+            slots[0] = (null, null);
+            return left;
+        }
+        if (amounts == 1 && slots[0].Value is not null && slots[4].Value is null)
+        {
+            var left = slots[0];
+            slots[0] = (null, null);
+            return left;
+        }
+        return null;
     }
 
     private static string Printed(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";

@@ -15,7 +15,8 @@ namespace PerformanceEval.Tables;
 /// label of the template or an indicator level, and the first piece is none on its own.</item>
 /// <item>A run of lines that hold nothing but header labels is one header row, its labels in the order they came:
 /// that order is the printing's column order (实际完成值 before 年度指标值 where the printer put it there).</item>
-/// <item>A funding line's label takes the figures the wrapping put on the lines after it, and a rate its "%".</item>
+/// <item>A funding line's label (and the 总分's) takes the figures the wrapping put on the lines after it, a rate its
+/// "%", a figure its last decimal ("89.1" / "4").</item>
 /// <item>A figure and its unit printed in another font ("=55 人") are one cell again.</item>
 /// </list>
 /// Rows of other kinds (HTML, ruled pages, TSV, markdown, layout tables already rebuilt) are left as they are, and so is
@@ -63,12 +64,13 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
                 i = end - 1;
                 continue;
             }
-            if (IsFundingLine(lines[i]))
+            if (FiguresALineHolds(lines[i]) is { } most)
             {
-                // The line's figures, and those the cell's wrapping put on the lines after it, up to the six a line has.
+                // The line's figures, and those the cell's wrapping put on the lines after it, up to the six a funding
+                // line has (the two of a 总分 line).
                 var cells = new List<RawCell>(lines[i]);
                 while (NextPlain(rows, lines, i) is { } next && lines[next].All(IsFigure) &&
-                       cells.Count(IsFigure) + lines[next].Count <= 6)
+                       cells.Count(IsFigure) + lines[next].Count <= most)
                 {
                     cells.AddRange(lines[next]);
                     for (var k = i + 1; k <= next; k++) lines[k].Clear();
@@ -90,6 +92,7 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
         {
             if (rows[i].Origin is not RowOrigin.Layout || lines[i].Count == 0) continue;
             JoinPercent(rows, lines, i);
+            JoinBrokenFigure(rows, lines, i);
             while (lines[i].Count > 0 && JoinLabel(rows, lines, i)) { }
             GlueUnits(lines[i]);
         }
@@ -143,6 +146,26 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
         if (!NumberParser.TryParse(TextCleaner.Clean(before.Text), out var n) || n.Percent) return;
         lines[i - 1][^1] = Joined(before, lines[i][0]);
         lines[i].RemoveAt(0);
+    }
+
+    /// <summary>
+    /// A figure wrapped inside a narrow cell: "2,873,658.5" / "0", "89.1" / "4". Printed amounts and scores carry two
+    /// decimals, so a figure ending in one decimal with a lone digit on the next line is one figure; read apart they
+    /// would be two wrong figures and no warning.
+    /// </summary>
+    private static void JoinBrokenFigure(ImmutableArray<RawRow> rows, List<List<RawCell>> lines, int i)
+    {
+        if (lines[i].Count == 0 || !OneDecimal(lines[i][^1].Text) || NextPlain(rows, lines, i) is not { } j) return;
+        if (lines[j].Count != 1 || lines[j][0].Text.Length != 1 || !char.IsAsciiDigit(lines[j][0].Text[0])) return;
+        lines[i][^1] = Joined(lines[i][^1], lines[j][0], "");
+        lines[j].RemoveAt(0);
+    }
+
+    private static bool OneDecimal(string text)
+    {
+        var dot = text.LastIndexOf('.');
+        return dot > 0 && dot == text.Length - 2 && char.IsAsciiDigit(text[^1]) && char.IsAsciiDigit(text[dot - 1]) &&
+               text.AsSpan(0, dot).IndexOfAnyExcept("0123456789,") < 0;
     }
 
     /// <summary>
@@ -224,9 +247,16 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
 
     // ---- funding lines --------------------------------------------------------------------------------------------
 
-    /// <summary>A funding line's label with nothing after it but figures.</summary>
-    private bool IsFundingLine(List<RawCell> line) =>
-        line.Count >= 1 && matcher.Match(line[0].Text, FundingLineKinds) is { IsExact: true } && line.Skip(1).All(IsFigure);
+    /// <summary>
+    /// For a funding line's label, or the 总分's, with nothing after it but figures: how many figures such a line holds
+    /// (six, two). Null for any other line.
+    /// </summary>
+    private int? FiguresALineHolds(List<RawCell> line)
+    {
+        if (line.Count == 0 || !line.Skip(1).All(IsFigure)) return null;
+        if (matcher.Match(line[0].Text, FundingLineKinds) is { IsExact: true }) return 6;
+        return matcher.Match(line[0].Text, "Total") is { Score: >= 1.0 } ? 2 : null;
+    }
 
     private static bool IsFigure(RawCell cell) =>
         TextCleaner.Clean(cell.Text) is { } t && (NumberParser.TryParse(t, out _) || NumberParser.IsPlaceholder(t));

@@ -113,6 +113,14 @@ public sealed class BrokenLineJoinerTests
         Assert.Contains(label, cells);
     }
 
+    [Fact]
+    public void A_figure_wrapped_before_its_last_decimal_is_one_figure_and_the_total_takes_its_wrapped_score()
+    {
+        var rows = Rows("年度资金总额 2,873,658.50\n2,873,658.5\n0\n2,415,476.1\n9\n10\n84.06\n%\n8.41\n总分 100\n89.1\n4");
+        Assert.Equal(["年度资金总额", "2,873,658.50", "2,873,658.50", "2,415,476.19", "10", "84.06%", "8.41"], rows[0]);
+        Assert.Equal(["总分", "100", "89.14"], rows[1]);
+    }
+
     [Theory]
     [InlineData("数量指标 年接待人次 =55 人 =60 人 30 30", new[] { "数量指标", "年接待人次", "=55人", "=60人", "30", "30" })]
     [InlineData("时效指标 接待及时性 =100% 无 10 10", new[] { "时效指标", "接待及时性", "=100%", "无", "10", "10" })]
@@ -244,14 +252,25 @@ public sealed class BrokenLineJoinerTests
     }
 
     [Theory]
-    [InlineData("年度资金总额 1425600.00 1425600.00 10 100.00% 10")]   // equal amounts fit both readings
-    [InlineData("年度资金总额 1425600.00 1000000 10 99.21% 9.92")]    // the quotient is off the rate: no reading fits
+    [InlineData("年度资金总额 1425600.00 1000000 10 99.21% 9.92")]    // the quotient is off the rate: only the order fits
     public void Two_amounts_the_rate_cannot_place_stay_in_their_order(string line)
     {
         var form = Read(WrappedCellsAfterTheTable.Replace("年度资金总额 1425600.00 1414200 10 99.21% 9.92", line));
         Assert.Null(form.Funding.Total!.Executed);
         Assert.Equal(1425600.00m, form.Funding.Total.InitialBudget);
         Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id);
+    }
+
+    [Theory]
+    [InlineData("年度资金总额 1425600.00 1414200 10 99.21% 9.92", "年度资金总额 1425600.00 1425600.00 10 100.00% 10", 1425600.00, "funding.total")]   // 年初 or 执行数
+    [InlineData("上年结转资金 0.00 0.00 —", "上年结转资金 36500 —", null, "funding.carryover")]                                // any of the three
+    public void An_amount_whose_column_no_reading_can_tell_is_left_unread_with_a_warning(string printed, string line, double? annual, string field)
+    {
+        var form = Read(WrappedCellsAfterTheTable.Replace(printed, line));
+        // A line left with no figure at all is no line (null), as a blank one would be.
+        var funding = field == "funding.total" ? form.Funding.Total : form.Funding.Carryover;
+        Assert.Equal(((decimal?)null, (decimal?)annual, (decimal?)null), (funding?.InitialBudget, funding?.AnnualBudget, funding?.Executed));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.AmountColumnUnknown.Id && w.Field == field);
     }
 
     [Fact]
@@ -263,8 +282,8 @@ public sealed class BrokenLineJoinerTests
         Assert.Equal(("政府购买服务人员专项经费", 2023), (form.ProjectName, form.Year));
         Assert.Equal(new[] { "indicators[0].target", "indicators[2].name" },
             form.Warnings.Where(w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id).Select(w => w.Field).Order());
-        // The wrapped amount is no target and no name: it is reported, not placed.
-        Assert.Equal(2, form.Warnings.Count(w => w.Code == DiagnosticCodes.TrailingRow.Id));
+        // The wrapped amount ("1425600.0" / "0", one figure) is no target and no name: it is reported, not placed.
+        Assert.Equal(1, form.Warnings.Count(w => w.Code == DiagnosticCodes.TrailingRow.Id));
     }
 
     [Fact]
