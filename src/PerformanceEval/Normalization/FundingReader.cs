@@ -65,8 +65,10 @@ internal static class FundingReader
             var cell = columns.CellFor(after, ColumnKinds[i]);
             var text = TextCleaner.Clean(cell?.Text);
             if (text is null || NumberParser.IsPlaceholder(text)) continue;
-            if (!NumberParser.TryParse(text, out var n)) return false;
+            if (SeveralFigures(cell!) || !NumberParser.TryParse(text, out var n)) return false;
             if (i == 4 != n.Percent) return false;
+            // A 分值 or 得分 is a few points, never an amount or a rate: the columns drifted over this row.
+            if (i is 3 or 5 && (n.Percent || n.Value > 100)) return false;
             slots[i] = (n.Value, cell);
             used++;
         }
@@ -75,14 +77,48 @@ internal static class FundingReader
         return used > 0 && used == figures;
     }
 
+    /// <summary>
+    /// A cell holding figures on separate lines ("94.95" / "10" / "%"): columns that drifted put two cells' figures in
+    /// one. Cleaning would join them into one wrong figure (94.951). A figure wrapped inside its cell
+    /// ("1,492,484.0" / "0") joins into a figure as printed, with at most two decimals: that is one.
+    /// </summary>
+    private static bool SeveralFigures(RawCell cell)
+    {
+        // Lines end at a newline, or at a <br> in HTML and OCR markdown.
+        if (!cell.Text.Contains('\n') && !cell.Text.Contains('<') || TextCleaner.Lines(cell.Text).Count(l => NumberParser.TryParse(l, out _)) < 2) return false;
+        var joined = TextCleaner.Clean(cell.Text);
+        return joined is null || !NumberParser.TryParse(joined, out var n) || n.Value.Scale > 2;
+    }
+
+    /// <summary>A cell's figures one by one: a cell of several figures split at its lines, a lone "%" kept with the figure before it.</summary>
+    private static IEnumerable<(string Text, RawCell Cell)> Figures(IReadOnlyList<RawCell> after)
+    {
+        foreach (var cell in after)
+        {
+            if (!SeveralFigures(cell))
+            {
+                if (TextCleaner.Clean(cell.Text) is { } whole) yield return (whole, cell);
+                continue;
+            }
+            var lines = TextCleaner.Lines(cell.Text).ToList();
+            var percent = lines.Remove("%");
+            var figures = lines.Where(l => NumberParser.TryParse(l, out _)).ToList();
+            // The "%" belongs to the figure with decimals (the rate), not to a 分值 of a few points; the lines of a
+            // drifted cell keep no order, so the rate goes after the others, as 执行率 stands after 分值 in the template.
+            var rate = percent ? figures.FindIndex(f => f.Contains('.')) : -1;
+            for (var k = 0; k < figures.Count; k++)
+                if (k != rate) yield return (figures[k], cell);
+            if (rate >= 0) yield return (figures[rate] + "%", cell);
+        }
+    }
+
     private static void ByOrder(IReadOnlyList<RawCell> after, (decimal?, RawCell?)[] slots)
     {
         var amounts = 0;
         var rateSeen = false;
         var weightDone = false;
-        foreach (var cell in after)
+        foreach (var (text, cell) in Figures(after))
         {
-            var text = TextCleaner.Clean(cell.Text);
             if (text is null) continue;
             if (NumberParser.IsPlaceholder(text))
             {

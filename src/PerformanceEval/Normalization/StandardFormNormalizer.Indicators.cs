@@ -135,6 +135,9 @@ public sealed partial class StandardFormNormalizer
         RowCell? Under(string kind) => map.CellFor(row.Cells, kind) is { } c ? cells.First(x => ReferenceEquals(x.Raw, c)) : null;
         var weightCell = Under("HdrWeight");
         var scoreCell = Under("HdrScore");
+        // A 分值 or 得分 printed with % is none: the header's columns drifted over the row (a wrapped label stacked under
+        // the wrong column, "分值" over the "值" of 实际完成值). The row's own 分值/得分 pair decides instead.
+        if (IsPercent(weightCell) || IsPercent(scoreCell)) return false;
         var weight = weightCell is null ? null : Number(weightCell);
         var score = scoreCell is null ? null : Number(scoreCell);
         if (weight is null && score is null) return false;
@@ -200,6 +203,8 @@ public sealed partial class StandardFormNormalizer
         var isNumber = text is not null && NumberParser.TryParse(text, out var n) && !n.Percent;
         return new RowCell(cell, text, index, isNumber, text is null || isNumber ? null : matcher.MatchLevel(text));
     }
+
+    private static bool IsPercent(RowCell? cell) => cell?.Text is { } t && NumberParser.TryParse(t, out var n) && n.Percent;
 
     private static decimal? Number(RowCell cell) =>
         NumberParser.TryParse(cell.Text, out var n) ? n.Value : null;
