@@ -26,7 +26,7 @@ public sealed partial class StandardFormNormalizer
     private void ReadAfterTotal(FormBuilder b, ReadState state)
     {
         var left = new List<(Ingestion.RawRow Row, int Index)>();
-        foreach (var (row, ri) in state.AfterTotal)
+        foreach (var (row, ri) in state.Unplaced)
         {
             var cells = RowText.NonEmpty(row).ToList();
             var joined = RowText.Joined(row);
@@ -39,7 +39,7 @@ public sealed partial class StandardFormNormalizer
                 }
                 continue;
             }
-            if (cells.All(c => FormPatterns.IsCurrencyNote(c.Text) || matcher.Match(c.Text, TemplateLabelKinds) is { Score: >= 0.9 }))
+            if (IsLabelsOnly(row))
             {
                 if (b.CurrencyUnit is null && cells.FirstOrDefault(c => FormPatterns.IsCurrencyNote(c.Text)) is { } unit)
                 {
@@ -143,6 +143,22 @@ public sealed partial class StandardFormNormalizer
     private bool IsTargetLike(string? text) =>
         TextCleaner.Clean(text) is { } t && t.Any(char.IsDigit) &&
         (t.AsSpan().IndexOfAny("<>=≥≤%") >= 0 || matcher.Model.Units.Any(u => t.EndsWith(u, StringComparison.Ordinal)));
+
+    /// <summary>A row of nothing but the template's own labels (and the unit note): nothing in it to read.</summary>
+    private bool IsLabelsOnly(Ingestion.RawRow row) =>
+        RowText.NonEmpty(row).All(c => FormPatterns.IsCurrencyNote(c.Text) || matcher.Match(c.Text, TemplateLabelKinds) is { Score: >= 0.9 }) &&
+        RowText.NonEmpty(row).Any();
+
+    /// <summary>Words held for the next row's name go to the unplaced rows, each at the grid row it was read in.</summary>
+    private static void SetAsidePendingName(FormBuilder b, ReadState state)
+    {
+        foreach (var (_, cell) in state.PendingName)
+        {
+            var ri = b.Grid.Rows.IndexOf(b.Grid.Rows.First(r => r.Cells.Contains(cell)));
+            state.Unplaced.Add((new Ingestion.RawRow([cell], Ingestion.RowOrigin.Layout, cell.Source.Line, b.Grid.Rows[ri].Block), ri));
+        }
+        state.PendingName.Clear();
+    }
 
     /// <summary>A row that could be a header value: text, not a figure, not an indicator row.</summary>
     private static bool IsHeaderValue(Ingestion.RawRow row)

@@ -39,7 +39,7 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                 continue;
             }
             var joined = RowText.Joined(row);
-            if (phase < Phase.Indicators && b.Year is null && YearIn(joined) is { } year)
+            if (b.Year is null && YearIn(joined) is { } year && (phase < Phase.Indicators || joined.Length <= 16))
             {
                 b.Year = year;
                 b.From("year", RowText.NonEmpty(row).First(), ri, joined);
@@ -53,6 +53,13 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             }
             if (phase is not Phase.Done && (FormSegmenter.IsTitle(joined) || (YearIn(joined) is not null && joined.Length <= 12))) continue;
 
+            if (phase is Phase.Indicators && IsLabelsOnly(row) && !RowText.NonEmpty(row).Any(c => matcher.Match(c.Text, "Total") is { Score: >= 0.9 }))
+            {
+                // The template's labels between an indicator's rows: a tool wrote a page's wrapped cells there. Words held
+                // for a name before them were none; the labels themselves hold nothing (a full header still sets the columns).
+                if (state.PendingName.Count > 0) SetAsidePendingName(b, state);
+                if (CountKinds(row, IndicatorHeaderKinds) < 3) continue;
+            }
             if (CountKinds(row, IndicatorHeaderKinds) >= 3)
             {
                 state.IndicatorColumns = ColumnsOf(b, row, ri, IndicatorHeaderKinds);
@@ -90,7 +97,7 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                     else ReadIndicatorRow(b, row, ri, state);
                     break;
                 case Phase.Done:
-                    if (RowText.NonEmpty(row).Any()) state.AfterTotal.Add((row, ri));
+                    if (RowText.NonEmpty(row).Any()) state.Unplaced.Add((row, ri));
                     break;
             }
         }
@@ -121,8 +128,12 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         public int LevelRow, Level1Row;
         /// <summary>Header labels read (项目名称, 主管部门, 实施单位), whether or not a value stood beside them.</summary>
         public readonly HashSet<string> HeaderLabels = [];
-        /// <summary>Rows after the 总分, read once the whole form has been seen.</summary>
-        public readonly List<(RawRow Row, int Index)> AfterTotal = [];
+        /// <summary>
+        /// Rows read nowhere in the table, placed once the whole form has been seen: rows after the 总分, and words held
+        /// for a name that a row of the template's labels then showed were none (a tool wrote a page's wrapped cells
+        /// between its rows).
+        /// </summary>
+        public readonly List<(RawRow Row, int Index)> Unplaced = [];
     }
 
     private static int? YearIn(string joined) => FormPatterns.YearIn(joined);

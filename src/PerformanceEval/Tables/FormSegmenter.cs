@@ -59,7 +59,10 @@ public sealed class FormSegmenter(LabelMatcher standard)
         List<RawRow>? form = null;
         foreach (var piece in pieces)
         {
-            if (piece.Any(r => r.Origin is RowOrigin.Flattened || IsBody(r, fundingCounts: true) && HoldsData(r)))
+            var body = piece.Any(r => r.Origin is RowOrigin.Flattened || IsBody(r, fundingCounts: true) && HoldsData(r));
+            // A piece that starts no form of its own (no 项目名称, no funding line) after a form still without its 总分 is
+            // that form going on: the tool wrote a page's wrapped cells, title or year between its rows.
+            if (body && (form is null || StartsItsOwnForm(piece) || form.Any(IsTotal)))
             {
                 if (form is not null) yield return form;
                 form = [.. piece];
@@ -68,6 +71,13 @@ public sealed class FormSegmenter(LabelMatcher standard)
         }
         if (form is not null) yield return form;
     }
+
+    private bool StartsItsOwnForm(List<RawRow> piece) =>
+        piece.Any(r => r.Origin is RowOrigin.Flattened) ||
+        piece.SelectMany(RowText.NonEmpty).Any(c => standard.Match(c.Text, "ProjectName") is { IsExact: true } ||
+            standard.Match(FirstLine(c.Text), "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 });
+
+    private bool IsTotal(RawRow row) => RowText.NonEmpty(row).Any(c => standard.Match(c.Text, "Total") is { Score: >= 0.9 });
 
     /// <summary>
     /// A body row that holds something to read: a figure, or a funding line's label (a scan's figures may all be

@@ -294,6 +294,41 @@ public sealed class BrokenLineJoinerTests
         Assert.Equal("数量指标", form.Indicators[0].Level2);
     }
 
+    /// <summary>
+    /// Calc's raw text of a form over two pages: page one's wrapped cells (the year, the project name, the header's labels)
+    /// are written after page one's rows, then page two's rows and the 总分 follow.
+    /// </summary>
+    private const string TwoPages = """
+        财政项目支出绩效自评表
+        项目名称
+        主管部门 上海市宝山区行政服务中心 实施单位 上海市宝山区行政服务中心
+        年度资金总额 93675.00 93675.00 79005 10 84.34% 8.43
+        分值 得分
+        产出指标
+        数量指标 年接待人次 >2000 2000 30 30
+        (2023 年度)
+        服务费(宝财行签[2023]277号)
+        项目资金
+        (元)
+        一级
+        指标
+        质量指标 工作计划完成率 >90% 100 30 28
+        满意度指标 服务对象满意度指标 接待人员满意度 >=85% 100 30 30
+        总分 100 96.43
+        """;
+
+    [Fact]
+    public void A_piece_that_starts_no_form_of_its_own_continues_the_form_before_its_total()
+    {
+        var form = Read(TwoPages);
+        Assert.Equal(["年接待人次", "工作计划完成率", "接待人员满意度"], form.Indicators.Select(i => i.Name));
+        Assert.Equal((2023, 100m, 96.43m), (form.Year, form.TotalWeight, form.TotalScore));
+        // A second form after the 总分, with its own funding line, is a form of its own.
+        var two = Fixtures.Pipeline.Extract(SourceDocument.FromBytes("two.raw.txt", Encoding.UTF8.GetBytes(TwoPages + TwoPages))).Forms;
+        Assert.Equal(2, two.Length);
+        Assert.All(two, f => Assert.Equal(3, f.Indicators.Length));
+    }
+
     [Fact]
     public void Texts_after_the_table_fill_the_empty_labels_in_the_table_s_order_and_what_is_left_is_reported()
     {
