@@ -14,7 +14,7 @@ namespace PerformanceEval.Normalization;
 /// </summary>
 internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuilder b)
 {
-    private static readonly string[] FundingKinds = ["FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther"];
+    private static readonly string[] FundingKinds = LabelKinds.FundingLines;
 
     public void Read(RawRow row, int ri)
     {

@@ -13,7 +13,7 @@ namespace PerformanceEval.Normalization;
 internal static class FundingReader
 {
     private static readonly string[] Fields = ["initialBudget", "annualBudget", "executed", "weight", "executionRate", "score"];
-    private static readonly string[] ColumnKinds = ["ColInitial", "ColAnnual", "ColExecuted", "HdrWeight", "ColRate", "HdrScore"];
+    private static readonly string[] ColumnKinds = LabelKinds.FundingColumns;
 
     public static string PathOf(string kind) => kind switch
     {

@@ -6,15 +6,6 @@ namespace PerformanceEval.Normalization;
 
 public sealed partial class StandardFormNormalizer
 {
-    /// <summary>Every label of the template a row after the 总分 may hold without holding anything to read.</summary>
-    private static readonly string[] TemplateLabelKinds =
-    [
-        "Title", "ProjectName", "Department", "ImplementingUnit", "FundingBlock", "FundingTotal", "FundingFiscal",
-        "FundingCarryover", "FundingOther", "ColInitial", "ColAnnual", "ColExecuted", "ColRate", "GoalsSection", "Planned",
-        "Achieved", "IndicatorSection", "HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual", "HdrWeight", "HdrScore",
-        "HdrNote", "HdrFragment", "GoalsFragment", "Total",
-    ];
-
     /// <summary>
     /// Reads the rows after the 总分. A form printed whole ends there, but a text dump may write some cells after the rest
     /// of the table (Calc's PDFs through <c>pdftotext -raw</c> put the wrapped cells last: the year, the project name, the
@@ -146,7 +137,7 @@ public sealed partial class StandardFormNormalizer
 
     /// <summary>A row of nothing but the template's own labels (and the unit note): nothing in it to read.</summary>
     private bool IsLabelsOnly(Ingestion.RawRow row) =>
-        RowText.NonEmpty(row).All(c => FormPatterns.IsCurrencyNote(c.Text) || matcher.Match(c.Text, TemplateLabelKinds) is { Score: >= 0.9 }) &&
+        RowText.NonEmpty(row).All(c => FormPatterns.IsCurrencyNote(c.Text) || matcher.Match(c.Text, LabelKinds.All) is { Score: >= 0.9 }) &&
         RowText.NonEmpty(row).Any();
 
     /// <summary>Words held for the next row's name go to the unplaced rows, each at the grid row it was read in.</summary>

@@ -17,11 +17,9 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
 {
     private enum Phase { Header, Funding, Goals, Indicators, Done }
 
-    private static readonly string[] IndicatorHeaderKinds =
-        ["HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual", "HdrWeight", "HdrScore", "HdrNote"];
-    private static readonly string[] FundingHeaderKinds =
-        ["ColInitial", "ColAnnual", "ColExecuted", "HdrWeight", "ColRate", "HdrScore"];
-    private static readonly string[] FundingLineKinds = ["FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther"];
+    private static readonly string[] IndicatorHeaderKinds = LabelKinds.IndicatorColumns;
+    private static readonly string[] FundingHeaderKinds = LabelKinds.FundingColumns;
+    private static readonly string[] FundingLineKinds = LabelKinds.FundingLines;
 
     public StageResult<NormalizedForm> Normalize(FormGrid grid)
     {

@@ -24,23 +24,12 @@ namespace PerformanceEval.Tables;
 /// </summary>
 public sealed class BrokenLineJoiner(LabelMatcher matcher)
 {
-    /// <summary>Labels a piece may complete: every label of the standard template but the fragments it lists itself.</summary>
-    private static readonly string[] WholeLabelKinds =
-    [
-        "ProjectName", "Department", "ImplementingUnit", "FundingBlock", "FundingTotal", "FundingFiscal", "FundingCarryover",
-        "FundingOther", "ColInitial", "ColAnnual", "ColExecuted", "ColRate", "GoalsSection", "Planned", "Achieved",
-        "IndicatorSection", "HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual", "HdrWeight", "HdrScore", "HdrNote",
-        "Total",
-    ];
-
     /// <summary>What a header row holds: the column labels of the funding block and of the indicator table, and their fragments.</summary>
     private static readonly string[] HeaderKinds =
     [
         "FundingBlock", "ColInitial", "ColAnnual", "ColExecuted", "ColRate", "HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget",
         "HdrActual", "HdrWeight", "HdrScore", "HdrNote", "HdrFragment",
     ];
-
-    private static readonly string[] FundingLineKinds = ["FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther"];
 
     /// <summary>A document's rows with the plain lines' broken words and header rows joined; every other row as it was.</summary>
     public ImmutableArray<RawRow> Join(ImmutableArray<RawRow> rows)
@@ -215,11 +204,11 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
     /// / "标" is a goal's text, not 绩效指标.
     /// </summary>
     private bool Spells(string text) =>
-        matcher.Match(text, WholeLabelKinds) is { Score: >= 1.0 } || matcher.MatchLevel(text) is { IsExact: true };
+        matcher.Match(text, LabelKinds.Whole) is { Score: >= 1.0 } || matcher.MatchLevel(text) is { IsExact: true };
 
     /// <summary>True when the text is (or holds, as the matcher sees cells) a whole label of the template or a whole indicator level.</summary>
     private bool IsWhole(string text) =>
-        matcher.Match(text, WholeLabelKinds) is { IsExact: true } || matcher.MatchLevel(text) is { IsExact: true };
+        matcher.Match(text, LabelKinds.Whole) is { IsExact: true } || matcher.MatchLevel(text) is { IsExact: true };
 
     /// <summary>
     /// Two pieces of one word as one cell: the text they spell, where the first piece was read, and both pieces' raw
@@ -254,7 +243,7 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
     private int? FiguresALineHolds(List<RawCell> line)
     {
         if (line.Count == 0 || !line.Skip(1).All(IsFigure)) return null;
-        if (matcher.Match(line[0].Text, FundingLineKinds) is { IsExact: true }) return 6;
+        if (matcher.Match(line[0].Text, LabelKinds.FundingLines) is { IsExact: true }) return 6;
         return matcher.Match(line[0].Text, "Total") is { Score: >= 1.0 } ? 2 : null;
     }
 

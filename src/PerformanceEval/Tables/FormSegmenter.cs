@@ -75,7 +75,7 @@ public sealed class FormSegmenter(LabelMatcher standard)
     private bool StartsItsOwnForm(List<RawRow> piece) =>
         piece.Any(r => r.Origin is RowOrigin.Flattened) ||
         piece.SelectMany(RowText.NonEmpty).Any(c => standard.Match(c.Text, "ProjectName") is { IsExact: true } ||
-            standard.Match(FirstLine(c.Text), "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 });
+            standard.Match(FirstLine(c.Text), LabelKinds.FundingLines) is { Score: >= 0.75 });
 
     private bool IsTotal(RawRow row) => RowText.NonEmpty(row).Any(c => standard.Match(c.Text, "Total") is { Score: >= 0.9 });
 
@@ -85,7 +85,7 @@ public sealed class FormSegmenter(LabelMatcher standard)
     /// </summary>
     private bool HoldsData(RawRow row) =>
         RowText.NonEmpty(row).Any(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out _) ||
-            standard.Match(FirstLine(c.Text), "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 });
+            standard.Match(FirstLine(c.Text), LabelKinds.FundingLines) is { Score: >= 0.75 });
 
     private bool StartsForm(RawRow row, List<RawRow>? current, bool inBody)
     {
@@ -114,8 +114,8 @@ public sealed class FormSegmenter(LabelMatcher standard)
         string[] kinds = fundingCounts ? ["FundingTotal", "Total", "HdrLevel1", "HdrName"] : ["Total", "HdrLevel1", "HdrName"];
         if (cells.Any(c => standard.Match(c.Text, kinds) is { Score: >= 0.75 })) return true;
         // A funding row has text and figures too, but it is no indicator row.
-        if (cells.Any(c => standard.Match(FirstLine(c.Text), "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 } ||
-                           standard.Match(c.Text, "FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther") is { Score: >= 0.75 }))
+        if (cells.Any(c => standard.Match(FirstLine(c.Text), LabelKinds.FundingLines) is { Score: >= 0.75 } ||
+                           standard.Match(c.Text, LabelKinds.FundingLines) is { Score: >= 0.75 }))
             return fundingCounts;
         // An indicator row: some text and a weight/score pair (figures of at most 100: a funding line wrapped away from
         // its label, "金 7848556.97 7848556.97 —", is none).

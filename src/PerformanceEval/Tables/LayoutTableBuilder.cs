@@ -30,12 +30,11 @@ namespace PerformanceEval.Tables;
 /// </summary>
 public sealed class LayoutTableBuilder(LabelMatcher matcher)
 {
-    private static readonly string[] IndicatorKinds =
-        ["HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual", "HdrWeight", "HdrScore", "HdrNote"];
+    private static readonly string[] IndicatorKinds = LabelKinds.IndicatorColumns;
     private static readonly string[] IndicatorTextKinds = ["HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual"];
-    private static readonly string[] FundingKinds = ["ColInitial", "ColAnnual", "ColExecuted", "HdrWeight", "ColRate", "HdrScore"];
+    private static readonly string[] FundingKinds = LabelKinds.FundingColumns;
     private static readonly string[] FundingAmountKinds = ["ColInitial", "ColAnnual", "ColExecuted", "ColRate"];
-    private static readonly string[] FundingLineKinds = ["FundingTotal", "FundingFiscal", "FundingCarryover", "FundingOther"];
+    private static readonly string[] FundingLineKinds = LabelKinds.FundingLines;
 
     /// <summary>Header labels wrap over at most this many lines (偏差 / 原因分析及改进措 / 施, with a line between).</summary>
     private const int MaxBandLines = 6;
