@@ -127,13 +127,8 @@ public sealed partial class StandardFormNormalizer
         return [.. left.Except(texts)];
     }
 
-    /// <summary>
-    /// A target or an actual by its grammar: a figure with a comparator, a % or a unit (=55人, >=95%, 100%). A plain number
-    /// alone is not taken: after the table it may as well be a wrapped amount.
-    /// </summary>
-    private bool IsTargetLike(string? text) =>
-        TextCleaner.Clean(text) is { } t && t.Any(char.IsDigit) &&
-        (t.AsSpan().IndexOfAny("<>=≥≤%") >= 0 || matcher.Model.Units.Any(u => t.EndsWith(u, StringComparison.Ordinal)));
+    /// <summary>A target or an actual by its grammar (a plain number alone after the table may as well be a wrapped amount).</summary>
+    private bool IsTargetLike(string? text) => FormPatterns.IsMeasure(text, matcher.Model.Units);
 
     /// <summary>A row of nothing but the template's own labels (and the unit note): nothing in it to read.</summary>
     private bool IsLabelsOnly(Ingestion.RawRow row) =>

@@ -408,7 +408,10 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 {
                     if (cost[i - 1, k] >= Impossible) continue;
                     // A figure column holds one figure: a second token there is no figure of its own.
-                    var extra = k == j && i > 1 && IsSingle(columns[j].Kind) ? 50 : 0;
+                    var extra = k == j && i > 1 && IsSingle(columns[j].Kind) ? 50.0 : 0.0;
+                    // A target or an actual is one measure: two figures side by side there are the target and the actual.
+                    if (k == j && i > 1 && columns[j].Kind is "HdrTarget" or "HdrActual" && HoldsFigure(tokens[i - 2]) && HoldsFigure(tokens[i - 1]))
+                        extra += NameMeasureCost;
                     // A unit one space after its figure is the figure's cell ("<=100 万"), not the next one.
                     if (k != j && i > 1 && IsUnitAfter(tokens[i - 2], tokens[i - 1])) extra += 1;
                     var c = cost[i - 1, k] + own + extra;
@@ -443,10 +446,19 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 IsFigure(text) || text is "%" ? 0 : 50,
             "HdrLevel1" or "HdrLevel2" => matcher.MatchLevel(text) is not null || text.Length <= 2 ? 0 : 3,
             FundingLabelKind => NumberParser.TryParse(text, out _) ? 5 : 0,
+            // A figure as a target prints it (=55人, >80%) is rarely a name: Chromium lays each line out at its own
+            // widths, and a short name leaves its row's targets standing under the 三级指标 label.
+            "HdrName" => FormPatterns.IsMeasure(text, matcher.Model.Units) ? NameMeasureCost : 0,
             _ => 0,
         };
         return outside / 2 + kind;
     }
+
+    private bool HoldsFigure(Token token) =>
+        IsFigure(token.Text) || FormPatterns.IsMeasure(token.Text, matcher.Model.Units);
+
+    /// <summary>What a measure (=55人) under the 三级指标 column costs: as much as standing sixteen characters off a column.</summary>
+    private const double NameMeasureCost = 8;
 
     private static bool IsFigure(string text)
     {

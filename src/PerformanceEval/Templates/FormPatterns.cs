@@ -13,6 +13,14 @@ internal static partial class FormPatterns
     public static string? CurrencyIn(string compact) =>
         Currency().Match(compact) is { Success: true } m ? m.Groups[1].Value : null;
 
+    /// <summary>
+    /// A figure as a target or an actual prints it: with a comparator, a % or a unit of the template (=55人, >=95%, 100%,
+    /// 12次). A plain number is not one (it may be an amount or a 分值), nor a name that holds digits (12345热线办结率).
+    /// </summary>
+    public static bool IsMeasure(string? text, IReadOnlyCollection<string> units) =>
+        TextCleaner.Clean(text) is { } t && t.Any(char.IsDigit) &&
+        (t.AsSpan().IndexOfAny("<>=≥≤%") >= 0 || units.Any(u => t.EndsWith(u, StringComparison.Ordinal)));
+
     /// <summary>True when a cell is nothing but the unit note, "(元)" or "（万元）" (a header wraps it onto a line of its own).</summary>
     public static bool IsCurrencyNote(string? text) =>
         TextCleaner.Compact(text) is { Length: > 0 and <= 5 } compact && CurrencyNote().IsMatch(compact);
