@@ -146,7 +146,7 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
     {
         if (lines[i].Count == 0 || !OneDecimal(lines[i][^1].Text) || NextPlain(rows, lines, i) is not { } j) return;
         if (lines[j].Count != 1 || lines[j][0].Text.Length != 1 || !char.IsAsciiDigit(lines[j][0].Text[0])) return;
-        lines[i][^1] = Joined(lines[i][^1], lines[j][0], "");
+        lines[i][^1] = Joined(lines[i][^1], lines[j][0]);
         lines[j].RemoveAt(0);
     }
 
@@ -173,7 +173,7 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
                 !matcher.Model.Units.Contains(unit) || unit == "%") continue;
             var plainAfter = line.Skip(k + 2).Count(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent);
             if (plainAfter < 2) continue;
-            line[k] = Joined(line[k], line[k + 1], "");
+            line[k] = Joined(line[k], line[k + 1], " ");
             line.RemoveAt(k + 1);
         }
     }
@@ -211,11 +211,12 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
         matcher.Match(text, LabelKinds.Whole) is { IsExact: true } || matcher.MatchLevel(text) is { IsExact: true };
 
     /// <summary>
-    /// Two pieces of one word as one cell: the text they spell, where the first piece was read, and both pieces' raw
-    /// lines in its provenance.
+    /// Two pieces of one cell as one cell, read where the first piece was: its raw text holds both pieces as they stood —
+    /// on two lines (a wrapped cell, as a PDF's merged cell keeps them; cleaning joins them: 数量指 / 标 → 数量指标) or one
+    /// space apart on one line (a unit in another font: "=55 人", which cleaning reads as =55人).
     /// </summary>
     private static RawCell Joined(RawCell first, RawCell second, string between = "\n") =>
-        first with { Text = first.Text + second.Text, Source = first.Source with { Text = first.Source.Text + between + second.Source.Text } };
+        first with { Text = first.Text + between + second.Text, Source = first.Source with { Text = first.Source.Text + between + second.Source.Text } };
 
     // ---- header rows ----------------------------------------------------------------------------------------------
 

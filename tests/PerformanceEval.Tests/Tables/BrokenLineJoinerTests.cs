@@ -78,7 +78,8 @@ public sealed class BrokenLineJoinerTests
     private static List<string[]> Rows(string text)
     {
         var document = new TextDumpReader().Read(SourceDocument.FromBytes("form.raw.txt", Encoding.UTF8.GetBytes(text))).Value;
-        return [.. new BrokenLineJoiner(Matcher).Join(document.Rows).Select(r => r.Cells.Select(c => c.Text).ToArray())];
+        // Each cell as the stages after read it: cleaned, its wrapped pieces joined.
+        return [.. new BrokenLineJoiner(Matcher).Join(document.Rows).Select(r => r.Cells.Select(c => TextCleaner.Clean(c.Text) ?? "").ToArray())];
     }
 
     [Fact]
