@@ -11,8 +11,9 @@ namespace PerformanceEval.Tables;
 /// after, a merged 一级指标 as "满意度指" / "标". Nothing in such text says where a column is, but the template's own
 /// vocabulary says which pieces make a word. So, within one block of plain lines:
 /// <list type="number">
-/// <item>The last word of a line and the first of the next (or of the next two) are one word when together they are a
-/// label of the template or an indicator level, and the first piece is none on its own.</item>
+/// <item>The last word of a line and the first words of the lines after it (up to six pieces, each alone on its line
+/// but the last) are one word when together they spell a label of the template or an indicator level to the letter, and
+/// no piece is a label, a figure, a placeholder or a unit note on its own.</item>
 /// <item>A run of lines that hold nothing but header labels is one header row, its labels in the order they came:
 /// that order is the printing's column order (实际完成值 before 年度指标值 where the printer put it there).</item>
 /// <item>A funding line's label (and the 总分's) takes the figures the wrapping put on the lines after it, a rate its
@@ -26,10 +27,7 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
 {
     /// <summary>What a header row holds: the column labels of the funding block and of the indicator table, and their fragments.</summary>
     private static readonly string[] HeaderKinds =
-    [
-        "FundingBlock", "ColInitial", "ColAnnual", "ColExecuted", "ColRate", "HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget",
-        "HdrActual", "HdrWeight", "HdrScore", "HdrNote", "HdrFragment",
-    ];
+        [.. new[] { "FundingBlock" }.Concat(LabelKinds.FundingColumns).Concat(LabelKinds.IndicatorColumns).Append("HdrFragment").Distinct()];
 
     /// <summary>A document's rows with the plain lines' broken words and header rows joined; every other row as it was.</summary>
     public ImmutableArray<RawRow> Join(ImmutableArray<RawRow> rows)
