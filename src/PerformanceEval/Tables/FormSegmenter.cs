@@ -72,10 +72,15 @@ public sealed class FormSegmenter(LabelMatcher standard)
         if (form is not null) yield return form;
     }
 
+    /// <summary>
+    /// A piece holds a form's start: a 项目名称 label, or a funding line with its figures. A funding label alone is not
+    /// one: a tool that writes wrapped cells after a page's rows writes the wrapped label there too ("其中：当年财" / "政拨款").
+    /// </summary>
     private bool StartsItsOwnForm(List<RawRow> piece) =>
         piece.Any(r => r.Origin is RowOrigin.Flattened) ||
-        piece.SelectMany(RowText.NonEmpty).Any(c => standard.Match(c.Text, "ProjectName") is { IsExact: true } ||
-            standard.Match(FirstLine(c.Text), LabelKinds.FundingLines) is { Score: >= 0.75 });
+        piece.SelectMany(RowText.NonEmpty).Any(c => standard.Match(c.Text, "ProjectName") is { IsExact: true }) ||
+        piece.Any(r => RowText.NonEmpty(r).Any(c => standard.Match(FirstLine(c.Text), LabelKinds.FundingLines) is { Score: >= 0.75 }) &&
+                       RowText.NonEmpty(r).Any(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out _)));
 
     private bool IsTotal(RawRow row) => RowText.NonEmpty(row).Any(c => standard.Match(c.Text, "Total") is { Score: >= 0.9 });
 

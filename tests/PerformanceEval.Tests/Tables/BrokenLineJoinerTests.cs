@@ -296,8 +296,8 @@ public sealed class BrokenLineJoinerTests
     }
 
     /// <summary>
-    /// Calc's raw text of a form over two pages: page one's wrapped cells (the year, the project name, the header's labels)
-    /// are written after page one's rows, then page two's rows and the 总分 follow.
+    /// Calc's raw text of a form over two pages: page one's wrapped cells (the year, the project name, a funding label, the
+    /// header's labels) are written after page one's rows, then page two's rows and the 总分 follow.
     /// </summary>
     private const string TwoPages = """
         财政项目支出绩效自评表
@@ -311,6 +311,8 @@ public sealed class BrokenLineJoinerTests
         服务费(宝财行签[2023]277号)
         项目资金
         (元)
+        其中：当年财
+        政拨款
         一级
         指标
         质量指标 工作计划完成率 >90% 100 30 28
