@@ -68,17 +68,36 @@ internal static class ExtractCommand
         var started = System.Diagnostics.Stopwatch.StartNew();
         using (var output = CommonOptions.OpenOutput(outPath))
         {
+            // A dump read in sections is left to this thread, in its turn, so its forms are written as they are read
+            // and in file order; the workers meanwhile go on with the files after it.
             var results = files.AsParallel().AsOrdered().WithDegreeOfParallelism(settings.Workers)
                 .Select(file =>
                 {
                     using (LogContext.PushProperty("SourcePath", file))
-                        return pipeline.Extract(file);
+                        return (File: file, Result: pipeline.ReadsInSections(file) ? null : pipeline.Extract(file));
                 });
-            foreach (var result in results)
+            foreach (var (file, extracted) in results)
             {
-                tally.Add(result);
+                DocumentResult result;
+                if (extracted is null)
+                {
+                    using (LogContext.PushProperty("SourcePath", file))
+                        result = pipeline.Extract(file, forms =>
+                        {
+                            tally.Add(forms);
+                            foreach (var form in forms) output.WriteLine(ContractJson.Serialize(form));
+                        });
+                    if (result.Failed && result.FormCount > 0)
+                        log.Warning("{SourcePath}: the {FormCount} forms read before the failure are written", file, result.FormCount);
+                }
+                else
+                {
+                    result = extracted;
+                    tally.Add(result.Forms);
+                    foreach (var form in result.Forms) output.WriteLine(ContractJson.Serialize(form));
+                }
+                tally.AddFile(result);
                 if (result.Failed) Console.Error.WriteLine($"error: {result.Path}: {result.Failure}");
-                foreach (var form in result.Forms) output.WriteLine(ContractJson.Serialize(form));
                 if (verbose) LogDocument(log, result);
             }
         }
@@ -91,7 +110,7 @@ internal static class ExtractCommand
     private static void LogDocument(ILogger log, DocumentResult result)
     {
         log.Debug("{SourcePath}: {FormCount} forms; ingestion {IngestionMs:F1} ms, tables {TablesMs:F1} ms, normalizer {NormalizerMs:F1} ms, checker {CheckerMs:F1} ms",
-            result.Path, result.Forms.Length, result.StageMilliseconds.GetValueOrDefault("ingestion"),
+            result.Path, result.FormCount, result.StageMilliseconds.GetValueOrDefault("ingestion"),
             result.StageMilliseconds.GetValueOrDefault("tables"), result.StageMilliseconds.GetValueOrDefault("normalizer"),
             result.StageMilliseconds.GetValueOrDefault("checker"));
         foreach (var form in result.Forms)

@@ -1,3 +1,4 @@
+using PerformanceEval.Contract;
 using PerformanceEval.Pipeline;
 
 namespace PerformanceEval.Cli;
@@ -13,11 +14,17 @@ internal sealed class RunSummary
     public int FormsWithFindings { get; private set; }
     public int Findings { get; private set; }
 
-    public void Add(DocumentResult result)
+    /// <summary>Counts a file once its forms are counted (<see cref="Add"/>).</summary>
+    public void AddFile(DocumentResult result)
     {
         Files++;
         if (result.Failed) FailedFiles++;
-        foreach (var form in result.Forms)
+    }
+
+    /// <summary>Counts forms, as a file hands them on.</summary>
+    public void Add(IEnumerable<CleanedForm> forms)
+    {
+        foreach (var form in forms)
         {
             Forms++;
             if (form.Findings.Length > 0) FormsWithFindings++;

@@ -11,7 +11,10 @@ namespace PerformanceEval.ReviewPage;
 /// </summary>
 internal sealed class Evidence(StoredDocument? document, string? file, CleanedForm form, string? inputKind)
 {
-    private byte[]? _bytes;
+    /// <summary>Lines of the form's part of a text input, around every line its fields were read from (read once a page).</summary>
+    private Dictionary<int, string>? _lines;
+
+    private const int Context = 3;
 
     public Html? For(string field)
     {
@@ -30,12 +33,15 @@ internal sealed class Evidence(StoredDocument? document, string? file, CleanedFo
 
         if (inputKind == "text" && where.Line is { } n)
         {
-            _bytes ??= File.ReadAllBytes(file);
+            _lines ??= FormLines(file);
             html.Raw("<pre class=\"source\">");
-            foreach (var source in SourceLines.Around(_bytes, n))
-                html.Open("span", ("class", source.Number == n ? "line hit" : "line"))
-                    .Element("span", source.Number.ToString(CultureInfo.InvariantCulture), ("class", "ln"))
-                    .Text(source.Text).Raw("</span>\n");
+            for (var number = n - Context; number <= n + Context; number++)
+            {
+                if (!_lines.TryGetValue(number, out var source)) continue;
+                html.Open("span", ("class", number == n ? "line hit" : "line"))
+                    .Element("span", number.ToString(CultureInfo.InvariantCulture), ("class", "ln"))
+                    .Text(source).Raw("</span>\n");
+            }
             return html.Raw("</pre>");
         }
         if (inputKind is "pdf-text" or "pdf-scan" or "image" && where.Page is { } p && where.Box is { Length: 4 } box)
@@ -44,5 +50,12 @@ internal sealed class Evidence(StoredDocument? document, string? file, CleanedFo
             return html.Open("img", ("class", "crop"), ("src", src), ("alt", $"第{p}页该单元格附近的原件图像"), ("loading", "lazy"));
         }
         return html;
+    }
+
+    private Dictionary<int, string> FormLines(string file)
+    {
+        var lines = form.Provenance.Values.Select(p => p.Line).OfType<int>().ToList();
+        if (lines.Count == 0) return [];
+        return SourceLines.Read(file, lines.Min() - Context, lines.Max() + Context).ToDictionary(l => l.Number, l => l.Text);
     }
 }

@@ -97,8 +97,13 @@ def main():
     put("binary.bin", bytes(range(256)) * 64, expect="failed", code="input.binary")
     put("not-a-form.txt", "会议纪要\n今天讨论了预算编制。\n".encode(), expect="failed", code="form.none-found")
 
-    # Sizes: a text over the text limit, a line over the line limit.
-    put("big.txt", (seed1 * (20 * 2 ** 20 // len(seed1.encode()) + 1)).encode(), expect="failed", code="input.too-large")
+    # Sizes: a text dump over limits.textSectionBytes (read a megabyte at a time, every form kept), one form that never
+    # ends (it may grow to limits.maxTextBytes, then it is refused), a line over the line limit.
+    copies = 3 * 2 ** 20 // len(seed1.encode()) + 1
+    put("big.txt", (seed1 * copies).encode(), expect="forms", forms=15 * copies)
+    row = "| 产出指标 | 数量指标 | 完成数量 | 100 | 100 | 10 | 10 |\n"
+    endless = "财政项目支出绩效自评表\n（2021年度）\n| 项目名称 | 某项目 |\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+    put("endless-form.txt", (endless + row * (9 * 2 ** 20 // len(row.encode()))).encode(), expect="failed", code="input.too-large")
     put("long-line.txt", ("财政项目支出绩效自评表\n" + "9" * 1_000_000 + "\n").encode(), expect="failed", code="input.too-large")
 
     # HTML monsters: 50,000 columns; 10,000 nested tables.
@@ -129,8 +134,14 @@ def main():
     os.symlink(".", os.path.join(out, "loop"))
     os.makedirs(os.path.join(out, "x.pdf"))
 
-    # Misnamed images (real OCR: slow).
+    # Misnamed images (real OCR: slow), and 100 MB of the four seeds' dumps one after another (some 35,000 forms).
     if slow:
+        seeds = b"".join(open(seed(n), "rb").read().rstrip(b"\n") + b"\n" for n in range(4))
+        sets = 100 * 2 ** 20 // len(seeds)
+        with open(os.path.join(out, "huge.txt"), "wb") as f:
+            for _ in range(sets):
+                f.write(seeds)
+        manifest["huge.txt"] = {"expect": "forms", "forms": 27 * sets, "slow": True}
         shutil.copy(fixture("scan-songjiang-2022-tiff", "input.tif"), os.path.join(out, "tiff-named.png"))
         manifest["tiff-named.png"] = {"expect": "forms", "forms": 1, "slow": True}
 

@@ -8,7 +8,14 @@ namespace PerformanceEval.Ingestion;
 /// the file's recorded failure with its reason; pipeline.json's <c>limits</c> section moves the bounds.
 /// </summary>
 /// <param name="MaxFileBytes">Any input file (default 512 MiB): larger files are not read into memory.</param>
-/// <param name="MaxTextBytes">A text dump or HTML file (default 16 MiB, about 3,000 forms).</param>
+/// <param name="MaxTextBytes">
+/// An HTML or UTF-16 text file, read whole (default 8 MiB), and the most one section of a larger text dump grows to
+/// while its one form has not ended.
+/// </param>
+/// <param name="TextSectionBytes">
+/// A text dump larger than this (default 1 MiB, some 180 forms) is read in sections of about this size, each cut at a
+/// line and its forms handed on, so a worker's memory does not grow with the file (300 MB for any size).
+/// </param>
 /// <param name="MaxLineChars">One line of a text dump (default 200,000 characters; a form's longest line is a few hundred).</param>
 /// <param name="MaxPixelsPerPage">One page image (default 100 million pixels: A3 at 600 dpi is 70 million), checked from the header before decoding.</param>
 /// <param name="MaxPagesPerDocument">Pages of one TIFF or scanned PDF (default 1,000).</param>
@@ -17,7 +24,8 @@ namespace PerformanceEval.Ingestion;
 /// <param name="MaxTableNesting">Tables nested in tables (default 16).</param>
 public sealed record InputLimits(
     long MaxFileBytes = 512L << 20,
-    long MaxTextBytes = 16L << 20,
+    long MaxTextBytes = 8L << 20,
+    long TextSectionBytes = 1L << 20,
     int MaxLineChars = 200_000,
     long MaxPixelsPerPage = 100_000_000,
     int MaxPagesPerDocument = 1_000,
@@ -27,11 +35,16 @@ public sealed record InputLimits(
 {
     public static InputLimits Default { get; } = new();
 
+    /// <summary>The most one section of a text dump grows to while its one form has not ended.</summary>
+    public long MaxSectionBytes => Math.Max(MaxTextBytes, TextSectionBytes);
+
     /// <summary>Rejects bounds no run could use, naming the setting.</summary>
     public void Validate()
     {
         if (MaxFileBytes < 1024 || MaxTextBytes < 1024 || MaxTextBytes > MaxFileBytes)
             throw new ArgumentException("pipeline.json: limits.maxFileBytes and limits.maxTextBytes must be at least 1024, maxTextBytes no more than maxFileBytes");
+        if (TextSectionBytes < 65536)
+            throw new ArgumentException("pipeline.json: limits.textSectionBytes must be at least 65536");
         if (MaxLineChars < 1000) throw new ArgumentException("pipeline.json: limits.maxLineChars must be at least 1000");
         if (MaxPixelsPerPage < 1_000_000) throw new ArgumentException("pipeline.json: limits.maxPixelsPerPage must be at least 1000000");
         if (MaxPagesPerDocument < 1) throw new ArgumentException("pipeline.json: limits.maxPagesPerDocument must be at least 1");

@@ -36,13 +36,33 @@ public static class TextDecoder
         if (System.Text.Unicode.Utf8.IsValid(bytes))
             return new(StrictUtf8.GetString(bytes), "utf-8");
         var (valid, invalid, firstInvalid) = Utf8Evidence(bytes);
-        // Mostly UTF-8: a handful of bad sequences among many good multi-byte characters. GBK text read as UTF-8
-        // is the other way round: its pairs are almost never valid UTF-8.
-        if (valid > 0 && invalid <= Math.Max(3, valid / 50))
+        if (ChooseByEvidence(valid, invalid) == "utf-8")
             return Utf8(bytes, "utf-8", invalid, firstInvalid);
-        var text = Encoding.GetEncoding(54936).GetString(bytes);
+        var text = Gb18030.GetString(bytes);
         return text.Count(c => c == '\uFFFD') > text.Length / 20 ? null : new(text, "gb18030");
     }
+
+    private static Encoding Gb18030 => Encoding.GetEncoding(54936);
+
+    /// <summary>
+    /// UTF-8 or GB18030 for bytes without a BOM that are not valid UTF-8, from <paramref name="valid"/> multi-byte UTF-8
+    /// characters and <paramref name="invalid"/> bad sequences. Mostly UTF-8 is a handful of bad sequences among many good
+    /// multi-byte characters; GBK text read as UTF-8 is the other way round: its pairs are almost never valid UTF-8.
+    /// </summary>
+    internal static string ChooseByEvidence(long valid, long invalid) =>
+        invalid == 0 || valid > 0 && invalid <= Math.Max(3, valid / 50) ? "utf-8" : "gb18030";
+
+    /// <summary>
+    /// A section of a file in the encoding <see cref="TextSurvey"/> chose for the whole file (one of the names
+    /// <see cref="Decode"/> gives), its bad UTF-8 bytes counted as there.
+    /// </summary>
+    public static DecodedText DecodeAs(ReadOnlySpan<byte> bytes, string encodingName) => encodingName switch
+    {
+        "utf-8-bom" when bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) => Utf8(bytes[3..], encodingName),
+        "utf-8" or "utf-8-bom" => Utf8(bytes, encodingName),
+        "gb18030" => new(Gb18030.GetString(bytes), encodingName),
+        _ => throw new ArgumentException($"a text section cannot be read as {encodingName}", nameof(encodingName)),
+    };
 
     private static DecodedText Utf8(ReadOnlySpan<byte> bytes, string name, int invalid = -1, int firstInvalid = -1)
     {
@@ -52,7 +72,7 @@ public static class TextDecoder
     }
 
     /// <summary>Valid multi-byte UTF-8 characters, invalid sequences, and the offset of the first invalid one.</summary>
-    private static (int Valid, int Invalid, int FirstInvalid) Utf8Evidence(ReadOnlySpan<byte> bytes)
+    internal static (int Valid, int Invalid, int FirstInvalid) Utf8Evidence(ReadOnlySpan<byte> bytes)
     {
         var (valid, invalid, first, at) = (0, 0, -1, 0);
         while (at < bytes.Length)
@@ -73,7 +93,7 @@ public static class TextDecoder
     }
 
     /// <summary>NUL bytes or many control characters: an image, an archive, a PDF — not a text dump.</summary>
-    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    internal static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
         var control = 0;

@@ -36,15 +36,34 @@ public sealed partial class TextDumpReader(InputLimits? limits = null) : IDocume
             return Fail(document, new Diagnostic(DiagnosticCodes.InputBinary,
                 "the file is binary (not a text dump in UTF-8, UTF-16 or GB18030, not a PDF)", fileRef));
 
+        return ReadDecoded(document, decoded, firstLine: 1);
+    }
+
+    /// <summary>
+    /// Reads one section of a dump too large to read whole (<see cref="TextSection"/>), decoded in the file's encoding;
+    /// its lines are numbered from <paramref name="firstLine"/>, as they stand in the file.
+    /// </summary>
+    public StageResult<IngestedDocument> ReadSection(SourceDocument section, DecodedText decoded, int firstLine)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return ReadDecoded(section, decoded, firstLine);
+    }
+
+    private StageResult<IngestedDocument> ReadDecoded(SourceDocument document, DecodedText decoded, int firstLine)
+    {
+        var fileRef = SourceRef.ForFile(document.Path, document.Sha256);
         var text = decoded.Text;
         var warnings = ImmutableArray<Diagnostic>.Empty;
         if (decoded.InvalidSequences > 0)
+        {
+            var line = firstLine - 1 + decoded.FirstInvalidLine;
             warnings = [new Diagnostic(DiagnosticCodes.TextInvalidBytes,
-                $"文件按 UTF-8 读取，但有 {decoded.InvalidSequences} 处字节不是 UTF-8（第一处在第 {decoded.FirstInvalidLine} 行），已替换为 �",
-                fileRef with { Line = decoded.FirstInvalidLine })];
+                $"文件按 UTF-8 读取，但有 {decoded.InvalidSequences} 处字节不是 UTF-8（第一处在第 {line} 行），已替换为 �",
+                fileRef with { Line = line })];
+        }
         // Markup may well be one line (a minified export); its bounds are its cells and nesting, counted below.
         var html = HtmlTableReader.ContainsTable(text);
-        if (!html && LongestLine(text) is var (lineNo, length) && length > _limits.MaxLineChars)
+        if (!html && LongestLine(text) is var (longest, length) && length > _limits.MaxLineChars && firstLine - 1 + longest is var lineNo)
             return Fail(document, new Diagnostic(DiagnosticCodes.InputTooLarge,
                 $"line {lineNo} is {length:N0} characters long, over limits.maxLineChars ({_limits.MaxLineChars:N0}); not read", fileRef with { Line = lineNo }));
         ImmutableArray<RawRow> rows;
@@ -52,7 +71,7 @@ public sealed partial class TextDumpReader(InputLimits? limits = null) : IDocume
         {
             rows = html
                 ? HtmlTableReader.ReadTables(document, text, _limits)
-                : ReadLines(document, text);
+                : ReadLines(document, text, firstLine);
         }
         catch (InputLimitException limit)
         {
@@ -82,7 +101,7 @@ public sealed partial class TextDumpReader(InputLimits? limits = null) : IDocume
     private static StageResult<IngestedDocument> Fail(SourceDocument document, Diagnostic diagnostic) =>
         new(new IngestedDocument(document, InputKind.Text, []), [diagnostic]);
 
-    private static ImmutableArray<RawRow> ReadLines(SourceDocument document, string text)
+    private static ImmutableArray<RawRow> ReadLines(SourceDocument document, string text, int firstLine)
     {
         var lines = text.Split('\n');
         var rows = ImmutableArray.CreateBuilder<RawRow>();
@@ -93,7 +112,7 @@ public sealed partial class TextDumpReader(InputLimits? limits = null) : IDocume
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
-            var lineNo = i + 1;
+            var lineNo = firstLine + i;
             // A form feed is a page break (pdftotext ends each page with one): the next page's table is a block of its
             // own, as a PDF page's is, and the feed is no character of the layout.
             if (line.Contains('\f'))

@@ -13,6 +13,11 @@ using PerformanceEval.Templates;
 namespace PerformanceEval.Pipeline;
 
 /// <summary>What one input file gave: its forms, or the reason it failed. A failed file is never dropped.</summary>
+/// <param name="Path">The file as given.</param>
+/// <param name="Forms">The forms, unless they were handed on as they were read (<see cref="ExtractionPipeline.Extract(string, Action{ImmutableArray{CleanedForm}})"/>).</param>
+/// <param name="Failure">Why the file failed, or null.</param>
+/// <param name="Diagnostics">What the stages raised on the file (a file read in sections: the file's own; its forms carry theirs).</param>
+/// <param name="StageMilliseconds">Time spent in each stage.</param>
 public sealed record DocumentResult(
     string Path,
     ImmutableArray<CleanedForm> Forms,
@@ -21,6 +26,12 @@ public sealed record DocumentResult(
     IReadOnlyDictionary<string, double> StageMilliseconds)
 {
     public bool Failed => Failure is not null;
+
+    /// <summary>Forms read from the file: <see cref="Forms"/>' count, or how many were handed on as they were read.</summary>
+    public int FormCount { get; init; } = Forms.Length;
+
+    /// <summary>What kind of input the file was read as, once it was read.</summary>
+    public InputKind? Kind { get; init; }
 }
 
 /// <summary>
@@ -41,6 +52,7 @@ public sealed class ExtractionPipeline
 
     private readonly InputLimits _limits;
     private readonly DepartmentNames _departments;
+    private readonly TextDumpReader _textReader;
 
     internal ExtractionPipeline(ImmutableArray<IDocumentReader> readers, LabelMatcher standard, LabelMatcher criteria,
         Checker checker, bool strict, ILogger log, InputLimits? limits = null, DepartmentNames? departments = null)
@@ -48,6 +60,7 @@ public sealed class ExtractionPipeline
         _limits = limits ?? InputLimits.Default;
         _departments = departments ?? DepartmentNames.Load(null);
         _readers = readers;
+        _textReader = readers.OfType<TextDumpReader>().FirstOrDefault() ?? new TextDumpReader(_limits);
         _segmenter = new FormSegmenter(standard);
         _repairers = [new PageFurnitureRemover(), new VerticalLabelRepairer(), new RepeatedRowRemover(), new DetachedTotalJoiner(standard)];
         _standard = new StandardFormNormalizer(standard);
@@ -64,6 +77,73 @@ public sealed class ExtractionPipeline
 
     /// <summary>Reads a file from disk and extracts it; a file that cannot be read is a failed result, not an exception.</summary>
     public DocumentResult Extract(string path)
+    {
+        if (!TextSurvey.IsSectioned(path, _limits)) return ExtractWhole(path);
+        var forms = ImmutableArray.CreateBuilder<CleanedForm>();
+        var result = Extract(path, forms.AddRange);
+        return result with { Forms = forms.ToImmutable() };
+    }
+
+    /// <summary>
+    /// True when <paramref name="path"/> is a text dump over <c>limits.textSectionBytes</c>: it is read a section at a
+    /// time and its forms are handed on as each section is done, so its memory does not grow with the file.
+    /// </summary>
+    public bool ReadsInSections(string path) => TextSurvey.IsSectioned(path, _limits);
+
+    /// <summary>
+    /// Extracts a file, handing its forms to <paramref name="onForms"/> as they are read: a section at a time for a
+    /// dump read in sections (<see cref="ReadsInSections"/>), all at once for any other file. The result holds no forms,
+    /// only their <see cref="DocumentResult.FormCount"/>. When a later section of a dump fails, the forms already handed
+    /// on stand, and the result says from which line the file failed.
+    /// </summary>
+    public DocumentResult Extract(string path, Action<ImmutableArray<CleanedForm>> onForms)
+    {
+        ArgumentNullException.ThrowIfNull(onForms);
+        DocumentResult Whole()
+        {
+            var whole = ExtractWhole(path);
+            if (!whole.Forms.IsEmpty) onForms(whole.Forms);
+            return whole with { Forms = [] };
+        }
+        if (!TextSurvey.IsSectioned(path, _limits)) return Whole();
+        var timings = new Dictionary<string, double>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var sections = new SectionedExtraction(_limits,
+            (section, decoded, firstLine) => Timed(timings, "ingestion", () => _textReader.ReadSection(section, decoded, firstLine)),
+            ingested => Timed(timings, "tables", () => _segmenter.Segment(ingested)),
+            (grids, reading) => FormsOf(grids, reading, timings, diagnostics: null));
+        var handed = 0;
+        try
+        {
+            var survey = TextSurvey.Of(path);
+            // Markup spans lines and cannot be cut at one: an HTML dump is read whole, within limits.maxTextBytes.
+            if (survey.HoldsHtml) return Whole();
+            _log.Information("Reading {SourcePath} ({Bytes} bytes, {Encoding}) in sections of {SectionBytes} bytes",
+                path, survey.Length, survey.EncodingName, _limits.TextSectionBytes);
+            var outcome = sections.Run(path, survey, forms =>
+            {
+                handed += forms.Length;
+                onForms(forms);
+            });
+            diagnostics.AddRange(outcome.Diagnostics);
+            var failure = outcome.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+            return failure is null
+                ? new DocumentResult(path, [], null, diagnostics.ToImmutable(), timings) { FormCount = handed, Kind = InputKind.Text }
+                : Failed(path, failure.Message, diagnostics.ToImmutable(), timings) with { FormCount = handed };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = $"cannot read the file: {e.Message}";
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InputUnreadable, reason, SourceRef.ForFile(path, "")));
+            return Failed(path, reason, diagnostics.ToImmutable(), timings) with { FormCount = handed };
+        }
+        catch (Exception e)
+        {
+            return StageFailure(path, e, diagnostics, timings, SourceRef.ForFile(path, "")) with { FormCount = handed };
+        }
+    }
+
+    private DocumentResult ExtractWhole(string path)
     {
         SourceDocument document;
         try
@@ -112,37 +192,53 @@ public sealed class ExtractionPipeline
             if (Error(segmented.Diagnostics) is { } segmentError)
                 return Failed(document.Path, segmentError.Message, diagnostics.ToImmutable(), timings);
 
-            var normalized = segmented.Value.Select(grid => NormalizeForm(grid, timings, diagnostics))
-                .Select(n => WithReadingWarnings(n, ingested.Diagnostics)).ToList();
-            WithLineWarnings(normalized, ingested.Diagnostics);
-            InferMissingYears(normalized);
-            var forms = normalized
-                .Select(n => Timed(timings, "checker", () =>
-                {
-                    // The engine's alternative readings of unsure figures, chosen by the form's relations, before the check.
-                    var (form, choices) = _alternatives.Choose(n.Form, n.PrintedBands);
-                    return form with { Warnings = form.Warnings.AddRange(choices), Findings = Checker.Check(form, n.PrintedBands) };
-                }))
-                .ToImmutableArray();
-            return new DocumentResult(document.Path, forms, null, diagnostics.ToImmutable(), timings);
+            var forms = FormsOf(segmented.Value, ingested.Diagnostics, timings, diagnostics);
+            return new DocumentResult(document.Path, forms, null, diagnostics.ToImmutable(), timings) { Kind = ingested.Value.Kind };
         }
-        catch (StrictModeException strict)
+        catch (Exception e)
         {
-            return Failed(document.Path, $"--strict: {strict.Message}", diagnostics.ToImmutable(), timings);
-        }
-        catch (Exception e) when (e is not StrictModeException)
-        {
-            // The file's fault boundary: whatever a stage throws on this input (a defect of ours, or input no rule
-            // foresaw) fails this file with the stage and the cause, and the batch goes on with the next one.
-            var (stage, cause) = e is StageFailedException failed ? (failed.Stage, failed.InnerException!) : ("pipeline", e);
-            _log.Error(cause, "Stage {Stage} failed on {SourcePath}", stage, document.Path);
-            var reason = $"the {stage} stage failed on this file ({cause.GetType().Name}: {cause.Message})";
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.StageFailed, reason, ReaderSupport.FileRef(document)));
-            return Failed(document.Path, reason, diagnostics.ToImmutable(), timings);
+            return StageFailure(document.Path, e, diagnostics, timings, ReaderSupport.FileRef(document));
         }
     }
 
-    private NormalizedForm NormalizeForm(FormGrid grid, Dictionary<string, double> timings, ImmutableArray<Diagnostic>.Builder diagnostics)
+    /// <summary>
+    /// The file's fault boundary: whatever a stage throws on this input (a defect of ours, or input no rule foresaw)
+    /// fails this file with the stage and the cause, and the batch goes on with the next one.
+    /// </summary>
+    private DocumentResult StageFailure(string path, Exception e, ImmutableArray<Diagnostic>.Builder diagnostics,
+        Dictionary<string, double> timings, SourceRef fileRef)
+    {
+        if (e is StrictModeException strict)
+            return Failed(path, $"--strict: {strict.Message}", diagnostics.ToImmutable(), timings);
+        var (stage, cause) = e is StageFailedException failed ? (failed.Stage, failed.InnerException!) : ("pipeline", e);
+        _log.Error(cause, "Stage {Stage} failed on {SourcePath}", stage, path);
+        var reason = $"the {stage} stage failed on this file ({cause.GetType().Name}: {cause.Message})";
+        diagnostics.Add(new Diagnostic(DiagnosticCodes.StageFailed, reason, fileRef));
+        return Failed(path, reason, diagnostics.ToImmutable(), timings);
+    }
+
+    /// <summary>
+    /// The forms of a document's tables: each repaired, normalized, given what the reader noticed on its pages or
+    /// lines, and checked. <paramref name="diagnostics"/> collects what the stages raised (null: the forms carry it).
+    /// </summary>
+    private ImmutableArray<CleanedForm> FormsOf(IEnumerable<FormGrid> grids, ImmutableArray<Diagnostic> reading,
+        Dictionary<string, double> timings, ImmutableArray<Diagnostic>.Builder? diagnostics)
+    {
+        var normalized = grids.Select(grid => NormalizeForm(grid, timings, diagnostics))
+            .Select(n => WithReadingWarnings(n, reading)).ToList();
+        WithLineWarnings(normalized, reading);
+        InferMissingYears(normalized);
+        return normalized
+            .Select(n => Timed(timings, "checker", () =>
+            {
+                // The engine's alternative readings of unsure figures, chosen by the form's relations, before the check.
+                var (form, choices) = _alternatives.Choose(n.Form, n.PrintedBands);
+                return form with { Warnings = form.Warnings.AddRange(choices), Findings = Checker.Check(form, n.PrintedBands) };
+            }))
+            .ToImmutableArray();
+    }
+
+    private NormalizedForm NormalizeForm(FormGrid grid, Dictionary<string, double> timings, ImmutableArray<Diagnostic>.Builder? diagnostics)
     {
         var repaired = grid;
         var gridDiagnostics = new List<Diagnostic>();
@@ -155,7 +251,7 @@ public sealed class ExtractionPipeline
         var normalizer = IsCriteria(repaired) ? _criteria : _standard;
         var normalized = Timed(timings, "normalizer", () => normalizer.Normalize(repaired));
         var all = gridDiagnostics.Concat(normalized.Diagnostics).ToList();
-        diagnostics.AddRange(all);
+        diagnostics?.AddRange(all);
         if (_strict && all.FirstOrDefault() is { } first) throw new StrictModeException(first);
         var form = normalized.Value.Form with
         {

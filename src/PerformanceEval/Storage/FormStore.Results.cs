@@ -1,20 +1,27 @@
 using System.Text.Json;
 using PerformanceEval.Contract;
+using PerformanceEval.Ingestion;
 using PerformanceEval.Pipeline;
 
 namespace PerformanceEval.Storage;
 
 public sealed partial class FormStore
 {
-    /// <summary>Writes a document's forms and findings and marks it done — one transaction, all or nothing.</summary>
-    public void Complete(Claim claim, DocumentResult result, TimeSpan elapsed)
+    /// <summary>
+    /// Writes a document's forms and findings and marks it done — one transaction, all or nothing. The forms are
+    /// <paramref name="forms"/> when given (a <see cref="FormSpool"/> a dump read in sections filled), else the result's.
+    /// </summary>
+    public void Complete(Claim claim, DocumentResult result, TimeSpan elapsed, IEnumerable<CleanedForm>? forms = null)
     {
-        var connection = claim.Connection;
-        var tx = claim.Transaction ?? Begin(connection);
+        ArgumentNullException.ThrowIfNull(result);
+        var tx = claim.Transaction ?? Begin(claim.Connection);
         claim.Transaction = tx;
         try
         {
-            Write(claim, tx, result, elapsed);
+            Execute(claim.Connection, tx, "DELETE FROM findings WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", claim.Id));
+            Execute(claim.Connection, tx, "DELETE FROM forms WHERE document_id = @d", ("d", claim.Id));
+            var written = WriteForms(claim, tx, forms ?? result.Forms);
+            Finish(claim, tx, "done", null, result.Kind?.ToContract() ?? result.Forms.FirstOrDefault()?.Source.InputKind, written, elapsed);
         }
         catch
         {
@@ -24,13 +31,13 @@ public sealed partial class FormStore
         }
     }
 
-    private void Write(Claim claim, System.Data.Common.DbTransaction tx, DocumentResult result, TimeSpan elapsed)
+    private static int WriteForms(Claim claim, System.Data.Common.DbTransaction tx, IEnumerable<CleanedForm> forms)
     {
         var connection = claim.Connection;
-        Execute(connection, tx, "DELETE FROM findings WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", claim.Id));
-        Execute(connection, tx, "DELETE FROM forms WHERE document_id = @d", ("d", claim.Id));
-        foreach (var form in result.Forms)
+        var written = 0;
+        foreach (var form in forms)
         {
+            written++;
             var formId = Convert.ToInt64(Scalar(connection, tx,
                 "INSERT INTO forms (document_id, form_index, year, department, project, total_score, error_count, warning_count, info_count, json) " +
                 "VALUES (@d, @i, @year, @dept, @project, @total, @errors, @warnings, @infos, @json) RETURNING id",
@@ -51,7 +58,7 @@ public sealed partial class FormStore
                     ("difference", (double?)f.Difference), ("amount", (double?)f.Amount));
             }
         }
-        Finish(claim, tx, "done", null, result.Forms.FirstOrDefault()?.Source.InputKind, result.Forms.Length, elapsed);
+        return written;
     }
 
     /// <summary>Marks a document failed with its reason, so it is listed by <c>status</c> and never lost.</summary>

@@ -51,7 +51,10 @@ public sealed class Importer(FormStore store, ExtractionPipeline pipeline, ILogg
                 var started = Stopwatch.StartNew();
                 try
                 {
-                    var result = pipeline.Extract(claim.Path);
+                    // A dump read in sections hands its forms on a section at a time; the spool keeps them on disk
+                    // past a few hundred, so a worker never holds a whole archive file's forms.
+                    using var spool = new FormSpool();
+                    var result = pipeline.Extract(claim.Path, spool.Add);
                     if (result.Failed)
                     {
                         store.Fail(claim, result.Failure!, started.Elapsed);
@@ -59,10 +62,10 @@ public sealed class Importer(FormStore store, ExtractionPipeline pipeline, ILogg
                     }
                     else
                     {
-                        store.Complete(claim, result, started.Elapsed);
+                        store.Complete(claim, result, started.Elapsed, spool.Forms());
                         Interlocked.Increment(ref done);
-                        Interlocked.Add(ref forms, result.Forms.Length);
-                        Interlocked.Add(ref findings, result.Forms.Sum(f => f.Findings.Length));
+                        Interlocked.Add(ref forms, spool.Count);
+                        Interlocked.Add(ref findings, spool.Findings);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

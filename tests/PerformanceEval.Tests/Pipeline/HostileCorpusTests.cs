@@ -40,7 +40,7 @@ public sealed class HostileCorpusTests : IClassFixture<HostileCorpusTests.Corpus
         // The names the generator writes; the fixture checks the manifest holds each.
         return ["good-seed-000.txt", "good-seed-001.txt", "nines.txt", "arabic-year.txt", "fullwidth-digits.txt",
                 "seed-002-trailing-ff.txt", "seed-002-cut-mid-character.txt", "empty.txt", "binary.bin", "not-a-form.txt",
-                "big.txt", "long-line.txt", "wide.html", "nested.html", "truncated.pdf", "not-a-pdf.pdf", "zero-pages.pdf",
+                "big.txt", "endless-form.txt", "long-line.txt", "wide.html", "nested.html", "truncated.pdf", "not-a-pdf.pdf", "zero-pages.pdf",
                 "encrypted.pdf", "page-20000pt.pdf", "bomb-30000.png", "pipe.txt", "zero.txt"];
     }
 

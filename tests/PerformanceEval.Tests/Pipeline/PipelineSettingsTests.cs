@@ -38,6 +38,7 @@ public sealed class PipelineSettingsTests : IDisposable
     [InlineData("maxLineChars", 5)]
     [InlineData("maxTableNesting", 0)]
     [InlineData("maxTextBytes", 10)]
+    [InlineData("textSectionBytes", 4096)]
     public void A_limit_no_run_could_use_is_refused_at_load(string member, long value)
     {
         var error = Assert.Throws<ArgumentException>(() => Load($"{{\"limits\": {{\"{member}\": {value}}}}}"));

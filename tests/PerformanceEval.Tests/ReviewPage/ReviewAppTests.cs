@@ -222,8 +222,16 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
 
         using (var json = await _server.Http.PostAsync(decision, new StringContent("{\"decision\":\"confirm\"}", System.Text.Encoding.UTF8, "application/json")))
             Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
-        using (var huge = await _server.Http.PostAsync(correction, new ByteArrayContent(new byte[3 << 20]) { Headers = { { "Content-Type", "application/x-www-form-urlencoded" } } }))
+        try
+        {
+            using var huge = await _server.Http.PostAsync(correction, new ByteArrayContent(new byte[3 << 20]) { Headers = { { "Content-Type", "application/x-www-form-urlencoded" } } });
             Assert.True((int)huge.StatusCode is 400 or 413, $"{huge.StatusCode}");
+        }
+        catch (HttpRequestException e) when (e.InnerException is IOException or System.Net.Sockets.SocketException)
+        {
+            // Kestrel answers 413 once the body passes its limit and may close the connection before the client has
+            // sent the rest: the upload is refused either way. What matters is that the server is still up (below).
+        }
         using (var longField = await _server.Http.PostAsync(correction, new FormUrlEncodedContent(new Dictionary<string, string> { ["csrf"] = csrf, ["field"] = "totalScore", ["value"] = new string('9', 200_000) })))
             Assert.Equal(HttpStatusCode.BadRequest, longField.StatusCode);
         foreach (var (field, value) in new[] { ("indicators[٣].score", "5"), ("totalScore", "79228162514264337593543950335"), ("findings", "x") })

@@ -56,6 +56,29 @@ public abstract class ImportTests : IDisposable
     }
 
     [Fact]
+    public void A_dump_read_in_sections_is_stored_whole_or_not_at_all()
+    {
+        // Sections of 64 KiB: the forms go into the document's transaction a section at a time.
+        var limits = new PerformanceEval.Ingestion.InputLimits(MaxTextBytes: 128 << 10, TextSectionBytes: 64 << 10);
+        var pipeline = new PerformanceEval.Pipeline.ExtractionPipelineBuilder()
+            .WithSettings(PerformanceEval.Pipeline.PipelineSettings.Load(Path.Combine(Fixtures.RepoRoot, "pipeline.json")) with { Limits = limits }).Build();
+        var seed = File.ReadAllText(Fixtures.Input("seed-001-baoshan-2023-tsv"));
+        var good = Path.Combine(_store.Dir, "eight-copies.txt");
+        File.WriteAllText(good, string.Concat(Enumerable.Repeat(seed, 8)));
+        // The same forms, then one that never ends: the file fails after some of its forms were handed on.
+        var bad = Path.Combine(_store.Dir, "then-endless.txt");
+        File.WriteAllText(bad, File.ReadAllText(good) + "财政项目支出绩效自评表\n(2023 年度)\n项目名称\t某项目\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n" +
+            string.Concat(Enumerable.Repeat("产出指标\t数量指标\t完成数量\t100\t100\t10\t10\n", 5000)));
+
+        var report = new Importer(_store.Open(), pipeline, Logger.None).Run([good, bad], 1, force: false, retryFailed: false);
+
+        Assert.Equal((1, 1, 8 * 15), (report.Done, report.Failed, report.Forms));
+        var status = _store.Open().Status();
+        Assert.Equal(8 * 15, status.Forms);
+        Assert.Contains(status.Failed, f => f.Path == bad && f.Reason.Contains("does not end", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_second_run_reads_nothing_and_force_reads_again()
     {
         var files = Corpus.Files(Corpus.Make(_store.Dir));
