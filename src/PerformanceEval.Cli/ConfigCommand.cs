@@ -22,6 +22,8 @@ internal static class ConfigCommand
         try
         {
             var settings = CommonOptions.Settings(config);
+            // What a run would refuse at start-up, this command refuses too: checking the file is what it is for.
+            settings.Validate();
             if (print) Console.Out.WriteLine(settings.ToJson());
             else Console.Error.WriteLine($"{config ?? (File.Exists("pipeline.json") ? "pipeline.json" : "the embedded pipeline.json")}: valid (--print shows every setting)");
             return ExitCodes.Ok;

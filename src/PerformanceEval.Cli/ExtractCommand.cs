@@ -48,16 +48,17 @@ internal static class ExtractCommand
         }
         var log = CommonOptions.Logger(verbose);
         PipelineSettings settings;
+        ExtractionPipeline pipeline;
         try
         {
             settings = CommonOptions.Settings(config);
+            pipeline = new ExtractionPipelineBuilder().WithSettings(settings).WithLogger(log).Strict(strict).Build();
         }
         catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.Usage;
         }
-        var pipeline = new ExtractionPipelineBuilder().WithSettings(settings).WithLogger(log).Strict(strict).Build();
         var inputs = InputFiles.Expand(paths);
         var (files, missing) = (inputs.Files, inputs.Problems);
         foreach (var (path, reason) in missing) Console.Error.WriteLine($"error: {path}: {reason}");

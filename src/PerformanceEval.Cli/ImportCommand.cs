@@ -29,9 +29,11 @@ internal static class ImportCommand
     {
         var log = CommonOptions.Logger(verbose);
         PipelineSettings settings;
+        ExtractionPipeline pipeline;
         try
         {
             settings = CommonOptions.Settings(config);
+            pipeline = new ExtractionPipelineBuilder().WithSettings(settings).WithLogger(log).Build();
         }
         catch (Exception e) when (e is ArgumentException or IOException)
         {
@@ -52,7 +54,6 @@ internal static class ImportCommand
             Console.Error.WriteLine($"error: cannot open the store {db}: {e.Message}");
             return ExitCodes.SomeInputsFailed;
         }
-        var pipeline = new ExtractionPipelineBuilder().WithSettings(settings).WithLogger(log).Build();
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

@@ -30,7 +30,7 @@ public static class ReviewApp
         var store = FormStore.Open(options.Db);
         var settings = PipelineSettings.Load(options.ConfigPath);
         var corrector = new FormCorrector(new ExtractionPipelineBuilder().WithSettings(settings).Build().Checker);
-        var images = new PageImages(new SubprocessRunner(TimeSpan.FromSeconds(settings.SubprocessTimeoutSeconds), settings.SubprocessRetries, log));
+        var images = new PageImages(settings.SubprocessOptions.Runner(log));
         var files = new DocumentFiles();
         var csrf = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         // A decision is recorded under a person's name: the one typed in the page's 审核人 box, else --reviewer; never the

@@ -10,6 +10,24 @@ namespace PerformanceEval.Ingestion;
 /// <summary>What a finished subprocess gave back.</summary>
 public sealed record SubprocessResult(int ExitCode, byte[] Output, string Error);
 
+/// <summary>pipeline.json's <c>subprocess</c> section: poppler's time limits.</summary>
+/// <param name="TimeoutSeconds">Time one run of a tool may take on one file (default 60).</param>
+/// <param name="Retries">Retries of a run that timed out (default 1); failures are never retried.</param>
+public sealed record SubprocessSettings(double TimeoutSeconds = 60, int Retries = 1)
+{
+    public static SubprocessSettings Default { get; } = new();
+
+    /// <summary>Rejects limits no run could use, naming the setting.</summary>
+    public void Validate()
+    {
+        if (TimeoutSeconds <= 0 || Retries < 0)
+            throw new ArgumentException("pipeline.json: subprocess.timeoutSeconds must be above 0 and subprocess.retries 0 or more");
+    }
+
+    /// <summary>The runner these limits make.</summary>
+    public SubprocessRunner Runner(ILogger log, TimeProvider? time = null) => new(TimeSpan.FromSeconds(TimeoutSeconds), Retries, log, time);
+}
+
 /// <summary>The tool a stage needs is not installed; every file needing it fails with this reason.</summary>
 public sealed class ToolMissingException(string tool, string package)
     : Exception($"{tool} is not installed (Debian package {package}: apt-get install {package})");

@@ -8,8 +8,8 @@ using PerformanceEval.Templates;
 namespace PerformanceEval.Pipeline;
 
 /// <summary>
-/// Builds an <see cref="ExtractionPipeline"/>: settings are validated and models loaded here, once, so that a
-/// bad pipeline.json fails at start-up with its name and not halfway through a batch.
+/// Builds an <see cref="ExtractionPipeline"/>: settings are validated and models loaded here, once, in
+/// <see cref="Build"/>, so that a bad pipeline.json fails at start-up with its name and not halfway through a batch.
 /// </summary>
 public sealed class ExtractionPipelineBuilder
 {
@@ -22,7 +22,6 @@ public sealed class ExtractionPipelineBuilder
     public ExtractionPipelineBuilder WithSettings(PipelineSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        settings.Validate();
         _settings = settings;
         return this;
     }
@@ -48,15 +47,17 @@ public sealed class ExtractionPipelineBuilder
         return this;
     }
 
+    /// <summary>The pipeline; settings no run could use throw an <see cref="ArgumentException"/> naming the setting.</summary>
     public ExtractionPipeline Build()
     {
         if (_built) throw new InvalidOperationException("this builder already built its pipeline");
         _built = true;
         var settings = _settings ?? PipelineSettings.Load(null);
+        settings.Validate();
         var standard = TemplateModel.Load("standard", settings.ModelsPath);
         var criteria = TemplateModel.Load("criteria", settings.ModelsPath);
         var checker = Checker.CreateDefault(settings.CheckerOptions(standard));
-        var runner = new SubprocessRunner(TimeSpan.FromSeconds(settings.SubprocessTimeoutSeconds), settings.SubprocessRetries, _log);
+        var runner = settings.SubprocessOptions.Runner(_log);
         // One OCR service for all workers: one circuit breaker sees every page.
         var ocr = new Ingestion.Ocr.OcrService(settings.OcrOptions, runner, _log);
         ImmutableArray<IDocumentReader> readers =

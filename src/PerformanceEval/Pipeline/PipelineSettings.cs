@@ -13,8 +13,7 @@ namespace PerformanceEval.Pipeline;
 /// <param name="TotalScoreErrorPoints">See <see cref="CheckerOptions"/>.</param>
 /// <param name="CurrencyUnitMaxWanYuan">See <see cref="CheckerOptions"/>.</param>
 /// <param name="GradeScales">The grade scales a 绩效等级 word may belong to, for forms that print no bands.</param>
-/// <param name="SubprocessTimeoutSeconds">Time one run of a poppler tool may take on one file (default 60).</param>
-/// <param name="SubprocessRetries">Retries of a poppler run that timed out (default 1); failures are never retried.</param>
+/// <param name="Subprocess">The <c>subprocess</c> section (<see cref="Ingestion.SubprocessSettings"/>): poppler's time limits.</param>
 /// <param name="Ocr">The <c>ocr</c> section: language, tessdata, modes, timeout, retries, engine, circuit breaker.</param>
 /// <param name="Limits">The <c>limits</c> section (<see cref="Ingestion.InputLimits"/>): what one input may hold before it is refused.</param>
 public sealed record PipelineSettings(
@@ -25,8 +24,7 @@ public sealed record PipelineSettings(
     decimal TotalScoreErrorPoints,
     decimal CurrencyUnitMaxWanYuan,
     System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales,
-    double SubprocessTimeoutSeconds = 60,
-    int SubprocessRetries = 1,
+    Ingestion.SubprocessSettings? Subprocess = null,
     Ingestion.Ocr.OcrSettings? Ocr = null,
     Ingestion.InputLimits? Limits = null)
 {
@@ -36,10 +34,17 @@ public sealed record PipelineSettings(
     /// <summary>The workers to run: <see cref="Parallelism"/>, or the machine's cores when it is 0.</summary>
     public int Workers => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
 
+    /// <summary>poppler's time limits, the defaults where pipeline.json has no <c>subprocess</c> section.</summary>
+    public Ingestion.SubprocessSettings SubprocessOptions => Subprocess ?? Ingestion.SubprocessSettings.Default;
+
     /// <summary>The OCR settings, the defaults where pipeline.json has no <c>ocr</c> section.</summary>
     public Ingestion.Ocr.OcrSettings OcrOptions => Ocr ?? Ingestion.Ocr.OcrSettings.Default;
 
-    /// <summary>Reads a pipeline.json, or the embedded default when <paramref name="path"/> is null.</summary>
+    /// <summary>
+    /// Reads a pipeline.json, or the embedded default when <paramref name="path"/> is null. A key this version does not
+    /// know, or a value of the wrong kind, fails here; ranges are checked once, when a pipeline is built from them
+    /// (<see cref="ExtractionPipelineBuilder.Build"/>), as Polly checks its options.
+    /// </summary>
     public static PipelineSettings Load(string? path)
     {
         string json;
@@ -62,12 +67,9 @@ public sealed record PipelineSettings(
         var ocr = file.Ocr;
         if (ocr?.TessdataPath is { } tessdata && baseDir is not null && !Path.IsPathRooted(tessdata)) ocr = ocr with { TessdataPath = Path.Combine(baseDir, tessdata) };
         var checker = file.Checker ?? new CheckerSection();
-        var subprocess = file.Subprocess ?? new SubprocessSection();
-        var settings = new PipelineSettings(models, file.Parallelism,
+        return new PipelineSettings(models, file.Parallelism,
             checker.ExecutionRateErrorPoints, checker.BudgetScoreErrorPoints, checker.TotalScoreErrorPoints, checker.CurrencyUnitMaxWanYuan,
-            checker.GradeScales, subprocess.TimeoutSeconds, subprocess.Retries, ocr, file.Limits);
-        settings.Validate();
-        return settings;
+            checker.GradeScales, file.Subprocess, ocr, file.Limits);
     }
 
     /// <summary>
@@ -102,7 +104,7 @@ public sealed record PipelineSettings(
                 var section = unknown.Groups[2].Value.Split('.', '+')[^1] switch
                 {
                     nameof(CheckerSection) => "checker.",
-                    nameof(SubprocessSection) => "subprocess.",
+                    nameof(Ingestion.SubprocessSettings) => "subprocess.",
                     nameof(Ingestion.Ocr.OcrSettings) => "ocr.",
                     nameof(Ingestion.InputLimits) => "limits.",
                     _ => "",
@@ -120,17 +122,17 @@ public sealed record PipelineSettings(
     /// <summary>The effective settings as pipeline.json would state them (<c>perfeval config --print</c>).</summary>
     public string ToJson() => JsonSerializer.Serialize(new SettingsFile(ModelsPath, Parallelism,
         new CheckerSection(ExecutionRateErrorPoints, BudgetScoreErrorPoints, TotalScoreErrorPoints, CurrencyUnitMaxWanYuan, GradeScales),
-        OcrOptions, new SubprocessSection(SubprocessTimeoutSeconds, SubprocessRetries), InputLimits), Binding);
+        OcrOptions, SubprocessOptions, InputLimits), Binding);
 
     /// <summary>The file's shape.</summary>
     /// <param name="ModelsPath">A folder overriding the embedded <c>models/</c> (relative to the file); null: the embedded ones.</param>
     /// <param name="Parallelism">Files read at once; 0 (the default): the machine's cores.</param>
     /// <param name="Checker">The checker's tolerances and grade scales.</param>
     /// <param name="Ocr">OCR: language, data, engine, modes, timeouts, circuit breaker (defaults on <see cref="Ingestion.Ocr.OcrSettings"/>).</param>
-    /// <param name="Subprocess">poppler's time limits.</param>
+    /// <param name="Subprocess">poppler's time limits (defaults on <see cref="Ingestion.SubprocessSettings"/>).</param>
     /// <param name="Limits">What one input may hold (defaults on <see cref="Ingestion.InputLimits"/>).</param>
     private sealed record SettingsFile(string? ModelsPath = null, int Parallelism = 0, CheckerSection? Checker = null,
-        Ingestion.Ocr.OcrSettings? Ocr = null, SubprocessSection? Subprocess = null, Ingestion.InputLimits? Limits = null);
+        Ingestion.Ocr.OcrSettings? Ocr = null, Ingestion.SubprocessSettings? Subprocess = null, Ingestion.InputLimits? Limits = null);
 
     /// <summary>The <c>checker</c> section.</summary>
     /// <param name="ExecutionRateErrorPoints">执行率 off by this many points or more is an error (default 1).</param>
@@ -144,21 +146,16 @@ public sealed record PipelineSettings(
         public System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales { get; init; } = GradeScales.IsDefault ? [] : GradeScales;
     }
 
-    /// <summary>The <c>subprocess</c> section (poppler's tools).</summary>
-    /// <param name="TimeoutSeconds">Time one run may take on one file (default 60).</param>
-    /// <param name="Retries">Retries of a run that timed out (default 1); failures are never retried.</param>
-    private sealed record SubprocessSection(double TimeoutSeconds = 60, int Retries = 1);
-
-    /// <summary>Rejects settings no run could use, naming the setting.</summary>
+    /// <summary>Rejects settings no run could use, naming the setting (each section's own ranges on its record).</summary>
     public void Validate()
     {
         OcrOptions.Validate();
         InputLimits.Validate();
+        SubprocessOptions.Validate();
         if (Parallelism < 0) throw new ArgumentException("pipeline.json: parallelism must be 0 (the machine's cores) or more");
-        if (ExecutionRateErrorPoints <= 0 || BudgetScoreErrorPoints <= 0 || TotalScoreErrorPoints <= 0)
-            throw new ArgumentException("pipeline.json: checker tolerances must be above 0");
-        if (SubprocessTimeoutSeconds <= 0 || SubprocessRetries < 0)
-            throw new ArgumentException("pipeline.json: subprocess.timeoutSeconds must be above 0 and subprocess.retries 0 or more");
+        foreach (var (name, value) in new[] { ("executionRateErrorPoints", ExecutionRateErrorPoints), ("budgetScoreErrorPoints", BudgetScoreErrorPoints),
+                     ("totalScoreErrorPoints", TotalScoreErrorPoints), ("currencyUnitMaxWanYuan", CurrencyUnitMaxWanYuan) })
+            if (value <= 0) throw new ArgumentException($"pipeline.json: checker.{name} must be above 0 (a tolerance of 0 would flag every rounding)");
         if (GradeScales.Any(s => s.Bands.IsEmpty))
             throw new ArgumentException("pipeline.json: checker.gradeScales has a scale without bands");
         if (ModelsPath is not null && !Directory.Exists(ModelsPath))

@@ -5,6 +5,7 @@ using PerformanceEval.Ingestion.Ocr;
 using PerformanceEval.Ingestion.Pdf;
 using Serilog.Core;
 using Xunit;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Tests.Ingestion;
 

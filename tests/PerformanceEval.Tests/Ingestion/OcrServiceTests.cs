@@ -1,12 +1,12 @@
 using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion.Ocr;
-using PerformanceEval.Ingestion.Pdf;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Pipeline;
 using PerformanceEval.Provenance;
 using PerformanceEval.Tests.Golden;
 using Serilog.Core;
 using Xunit;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Tests.Ingestion;
 

@@ -5,6 +5,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 using Xunit;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Tests.Ingestion;
 

@@ -4,6 +4,7 @@ using PerformanceEval.Ingestion.Pdf;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Provenance;
 using Xunit;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Tests.Ingestion;
 

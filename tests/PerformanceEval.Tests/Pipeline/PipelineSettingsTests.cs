@@ -39,9 +39,11 @@ public sealed class PipelineSettingsTests : IDisposable
     [InlineData("maxTableNesting", 0)]
     [InlineData("maxTextBytes", 10)]
     [InlineData("textSectionBytes", 4096)]
-    public void A_limit_no_run_could_use_is_refused_at_load(string member, long value)
+    public void A_limit_no_run_could_use_is_refused_when_the_pipeline_is_built(string member, long value)
     {
-        var error = Assert.Throws<ArgumentException>(() => Load($"{{\"limits\": {{\"{member}\": {value}}}}}"));
+        // Bound as written; its range is checked once, by the builder.
+        var settings = Load($"{{\"limits\": {{\"{member}\": {value}}}}}");
+        var error = Assert.Throws<ArgumentException>(() => new ExtractionPipelineBuilder().WithSettings(settings).Build());
         Assert.Contains(member, error.Message, StringComparison.Ordinal);
     }
 
@@ -76,15 +78,52 @@ public sealed class PipelineSettingsBindingTests : IDisposable
 
     [Theory]
     [InlineData("""{"parallelism": -1}""", "parallelism")]
-    [InlineData("""{"checker": {"totalScoreErrorPoints": 0}}""", "tolerances")]
+    [InlineData("""{"checker": {"executionRateErrorPoints": 0}}""", "checker.executionRateErrorPoints")]
+    [InlineData("""{"checker": {"budgetScoreErrorPoints": -1}}""", "checker.budgetScoreErrorPoints")]
+    [InlineData("""{"checker": {"totalScoreErrorPoints": 0}}""", "checker.totalScoreErrorPoints")]
+    [InlineData("""{"checker": {"currencyUnitMaxWanYuan": 0}}""", "checker.currencyUnitMaxWanYuan")]
+    [InlineData("""{"checker": {"gradeScales": [{"bands": []}]}}""", "checker.gradeScales")]
+    [InlineData("""{"modelsPath": "/nonexistent-models"}""", "modelsPath")]
+    [InlineData("""{"ocr": {"language": " "}}""", "ocr.language")]
+    [InlineData("""{"ocr": {"retryPageSegmentationMode": 2}}""", "ocr.retryPageSegmentationMode")]
+    [InlineData("""{"ocr": {"pageTimeoutSeconds": 0}}""", "ocr.pageTimeoutSeconds")]
+    [InlineData("""{"ocr": {"retries": -1}}""", "ocr.retries")]
+    [InlineData("""{"ocr": {"breakAfterFailedPages": 1}}""", "ocr.breakAfterFailedPages")]
+    [InlineData("""{"ocr": {"breakSeconds": 0}}""", "ocr.breakSeconds")]
+    [InlineData("""{"ocr": {"tessdataPath": "/nonexistent-tessdata"}}""", "ocr.tessdataPath")]
+    [InlineData("""{"limits": {"maxFileBytes": 10}}""", "limits.maxFileBytes")]
+    [InlineData("""{"limits": {"maxTableCells": 5}}""", "maxTableCells")]
+    [InlineData("""{"limits": {"maxTableColumns": 5}}""", "maxTableColumns")]
     [InlineData("""{"subprocess": {"timeoutSeconds": 0}}""", "subprocess.timeoutSeconds")]
+    [InlineData("""{"subprocess": {"retries": -1}}""", "subprocess.retries")]
     [InlineData("""{"ocr": {"pageSegmentationMode": 99}}""", "pageSegmentationMode")]
+    public void A_value_out_of_its_range_fails_naming_the_setting_when_the_pipeline_is_built(string json, string named)
+    {
+        var settings = PipelineSettings.Load(Write(json));
+        var error = Assert.Throws<ArgumentException>(() => new ExtractionPipelineBuilder().WithSettings(settings).Build());
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("""{"ocr": {"engine": "gpu"}}""", "ocr.engine")]
     [InlineData("""{"parallelism": "two"}""", "parallelism")]
-    public void A_value_out_of_its_range_or_of_the_wrong_kind_fails_naming_the_setting(string json, string named)
+    public void A_value_of_the_wrong_kind_fails_naming_the_setting_when_the_file_is_read(string json, string named)
     {
         var error = Assert.Throws<ArgumentException>(() => PipelineSettings.Load(Write(json)));
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_command_line_refuses_a_value_out_of_range_as_a_usage_error()
+    {
+        var config = Write("""{"subprocess": {"timeoutSeconds": 0}}""");
+        foreach (var verb in new[] { "config", "extract" })
+        {
+            var (code, _, stderr) = PerformanceEval.Tests.Cli.Perfeval.Run(verb == "config"
+                ? ["config", "--config", config]
+                : ["extract", Fixtures.Input("seed-003-minhang-2020-criteria"), "--config", config]);
+            Assert.Equal((2, true), (code, stderr.Contains("subprocess.timeoutSeconds", StringComparison.Ordinal)));
+        }
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using PerformanceEval.Ingestion.Pdf;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Ingestion.Ocr;
 

@@ -1,3 +1,4 @@
+using PerformanceEval.Raster;
 namespace PerformanceEval.Ingestion.Ocr;
 
 /// <summary>
@@ -40,5 +41,5 @@ public sealed class OcrEngineException(string message) : Exception(message);
 /// </summary>
 internal interface IOcrEngine
 {
-    IReadOnlyList<OcrText> ReadAll(Pdf.GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline);
+    IReadOnlyList<OcrText> ReadAll(Raster.GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline);
 }

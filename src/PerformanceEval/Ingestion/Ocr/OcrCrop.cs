@@ -1,4 +1,4 @@
-using PerformanceEval.Ingestion.Pdf;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Ingestion.Ocr;
 

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using PerformanceEval.Ingestion.Pdf;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Ingestion.Ocr;
 

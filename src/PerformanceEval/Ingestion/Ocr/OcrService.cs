@@ -36,8 +36,8 @@ public sealed class OcrService
     {
         _engines = engines;
         _time = time ?? TimeProvider.System;
+        // Its ranges were checked when the pipeline was built (ExtractionPipelineBuilder.Build), once.
         ArgumentNullException.ThrowIfNull(settings);
-        settings.Validate();
         (_settings, _runner) = (settings, runner);
         _log = (log ?? Serilog.Core.Logger.None).ForContext("Stage", "Ocr");
         if (settings.Engine == OcrEngineKind.Cli) _useCli = true;

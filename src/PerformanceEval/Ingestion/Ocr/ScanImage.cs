@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using PerformanceEval.Ingestion.Pdf;
 using PerformanceEval.Diagnostics;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Ingestion.Ocr;
 

@@ -3,6 +3,7 @@ using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion.Pdf;
 using PerformanceEval.Provenance;
 using PerformanceEval.Templates;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Ingestion.Ocr;
 

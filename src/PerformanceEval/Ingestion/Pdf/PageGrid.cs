@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PerformanceEval.Provenance;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Ingestion.Pdf;
 

@@ -3,6 +3,7 @@ using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Ingestion.Pdf;
 

@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using PerformanceEval.Diagnostics;
 using PerformanceEval.Provenance;
 using Polly.Timeout;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Ingestion.Pdf;
 

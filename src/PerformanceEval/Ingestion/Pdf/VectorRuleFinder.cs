@@ -1,5 +1,6 @@
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Graphics;
+using PerformanceEval.Raster;
 
 namespace PerformanceEval.Ingestion.Pdf;
 

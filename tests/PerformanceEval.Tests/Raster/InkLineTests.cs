@@ -1,8 +1,7 @@
-using PerformanceEval.Ingestion.Ocr;
-using PerformanceEval.Ingestion.Pdf;
 using Xunit;
+using PerformanceEval.Raster;
 
-namespace PerformanceEval.Tests.Ingestion;
+namespace PerformanceEval.Tests.Raster;
 
 /// <summary>A cell edge the run finder missed: a broken, blurred rule is ink along most of it; a label crossing it is not.</summary>
 public sealed class InkLineTests

@@ -1,6 +1,4 @@
-using PerformanceEval.Ingestion.Pdf;
-
-namespace PerformanceEval.Ingestion.Ocr;
+namespace PerformanceEval.Raster;
 
 /// <summary>
 /// Whether a scanned page shows a line along a cell's edge where the run finder found none: blur, JPEG and a faint

@@ -2,8 +2,9 @@ using PerformanceEval.Ingestion;
 using PerformanceEval.Ingestion.Pdf;
 using PerformanceEval.Provenance;
 using Xunit;
+using PerformanceEval.Raster;
 
-namespace PerformanceEval.Tests.Ingestion;
+namespace PerformanceEval.Tests.Raster;
 
 /// <summary>Cells from rules: a rule broken inside a cell's edge still separates, a border missing over a whole cell merges.</summary>
 public sealed class GridLayoutTests

@@ -1,4 +1,4 @@
-namespace PerformanceEval.Ingestion.Pdf;
+namespace PerformanceEval.Raster;
 
 /// <summary>
 /// An 8-bit gray raster as pdftoppm -gray writes it (binary PGM, P5). Parsed by hand because the format is a

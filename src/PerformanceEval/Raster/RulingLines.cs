@@ -1,4 +1,4 @@
-namespace PerformanceEval.Ingestion.Pdf;
+namespace PerformanceEval.Raster;
 
 /// <summary>A ruling line of a table, in PDF points (origin top-left, as poppler's boxes).</summary>
 /// <param name="At">y of a horizontal line, x of a vertical one.</param>
