@@ -11,6 +11,8 @@ using PerformanceEval.Pipeline;
 // Scanned pages per second, pipeline vs the Tesseract CLI page by page, 1 and 2 workers, memory.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- review [FILES]
 // The review page over a store of FILES × 15 forms: queue pages, filters and a form page, timed over HTTP.
+//   dotnet run --project bench/PerformanceEval.Bench -c Release -- crops
+// The review page's evidence crops: six cells of one page of a scan, a TIFF and a text-layer PDF, each crop timed.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- quality FOLDER [--misses] [--kinds layout,raw]
 // Field accuracy over one half of the print shop's output (fixtures/tools/print_shop.py), per input kind.
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3);
@@ -18,13 +20,14 @@ var paths = args.Skip(1).TakeWhile(a => a != "--rounds").ToList();
 var root = FindRoot();
 if (args.FirstOrDefault() == "scan") return PerformanceEval.Bench.ScanBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(2));
 if (args.FirstOrDefault() == "review") return PerformanceEval.Bench.ReviewBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(800));
+if (args.FirstOrDefault() == "crops") return PerformanceEval.Bench.CropBench.Run(root);
 if (args.FirstOrDefault() == "rows") return PerformanceEval.Bench.QualityBench.Rows(root, args[1]);
 if (args.FirstOrDefault() == "quality") return PerformanceEval.Bench.QualityBench.Run(root, args[1], args.Contains("--misses"),
     args.SkipWhile(a => a != "--kinds").Skip(1).FirstOrDefault()?.Split(','));
 if (args.FirstOrDefault() == "import") return PerformanceEval.Bench.ImportBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(200));
 if (args.FirstOrDefault() != "pdf")
 {
-    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] | bench import [FILES_PER_KIND] | bench scan [ROUNDS] | bench review [FILES] | bench quality FOLDER [--misses] [--kinds K,...]");
+    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] | bench import [FILES_PER_KIND] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...]");
     return 2;
 }
 if (paths.Count == 0) paths = [.. Directory.EnumerateDirectories(Path.Combine(root, "fixtures"), "pdf-*")];

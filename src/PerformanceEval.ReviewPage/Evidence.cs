@@ -39,8 +39,17 @@ internal sealed class Evidence(StoredDocument? document, string? file, CleanedFo
             {
                 if (!_lines.TryGetValue(number, out var source)) continue;
                 html.Open("span", ("class", number == n ? "line hit" : "line"))
-                    .Element("span", number.ToString(CultureInfo.InvariantCulture), ("class", "ln"))
-                    .Text(source).Raw("</span>\n");
+                    .Element("span", number.ToString(CultureInfo.InvariantCulture), ("class", "ln"));
+                // The figure itself is marked, so the box can scroll to it: a TSV or layout line is wider than the box,
+                // and the flagged figure is often its last cell.
+                var at = number == n ? Figure(source, where.Text) : -1;
+                if (at < 0) html.Text(source);
+                else
+                {
+                    var length = FirstLine(where.Text!).Length;
+                    html.Text(source[..at]).Element("mark", source.Substring(at, length)).Text(source[(at + length)..]);
+                }
+                html.Raw("</span>\n");
             }
             return html.Raw("</pre>");
         }
@@ -51,6 +60,12 @@ internal sealed class Evidence(StoredDocument? document, string? file, CleanedFo
         }
         return html;
     }
+
+    /// <summary>Where the cell's text (its first line) stands on the source line, or -1.</summary>
+    private static int Figure(string line, string? text) =>
+        text is null || FirstLine(text) is not { Length: > 0 } first ? -1 : line.IndexOf(first, StringComparison.Ordinal);
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
     private Dictionary<int, string> FormLines(string file)
     {

@@ -7,7 +7,11 @@ namespace PerformanceEval.ReviewPage;
 
 /// <summary>What the form page is drawn from: the stored form, the form as it stands, and the evidence of its fields.</summary>
 internal sealed record FormPageModel(ReviewForm Stored, CleanedForm Form, string SourceLabel, Func<string, Html?> Evidence,
-    string Csrf, long? ChangedBy);
+    string Csrf, long? ChangedBy)
+{
+    /// <summary>The queue's filter the auditor came with; the links to the previous and next forms and back keep it.</summary>
+    public QueueFilter Along { get; init; } = new();
+}
 
 /// <summary>
 /// The form page: each finding with its rule, message, stated and recomputed figures, the evidence and the decision
@@ -22,9 +26,10 @@ internal static class FormView
         var (stored, form) = (model.Stored, model.Form);
         var html = new Html();
         html.Raw("<nav class=\"formnav\">");
-        if (stored.PreviousFormId is { } prev) html.Element("a", "← 上一张待审表", ("href", $"/forms/{prev}"), ("rel", "prev"), ("id", "prev-form"));
-        html.Element("a", "问题队列", ("href", "/"), ("id", "queue-link"));
-        if (stored.NextFormId is { } next) html.Element("a", "下一张待审表 →", ("href", $"/forms/{next}"), ("rel", "next"), ("id", "next-form"));
+        var along = QueueView.FormQuery(model.Along);
+        if (stored.PreviousFormId is { } prev) html.Element("a", "← 上一张待审表", ("href", $"/forms/{prev}{along}"), ("rel", "prev"), ("id", "prev-form"));
+        html.Element("a", "问题队列", ("href", QueueView.Link(model.Along)), ("id", "queue-link"));
+        if (stored.NextFormId is { } next) html.Element("a", "下一张待审表 →", ("href", $"/forms/{next}{along}"), ("rel", "next"), ("id", "next-form"));
         html.Raw("</nav>");
         html.Element("h1", form.ProjectName ?? "（未识别项目名称）", ("id", "project"));
         html.Raw("<p class=\"meta\">").Text($"{form.Year?.ToString(CultureInfo.InvariantCulture) ?? "年度未识别"} · {form.Department ?? "主管部门未识别"} · 来源 ")
@@ -79,7 +84,7 @@ internal static class FormView
 
         if (finding.Status != "resolved")
         {
-            var action = $"/forms/{formId}/findings/{finding.Id}/decision";
+            var action = $"/forms/{formId}/findings/{finding.Id}/decision{QueueView.FormQuery(model.Along)}";
             html.Raw("<div class=\"decide\">")
                 .Open("form", ("method", "post"), ("action", action), ("class", "confirm"))
                 .Open("input", ("type", "hidden"), ("name", "csrf"), ("value", model.Csrf))
@@ -92,7 +97,7 @@ internal static class FormView
                 .Open("input", ("type", "hidden"), ("name", "decidedBy"), ("class", "decided-by"))
                 .Raw("<input name=\"reason\" class=\"reason\" required placeholder=\"驳回理由（必填）\" aria-label=\"驳回理由\">")
                 .Raw("<button type=\"submit\" class=\"do-dismiss\">驳回 (d)</button></form>")
-                .Open("form", ("method", "post"), ("action", $"/forms/{formId}/corrections"), ("class", "correct"))
+                .Open("form", ("method", "post"), ("action", $"/forms/{formId}/corrections{QueueView.FormQuery(model.Along)}"), ("class", "correct"))
                 .Open("input", ("type", "hidden"), ("name", "csrf"), ("value", model.Csrf))
                 .Open("input", ("type", "hidden"), ("name", "findingId"), ("value", finding.Id.ToString(CultureInfo.InvariantCulture)))
                 .Open("input", ("type", "hidden"), ("name", "decidedBy"), ("class", "decided-by"))

@@ -34,7 +34,7 @@ internal static class QueueView
         html.Raw("<table class=\"queue\"><thead><tr><th>严重程度</th><th>规则</th><th>字段</th><th>填报值</th><th>复核值</th><th>差额</th><th>涉及金额（元）</th><th>说明</th><th>年度</th><th>主管部门</th><th>项目</th><th>状态</th></tr></thead><tbody>");
         foreach (var item in page.Items)
         {
-            var link = $"/forms/{item.FormId}#finding-{item.FindingId}";
+            var link = $"/forms/{item.FormId}{FormQuery(filter)}#finding-{item.FindingId}";
             html.Open("tr", ("class", $"finding-row sev-{item.Severity} status-{item.Status}"), ("data-href", link))
                 .Element("td", Labels.Severity(item.Severity), ("class", "sev"))
                 .Raw("<td>").Element("a", Labels.Rule(item.Rule), ("href", link), ("class", "open-finding")).Raw("</td>")
@@ -72,6 +72,9 @@ internal static class QueueView
         }
         html.Raw("</select></label> ");
     }
+
+    /// <summary>The filter a form page carries on to its neighbours and back to the queue: "" when there is none.</summary>
+    public static string FormQuery(QueueFilter f) => Link(f)[1..];
 
     public static string Link(QueueFilter f)
     {

@@ -88,24 +88,21 @@ public static class ReviewApp
 
         app.MapGet("/", (HttpContext context) =>
         {
-            var q = context.Request.Query;
-            var filter = new QueueFilter(
-                int.TryParse(q["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null,
-                Blank(q["department"]), Blank(q["rule"]), Blank(q["severity"]), Blank(q["status"]),
-                int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1,
-                Sort: (string?)q["sort"] == "amount" ? "amount" : "severity");
+            var filter = FilterOf(context.Request.Query);
             return Page(context, 200, "问题队列", QueueView.Render(store.Queue(filter), filter), reviewer);
         });
 
         app.MapGet("/forms/{id:long}", (HttpContext context, long id) =>
         {
-            if (store.ReviewForm(id) is not { } stored) return NotFound(context, reviewer);
+            // The queue's filter comes along in the address, so 上一张/下一张 (p/n) stay within it.
+            var along = FilterOf(context.Request.Query);
+            if (store.ReviewForm(id, along) is not { } stored) return NotFound(context, reviewer);
             var form = ContractJson.Deserialize(stored.CurrentJson);
             var document = store.Document(stored.DocumentId);
             var evidence = new Evidence(document, document is null ? null : files.Resolve(document), form, stored.InputKind);
             long? changed = long.TryParse(context.Request.Query["changed"], NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null;
             var source = $"{document?.Paths.FirstOrDefault() ?? form.Source.Path}（{stored.InputKind}，第 {stored.FormIndex + 1} 张表）";
-            return Page(context, 200, form.ProjectName ?? "自评表", FormView.Render(new FormPageModel(stored, form, source, evidence.For, csrf, changed)), reviewer);
+            return Page(context, 200, form.ProjectName ?? "自评表", FormView.Render(new FormPageModel(stored, form, source, evidence.For, csrf, changed) { Along = along }), reviewer);
         });
 
         app.MapPost("/forms/{id:long}/findings/{findingId:long}/decision", async (HttpContext context, long id, long findingId) =>
@@ -120,7 +117,7 @@ public static class ReviewApp
             var by = Who(form["decidedBy"], reviewer);
             store.Decide(id, findingId, decision, reason, by);
             logger.Information("{Reviewer} {Decision} finding {FindingId} of form {FormId}", by, decision, findingId, id);
-            return Redirect(context, $"/forms/{id}{NextFinding(store, id, findingId)}");
+            return Redirect(context, $"/forms/{id}{QueueView.FormQuery(FilterOf(context.Request.Query))}{NextFinding(store, id, findingId)}");
         });
 
         app.MapPost("/forms/{id:long}/corrections", async (HttpContext context, long id) =>
@@ -137,7 +134,8 @@ public static class ReviewApp
                 json => corrector.Apply(json, new Correction(field, (string?)form["value"] ?? "")), Blank(form["reason"]), by);
             logger.Information("{Reviewer} corrected {Field} of form {FormId}: {Original} -> {Corrected}; {Resolved} findings resolved, {Raised} raised",
                 by, field, id, corrected.OriginalValue, corrected.CorrectedValue, corrected.Changes.Resolved.Length, corrected.Changes.Raised.Length);
-            return Redirect(context, $"/forms/{id}?changed={decision.Id}#outcome");
+            var along = QueueView.FormQuery(FilterOf(context.Request.Query));
+            return Redirect(context, $"/forms/{id}{(along.Length > 0 ? along + "&" : "?")}changed={decision.Id}#outcome");
         });
 
         // Page images by document id only: the path is the store's, never the request's.
@@ -181,6 +179,8 @@ public static class ReviewApp
         });
 
         app.MapFallback((HttpContext context) => NotFound(context, reviewer));
+        // The pages kept for crops are native memory: given back when the server stops.
+        app.Lifetime.ApplicationStopping.Register(images.Dispose);
         return app;
     }
 
@@ -243,4 +243,11 @@ public static class ReviewApp
 
     /// <summary>POST, then redirect, then GET: a reload never records a decision twice.</summary>
     private static IResult Redirect(HttpContext context, string location) => Results.Redirect(location);
+
+    /// <summary>The queue's filter in an address (<c>?year=…&amp;rule=…</c>); what is not a valid value is no filter.</summary>
+    private static QueueFilter FilterOf(IQueryCollection q) => new(
+        int.TryParse(q["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null,
+        Blank(q["department"]), Blank(q["rule"]), Blank(q["severity"]), Blank(q["status"]),
+        int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1,
+        Sort: (string?)q["sort"] == "amount" ? "amount" : "severity");
 }

@@ -50,6 +50,13 @@ try {
   }
   const cellOfCurrent = await page.$eval('article.finding.current', (a) => a.dataset.field);
   check(await page.$(`[id="cell-${cellOfCurrent}"].current-cell`) !== null, 'the current finding points at its cell');
+  // The flagged figure is marked in its source line, and the box scrolled so it shows (a TSV line is wider than the box).
+  const marks = await page.$$eval('pre.source', (pres) => pres.filter((p) => p.querySelector('mark') && p.clientWidth > 0).map((p) => {
+    const m = p.querySelector('mark').getBoundingClientRect();
+    const b = p.getBoundingClientRect();
+    return m.left >= b.left - 1 && m.right <= b.right + 1;
+  }));
+  check(marks.length > 0 && marks.every((inside) => inside), 'every flagged figure is marked and in view in its source box');
   if (shots) {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${shots}/form.png` });
@@ -66,6 +73,15 @@ try {
   check((await page.textContent(`#${dismissed} .status`)) === '已驳回', 'dismissed finding shows as dismissed');
   check((await page.textContent('#history')).includes('审计员甲'), 'history names the reviewer');
 
+  // n keeps to the queue's filter: from a form reached through 预算执行率不符, the next form has such a finding too.
+  check(await page.$('#next-form') !== null, 'the store holds a next form the filter matches');
+  {
+    const here = new URL(page.url()).pathname;
+    await Promise.all([page.waitForURL((url) => url.pathname !== here && /(^|&|\?)rule=execution-rate/.test(url.search)), page.keyboard.press('n')]);
+    const rulesThere = await page.$$eval('article.finding h3', (hs) => hs.map((h) => h.textContent));
+    check(rulesThere.some((r) => r.includes('预算执行率不符')), 'n goes to the next form the filter matches');
+  }
+
   // The hostile form: its source holds <script> and <img onerror>; they must show as text.
   await page.goto(`${base}/forms/${hostileFormId}`);
   const sourceText = await page.textContent('body');
@@ -80,6 +96,11 @@ try {
   await page.focus(`#${targetId}`);
   await page.click('[id="cell-indicators[0].score"]');
   check(await page.inputValue(`#${targetId} form.correct input.field`) === 'indicators[0].score', 'a click on a cell picks the field to correct');
+  // e, as the help says, edits the corrected value: right after the click it must not type an "e" over the figure.
+  const picked = await page.inputValue(`#${targetId} form.correct input.value`);
+  await page.keyboard.press('e');
+  check(await page.inputValue(`#${targetId} form.correct input.value`) === picked, 'e after a click on a cell edits the value and types no "e"');
+  await page.keyboard.press('Control+A');
   await page.keyboard.type('10');
   await Promise.all([page.waitForURL(/changed=\d+/), page.keyboard.press('Enter')]);
   const outcome = await page.textContent('#outcome');

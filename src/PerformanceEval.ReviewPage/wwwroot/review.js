@@ -11,6 +11,19 @@
     for (const input of e.target.querySelectorAll('.decided-by')) input.value = reviewer ? reviewer.value.trim() : '';
   });
 
+  // A source line is wider than its box and the flagged figure is often its last cell: scroll each box to its mark.
+  function showMarks() {
+    for (const pre of document.querySelectorAll('pre.source')) {
+      const mark = pre.querySelector('mark');
+      if (!mark || pre.clientWidth === 0) continue;
+      const left = mark.offsetLeft - pre.offsetLeft;
+      if (left + mark.offsetWidth > pre.scrollLeft + pre.clientWidth || left < pre.scrollLeft)
+        pre.scrollLeft = Math.max(0, left - pre.clientWidth / 3);
+    }
+  }
+  showMarks();
+  window.addEventListener('resize', showMarks);
+
   const items = [...document.querySelectorAll('article.finding, tr.finding-row')];
   let current = -1;
 
@@ -42,6 +55,7 @@
       form.querySelector('input.field').value = cell.dataset.field;
       const value = form.querySelector('input.value');
       value.value = cell.textContent.trim();
+      value.dataset.fromCell = '1';
       value.focus();
       value.select();
     });
@@ -59,6 +73,13 @@
     const typing = e.target.closest('input, select, textarea');
     if (typing) {
       if (e.key === 'Escape') { typing.blur(); if (current >= 0) items[current].focus({ preventScroll: true }); }
+      // e is "edit the corrected value" (the help says so): right after a click on a cell has put the cell's value in
+      // the box, it puts the caret at the end instead of typing over the value.
+      else if (e.key === 'e' && typing.dataset.fromCell === '1') {
+        e.preventDefault();
+        typing.setSelectionRange(typing.value.length, typing.value.length);
+      }
+      if (typing.dataset.fromCell === '1' && e.key !== 'Shift') delete typing.dataset.fromCell;
       return;
     }
     const item = current >= 0 ? items[current] : null;

@@ -74,13 +74,8 @@ public sealed partial class FormStore
     {
         ArgumentNullException.ThrowIfNull(filter);
         using var connection = Connect();
-        var where = " WHERE 1 = 1" +
-                    (filter.Year is null ? "" : " AND f.year = @year") +
-                    (filter.Department is null ? "" : " AND f.department = @dept") +
-                    (filter.Rule is null ? "" : " AND fi.rule = @rule") +
-                    (filter.Severity is null ? "" : " AND fi.severity = @sev") +
-                    (filter.Status is null ? "" : " AND fi.review_status = @status");
-        (string, object?)[] args = [("year", filter.Year), ("dept", filter.Department), ("rule", filter.Rule), ("sev", filter.Severity), ("status", filter.Status)];
+        var where = " WHERE 1 = 1" + Conditions(filter) + (filter.Status is null ? "" : " AND fi.review_status = @status");
+        (string, object?)[] args = [.. ConditionArguments(filter), ("status", filter.Status)];
         const string from = " FROM findings fi JOIN forms f ON f.id = fi.form_id";
         var groups = Rows(connection, "SELECT fi.severity, fi.review_status, COUNT(*)" + from + where + " GROUP BY fi.severity, fi.review_status", args);
         var bySeverity = groups.GroupBy(g => (string)g[0]!).ToDictionary(g => g.Key, g => g.Sum(r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture)));
@@ -110,8 +105,22 @@ public sealed partial class FormStore
             Rows(connection, "SELECT DISTINCT rule FROM findings ORDER BY rule").Select(r => (string)r[0]!).ToList()) { Page = shown, Pages = pages };
     }
 
-    /// <summary>A form with its findings and decisions; null when there is no such form.</summary>
-    public ReviewForm? ReviewForm(long formId)
+    /// <summary>The filter's year, department, rule and severity as SQL conditions over findings <c>fi</c> and forms <c>f</c>.</summary>
+    private static string Conditions(QueueFilter filter) =>
+        (filter.Year is null ? "" : " AND f.year = @year") +
+        (filter.Department is null ? "" : " AND f.department = @dept") +
+        (filter.Rule is null ? "" : " AND fi.rule = @rule") +
+        (filter.Severity is null ? "" : " AND fi.severity = @sev");
+
+    private static (string, object?)[] ConditionArguments(QueueFilter filter) =>
+        [("year", filter.Year), ("dept", filter.Department), ("rule", filter.Rule), ("sev", filter.Severity)];
+
+    /// <summary>
+    /// A form with its findings and decisions; null when there is no such form. Its previous and next forms are those
+    /// with findings still to decide that the queue's filter <paramref name="along"/> matches (year, department, rule,
+    /// severity): an auditor working through 预算执行率不符 goes from one such form to the next.
+    /// </summary>
+    public ReviewForm? ReviewForm(long formId, QueueFilter? along = null)
     {
         using var connection = Connect();
         var form = Row(connection, null,
@@ -124,12 +133,15 @@ public sealed partial class FormStore
             .Select(r => new ReviewFinding(Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
                 (string)r[2]!, (string)r[3]!, (string)r[4]!, (string?)r[5], (string?)r[6], (string)r[7]!, (string)r[8]!, (string)r[9]!))
             .ToList();
-        long? Neighbour(string sql) => Scalar(connection, null, sql, ("id", formId)) is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+        var filter = along ?? new QueueFilter();
+        long? Neighbour(string sql) =>
+            Scalar(connection, null, sql.Replace("{conditions}", Conditions(filter), StringComparison.Ordinal), [("id", formId), .. ConditionArguments(filter)]) is { } v
+                ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
         return new ReviewForm(formId, Convert.ToInt64(form[1], CultureInfo.InvariantCulture), Convert.ToInt32(form[2], CultureInfo.InvariantCulture),
             (string)form[3]!, (string?)form[4], (string?)form[5], findings, History(connection, formId),
             // Previous and next forms that still have findings to decide: the auditor's way through the store.
-            Neighbour("SELECT MAX(form_id) FROM findings WHERE review_status = 'pending' AND form_id < @id"),
-            Neighbour("SELECT MIN(form_id) FROM findings WHERE review_status = 'pending' AND form_id > @id"));
+            Neighbour("SELECT MAX(fi.form_id) FROM findings fi JOIN forms f ON f.id = fi.form_id WHERE fi.review_status = 'pending' AND fi.form_id < @id{conditions}"),
+            Neighbour("SELECT MIN(fi.form_id) FROM findings fi JOIN forms f ON f.id = fi.form_id WHERE fi.review_status = 'pending' AND fi.form_id > @id{conditions}"));
     }
 
     private static List<DecisionRecord> History(System.Data.Common.DbConnection connection, long formId) =>

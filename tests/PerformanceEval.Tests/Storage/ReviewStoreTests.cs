@@ -47,6 +47,28 @@ public sealed class ReviewStoreTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void The_previous_and_next_forms_keep_to_the_queue_s_filter(string engine)
+    {
+        using var test = Make(engine);
+        var (store, _) = Import(test);
+        var filter = new QueueFilter(Rule: "execution-rate", PageSize: 500);
+        var withRule = store.Queue(filter).Items.Select(i => i.FormId).Distinct().Order().ToList();
+        var withAny = store.Queue(new QueueFilter(PageSize: 500)).Items.Select(i => i.FormId).Distinct().Order().ToList();
+        Assert.True(withRule.Count >= 2 && withAny.Count > withRule.Count, "the seeds hold forms with and without the rule");
+
+        foreach (var (form, i) in withRule.Select((f, i) => (f, i)))
+        {
+            var along = store.ReviewForm(form, filter)!;
+            Assert.Equal(i > 0 ? withRule[i - 1] : null, along.PreviousFormId);
+            Assert.Equal(i + 1 < withRule.Count ? withRule[i + 1] : null, along.NextFormId);
+        }
+        // Without a filter, the next form is the next with anything to decide.
+        var first = store.ReviewForm(withAny[0])!;
+        Assert.Equal(withAny[1], first.NextFormId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void A_page_beyond_the_end_shows_the_last_one_and_decisions_take_the_store_s_clock(string engine)
     {
         using var test = Make(engine);
