@@ -11,6 +11,7 @@ var root = new RootCommand(
     ImportCommand.Create(),
     StatusCommand.Create(),
     ExportCommand.Create(),
+    ReportCommand.Create(),
     ReviewCommand.Create(),
     DiagnosticsCommand.Create(),
     ConfigCommand.Create(),

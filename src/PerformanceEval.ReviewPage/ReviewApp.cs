@@ -92,6 +92,25 @@ public static class ReviewApp
             return Page(context, 200, "问题队列", QueueView.Render(store.Queue(filter), filter), reviewer);
         });
 
+        // The summary by department and year, on the page and as the workbook an auditor files.
+        app.MapGet("/report", (HttpContext context) =>
+        {
+            var filter = SummaryFilterOf(context.Request.Query);
+            return Page(context, 200, "汇总", ReportView.Render(store.Summary(filter), filter), reviewer);
+        });
+        app.MapGet("/report.xlsx", (HttpContext context) =>
+        {
+            var bytes = new MemoryStream();
+            SummaryWorkbook.WriteXlsx(store.Summary(SummaryFilterOf(context.Request.Query)), bytes);
+            return Results.File(bytes.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "绩效自评汇总.xlsx");
+        });
+        app.MapGet("/report.csv", (HttpContext context) =>
+        {
+            var bytes = new MemoryStream();
+            SummaryWorkbook.WriteCsv(store.Summary(SummaryFilterOf(context.Request.Query)), bytes);
+            return Results.File(bytes.ToArray(), "text/csv; charset=utf-8", "绩效自评汇总.csv");
+        });
+
         app.MapGet("/forms/{id:long}", (HttpContext context, long id) =>
         {
             // The queue's filter comes along in the address, so 上一张/下一张 (p/n) stay within it.
@@ -243,6 +262,13 @@ public static class ReviewApp
 
     /// <summary>POST, then redirect, then GET: a reload never records a decision twice.</summary>
     private static IResult Redirect(HttpContext context, string location) => Results.Redirect(location);
+
+    /// <summary>The summary's year and 主管部门 (either spelling finds the canonical one the store groups by).</summary>
+    private static ExportFilter SummaryFilterOf(IQueryCollection q) => new(
+        int.TryParse(q["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null,
+        Departments.Canonical(Blank(q["department"])));
+
+    private static readonly Templates.DepartmentNames Departments = Templates.DepartmentNames.Load(null);
 
     /// <summary>The queue's filter in an address (<c>?year=…&amp;rule=…</c>); what is not a valid value is no filter.</summary>
     private static QueueFilter FilterOf(IQueryCollection q) => new(

@@ -141,4 +141,33 @@ public sealed class StoreCliTests : IDisposable
         Assert.Equal(5, File.ReadAllLines(output).Length);
         Assert.Equal(2, Perfeval.Run("status", "--db", Path.Combine(_dir, "missing.db")).Code);
     }
+
+    [Fact]
+    public void Report_writes_the_summary_as_a_workbook_excel_opens_and_as_csv()
+    {
+        var db = Path.Combine(_dir, "store.db");
+        Assert.Equal(0, Perfeval.Run("import", Fixtures.Input("seed-001-baoshan-2023-tsv"), Fixtures.Input("seed-002-songjiang-2022-layout"), "--db", db).Code);
+
+        var xlsx = Path.Combine(_dir, "汇总.xlsx");
+        var (code, _, stderr) = Perfeval.Run("report", "--db", db, "--out", xlsx);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(["汇总", "按规则"], MiniExcelLibs.MiniExcel.GetSheetNames(xlsx));
+        var rows = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "汇总").Cast<IDictionary<string, object>>().ToList();
+        // Seed 001's form 10 prints no 主管部门: its row is the unread one, after the named ones.
+        Assert.Equal(["上海市宝山区行政服务中心", "上海市松江区行政服务中心", "（未识别）", "合计"], rows.Select(r => r["主管部门"]?.ToString()));
+        Assert.Equal([14.0, 5.0, 1.0, 20.0], rows.Select(r => Convert.ToDouble(r["自评表数"], System.Globalization.CultureInfo.InvariantCulture)));
+        var rules = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "按规则").Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(rules, r => r["规则"]?.ToString() == "预算执行率不符" && r["年度"]?.ToString() == "2023");
+
+        var csv = Path.Combine(_dir, "汇总.csv");
+        Assert.Equal(0, Perfeval.Run("report", "--db", db, "--out", csv, "--year", "2022").Code);
+        var bytes = File.ReadAllBytes(csv);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("主管部门,年度,自评表数", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("上海市松江区行政服务中心,2022,5,", lines[1], StringComparison.Ordinal);
+
+        Assert.Equal(2, Perfeval.Run("report", "--db", db, "--out", Path.Combine(_dir, "r.txt")).Code);
+        Assert.False(File.Exists(Path.Combine(_dir, "r.txt")));
+    }
 }

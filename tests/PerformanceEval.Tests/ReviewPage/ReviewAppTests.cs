@@ -37,6 +37,21 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
     }
 
     [Fact]
+    public async Task The_summary_page_and_its_workbook_count_the_store_s_forms()
+    {
+        var (status, html) = await Get("/report");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var forms = _server.Store.Status().Forms;
+        Assert.Matches($"<tr class=\"total\"><td>合计</td><td></td><td>{forms}</td>", html);
+        using var response = await _server.Http.GetAsync("/report.xlsx?year=2023");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "汇总").Cast<IDictionary<string, object>>().ToList();
+        Assert.All(rows.SkipLast(1), r => Assert.Equal("2023", r["年度"]?.ToString()));
+        Assert.Equal("合计", rows[^1]["主管部门"]?.ToString());
+    }
+
+    [Fact]
     public async Task The_hostile_form_shows_its_tags_as_text_and_runs_nothing()
     {
         var (status, html) = await Get($"/forms/{_server.HostileForm}");

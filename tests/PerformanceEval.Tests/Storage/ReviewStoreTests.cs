@@ -69,6 +69,37 @@ public sealed class ReviewStoreTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void The_summary_counts_each_department_s_year_and_the_money_a_dismissal_takes_off_the_table(string engine)
+    {
+        using var test = Make(engine);
+        var (store, _) = Import(test);
+        var before = store.Summary(new ExportFilter());
+        var queue = store.Queue(new QueueFilter(PageSize: 500)).Items;
+
+        Assert.Equal(store.Status().Forms, before.ByDepartmentYear.Sum(s => s.Forms));
+        // Seed 001 is 宝山 2023: 14 of its forms print the department (in either spelling), one prints none (and the
+        // hostile form is 宝山's too). Each row's forms are what export gives for it, its findings the queue's.
+        var baoshan = Assert.Single(before.ByDepartmentYear, s => s is { Department: "上海市宝山区行政服务中心", Year: 2023 });
+        Assert.Equal(store.Export(new ExportFilter(2023, "上海市宝山区行政服务中心")).Count(), baoshan.Forms);
+        Assert.True(baoshan.Forms >= 14);
+        Assert.Equal(store.Export(new ExportFilter(2023)).Count(), before.ByDepartmentYear.Where(s => s.Year == 2023).Sum(s => s.Forms));
+        Assert.Contains(before.ByDepartmentYear, s => s is { Department: null, Year: 2023 });
+        var itsFindings = queue.Where(i => i is { Department: "上海市宝山区行政服务中心", Year: 2023 }).ToList();
+        Assert.Equal(itsFindings.Count(i => i.Severity == "warning"), baoshan.Warnings);
+        Assert.Equal(itsFindings.Select(i => i.FormId).Distinct().Count(), baoshan.FormsWithFindings);
+        Assert.Equal(itsFindings.Sum(i => i.Amount ?? 0), baoshan.AmountAtStake, 2);
+        Assert.Equal(itsFindings.Count, baoshan.Pending);
+        Assert.Equal(itsFindings.Count, before.ByRule.Where(r => r.Department == baoshan.Department && r.Year == 2023).Sum(r => r.Findings));
+
+        // Dismissing the 49.28% finding (44 yuan) takes its money off what is at stake and counts it dismissed.
+        var rate = Assert.Single(itsFindings, i => i is { Rule: "execution-rate", Stated: "49.28" });
+        store.Decide(rate.FormId, rate.FindingId, "dismiss", "四舍五入", "审计员");
+        var after = Assert.Single(store.Summary(new ExportFilter(Year: 2023, Department: "上海市宝山区行政服务中心")).ByDepartmentYear);
+        Assert.Equal((baoshan.AmountAtStake - 44, baoshan.Pending - 1, 1L), (Math.Round(after.AmountAtStake, 2), after.Pending, after.Dismissed));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void A_page_beyond_the_end_shows_the_last_one_and_decisions_take_the_store_s_clock(string engine)
     {
         using var test = Make(engine);
