@@ -58,8 +58,33 @@ internal static class FormView
                     ("class", $"sev-{warning.Severity}"), ("title", warning.Code), ("data-code", warning.Code));
             html.Raw("</ul></section>");
         }
+        SignOffSection(html, model);
         History(html, stored);
         return html;
+    }
+
+    /// <summary>审结: the reviewer's opinion once every finding is decided; a signed-off form shows who signed, when, and what.</summary>
+    private static void SignOffSection(Html html, FormPageModel model)
+    {
+        var stored = model.Stored;
+        html.Raw("<section class=\"signoff\" id=\"signoff\">").Element("h2", "审结");
+        if (stored.SignedOff is { } signed)
+        {
+            html.Raw("<p class=\"signed\">").Text($"已审结 · {signed.SignedBy} · {signed.SignedAt}").Raw("</p>")
+                .Element("blockquote", signed.Opinion, ("class", "opinion"));
+        }
+        else
+        {
+            var pending = stored.Findings.Count(f => f.Status == "pending");
+            if (pending > 0) html.Element("p", $"尚有 {pending} 条问题待审核；全部确认、驳回或更正后方可审结。", ("class", "not-yet"));
+            html.Open("form", ("method", "post"), ("action", $"/forms/{stored.Id}/signoff{QueueView.FormQuery(model.Along)}"), ("class", "signoff"))
+                .Open("input", ("type", "hidden"), ("name", "csrf"), ("value", model.Csrf))
+                .Open("input", ("type", "hidden"), ("name", "decidedBy"), ("class", "decided-by"))
+                .Raw("<textarea name=\"opinion\" class=\"opinion\" required rows=\"3\" placeholder=\"审核意见（必填）\" aria-label=\"审核意见\"></textarea>")
+                .Raw(pending > 0 ? "<button type=\"submit\" disabled>审结</button>" : "<button type=\"submit\" class=\"do-signoff\">审结</button>")
+                .Raw("</form>");
+        }
+        html.Raw("</section>");
     }
 
     private static HashSet<string> OpenFields(ReviewForm stored) =>

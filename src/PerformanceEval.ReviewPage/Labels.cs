@@ -65,6 +65,15 @@ internal static partial class Labels
         _ => status,
     };
 
+    /// <summary>A form's review state (<see cref="Storage.FormStore.FormStates"/>).</summary>
+    public static string FormState(string state) => state switch
+    {
+        "pending" => "待审核",
+        "reviewing" => "审核中",
+        "signed" => "已审结",
+        _ => state,
+    };
+
     private static string Leaf(string name) => name switch
     {
         "initialBudget" => "年初预算数",

@@ -9,7 +9,8 @@ internal static class QueueView
     public static Html Render(QueuePage page, QueueFilter filter)
     {
         var html = new Html().Element("h1", "问题队列");
-        html.Raw("<p class=\"downloads\">").Element("a", "汇总（按主管部门和年度，可下载 Excel）", ("href", "/report"), ("id", "report-link")).Raw("</p>");
+        html.Raw("<p class=\"downloads\">").Element("a", "全部自评表（检索、审结）", ("href", "/forms"), ("id", "forms-link")).Raw(" · ")
+            .Element("a", "汇总（按主管部门和年度，可下载 Excel）", ("href", "/report"), ("id", "report-link")).Raw("</p>");
         html.Raw("<p class=\"counts\" id=\"counts\">").Text($"共 {page.Matching} 条");
         foreach (var severity in new[] { "error", "warning", "info" })
             html.Raw(" · ").Element("span", $"{Labels.Severity(severity)} {page.BySeverity.GetValueOrDefault(severity)}", ("class", "sev-" + severity));

@@ -111,6 +111,30 @@ public static class ReviewApp
             return Results.File(bytes.ToArray(), "text/csv; charset=utf-8", "绩效自评汇总.csv");
         });
 
+        // Every form, clean ones too: search by project name (its document number) or department, by state.
+        app.MapGet("/forms", (HttpContext context) =>
+        {
+            var q = context.Request.Query;
+            var filter = new FormListFilter(Blank(q["q"]) is { } text && text.Length <= 200 ? text : null,
+                int.TryParse(q["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null,
+                Departments.Canonical(Blank(q["department"])),
+                (string?)q["state"] is { } state && FormStore.FormStates.Contains(state) ? state : null,
+                int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1);
+            return Page(context, 200, "全部自评表", FormsView.Render(store.Forms(filter), filter), reviewer);
+        });
+
+        app.MapPost("/forms/{id:long}/signoff", async (HttpContext context, long id) =>
+        {
+            if (!context.Request.HasFormContentType) return BadRequest(context, reviewer, "审结须以表单提交");
+            var form = await context.Request.ReadFormAsync();
+            if (!SameSecret(form["csrf"], csrf)) return Forbidden(context, reviewer);
+            var opinion = Blank(form["opinion"]) ?? throw new DecisionRejectedException("审结须填写审核意见");
+            var by = Who(form["decidedBy"], reviewer);
+            store.SignOff(id, opinion, by);
+            logger.Information("{Reviewer} signed off form {FormId}", by, id);
+            return Redirect(context, $"/forms/{id}{QueueView.FormQuery(FilterOf(context.Request.Query))}#signoff");
+        });
+
         app.MapGet("/forms/{id:long}", (HttpContext context, long id) =>
         {
             // The queue's filter comes along in the address, so 上一张/下一张 (p/n) stay within it.

@@ -124,7 +124,8 @@ public sealed partial class FormStore
     /// </summary>
     private static bool Requeue(DbConnection connection, DbTransaction tx, long documentId)
     {
-        if (Convert.ToInt64(Scalar(connection, tx, "SELECT COUNT(*) FROM decisions WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", documentId))) > 0)
+        if (Convert.ToInt64(Scalar(connection, tx, "SELECT COUNT(*) FROM decisions WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", documentId))) > 0 ||
+            Convert.ToInt64(Scalar(connection, tx, "SELECT COUNT(*) FROM signoffs WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", documentId))) > 0)
             return false;
         Execute(connection, tx, "DELETE FROM findings WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", documentId));
         Execute(connection, tx, "DELETE FROM forms WHERE document_id = @d", ("d", documentId));

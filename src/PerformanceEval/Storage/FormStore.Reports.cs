@@ -45,6 +45,7 @@ public sealed partial class FormStore
     {
         using var connection = Connect();
         var sql = "SELECT f.id, COALESCE(f.corrected_json, f.json), EXISTS (SELECT 1 FROM decisions x WHERE x.form_id = f.id) " +
+                  "OR EXISTS (SELECT 1 FROM signoffs s WHERE s.form_id = f.id) " +
                   "FROM forms f JOIN documents d ON d.id = f.document_id WHERE d.status = 'done'" +
                   (filter.Year is null ? "" : " AND f.year = @year") +
                   (filter.Department is null ? "" : " AND f.department = @dept") +

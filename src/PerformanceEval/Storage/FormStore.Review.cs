@@ -52,6 +52,9 @@ public sealed record ReviewForm(long Id, long DocumentId, int FormIndex, string 
     string? InputKind, IReadOnlyList<ReviewFinding> Findings, IReadOnlyList<DecisionRecord> History,
     long? PreviousFormId, long? NextFormId)
 {
+    /// <summary>The form's sign-off (审结), once a reviewer gave one.</summary>
+    public SignOff? SignedOff { get; init; }
+
     /// <summary>The form as it stands: corrected where an auditor corrected it.</summary>
     public string CurrentJson => CorrectedJson ?? ImportedJson;
 }
@@ -141,7 +144,7 @@ public sealed partial class FormStore
             (string)form[3]!, (string?)form[4], (string?)form[5], findings, History(connection, formId),
             // Previous and next forms that still have findings to decide: the auditor's way through the store.
             Neighbour("SELECT MAX(fi.form_id) FROM findings fi JOIN forms f ON f.id = fi.form_id WHERE fi.review_status = 'pending' AND fi.form_id < @id{conditions}"),
-            Neighbour("SELECT MIN(fi.form_id) FROM findings fi JOIN forms f ON f.id = fi.form_id WHERE fi.review_status = 'pending' AND fi.form_id > @id{conditions}"));
+            Neighbour("SELECT MIN(fi.form_id) FROM findings fi JOIN forms f ON f.id = fi.form_id WHERE fi.review_status = 'pending' AND fi.form_id > @id{conditions}")) { SignedOff = SignOffOf(connection, formId) };
     }
 
     private static List<DecisionRecord> History(System.Data.Common.DbConnection connection, long formId) =>
@@ -253,7 +256,8 @@ public sealed partial class FormStore
     private static JsonObject? ReviewMember(System.Data.Common.DbConnection connection, long formId)
     {
         var history = History(connection, formId);
-        if (history.Count == 0) return null;
+        var signedOff = SignOffOf(connection, formId);
+        if (history.Count == 0 && signedOff is null) return null;
         var findings = Rows(connection, "SELECT id, rule, field, stated, expected FROM findings WHERE form_id = @id", ("id", formId))
             .ToDictionary(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture));
         var corrections = new JsonArray();
@@ -275,6 +279,9 @@ public sealed partial class FormStore
                 ["reason"] = d.Reason, ["decidedBy"] = d.DecidedBy, ["decidedAt"] = d.DecidedAt,
             });
         }
-        return new JsonObject { ["corrections"] = corrections, ["decisions"] = decisions };
+        var member = new JsonObject { ["corrections"] = corrections, ["decisions"] = decisions };
+        if (signedOff is not null)
+            member["signOff"] = new JsonObject { ["opinion"] = signedOff.Opinion, ["signedBy"] = signedOff.SignedBy, ["signedAt"] = signedOff.SignedAt };
+        return member;
     }
 }

@@ -90,5 +90,13 @@ internal static class Migrations
         ALTER TABLE findings ADD COLUMN amount {d.Float};
         CREATE INDEX findings_amount ON findings (amount);
         """,
+        // 4: a form signed off (审结) by a reviewer with an opinion, once every finding on it is decided.
+        $"""
+        CREATE TABLE signoffs (
+            form_id {d.BigInt} PRIMARY KEY REFERENCES forms (id),
+            opinion TEXT NOT NULL,
+            signed_by TEXT NOT NULL,
+            signed_at TEXT NOT NULL);
+        """,
     ];
 }

@@ -52,6 +52,25 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
     }
 
     [Fact]
+    public async Task The_forms_list_searches_by_document_number_and_a_form_with_findings_to_decide_is_not_signed_off()
+    {
+        var (status, html) = await Get("/forms?q=" + Uri.EscapeDataString("宝财行签[2023]277号"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var projects = Regex.Matches(html, "class=\"open-form\">([^<]*)<").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(projects);
+        Assert.All(projects, p => Assert.Contains("宝财行签[2023]277号", p, StringComparison.Ordinal));
+        Assert.Contains($"共 {projects.Count} 张", html, StringComparison.Ordinal);
+        var id = long.Parse(Regex.Match(html, "data-href=\"/forms/(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var (_, page) = await Get($"/forms/{id}");
+        Assert.Contains("条问题待审核；全部确认、驳回或更正后方可审结", page, StringComparison.Ordinal);
+        var csrf = Csrf().Match(page).Groups[1].Value;
+        using var early = await _server.Http.PostAsync($"/forms/{id}/signoff", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["csrf"] = csrf, ["opinion"] = "无误", ["decidedBy"] = "审计员" }));
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("待审核，不能审结", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_hostile_form_shows_its_tags_as_text_and_runs_nothing()
     {
         var (status, html) = await Get($"/forms/{_server.HostileForm}");

@@ -100,6 +100,39 @@ public sealed class ReviewStoreTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void A_form_is_signed_off_once_every_finding_is_decided_and_the_list_finds_it_by_its_document_number(string engine)
+    {
+        using var test = Make(engine);
+        var (store, _) = Import(test);
+        // Seed 001's 服务费 (宝财行签[2023]277号): found by its document number, brackets and all.
+        var found = Assert.Single(store.Forms(new FormListFilter(Search: "宝财行签[2023]277号")).Items);
+        Assert.Contains("277号", found.Project, StringComparison.Ordinal);
+        Assert.Empty(store.Forms(new FormListFilter(Search: "%")).Items);   // a % is a character, not a wildcard
+        var form = store.ReviewForm(found.FormId)!;
+        var pending = form.Findings.Where(f => f.Status == "pending").ToList();
+        Assert.NotEmpty(pending);
+        Assert.Equal(("pending", (long)pending.Count), (found.State, found.Pending));
+
+        var early = Assert.Throws<DecisionRejectedException>(() => store.SignOff(found.FormId, "数据核实无误", "审计员"));
+        Assert.Contains($"尚有 {pending.Count} 条问题待审核", early.Message, StringComparison.Ordinal);
+        store.Decide(found.FormId, pending[0].Id, "confirm", null, "审计员");
+        Assert.Equal("reviewing", store.Forms(new FormListFilter(Search: "277号")).Items.Single().State);
+        foreach (var finding in pending.Skip(1)) store.Decide(found.FormId, finding.Id, "dismiss", "舍入", "审计员");
+
+        var signed = store.SignOff(found.FormId, "  执行率填报误差已确认，其余无误。 ", "审计员乙");
+        Assert.Equal(("执行率填报误差已确认，其余无误。", "审计员乙"), (signed.Opinion, signed.SignedBy));
+        Assert.Equal(signed, store.ReviewForm(found.FormId)!.SignedOff);
+        Assert.Contains("审计员乙", Assert.Throws<DecisionRejectedException>(() => store.SignOff(found.FormId, "再审", "丙")).Message, StringComparison.Ordinal);
+        var list = store.Forms(new FormListFilter(State: "signed"));
+        Assert.Equal((1L, found.FormId, "审计员乙"), (list.Matching, list.Items.Single().FormId, list.Items.Single().SignedBy));
+        Assert.Equal(1L, list.ByState["signed"]);
+        // The export carries the sign-off in the form's review member.
+        var exported = store.Export(new ExportFilter(2023)).Select(l => JsonNode.Parse(l)!).Single(n => n["review"]?["signOff"] is not null);
+        Assert.Equal("审计员乙", (string?)exported["review"]!["signOff"]!["signedBy"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void A_page_beyond_the_end_shows_the_last_one_and_decisions_take_the_store_s_clock(string engine)
     {
         using var test = Make(engine);
