@@ -271,4 +271,21 @@ public sealed class ReviewStoreTests
         Assert.Equal(0, report.Registration.Queued);
         Assert.Equal("confirm", store.ReviewForm(form)!.Findings.Single(f => f.Id == finding.Id).Status);
     }
+
+    [Fact]
+    public void A_forced_reimport_keeps_a_clean_form_signed_off_without_decisions()
+    {
+        using var test = TestStore.Sqlite();
+        var store = test.Open();
+        var file = Fixtures.Input("seed-003-minhang-2020-criteria");   // one form, no findings
+        new Importer(store, Fixtures.Pipeline, Logger.None).Run([file], 1, false, false);
+        var clean = Assert.Single(store.Forms(new FormListFilter()).Items);
+        Assert.Equal(0, clean.Errors + clean.Warnings + clean.Infos);
+        store.SignOff(clean.FormId, "无问题", "甲");
+
+        var report = new Importer(store, Fixtures.Pipeline, Logger.None).Run([file], 1, force: true, retryFailed: false);
+
+        Assert.Equal(0, report.Registration.Queued);
+        Assert.Equal("甲", store.ReviewForm(clean.FormId)!.SignedOff?.SignedBy);
+    }
 }
