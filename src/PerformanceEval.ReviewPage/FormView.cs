@@ -70,7 +70,7 @@ internal static class FormView
         html.Raw("<section class=\"signoff\" id=\"signoff\">").Element("h2", "审结");
         if (stored.SignedOff is { } signed)
         {
-            html.Raw("<p class=\"signed\">").Text($"已审结 · {signed.SignedBy} · {signed.SignedAt}").Raw("</p>")
+            html.Raw("<p class=\"signed\">").Text($"已审结 · {signed.SignedBy} · {Labels.Time(signed.SignedAt)}").Raw("</p>")
                 .Element("blockquote", signed.Opinion, ("class", "opinion"));
         }
         else
@@ -84,6 +84,12 @@ internal static class FormView
                 .Raw(pending > 0 ? "<button type=\"submit\" disabled>审结</button>" : "<button type=\"submit\" class=\"do-signoff\">审结</button>")
                 .Raw("</form>");
         }
+        // The working paper's signature block: printed, never shown on screen.
+        html.Raw("<div class=\"signature print-only\">")
+            .Element("span", $"审核人（签名）：{stored.SignedOff?.SignedBy ?? "______________"}")
+            .Element("span", "复核人（签名）：______________")
+            .Element("span", $"日期：{(stored.SignedOff is { } s ? Labels.Time(s.SignedAt)[..10] : "______________")}")
+            .Raw("</div>");
         html.Raw("</section>");
     }
 

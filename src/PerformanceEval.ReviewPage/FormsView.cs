@@ -38,7 +38,7 @@ internal static class FormsView
                 .Element("td", item.Infos.ToString(CultureInfo.InvariantCulture))
                 .Element("td", item.Pending.ToString(CultureInfo.InvariantCulture))
                 .Element("td", Labels.FormState(item.State), ("class", "state"))
-                .Element("td", item.SignedBy is null ? "" : $"{item.SignedBy} {item.SignedAt}")
+                .Element("td", item.SignedBy is null ? "" : $"{item.SignedBy} {Labels.Time(item.SignedAt!)}")
                 .Raw("</tr>");
         }
         html.Raw("</tbody></table>");

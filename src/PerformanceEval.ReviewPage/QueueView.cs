@@ -6,7 +6,7 @@ namespace PerformanceEval.ReviewPage;
 /// <summary>The queue: counts, filters, one page of findings most severe first.</summary>
 internal static class QueueView
 {
-    public static Html Render(QueuePage page, QueueFilter filter)
+    public static Html Render(QueuePage page, QueueFilter filter, string csrf = "")
     {
         var html = new Html().Element("h1", "问题队列");
         html.Raw("<p class=\"downloads\">").Element("a", "全部自评表（检索、审结）", ("href", "/forms"), ("id", "forms-link")).Raw(" · ")
@@ -54,6 +54,7 @@ internal static class QueueView
         }
         html.Raw("</tbody></table>");
         if (page.Items.Count == 0) html.Element("p", "没有符合条件的问题。", ("class", "empty"));
+        BulkDecision(html, page, filter, csrf);
 
         // The store's page: a page beyond the end (?page=1000) shows the last one, and says so truthfully.
         var (at, pages) = (page.Page, page.Pages);
@@ -73,6 +74,35 @@ internal static class QueueView
             else html.Element("option", text, ("value", value));
         }
         html.Raw("</select></label> ");
+    }
+
+    /// <summary>
+    /// One cause, one decision: with a filter set (a rule, a year, a department, a severity), every finding it selects
+    /// that is still to decide is confirmed or dismissed at once — each recorded in its form's history. The count the
+    /// reviewer saw goes with the request, so a selection another reviewer changed meanwhile is not decided blind.
+    /// </summary>
+    private static void BulkDecision(Html html, QueuePage page, QueueFilter filter, string csrf)
+    {
+        var filtered = filter.Year is not null || filter.Department is not null || filter.Rule is not null || filter.Severity is not null;
+        var pending = filter.Status is null or "pending" ? page.ByStatus.GetValueOrDefault("pending") : 0;
+        if (!filtered || pending == 0 || csrf.Length == 0) return;
+        var action = "/decisions" + FormQuery(filter with { Status = null, Page = 1, Sort = "severity" });
+        var count = pending.ToString(CultureInfo.InvariantCulture);
+        html.Raw("<section class=\"bulk\" id=\"bulk\">").Element("h2", $"对筛选出的 {count} 条待审核问题一并决定")
+            .Open("form", ("method", "post"), ("action", action), ("class", "bulk-confirm"))
+            .Open("input", ("type", "hidden"), ("name", "csrf"), ("value", csrf))
+            .Open("input", ("type", "hidden"), ("name", "decision"), ("value", "confirm"))
+            .Open("input", ("type", "hidden"), ("name", "expected"), ("value", count))
+            .Open("input", ("type", "hidden"), ("name", "decidedBy"), ("class", "decided-by"))
+            .Raw($"<button type=\"submit\">全部确认（{count} 条）</button></form>")
+            .Open("form", ("method", "post"), ("action", action), ("class", "bulk-dismiss"))
+            .Open("input", ("type", "hidden"), ("name", "csrf"), ("value", csrf))
+            .Open("input", ("type", "hidden"), ("name", "decision"), ("value", "dismiss"))
+            .Open("input", ("type", "hidden"), ("name", "expected"), ("value", count))
+            .Open("input", ("type", "hidden"), ("name", "decidedBy"), ("class", "decided-by"))
+            .Raw("<input name=\"reason\" class=\"reason\" required placeholder=\"驳回理由（必填）\" aria-label=\"驳回理由\">")
+            .Raw($"<button type=\"submit\">全部驳回（{count} 条）</button></form>")
+            .Raw("</section>");
     }
 
     /// <summary>The filter a form page carries on to its neighbours and back to the queue: "" when there is none.</summary>

@@ -89,7 +89,26 @@ public static class ReviewApp
         app.MapGet("/", (HttpContext context) =>
         {
             var filter = FilterOf(context.Request.Query);
-            return Page(context, 200, "问题队列", QueueView.Render(store.Queue(filter), filter), reviewer);
+            return Page(context, 200, "问题队列", QueueView.Render(store.Queue(filter), filter, csrf), reviewer);
+        });
+
+        // Every pending finding a filter selects, confirmed or dismissed at once (one cause, one decision).
+        app.MapPost("/decisions", async (HttpContext context) =>
+        {
+            if (!context.Request.HasFormContentType) return BadRequest(context, reviewer, "决定须以表单提交");
+            var form = await context.Request.ReadFormAsync();
+            if (!SameSecret(form["csrf"], csrf)) return Forbidden(context, reviewer);
+            var filter = FilterOf(context.Request.Query) with { Status = null, Page = 1 };
+            if (filter is { Year: null, Department: null, Rule: null, Severity: null })
+                throw new DecisionRejectedException("一并决定须先筛选（规则、年度、主管部门或严重程度）");
+            if (!long.TryParse(form["expected"], NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
+                throw new DecisionRejectedException("缺少所见的问题条数，请刷新后再试");
+            var decision = (string?)form["decision"] ?? "";
+            var by = Who(form["decidedBy"], reviewer);
+            var decided = store.DecideAll(filter, decision, Blank(form["reason"]), by, expected);
+            logger.Information("{Reviewer} {Decision} {Count} findings at once ({Rule}, {Year}, {Department}, {Severity})",
+                by, decision, decided, filter.Rule, filter.Year, filter.Department, filter.Severity);
+            return Redirect(context, QueueView.Link(filter));
         });
 
         // The summary by department and year, on the page and as the workbook an auditor files.

@@ -185,6 +185,40 @@ public sealed partial class FormStore
     }
 
     /// <summary>
+    /// Confirms or dismisses every finding still to decide that the queue's filter matches (its year, department, rule
+    /// and severity), in one transaction, each with its own decision in the history. <paramref name="expected"/> is how
+    /// many the reviewer saw: when the selection has changed since (another reviewer decided some), nothing is
+    /// decided and the reviewer is told to look again.
+    /// </summary>
+    /// <returns>The findings decided.</returns>
+    public int DecideAll(QueueFilter filter, string decision, string? reason, string decidedBy, long expected)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (decision is not ("confirm" or "dismiss")) throw new DecisionRejectedException("决定只能是确认或驳回");
+        if (decision == "dismiss" && string.IsNullOrWhiteSpace(reason)) throw new DecisionRejectedException("驳回必须说明理由");
+        using var connection = Connect();
+        using var tx = Begin(connection);
+        var pending = Rows(connection, tx,
+                "SELECT fi.id, fi.form_id FROM findings fi JOIN forms f ON f.id = fi.form_id WHERE fi.review_status = 'pending'" + Conditions(filter) +
+                " ORDER BY fi.form_id, fi.position",
+                ConditionArguments(filter))
+            .Select(r => (Finding: Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Form: Convert.ToInt64(r[1], CultureInfo.InvariantCulture)))
+            .ToList();
+        if (pending.Count != expected)
+            throw new DecisionRejectedException($"筛选出的待审核问题已由 {expected} 条变为 {pending.Count} 条，请刷新后再试");
+        var now = Now();
+        foreach (var (finding, form) in pending)
+        {
+            Execute(connection, tx,
+                "INSERT INTO decisions (form_id, finding_id, decision, reason, decided_by, decided_at) VALUES (@form, @f, @d, @reason, @by, @at)",
+                ("form", form), ("f", finding), ("d", decision), ("reason", reason), ("by", decidedBy), ("at", now));
+            Execute(connection, tx, "UPDATE findings SET review_status = @d WHERE id = @f", ("d", decision), ("f", finding));
+        }
+        tx.Commit();
+        return pending.Count;
+    }
+
+    /// <summary>
     /// Records a correction of a misread value: <paramref name="apply"/> is given the form as it stands (inside the
     /// transaction, so two auditors' corrections apply one after the other) and returns it corrected and re-checked.
     /// The imported JSON is kept; findings the correction resolved are marked so, new ones are added, the rest take

@@ -71,6 +71,25 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
     }
 
     [Fact]
+    public async Task A_filtered_queue_offers_one_decision_for_its_pending_findings_and_refuses_a_changed_count()
+    {
+        var (_, unfiltered) = await Get("/");
+        Assert.DoesNotContain("一并决定", unfiltered, StringComparison.Ordinal);
+        var (status, html) = await Get("/?rule=execution-rate");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var count = Regex.Match(html, "对筛选出的 (\\d+) 条待审核问题一并决定").Groups[1].Value;
+        Assert.NotEqual("", count);
+        var csrf = Csrf().Match(html).Groups[1].Value;
+        using var stale = await _server.Http.PostAsync("/decisions?rule=execution-rate", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["csrf"] = csrf, ["decision"] = "confirm", ["expected"] = (long.Parse(count, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["decidedBy"] = "审计员" }));
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("请刷新后再试", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var unfilteredPost = await _server.Http.PostAsync("/decisions", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["csrf"] = csrf, ["decision"] = "confirm", ["expected"] = count, ["decidedBy"] = "审计员" }));
+        Assert.Equal(HttpStatusCode.BadRequest, unfilteredPost.StatusCode);
+    }
+
+    [Fact]
     public async Task The_hostile_form_shows_its_tags_as_text_and_runs_nothing()
     {
         var (status, html) = await Get($"/forms/{_server.HostileForm}");
@@ -277,6 +296,40 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
         var (status, _) = await Get("/");
         Assert.Equal(HttpStatusCode.OK, status);
     }
+}
+
+public sealed partial class ReviewSignOffTests
+{
+    [Fact]
+    public async Task A_form_decided_through_is_signed_off_on_the_page_with_the_reviewer_s_name_and_shanghai_time()
+    {
+        await using var server = await ReviewServer.StartAsync(withScans: false);
+        var store = server.Store;
+        var form = store.Forms(new FormListFilter(Search: "277号")).Items.Single(i => i.Pending > 0);
+        foreach (var finding in store.ReviewForm(form.FormId)!.Findings.Where(f => f.Status == "pending"))
+            store.Decide(form.FormId, finding.Id, "confirm", null, "审计员甲");
+        var page = await server.Http.GetStringAsync($"/forms/{form.FormId}");
+        Assert.Contains("class=\"do-signoff\"", page, StringComparison.Ordinal);
+        var csrf = Csrf().Match(page).Groups[1].Value;
+
+        using var signed = await server.Http.PostAsync($"/forms/{form.FormId}/signoff", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["csrf"] = csrf, ["opinion"] = "执行率填报误差已确认。", ["decidedBy"] = "审计员甲" }));
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        Assert.EndsWith("#signoff", signed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        page = await server.Http.GetStringAsync($"/forms/{form.FormId}");
+        var at = store.ReviewForm(form.FormId)!.SignedOff!.SignedAt;
+        var shanghai = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(8));
+        Assert.Contains($"已审结 · 审计员甲 · {shanghai:yyyy-MM-dd HH:mm:ss}", page, StringComparison.Ordinal);
+        Assert.Contains("执行率填报误差已确认。", page, StringComparison.Ordinal);
+        Assert.Contains($"日期：{shanghai:yyyy-MM-dd}", page, StringComparison.Ordinal);   // the printed signature block
+        Assert.DoesNotContain("class=\"do-signoff\"", page, StringComparison.Ordinal);
+        var list = await server.Http.GetStringAsync("/forms?state=signed");
+        Assert.Contains("共 1 张", list, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"csrf\" value=\"([0-9a-f]+)\"")]
+    private static partial Regex Csrf();
 }
 
 public sealed class ReviewTokenTests

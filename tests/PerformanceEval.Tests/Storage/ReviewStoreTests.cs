@@ -133,6 +133,35 @@ public sealed class ReviewStoreTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void Every_pending_finding_a_filter_selects_is_decided_at_once_and_a_changed_selection_is_refused(string engine)
+    {
+        using var test = Make(engine);
+        var (store, _) = Import(test);
+        var filter = new QueueFilter(Rule: "execution-rate", PageSize: 500);
+        var all = store.Queue(new QueueFilter(PageSize: 500)).Items;
+        var selected = all.Where(i => i is { Rule: "execution-rate", Status: "pending" }).ToList();
+        Assert.True(selected.Count >= 2, "the seeds hold several execution-rate findings");
+
+        // Another reviewer decided one meanwhile: the count the page showed no longer holds, nothing is decided.
+        store.Decide(selected[0].FormId, selected[0].FindingId, "confirm", null, "乙");
+        var changed = Assert.Throws<DecisionRejectedException>(() => store.DecideAll(filter, "dismiss", "舍入", "甲", selected.Count));
+        Assert.Contains("请刷新后再试", changed.Message, StringComparison.Ordinal);
+        Assert.Equal(selected.Count - 1, store.Queue(filter with { Status = "pending" }).Items.Count);
+        Assert.Throws<DecisionRejectedException>(() => store.DecideAll(filter, "dismiss", null, "甲", selected.Count - 1));
+
+        Assert.Equal(selected.Count - 1, store.DecideAll(filter, "dismiss", "按四舍五入填报", "甲", selected.Count - 1));
+
+        var after = store.Queue(new QueueFilter(PageSize: 500)).Items.ToDictionary(i => i.FindingId);
+        Assert.Equal("confirm", after[selected[0].FindingId].Status);
+        Assert.All(selected.Skip(1), i => Assert.Equal("dismiss", after[i.FindingId].Status));
+        Assert.All(all.Where(i => i.Rule != "execution-rate"), i => Assert.Equal(i.Status, after[i.FindingId].Status));
+        // Each finding has its own decision in its form's history, with who and why.
+        Assert.All(selected.Skip(1), i => Assert.Contains(store.ReviewForm(i.FormId)!.History,
+            d => d.FindingId == i.FindingId && d is { Decision: "dismiss", Reason: "按四舍五入填报", DecidedBy: "甲" }));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void A_page_beyond_the_end_shows_the_last_one_and_decisions_take_the_store_s_clock(string engine)
     {
         using var test = Make(engine);
