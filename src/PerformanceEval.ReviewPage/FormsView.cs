@@ -48,18 +48,7 @@ internal static class FormsView
         return html.Raw("</nav>");
     }
 
-    private static string Link(FormListFilter f)
-    {
-        var query = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value)) query.Add($"{name}={Uri.EscapeDataString(value)}");
-        }
-        Add("q", f.Search);
-        Add("year", f.Year?.ToString(CultureInfo.InvariantCulture));
-        Add("department", f.Department);
-        Add("state", f.State);
-        if (f.Page > 1) Add("page", f.Page.ToString(CultureInfo.InvariantCulture));
-        return "/forms" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
-    }
+    private static string Link(FormListFilter f) => "/forms" + QueryString.Of(
+        ("q", f.Search), ("year", f.Year?.ToString(CultureInfo.InvariantCulture)), ("department", f.Department), ("state", f.State),
+        ("page", f.Page > 1 ? f.Page.ToString(CultureInfo.InvariantCulture) : null));
 }

@@ -108,22 +108,10 @@ internal static class QueueView
     /// <summary>The filter a form page carries on to its neighbours and back to the queue: "" when there is none.</summary>
     public static string FormQuery(QueueFilter f) => Link(f)[1..];
 
-    public static string Link(QueueFilter f)
-    {
-        var query = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value)) query.Add($"{name}={Uri.EscapeDataString(value)}");
-        }
-        Add("year", f.Year?.ToString(CultureInfo.InvariantCulture));
-        Add("department", f.Department);
-        Add("rule", f.Rule);
-        Add("severity", f.Severity);
-        Add("status", f.Status);
-        if (f.Sort != "severity") Add("sort", f.Sort);
-        if (f.Page > 1) Add("page", f.Page.ToString(CultureInfo.InvariantCulture));
-        return "/" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
-    }
+    public static string Link(QueueFilter f) => "/" + QueryString.Of(
+        ("year", f.Year?.ToString(CultureInfo.InvariantCulture)), ("department", f.Department), ("rule", f.Rule),
+        ("severity", f.Severity), ("status", f.Status), ("sort", f.Sort != "severity" ? f.Sort : null),
+        ("page", f.Page > 1 ? f.Page.ToString(CultureInfo.InvariantCulture) : null));
 }
 
 /// <summary>Stored JSON values as an auditor reads them: a number as printed, a text without quotes.</summary>

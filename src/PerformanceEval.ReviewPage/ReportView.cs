@@ -39,11 +39,6 @@ internal static class ReportView
     }
 
     /// <summary>The filter as the address carries it: "?year=…&amp;department=…", or "".</summary>
-    public static string Query(ExportFilter filter)
-    {
-        var parts = new List<string>();
-        if (filter.Year is { } year) parts.Add("year=" + year.ToString(CultureInfo.InvariantCulture));
-        if (filter.Department is { } department) parts.Add("department=" + Uri.EscapeDataString(department));
-        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
-    }
+    public static string Query(ExportFilter filter) =>
+        QueryString.Of(("year", filter.Year?.ToString(CultureInfo.InvariantCulture)), ("department", filter.Department));
 }

@@ -22,6 +22,12 @@ public sealed class PageImages(SubprocessRunner runner) : IDisposable
     /// </summary>
     private const int CachedPages = 8;
 
+    /// <summary>
+    /// Widest crop sent (pixels): a review screen shows the band at about this width, and a 300 dpi scan's full-width
+    /// band (2,500 pixels) would be shrunk by the browser anyway, after twice the bytes and encoding time.
+    /// </summary>
+    private const int MaxCropWidth = 1600;
+
     private readonly object _lock = new();
     private readonly LinkedList<(PageKey Key, IntPtr Pix)> _pages = [];
 
@@ -67,10 +73,17 @@ public sealed class PageImages(SubprocessRunner runner) : IDisposable
         var outline = IntPtr.Zero;
         try
         {
+            var shrink = Math.Min(1.0, MaxCropWidth / (double)Native.pixGetWidth(clipped));
+            if (shrink < 1.0 && Native.pixScale(clipped, (float)shrink, (float)shrink) is var smaller && smaller != IntPtr.Zero)
+            {
+                Native.pixDestroy(ref clipped);
+                clipped = smaller;
+                (x0, y0, x1, y1) = ((int)(x0 * shrink), (int)(y0 * shrink), (int)Math.Ceiling(x1 * shrink), (int)Math.Ceiling(y1 * shrink));
+            }
             color = Native.pixConvertTo32(clipped);
-            var pad = Math.Max(3, (int)(2 * scale));
+            var pad = Math.Max(3, (int)(2 * scale * shrink));
             outline = Native.boxCreate(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad);
-            Native.pixRenderBoxArb(color, outline, Math.Max(2, (int)(1.5 * scale)), 220, 30, 30);
+            Native.pixRenderBoxArb(color, outline, Math.Max(2, (int)(1.5 * scale * shrink)), 220, 30, 30);
             if (color == IntPtr.Zero || Native.pixWriteMem(out var data, out var size, color, Native.IffPng) != 0)
                 throw new InvalidDataException("leptonica could not write the crop");
             try

@@ -21,6 +21,8 @@ public sealed class PageImagesTests
         Assert.Equal(fresh.Crop(path, "pdf-scan", 1, second), b);
         Assert.Equal(a, kept.Crop(path, "pdf-scan", 1, first));
         Assert.NotEqual(a, b);
+        // A scan's full-width band (some 2,500 pixels at 300 dpi) is sent at a screen's width.
+        Assert.Equal(1600, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(a.AsSpan(16)));
     }
 
     [Fact]

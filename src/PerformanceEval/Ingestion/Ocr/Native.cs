@@ -58,6 +58,8 @@ internal static partial class Native
     [LibraryImport(Lept)] public static partial void pixDestroy(ref IntPtr pix);
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo32(IntPtr pix);
     [LibraryImport(Lept)] public static partial IntPtr pixClipRectangle(IntPtr pix, IntPtr box, IntPtr boxClipped);
+    /// <summary>A scaled copy; gray images are area-mapped when reduced, so thin strokes stay legible.</summary>
+    [LibraryImport(Lept)] public static partial IntPtr pixScale(IntPtr pix, float scaleX, float scaleY);
     [LibraryImport(Lept)] public static partial int pixRenderBoxArb(IntPtr pix, IntPtr box, int width, byte r, byte g, byte b);
     [LibraryImport(Lept)] public static partial int pixWriteMem(out IntPtr data, out nuint size, IntPtr pix, int format);
     [LibraryImport(Lept)] public static partial IntPtr boxCreate(int x, int y, int w, int h);
