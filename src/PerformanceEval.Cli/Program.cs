@@ -12,6 +12,7 @@ var root = new RootCommand(
     StatusCommand.Create(),
     ExportCommand.Create(),
     ReportCommand.Create(),
+    ReviewerCommand.Create(),
     ReviewCommand.Create(),
     DiagnosticsCommand.Create(),
     ConfigCommand.Create(),

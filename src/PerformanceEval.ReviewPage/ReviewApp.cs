@@ -86,6 +86,55 @@ public static class ReviewApp
             }
         });
 
+        // Reviewers who sign in: once any is registered (perfeval reviewer add), every page but the sign-in page needs a
+        // signed session cookie, and decisions are recorded under the name signed in.
+        var signIn = new ReviewerSessions(store.HasReviewers());
+        app.Use(async (context, next) =>
+        {
+            if (!signIn.Required || context.Request.Path.StartsWithSegments("/login") || context.Request.Path.StartsWithSegments("/static"))
+            {
+                await next(context);
+                return;
+            }
+            if (signIn.Reviewer(context.Request.Cookies[ReviewerSessions.Cookie]) is { } name)
+            {
+                context.Items[SignedInItem] = name;
+                await next(context);
+                return;
+            }
+            if (HttpMethods.IsGet(context.Request.Method))
+                context.Response.Redirect("/login?next=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+            else
+                await WritePage(context, 401, "请先登录", new Html().Element("h1", "请先登录").Element("p", "审核须登录后进行。", ("class", "error"))
+                    .Raw("<p><a href=\"/login\">登录</a></p>"), reviewer);
+        });
+
+        app.MapGet("/login", (HttpContext context) => Page(context, 200, "登录", LoginView.Render(csrf, LocalPath(context.Request.Query["next"]), null), reviewer));
+        app.MapPost("/login", async (HttpContext context) =>
+        {
+            if (!context.Request.HasFormContentType) return BadRequest(context, reviewer, "登录须以表单提交");
+            var form = await context.Request.ReadFormAsync();
+            if (!SameSecret(form["csrf"], csrf)) return Forbidden(context, reviewer);
+            var name = Blank(form["name"]) ?? "";
+            var next = LocalPath(form["next"]);
+            if (!signIn.Required || !store.Authenticate(name, (string?)form["password"] ?? ""))
+            {
+                logger.Warning("Sign-in refused for {Reviewer}", name);
+                return Page(context, 401, "登录", LoginView.Render(csrf, next, "姓名或密码不对。"), reviewer);
+            }
+            context.Response.Cookies.Append(ReviewerSessions.Cookie, signIn.Issue(name), new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/", MaxAge = ReviewerSessions.Lifetime,
+            });
+            logger.Information("{Reviewer} signed in", name);
+            return Redirect(context, next);
+        });
+        app.MapPost("/logout", (HttpContext context) =>
+        {
+            context.Response.Cookies.Delete(ReviewerSessions.Cookie, new CookieOptions { Path = "/" });
+            return Redirect(context, "/login");
+        });
+
         app.MapGet("/", (HttpContext context) =>
         {
             var filter = FilterOf(context.Request.Query);
@@ -104,7 +153,7 @@ public static class ReviewApp
             if (!long.TryParse(form["expected"], NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
                 throw new DecisionRejectedException("缺少所见的问题条数，请刷新后再试");
             var decision = (string?)form["decision"] ?? "";
-            var by = Who(form["decidedBy"], reviewer);
+            var by = Who(context, form["decidedBy"], reviewer);
             var decided = store.DecideAll(filter, decision, Blank(form["reason"]), by, expected);
             logger.Information("{Reviewer} {Decision} {Count} findings at once ({Rule}, {Year}, {Department}, {Severity})",
                 by, decision, decided, filter.Rule, filter.Year, filter.Department, filter.Severity);
@@ -148,7 +197,7 @@ public static class ReviewApp
             var form = await context.Request.ReadFormAsync();
             if (!SameSecret(form["csrf"], csrf)) return Forbidden(context, reviewer);
             var opinion = Blank(form["opinion"]) ?? throw new DecisionRejectedException("审结须填写审核意见");
-            var by = Who(form["decidedBy"], reviewer);
+            var by = Who(context, form["decidedBy"], reviewer);
             store.SignOff(id, opinion, by);
             logger.Information("{Reviewer} signed off form {FormId}", by, id);
             return Redirect(context, $"/forms/{id}{QueueView.FormQuery(FilterOf(context.Request.Query))}#signoff");
@@ -176,7 +225,7 @@ public static class ReviewApp
             var reason = Blank(form["reason"]);
             if (decision is not ("confirm" or "dismiss")) throw new DecisionRejectedException("决定只能是确认或驳回");
             if (decision == "dismiss" && reason is null) throw new DecisionRejectedException("驳回必须说明理由");
-            var by = Who(form["decidedBy"], reviewer);
+            var by = Who(context, form["decidedBy"], reviewer);
             store.Decide(id, findingId, decision, reason, by);
             logger.Information("{Reviewer} {Decision} finding {FindingId} of form {FormId}", by, decision, findingId, id);
             return Redirect(context, $"/forms/{id}{QueueView.FormQuery(FilterOf(context.Request.Query))}{NextFinding(store, id, findingId)}");
@@ -189,7 +238,7 @@ public static class ReviewApp
             if (!SameSecret(form["csrf"], csrf)) return Forbidden(context, reviewer);
             var field = Blank(form["field"]) ?? throw new DecisionRejectedException("请填写要更正的字段");
             long? findingId = long.TryParse(form["findingId"], NumberStyles.None, CultureInfo.InvariantCulture, out var f) ? f : null;
-            var by = Who(form["decidedBy"], reviewer);
+            var by = Who(context, form["decidedBy"], reviewer);
             if (string.IsNullOrWhiteSpace(form["value"]) && Blank(form["reason"]) is null)
                 throw new DecisionRejectedException("把一个值改为空须说明理由");
             var (decision, corrected) = store.Correct(id, findingId, field,
@@ -278,20 +327,29 @@ public static class ReviewApp
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string Who(string? given, string fallback)
+    /// <summary>
+    /// Who decided: the reviewer signed in, when reviewers sign in (a name typed on the page then counts for nothing);
+    /// otherwise the name in the page's 审核人 box, else --reviewer.
+    /// </summary>
+    private static string Who(HttpContext context, string? given, string fallback)
     {
+        if (SignedIn(context) is { } signedIn) return signedIn;
         var name = Blank(given) ?? Blank(fallback) ?? throw new DecisionRejectedException("请在页面上方填写审核人姓名后再提交");
         return name.Length > 100 ? name[..100] : name;
     }
 
-    private static IResult Page(HttpContext _, int status, string title, Html body, string reviewer) =>
-        Results.Content(Layout.Page(title, body, reviewer), "text/html; charset=utf-8", Encoding.UTF8, status);
+    private const string SignedInItem = "perfeval.reviewer";
+
+    private static string? SignedIn(HttpContext context) => context.Items[SignedInItem] as string;
+
+    private static IResult Page(HttpContext context, int status, string title, Html body, string reviewer) =>
+        Results.Content(Layout.Page(title, body, SignedIn(context) ?? reviewer, SignedIn(context) is not null), "text/html; charset=utf-8", Encoding.UTF8, status);
 
     private static Task WritePage(HttpContext context, int status, string title, Html body, string reviewer)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
-        return context.Response.WriteAsync(Layout.Page(title, body, reviewer));
+        return context.Response.WriteAsync(Layout.Page(title, body, SignedIn(context) ?? reviewer, SignedIn(context) is not null));
     }
 
     private static IResult NotFound(HttpContext context, string reviewer) =>
@@ -305,6 +363,10 @@ public static class ReviewApp
 
     /// <summary>POST, then redirect, then GET: a reload never records a decision twice.</summary>
     private static IResult Redirect(HttpContext context, string location) => Results.Redirect(location);
+
+    /// <summary>Where to go after signing in: a path of this server only ("//evil.example" is no path here).</summary>
+    private static string LocalPath(string? next) =>
+        next is { Length: > 0 } n && n.StartsWith('/') && !n.StartsWith("//", StringComparison.Ordinal) && !n.StartsWith("/\\", StringComparison.Ordinal) ? n : "/";
 
     /// <summary>The summary's year and 主管部门 (either spelling finds the canonical one the store groups by).</summary>
     private static ExportFilter SummaryFilterOf(IQueryCollection q) => new(

@@ -98,5 +98,14 @@ internal static class Migrations
             signed_by TEXT NOT NULL,
             signed_at TEXT NOT NULL);
         """,
+        // 5: reviewers who sign in to the review page: a name and a salted PBKDF2 hash of the password, never the password.
+        """
+        CREATE TABLE reviewers (
+            name TEXT PRIMARY KEY,
+            password_hash TEXT NOT NULL,
+            salt TEXT NOT NULL,
+            iterations INTEGER NOT NULL,
+            created_at TEXT NOT NULL);
+        """,
     ];
 }

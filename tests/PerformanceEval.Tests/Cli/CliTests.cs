@@ -143,6 +143,19 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
+    public void Reviewer_add_keeps_the_password_read_from_standard_input_and_refuses_a_short_one()
+    {
+        var db = Path.Combine(_dir, "store.db");
+        var (code, _, stderr) = Perfeval.RunWithInput("correct horse battery\n", "reviewer", "add", "审计员甲", "--db", db);
+        Assert.True(code == 0, stderr);
+        Assert.True(PerformanceEval.Storage.FormStore.Open(db).Authenticate("审计员甲", "correct horse battery"));
+        var (shortCode, _, shortErr) = Perfeval.RunWithInput("short\n", "reviewer", "add", "审计员乙", "--db", db);
+        Assert.Equal(2, shortCode);
+        Assert.Contains("密码至少 8 个字符", shortErr, StringComparison.Ordinal);
+        Assert.False(PerformanceEval.Storage.FormStore.Open(db).Authenticate("审计员乙", "short"));
+    }
+
+    [Fact]
     public void Report_writes_the_summary_as_a_workbook_excel_opens_and_as_csv()
     {
         var db = Path.Combine(_dir, "store.db");

@@ -13,9 +13,16 @@ internal static class Perfeval
         return start;
     }
 
-    public static (int Code, string Out, string Err) Run(params string[] args)
+    public static (int Code, string Out, string Err) Run(params string[] args) => RunWithInput(null, args);
+
+    /// <summary>Runs perfeval with <paramref name="input"/> on its standard input (closed after it).</summary>
+    public static (int Code, string Out, string Err) RunWithInput(string? input, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var start = StartInfo(args);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!;
+        if (input is not null) process.StandardInput.Write(input);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();

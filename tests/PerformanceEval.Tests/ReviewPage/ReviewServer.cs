@@ -29,7 +29,9 @@ internal sealed class ReviewServer : IAsyncDisposable
     public FormStore Store => _store.Open();
     public string Db => _store.Target;
 
-    public static async Task<ReviewServer> StartAsync(string? token = null, bool withScans = true, string? reviewer = "测试审核人")
+    /// <param name="prepare">What to do to the store before the server starts (register reviewers).</param>
+    public static async Task<ReviewServer> StartAsync(string? token = null, bool withScans = true, string? reviewer = "测试审核人",
+        Action<FormStore>? prepare = null)
     {
         var store = TestStore.Sqlite();
         string[] files =
@@ -41,6 +43,7 @@ internal sealed class ReviewServer : IAsyncDisposable
         var report = new Importer(store.Open(), Fixtures.Pipeline, Logger.None).Run(files, 2, false, false);
         Assert.Equal(files.Length, report.Done);
         var hostile = store.Open().Queue(new QueueFilter(PageSize: 500)).Items.First(i => i.Project!.Contains("window.__xss", StringComparison.Ordinal)).FormId;
+        prepare?.Invoke(store.Open());
         var app = ReviewApp.Build(new ReviewOptions(store.Target, Port: 0, Token: token, Reviewer: reviewer,
             ConfigPath: Path.Combine(Fixtures.RepoRoot, "pipeline.json")), Logger.None);
         await app.StartAsync();

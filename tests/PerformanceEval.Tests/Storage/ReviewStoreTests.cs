@@ -162,6 +162,24 @@ public sealed class ReviewStoreTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void A_reviewer_s_password_is_kept_as_a_salted_hash_and_checked(string engine)
+    {
+        using var test = Make(engine);
+        var store = test.Open();
+        Assert.False(store.HasReviewers());
+        store.SetReviewer(" 审计员甲 ", "correct horse battery");
+        Assert.True(store.HasReviewers());
+        Assert.True(store.Authenticate("审计员甲", "correct horse battery"));
+        Assert.False(store.Authenticate("审计员甲", "correct horse batterY"));
+        Assert.False(store.Authenticate("审计员乙", "correct horse battery"));
+        Assert.Throws<ArgumentException>(() => store.SetReviewer("审计员乙", "short"));
+        store.SetReviewer("审计员甲", "a new password");   // a new password replaces the old
+        Assert.False(store.Authenticate("审计员甲", "correct horse battery"));
+        Assert.True(store.Authenticate("审计员甲", "a new password"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void A_page_beyond_the_end_shows_the_last_one_and_decisions_take_the_store_s_clock(string engine)
     {
         using var test = Make(engine);

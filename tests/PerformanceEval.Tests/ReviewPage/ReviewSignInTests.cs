@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using PerformanceEval.ReviewPage;
+using PerformanceEval.Storage;
+using Xunit;
+
+namespace PerformanceEval.Tests.ReviewPage;
+
+/// <summary>Reviewers who sign in: every page asks for it, a wrong password is refused, decisions carry the name signed in.</summary>
+public sealed partial class ReviewSignInTests
+{
+    [Fact]
+    public async Task Once_a_reviewer_is_registered_every_page_asks_to_sign_in_and_decisions_carry_the_name_signed_in()
+    {
+        await using var server = await ReviewServer.StartAsync(withScans: false, prepare: store => store.SetReviewer("审计员甲", "correct horse battery"));
+
+        using (var bare = await server.Http.GetAsync("/?rule=execution-rate"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, bare.StatusCode);
+            Assert.Equal("/login?next=%2F%3Frule%3Dexecution-rate", bare.Headers.Location!.OriginalString);
+        }
+        using (var post = await server.Http.PostAsync("/decisions?rule=execution-rate", new FormUrlEncodedContent(new Dictionary<string, string>())))
+            Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
+
+        var login = await server.Http.GetStringAsync("/login?next=%2F%3Frule%3Dexecution-rate");
+        var csrf = Csrf().Match(login).Groups[1].Value;
+        using (var wrong = await server.Http.PostAsync("/login", Form(("csrf", csrf), ("name", "审计员甲"), ("password", "wrong password"), ("next", "/"))))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            Assert.Contains("姓名或密码不对", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var offSite = await server.Http.PostAsync("/login", Form(("csrf", csrf), ("name", "审计员甲"), ("password", "correct horse battery"), ("next", "//evil.example/x"))))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, offSite.StatusCode);
+            Assert.Equal("/", offSite.Headers.Location!.OriginalString);   // never off-site
+        }
+
+        var queue = await server.Http.GetStringAsync("/?rule=execution-rate");
+        Assert.Contains("<strong id=\"signed-in\">审计员甲</strong>", queue, StringComparison.Ordinal);
+        var item = server.Store.Queue(new QueueFilter(Rule: "execution-rate")).Items.First(i => i.Status == "pending");
+        using (var decided = await server.Http.PostAsync($"/forms/{item.FormId}/findings/{item.FindingId}/decision",
+                   Form(("csrf", csrf), ("decision", "confirm"), ("decidedBy", "冒名者"))))
+            Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Equal("审计员甲", server.Store.ReviewForm(item.FormId)!.History.Single(d => d.FindingId == item.FindingId).DecidedBy);
+
+        using (var logout = await server.Http.PostAsync("/logout", Form()))
+            Assert.Equal("/login", logout.Headers.Location!.OriginalString);
+        using var after = await server.Http.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public void A_session_cookie_is_the_server_s_own_and_unaltered()
+    {
+        var sessions = new ReviewerSessions(required: true);
+        var cookie = sessions.Issue("审计员甲");
+        Assert.Equal("审计员甲", sessions.Reviewer(cookie));
+        var parts = cookie.Split('.');
+        var other = Convert.ToBase64String("审计员乙"u8.ToArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Assert.Null(sessions.Reviewer($"{other}.{parts[1]}.{parts[2]}"));       // another name under the same signature
+        Assert.Null(sessions.Reviewer($"{parts[0]}.{parts[1]}9.{parts[2]}"));   // a later expiry
+        Assert.Null(new ReviewerSessions(required: true).Reviewer(cookie));     // another server's key
+        Assert.Null(sessions.Reviewer("garbage"));
+        Assert.Null(sessions.Reviewer(null));
+    }
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+
+    [GeneratedRegex("name=\"csrf\" value=\"([0-9a-f]+)\"")]
+    private static partial Regex Csrf();
+}
