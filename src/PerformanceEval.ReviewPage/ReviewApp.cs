@@ -319,7 +319,7 @@ public static class ReviewApp
         }
         context.Response.StatusCode = 401;
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync("401: open the address perfeval review printed, with its ?token=");
+        await context.Response.WriteAsync("401：请打开 perfeval review 启动时打印的地址（带 ?token=），本页须凭该地址进入。");
     }
 
     private static bool SameSecret(string? given, string expected) =>

@@ -348,7 +348,10 @@ public sealed class ReviewTokenTests
     {
         await using var server = await ReviewServer.StartAsync(token: "s3cret-token-for-tests", withScans: false);
         using (var bare = await server.Http.GetAsync("/"))
+        {
             Assert.Equal(HttpStatusCode.Unauthorized, bare.StatusCode);
+            Assert.Contains("请打开 perfeval review 启动时打印的地址", await bare.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
         using (var wrong = await server.Http.GetAsync("/?token=wrong-token-wrong"))
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         using var opened = await server.Http.GetAsync("/?token=s3cret-token-for-tests");
