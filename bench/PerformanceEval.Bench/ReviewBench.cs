@@ -8,7 +8,8 @@ namespace PerformanceEval.Bench;
 
 /// <summary>
 /// The review page on a large store: seed 001 imported FILES times (15 forms and ~50 findings a file), then the
-/// server timed over HTTP — the queue's first and last page, filtered pages, a form page — as the auditor waits for them.
+/// server timed over HTTP — the queue's first and last page, filtered pages, a form page, a scanned form's page with all
+/// its crops — as the auditor waits for them.
 /// </summary>
 internal static class ReviewBench
 {
@@ -23,6 +24,9 @@ internal static class ReviewBench
             var clock = Stopwatch.StartNew();
             var report = new Importer(FormStore.Open(db), pipeline, Logger.None).Run(inputs, Environment.ProcessorCount, false, false);
             Console.WriteLine($"store: {report.Forms} forms, {report.Findings} findings from {report.Done} files (import {clock.Elapsed.TotalSeconds:F1} s)");
+            // One scanned PDF among them: its form page is the one whose evidence is page crops.
+            new Importer(FormStore.Open(db), pipeline, Logger.None).Run([Path.Combine(root, "fixtures", "scan-baoshan-2023-pdf", "input.pdf")], 1, false, false);
+            var scanForm = FormStore.Open(db).Forms(new FormListFilter(Page: int.MaxValue, PageSize: 1)).Items.Single().FormId;
 
             var app = ReviewApp.Build(new ReviewOptions(db, Port: 0, ConfigPath: Path.Combine(root, "pipeline.json")), Logger.None);
             app.StartAsync().GetAwaiter().GetResult();
@@ -47,6 +51,16 @@ internal static class ReviewBench
                     return t.Elapsed.TotalMilliseconds;
                 }).Order().ToList();
                 Console.WriteLine($"{what,-38} median {times[5],7:F1} ms   worst {times[^1],7:F1} ms");
+            }
+            // A scan's form page fully loaded: the HTML and every crop on it, first with its page not yet rendered, then again.
+            foreach (var round in new[] { "first load", "second load" })
+            {
+                var t = Stopwatch.StartNew();
+                var html = http.GetStringAsync($"/forms/{scanForm}").GetAwaiter().GetResult();
+                var crops = System.Text.RegularExpressions.Regex.Matches(html, "<img class=\"crop\" src=\"([^\"]*)\"")
+                    .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+                foreach (var crop in crops) http.GetByteArrayAsync(crop).GetAwaiter().GetResult();
+                Console.WriteLine($"{"scan form page + " + crops.Count + " crops, " + round,-38} {t.Elapsed.TotalMilliseconds,7:F0} ms");
             }
             app.StopAsync().GetAwaiter().GetResult();
             return 0;
