@@ -89,6 +89,7 @@ public static class ReviewApp
         // Reviewers who sign in: once any is registered (perfeval reviewer add), every page but the sign-in page needs a
         // signed session cookie, and decisions are recorded under the name signed in.
         var signIn = new ReviewerSessions(store.HasReviewers());
+        var throttle = new SignInThrottle();
         app.Use(async (context, next) =>
         {
             if (!signIn.Required || context.Request.Path.StartsWithSegments("/login") || context.Request.Path.StartsWithSegments("/static"))
@@ -117,11 +118,18 @@ public static class ReviewApp
             if (!SameSecret(form["csrf"], csrf)) return Forbidden(context, reviewer);
             var name = Blank(form["name"]) ?? "";
             var next = LocalPath(form["next"]);
+            if (!throttle.Allowed(name))
+            {
+                logger.Warning("Sign-in of {Reviewer} refused: too many failed attempts", name);
+                return Page(context, 429, "登录", LoginView.Render(csrf, next, $"该审核人连续 {SignInThrottle.MaxFailures} 次登录失败，请 {SignInThrottle.Window.TotalMinutes:0} 分钟后再试。"), reviewer);
+            }
             if (!signIn.Required || !store.Authenticate(name, (string?)form["password"] ?? ""))
             {
+                throttle.Failed(name);
                 logger.Warning("Sign-in refused for {Reviewer}", name);
                 return Page(context, 401, "登录", LoginView.Render(csrf, next, "姓名或密码不对。"), reviewer);
             }
+            throttle.Succeeded(name);
             context.Response.Cookies.Append(ReviewerSessions.Cookie, signIn.Issue(name), new CookieOptions
             {
                 HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/", MaxAge = ReviewerSessions.Lifetime,

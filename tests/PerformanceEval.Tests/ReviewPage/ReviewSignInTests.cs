@@ -64,6 +64,51 @@ public sealed partial class ReviewSignInTests
         Assert.Null(sessions.Reviewer(null));
     }
 
+    [Fact]
+    public void Five_failed_sign_ins_lock_the_name_for_five_minutes_and_a_success_clears_the_count()
+    {
+        var clock = new MovableClock();
+        var throttle = new SignInThrottle(clock);
+        for (var i = 0; i < SignInThrottle.MaxFailures; i++)
+        {
+            Assert.True(throttle.Allowed("审计员甲"));
+            throttle.Failed("审计员甲");
+        }
+        Assert.False(throttle.Allowed("审计员甲"));
+        Assert.False(throttle.Allowed(" 审计员甲 "));
+        Assert.True(throttle.Allowed("审计员乙"));   // another name is not locked out with it
+        clock.Now += SignInThrottle.Window;
+        Assert.True(throttle.Allowed("审计员甲"));
+        throttle.Failed("审计员甲");                  // a new window: one failure, not six
+        Assert.True(throttle.Allowed("审计员甲"));
+        for (var i = 0; i < SignInThrottle.MaxFailures - 2; i++) throttle.Failed("审计员甲");
+        throttle.Succeeded("审计员甲");
+        throttle.Failed("审计员甲");
+        Assert.True(throttle.Allowed("审计员甲"));
+    }
+
+    [Fact]
+    public async Task The_server_refuses_a_sixth_guess_without_checking_it()
+    {
+        await using var server = await ReviewServer.StartAsync(withScans: false, prepare: store => store.SetReviewer("审计员甲", "correct horse battery"));
+        var csrf = Csrf().Match(await server.Http.GetStringAsync("/login")).Groups[1].Value;
+        for (var i = 0; i < SignInThrottle.MaxFailures; i++)
+        {
+            using var wrong = await server.Http.PostAsync("/login", Form(("csrf", csrf), ("name", "审计员甲"), ("password", $"guess {i}")));
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        // Even the right password is refused until the window has passed.
+        using var locked = await server.Http.PostAsync("/login", Form(("csrf", csrf), ("name", "审计员甲"), ("password", "correct horse battery")));
+        Assert.Equal((HttpStatusCode)429, locked.StatusCode);
+        Assert.Contains("5 分钟后再试", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private sealed class MovableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 12, 3, 4, 0, 0, TimeSpan.Zero);
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
     private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
 
