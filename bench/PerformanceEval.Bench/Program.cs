@@ -16,7 +16,9 @@ using PerformanceEval.Pipeline;
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- quality FOLDER [--misses] [--kinds layout,raw]
 // Field accuracy over one half of the print shop's output (fixtures/tools/print_shop.py), per input kind.
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3);
-var paths = args.Skip(1).TakeWhile(a => a != "--rounds").ToList();
+var paths = args.Skip(1).TakeWhile(a => !a.StartsWith("--")).ToList();
+// --workers 1 times only those worker counts (a profile of one worker alone); --no-poppler skips pdftotext's timing.
+var workerCounts = args.SkipWhile(a => a != "--workers").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [1, 2];
 var root = FindRoot();
 if (args.FirstOrDefault() == "scan") return PerformanceEval.Bench.ScanBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(2));
 if (args.FirstOrDefault() == "review") return PerformanceEval.Bench.ReviewBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(800));
@@ -27,39 +29,46 @@ if (args.FirstOrDefault() == "quality") return PerformanceEval.Bench.QualityBenc
 if (args.FirstOrDefault() == "import") return PerformanceEval.Bench.ImportBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(200));
 if (args.FirstOrDefault() != "pdf")
 {
-    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] | bench import [FILES_PER_KIND] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...]");
+    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] [--workers 1,2] [--no-poppler] [--pdfpig] [--raster-pages] | bench import [FILES_PER_KIND] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...]");
     return 2;
 }
 if (paths.Count == 0) paths = [.. Directory.EnumerateDirectories(Path.Combine(root, "fixtures"), "pdf-*")];
 var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*.pdf", SearchOption.AllDirectories) : [p]).Order().ToList();
 var pages = files.Sum(PageCount);
+if (args.Contains("--pdfpig") || args.Contains("--raster-pages"))
+    return PerformanceEval.Bench.PdfPigProbe.Run(files, rounds, args.Contains("--raster-pages"));
 Console.WriteLine($"{files.Count} PDFs, {pages} pages, {rounds} rounds each, {Environment.ProcessorCount} cores");
 
 var pipeline = new ExtractionPipelineBuilder().WithSettings(PipelineSettings.Load(Path.Combine(root, "pipeline.json"))).Build();
 files.ForEach(f => pipeline.Extract(f)); // warm-up: the JIT and the models, every file once, so that rounds time steady state
-Report("pdftotext -bbox-layout alone", Time(() => files.ForEach(f => Run("pdftotext", "-bbox-layout", f, "-"))));
-foreach (var workers in new[] { 1, 2 })
+// The contenders take turns, round by round, and each is reported by its median round: this machine's speed drifts
+// by a tenth over a minute, and a contender timed in one block would carry the drift of its own minute.
+var contenders = new List<(string Name, Action Work)>();
+if (!args.Contains("--no-poppler"))
+    contenders.Add(("pdftotext -bbox-layout alone", () => files.ForEach(f => Run("pdftotext", "-bbox-layout", f, "-"))));
+var forms = 0;
+foreach (var workers in workerCounts)
+    contenders.Add(($"perfeval pipeline, {workers} worker{(workers > 1 ? "s" : "")}",
+        () => forms = files.AsParallel().WithDegreeOfParallelism(workers).Sum(f => pipeline.Extract(f).Forms.Length)));
+var timings = contenders.Select(_ => new List<double>()).ToList();
+var gc = contenders.Select(_ => new GcTally()).ToList();
+for (var round = 0; round < rounds; round++)
+    for (var i = 0; i < contenders.Count; i++)
+        timings[i].Add(gc[i].Time(contenders[i].Work));
+for (var i = 0; i < contenders.Count; i++)
 {
-    var forms = 0;
-    var seconds = Time(() => forms = files.AsParallel().WithDegreeOfParallelism(workers).Sum(f => pipeline.Extract(f).Forms.Length));
-    Report($"perfeval pipeline, {workers} worker{(workers > 1 ? "s" : "")} ({forms} forms)", seconds);
+    var sorted = timings[i].Order().ToList();
+    var median = sorted[sorted.Count / 2];
+    Console.WriteLine($"{contenders[i].Name,-36} {pages / median,8:F1} pages/s   (median round {median * 1000:F0} ms, " +
+        $"fastest {sorted[0] * 1000:F0}, slowest {sorted[^1] * 1000:F0}){gc[i].Summary(rounds)}");
 }
+Console.WriteLine($"({forms} forms a round)");
 var stages = new Dictionary<string, double>();
 foreach (var file in files)
     foreach (var (stage, ms) in pipeline.Extract(file).StageMilliseconds)
         stages[stage] = stages.GetValueOrDefault(stage) + ms;
 Console.WriteLine("one warm round by stage: " + string.Join(", ", stages.Select(s => $"{s.Key} {s.Value:F0} ms")));
 return 0;
-
-void Report(string what, double seconds) =>
-    Console.WriteLine($"{what,-44} {pages * rounds / seconds,8:F1} pages/s   ({seconds / rounds * 1000:F0} ms a round)");
-
-double Time(Action work)
-{
-    var clock = Stopwatch.StartNew();
-    for (var i = 0; i < rounds; i++) work();
-    return clock.Elapsed.TotalSeconds;
-}
 
 static int PageCount(string pdf) =>
     Run("pdfinfo", pdf).Split('\n').Where(l => l.StartsWith("Pages:")).Select(l => int.Parse(l[6..].Trim())).FirstOrDefault();
@@ -80,4 +89,34 @@ static string FindRoot()
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         if (File.Exists(Path.Combine(dir.FullName, "PerformanceEval.sln"))) return dir.FullName;
     return Directory.GetCurrentDirectory();
+}
+
+/// <summary>
+/// What the garbage collector took from one contender's rounds: PdfPig allocates megabytes a page, and a pause stops
+/// every worker.
+/// </summary>
+sealed class GcTally
+{
+    private int _gen0, _gen1, _gen2;
+    private TimeSpan _paused;
+    private long _allocated;
+
+    public double Time(Action work)
+    {
+        var (gen0, gen1, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+            GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+        var clock = Stopwatch.StartNew();
+        work();
+        var seconds = clock.Elapsed.TotalSeconds;
+        _gen0 += GC.CollectionCount(0) - gen0;
+        _gen1 += GC.CollectionCount(1) - gen1;
+        _gen2 += GC.CollectionCount(2) - gen2;
+        _paused += GC.GetTotalPauseDuration() - paused;
+        _allocated += GC.GetTotalAllocatedBytes() - allocated;
+        return seconds;
+    }
+
+    public string Summary(int rounds) => _allocated < 1048576 ? "" :
+        $"\n{"",36}   GC a round: {_allocated / rounds / 1048576.0:F0} MB allocated, {(double)_gen0 / rounds:F1} gen0 / " +
+        $"{(double)_gen1 / rounds:F1} gen1 / {(double)_gen2 / rounds:F1} gen2 collections, paused {_paused.TotalMilliseconds / rounds:F0} ms";
 }

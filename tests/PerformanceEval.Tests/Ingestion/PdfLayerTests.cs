@@ -65,6 +65,40 @@ public sealed class PdfLayerTests
     }
 
     [Fact]
+    public void A_table_left_open_by_a_page_break_is_closed_where_its_column_rules_end()
+    {
+        // The head of page 2 of a table Chromium split across pages: the row's column rules run from the page's top
+        // margin (y 780) down to its bottom rule (y 740), and no border is drawn at the cut.
+        var page = Page((p, _, _) =>
+        {
+            p.DrawLine(new PdfPoint(100, 740), new PdfPoint(400, 740), 0.5);
+            foreach (var x in new[] { 100, 200, 300, 400 }) p.DrawLine(new PdfPoint(x, 740), new PdfPoint(x, 780), 0.5);
+        });
+        Assert.True(page.VectorRules);
+        Assert.Equal([PageTop - 780, PageTop - 740], page.Horizontal.Select(r => r.At).Order(), new RoundedComparer());
+        Assert.All(page.Horizontal, r => Assert.Equal((100, 400), (Math.Round(r.From), Math.Round(r.To))));
+    }
+
+    [Fact]
+    public void Column_rules_alone_are_not_closed_into_one_row()
+    {
+        // A table ruled only down: closing it would make every line of the page one cell.
+        var page = Page((p, _, _) =>
+        {
+            foreach (var x in new[] { 100, 200, 300 }) p.DrawLine(new PdfPoint(x, 500), new PdfPoint(x, 700), 0.5);
+        });
+        Assert.Empty(page.Horizontal);
+        Assert.False(page.VectorRules);
+    }
+
+    [Fact]
+    public void A_closed_table_gets_no_extra_rule()
+    {
+        var page = Page((p, _, _) => StrokedGrid(p));
+        Assert.Equal(3, page.Horizontal.Count);
+    }
+
+    [Fact]
     public void A_shaded_cell_and_white_strokes_are_no_rules()
     {
         var page = Page((p, _, _) =>

@@ -44,6 +44,20 @@ public sealed class GridLayoutTests
         Assert.False(Merged(grid, 250));
     }
 
+    [Fact]
+    public void A_merged_region_reports_the_rows_and_columns_it_covers_and_their_box()
+    {
+        // The middle rule drawn over the first column only: the cells of columns 2 and 3 merge down both rows each.
+        var grid = Grid(new Rule(50, 0, 100));
+        var middle = grid.RegionAt(150, 75)!.Value;
+        Assert.Equal((0, 1, 1, 1), grid.Extent(middle));
+        Assert.Equal(new Box(100, 0, 200, 100, BoxUnits.PdfPoints), grid.BoxOf(middle, BoxUnits.PdfPoints));
+        var corner = grid.RegionAt(50, 125)!.Value;
+        Assert.Equal((2, 0, 2, 0), grid.Extent(corner));
+        Assert.Equal(new Box(0, 100, 100, 150, BoxUnits.PdfPoints), grid.BoxOf(corner, BoxUnits.PdfPoints));
+        Assert.Equal(3 * 3 - 2, grid.Regions().Count());
+    }
+
     private static List<RawRow> Rows(GridLayout grid, Dictionary<(double X, double Y), string> text) =>
         [.. grid.ToRows(SourceDocument.FromBytes("t.pdf", [1]), 1, 0, BoxUnits.PdfPoints,
                 region => (text.FirstOrDefault(t => grid.RegionAt(t.Key.X, t.Key.Y) == region).Value ?? "", null))

@@ -41,7 +41,33 @@ internal static class VectorRuleFinder
                 if (filled) AddThinFill(subpath, frame, horizontal, vertical);
             }
         }
-        return (Join(horizontal), Join(vertical));
+        var (h, v) = (Join(horizontal), Join(vertical));
+        CloseOpenEnds(h, v);
+        return (h, v);
+    }
+
+    /// <summary>How near the column rules' ends must lie to be one open edge of the table.</summary>
+    private const double EdgeSnap = 2.5;
+
+    /// <summary>
+    /// A table cut by a page break is left open where the cut falls: Chromium (border-collapse) draws no border at the
+    /// foot of page 1 or the head of page 2, so the part of a row on the next page has its column rules and its bottom
+    /// rule but no top. Where two or more column rules run on past the outermost row rule and end together, the table's
+    /// edge is there and is closed with a rule across them. Only a table that draws row rules at all is closed: column
+    /// rules alone (a table ruled only down) would make the whole page one row.
+    /// </summary>
+    private static void CloseOpenEnds(List<Rule> horizontal, List<Rule> vertical)
+    {
+        if (horizontal.Count == 0 || vertical.Count < 2) return;
+        foreach (var top in new[] { true, false })
+        {
+            var edge = top ? vertical.Min(r => r.From) : vertical.Max(r => r.To);
+            var outermost = top ? horizontal.Min(r => r.At) : horizontal.Max(r => r.At);
+            if (top ? edge >= outermost - EdgeSnap : edge <= outermost + EdgeSnap) continue;
+            var ending = vertical.Where(r => Math.Abs((top ? r.From : r.To) - edge) <= EdgeSnap).ToList();
+            if (ending.Count < 2) continue;
+            horizontal.Add(new Rule(edge, ending.Min(r => r.At), ending.Max(r => r.At)));
+        }
     }
 
     /// <summary>Every straight axis-parallel segment of a stroked subpath, the closing edge included.</summary>
