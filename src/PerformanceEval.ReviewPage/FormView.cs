@@ -104,8 +104,11 @@ internal static class FormView
             .Raw("<h3>").Element("span", Labels.Severity(finding.Severity), ("class", "sev"))
             .Raw(" ").Element("span", Labels.Rule(finding.Rule), ("class", "rule"), ("title", finding.Rule))
             .Raw(" · ").Element("span", Labels.Field(finding.Field), ("class", "field"), ("title", finding.Field))
-            .Element("span", Labels.Status(finding.Status), ("class", "status"))
-            .Raw("</h3>")
+            .Element("span", Labels.Status(finding.Status), ("class", "status"));
+        if (finding.Material is { } material) html.Raw(" ").Element("span", material ? "重大" : "一般", ("class", material ? "material" : "immaterial"));
+        if (finding.Suspect == true)
+            html.Raw(" ").Element("span", "疑似识别错误", ("class", "ocr-suspect"), ("title", Labels.SuspectExplained));
+        html.Raw("</h3>")
             .Element("p", finding.Message, ("class", "message"))
             .Raw("<dl class=\"figures\"><dt>填报值</dt>").Element("dd", Values.Show(finding.Stated) ?? "—", ("class", "stated"))
             .Raw("<dt>复核值</dt>").Element("dd", Values.Show(finding.Expected) ?? "—", ("class", "expected")).Raw("</dl>");

@@ -5,6 +5,9 @@ namespace PerformanceEval.ReviewPage;
 /// <summary>The page's Chinese names for rules, severities, review states and form fields.</summary>
 internal static partial class Labels
 {
+    /// <summary>Why a finding is marked 疑似识别错误, shown where the mark is.</summary>
+    public const string SuspectExplained = "据以复核的数字中有 OCR 置信度不足或重新识别的读数：请先对照原件核对读数";
+
     /// <summary>The reviewers' clock: Shanghai time, to the second (the store keeps UTC, ISO 8601).</summary>
     private static readonly TimeZoneInfo Shanghai = FindShanghai();
 

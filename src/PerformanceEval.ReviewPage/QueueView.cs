@@ -3,7 +3,10 @@ using PerformanceEval.Storage;
 
 namespace PerformanceEval.ReviewPage;
 
-/// <summary>The queue: counts, filters, one page of findings most severe first.</summary>
+/// <summary>
+/// The queue: counts, filters, one page of findings — by default the form's own discrepancies before suspected OCR
+/// misreadings, material ones (重大, by pipeline.json's thresholds) first, then by severity.
+/// </summary>
 internal static class QueueView
 {
     public static Html Render(QueuePage page, QueueFilter filter, string csrf = "")
@@ -24,8 +27,9 @@ internal static class QueueView
         Select(html, "rule", "规则", filter.Rule, page.Rules.Select(r => (r, Labels.Rule(r))));
         Select(html, "severity", "严重程度", filter.Severity, new[] { "error", "warning", "info" }.Select(s => (s, Labels.Severity(s))));
         Select(html, "status", "审核状态", filter.Status, FormStore.ReviewStatuses.Select(s => (s, Labels.Status(s))));
+        Select(html, "kind", "类别", filter.Kind, [("stated", "表内差异"), ("ocr", "疑似识别错误")]);
         html.Raw("<label>排序 ").Open("select", ("name", "sort"));
-        foreach (var (value, text) in new[] { ("severity", "按严重程度"), ("amount", "按涉及金额") })
+        foreach (var (value, text) in new[] { ("severity", "按重要性"), ("amount", "按涉及金额") })
         {
             if (value == filter.Sort) html.Element("option", text, ("value", value), ("selected", "selected"));
             else html.Element("option", text, ("value", value));
@@ -33,13 +37,14 @@ internal static class QueueView
         html.Raw("</select></label> ");
         html.Raw("<button type=\"submit\">筛选</button> <a href=\"/\">清除</a></form>");
 
-        html.Raw("<table class=\"queue\"><thead><tr><th>严重程度</th><th>规则</th><th>字段</th><th>填报值</th><th>复核值</th><th>差额</th><th>涉及金额（元）</th><th>说明</th><th>年度</th><th>主管部门</th><th>项目</th><th>状态</th></tr></thead><tbody>");
+        html.Raw("<table class=\"queue\"><thead><tr><th>严重程度</th><th>重要性</th><th>规则</th><th>字段</th><th>填报值</th><th>复核值</th><th>差额</th><th>涉及金额（元）</th><th>说明</th><th>年度</th><th>主管部门</th><th>项目</th><th>状态</th></tr></thead><tbody>");
         foreach (var item in page.Items)
         {
             var link = $"/forms/{item.FormId}{FormQuery(filter)}#finding-{item.FindingId}";
             html.Open("tr", ("class", $"finding-row sev-{item.Severity} status-{item.Status}"), ("data-href", link))
-                .Element("td", Labels.Severity(item.Severity), ("class", "sev"))
-                .Raw("<td>").Element("a", Labels.Rule(item.Rule), ("href", link), ("class", "open-finding")).Raw("</td>")
+                .Element("td", Labels.Severity(item.Severity), ("class", "sev"));
+            Stakes(html, item.Material, item.Suspect);
+            html.Raw("<td>").Element("a", Labels.Rule(item.Rule), ("href", link), ("class", "open-finding")).Raw("</td>")
                 .Element("td", Labels.Field(item.Field), ("title", item.Field))
                 .Element("td", Values.Show(item.Stated), ("class", "num"))
                 .Element("td", Values.Show(item.Expected), ("class", "num"))
@@ -65,6 +70,18 @@ internal static class QueueView
         return html.Raw("</nav>");
     }
 
+    /// <summary>
+    /// 重大 or 一般 by the materiality thresholds, and 疑似识别错误 where the finding was computed from a figure the OCR
+    /// was unsure of (a finding imported before these were measured shows neither).
+    /// </summary>
+    internal static void Stakes(Html html, bool? material, bool? suspect)
+    {
+        html.Open("td", ("class", "stakes"));
+        if (material is { } m) html.Element("span", m ? "重大" : "一般", ("class", m ? "material" : "immaterial"));
+        if (suspect == true) html.Raw(" ").Element("span", "疑似识别错误", ("class", "ocr-suspect"), ("title", Labels.SuspectExplained));
+        html.Close("td");
+    }
+
     private static void Select(Html html, string name, string label, string? current, IEnumerable<(string Value, string Label)> options)
     {
         html.Raw("<label>").Text(label).Raw(" ").Open("select", ("name", name)).Element("option", "全部", ("value", ""));
@@ -83,7 +100,7 @@ internal static class QueueView
     /// </summary>
     private static void BulkDecision(Html html, QueuePage page, QueueFilter filter, string csrf)
     {
-        var filtered = filter.Year is not null || filter.Department is not null || filter.Rule is not null || filter.Severity is not null;
+        var filtered = filter.Year is not null || filter.Department is not null || filter.Rule is not null || filter.Severity is not null || filter.Kind is not null;
         var pending = filter.Status is null or "pending" ? page.ByStatus.GetValueOrDefault("pending") : 0;
         if (!filtered || pending == 0 || csrf.Length == 0) return;
         var action = "/decisions" + FormQuery(filter with { Status = null, Page = 1, Sort = "severity" });
@@ -110,7 +127,7 @@ internal static class QueueView
 
     public static string Link(QueueFilter f) => "/" + QueryString.Of(
         ("year", f.Year?.ToString(CultureInfo.InvariantCulture)), ("department", f.Department), ("rule", f.Rule),
-        ("severity", f.Severity), ("status", f.Status), ("sort", f.Sort != "severity" ? f.Sort : null),
+        ("severity", f.Severity), ("status", f.Status), ("sort", f.Sort != "severity" ? f.Sort : null), ("kind", f.Kind),
         ("page", f.Page > 1 ? f.Page.ToString(CultureInfo.InvariantCulture) : null));
 }
 

@@ -388,5 +388,6 @@ public static class ReviewApp
         int.TryParse(q["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null,
         Blank(q["department"]), Blank(q["rule"]), Blank(q["severity"]), Blank(q["status"]),
         int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1,
-        Sort: (string?)q["sort"] == "amount" ? "amount" : "severity");
+        Sort: (string?)q["sort"] == "amount" ? "amount" : "severity",
+        Kind: (string?)q["kind"] is "stated" or "ocr" ? (string?)q["kind"] : null);
 }

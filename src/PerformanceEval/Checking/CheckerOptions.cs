@@ -18,6 +18,15 @@ public sealed record CheckerOptions(
     ImmutableArray<GradeScale> GradeScales,
     ImmutableArray<string> Units)
 {
+    /// <summary>
+    /// A finding is material (重大) when this many yuan or more are at stake (default 10,000: 1 万元). Sets the review
+    /// queue's order, never a finding's severity, which the contract fixes per rule.
+    /// </summary>
+    public decimal MaterialYuan { get; init; } = 10_000m;
+
+    /// <summary>A finding about points (rates, scores, weights) is material when off by this many or more (default 1).</summary>
+    public decimal MaterialPoints { get; init; } = 1m;
+
     /// <summary>The contract's tolerances, with the given grade scales and the units of the standard template model.</summary>
     public static CheckerOptions Default(TemplateModel model, ImmutableArray<GradeScale> gradeScales) =>
         new(1.0m, 0.5m, 1.0m, 100_000m, gradeScales, model.Units);

@@ -39,7 +39,7 @@ public static class FindingAmounts
     }
 
     /// <summary>A stated or expected figure: a decimal from the checker, a JSON number from a file or a store.</summary>
-    private static decimal? Number(object? value) => value switch
+    internal static decimal? Number(object? value) => value switch
     {
         decimal d => d,
         int i => i,

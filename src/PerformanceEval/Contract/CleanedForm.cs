@@ -122,6 +122,21 @@ public sealed record Finding
     public decimal? Difference { get; init; }
     /// <summary>The yuan concerned when the rule is about money (see <c>FindingAmounts</c>), else null.</summary>
     public decimal? Amount { get; init; }
+
+    /// <summary>
+    /// Whether what is at stake reaches the materiality thresholds (pipeline.json <c>checker.materialYuan</c> and
+    /// <c>materialPoints</c>; see <c>FindingStakes</c>). Beyond the contract's members, which it allows; null on a
+    /// finding read back from a file written before it existed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Material { get; init; }
+
+    /// <summary>
+    /// True when a figure the finding was computed from was read by OCR under the confidence bar or carries an OCR
+    /// warning: the discrepancy may be the reading's, not the form's. Beyond the contract's members, as above.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? SuspectedMisread { get; init; }
 }
 
 /// <summary>Where one field was read.</summary>

@@ -28,6 +28,12 @@ public sealed record PipelineSettings(
     Ingestion.Ocr.OcrSettings? Ocr = null,
     Ingestion.InputLimits? Limits = null)
 {
+    /// <summary>Yuan at stake from which a finding is material (<see cref="Checking.CheckerOptions.MaterialYuan"/>).</summary>
+    public decimal MaterialYuan { get; init; } = 10_000m;
+
+    /// <summary>Points at stake from which a finding is material (<see cref="Checking.CheckerOptions.MaterialPoints"/>).</summary>
+    public decimal MaterialPoints { get; init; } = 1m;
+
     /// <summary>The input limits, the defaults where pipeline.json has no <c>limits</c> section.</summary>
     public Ingestion.InputLimits InputLimits => Limits ?? Ingestion.InputLimits.Default;
 
@@ -69,7 +75,11 @@ public sealed record PipelineSettings(
         var checker = file.Checker ?? new CheckerSection();
         return new PipelineSettings(models, file.Parallelism,
             checker.ExecutionRateErrorPoints, checker.BudgetScoreErrorPoints, checker.TotalScoreErrorPoints, checker.CurrencyUnitMaxWanYuan,
-            checker.GradeScales, file.Subprocess, ocr, file.Limits);
+            checker.GradeScales, file.Subprocess, ocr, file.Limits)
+        {
+            MaterialYuan = checker.MaterialYuan,
+            MaterialPoints = checker.MaterialPoints,
+        };
     }
 
     /// <summary>
@@ -121,7 +131,8 @@ public sealed record PipelineSettings(
 
     /// <summary>The effective settings as pipeline.json would state them (<c>perfeval config --print</c>).</summary>
     public string ToJson() => JsonSerializer.Serialize(new SettingsFile(ModelsPath, Parallelism,
-        new CheckerSection(ExecutionRateErrorPoints, BudgetScoreErrorPoints, TotalScoreErrorPoints, CurrencyUnitMaxWanYuan, GradeScales),
+        new CheckerSection(ExecutionRateErrorPoints, BudgetScoreErrorPoints, TotalScoreErrorPoints, CurrencyUnitMaxWanYuan, GradeScales,
+            MaterialYuan, MaterialPoints),
         OcrOptions, SubprocessOptions, InputLimits), Binding);
 
     /// <summary>The file's shape.</summary>
@@ -140,8 +151,11 @@ public sealed record PipelineSettings(
     /// <param name="TotalScoreErrorPoints">总分 off by this much or more is an error (default 1).</param>
     /// <param name="CurrencyUnitMaxWanYuan">An amount in 万元 at or above this is taken for yuan (default 100,000).</param>
     /// <param name="GradeScales">Grade scales for forms that print no bands (default: none beyond the checker's own).</param>
+    /// <param name="MaterialYuan">A finding with this many yuan or more at stake is material, 重大 (default 10,000).</param>
+    /// <param name="MaterialPoints">A finding off by this many points or more is material (default 1).</param>
     private sealed record CheckerSection(decimal ExecutionRateErrorPoints = 1m, decimal BudgetScoreErrorPoints = 0.5m,
-        decimal TotalScoreErrorPoints = 1m, decimal CurrencyUnitMaxWanYuan = 100_000m, System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales = default)
+        decimal TotalScoreErrorPoints = 1m, decimal CurrencyUnitMaxWanYuan = 100_000m, System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales = default,
+        decimal MaterialYuan = 10_000m, decimal MaterialPoints = 1m)
     {
         public System.Collections.Immutable.ImmutableArray<GradeScale> GradeScales { get; init; } = GradeScales.IsDefault ? [] : GradeScales;
     }
@@ -156,6 +170,8 @@ public sealed record PipelineSettings(
         foreach (var (name, value) in new[] { ("executionRateErrorPoints", ExecutionRateErrorPoints), ("budgetScoreErrorPoints", BudgetScoreErrorPoints),
                      ("totalScoreErrorPoints", TotalScoreErrorPoints), ("currencyUnitMaxWanYuan", CurrencyUnitMaxWanYuan) })
             if (value <= 0) throw new ArgumentException($"pipeline.json: checker.{name} must be above 0 (a tolerance of 0 would flag every rounding)");
+        foreach (var (name, value) in new[] { ("materialYuan", MaterialYuan), ("materialPoints", MaterialPoints) })
+            if (value < 0) throw new ArgumentException($"pipeline.json: checker.{name} must be 0 (every finding material) or more");
         if (GradeScales.Any(s => s.Bands.IsEmpty))
             throw new ArgumentException("pipeline.json: checker.gradeScales has a scale without bands");
         if (ModelsPath is not null && !Directory.Exists(ModelsPath))
@@ -169,5 +185,7 @@ public sealed record PipelineSettings(
             BudgetScoreErrorPoints = BudgetScoreErrorPoints,
             TotalScoreErrorPoints = TotalScoreErrorPoints,
             CurrencyUnitMaxWanYuan = CurrencyUnitMaxWanYuan,
+            MaterialYuan = MaterialYuan,
+            MaterialPoints = MaterialPoints,
         };
 }

@@ -51,11 +51,11 @@ public sealed partial class FormStore
             {
                 var f = form.Findings[k];
                 Execute(connection, tx,
-                    "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount) " +
-                    "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount)",
+                    "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, material, suspect) " +
+                    "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, @material, @suspect)",
                     ("f", formId), ("k", k), ("rule", f.Rule), ("sev", f.Severity), ("field", f.Field),
                     ("stated", Json(f.Stated)), ("expected", Json(f.Expected)), ("message", f.Message),
-                    ("difference", (double?)f.Difference), ("amount", (double?)f.Amount));
+                    ("difference", (double?)f.Difference), ("amount", (double?)f.Amount), ("material", Flag(f.Material)), ("suspect", Flag(f.SuspectedMisread)));
             }
         }
         return written;
@@ -119,6 +119,9 @@ public sealed partial class FormStore
         ".png" or ".jpg" or ".jpeg" or ".tif" or ".tiff" => "image",
         _ => "text",
     };
+
+    /// <summary>A yes/no beyond the contract as the store keeps it: 1, 0, or null where the form did not say.</summary>
+    private static int? Flag(bool? value) => value switch { true => 1, false => 0, null => null };
 
     private static string? Json(object? value) => value is null ? null : JsonSerializer.Serialize(value, ContractJson.Options);
 }

@@ -14,9 +14,13 @@ namespace PerformanceEval.Storage;
 /// <param name="Status">Findings in this review status only.</param>
 /// <param name="Page">1-based page.</param>
 /// <param name="PageSize">Findings a page (1–500).</param>
-/// <param name="Sort"><c>severity</c> (the default: most severe first) or <c>amount</c> (the most yuan at stake first).</param>
+/// <param name="Sort">
+/// <c>severity</c> (the default: the form's own discrepancies before suspected OCR misreadings, material ones first, then
+/// by severity) or <c>amount</c> (the most yuan at stake first).
+/// </param>
+/// <param name="Kind"><c>stated</c>: discrepancies the form itself states; <c>ocr</c>: suspected misreadings; null: both.</param>
 public sealed record QueueFilter(int? Year = null, string? Department = null, string? Rule = null, string? Severity = null,
-    string? Status = null, int Page = 1, int PageSize = 50, string Sort = "severity");
+    string? Status = null, int Page = 1, int PageSize = 50, string Sort = "severity", string? Kind = null);
 
 /// <summary>One line of the review queue.</summary>
 public sealed record QueueItem(long FindingId, long FormId, string Rule, string Severity, string Field, string? Stated,
@@ -26,6 +30,10 @@ public sealed record QueueItem(long FindingId, long FormId, string Rule, string 
     public double? Difference { get; init; }
     /// <summary>The yuan at stake, for findings about money.</summary>
     public double? Amount { get; init; }
+    /// <summary>Material (重大) by pipeline.json's thresholds; null for a finding imported before it was measured.</summary>
+    public bool? Material { get; init; }
+    /// <summary>Computed from a figure the OCR was unsure of: perhaps the reading's discrepancy, not the form's.</summary>
+    public bool? Suspect { get; init; }
 }
 
 /// <summary>A page of the queue, the counts over everything the filter matches, and the values the filters offer.</summary>
@@ -41,7 +49,13 @@ public sealed record QueuePage(IReadOnlyList<QueueItem> Items, long Matching, IR
 
 /// <summary>A finding as the form page shows it, with its review status.</summary>
 public sealed record ReviewFinding(long Id, int Position, string Rule, string Severity, string Field, string? Stated,
-    string? Expected, string Message, string Status, string Origin);
+    string? Expected, string Message, string Status, string Origin)
+{
+    /// <summary>Material (重大); null for a finding imported before it was measured.</summary>
+    public bool? Material { get; init; }
+    /// <summary>Computed from a figure the OCR was unsure of.</summary>
+    public bool? Suspect { get; init; }
+}
 
 /// <summary>One recorded decision: who, when, why, and for a correction what was replaced and what it changed.</summary>
 public sealed record DecisionRecord(long Id, long? FindingId, string Decision, string? Reason, string? Field,
@@ -69,8 +83,15 @@ public sealed partial class FormStore
 {
     public static readonly IReadOnlyList<string> ReviewStatuses = ["pending", "confirm", "dismiss", "resolved"];
 
-    /// <summary>The queue's order; the same expression is indexed (findings_queue), so a page is read, not sorted.</summary>
+    /// <summary>Severity as an order; the same expression is indexed (findings_queue, findings_stakes).</summary>
     private const string SeverityOrder = "CASE fi.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END";
+
+    /// <summary>
+    /// The queue's default order, as indexed (findings_stakes) so that a page is read, not sorted: resolved last, the
+    /// form's own discrepancies before suspected OCR misreadings, material before the rest, then severity.
+    /// </summary>
+    private const string StakesOrder = "(CASE WHEN fi.review_status = 'resolved' THEN 1 ELSE 0 END), (CASE WHEN fi.suspect = 1 THEN 1 ELSE 0 END), " +
+        "(CASE WHEN fi.material = 1 THEN 0 ELSE 1 END), " + SeverityOrder + ", fi.form_id, fi.position";
 
     /// <summary>The findings a filter matches, most severe first, one page of them.</summary>
     public QueuePage Queue(QueueFilter filter)
@@ -89,10 +110,10 @@ public sealed partial class FormStore
         var shown = Math.Clamp(filter.Page, 1, pages);
         var offset = (long)(shown - 1) * size;
         var items = Rows(connection,
-                "SELECT fi.id, fi.form_id, fi.rule, fi.severity, fi.field, fi.stated, fi.expected, fi.message, fi.review_status, f.year, f.department, f.project, fi.difference, fi.amount" +
+                "SELECT fi.id, fi.form_id, fi.rule, fi.severity, fi.field, fi.stated, fi.expected, fi.message, fi.review_status, f.year, f.department, f.project, fi.difference, fi.amount, fi.material, fi.suspect" +
                 from + where + (filter.Sort == "amount"
                     ? $" ORDER BY (CASE WHEN fi.amount IS NULL THEN 1 ELSE 0 END), fi.amount DESC, {SeverityOrder}, fi.form_id, fi.position"
-                    : $" ORDER BY (CASE WHEN fi.review_status = 'resolved' THEN 1 ELSE 0 END), {SeverityOrder}, fi.form_id, fi.position") + " LIMIT @limit OFFSET @offset",
+                    : $" ORDER BY {StakesOrder}") + " LIMIT @limit OFFSET @offset",
                 [.. args, ("limit", size), ("offset", offset)])
             .Select(r => new QueueItem(Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Convert.ToInt64(r[1], CultureInfo.InvariantCulture),
                 (string)r[2]!, (string)r[3]!, (string)r[4]!, (string?)r[5], (string?)r[6], (string)r[7]!, (string)r[8]!,
@@ -100,6 +121,8 @@ public sealed partial class FormStore
             {
                 Difference = r[12] is null ? null : Convert.ToDouble(r[12], CultureInfo.InvariantCulture),
                 Amount = r[13] is null ? null : Convert.ToDouble(r[13], CultureInfo.InvariantCulture),
+                Material = r[14] is null ? null : Convert.ToInt32(r[14], CultureInfo.InvariantCulture) == 1,
+                Suspect = r[15] is null ? null : Convert.ToInt32(r[15], CultureInfo.InvariantCulture) == 1,
             })
             .ToList();
         return new QueuePage(items, matching, bySeverity, byStatus,
@@ -108,12 +131,18 @@ public sealed partial class FormStore
             Rows(connection, "SELECT DISTINCT rule FROM findings ORDER BY rule").Select(r => (string)r[0]!).ToList()) { Page = shown, Pages = pages };
     }
 
-    /// <summary>The filter's year, department, rule and severity as SQL conditions over findings <c>fi</c> and forms <c>f</c>.</summary>
+    /// <summary>The filter's year, department, rule, severity and kind as SQL conditions over findings <c>fi</c> and forms <c>f</c>.</summary>
     private static string Conditions(QueueFilter filter) =>
         (filter.Year is null ? "" : " AND f.year = @year") +
         (filter.Department is null ? "" : " AND f.department = @dept") +
         (filter.Rule is null ? "" : " AND fi.rule = @rule") +
-        (filter.Severity is null ? "" : " AND fi.severity = @sev");
+        (filter.Severity is null ? "" : " AND fi.severity = @sev") +
+        filter.Kind switch
+        {
+            "ocr" => " AND fi.suspect = 1",
+            "stated" => " AND (fi.suspect IS NULL OR fi.suspect = 0)",
+            _ => "",
+        };
 
     private static (string, object?)[] ConditionArguments(QueueFilter filter) =>
         [("year", filter.Year), ("dept", filter.Department), ("rule", filter.Rule), ("sev", filter.Severity)];
@@ -131,10 +160,14 @@ public sealed partial class FormStore
             ("id", formId));
         if (form is null) return null;
         var findings = Rows(connection,
-                "SELECT id, position, rule, severity, field, stated, expected, message, review_status, origin FROM findings WHERE form_id = @id ORDER BY position",
+                "SELECT id, position, rule, severity, field, stated, expected, message, review_status, origin, material, suspect FROM findings WHERE form_id = @id ORDER BY position",
                 ("id", formId))
             .Select(r => new ReviewFinding(Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
-                (string)r[2]!, (string)r[3]!, (string)r[4]!, (string?)r[5], (string?)r[6], (string)r[7]!, (string)r[8]!, (string)r[9]!))
+                (string)r[2]!, (string)r[3]!, (string)r[4]!, (string?)r[5], (string?)r[6], (string)r[7]!, (string)r[8]!, (string)r[9]!)
+            {
+                Material = r[10] is null ? null : Convert.ToInt32(r[10], CultureInfo.InvariantCulture) == 1,
+                Suspect = r[11] is null ? null : Convert.ToInt32(r[11], CultureInfo.InvariantCulture) == 1,
+            })
             .ToList();
         var filter = along ?? new QueueFilter();
         long? Neighbour(string sql) =>
@@ -255,11 +288,12 @@ public sealed partial class FormStore
         var position = Convert.ToInt32(Scalar(connection, tx, "SELECT COALESCE(MAX(position), -1) + 1 FROM findings WHERE form_id = @id", ("id", formId)), CultureInfo.InvariantCulture);
         foreach (var raised in corrected.Changes.Raised)
             Execute(connection, tx,
-                "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, origin) " +
-                "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, 'correction')",
+                "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, material, suspect, origin) " +
+                "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, @material, @suspect, 'correction')",
                 ("f", formId), ("k", position++), ("rule", raised.Rule), ("sev", raised.Severity), ("field", raised.Field),
                 ("stated", Json(raised.Stated)), ("expected", Json(raised.Expected)), ("message", raised.Message),
-                ("difference", (double?)raised.Difference), ("amount", (double?)raised.Amount));
+                ("difference", (double?)raised.Difference), ("amount", (double?)raised.Amount),
+                ("material", Flag(raised.Material)), ("suspect", Flag(raised.SuspectedMisread)));
         var form = ContractJson.Deserialize(corrected.Json);
         Execute(connection, tx,
             "UPDATE forms SET corrected_json = @json, year = @year, department = @dept, project = @project, total_score = @total, " +

@@ -83,6 +83,8 @@ public sealed class PipelineSettingsBindingTests : IDisposable
     [InlineData("""{"checker": {"totalScoreErrorPoints": 0}}""", "checker.totalScoreErrorPoints")]
     [InlineData("""{"checker": {"currencyUnitMaxWanYuan": 0}}""", "checker.currencyUnitMaxWanYuan")]
     [InlineData("""{"checker": {"gradeScales": [{"bands": []}]}}""", "checker.gradeScales")]
+    [InlineData("""{"checker": {"materialYuan": -1}}""", "checker.materialYuan")]
+    [InlineData("""{"checker": {"materialPoints": -0.5}}""", "checker.materialPoints")]
     [InlineData("""{"modelsPath": "/nonexistent-models"}""", "modelsPath")]
     [InlineData("""{"ocr": {"language": " "}}""", "ocr.language")]
     [InlineData("""{"ocr": {"retryPageSegmentationMode": 2}}""", "ocr.retryPageSegmentationMode")]

@@ -37,6 +37,26 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
     }
 
     [Fact]
+    public async Task The_queue_marks_material_findings_and_sets_suspected_misreadings_apart()
+    {
+        static List<string> Rows(string html) => [.. Regex.Matches(html, "<tr class=\"finding-row[^>]*>.*?</tr>", RegexOptions.Singleline).Select(m => m.Value)];
+        var (_, ocr) = await Get("/?kind=ocr");
+        Assert.Contains("<option value=\"ocr\" selected=\"selected\">疑似识别错误</option>", ocr);
+        // The scanned TIFF's funding breakdown: its figures came from unsure readings.
+        var suspects = Rows(ocr);
+        Assert.NotEmpty(suspects);
+        Assert.All(suspects, r => Assert.Contains("class=\"ocr-suspect\"", r));
+        var (_, stated) = await Get("/?kind=stated&page_size=500");
+        Assert.NotEmpty(Rows(stated));
+        Assert.All(Rows(stated), r => Assert.DoesNotContain("ocr-suspect", r));
+        // By default the form's own material discrepancies come first.
+        var (_, all) = await Get("/");
+        Assert.Contains("<th>重要性</th>", all);
+        Assert.Contains("<span class=\"material\">重大</span>", Rows(all)[0]);
+        Assert.DoesNotContain("ocr-suspect", Rows(all)[0]);
+    }
+
+    [Fact]
     public async Task The_summary_page_and_its_workbook_count_the_store_s_forms()
     {
         var (status, html) = await Get("/report");
