@@ -109,7 +109,11 @@ internal static class FormView
         if (finding.Suspect == true)
             html.Raw(" ").Element("span", "疑似识别错误", ("class", "ocr-suspect"), ("title", Labels.SuspectExplained));
         html.Raw("</h3>")
-            .Element("p", finding.Message, ("class", "message"))
+            .Element("p", finding.Message, ("class", "message"));
+        if (finding.Follows is { } follows && model.Stored.Findings.FirstOrDefault(f => f.Position == follows) is { } leader)
+            html.Element("p", $"与“{Labels.Rule(leader.Rule)} · {Labels.Field(leader.Field)}”同一原因：决定那一条时，这一条随之决定。",
+                ("class", "cause"));
+        html
             .Raw("<dl class=\"figures\"><dt>填报值</dt>").Element("dd", Values.Show(finding.Stated) ?? "—", ("class", "stated"))
             .Raw("<dt>复核值</dt>").Element("dd", Values.Show(finding.Expected) ?? "—", ("class", "expected")).Raw("</dl>");
         if (finding.Origin == "correction") html.Element("p", "此问题由审核更正后的复查产生。", ("class", "origin"));

@@ -44,7 +44,11 @@ internal static class QueueView
             html.Open("tr", ("class", $"finding-row sev-{item.Severity} status-{item.Status}"), ("data-href", link))
                 .Element("td", Labels.Severity(item.Severity), ("class", "sev"));
             Stakes(html, item.Material, item.Suspect);
-            html.Raw("<td>").Element("a", Labels.Rule(item.Rule), ("href", link), ("class", "open-finding")).Raw("</td>")
+            html.Raw("<td>").Element("a", Labels.Rule(item.Rule), ("href", link), ("class", "open-finding"));
+            if (item.CauseSize > 1)
+                html.Raw(" ").Element("span", $"同一原因 {item.CauseSize} 条", ("class", "cause"),
+                    ("title", "本表因同一原因引发的问题合为一行：确认或驳回这一条，其余随之决定"));
+            html.Raw("</td>")
                 .Element("td", Labels.Field(item.Field), ("title", item.Field))
                 .Element("td", Values.Show(item.Stated), ("class", "num"))
                 .Element("td", Values.Show(item.Expected), ("class", "num"))

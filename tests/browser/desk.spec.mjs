@@ -36,11 +36,25 @@ try {
   await Promise.all([page.waitForNavigation(), page.click('form.bulk-confirm button')]);
   check((await page.$$eval('tr.finding-row td.status', (tds) => tds.map((t) => t.textContent))).every((s) => s === '已确认'), 'the rule\'s findings confirmed at once');
 
-  // A form whose findings are all decided now: signed off with an opinion.
   const formUrl = await page.$eval('tr.finding-row', (tr) => tr.dataset.href.split('#')[0]);
+
+  // One cause, one line: a form's breakdown that fails in several columns is one queue row, confirmed at once.
+  await page.goto(base + '/');
+  const grouped = await page.$eval('tr.finding-row.status-pending:has(span.cause)', (tr) => ({
+    href: tr.dataset.href, rule: tr.querySelector('a.open-finding').textContent,
+    n: Number(/(\d+)/.exec(tr.querySelector('span.cause').textContent)[1]) }));
+  await page.goto(base + grouped.href);
+  const leader = grouped.href.split('#')[1];
+  await Promise.all([page.waitForNavigation(), page.click(`#${leader} form.confirm button`)]);
+  seen.grouped = grouped.n;
+  const followers = await page.$$eval('article.finding', (as, rule) => as.filter((a) => (a.querySelector('p.cause')?.textContent ?? '').includes(rule))
+    .map((a) => a.classList.contains('status-confirm')), grouped.rule);
+  check(grouped.n >= 2 && followers.length === grouped.n - 1 && followers.every((c) => c), 'a grouped finding confirmed at once');
+
+  // A form whose findings are all decided now: signed off with an opinion.
   await page.goto(base + formUrl);
-  const pending = await page.$$('article.finding.status-pending');
-  for (let i = 0; i < pending.length; i++)
+  // A confirmation may decide a cause's followers with it: confirm while anything is still to decide.
+  while (await page.$('article.finding.status-pending form.confirm button'))
     await Promise.all([page.waitForNavigation(), page.click('article.finding.status-pending form.confirm button')]);
   await page.fill('form.signoff textarea', '执行率填报误差已确认，其余与原件相符。');
   await Promise.all([page.waitForNavigation(), page.click('form.signoff button.do-signoff')]);

@@ -18,13 +18,15 @@ try {
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
 
-  // The queue: counts, most severe first.
+  // The queue: counts; the form's own discrepancies before suspected misreadings, material first, then most severe.
   await page.goto(base + '/');
   const counts = await page.textContent('#counts');
   check(/共 \d+ 条/.test(counts), 'queue shows counts');
-  const severities = await page.$$eval('tr.finding-row td.sev', (tds) => tds.map((t) => t.textContent));
   const rank = { '错误': 0, '警告': 1, '提示': 2 };
-  check(severities.length > 0 && severities.every((s, i) => i === 0 || rank[severities[i - 1]] <= rank[s]), 'queue sorted by severity');
+  const keys = await page.$$eval('tr.finding-row', (trs) => trs.map((tr) => [
+    tr.querySelector('span.ocr-suspect') ? 1 : 0, tr.querySelector('span.material') ? 0 : 1, tr.querySelector('td.sev').textContent]));
+  const before = (a, b) => a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : rank[a[2]] <= rank[b[2]];
+  check(keys.length > 0 && keys.every((k, i) => i === 0 || before(keys[i - 1], k)), 'queue ordered by materiality and severity');
   if (shots) await page.screenshot({ path: `${shots}/queue.png` });
 
   // Filter by rule through the form's select.

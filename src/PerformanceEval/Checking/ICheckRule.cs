@@ -49,7 +49,7 @@ public sealed class Checker(IEnumerable<ICheckRule> rules, CheckerOptions option
     public ImmutableArray<Finding> Check(CleanedForm form, GradeScale? printedBands = null)
     {
         var context = new CheckContext(form, printedBands, Options);
-        return [.. _rules.SelectMany(r => r.Check(context)).Select(f => f.Priced(form).Weighed(form, Options))];
+        return FindingCauses.Grouped([.. _rules.SelectMany(r => r.Check(context)).Select(f => f.Priced(form).Weighed(form, Options))]);
     }
 }
 

@@ -137,6 +137,14 @@ public sealed record Finding
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? SuspectedMisread { get; init; }
+
+    /// <summary>
+    /// What this finding shares its cause with other findings of the form under (<c>FindingCauses</c>: the funding
+    /// breakdown, a line's rate and the score computed from it, the total and the grade read against it); null when it
+    /// stands alone. Beyond the contract's members, as above.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Cause { get; init; }
 }
 
 /// <summary>Where one field was read.</summary>

@@ -47,15 +47,19 @@ public sealed partial class FormStore
                 ("warnings", form.Findings.Count(f => f.Severity == "warning")),
                 ("infos", form.Findings.Count(f => f.Severity == "info")),
                 ("json", ContractJson.Serialize(form))));
+            var leaders = new Dictionary<string, int>();
             for (var k = 0; k < form.Findings.Length; k++)
             {
                 var f = form.Findings[k];
+                int? follows = f.Cause is { } cause && leaders.TryGetValue(cause, out var leader) ? leader : null;
+                if (f.Cause is { } first) leaders.TryAdd(first, k);
                 Execute(connection, tx,
-                    "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, material, suspect) " +
-                    "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, @material, @suspect)",
+                    "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, material, suspect, cause, follows) " +
+                    "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, @material, @suspect, @cause, @follows)",
                     ("f", formId), ("k", k), ("rule", f.Rule), ("sev", f.Severity), ("field", f.Field),
                     ("stated", Json(f.Stated)), ("expected", Json(f.Expected)), ("message", f.Message),
-                    ("difference", (double?)f.Difference), ("amount", (double?)f.Amount), ("material", Flag(f.Material)), ("suspect", Flag(f.SuspectedMisread)));
+                    ("difference", (double?)f.Difference), ("amount", (double?)f.Amount), ("material", Flag(f.Material)), ("suspect", Flag(f.SuspectedMisread)),
+                    ("cause", f.Cause), ("follows", follows));
             }
         }
         return written;

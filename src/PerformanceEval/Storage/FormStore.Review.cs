@@ -34,6 +34,8 @@ public sealed record QueueItem(long FindingId, long FormId, string Rule, string 
     public bool? Material { get; init; }
     /// <summary>Computed from a figure the OCR was unsure of: perhaps the reading's discrepancy, not the form's.</summary>
     public bool? Suspect { get; init; }
+    /// <summary>Findings of the form with this one's cause, itself included (1: it stands alone).</summary>
+    public int CauseSize { get; init; } = 1;
 }
 
 /// <summary>A page of the queue, the counts over everything the filter matches, and the values the filters offer.</summary>
@@ -55,6 +57,8 @@ public sealed record ReviewFinding(long Id, int Position, string Rule, string Se
     public bool? Material { get; init; }
     /// <summary>Computed from a figure the OCR was unsure of.</summary>
     public bool? Suspect { get; init; }
+    /// <summary>The position of the finding whose cause this one follows (decided with it); null when it leads or stands alone.</summary>
+    public int? Follows { get; init; }
 }
 
 /// <summary>One recorded decision: who, when, why, and for a correction what was replaced and what it changed.</summary>
@@ -110,7 +114,8 @@ public sealed partial class FormStore
         var shown = Math.Clamp(filter.Page, 1, pages);
         var offset = (long)(shown - 1) * size;
         var items = Rows(connection,
-                "SELECT fi.id, fi.form_id, fi.rule, fi.severity, fi.field, fi.stated, fi.expected, fi.message, fi.review_status, f.year, f.department, f.project, fi.difference, fi.amount, fi.material, fi.suspect" +
+                "SELECT fi.id, fi.form_id, fi.rule, fi.severity, fi.field, fi.stated, fi.expected, fi.message, fi.review_status, f.year, f.department, f.project, fi.difference, fi.amount, fi.material, fi.suspect, " +
+                "(CASE WHEN fi.cause IS NULL THEN 1 ELSE (SELECT COUNT(*) FROM findings g WHERE g.form_id = fi.form_id AND g.cause = fi.cause) END)" +
                 from + where + (filter.Sort == "amount"
                     ? $" ORDER BY (CASE WHEN fi.amount IS NULL THEN 1 ELSE 0 END), fi.amount DESC, {SeverityOrder}, fi.form_id, fi.position"
                     : $" ORDER BY {StakesOrder}") + " LIMIT @limit OFFSET @offset",
@@ -123,6 +128,7 @@ public sealed partial class FormStore
                 Amount = r[13] is null ? null : Convert.ToDouble(r[13], CultureInfo.InvariantCulture),
                 Material = r[14] is null ? null : Convert.ToInt32(r[14], CultureInfo.InvariantCulture) == 1,
                 Suspect = r[15] is null ? null : Convert.ToInt32(r[15], CultureInfo.InvariantCulture) == 1,
+                CauseSize = Convert.ToInt32(r[16], CultureInfo.InvariantCulture),
             })
             .ToList();
         return new QueuePage(items, matching, bySeverity, byStatus,
@@ -137,6 +143,9 @@ public sealed partial class FormStore
         (filter.Department is null ? "" : " AND f.department = @dept") +
         (filter.Rule is null ? "" : " AND fi.rule = @rule") +
         (filter.Severity is null ? "" : " AND fi.severity = @sev") +
+        // One cause, one line: a finding that follows another's cause is shown, counted and decided with its leader —
+        // unless the filter asks for its rule, which then lists it.
+        (filter.Rule is null ? " AND fi.follows IS NULL" : "") +
         filter.Kind switch
         {
             "ocr" => " AND fi.suspect = 1",
@@ -160,13 +169,14 @@ public sealed partial class FormStore
             ("id", formId));
         if (form is null) return null;
         var findings = Rows(connection,
-                "SELECT id, position, rule, severity, field, stated, expected, message, review_status, origin, material, suspect FROM findings WHERE form_id = @id ORDER BY position",
+                "SELECT id, position, rule, severity, field, stated, expected, message, review_status, origin, material, suspect, follows FROM findings WHERE form_id = @id ORDER BY position",
                 ("id", formId))
             .Select(r => new ReviewFinding(Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
                 (string)r[2]!, (string)r[3]!, (string)r[4]!, (string?)r[5], (string?)r[6], (string)r[7]!, (string)r[8]!, (string)r[9]!)
             {
                 Material = r[10] is null ? null : Convert.ToInt32(r[10], CultureInfo.InvariantCulture) == 1,
                 Suspect = r[11] is null ? null : Convert.ToInt32(r[11], CultureInfo.InvariantCulture) == 1,
+                Follows = r[12] is null ? null : Convert.ToInt32(r[12], CultureInfo.InvariantCulture),
             })
             .ToList();
         var filter = along ?? new QueueFilter();
@@ -213,8 +223,31 @@ public sealed partial class FormStore
             "INSERT INTO decisions (form_id, finding_id, decision, reason, decided_by, decided_at) VALUES (@form, @f, @d, @reason, @by, @at) RETURNING id",
             ("form", formId), ("f", findingId), ("d", decision), ("reason", reason), ("by", decidedBy), ("at", now)), CultureInfo.InvariantCulture);
         Execute(connection, tx, "UPDATE findings SET review_status = @d WHERE id = @f", ("d", decision), ("f", findingId));
+        DecideFollowers(connection, tx, formId, findingId, decision, reason, decidedBy, now);
         tx.Commit();
         return new DecisionRecord(id, findingId, decision, reason, null, null, null, decidedBy, now, null);
+    }
+
+    /// <summary>
+    /// The findings that follow <paramref name="leader"/>'s cause and are still to decide take its decision, each with
+    /// a decision of its own in the history that says so.
+    /// </summary>
+    private static void DecideFollowers(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, long formId, long leader,
+        string decision, string? reason, string decidedBy, string now)
+    {
+        var followers = Rows(connection, tx,
+                "SELECT g.id FROM findings g JOIN findings l ON l.form_id = g.form_id AND g.follows = l.position " +
+                "WHERE l.id = @leader AND g.form_id = @form AND g.review_status = 'pending' ORDER BY g.position",
+                ("leader", leader), ("form", formId))
+            .Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToList();
+        var why = "与同一原因的问题一并决定" + (string.IsNullOrWhiteSpace(reason) ? "" : "：" + reason);
+        foreach (var follower in followers)
+        {
+            Execute(connection, tx,
+                "INSERT INTO decisions (form_id, finding_id, decision, reason, decided_by, decided_at) VALUES (@form, @f, @d, @reason, @by, @at)",
+                ("form", formId), ("f", follower), ("d", decision), ("reason", why), ("by", decidedBy), ("at", now));
+            Execute(connection, tx, "UPDATE findings SET review_status = @d WHERE id = @f", ("d", decision), ("f", follower));
+        }
     }
 
     /// <summary>
@@ -246,6 +279,7 @@ public sealed partial class FormStore
                 "INSERT INTO decisions (form_id, finding_id, decision, reason, decided_by, decided_at) VALUES (@form, @f, @d, @reason, @by, @at)",
                 ("form", form), ("f", finding), ("d", decision), ("reason", reason), ("by", decidedBy), ("at", now));
             Execute(connection, tx, "UPDATE findings SET review_status = @d WHERE id = @f", ("d", decision), ("f", finding));
+            DecideFollowers(connection, tx, form, finding, decision, reason, decidedBy, now);
         }
         tx.Commit();
         return pending.Count;
@@ -286,14 +320,20 @@ public sealed partial class FormStore
             open.RemoveAt(row);
         }
         var position = Convert.ToInt32(Scalar(connection, tx, "SELECT COALESCE(MAX(position), -1) + 1 FROM findings WHERE form_id = @id", ("id", formId)), CultureInfo.InvariantCulture);
+        // Findings a correction raised lead or follow a cause among themselves: the form's earlier ones were decided apart.
+        var leaders = new Dictionary<string, int>();
         foreach (var raised in corrected.Changes.Raised)
+        {
+            int? follows = raised.Cause is { } cause && leaders.TryGetValue(cause, out var leader) ? leader : null;
+            if (raised.Cause is { } first) leaders.TryAdd(first, position);
             Execute(connection, tx,
-                "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, material, suspect, origin) " +
-                "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, @material, @suspect, 'correction')",
+                "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, material, suspect, cause, follows, origin) " +
+                "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, @material, @suspect, @cause, @follows, 'correction')",
                 ("f", formId), ("k", position++), ("rule", raised.Rule), ("sev", raised.Severity), ("field", raised.Field),
                 ("stated", Json(raised.Stated)), ("expected", Json(raised.Expected)), ("message", raised.Message),
                 ("difference", (double?)raised.Difference), ("amount", (double?)raised.Amount),
-                ("material", Flag(raised.Material)), ("suspect", Flag(raised.SuspectedMisread)));
+                ("material", Flag(raised.Material)), ("suspect", Flag(raised.SuspectedMisread)), ("cause", raised.Cause), ("follows", follows));
+        }
         var form = ContractJson.Deserialize(corrected.Json);
         Execute(connection, tx,
             "UPDATE forms SET corrected_json = @json, year = @year, department = @dept, project = @project, total_score = @total, " +

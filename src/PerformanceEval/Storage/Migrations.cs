@@ -107,13 +107,17 @@ internal static class Migrations
             iterations INTEGER NOT NULL,
             created_at TEXT NOT NULL);
         """,
-        // 6: what a finding is worth to the queue: material (重大) by pipeline.json's thresholds, and suspected to be an
-        // OCR misreading rather than the form's own discrepancy. The default order is indexed, as the severity order
+        // 6: what a finding is worth to the queue: material (重大) by pipeline.json's thresholds, suspected to be an
+        // OCR misreading rather than the form's own discrepancy, and the cause it shares with other findings of its form
+        // (follows: the position of the finding that leads the cause; the queue shows and counts the leader, a decision
+        // on it decides its followers). The default order is indexed, as the severity order
         // was (findings_queue): decided-by-correction last, suspicions after the form's own discrepancies, material
         // first. Findings imported before stay null (neither) until their document is re-read.
         """
         ALTER TABLE findings ADD COLUMN material INTEGER;
         ALTER TABLE findings ADD COLUMN suspect INTEGER;
+        ALTER TABLE findings ADD COLUMN cause TEXT;
+        ALTER TABLE findings ADD COLUMN follows INTEGER;
         CREATE INDEX findings_stakes ON findings ((CASE WHEN review_status = 'resolved' THEN 1 ELSE 0 END),
             (CASE WHEN suspect = 1 THEN 1 ELSE 0 END), (CASE WHEN material = 1 THEN 0 ELSE 1 END),
             (CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END), form_id, position);

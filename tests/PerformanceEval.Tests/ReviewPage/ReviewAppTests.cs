@@ -54,6 +54,8 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
         Assert.Contains("<th>重要性</th>", all);
         Assert.Contains("<span class=\"material\">重大</span>", Rows(all)[0]);
         Assert.DoesNotContain("ocr-suspect", Rows(all)[0]);
+        // Seed 001's funding breakdowns, one line a form with the number of its findings.
+        Assert.Contains(Rows(all), r => Regex.IsMatch(r, "<span class=\"cause\"[^>]*>同一原因 [2-4] 条</span>"));
     }
 
     [Fact]

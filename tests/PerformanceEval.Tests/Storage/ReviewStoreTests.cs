@@ -81,6 +81,33 @@ public sealed class ReviewStoreTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void One_cause_is_one_line_counted_once_and_its_decision_decides_its_followers(string engine)
+    {
+        using var test = Make(engine);
+        var (store, _) = Import(test);
+        // Seed 001: forms whose funding breakdown fails in two to four columns.
+        var each = store.Queue(new QueueFilter(Rule: "funding-breakdown", PageSize: 500)).Items;
+        var forms = each.Select(i => i.FormId).Distinct().ToList();
+        Assert.True(each.Count > forms.Count, "seed 001 holds breakdowns that fail in several columns");
+        var lines = store.Queue(new QueueFilter(PageSize: 500)).Items.Where(i => i.Rule == "funding-breakdown").ToList();
+        Assert.Equal(forms.Order(), lines.Select(i => i.FormId).Order());   // one line a form
+        Assert.All(lines, l => Assert.Equal(each.Count(i => i.FormId == l.FormId), l.CauseSize));
+
+        var leader = lines.First(l => l.CauseSize > 1);
+        store.Decide(leader.FormId, leader.FindingId, "confirm", null, "审核人甲");
+        var form = store.ReviewForm(leader.FormId)!;
+        var cause = form.Findings.Where(f => f.Rule == "funding-breakdown").ToList();
+        Assert.All(cause, f => Assert.Equal("confirm", f.Status));
+        Assert.All(cause.Where(f => f.Id != leader.FindingId), f => Assert.NotNull(f.Follows));
+        var followed = form.History.Where(d => d.FindingId != leader.FindingId && cause.Any(f => f.Id == d.FindingId)).ToList();
+        Assert.Equal(leader.CauseSize - 1, followed.Count);
+        Assert.All(followed, d => Assert.Equal(("confirm", "审核人甲", "与同一原因的问题一并决定"), (d.Decision, d.DecidedBy, d.Reason)));
+        // Findings of other causes on the form are not touched.
+        Assert.All(form.Findings.Where(f => f.Rule != "funding-breakdown"), f => Assert.Equal("pending", f.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void The_previous_and_next_forms_keep_to_the_queue_s_filter(string engine)
     {
         using var test = Make(engine);
