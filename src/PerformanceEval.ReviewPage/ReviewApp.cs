@@ -90,6 +90,7 @@ public static class ReviewApp
         // signed session cookie, and decisions are recorded under the name signed in.
         var signIn = new ReviewerSessions(store.HasReviewers());
         var throttle = new SignInThrottle();
+        var byAddress = new SignInThrottle(SignInThrottle.MaxFailuresPerAddress);
         app.Use(async (context, next) =>
         {
             if (!signIn.Required || context.Request.Path.StartsWithSegments("/login") || context.Request.Path.StartsWithSegments("/static"))
@@ -118,6 +119,12 @@ public static class ReviewApp
             if (!SameSecret(form["csrf"], csrf)) return Forbidden(context, reviewer);
             var name = Blank(form["name"]) ?? "";
             var next = LocalPath(form["next"]);
+            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (!byAddress.Allowed(address))
+            {
+                logger.Warning("Sign-in from {Address} refused: too many failed attempts", address);
+                return Page(context, 429, "登录", LoginView.Render(csrf, next, $"本机连续 {SignInThrottle.MaxFailuresPerAddress} 次登录失败，请 {SignInThrottle.Window.TotalMinutes:0} 分钟后再试。"), reviewer);
+            }
             if (!throttle.Allowed(name))
             {
                 logger.Warning("Sign-in of {Reviewer} refused: too many failed attempts", name);
@@ -126,7 +133,8 @@ public static class ReviewApp
             if (!signIn.Required || !store.Authenticate(name, (string?)form["password"] ?? ""))
             {
                 throttle.Failed(name);
-                logger.Warning("Sign-in refused for {Reviewer}", name);
+                byAddress.Failed(address);
+                logger.Warning("Sign-in refused for {Reviewer} from {Address}", name, address);
                 return Page(context, 401, "登录", LoginView.Render(csrf, next, "姓名或密码不对。"), reviewer);
             }
             throttle.Succeeded(name);

@@ -68,7 +68,7 @@ public sealed partial class ReviewSignInTests
     public void Five_failed_sign_ins_lock_the_name_for_five_minutes_and_a_success_clears_the_count()
     {
         var clock = new MovableClock();
-        var throttle = new SignInThrottle(clock);
+        var throttle = new SignInThrottle(time: clock);
         for (var i = 0; i < SignInThrottle.MaxFailures; i++)
         {
             Assert.True(throttle.Allowed("审计员甲"));
@@ -101,6 +101,34 @@ public sealed partial class ReviewSignInTests
         using var locked = await server.Http.PostAsync("/login", Form(("csrf", csrf), ("name", "审计员甲"), ("password", "correct horse battery")));
         Assert.Equal((HttpStatusCode)429, locked.StatusCode);
         Assert.Contains("5 分钟后再试", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_address_spraying_a_password_over_many_names_is_refused_after_twenty_failures()
+    {
+        await using var server = await ReviewServer.StartAsync(withScans: false, prepare: store => store.SetReviewer("审计员甲", "correct horse battery"));
+        var csrf = Csrf().Match(await server.Http.GetStringAsync("/login")).Groups[1].Value;
+        // Each name fails fewer times than its own limit; the address fails twenty times in all.
+        for (var i = 0; i < SignInThrottle.MaxFailuresPerAddress; i++)
+        {
+            using var wrong = await server.Http.PostAsync("/login", Form(("csrf", csrf), ("name", $"审计员{i % 5}"), ("password", "Summer2026!")));
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        using var refused = await server.Http.PostAsync("/login", Form(("csrf", csrf), ("name", "审计员甲"), ("password", "correct horse battery")));
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        Assert.Contains("本机连续 20 次登录失败", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_made_up_by_the_thousand_are_swept_once_their_window_has_passed()
+    {
+        var clock = new MovableClock();
+        var throttle = new SignInThrottle(time: clock);
+        for (var i = 0; i < 10_000; i++) throttle.Failed($"n{i}");
+        clock.Now += SignInThrottle.Window;
+        throttle.Failed("one more");
+        throttle.Failed("and another");
+        Assert.Equal(2, throttle.Count);
     }
 
     private sealed class MovableClock : TimeProvider
