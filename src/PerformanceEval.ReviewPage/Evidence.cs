@@ -7,9 +7,12 @@ namespace PerformanceEval.ReviewPage;
 
 /// <summary>
 /// The evidence of a field: the source lines of a text input around the line it was read from, or the crop of the
-/// page image around its box for PDFs and scans — with the raw cell text and the OCR confidence beside it.
+/// page image around its box for PDFs and scans — with the raw cell text and the OCR confidence beside it. Given
+/// <paramref name="crop"/> (the working paper, a file that must stand on its own), a crop is the image itself, inline,
+/// rather than an address of this server.
 /// </summary>
-internal sealed class Evidence(StoredDocument? document, string? file, CleanedForm form, string? inputKind)
+internal sealed class Evidence(StoredDocument? document, string? file, CleanedForm form, string? inputKind,
+    Func<int, double[], byte[]>? crop = null)
 {
     /// <summary>Lines of the form's part of a text input, around every line its fields were read from (read once a page).</summary>
     private Dictionary<int, string>? _lines;
@@ -55,7 +58,10 @@ internal sealed class Evidence(StoredDocument? document, string? file, CleanedFo
         }
         if (inputKind is "pdf-text" or "pdf-scan" or "image" && where.Page is { } p && where.Box is { Length: 4 } box)
         {
-            var src = $"/documents/{document.Id}/pages/{p}.png?box={string.Join(",", box.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}";
+            var shown = box.Select(v => Math.Round(v, 2)).ToArray();
+            var src = crop is null
+                ? $"/documents/{document.Id}/pages/{p}.png?box={string.Join(",", shown.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}"
+                : "data:image/png;base64," + Convert.ToBase64String(crop(p, shown));
             return html.Open("img", ("class", "crop"), ("src", src), ("alt", $"第{p}页该单元格附近的原件图像"), ("loading", "lazy"));
         }
         return html;

@@ -67,7 +67,9 @@ internal static class FormView
     private static void SignOffSection(Html html, FormPageModel model)
     {
         var stored = model.Stored;
-        html.Raw("<section class=\"signoff\" id=\"signoff\">").Element("h2", "审结");
+        html.Raw("<section class=\"signoff\" id=\"signoff\">").Element("h2", "审结")
+            .Raw("<p class=\"paper-link\">").Element("a", "下载审计底稿（可单独存档的 HTML 文件，含原件截图）",
+                ("href", $"/forms/{stored.Id}/working-paper.html"), ("id", "working-paper"), ("download", "")).Raw("</p>");
         if (stored.SignedOff is { } signed)
         {
             html.Raw("<p class=\"signed\">").Text($"已审结 · {signed.SignedBy} · {Labels.Time(signed.SignedAt)}").Raw("</p>")

@@ -24,4 +24,20 @@ internal static class Layout
             .Raw("</main><script src=\"/static/review.js\"></script></body></html>");
         return page.ToString();
     }
+
+    /// <summary>
+    /// A page that stands on its own as a file (the working paper, 审计底稿): the stylesheet inline with its print rules
+    /// in force on screen too — no controls, findings and crops kept whole, the signature block shown — and no script.
+    /// </summary>
+    public static string Paper(string title, Html body, string stylesheet)
+    {
+        // The print rules are the working paper's look; in a file they apply wherever it is opened.
+        var css = stylesheet.Replace("@media print", "@media all", StringComparison.Ordinal);
+        return new Html()
+            .Raw("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+            .Element("title", title + " — 审计底稿")
+            .Raw("<style>").Raw(css.Replace("</", "<\\/", StringComparison.Ordinal)).Raw("</style></head><body class=\"paper\"><main>")
+            .Raw(body.ToString())
+            .Raw("</main></body></html>").ToString();
+    }
 }

@@ -232,6 +232,25 @@ public static class ReviewApp
             return Page(context, 200, form.ProjectName ?? "自评表", FormView.Render(new FormPageModel(stored, form, source, evidence.For, csrf, changed) { Along = along }), reviewer);
         });
 
+        // The working paper (审计底稿) as a file to file with the audit: the form page as it prints — form, findings,
+        // evidence with the crops inline, decisions, reviewer and date, the signature block — with nothing to fetch.
+        app.MapGet("/forms/{id:long}/working-paper.html", (HttpContext context, long id) =>
+        {
+            if (store.ReviewForm(id) is not { } stored) return NotFound(context, reviewer);
+            var form = ContractJson.Deserialize(stored.CurrentJson);
+            var document = store.Document(stored.DocumentId);
+            var path = document is null ? null : files.Resolve(document);
+            var evidence = new Evidence(document, path, form, stored.InputKind,
+                path is null ? null : (page, box) => images.Crop(path, stored.InputKind!, page, box));
+            var source = $"{document?.Paths.FirstOrDefault() ?? form.Source.Path}（{stored.InputKind}，第 {stored.FormIndex + 1} 张表）";
+            var title = form.ProjectName ?? "自评表";
+            var html = Layout.Paper(title, FormView.Render(new FormPageModel(stored, form, source, evidence.For, csrf, null)), Stylesheet.Value);
+            var name = $"审计底稿-{id}-{string.Concat(title.Where(c => !Path.GetInvalidFileNameChars().Contains(c) && c is not ('"' or '\\' or '/'))).Trim()}.html";
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"working-paper-{id}.html\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
+            logger.Information("Working paper of form {FormId} downloaded", id);
+            return Results.Text(html, "text/html; charset=utf-8");
+        });
+
         app.MapPost("/forms/{id:long}/findings/{findingId:long}/decision", async (HttpContext context, long id, long findingId) =>
         {
             if (!context.Request.HasFormContentType) return BadRequest(context, reviewer, "决定须以表单提交");
@@ -299,10 +318,9 @@ public static class ReviewApp
         app.MapGet("/static/{name}", (string name) =>
         {
             if (name is not ("review.css" or "review.js")) return Results.NotFound();
-            using var stream = typeof(ReviewApp).Assembly.GetManifestResourceStream("wwwroot/" + name);
-            if (stream is null) return Results.NotFound();
-            using var reader = new StreamReader(stream);
-            return Results.Text(reader.ReadToEnd(), name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
+            return Asset(name) is { } text
+                ? Results.Text(text, name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8")
+                : Results.NotFound();
         });
 
         app.MapFallback((HttpContext context) => NotFound(context, reviewer));
@@ -379,6 +397,17 @@ public static class ReviewApp
 
     /// <summary>POST, then redirect, then GET: a reload never records a decision twice.</summary>
     private static IResult Redirect(HttpContext context, string location) => Results.Redirect(location);
+
+    /// <summary>A file of the page embedded in the assembly (<c>wwwroot/</c>), or null.</summary>
+    private static string? Asset(string name)
+    {
+        using var stream = typeof(ReviewApp).Assembly.GetManifestResourceStream("wwwroot/" + name);
+        if (stream is null) return null;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static readonly Lazy<string> Stylesheet = new(() => Asset("review.css") ?? "");
 
     /// <summary>Where to go after signing in: a path of this server only ("//evil.example" is no path here).</summary>
     private static string LocalPath(string? next) =>

@@ -182,6 +182,31 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
     }
 
     [Fact]
+    public async Task The_working_paper_of_a_scanned_form_is_a_file_that_stands_on_its_own()
+    {
+        var store = _server.Store;
+        var form = store.Queue(new QueueFilter(PageSize: 500)).Items.Select(i => store.ReviewForm(i.FormId)!).First(f => f.InputKind == "image");
+        var (_, page) = await Get($"/forms/{form.Id}");
+        Assert.Contains($"href=\"/forms/{form.Id}/working-paper.html\"", page);
+        using var response = await _server.Http.GetAsync($"/forms/{form.Id}/working-paper.html");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.StartsWith("审计底稿-", response.Content.Headers.ContentDisposition?.FileNameStar);
+        var paper = await response.Content.ReadAsStringAsync();
+        // Nothing to fetch from the server: the stylesheet and every crop are in the file, and no script runs.
+        Assert.DoesNotContain("<script", paper, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("/static/", paper, StringComparison.Ordinal);
+        Assert.DoesNotContain("src=\"/documents/", paper, StringComparison.Ordinal);
+        var crops = Regex.Matches(paper, "src=\"data:image/png;base64,([^\"]+)\"").Select(m => Convert.FromBase64String(WebUtility.HtmlDecode(m.Groups[1].Value))).ToList();
+        Assert.NotEmpty(crops);
+        Assert.All(crops, png => Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]));
+        // The print rules are in force wherever it is opened: the signature block shows, the controls do not.
+        Assert.Contains("@media all", paper, StringComparison.Ordinal);
+        Assert.Contains("审核人（签名）", paper, StringComparison.Ordinal);
+        foreach (var finding in form.Findings) Assert.Contains($"id=\"finding-{finding.Id}\"", paper, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_decision_without_the_pages_secret_is_refused_and_not_stored()
     {
         var finding = _server.Store.ReviewForm(_server.HostileForm)!.Findings.Last();
