@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PerformanceEval.Contract;
+using PerformanceEval.Review;
 using PerformanceEval.Storage;
 
 namespace PerformanceEval.ReviewPage;
@@ -11,6 +12,15 @@ internal sealed record FormPageModel(ReviewForm Stored, CleanedForm Form, string
 {
     /// <summary>The queue's filter the auditor came with; the links to the previous and next forms and back keep it.</summary>
     public QueueFilter Along { get; init; } = new();
+
+    /// <summary>The same form stored from other sources, each with the figures it reads differently from this one.</summary>
+    public IReadOnlyList<(OtherSource Source, List<SourceDisagreement> Differences)> OtherSources { get; init; } = [];
+
+    /// <summary>Candidates beyond the ones read (<see cref="OtherSourcesShown"/>).</summary>
+    public long MoreOtherSources { get; init; }
+
+    /// <summary>Other sources a form page reads and compares at most.</summary>
+    public const int OtherSourcesShown = 20;
 }
 
 /// <summary>
@@ -49,6 +59,7 @@ internal static class FormView
         FormTable.Render(html, form, OpenFields(stored));
         html.Raw("</section></div>");
 
+        OtherSourcesSection(html, model);
         if (!form.Warnings.IsEmpty)
         {
             html.Raw("<section class=\"warnings\">").Element("h2", $"提取警告（{form.Warnings.Length}）").Raw("<ul>");
@@ -61,6 +72,35 @@ internal static class FormView
         SignOffSection(html, model);
         History(html, stored);
         return html;
+    }
+
+    /// <summary>
+    /// 同一张表的其他来源: the same form imported from another file (its TSV, its PDF, its scan), linked, with every figure
+    /// the two read differently — one of them misread it, and the original decides which.
+    /// </summary>
+    private static void OtherSourcesSection(Html html, FormPageModel model)
+    {
+        if (model.OtherSources.Count == 0) return;
+        html.Raw("<section class=\"sources\" id=\"other-sources\">").Element("h2", $"同一张表的其他来源（{model.OtherSources.Count}）");
+        if (model.MoreOtherSources > 0)
+            html.Element("p", $"另有 {model.MoreOtherSources} 个同年度、同主管部门、同名或同总分的表未列出（只比较前 {FormPageModel.OtherSourcesShown} 个）。", ("class", "more-sources"));
+        html.Raw("<ul>");
+        foreach (var (source, differences) in model.OtherSources)
+        {
+            html.Raw("<li>").Element("a", $"{source.Path ?? "（路径未知）"}（{source.InputKind}，第 {source.FormIndex + 1} 张表）",
+                ("href", $"/forms/{source.FormId}"), ("class", "other-source"));
+            if (differences.Count == 0) html.Element("span", " · 数字与本来源一致", ("class", "agrees"));
+            else
+            {
+                html.Raw("<table class=\"disagreements\"><thead><tr><th>字段</th><th>本来源</th><th>该来源</th></tr></thead><tbody>");
+                foreach (var d in differences)
+                    html.Raw("<tr>").Element("td", Labels.Field(d.Field), ("title", d.Field)).Element("td", d.Here ?? "（未读出）", ("class", "num"))
+                        .Element("td", d.There ?? "（未读出）", ("class", "num")).Raw("</tr>");
+                html.Raw("</tbody></table>");
+            }
+            html.Raw("</li>");
+        }
+        html.Raw("</ul></section>");
     }
 
     /// <summary>审结: the reviewer's opinion once every finding is decided; a signed-off form shows who signed, when, and what.</summary>

@@ -229,7 +229,14 @@ public static class ReviewApp
             var evidence = new Evidence(document, document is null ? null : files.Resolve(document), form, stored.InputKind);
             long? changed = long.TryParse(context.Request.Query["changed"], NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null;
             var source = $"{document?.Paths.FirstOrDefault() ?? form.Source.Path}（{stored.InputKind}，第 {stored.FormIndex + 1} 张表）";
-            return Page(context, 200, form.ProjectName ?? "自评表", FormView.Render(new FormPageModel(stored, form, source, evidence.For, csrf, changed) { Along = along }), reviewer);
+            var (others, more) = store.OtherSources(id, FormPageModel.OtherSourcesShown);
+            return Page(context, 200, form.ProjectName ?? "自评表",
+                FormView.Render(new FormPageModel(stored, form, source, evidence.For, csrf, changed)
+                {
+                    Along = along,
+                    OtherSources = [.. others.Select(o => (o, SameForm.Differences(form, ContractJson.Deserialize(o.Json))))],
+                    MoreOtherSources = more,
+                }), reviewer);
         });
 
         // The working paper (审计底稿) as a file to file with the audit: the form page as it prints — form, findings,

@@ -77,6 +77,9 @@ public sealed record ReviewForm(long Id, long DocumentId, int FormIndex, string 
     public string CurrentJson => CorrectedJson ?? ImportedJson;
 }
 
+/// <summary>Another stored form that is the same form from another source (<see cref="Review.SameForm"/>).</summary>
+public sealed record OtherSource(long FormId, long DocumentId, int FormIndex, string? InputKind, string? Path, string Json);
+
 /// <summary>Where a stored document's file is, for its evidence: every path it was imported under, and its hash.</summary>
 public sealed record StoredDocument(long Id, string Sha256, string? InputKind, IReadOnlyList<string> Paths);
 
@@ -135,6 +138,39 @@ public sealed partial class FormStore
             Rows(connection, "SELECT DISTINCT year FROM forms WHERE year IS NOT NULL ORDER BY year").Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToList(),
             Rows(connection, "SELECT DISTINCT department FROM forms WHERE department IS NOT NULL ORDER BY department").Select(r => (string)r[0]!).ToList(),
             Rows(connection, "SELECT DISTINCT rule FROM findings ORDER BY rule").Select(r => (string)r[0]!).ToList()) { Page = shown, Pages = pages };
+    }
+
+    /// <summary>
+    /// The same form stored from other documents: candidates of the same year and 主管部门 whose project name or 总分 is
+    /// the same (both indexed or narrow), kept when <see cref="Review.SameForm.Matches"/> agrees — a project name the OCR
+    /// misread is matched by the budget and execution instead.
+    /// </summary>
+    public IReadOnlyList<OtherSource> OtherSources(long formId) => OtherSources(formId, int.MaxValue).Sources;
+
+    /// <summary>
+    /// At most <paramref name="limit"/> of the form's other sources, and how many more candidates there were: a form
+    /// imported hundreds of times (a folder copied into the archive again and again) must not make its page read them all.
+    /// </summary>
+    public (IReadOnlyList<OtherSource> Sources, long More) OtherSources(long formId, int limit)
+    {
+        using var connection = Connect();
+        var row = Row(connection, null, "SELECT year, department, project, total_score, COALESCE(corrected_json, json), document_id FROM forms WHERE id = @id", ("id", formId));
+        if (row is null || row[0] is null || row[1] is null) return ([], 0);
+        var here = ContractJson.Deserialize((string)row[4]!);
+        var same = new List<string>();
+        var args = new List<(string, object?)> { ("year", row[0]), ("dept", row[1]), ("doc", row[5]) };
+        if (row[2] is not null) { same.Add("f.project = @project"); args.Add(("project", row[2])); }
+        if (row[3] is not null) { same.Add("f.total_score = @total"); args.Add(("total", row[3])); }
+        if (same.Count == 0) return ([], 0);
+        var where = $" FROM forms f JOIN documents d ON d.id = f.document_id WHERE f.year = @year AND f.department = @dept AND f.document_id <> @doc AND ({string.Join(" OR ", same)})";
+        var candidates = Convert.ToInt64(Scalar(connection, null, "SELECT COUNT(*)" + where, [.. args]), CultureInfo.InvariantCulture);
+        var read = Rows(connection,
+                "SELECT f.id, f.document_id, f.form_index, d.input_kind, d.path, COALESCE(f.corrected_json, f.json)" + where + " ORDER BY f.id LIMIT @limit",
+                [.. args, ("limit", (long)Math.Min(limit, int.MaxValue))])
+            .Select(r => new OtherSource(Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Convert.ToInt64(r[1], CultureInfo.InvariantCulture),
+                Convert.ToInt32(r[2], CultureInfo.InvariantCulture), (string?)r[3], (string?)r[4], (string)r[5]!))
+            .ToList();
+        return ([.. read.Where(o => Review.SameForm.Matches(here, ContractJson.Deserialize(o.Json)))], candidates - read.Count);
     }
 
     /// <summary>The filter's year, department, rule, severity and kind as SQL conditions over findings <c>fi</c> and forms <c>f</c>.</summary>

@@ -207,6 +207,19 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
     }
 
     [Fact]
+    public async Task A_form_page_links_the_same_form_s_other_sources()
+    {
+        var store = _server.Store;
+        var pdf = store.Queue(new QueueFilter(PageSize: 500)).Items.Select(i => store.ReviewForm(i.FormId)!).First(f => f.InputKind == "pdf-text");
+        // Seed 001's TSV holds the same form (and the hostile form copies one of its forms' amounts).
+        var others = store.OtherSources(pdf.Id);
+        var tsv = Assert.Single(others, o => o.Path!.EndsWith("input.txt", StringComparison.Ordinal));
+        var (_, html) = await Get($"/forms/{pdf.Id}");
+        Assert.Contains($"同一张表的其他来源（{others.Count}）", html);
+        Assert.Matches($"<a href=\"/forms/{tsv.FormId}\" class=\"other-source\">[^<]*input.txt（text，第 \\d+ 张表）</a>", html);
+    }
+
+    [Fact]
     public async Task A_decision_without_the_pages_secret_is_refused_and_not_stored()
     {
         var finding = _server.Store.ReviewForm(_server.HostileForm)!.Findings.Last();

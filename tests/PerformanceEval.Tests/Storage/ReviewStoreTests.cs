@@ -1,5 +1,6 @@
 using Xunit;
 using System.Text.Json.Nodes;
+using PerformanceEval.Contract;
 using PerformanceEval.Review;
 using PerformanceEval.Storage;
 using Serilog.Core;
@@ -104,6 +105,28 @@ public sealed class ReviewStoreTests
         Assert.All(followed, d => Assert.Equal(("confirm", "审核人甲", "与同一原因的问题一并决定"), (d.Decision, d.DecidedBy, d.Reason)));
         // Findings of other causes on the form are not touched.
         Assert.All(form.Findings.Where(f => f.Rule != "funding-breakdown"), f => Assert.Equal("pending", f.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void A_form_imported_as_TSV_and_as_PDF_knows_its_other_source(string engine)
+    {
+        using var test = Make(engine);
+        var store = test.Open();
+        var report = new Importer(store, Fixtures.Pipeline, Logger.None)
+            .Run([Fixtures.Input("seed-001-baoshan-2023-tsv"), Fixtures.Input("pdf-baoshan-2023-three-forms")], 1, false, false);
+        Assert.Equal(2, report.Done);
+        // Seed 001's first three forms are the PDF's three: each names the other, and no other form.
+        var pdfForms = store.Queue(new QueueFilter(PageSize: 500)).Items.Select(i => store.ReviewForm(i.FormId)!)
+            .Where(f => f.InputKind == "pdf-text").DistinctBy(f => f.Id).ToList();
+        Assert.NotEmpty(pdfForms);
+        foreach (var pdf in pdfForms)
+        {
+            var other = Assert.Single(store.OtherSources(pdf.Id));
+            Assert.Equal("text", other.InputKind);
+            Assert.Equal(ContractJson.Deserialize(pdf.CurrentJson).ProjectName, ContractJson.Deserialize(other.Json).ProjectName);
+            Assert.Contains(store.OtherSources(other.FormId), o => o.FormId == pdf.Id);
+        }
     }
 
     [Theory]
