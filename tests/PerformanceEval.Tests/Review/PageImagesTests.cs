@@ -21,8 +21,12 @@ public sealed class PageImagesTests
         Assert.Equal(fresh.Crop(path, "pdf-scan", 1, second), b);
         Assert.Equal(a, kept.Crop(path, "pdf-scan", 1, first));
         Assert.NotEqual(a, b);
-        // A scan's full-width band (some 2,500 pixels at 300 dpi) is sent at a screen's width.
-        Assert.Equal(1600, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(a.AsSpan(16)));
+        // A scanned PDF's band is its page rendered at 150 dpi: A4's 595 pt are 1,240 px, a screen's width already.
+        Assert.Equal(1240, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(a.AsSpan(16)));
+        // A scanned image's band (some 2,500 pixels at 300 dpi) is sent at a screen's width.
+        using var image = new PageImages(Runner);
+        var tiff = image.Crop(Fixtures.Input("scan-songjiang-2022-tiff"), "image", 1, second);
+        Assert.Equal(1600, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(tiff.AsSpan(16)));
     }
 
     [Fact]

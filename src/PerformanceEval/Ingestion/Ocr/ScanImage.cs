@@ -44,11 +44,13 @@ internal static class ScanImage
     /// A page as OCR sees it: 8-bit gray, straightened. Takes ownership of <paramref name="pix"/>. The review page's
     /// crops go through this too, so a cell's box falls on the same pixels.
     /// </summary>
-    internal static IntPtr StraightGray(IntPtr pix)
+    /// <param name="pix">The page (taken over).</param>
+    /// <param name="reductionSearch">leptonica's reduction for the skew search: 0 (its default, 4), 1, 2 or 4.</param>
+    internal static IntPtr StraightGray(IntPtr pix, int reductionSearch = 0)
     {
         var gray = Native.pixConvertTo8(pix, 0);
         Native.pixDestroy(ref pix);
-        var straight = Native.pixDeskew(gray, 0);
+        var straight = Native.pixDeskew(gray, reductionSearch);
         if (straight != IntPtr.Zero) Native.pixDestroy(ref gray); else straight = gray;
         return straight;
     }
