@@ -12,7 +12,7 @@ internal static class Layout
         var page = new Html()
             .Raw("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
             .Element("title", title + " — 绩效自评表审核")
-            .Raw("<link rel=\"stylesheet\" href=\"/static/review.css\"></head><body>")
+            .Raw("<link rel=\"stylesheet\" href=\"/static/review.css\"><link rel=\"icon\" href=\"data:,\"></head><body>")
             .Raw("<header class=\"top\"><a class=\"home\" href=\"/\">绩效自评表审核</a>")
             .Raw(signedIn
                 ? new Html().Raw("<span class=\"reviewer signed-in\">审核人 ").Element("strong", reviewer, ("id", "signed-in"))

@@ -330,6 +330,8 @@ public static class ReviewApp
                 : Results.NotFound();
         });
 
+        // The page has no icon of its own: a browser's request for one is answered "nothing", not a 404 in the log.
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapFallback((HttpContext context) => NotFound(context, reviewer));
         // The pages kept for crops are native memory: given back when the server stops.
         app.Lifetime.ApplicationStopping.Register(images.Dispose);

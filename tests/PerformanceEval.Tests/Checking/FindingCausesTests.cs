@@ -52,4 +52,18 @@ public sealed class FindingCausesTests
         Assert.DoesNotContain(alone, f => f.Rule == "total-score");
         Assert.Null(Assert.Single(alone, f => f.Rule == "grade-mismatch").Cause);
     }
+
+    [Fact]
+    public void One_score_read_beyond_its_weight_and_the_total_it_puts_off_are_one_cause()
+    {
+        // 乙's 5 read as 50: beyond its weight of 5, and the rows then add up to 95 against the stated 50.
+        var rows = new[] { Row("甲", 45m, 45m, "≥90%", "95%"), Row("乙", 5m, 50m, "≥90%", "95%") };
+        var findings = Checker.Check(Standard(indicators: rows, totalWeight: 50m, totalScore: 50m))
+            .Where(f => f.Rule is "score-exceeds-weight" or "total-score").ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal("indicators[1].score", f.Cause));
+        // Two rows beyond their weights: which one put the total off is not known, and nothing is grouped with it.
+        var two = Checker.Check(Standard(indicators: [Row("甲", 5m, 45m, "≥90%", "95%"), Row("乙", 5m, 50m, "≥90%", "95%")], totalWeight: 10m, totalScore: 10m));
+        Assert.All(two.Where(f => f.Rule is "score-exceeds-weight" or "total-score"), f => Assert.Null(f.Cause));
+    }
 }

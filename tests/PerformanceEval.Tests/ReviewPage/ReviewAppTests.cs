@@ -256,6 +256,13 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
     [Fact]
     public async Task An_unknown_form_is_not_found() => Assert.Equal(HttpStatusCode.NotFound, (await Get("/forms/987654")).Item1);
 
+    [Fact]
+    public async Task The_browser_s_icon_request_is_answered_without_a_404()
+    {
+        Assert.Equal(HttpStatusCode.NoContent, (await Get("/favicon.ico")).Item1);
+        Assert.Contains("<link rel=\"icon\" href=\"data:,\">", (await Get("/")).Item2);
+    }
+
     [GeneratedRegex("<script[^>]*src=\"([^\"]*)\"")]
     private static partial Regex ScriptSources();
 
