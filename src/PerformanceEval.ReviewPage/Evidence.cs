@@ -12,7 +12,7 @@ namespace PerformanceEval.ReviewPage;
 /// rather than an address of this server.
 /// </summary>
 internal sealed class Evidence(StoredDocument? document, string? file, CleanedForm form, string? inputKind,
-    Func<int, double[], byte[]>? crop = null)
+    Func<int, double[], byte[]?>? crop = null)
 {
     /// <summary>Lines of the form's part of a text input, around every line its fields were read from (read once a page).</summary>
     private Dictionary<int, string>? _lines;
@@ -59,10 +59,14 @@ internal sealed class Evidence(StoredDocument? document, string? file, CleanedFo
         if (inputKind is "pdf-text" or "pdf-scan" or "image" && where.Page is { } p && where.Box is { Length: 4 } box)
         {
             var shown = box.Select(v => Math.Round(v, 2)).ToArray();
-            var src = crop is null
-                ? $"/documents/{document.Id}/pages/{p}.png?box={string.Join(",", shown.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}"
-                : "data:image/png;base64," + Convert.ToBase64String(crop(p, shown));
-            return html.Open("img", ("class", "crop"), ("src", src), ("alt", $"第{p}页该单元格附近的原件图像"), ("loading", "lazy"));
+            if (crop is null)
+            {
+                var src = $"/documents/{document.Id}/pages/{p}.png?box={string.Join(",", shown.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}";
+                return html.Open("img", ("class", "crop"), ("src", src), ("alt", $"第{p}页该单元格附近的原件图像"), ("loading", "lazy"));
+            }
+            return crop(p, shown) is { } png
+                ? html.Open("img", ("class", "crop"), ("src", "data:image/png;base64," + Convert.ToBase64String(png)), ("alt", $"第{p}页该单元格附近的原件图像"))
+                : html.Element("p", $"第{p}页的原件图像无法生成。", ("class", "missing-source"));
         }
         return html;
     }

@@ -247,8 +247,20 @@ public static class ReviewApp
             var form = ContractJson.Deserialize(stored.CurrentJson);
             var document = store.Document(stored.DocumentId);
             var path = document is null ? null : files.Resolve(document);
-            var evidence = new Evidence(document, path, form, stored.InputKind,
-                path is null ? null : (page, box) => images.Crop(path, stored.InputKind!, page, box));
+            // A page that cannot be rendered (a file changed on disk, a box off its page) costs its crop, not the paper.
+            byte[]? Crop(int page, double[] box)
+            {
+                try
+                {
+                    return images.Crop(path!, stored.InputKind!, page, box);
+                }
+                catch (Exception e) when (e is InvalidDataException or ArgumentException)
+                {
+                    logger.Warning("No crop of document {DocumentId} page {Page} for a working paper: {Reason}", stored.DocumentId, page, e.Message);
+                    return null;
+                }
+            }
+            var evidence = new Evidence(document, path, form, stored.InputKind, path is null ? null : Crop);
             var source = $"{document?.Paths.FirstOrDefault() ?? form.Source.Path}（{stored.InputKind}，第 {stored.FormIndex + 1} 张表）";
             var title = form.ProjectName ?? "自评表";
             var html = Layout.Paper(title, FormView.Render(new FormPageModel(stored, form, source, evidence.For, csrf, null)), Stylesheet.Value);

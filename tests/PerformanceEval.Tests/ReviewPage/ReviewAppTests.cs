@@ -220,6 +220,20 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
     }
 
     [Fact]
+    public void A_working_paper_crop_that_cannot_be_made_is_said_so_and_the_paper_goes_on()
+    {
+        var store = _server.Store;
+        var scan = store.Queue(new QueueFilter(PageSize: 500)).Items.Select(i => store.ReviewForm(i.FormId)!).First(f => f.InputKind == "image");
+        var form = PerformanceEval.Contract.ContractJson.Deserialize(scan.CurrentJson);
+        var field = form.Provenance.First(p => p.Value.Box is not null).Key;
+        var document = store.Document(scan.DocumentId)!;
+        var evidence = new Evidence(document, "/nonexistent/scan.tif", form, "image", (_, _) => null);
+        var html = evidence.For(field)!.ToString();
+        Assert.Contains("原件图像无法生成", html);
+        Assert.DoesNotContain("<img", html);
+    }
+
+    [Fact]
     public async Task A_decision_without_the_pages_secret_is_refused_and_not_stored()
     {
         var finding = _server.Store.ReviewForm(_server.HostileForm)!.Findings.Last();
