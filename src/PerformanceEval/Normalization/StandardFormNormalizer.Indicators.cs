@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PerformanceEval.Diagnostics;
 using PerformanceEval.Contract;
 using PerformanceEval.Ingestion;
@@ -82,6 +83,22 @@ public sealed partial class StandardFormNormalizer
             if (target?.Level is { IsExact: true }) target = null;
             if (actual?.Level is { IsExact: true }) actual = null;
             if (target is null && actual is { } only && !IsTargetLike(only.Text) && state.PendingName.Count == 0) actual = null;
+            // Nothing before the pair on its own line: the lines held for the name are the row's name, target and actual,
+            // each cell's wrapped lines one after the other.
+            var first = cells.FindIndex(c => c.Text is not null);
+            if (target is null && actual is null && w == first && SplitHeldLines(state, 3) is { } split)
+            {
+                state.PendingName.Clear();
+                state.PendingName.AddRange(split.Name);
+                (target, actual) = ActualPrintedFirst(state) ? (split.Measures[1], split.Measures[0]) : (split.Measures[0], split.Measures[1]);
+            }
+            // One measure on the line: it is the second the header prints, and the held lines are the name and the first.
+            else if (first == w - 1 && cells[first].Level is null && SplitHeldLines(state, 2) is { } named)
+            {
+                state.PendingName.Clear();
+                state.PendingName.AddRange(named.Name);
+                (target, actual) = ActualPrintedFirst(state) ? (cells[first], named.Measures[0]) : (named.Measures[0], cells[first]);
+            }
         }
         var left = cells.Take(Math.Max(0, w)).Where(c => c.Text is not null && c != target && c != actual).ToList();
         var noteCells = cells.Skip(s + 1).Where(c => c.Text is not null).ToList();
@@ -123,6 +140,31 @@ public sealed partial class StandardFormNormalizer
         if (state.Level2 is not null) b.From($"{p}.level2", state.LevelCell ?? rowCell, state.LevelCell is null ? ri : state.LevelRow);
         if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is null ? state.LevelRow : state.Level1Row);
         state.ExpectNote = row.Origin is RowOrigin.Layout && note is null && score < weight;
+    }
+
+    /// <summary>
+    /// The lines held for a row's name cut into its name and one or two measures (<paramref name="cellCount"/> cells in
+    /// all, <see cref="WrappedCells"/>), each measure one cell of its pieces; null when they do not cut into that many one
+    /// way better than the others.
+    /// </summary>
+    private (List<(string Text, RawCell Cell)> Name, List<RowCell> Measures)? SplitHeldLines(ReadState state, int cellCount)
+    {
+        var held = state.PendingName;
+        if (held.Count < cellCount) return null;
+        var groups = WrappedCells.Split([.. held.Select((h, i) => (h.Cell.Text, h.Cell.Source.Line ?? i))], cellCount, matcher.Model.Units);
+        if (groups is not { } g) return null;
+        RowCell Cell(ImmutableArray<int> pieces)
+        {
+            var raw = held[pieces[0]].Cell;
+            for (var k = 1; k < pieces.Length; k++)
+            {
+                var next = held[pieces[k]].Cell;
+                var between = next.Source.Line == held[pieces[k - 1]].Cell.Source.Line ? " " : "\n";
+                raw = raw with { Text = raw.Text + between + next.Text, Source = raw.Source with { Text = raw.Source.Text + between + next.Source.Text } };
+            }
+            return Classify(raw, raw.Source.Col ?? 0);
+        }
+        return ([.. g[0].Select(i => held[i])], [.. g.Skip(1).Select(Cell)]);
     }
 
     /// <summary>

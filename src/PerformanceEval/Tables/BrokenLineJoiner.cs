@@ -230,8 +230,15 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
         return end;
     }
 
+    /// <summary>
+    /// A line of header labels only. A label is read against the funding lines' labels too: 年度资金总额 holds the
+    /// fragment 年度 and would pass for a header label, but it is the first funding line (its figures on the lines after).
+    /// </summary>
     private bool IsHeaderLine(List<RawCell> line) =>
-        line.Count > 0 && line.All(c => FormPatterns.IsCurrencyNote(c.Text) || matcher.Match(c.Text, HeaderKinds) is { Score: >= 0.9 });
+        line.Count > 0 && line.All(c => FormPatterns.IsCurrencyNote(c.Text) ||
+            matcher.Match(c.Text, HeaderOrLineKinds) is { Score: >= 0.9 } m && HeaderKinds.Contains(m.Kind));
+
+    private static readonly string[] HeaderOrLineKinds = [.. HeaderKinds, .. LabelKinds.FundingLines, "Total"];
 
     // ---- funding lines --------------------------------------------------------------------------------------------
 

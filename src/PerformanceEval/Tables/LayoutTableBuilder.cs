@@ -64,6 +64,18 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 i = end;
                 continue;
             }
+            if (HeaderBlock(rows, i) is { } header)
+            {
+                output.AddRange(header.Rows);
+                i = header.End;
+                continue;
+            }
+            if (WrappedTotal(rows, i) is { } total)
+            {
+                output.Add(total.Row);
+                i = total.End;
+                continue;
+            }
             output.Add(rows[i]);
             i++;
         }
@@ -230,7 +242,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             if (!IsPositioned(rows[r])) return r;
             var first = rows[r].Cells.FirstOrDefault(c => !c.IsEmpty);
-            if (first is not null && matcher.Match(first.Text, "Total") is { Score: >= 0.9 }) return r;
+            if (first is not null && matcher.Match(first.Text, "Total") is { Score: >= 0.9 }) return WrappedTotal(rows, r - 1) is not null ? r - 1 : r;
             if (matcher.Match(first?.Text, "Title") is { Score: >= 0.9 }) return r;
         }
         return rows.Length;
@@ -242,6 +254,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         SetTerritories(columns);
         var lines = new List<(int Row, List<(Token Token, int Column)> Placed)>();
         var current = columns;
+        var columnsOf = new Dictionary<int, List<Column>>();
         var block = rows[band.Start].Block;
         for (var r = band.End; r < end; r++)
         {
@@ -264,20 +277,31 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 current = OnNewPage(rows, band, r, end, columns);
             }
             var tokens = Tokens(rows, r, current[0].Lo);
-            if (tokens.Count > 0) lines.Add((r, AlignIndicatorLine(tokens, current)));
+            if (tokens.Count == 0) continue;
+            lines.Add((r, AlignIndicatorLine(tokens, current)));
+            columnsOf[r] = current;
         }
         var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
         var score = columns.FindIndex(c => c.Kind == "HdrScore");
-        var anchors = lines.Where(l => IsIndicatorAnchor(l.Placed, weight, score)).Select(l => l.Row).ToList();
+        var anchors = IndicatorAnchors(rows, lines, weight, score);
         if (anchors.Count == 0)
         {
             // No row could be placed: the lines stay as they were for the normalizer to read by position.
             for (var r = band.Start; r < end; r++) yield return rows[r];
             yield break;
         }
+        // 分值 and 得分 hold one figure, the row's own: a figure on a line between rows is a wrapped target or actual
+        // however near the 分值 label it stands, and is placed again with those two columns closed to it.
+        var isAnchor = anchors.ToHashSet();
+        for (var li = 0; li < lines.Count; li++)
+            if (!isAnchor.Contains(lines[li].Row) && lines[li].Placed.Any(p => p.Column == weight || p.Column == score))
+                lines[li] = (lines[li].Row, Align([.. lines[li].Placed.Select(p => p.Token)], columnsOf[lines[li].Row], closed: [weight, score]));
         AlignWithNeighbours(lines, anchors);
         var level = new[] { columns.FindIndex(c => c.Kind == "HdrLevel1"), columns.FindIndex(c => c.Kind == "HdrLevel2") };
-        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: columns.FindIndex(c => c.Kind == "HdrName"));
+        var nameColumn = columns.FindIndex(c => c.Kind == "HdrName");
+        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn);
+        if (NameFromOwnLine(lines, anchors, pieces, nameColumn, columns))
+            pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn);
         foreach (var lv in level.Where(j => j >= 0))
             SpreadLevels(rows, lines, anchors, pieces, lv);
         yield return Header(rows[band.Start], columns);
@@ -287,20 +311,67 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
 
     /// <summary>
     /// The header's columns on a later page of the dump. The layout tool places a page's words by that page's own
-    /// character width, so the table's columns stand elsewhere in characters though not in print. The 分值/得分 pair
-    /// (the last two figures of a row) marks two columns on both pages; the rest follow by the same scale and shift.
+    /// character width, so the table's columns stand elsewhere in characters though not in print. Where a cell starts
+    /// in a full row (三级指标, the two measures, 分值, 得分) is measured on both pages, and the map from one page's
+    /// characters to the other's (a scale and a shift, fitted to those five) moves the header's columns; with fewer
+    /// full rows, the 分值/得分 pair alone gives it.
     /// </summary>
-    private static List<Column> OnNewPage(ImmutableArray<RawRow> rows, Band band, int from, int end, List<Column> columns)
+    private List<Column> OnNewPage(ImmutableArray<RawRow> rows, Band band, int from, int end, List<Column> columns)
     {
-        var before = WeightScoreStarts(rows, band.End, from, rows[band.End < from ? band.End : from].Block);
-        var after = WeightScoreStarts(rows, from, end, rows[from].Block);
-        if (before is not var (w, sc) || after is not var (w2, s2) || sc - w < 2 || s2 - w2 < 2) return columns;
-        var scale = (s2 - w2) / (sc - w);
-        if (scale is < 0.3 or > 3) return columns;
-        var shift = w2 - scale * w;
+        var (scale, shift) = FitByCells(rows, band, from, end) ?? FitByPair(rows, band, from, end) ?? (1.0, 0.0);
+        if (scale is < 0.3 or > 3 || (scale, shift) == (1.0, 0.0)) return columns;
         var moved = columns.Select(c => new Column(c.Kind, (int)Math.Round(scale * c.Lo + shift), (int)Math.Round(scale * c.Hi + shift), c.Header)).ToList();
         SetTerritories(moved);
         return moved;
+    }
+
+    private (double Scale, double Shift)? FitByCells(ImmutableArray<RawRow> rows, Band band, int from, int end)
+    {
+        var before = CellStarts(rows, band.End, from, rows[band.End < from ? band.End : from].Block);
+        var after = CellStarts(rows, from, end, rows[from].Block);
+        if (before is null || after is null) return null;
+        // Least squares over the five cells' starts.
+        double n = before.Length, sx = before.Sum(), sy = after.Sum(), sxx = before.Sum(x => x * x), sxy = before.Zip(after, (x, y) => x * y).Sum();
+        var d = n * sxx - sx * sx;
+        if (d <= 0) return null;
+        var scale = (n * sxy - sx * sy) / d;
+        return (scale, (sy - scale * sx) / n);
+    }
+
+    /// <summary>
+    /// Median starts of the five cells of the full rows of one block (a name, two measures, 分值 and 得分, after any
+    /// level words), or null when fewer than two rows are full.
+    /// </summary>
+    private double[]? CellStarts(ImmutableArray<RawRow> rows, int from, int end, int block)
+    {
+        var starts = Enumerable.Range(0, 5).Select(_ => new List<int>()).ToArray();
+        for (var r = from; r < end && rows[r].Block == block; r++)
+        {
+            if (!IsPositioned(rows[r])) break;
+            var tokens = Tokens(rows, r, 0).SkipWhile(t => matcher.MatchLevel(t.Text) is { IsExact: true }).ToList();
+            var last = tokens.FindLastIndex(t => IsSmallFigure(t.Text));
+            if (last < 1 || !IsSmallFigure(tokens[last - 1].Text)) continue;
+            var phrases = new List<Token>();
+            for (var i = 0; i < last - 1; i++)
+                if (i == 0 || !IsUnitAfter(tokens[i - 1], tokens[i])) phrases.Add(tokens[i]);
+            if (phrases.Count != 3 || IsFigure(phrases[0].Text)) continue;
+            starts[0].Add(phrases[0].At.Start);
+            starts[1].Add(phrases[1].At.Start);
+            starts[2].Add(phrases[2].At.Start);
+            starts[3].Add(tokens[last - 1].At.Start);
+            starts[4].Add(tokens[last].At.Start);
+        }
+        if (starts[0].Count < 2) return null;
+        return [.. starts.Select(xs => { xs.Sort(); return (double)xs[xs.Count / 2]; })];
+    }
+
+    private static (double Scale, double Shift)? FitByPair(ImmutableArray<RawRow> rows, Band band, int from, int end)
+    {
+        var before = WeightScoreStarts(rows, band.End, from, rows[band.End < from ? band.End : from].Block);
+        var after = WeightScoreStarts(rows, from, end, rows[from].Block);
+        if (before is not var (w, sc) || after is not var (w2, s2) || sc - w < 2 || s2 - w2 < 2) return null;
+        var scale = (s2 - w2) / (sc - w);
+        return (scale, w2 - scale * w);
     }
 
     /// <summary>Median starts of the last two small figures of the lines of one block: a row's 分值 and 得分.</summary>
@@ -328,7 +399,43 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// the tool may print the figures a column to their right — and the words on either side are placed by position
     /// among the columns left of the pair and right of it.
     /// </summary>
-    private List<(Token Token, int Column)> AlignIndicatorLine(List<Token> tokens, List<Column> columns)
+    private List<(Token Token, int Column)> AlignIndicatorLine(List<Token> tokens, List<Column> columns) =>
+        InOrderOfMeasures(ByWeightScorePair(tokens, columns), columns);
+
+    /// <summary>
+    /// A row's 三级指标, 年度指标值 and 实际完成值 stand side by side before its 分值: when a line holds exactly three
+    /// phrases there (a unit printed apart from its figure is one phrase with it), they are those three cells in the
+    /// header's order, whatever their character columns say. Positions decide only when a cell of the three is missing
+    /// from the line (a name wrapped onto the lines around it, an empty target): a tool that centres each cell, or lays
+    /// each line at its own widths, moves a long name right into the target's territory, and the phrases' count is
+    /// surer than their places.
+    /// </summary>
+    private static List<(Token Token, int Column)> InOrderOfMeasures(List<(Token Token, int Column)> placed, List<Column> columns)
+    {
+        var name = columns.FindIndex(c => c.Kind == "HdrName");
+        if (name < 0 || name + 4 >= columns.Count) return placed;
+        // The three columns and then the 分值/得分 pair, in this printing's order.
+        var middle = new[] { name, name + 1, name + 2 };
+        if (!middle.Skip(1).All(j => columns[j].Kind is "HdrTarget" or "HdrActual") ||
+            columns[name + 3].Kind is not ("HdrWeight" or "HdrScore") || columns[name + 4].Kind is not ("HdrWeight" or "HdrScore"))
+            return placed;
+        if (placed.Count(p => p.Column > name + 2 && p.Column <= name + 4 && IsFigure(p.Token.Text)) != 2) return placed;
+        var inside = placed.Select((p, i) => (p, i)).Where(x => x.p.Column >= name && x.p.Column <= name + 2).ToList();
+        if (inside.Count < 3) return placed;
+        var phrases = new List<List<int>>();
+        foreach (var (p, i) in inside)
+        {
+            if (phrases.Count > 0 && phrases[^1][^1] == i - 1 && IsUnitAfter(placed[i - 1].Token, p.Token)) phrases[^1].Add(i);
+            else phrases.Add([i]);
+        }
+        if (phrases.Count != 3) return placed;
+        var result = placed.ToList();
+        for (var q = 0; q < 3; q++)
+            foreach (var i in phrases[q]) result[i] = (placed[i].Token, middle[q]);
+        return result;
+    }
+
+    private List<(Token Token, int Column)> ByWeightScorePair(List<Token> tokens, List<Column> columns)
     {
         var placed = Align(tokens, columns);
         var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
@@ -362,22 +469,38 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
 
     /// <summary>
     /// True when the rows' figures of one column stand at one character column, as a layout prints them: most within three
-    /// characters of their median. Text written with one space between cells (<c>pdftotext -raw</c>, a viewer's copy)
-    /// has its figures wherever the text before them ends; its positions are no columns and it is left to be read in order.
+    /// characters of their median, by their starts or, for figures set flush right or centred, by their ends or centres. Text written with one
+    /// space between cells (<c>pdftotext -raw</c>, a viewer's copy) has its figures wherever the text before them ends; its
+    /// positions are no columns and it is left to be read in order.
     /// </summary>
-    private static bool IsColumnar(IEnumerable<int?> starts)
+    private static bool IsColumnar(List<TextColumns> figures) =>
+        IsColumnar(figures.Select(f => f.Start)) || IsColumnar(figures.Select(f => f.End)) ||
+        IsColumnar(figures.Select(f => (int)Math.Round(f.Center)));
+
+    private static bool IsColumnar(IEnumerable<int> starts)
     {
-        var xs = starts.OfType<int>().Order().ToList();
+        var xs = starts.Order().ToList();
         if (xs.Count < 2) return xs.Count == 1;
         var median = xs[xs.Count / 2];
         return xs.Count(x => Math.Abs(x - median) <= 3) >= 0.6 * xs.Count;
     }
 
-    /// <summary>A line is an indicator row when it has a figure under 分值 or 得分 and something besides it.</summary>
-    private static bool IsIndicatorAnchor(List<(Token Token, int Column)> placed, int weight, int score)
+    /// <summary>
+    /// The lines that are indicator rows: a figure under 分值 and one under 得分; or one figure there, a 分值 or 得分 of at
+    /// most 100, and something besides it, on a line no full row stands next to. A wrapped target or actual centred
+    /// over its row ("≥2000 2136" above "覆盖社区数 7 5", "人次 人次" below) can stand under the 分值 label when the
+    /// labels are narrow; beside a full row it is that row's piece, not a row of its own.
+    /// </summary>
+    private static List<int> IndicatorAnchors(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
+        int weight, int score)
     {
-        var figures = placed.Count(p => (p.Column == weight || p.Column == score) && IsFigure(p.Token.Text));
-        return figures == 2 || figures == 1 && placed.Count >= 2;
+        List<(Token Token, int Column)> Figures(List<(Token Token, int Column)> placed) =>
+            [.. placed.Where(p => (p.Column == weight || p.Column == score) && IsFigure(p.Token.Text))];
+        var full = lines.Where(l => Figures(l.Placed).Count == 2).Select(l => rows[l.Row].Line ?? l.Row).ToHashSet();
+        return [.. lines.Where(l => Figures(l.Placed) is var f && (f.Count == 2 ||
+                f.Count == 1 && l.Placed.Count >= 2 && IsSmallFigure(f[0].Token.Text) &&
+                !full.Any(x => Math.Abs(x - (rows[l.Row].Line ?? l.Row)) is >= 1 and <= 2)))
+            .Select(l => l.Row)];
     }
 
     /// <summary>A line's tokens left to right, less the pieces of a vertical 绩效指标 label standing left of the table.</summary>
@@ -392,7 +515,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// Places a line's tokens under columns, in order (a token never goes left of the one before it), at the least
     /// cost: how far the token's centre stands outside the column's territory, plus what its kind says.
     /// </summary>
-    private List<(Token Token, int Column)> Align(List<Token> tokens, List<Column> columns)
+    private List<(Token Token, int Column)> Align(List<Token> tokens, List<Column> columns, int[]? closed = null)
     {
         int n = tokens.Count, m = columns.Count;
         var cost = new double[n + 1, m];
@@ -403,7 +526,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             for (var j = 0; j < m; j++)
             {
                 cost[i, j] = Impossible;
-                var own = Cost(tokens[i - 1], columns[j]);
+                var own = Cost(tokens[i - 1], columns[j]) + (closed is not null && closed.Contains(j) ? ClosedCost : 0);
                 for (var k = 0; k <= j; k++)
                 {
                     if (cost[i - 1, k] >= Impossible) continue;
@@ -429,6 +552,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         return placed;
     }
 
+    /// <summary>What a token costs in a column closed to it: more than standing forty characters off any other.</summary>
+    private const double ClosedCost = 20;
+
     private static bool IsUnitAfter(Token figure, Token next) =>
         next.At.Start - figure.At.End <= 1 && figure.Text.Length > 0 && (char.IsAsciiDigit(figure.Text[^1]) || figure.Text[^1] == '%') &&
         TextCleaner.Compact(next.Text) is { Length: >= 1 and <= 2 } unit && !unit.Any(char.IsAsciiDigit);
@@ -444,7 +570,16 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             "HdrWeight" or "HdrScore" or "ColInitial" or "ColAnnual" or "ColExecuted" or "ColRate" =>
                 IsFigure(text) || text is "%" ? 0 : 50,
-            "HdrLevel1" or "HdrLevel2" => matcher.MatchLevel(text) is not null || text.Length <= 2 ? 0 : 3,
+            "HdrLevel1" or "HdrLevel2" => matcher.MatchLevel(text) switch
+            {
+                // A whole level word of the other level is that level's, wherever it is printed.
+                { IsExact: true, IsLevel1: var one } => one == (column.Kind == "HdrLevel1") ? 0 : 6,
+                not null => 0,
+                _ => text.Length <= 2 ? 0 : 3,
+            },
+            // A whole level word (社会效益指标) is no name, target or actual: a level label centred over its rows can
+            // stand far right of its column.
+            "HdrName" or "HdrTarget" or "HdrActual" when matcher.MatchLevel(text) is { IsExact: true } => 20,
             FundingLabelKind => NumberParser.TryParse(text, out _) ? 5 : 0,
             // A figure as a target prints it (=55人, >80%) is rarely a name: Chromium lays each line out at its own
             // widths, and a short name leaves its row's targets standing under the 三级指标 label.
@@ -498,8 +633,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
 
     /// <summary>
     /// Gathers each row's cells: its own line's tokens, and every other line's tokens joined to the nearest row in
-    /// their column — on a tie, a name piece to the row whose own line has no name, any other piece to the row whose
-    /// line has text in that column, else to the row below. Columns in <paramref name="skip"/> are gathered apart
+    /// their column — on a tie, to the row whose cell has a piece as far on the other side of its line (text centred in
+    /// its cell), else a name piece to the row whose own line has no name, any other piece to the row whose line has text
+    /// in that column, else to the row below. Columns in <paramref name="skip"/> are gathered apart
     /// (level labels).
     /// </summary>
     private static Dictionary<int, List<Token>[]> Attach(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
@@ -507,6 +643,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     {
         var pieces = anchors.ToDictionary(a => a, _ => Enumerable.Range(0, columnCount).Select(_ => new List<Token>()).ToArray());
         var own = lines.Where(l => pieces.ContainsKey(l.Row)).ToDictionary(l => l.Row, l => l.Placed.Select(p => p.Column).ToHashSet());
+        var loose = lines.Where(l => !pieces.ContainsKey(l.Row))
+            .SelectMany(l => l.Placed.Select(p => (Line: rows[l.Row].Line ?? l.Row, p.Column))).ToHashSet();
         foreach (var (row, placed) in lines)
             foreach (var (token, column) in placed)
             {
@@ -522,7 +660,14 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 {
                     var up = line - (rows[above].Line ?? above);
                     var down = (rows[below].Line ?? below) - line;
+                    var aboveLine = rows[above].Line ?? above;
+                    var belowLine = rows[below].Line ?? below;
+                    // A cell's text is centred on its row: a piece halfway between two rows goes to the one whose cell
+                    // has a piece as far on the other side ("基本完" / the row's line / "善").
+                    var mirrorAbove = loose.Contains((2 * aboveLine - line, column));
+                    var mirrorBelow = loose.Contains((2 * belowLine - line, column));
                     if (up != down) target = up < down ? above : below;
+                    else if (mirrorAbove != mirrorBelow) target = mirrorAbove ? above : below;
                     else if (own[above].Contains(column) == own[below].Contains(column)) target = below;
                     // Every row has a name: a piece of one goes to the row whose line has none. Other cells are often
                     // empty: a piece continues the cell printed next to it.
@@ -532,6 +677,31 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 pieces[target][column].Add(token);
             }
         return pieces;
+    }
+
+    /// <summary>
+    /// Every indicator row has a 三级指标. A row that gathered none — no piece of a wrapped name on the lines around it —
+    /// has it on its own line, placed under the target by position (a centred or pushed-right name): the first phrase
+    /// under 年度指标值/实际完成值, when it is words and not a measure and another phrase follows it there, is the name.
+    /// True when a line changed.
+    /// </summary>
+    private bool NameFromOwnLine(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors,
+        Dictionary<int, List<Token>[]> pieces, int name, List<Column> columns)
+    {
+        if (name < 0 || name + 2 >= columns.Count || columns[name + 1].Kind is not ("HdrTarget" or "HdrActual")) return false;
+        var changed = false;
+        foreach (var (row, placed) in lines)
+        {
+            if (!pieces.TryGetValue(row, out var cells) || cells[name].Count > 0) continue;
+            // Two phrases at least: a lone word there is as likely a target whose row's name stood elsewhere.
+            var first = placed.FindIndex(p => p.Column > name && p.Column <= name + 2);
+            if (first < 0 || placed.Count(p => p.Column > name && p.Column <= name + 2) < 2) continue;
+            var text = placed[first].Token.Text;
+            if (IsFigure(text) || FormPatterns.IsMeasure(text, matcher.Model.Units) || matcher.MatchLevel(text) is { IsExact: true }) continue;
+            placed[first] = (placed[first].Token, name);
+            changed = true;
+        }
+        return changed;
     }
 
     /// <summary>
@@ -619,14 +789,20 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             var cells = rows[r].Cells.Where(c => !c.IsEmpty).ToList();
             if (cells.Any(c => matcher.Match(c.Text, "GoalsSection", "Planned", "Achieved", "IndicatorSection") is { Score: >= 0.9 }))
                 return r;
-            // 年度 / 总体 / 目标 stacked down the goals block's label cell ("年度资金总额" wrapped is no such piece).
+            // 年度 / 总体 / 目标 stacked down the goals block's label cell — unless figures follow on the next lines: then
+            // it is 年度资金总额 wrapped in a narrow cell ("年度" / "资金" with the line's figures / "总额").
             if (cells.Count > 0 && matcher.Model.Labels["GoalsFragment"].Contains(TextCleaner.Compact(cells[0].Text)) &&
-                cells.Skip(1).All(c => !IsFigure(c.Text)))
+                cells.Skip(1).All(c => !IsFigure(c.Text)) && !FiguresFollow(rows, r))
                 return r;
             if (FindBand(rows, r, IndicatorKinds, IsIndicatorBand) is { } b && b.Start == r) return r;
         }
         return rows.Length;
     }
+
+    /// <summary>True when one of the two lines after <paramref name="r"/> holds an amount (a figure with more than three digits).</summary>
+    private static bool FiguresFollow(ImmutableArray<RawRow> rows, int r) =>
+        Enumerable.Range(r + 1, 2).Where(k => k < rows.Length && IsPositioned(rows[k]) && rows[k].Block == rows[r].Block)
+            .Any(k => rows[k].Cells.Any(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent && Math.Abs(n.Value) >= 1000));
 
     private IEnumerable<RawRow> RebuildFunding(ImmutableArray<RawRow> rows, Band band, int end)
     {
@@ -644,14 +820,16 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             if (tokens.Count == 0) continue;
             lines.Add((r, Align(tokens, columns)));
         }
+        // A line is a row when it holds figures — or one figure or dash beside a whole line label (其中：当年财政拨款 —):
+        // a line with no money of its own is still a line of the block, and its label must not join the next row's.
         var anchors = lines.Where(l => l.Placed.Any(p => p.Column > 0 && IsFigure(p.Token.Text)) &&
-                                       l.Placed.Count(p => p.Column > 0) >= 2)
+                                       (l.Placed.Count(p => p.Column > 0) >= 2 || NamesFundingLine(l.Placed)))
             .Select(l => l.Row).ToList();
         // Text whose spaces are no layout (a tool that writes one space between cells, as seed 002's does) lets a
         // line's label run on under the figure columns: its positions say nothing, and the normalizer reads its figures
         // in order instead.
         var overrun = lines.Where(l => anchors.Contains(l.Row)).Any(l => l.Placed.Any(p => p.Column == 0 && !IsFigure(p.Token.Text) && p.Token.At.End > first.Lo + 2));
-        var firstFigures = anchors.Select(a => rows[a].Cells.FirstOrDefault(c => !c.IsEmpty && IsFigure(c.Text))?.Columns?.Start);
+        var firstFigures = anchors.Select(a => rows[a].Cells.FirstOrDefault(c => !c.IsEmpty && IsFigure(c.Text))?.Columns).OfType<TextColumns>().ToList();
         if (anchors.Count == 0 || overrun || !IsColumnar(firstFigures))
         {
             for (var r = band.Start; r < end; r++) yield return rows[r];
@@ -680,6 +858,10 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             yield return Row(rows[anchor], pieces[anchor], columns.Count);
     }
 
+    private bool NamesFundingLine(List<(Token Token, int Column)> placed) =>
+        string.Concat(placed.Where(p => p.Column == 0).Select(p => p.Token.Text)) is { Length: > 0 } label &&
+        matcher.Match(label, FundingLineKinds) is { Score: >= 0.9 };
+
     /// <summary>A piece of 项目资金（元）/（万元） as a narrow cell wraps it.</summary>
     private bool IsSectionPiece(string text)
     {
@@ -688,6 +870,200 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         if (matcher.Match(t, FundingLineKinds) is { Score: >= 0.75 }) return false;
         return "项目资金(元)".Contains(t, StringComparison.Ordinal) || "项目资金(万元)".Contains(t, StringComparison.Ordinal) ||
                matcher.Match(t, "FundingBlock") is { Score: >= 0.9 };
+    }
+
+    // ---- the header block ----------------------------------------------------------------------------------------
+
+    private static readonly string[] HeaderLabelKinds = ["ProjectName", "Department", "ImplementingUnit"];
+
+    /// <summary>A label of the header block: its kind, its pieces (a label wrapped in its cell) and where it stands.</summary>
+    private sealed record HeaderLabel(string Kind, List<Token> Pieces)
+    {
+        public int Lo => Pieces.Min(t => t.At.Start);
+        public int Hi => Pieces.Max(t => t.At.End);
+        public double Middle => Pieces.Average(t => (double)t.Line);
+
+        /// <summary>True when the label stands on the line or is wrapped over the lines around it.</summary>
+        public bool Covers(int line) => Pieces.Min(t => t.Line) <= line && line <= Pieces.Max(t => t.Line);
+    }
+
+    /// <summary>
+    /// The block above the funding table (项目名称, 主管部门, 实施单位) starting at line <paramref name="i"/>, as rows of
+    /// label | value, and one past its last line. Layout text wraps a label ("实施单" / "位") and a value ("上海市宝山区行政服务中"
+    /// / "心") over the lines around their row, so that a value's second line stands on the line of another row's label:
+    /// read line by line, the 实施单位's value runs into the 项目名称 above it. So: label pieces are stacked into labels
+    /// by the vocabulary (pieces over one another, or side by side on one line: "实施单  位"); every other word is a value
+    /// piece, and pieces over one another (the nearest line above that has any) are one value; each value goes to the label
+    /// whose line is nearest its middle, the nearest such label left of where the value starts. Null where the lines
+    /// hold fewer than two of the three labels (another template's header, or none).
+    /// </summary>
+    private (List<RawRow> Rows, int End)? HeaderBlock(ImmutableArray<RawRow> rows, int i)
+    {
+        if (!IsPositioned(rows[i]) || IsTitleOrYear(rows[i])) return null;
+        // The block runs to the funding table's header (which may begin with a label's wrapped piece) or a line of figures.
+        var end = i + 1;
+        while (end < rows.Length && end - i < 12 && IsPositioned(rows[end]) && rows[end].Block == rows[i].Block && !IsTitleOrYear(rows[end]) &&
+               !rows[end].Cells.Any(c => !c.IsEmpty && NumberParser.TryParse(TextCleaner.Clean(c.Text), out _) && !c.Text.Contains('[')))
+        {
+            if (FindBand(rows, end, FundingKinds, IsFundingBand) is { } band && band.Start == end) break;
+            end++;
+        }
+        if (end - i < 1) return null;
+        var tokens = new List<Token>();
+        for (var r = i; r < end; r++) tokens.AddRange(Tokens(rows, r, 0));
+        var labels = HeaderLabels(tokens);
+        // The block starts at a label's line or the line before it (a value wrapped above its label's line).
+        if (labels.Count < 2 || labels.Select(l => l.Kind).Distinct().Count() < 2 || labels.Min(l => l.Pieces.Min(t => t.Row)) > i + 1)
+            return null;
+        var labelled = labels.SelectMany(l => l.Pieces).ToHashSet();
+        if (AssignValues(Phrases([.. tokens.Where(t => !labelled.Contains(t))], labels), labels) is not { } owner) return null;
+        var output = new List<RawRow>();
+        foreach (var line in labels.GroupBy(l => (int)Math.Round(l.Middle)).OrderBy(g => g.Key))
+        {
+            var cells = new List<RawCell>();
+            foreach (var label in line.OrderBy(l => l.Lo))
+            {
+                cells.Add(Merge(label.Pieces));
+                if (owner[label].Count > 0) cells.Add(Merge([.. owner[label].SelectMany(v => v)]));
+            }
+            var first = line.OrderBy(l => l.Lo).First().Pieces[0];
+            output.Add(new RawRow([.. cells.Select((c, k) => c with { Source = c.Source with { Col = k } })], RowOrigin.LayoutGrid,
+                first.Line, rows[i].Block));
+        }
+        return (output, end);
+    }
+
+    private static bool IsTitleOrYear(RawRow row)
+    {
+        var joined = string.Concat(row.Cells.Select(c => c.Text));
+        return FormSegmenter.IsTitle(joined) || FormSegmenter.IsYear(joined) && joined.Length <= 12;
+    }
+
+    /// <summary>
+    /// The header labels among a block's tokens: a token that names one, or pieces that together do — stacked over one
+    /// another (the nearest line above holding a piece overlapping it) or side by side on one line.
+    /// </summary>
+    private List<HeaderLabel> HeaderLabels(List<Token> tokens)
+    {
+        bool Names(string text, double score) => matcher.Match(text, HeaderLabelKinds) is { } m && m.Score >= score;
+        var pieces = tokens.Where(t => IsLabelPiece(t.Text)).ToList();
+        var groups = pieces.Select(t => new List<Token> { t }).ToList();
+        // Pieces over one another: a piece joins the group of an overlapping piece on a line just above when together
+        // they name a label better than apart.
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var a = 0; a < groups.Count && !changed; a++)
+                for (var b = 0; b < groups.Count && !changed; b++)
+                {
+                    if (a == b) continue;
+                    var (x, y) = (groups[a], groups[b]);
+                    var near = x.Any(p => y.Any(q => q.Line - p.Line is >= 1 and <= 2 && p.At.Overlaps(q.At)) ||
+                                          y.Any(q => q.Line == p.Line && q.At.Start > p.At.End && q.At.Start - p.At.End <= 12));
+                    if (!near) continue;
+                    var together = Text([.. x, .. y]);
+                    var alone = Math.Max(matcher.Match(Text(x), HeaderLabelKinds)?.Score ?? 0, matcher.Match(Text(y), HeaderLabelKinds)?.Score ?? 0);
+                    if (matcher.Match(together, HeaderLabelKinds) is { Score: >= 0.99 } && alone < 0.99)
+                    {
+                        groups[a] = [.. x, .. y];
+                        groups.RemoveAt(b);
+                        changed = true;
+                    }
+                }
+        }
+        return [.. groups.Where(g => Names(Text(g), 0.99)).Select(g => new HeaderLabel(matcher.Match(Text(g), HeaderLabelKinds)!.Kind, g))];
+
+        static string Text(List<Token> g) => string.Concat(g.OrderBy(t => t.Line).ThenBy(t => t.At.Start).Select(t => t.Text));
+    }
+
+    /// <summary>A token that can be a label or a piece of one: a few CJK characters all found in the header's labels.</summary>
+    private static bool IsLabelPiece(string text) =>
+        TextCleaner.Compact(text) is { Length: >= 1 and <= 4 } t && t.All(c => "项目名称主管部门实施单位".Contains(c));
+
+    /// <summary>The words of each line between two labels (or far apart): one phrase each, a value or a line of one.</summary>
+    private static List<List<Token>> Phrases(List<Token> tokens, List<HeaderLabel> labels)
+    {
+        var phrases = new List<List<Token>>();
+        foreach (var line in tokens.GroupBy(t => t.Line).OrderBy(g => g.Key))
+        {
+            List<Token>? current = null;
+            foreach (var token in line.OrderBy(t => t.At.Start))
+            {
+                var labelBetween = current is not null && labels.Any(l => l.Covers(token.Line) &&
+                    l.Lo >= current[^1].At.End && l.Hi <= token.At.Start);
+                if (current is null || labelBetween || token.At.Start - current[^1].At.End > 12)
+                    phrases.Add(current = []);
+                current.Add(token);
+            }
+        }
+        return phrases;
+    }
+
+    /// <summary>
+    /// Each phrase's label. A phrase with a label before it on its own line (or wrapped over the lines around it) is that
+    /// label's. Any other is a line of a
+    /// wrapped value: of a label on a line within two whose cell it stands in (right of the label, left of the next label
+    /// on that row) — first a label with no value on its own line (its value centred on it, over and under), then the
+    /// nearest, then the one whose value starts where this line does, then the label below (a cell's text is set in its
+    /// middle or at its foot, so a line above a label's line is the start of that label's value). Null when a phrase has
+    /// no label to go to.
+    /// </summary>
+    private static Dictionary<HeaderLabel, List<List<Token>>>? AssignValues(List<List<Token>> phrases, List<HeaderLabel> labels)
+    {
+        var owner = labels.ToDictionary(l => l, _ => new List<List<Token>>());
+        double NextLo(HeaderLabel l) =>
+            labels.Where(m => m != l && m.Lo >= l.Hi && Math.Abs(m.Middle - l.Middle) <= 1).Select(m => (double)m.Lo).DefaultIfEmpty(double.PositiveInfinity).Min();
+        var loose = new List<List<Token>>();
+        foreach (var phrase in phrases)
+        {
+            var (line, start) = (phrase[0].Line, phrase[0].At.Start);
+            // A label wrapped over the lines around this one ("实施单" / the 主管部门 line / "位") stands before it too.
+            var before = labels.Where(l => l.Covers(line) && l.Hi <= start + 1).MaxBy(l => l.Hi);
+            if (before is not null) owner[before].Add(phrase);
+            else loose.Add(phrase);
+        }
+        var own = owner.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
+        foreach (var phrase in loose)
+        {
+            var (line, start, end) = (phrase[0].Line, phrase.Min(t => t.At.Start), phrase.Max(t => t.At.End));
+            var label = labels.Where(l => Math.Abs(l.Middle - line) <= 2 && l.Hi <= end && start < NextLo(l))
+                .OrderBy(l => own[l].Count == 0 ? 0 : 1)
+                .ThenBy(l => Math.Abs(l.Middle - line))
+                .ThenBy(l => own[l].Count == 0 ? 0 : own[l].Min(v => Math.Abs(v[0].At.Start - start)))
+                .ThenBy(l => l.Middle > line ? 0 : 1)
+                .FirstOrDefault();
+            if (label is null) return null;
+            owner[label].Add(phrase);
+        }
+        foreach (var list in owner.Values) list.Sort((a, b) => (a[0].Line, a[0].At.Start).CompareTo((b[0].Line, b[0].At.Start)));
+        return owner;
+    }
+
+    // ---- the 总分 line --------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The 总分 line whose 得分 wrapped in its narrow cell, centred on the line: "89.1" on the line above, "4" on the line
+    /// below, one over the other. Starting at <paramref name="i"/> (the line above): the 总分 line with each such figure
+    /// whole again ("89.1" / "4", as a wrapped cell's lines are kept), and one past the last line used. Null for anything
+    /// else — the halves read apart would be two wrong figures and no warning.
+    /// </summary>
+    private (RawRow Row, int End)? WrappedTotal(ImmutableArray<RawRow> rows, int i)
+    {
+        if (i < 0 || i + 2 >= rows.Length || !IsPositioned(rows[i]) || !IsPositioned(rows[i + 1]) || !IsPositioned(rows[i + 2])) return null;
+        var (above, total, below) = (rows[i], rows[i + 1], rows[i + 2]);
+        if (total.Line - above.Line != 1 || below.Line - total.Line != 1 || above.Block != total.Block || below.Block != total.Block) return null;
+        if (total.Cells.FirstOrDefault(c => !c.IsEmpty) is not { } label || matcher.Match(label.Text, "Total") is not { Score: >= 0.9 }) return null;
+        static bool Figures(RawRow row) => row.Cells.All(c => c.IsEmpty || NumberParser.TryParse(TextCleaner.Clean(c.Text), out _));
+        if (!Figures(above) || !Figures(below)) return null;
+        var halves = above.Cells.Where(c => !c.IsEmpty)
+            .Select(a => (Top: a, Bottom: below.Cells.FirstOrDefault(b => !b.IsEmpty && b.Columns!.Value.Overlaps(a.Columns!.Value))))
+            .ToList();
+        if (halves.Count == 0 || halves.Any(h => h.Bottom is null) || below.Cells.Count(c => !c.IsEmpty) != halves.Count) return null;
+        var cells = total.Cells.Where(c => !c.IsEmpty).ToList();
+        foreach (var (top, bottom) in halves)
+            cells.Add(top with { Text = top.Text + "\n" + bottom!.Text, Source = top.Source with { Text = top.Source.Text + "\n" + bottom.Source.Text } });
+        cells.Sort((x, y) => x.Columns!.Value.Start.CompareTo(y.Columns!.Value.Start));
+        return (total with { Cells = [.. cells.Select((c, k) => c with { Source = c.Source with { Col = k } })] }, i + 3);
     }
 
     // ---- rows out ------------------------------------------------------------------------------------------------

@@ -136,8 +136,12 @@ public sealed class LayoutTableBuilderTests
         var document = new TextDumpReader().Read(SourceDocument.FromBytes("form.layout.txt", Encoding.UTF8.GetBytes(Form))).Value;
         var rebuilt = new LayoutTableBuilder(new LabelMatcher(TemplateModel.Load("standard", null))).Rebuild(document.Rows).Value;
         var table = rebuilt.Where(r => r.Origin is RowOrigin.LayoutGrid).ToList();
-        // Funding: a header and four lines of seven columns; indicators: a header and five rows of eight.
-        Assert.Equal([7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8], table.Select(r => r.Cells.Length));
+        // The header block: label | value rows; funding: a header and four lines of seven columns; indicators: a header
+        // and five rows of eight.
+        Assert.Equal([2, 2, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8], table.Select(r => r.Cells.Length));
+        Assert.Equal(["项目名称", "服务费"], table[0].Cells.Select(c => c.Text));
+        Assert.Equal(["主管部门", "上海市宝山区行政服务中心"], table[1].Cells.Select(c => c.Text));
+        table.RemoveRange(0, 2);
         Assert.Equal(["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], table[0].Cells.Select(c => c.Text));
         // 质量指标 is printed once, between its rows: the row below it carries it, as a rowspan would.
         Assert.Equal(("质量指标", false), (table[7].Cells[1].Text, table[7].Cells[1].Carried));

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Templates;
+
+namespace PerformanceEval.Tables;
+
+/// <summary>
+/// Splits the pieces a plain dump wrote over several lines back into a known number of cells. <c>pdftotext -raw</c> and a
+/// viewer's copy write a row's cells one space apart on a line, and a wrapped cell's lines as lines of their own:
+/// "覆盖社区数" / "≥2000" / "人次" / "2136" / "人次" before the line "7 5" is a name, a target and an actual. Two pieces on
+/// one line are two cells (a unit after its figure aside: "=55 人"); a line break may be a cell's end or its wrapping.
+/// Of the ways to cut the pieces into cells, the one a printer would have made wins:
+/// <list type="bullet">
+/// <item>a unit of the template's list (or a piece of one: "98.6 万" / "元") after a figure ends that figure's cell
+/// ("≥2000" / "人次"), never starts a cell;</item>
+/// <item>a wrapped cell's lines are full but its last: a line shorter than the one after it ends its cell
+/// ("完善" / "基本完" / "善" is 完善 and 基本完善), and a last line as wide as the one before it is less likely than a
+/// shorter rest ("人员管理机制健" / "全性" / "完善" is a name and a target, not a name and 全性完善);</item>
+/// <item>a cell is words or a measure, not both: "验收合格率" / "&lt;=100" is two cells.</item>
+/// </list>
+/// Null when the pieces cannot make that many cells, or two cuts are equally good: the caller reads the pieces as before.
+/// </summary>
+public static class WrappedCells
+{
+    /// <summary>More pieces than this are not cut (the cuts to weigh grow as 2ⁿ).</summary>
+    private const int MaxPieces = 14;
+
+    /// <summary>
+    /// The pieces (in reading order, each with the line it stood on) cut into <paramref name="count"/> cells, each cell
+    /// the indices of its pieces; null when there is no single best cut.
+    /// </summary>
+    public static ImmutableArray<ImmutableArray<int>>? Split(IReadOnlyList<(string Text, int Line)> pieces, int count, IReadOnlyCollection<string> units)
+    {
+        var n = pieces.Count;
+        if (count < 1 || n < count || n > MaxPieces) return null;
+        // Between piece i and i+1: a cut that must be made, one that must not, or one to choose.
+        var optional = new List<int>();
+        var must = new bool[n - 1];
+        for (var i = 0; i + 1 < n; i++)
+        {
+            // A unit after its figure, or the rest of a unit the line broke ("98.6 万" / "元"), goes on the cell.
+            var unitAfter = IsUnitPiece(pieces[i + 1].Text, units) && (EndsInFigure(pieces[i].Text) || IsUnitPiece(pieces[i].Text, units));
+            if (unitAfter) continue;
+            if (pieces[i].Line == pieces[i + 1].Line) must[i] = true;
+            else optional.Add(i);
+        }
+        var fixedCuts = must.Count(m => m);
+        var wanted = count - 1 - fixedCuts;
+        if (wanted < 0 || wanted > optional.Count) return null;
+        (double Cost, int Mask)? best = null;
+        var tie = false;
+        for (var mask = 0; mask < 1 << optional.Count; mask++)
+        {
+            if (System.Numerics.BitOperations.PopCount((uint)mask) != wanted) continue;
+            var cuts = (bool[])must.Clone();
+            for (var b = 0; b < optional.Count; b++)
+                if ((mask & (1 << b)) != 0) cuts[optional[b]] = true;
+            var cost = Cost(pieces, Groups(cuts, n), units);
+            if (best is null || cost < best.Value.Cost - 1e-9) { best = (cost, mask); tie = false; }
+            else if (Math.Abs(cost - best.Value.Cost) <= 1e-9) tie = true;
+        }
+        if (best is null || tie) return null;
+        var chosen = (bool[])must.Clone();
+        for (var b = 0; b < optional.Count; b++)
+            if ((best.Value.Mask & (1 << b)) != 0) chosen[optional[b]] = true;
+        return [.. Groups(chosen, n).Select(g => g.ToImmutableArray())];
+    }
+
+    private static List<List<int>> Groups(bool[] cuts, int n)
+    {
+        var groups = new List<List<int>> { new() { 0 } };
+        for (var i = 1; i < n; i++)
+        {
+            if (cuts[i - 1]) groups.Add([]);
+            groups[^1].Add(i);
+        }
+        return groups;
+    }
+
+    private static double Cost(IReadOnlyList<(string Text, int Line)> pieces, List<List<int>> groups, IReadOnlyCollection<string> units)
+    {
+        var cost = 0.0;
+        foreach (var group in groups)
+        {
+            // The group's lines, each as wide as it prints (a CJK character is two columns).
+            var lines = group.GroupBy(i => pieces[i].Line).Select(g => g.Sum(i => Width(pieces[i].Text))).ToList();
+            for (var l = 0; l + 1 < lines.Count; l++)
+            {
+                if (lines[l] < lines[l + 1]) cost += 1;
+                // A last line exactly as wide as a full one is rarer than a shorter rest: two such lines are more
+                // likely two cells, each of one line.
+                else if (lines[l] == lines[l + 1] && l + 2 == lines.Count) cost += 0.5;
+            }
+            var words = group.Any(i => IsWords(pieces[i].Text, units));
+            var figures = group.Any(i => pieces[i].Text.Any(char.IsAsciiDigit));
+            if (words && figures) cost += 2;
+        }
+        return cost;
+    }
+
+    private static bool IsWords(string text, IReadOnlyCollection<string> units) =>
+        !IsUnitPiece(text, units) && text.Any(TextCleaner.IsCjk) && !text.Any(char.IsAsciiDigit);
+
+    private static bool IsUnit(string text, IReadOnlyCollection<string> units) =>
+        TextCleaner.Clean(text) is { Length: > 0 } t && t != "%" && units.Contains(t);
+
+    /// <summary>A unit of the template's list, or the start or end of one a line broke (万 / 元 of 万元).</summary>
+    private static bool IsUnitPiece(string text, IReadOnlyCollection<string> units) =>
+        IsUnit(text, units) || TextCleaner.Clean(text) is { Length: > 0 } t &&
+        units.Any(u => u.Length > t.Length && (u.StartsWith(t, StringComparison.Ordinal) || u.EndsWith(t, StringComparison.Ordinal)));
+
+    private static bool EndsInFigure(string text) =>
+        TextCleaner.Clean(text) is { Length: > 0 } t && (char.IsAsciiDigit(t[^1]) || t[^1] == '%');
+
+    private static int Width(string text) => text.Sum(c => TextCleaner.IsCjk(c) || c > 0x2E80 ? 2 : 1);
+}

@@ -1,0 +1,52 @@
+using PerformanceEval.Tables;
+using Xunit;
+
+namespace PerformanceEval.Tests.Tables;
+
+/// <summary>
+/// A raw dump's lines before a row's 分值/得分 cut back into the row's cells. Pieces are as <c>pdftotext -raw</c> wrote
+/// them (each with its line); the expected cells are the printed ones.
+/// </summary>
+public sealed class WrappedCellsTests
+{
+    private static readonly string[] Units = ["人次", "人", "次", "万元", "元", "%"];
+
+    /// <summary>The cells, " | " between them; null when the pieces are left alone.</summary>
+    private static string? Cut(int count, params (string Text, int Line)[] pieces) =>
+        WrappedCells.Split(pieces, count, Units) is { } groups
+            ? string.Join(" | ", groups.Select(g => string.Concat(g.Select(i => pieces[i].Text))))
+            : null;
+
+    [Fact]
+    public void A_unit_alone_on_its_line_ends_the_figure_before_it()
+    {
+        Assert.Equal("覆盖社区数 | ≥2000人次 | 2136人次",
+            Cut(3, ("覆盖社区数", 1), ("≥2000", 2), ("人次", 3), ("2136", 4), ("人次", 5)));
+        // A unit the line broke ("98.6 万" / "元") is one unit still.
+        Assert.Equal("系统运行稳定率 | <=100万元 | 98.6万元",
+            Cut(3, ("系统运行稳定率", 1), ("<=100", 2), ("万", 2), ("元", 3), ("98.6", 4), ("万", 4), ("元", 5)));
+    }
+
+    [Fact]
+    public void A_line_shorter_than_the_next_ends_its_cell()
+    {
+        // Two on one line are two cells; of 完善 / 基本完 / 善, 完善基本完 + 善 would have a short line before a long one.
+        Assert.Equal("培训场次 | 完善 | 基本完善", Cut(3, ("培训场次", 1), ("完善", 1), ("基本完", 2), ("善", 3)));
+        // A last line as wide as a full one is less likely than a shorter rest.
+        Assert.Equal("人员管理机制健全性 | 完善 | 基本完善",
+            Cut(3, ("人员管理机制健", 1), ("全性", 2), ("完善", 3), ("基本完", 4), ("善", 5)));
+
+    }
+
+    [Fact]
+    public void Pieces_that_cannot_make_the_cells_or_make_them_two_ways_are_left_alone()
+    {
+        Assert.Null(Cut(3, ("对优化营商环境持续发挥", 1), ("作用", 2)));
+        // 设备购置数量 + 基本完善, or a name 设备购置数量基本完 over two lines and 善: nothing in the lines tells.
+        Assert.Null(Cut(2, ("设备购置数量", 1), ("基本完", 2), ("善", 3)));
+        // Two one-line pieces into two cells one way only; three equal ones into two, two ways: no cut.
+        Assert.Null(Cut(2, ("及时", 1), ("完善", 2), ("持续", 3)));
+        // Words and a measure in one cell cost more than apart.
+        Assert.Equal("验收合格率 | =12次", Cut(2, ("验收合格率", 1), ("=12", 2), ("次", 3)));
+    }
+}
