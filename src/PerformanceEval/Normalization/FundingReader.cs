@@ -167,7 +167,7 @@ internal static class FundingReader
     /// <summary>
     /// Amounts whose column the order cannot tell, taken out of the line; returns the one left unread. Two equal amounts
     /// under a rate: the 全年预算数 is that amount either way, but the other is the 年初预算数 or the 全年执行数. One
-    /// amount alone on a line: any of the three. What every reading agrees on is kept.
+    /// amount alone on a line, with its rate or not: any of the three. What every reading agrees on is kept.
     /// </summary>
     private static (decimal? Value, RawCell? Cell)? Unplaceable((decimal? Value, RawCell? Cell)[] slots)
     {
@@ -178,7 +178,9 @@ internal static class FundingReader
             slots[0] = (null, null);
             return left;
         }
-        if (amounts == 1 && slots[0].Value is not null && slots[4].Value is null)
+        // With or without its rate: one amount where three stand ("3576164 10 65.40% 6.54", the others wrapped and
+        // written elsewhere) could be any of them.
+        if (amounts == 1 && slots[0].Value is not null)
         {
             var left = slots[0];
             slots[0] = (null, null);

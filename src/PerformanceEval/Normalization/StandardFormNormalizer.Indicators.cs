@@ -107,6 +107,7 @@ public sealed partial class StandardFormNormalizer
 
         var index = b.Indicators.Count;
         var p = $"indicators[{index}]";
+        if (state.IndicatorColumns is null && (target is not null || actual is not null)) state.ReadInTemplateOrder.Add(index);
         var nameText = name is null ? null : TextCleaner.Clean(name.Value.Text);
         if (state.PendingName.Count > 0)
         {
@@ -235,8 +236,17 @@ public sealed partial class StandardFormNormalizer
         labelOnly = cells.Count > 0 && cells.All(c => matcher.Match(c.Text, "IndicatorSection") is { IsExact: true });
         if (labelOnly) return true;
         if (row.HasSpans) return false;
+        // A dump that writes the header's one-line labels in place and the wrapped ones after the table leaves "分值 得分"
+        // alone where the header stood.
+        labelOnly = cells.Count > 0 && cells.All(c => matcher.Match(c.Text, IndicatorHeaderKinds) is { Score: >= 0.9 }) &&
+                    cells.Any(c => matcher.Match(c.Text, "HdrWeight", "HdrScore") is { IsExact: true });
+        if (labelOnly) return true;
         var classified = row.Cells.Select((c, i) => Classify(c, i)).ToList();
-        return classified.Any(c => c.Level is { IsExact: true }) && FindWeightScorePair(classified) >= 0;
+        if (classified.Any(c => c.Level is { IsExact: true }) && FindWeightScorePair(classified) >= 0) return true;
+        if (row.Origin is not RowOrigin.Layout) return false;
+        // In plain text: a line of 一级/二级指标 words alone, or words and a 分值/得分 pair — no goal's sentence is either.
+        return cells.Count > 0 && classified.Where(c => c.Text is not null).All(c => c.Level is { IsExact: true }) ||
+               FindWeightScorePair(classified) is var s && s >= 1 && classified.Take(s - 1).Any(c => c.Text is { } t && t.Any(TextCleaner.IsCjk));
     }
 
     private RowCell Classify(RawCell cell, int index)

@@ -60,8 +60,14 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             }
             if (CountKinds(row, IndicatorHeaderKinds) >= 3)
             {
+                // After the 总分 (a dump that writes the header's wrapped labels last) the header still says the columns'
+                // order, but the rows after it are the table's leftovers, not indicator rows.
+                var late = phase is Phase.Done && state.IndicatorColumns is null;
                 state.IndicatorColumns = ColumnsOf(b, row, ri, IndicatorHeaderKinds);
-                phase = Phase.Indicators;
+                if (phase is not Phase.Done) phase = Phase.Indicators;
+                // Rows read before any header took the template's order; a header printed after them that puts 实际完成值
+                // first says they were the other way round.
+                else if (late && ActualPrintedFirst(state)) SwapMeasures(b, state.ReadInTemplateOrder);
                 continue;
             }
             if (phase < Phase.Goals && CountKinds(row, FundingHeaderKinds) >= 3)
@@ -122,6 +128,8 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         public string? Level1, Level2;
         public readonly List<(string Text, RawCell Cell)> PendingName = [];
         public bool ExpectNote;
+        /// <summary>Indicators whose target and actual were told apart by the template's order, no header having been read.</summary>
+        public readonly List<int> ReadInTemplateOrder = [];
         public RawCell? LevelCell, Level1Cell;
         public int LevelRow, Level1Row;
         /// <summary>Header labels read (项目名称, 主管部门, 实施单位), whether or not a value stood beside them.</summary>
@@ -132,6 +140,24 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         /// between its rows).
         /// </summary>
         public readonly List<(RawRow Row, int Index)> Unplaced = [];
+    }
+
+    /// <summary>Swaps the target and the actual of the given indicators, with where each was read and the warnings naming them.</summary>
+    private static void SwapMeasures(FormBuilder b, List<int> indicators)
+    {
+        foreach (var i in indicators)
+        {
+            var (target, actual) = ($"indicators[{i}].target", $"indicators[{i}].actual");
+            b.Indicators[i] = b.Indicators[i] with { Target = b.Indicators[i].Actual, Actual = b.Indicators[i].Target };
+            var (t, a) = (b.Provenance.GetValueOrDefault(target), b.Provenance.GetValueOrDefault(actual));
+            b.Provenance.Remove(target);
+            b.Provenance.Remove(actual);
+            if (a is not null) b.Provenance[target] = a;
+            if (t is not null) b.Provenance[actual] = t;
+            for (var d = 0; d < b.Diagnostics.Count; d++)
+                if (b.Diagnostics[d].Field == target) b.Diagnostics[d] = b.Diagnostics[d] with { Field = actual };
+                else if (b.Diagnostics[d].Field == actual) b.Diagnostics[d] = b.Diagnostics[d] with { Field = target };
+        }
     }
 
     private static int? YearIn(string joined) => FormPatterns.YearIn(joined);

@@ -814,27 +814,12 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         SetTerritories(columns);
         var lines = new List<(int Row, List<(Token Token, int Column)> Placed)>();
         var section = new List<Token>();
+        var tokensOf = new List<(int Row, List<Token> Tokens)>();
         for (var r = band.End; r < end; r++)
-        {
-            var tokens = Tokens(rows, r, 0);
-            if (tokens.Count == 0) continue;
-            lines.Add((r, Align(tokens, columns)));
-        }
-        // A line is a row when it holds figures — or one figure or dash beside a whole line label (其中：当年财政拨款 —):
-        // a line with no money of its own is still a line of the block, and its label must not join the next row's.
-        var anchors = lines.Where(l => l.Placed.Any(p => p.Column > 0 && IsFigure(p.Token.Text)) &&
-                                       (l.Placed.Count(p => p.Column > 0) >= 2 || NamesFundingLine(l.Placed)))
-            .Select(l => l.Row).ToList();
-        // Text whose spaces are no layout (a tool that writes one space between cells, as seed 002's does) lets a
-        // line's label run on under the figure columns: its positions say nothing, and the normalizer reads its figures
-        // in order instead.
-        var overrun = lines.Where(l => anchors.Contains(l.Row)).Any(l => l.Placed.Any(p => p.Column == 0 && !IsFigure(p.Token.Text) && p.Token.At.End > first.Lo + 2));
-        var firstFigures = anchors.Select(a => rows[a].Cells.FirstOrDefault(c => !c.IsEmpty && IsFigure(c.Text))?.Columns).OfType<TextColumns>().ToList();
-        if (anchors.Count == 0 || overrun || !IsColumnar(firstFigures))
-        {
-            for (var r = band.Start; r < end; r++) yield return rows[r];
-            yield break;
-        }
+            if (Tokens(rows, r, 0) is { Count: > 0 } tokens) tokensOf.Add((r, tokens));
+        JoinBrokenAmounts(tokensOf);
+        foreach (var (r, tokens) in tokensOf)
+            if (tokens.Count > 0) lines.Add((r, Align(tokens, columns)));
         // 项目资金（元）, the block's own label, stands left of the line labels: it is set apart on a row of its own
         // (it names the currency), so that it never joins a line's label.
         var labelStarts = lines.SelectMany(l => l.Placed).Where(p => p.Column == 0).Select(p => p.Token.At.Start).ToList();
@@ -847,7 +832,31 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 if (isSection) section.Add(p.Token);
                 return isSection;
             });
+        JoinWrappedLineLabels(lines);
+        // A line is a row when it holds figures — or one figure or dash beside a whole line label (其中：当年财政拨款 —):
+        // a line with no money of its own is still a line of the block, and its label must not join the next row's.
+        // Beside a line of figures without a label, though, the label and its one figure are that line's, wrapped around it.
+        bool FiguresOnly(int k) => k >= 0 && k < lines.Count && lines[k].Placed.Count(p => p.Column > 0 && IsFigure(p.Token.Text)) >= 2 &&
+                                   !lines[k].Placed.Any(p => p.Column == 0);
+        var anchors = lines.Select((l, k) => (l, k)).Where(x => x.l.Placed.Any(p => p.Column > 0 && IsFigure(p.Token.Text)) &&
+                                       (x.l.Placed.Count(p => p.Column > 0) >= 2 ||
+                                        NamesFundingLine(x.l.Placed) && !FiguresOnly(x.k - 1) && !FiguresOnly(x.k + 1)))
+            .Select(x => x.l.Row).ToList();
+        // Text whose spaces are no layout (a tool that writes one space between cells, as seed 002's does) lets a
+        // line's label run on under the figure columns: its positions say nothing, and the normalizer reads its figures
+        // in order instead.
+        var overrun = lines.Where(l => anchors.Contains(l.Row)).Any(l => l.Placed.Any(p => p.Column == 0 && !IsFigure(p.Token.Text) && p.Token.At.End > first.Lo + 2));
+        var firstFigures = anchors.Select(a => rows[a].Cells.FirstOrDefault(c => !c.IsEmpty && IsFigure(c.Text))?.Columns).OfType<TextColumns>().ToList();
+        if (anchors.Count == 0 || overrun || !IsColumnar(firstFigures))
+        {
+            for (var r = band.Start; r < end; r++) yield return rows[r];
+            yield break;
+        }
+        ByKindWhenFull(lines, anchors, columns);
+        SnapToFullestLine(lines, anchors);
+        CloseFilledColumns(rows, lines, anchors, columns);
         var pieces = Attach(rows, lines, anchors, columns.Count, skip: []);
+        RatesToScoredLines(pieces, anchors, columns);
         if (section.Count > 0)
         {
             var cell = Merge(section);
@@ -858,7 +867,180 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             yield return Row(rows[anchor], pieces[anchor], columns.Count);
     }
 
+    /// <summary>
+    /// An amount wrapped in its narrow cell: "2,873,658.5" with "0" under it on the next line or the one after. Printed
+    /// amounts carry two decimals, so a figure of one decimal over a lone digit in its columns is one figure; read apart
+    /// they would be two wrong amounts and no warning. The digit joins the figure as a wrapped cell's line.
+    /// </summary>
+    private static void JoinBrokenAmounts(List<(int Row, List<Token> Tokens)> lines)
+    {
+        for (var k = 0; k < lines.Count; k++)
+            for (var t = 0; t < lines[k].Tokens.Count; t++)
+            {
+                var top = lines[k].Tokens[t];
+                if (!OneDecimal(top.Text)) continue;
+                for (var n = k + 1; n < lines.Count && lines[n].Tokens.Count > 0 && lines[n].Tokens[0].Line - top.Line <= 2; n++)
+                {
+                    var below = lines[n].Tokens.FindIndex(b => b.Text.Length == 1 && char.IsAsciiDigit(b.Text[0]) && b.At.Start >= top.At.Start && b.At.Start < top.At.End);
+                    if (below < 0) continue;
+                    var piece = lines[n].Tokens[below];
+                    var text = top.Text + "\n" + piece.Text;
+                    lines[k].Tokens[t] = top with { Cell = top.Cell with { Text = text, Source = top.Cell.Source with { Text = text } } };
+                    lines[n].Tokens.RemoveAt(below);
+                    break;
+                }
+            }
+    }
+
+    private static bool OneDecimal(string text)
+    {
+        var dot = text.LastIndexOf('.');
+        return dot > 0 && dot == text.Length - 2 && char.IsAsciiDigit(text[^1]) && char.IsAsciiDigit(text[dot - 1]) &&
+               text.AsSpan(0, dot).IndexOfAnyExcept("0123456789,") < 0;
+    }
+
+    /// <summary>
+    /// A line label wrapped in a narrow cell ("其中：当年财" / "政拨款") whose figures stand on one of its lines: the piece on
+    /// the line without figures goes to the line with them when together, and not apart, they spell a line label — so
+    /// the line is a row of its own and the piece never joins the next line's label.
+    /// </summary>
+    private void JoinWrappedLineLabels(List<(int Row, List<(Token Token, int Column)> Placed)> lines)
+    {
+        string Label(List<(Token Token, int Column)> placed) => string.Concat(placed.Where(p => p.Column == 0).Select(p => p.Token.Text));
+        bool Spells(string text) => text.Length > 0 && matcher.Match(text, FundingLineKinds) is { Score: >= 0.99 };
+        bool HasFigure(List<(Token Token, int Column)> placed) => placed.Any(p => p.Column > 0 && IsFigure(p.Token.Text));
+        for (var k = 0; k < lines.Count; k++)
+        {
+            var placed = lines[k].Placed;
+            if (!HasFigure(placed) || Spells(Label(placed))) continue;
+            foreach (var other in new[] { k + 1, k - 1 })
+            {
+                if (other < 0 || other >= lines.Count || HasFigure(lines[other].Placed) || Label(lines[other].Placed) is not { Length: > 0 } piece) continue;
+                var together = other > k ? Label(placed) + piece : piece + Label(placed);
+                if (!Spells(together) || Spells(piece)) continue;
+                placed.AddRange(lines[other].Placed.Where(p => p.Column == 0));
+                lines[other].Placed.RemoveAll(p => p.Column == 0);
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A line that prints its three amounts reads by kind and order, whatever its characters' columns: the three amounts
+    /// are 年初预算数, 全年预算数 and 全年执行数, a figure with % is the 执行率, and the small figures are the 分值 before it
+    /// and the 得分 after (both after the amounts when the rate was wrapped onto the lines around). Layout text sets
+    /// digits and CJK labels at different widths, so a line of figures may stand well right of its header's labels;
+    /// the order of a full line cannot drift. Such a line then sets the columns for the others (<see cref="SnapToFullestLine"/>).
+    /// </summary>
+    private static void ByKindWhenFull(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors, List<Column> columns)
+    {
+        int ColumnOf(string kind) => columns.FindIndex(c => c.Kind == kind);
+        var amountColumns = new[] { ColumnOf("ColInitial"), ColumnOf("ColAnnual"), ColumnOf("ColExecuted") };
+        var (weight, rate, score) = (ColumnOf("HdrWeight"), ColumnOf("ColRate"), ColumnOf("HdrScore"));
+        if (amountColumns.Any(j => j < 0) || weight < 0 || score < 0) return;
+        var isAnchor = anchors.ToHashSet();
+        foreach (var (row, placed) in lines)
+        {
+            if (!isAnchor.Contains(row)) continue;
+            var figures = placed.Select((p, i) => (p, i)).Where(x => x.p.Column > 0 && NumberParser.TryParse(TextCleaner.Clean(x.p.Token.Text), out _)).ToList();
+            if (figures.Count < 5) continue;
+            var parsed = figures.Select(x => { NumberParser.TryParse(TextCleaner.Clean(x.p.Token.Text), out var n); return n; }).ToList();
+            if (!Enumerable.Range(0, 3).All(k => !parsed[k].Percent && IsAmount(figures[k].p.Token.Text, parsed[k].Value))) continue;
+            var rest = parsed.Skip(3).ToList();
+            int[] tail;
+            if (rest.Count == 3 && !rest[0].Percent && rest[1].Percent && !rest[2].Percent && rate >= 0) tail = [weight, rate, score];
+            else if (rest.Count == 2 && !rest[0].Percent && !rest[1].Percent) tail = [weight, score];
+            else continue;
+            if (rest.Where(n => !n.Percent).Any(n => n.Value > 100)) continue;
+            var target = amountColumns.Concat(tail).ToArray();
+            for (var k = 0; k < figures.Count; k++) placed[figures[k].i] = (figures[k].p.Token, target[k]);
+        }
+
+        static bool IsAmount(string text, decimal value) => value == 0 || text.Contains(',') || value > 100 || value.Scale == 2 && value >= 1;
+    }
+
+    /// <summary>
+    /// The line with the most figures sets where each figure column's figures stand: a figure of another line that starts
+    /// or ends where one of that line's does (within a character: a CJK label before it shifts a line by one) is in its column (amounts set flush right under a narrow header
+    /// label stand nearer the next label than their own).
+    /// </summary>
+    private static void SnapToFullestLine(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors)
+    {
+        var isAnchor = anchors.ToHashSet();
+        var withFigures = lines.Where(l => isAnchor.Contains(l.Row)).ToList();
+        if (withFigures.Count < 2) return;
+        var fullest = withFigures.MaxBy(l => l.Placed.Count(p => p.Column > 0 && IsPlainFigure(p.Token.Text)));
+        var reference = fullest.Placed.Where(p => p.Column > 0 && IsPlainFigure(p.Token.Text)).ToList();
+        foreach (var (row, placed) in withFigures)
+        {
+            if (row == fullest.Row) continue;
+            for (var t = 0; t < placed.Count; t++)
+            {
+                var (token, column) = placed[t];
+                if (column == 0 || !IsPlainFigure(token.Text)) continue;
+                var same = reference.Where(r => Math.Abs(r.Token.At.End - token.At.End) <= 1 || Math.Abs(r.Token.At.Start - token.At.Start) <= 1)
+                    .Select(r => r.Column).Distinct().ToList();
+                if (same.Count != 1 || same[0] == column) continue;
+                var lo = t == 0 ? 1 : placed[t - 1].Column + 1;
+                var hi = t == placed.Count - 1 ? int.MaxValue : placed[t + 1].Column - 1;
+                if (same[0] >= lo && same[0] <= hi) placed[t] = (token, same[0]);
+            }
+        }
+
+        static bool IsPlainFigure(string text) => NumberParser.TryParse(TextCleaner.Clean(text), out _);
+    }
+
+    /// <summary>
+    /// A figure column holds one figure, its line's own: a piece on a line between rows (a rate wrapped in its narrow
+    /// cell, "46.67" over the line and "%" under it) goes to a column the nearest row left empty, placed again with the
+    /// filled ones closed to it.
+    /// </summary>
+    private void CloseFilledColumns(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
+        List<int> anchors, List<Column> columns)
+    {
+        var isAnchor = anchors.ToHashSet();
+        var filled = lines.Where(l => isAnchor.Contains(l.Row))
+            .ToDictionary(l => l.Row, l => l.Placed.Where(p => p.Column > 0 && IsFigure(p.Token.Text)).Select(p => p.Column).ToHashSet());
+        for (var li = 0; li < lines.Count; li++)
+        {
+            var (row, placed) = lines[li];
+            if (isAnchor.Contains(row) || !placed.Any(p => p.Column > 0 && IsFigure(p.Token.Text))) continue;
+            var line = rows[row].Line ?? row;
+            var nearest = anchors.MinBy(a => Math.Abs((rows[a].Line ?? a) - line));
+            var closed = filled[nearest].Where(j => IsSingle(columns[j].Kind)).ToArray();
+            if (closed.Length == 0 || !placed.Any(p => closed.Contains(p.Column))) continue;
+            lines[li] = (row, Align([.. placed.Select(p => p.Token)], columns, closed));
+        }
+    }
+
+    /// <summary>
+    /// A line whose 分值 is "—" (当年财政拨款, 上年结转资金, 其他资金: the template scores only the total) has no 执行率 and
+    /// no 得分: a rate or score piece gathered there from the lines around is the scored line's above it, wrapped far
+    /// down its tall row.
+    /// </summary>
+    private static void RatesToScoredLines(Dictionary<int, List<Token>[]> pieces, List<int> anchors, List<Column> columns)
+    {
+        var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
+        var scored = new[] { columns.FindIndex(c => c.Kind == "ColRate"), columns.FindIndex(c => c.Kind == "HdrScore") }.Where(j => j >= 0).ToArray();
+        if (weight < 0) return;
+        bool Dash(int a) => pieces[a][weight] is { Count: > 0 } w && w.All(t => NumberParser.IsPlaceholder(TextCleaner.Clean(t.Text)));
+        for (var k = 1; k < anchors.Count; k++)
+        {
+            if (!Dash(anchors[k])) continue;
+            var owner = anchors.Take(k).LastOrDefault(a => !Dash(a) && pieces[a][weight].Count > 0, -1);
+            if (owner < 0) continue;
+            foreach (var j in scored)
+            {
+                var moved = pieces[anchors[k]][j].Where(t => t.Row != anchors[k]).ToList();
+                if (moved.Count == 0 || pieces[owner][j].Any(t => t.Row == owner)) continue;
+                pieces[owner][j].AddRange(moved);
+                pieces[anchors[k]][j].RemoveAll(moved.Contains);
+            }
+        }
+    }
+
     private bool NamesFundingLine(List<(Token Token, int Column)> placed) =>
+
         string.Concat(placed.Where(p => p.Column == 0).Select(p => p.Token.Text)) is { Length: > 0 } label &&
         matcher.Match(label, FundingLineKinds) is { Score: >= 0.9 };
 

@@ -265,6 +265,7 @@ public sealed class BrokenLineJoinerTests
     [Theory]
     [InlineData("年度资金总额 1425600.00 1414200 10 99.21% 9.92", "年度资金总额 1425600.00 1425600.00 10 100.00% 10", 1425600.00, "funding.total")]   // 年初 or 执行数
     [InlineData("上年结转资金 0.00 0.00 —", "上年结转资金 36500 —", null, "funding.carryover")]                                // any of the three
+    [InlineData("年度资金总额 1425600.00 1414200 10 99.21% 9.92", "年度资金总额 1414200 10 99.21% 9.92", null, "funding.total")] // with its rate, still any
     public void An_amount_whose_column_no_reading_can_tell_is_left_unread_with_a_warning(string printed, string line, double? annual, string field)
     {
         var form = Read(WrappedCellsAfterTheTable.Replace(printed, line));
