@@ -45,11 +45,18 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// <summary>A document's rows with its layout-text tables rebuilt; every other row as it was.</summary>
     public StageResult<ImmutableArray<RawRow>> Rebuild(ImmutableArray<RawRow> rows)
     {
-        if (!HasLayout(rows)) return StageResult<ImmutableArray<RawRow>>.Ok(rows);
+        var laidOut = LaidOut(rows);
+        if (laidOut.All(x => !x)) return StageResult<ImmutableArray<RawRow>>.Ok(rows);
         var output = new List<RawRow>(rows.Length);
         var i = 0;
         while (i < rows.Length)
         {
+            if (!laidOut[i])
+            {
+                output.Add(rows[i]);
+                i++;
+                continue;
+            }
             if (FindBand(rows, i, IndicatorKinds, IsIndicatorBand) is { } indicators && indicators.Start == i)
             {
                 var end = IndicatorBlockEnd(rows, indicators.End);
@@ -82,22 +89,48 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         return StageResult<ImmutableArray<RawRow>>.Ok([.. output]);
     }
 
+    /// <summary>Lines either side of a line that say whether its stretch of text is laid out.</summary>
+    private const int LayoutWindow = 40;
+
     /// <summary>
-    /// True when the text is laid out: many of its lines of several words hold a gap of two spaces or more between two
-    /// of them. A dump written with one space between cells (<c>pdftotext -raw</c>) has no such gaps, and its character
-    /// columns mean nothing.
+    /// For each row, true when the text around it is laid out: many of its lines of several words hold a gap of two spaces
+    /// or more between two of them. A dump written with one space between cells (<c>pdftotext -raw</c>) has no such gaps,
+    /// and its character columns mean nothing. Judged over the lines around each row within its form, not over the whole
+    /// file, so that a file holding both kinds reads each form as it would alone (and the same read whole or in sections).
     /// </summary>
-    private static bool HasLayout(ImmutableArray<RawRow> rows)
+    private static bool[] LaidOut(ImmutableArray<RawRow> rows)
     {
-        int lines = 0, gapped = 0;
-        foreach (var row in rows)
+        var lines = new int[rows.Length + 1];
+        var gapped = new int[rows.Length + 1];
+        for (var r = 0; r < rows.Length; r++)
         {
-            if (!IsPositioned(row) || row.Cells.Length < 2) continue;
-            lines++;
-            for (var i = 1; i < row.Cells.Length; i++)
-                if (row.Cells[i].Columns!.Value.Start - row.Cells[i - 1].Columns!.Value.End >= 2) { gapped++; break; }
+            var row = rows[r];
+            var counts = IsPositioned(row) && row.Cells.Length >= 2;
+            var gap = false;
+            for (var k = 1; counts && k < row.Cells.Length && !gap; k++)
+                gap = row.Cells[k].Columns!.Value.Start - row.Cells[k - 1].Columns!.Value.End >= 2;
+            lines[r + 1] = lines[r] + (counts ? 1 : 0);
+            gapped[r + 1] = gapped[r] + (gap ? 1 : 0);
         }
-        return lines > 0 && gapped >= 0.3 * lines;
+        // The window stops at a form's title either side: a form is judged by its own lines, as it is when a dump read
+        // in sections starts at that form.
+        var titleBefore = new int[rows.Length];
+        var titleAfter = new int[rows.Length];
+        for (int r = 0, last = 0; r < rows.Length; r++)
+            titleBefore[r] = last = IsTitle(rows[r]) ? r : last;
+        for (int r = rows.Length - 1, next = rows.Length; r >= 0; r--)
+        {
+            titleAfter[r] = next;
+            if (IsTitle(rows[r])) next = r;
+        }
+        var result = new bool[rows.Length];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            int from = Math.Max(titleBefore[r], r - LayoutWindow), to = Math.Min(titleAfter[r], r + LayoutWindow + 1);
+            var n = lines[to] - lines[from];
+            result[r] = IsPositioned(rows[r]) && n > 0 && gapped[to] - gapped[from] >= 0.3 * n;
+        }
+        return result;
     }
 
     private static bool IsPositioned(RawRow row) =>
@@ -171,6 +204,65 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var groups = tokens.Select((t, k) => (t, k)).GroupBy(x => Find(x.k), x => x.t)
             .Select(g => g.OrderBy(t => t.Row).ThenBy(t => t.At.Start).ToList()).ToList();
         JoinByVocabulary(groups, kinds);
+        var byPlace = Named(groups, kinds);
+        var byOrder = Named(StacksByOrder(tokens, start, end, kinds), kinds);
+        // Stacked by place unless the order names more of the header (a tool laying each line at its own widths).
+        return (byOrder.Columns.Count, byOrder.Score) .CompareTo((byPlace.Columns.Count, byPlace.Score)) > 0 ? byOrder : byPlace;
+    }
+
+    /// <summary>
+    /// Stacks a header band's tokens by their order rather than their places: a wrapped header's labels stand left to right
+    /// in the same order on each of its lines, so each line's pieces are paired, in order, with the stacks of the lines
+    /// above (a piece may also start a stack of its own, a stack may take no piece), the pairing that spells the most
+    /// labels winning — what Chromium's text needs, whose lines each have their own widths ("实际" over "完成值" six
+    /// characters apart, "年度" over the "值" of 分值).
+    /// </summary>
+    private List<List<Token>> StacksByOrder(List<Token> tokens, int start, int end, string[] kinds)
+    {
+        double Value(List<Token> g) => matcher.Match(string.Concat(g.Select(t => t.Text)), kinds) is { Score: >= 0.8 } m ? m.Score : 0;
+        var stacks = new List<List<Token>>();
+        for (var r = start; r < end; r++)
+        {
+            var line = tokens.Where(t => t.Row == r).OrderBy(t => t.At.Start).ToList();
+            if (line.Count == 0) continue;
+            if (stacks.Count == 0) { stacks.AddRange(line.Select(t => new List<Token> { t })); continue; }
+            int n = stacks.Count, m = line.Count;
+            var best = new double[n + 1, m + 1];
+            var move = new int[n + 1, m + 1];
+            for (var i = 0; i <= n; i++)
+                for (var j = 0; j <= m; j++)
+                {
+                    if (i == 0 && j == 0) continue;
+                    best[i, j] = double.NegativeInfinity;
+                    if (i > 0 && best[i - 1, j] + Value(stacks[i - 1]) > best[i, j]) (best[i, j], move[i, j]) = (best[i - 1, j] + Value(stacks[i - 1]), 1);
+                    if (j > 0 && best[i, j - 1] + Value([line[j - 1]]) > best[i, j]) (best[i, j], move[i, j]) = (best[i, j - 1] + Value([line[j - 1]]), 2);
+                    if (i > 0 && j > 0)
+                    {
+                        // A small pull toward the piece nearest below, so that equal spellings pair neighbours.
+                        var joined = best[i - 1, j - 1] + Value([.. stacks[i - 1], line[j - 1]]) -
+                                     0.001 * Math.Abs(stacks[i - 1][^1].At.Center - line[j - 1].At.Center);
+                        if (joined > best[i, j]) (best[i, j], move[i, j]) = (joined, 3);
+                    }
+                }
+            var next = new List<List<Token>>();
+            for (int i = n, j = m; i > 0 || j > 0;)
+            {
+                switch (move[i, j])
+                {
+                    case 1: next.Add(stacks[--i]); break;
+                    case 2: next.Add([line[--j]]); break;
+                    default: next.Add([.. stacks[--i], line[--j]]); break;
+                }
+            }
+            next.Reverse();
+            stacks = next;
+        }
+        return stacks;
+    }
+
+    /// <summary>The columns a header band's stacks name (the first of a kind wins), their tokens and their match scores.</summary>
+    private (List<Column> Columns, int NamedTokens, double Score) Named(List<List<Token>> groups, string[] kinds)
+    {
         var columns = new List<Column>();
         var named = 0;
         var score = 0.0;
@@ -189,8 +281,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
 
     /// <summary>
     /// Some tools place each line of a page by its own widths, so the two halves of a wrapped label need not overlap
-    /// ("分" over "值" five characters apart). A stack that names nothing joins a nearby stack on a neighbouring line when
-    /// together they name a header better than that stack alone: the vocabulary decides what the positions cannot.
+    /// ("分" over "值" five characters apart, or fourteen). A stack that names nothing joins a nearby stack on a neighbouring
+    /// line when together they name a header better than that stack alone: the vocabulary decides what the positions cannot.
     /// </summary>
     private void JoinByVocabulary(List<List<Token>> groups, string[] kinds)
     {
@@ -203,10 +295,14 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 if (ScoreOf(groups[a]) >= 0.8) continue;
                 for (var b = 0; b < groups.Count; b++)
                 {
-                    if (a == b || !groups[a].Any(x => groups[b].Any(y => Math.Abs(x.Row - y.Row) is 1 or 2 && Math.Abs(x.At.Center - y.At.Center) <= 8)))
-                        continue;
+                    // Near: within eight characters; within twenty when together they spell a label to the letter and
+                    // the other names nothing either (Chromium sets "分" fourteen characters off the "值" under it).
+                    var distance = groups[a].SelectMany(x => groups[b].Where(y => Math.Abs(x.Row - y.Row) is 1 or 2)
+                        .Select(y => Math.Abs(x.At.Center - y.At.Center))).DefaultIfEmpty(double.PositiveInfinity).Min();
+                    if (a == b || distance > 20) continue;
                     var merged = groups[a].Concat(groups[b]).OrderBy(t => t.Row).ThenBy(t => t.At.Start).ToList();
                     var together = ScoreOf(merged);
+                    if (distance > 8 && (together < 0.99 || ScoreOf(groups[b]) >= 0.8)) continue;
                     var gain = together - ScoreOf(groups[b]);
                     if (together >= 0.8 && gain > 0.05 && (best is null || gain > best.Value.Gain)) best = (a, b, gain);
                 }
@@ -1115,6 +1211,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         return (output, end);
     }
 
+    private static bool IsTitle(RawRow row) => FormSegmenter.IsTitle(string.Concat(row.Cells.Select(c => c.Text)));
+
     private static bool IsTitleOrYear(RawRow row)
     {
         var joined = string.Concat(row.Cells.Select(c => c.Text));
@@ -1268,11 +1366,26 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         return new RawRow(built.MoveToImmutable(), RowOrigin.LayoutGrid, anchor.Line, anchor.Block);
     }
 
-    /// <summary>One cell of a cell's pieces: lines top to bottom, tokens of a line left to right with a space.</summary>
+    /// <summary>
+    /// One cell of a cell's pieces: lines top to bottom, tokens of a line left to right with the spaces that stood between
+    /// them (so that the cell's text is found on its line as printed).
+    /// </summary>
     private static RawCell Merge(List<Token> tokens)
     {
         var ordered = tokens.OrderBy(t => t.Line).ThenBy(t => t.At.Start).ToList();
-        var text = string.Join("\n", ordered.GroupBy(t => t.Line).Select(g => string.Join(" ", g.Select(t => t.Text))));
+        static string OnOneLine(IEnumerable<Token> line)
+        {
+            var text = new System.Text.StringBuilder();
+            Token? before = null;
+            foreach (var t in line)
+            {
+                if (before is not null) text.Append(' ', Math.Max(1, t.At.Start - before.At.End));
+                text.Append(t.Text);
+                before = t;
+            }
+            return text.ToString();
+        }
+        var text = string.Join("\n", ordered.GroupBy(t => t.Line).Select(OnOneLine));
         var first = ordered[0].Cell;
         return first with { Text = text, Source = first.Source with { Text = text }, Columns = null };
     }

@@ -165,6 +165,19 @@ public sealed class CentredPrintingTests
     private static CleanedForm Read(string name, string text) =>
         Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes(name, Encoding.UTF8.GetBytes(text))).Forms);
 
+    [Fact]
+    public void A_laid_out_form_after_raw_ones_in_one_file_reads_as_it_does_alone()
+    {
+        // Whether text is laid out is judged form by form: four raw forms before it (one space between cells) once made
+        // the whole file "raw", and the layout form was read by position.
+        var text = string.Concat(Enumerable.Repeat(Raw + "\n", 4)) + Layout;
+        var forms = Fixtures.Pipeline.Extract(SourceDocument.FromBytes("mixed.txt", Encoding.UTF8.GetBytes(text))).Forms;
+        Assert.Equal(5, forms.Length);
+        var alone = Read("form.layout.txt", Layout);
+        Assert.Equal(ContractJson.Serialize(alone with { Source = forms[4].Source, Provenance = forms[4].Provenance }),
+            ContractJson.Serialize(forms[4]));
+    }
+
     [Theory]
     [InlineData("form.layout.txt")]
     [InlineData("form.raw.txt")]
