@@ -82,7 +82,9 @@ public sealed partial class StandardFormNormalizer
             // dump that puts wrapped cells after the table) — unless the lines above already hold the row's name.
             if (target?.Level is { IsExact: true }) target = null;
             if (actual?.Level is { IsExact: true }) actual = null;
+            // (Whichever of the two the header prints nearer the 分值: the lone cell is the one before the pair.)
             if (target is null && actual is { } only && !IsTargetLike(only.Text) && state.PendingName.Count == 0) actual = null;
+            if (actual is null && target is { } alone && !IsTargetLike(alone.Text) && state.PendingName.Count == 0) target = null;
             // Nothing before the pair on its own line: the lines held for the name are the row's name, target and actual,
             // each cell's wrapped lines one after the other.
             var first = cells.FindIndex(c => c.Text is not null);

@@ -14,9 +14,12 @@ public sealed partial class StandardFormNormalizer
     private void UpdateLevels(FormBuilder b, int ri, ReadState state, List<RowCell> left)
     {
         var levels = left.Where(c => c.Level is not null).ToList();
-        // A cell that only resembles a level word is a name when the row has no other name ("服务对象满意度").
-        if (!left.Any(c => c.Level is null) && levels.Count(c => !c.Level!.IsLevel1) > 1)
-            levels = [.. levels.Where(c => c.Level!.IsExact || c != levels.Last())];
+        // A cell that only resembles a level word is a name when the row has no other name ("服务对象满意度"): when
+        // another level word stands beside it, or, in plain text, when it only repeats the 二级指标 already in force (a
+        // merged level is printed once; the same words again on a line of their own are the row's name).
+        if (!left.Any(c => c.Level is null) && levels.Count > 0 && !levels[^1].Level!.IsExact &&
+            (levels.Count(c => !c.Level!.IsLevel1) > 1 || b.Grid.Rows[ri].Origin is RowOrigin.Layout && RepeatsLevel(levels[^1], state)))
+            levels = [.. levels.Take(levels.Count - 1)];
         var level2 = levels.LastOrDefault(c => !c.Level!.IsLevel1 && c.Level.IsExact) ?? levels.LastOrDefault(c => !c.Level!.IsLevel1);
         var level1 = levels.FirstOrDefault(c => c.Level!.IsLevel1);
         if (level2 is not null)
@@ -48,6 +51,10 @@ public sealed partial class StandardFormNormalizer
     }
 
     /// <summary>Settles a tie ("量指标": 数量指标 or 质量指标) by template order: the first candidate after the current one.</summary>
+    /// <summary>True when a cell only resembling a level word settles to the 二级指标 already in force.</summary>
+    private bool RepeatsLevel(RowCell cell, ReadState state) =>
+        cell.Level is { IsExact: false, IsLevel1: false } level && state.Level2 is { } current && Settle(level, current) == current;
+
     private string Settle(LevelMatch match, string? current)
     {
         if (!match.IsAmbiguous) return match.Name;
@@ -87,7 +94,9 @@ public sealed partial class StandardFormNormalizer
     /// </summary>
     private void ReadRowWithoutFigures(FormBuilder b, RawRow row, int ri, ReadState state, List<RowCell> nonEmpty)
     {
-        if (nonEmpty.All(c => c.Level is not null))
+        // In plain text, a line that only resembles the 二级指标 in force is the start of a name ("服务对象满意" / "度").
+        if (nonEmpty.All(c => c.Level is not null) &&
+            !(row.Origin is RowOrigin.Layout && nonEmpty.Count == 1 && RepeatsLevel(nonEmpty[0], state)))
         {
             UpdateLevelsOnly(state, nonEmpty);
             state.ExpectNote = false;
@@ -96,7 +105,11 @@ public sealed partial class StandardFormNormalizer
         if (row.Origin is RowOrigin.Layout)
         {
             var text = string.Concat(nonEmpty.Select(c => c.Text));
-            if (state.ExpectNote && b.Indicators.Count > 0 && nonEmpty.All(c => c.Level is null))
+            // The first line after a row with a note, written as a sentence goes on ("…未按计划完" / "成，下年度加强跟踪"): the
+            // note's rest, not the next row's name (a name is no clause).
+            var noteGoesOn = state.PendingName.Count == 0 && b.Indicators.Count > 0 && b.Indicators[^1].Note is not null &&
+                             text.AsSpan().IndexOfAny("，；。") >= 0;
+            if ((state.ExpectNote || noteGoesOn) && b.Indicators.Count > 0 && nonEmpty.All(c => c.Level is null))
             {
                 var last = b.Indicators[^1];
                 b.Indicators[^1] = last with { Note = b.Repair((last.Note ?? "") + text, nonEmpty[0].Raw, $"indicators[{b.Indicators.Count - 1}].note") };
@@ -105,8 +118,9 @@ public sealed partial class StandardFormNormalizer
                 state.ExpectNote = text.Length >= 7;
                 return;
             }
-            UpdateLevelsOnly(state, nonEmpty.Where(c => c.Level is not null).ToList());
-            state.PendingName.AddRange(nonEmpty.Where(c => c.Level is null).Select(c => (c.Text!, c.Raw)));
+            var repeats = nonEmpty.Count == 1 && RepeatsLevel(nonEmpty[0], state);
+            if (!repeats) UpdateLevelsOnly(state, nonEmpty.Where(c => c.Level is not null).ToList());
+            state.PendingName.AddRange(nonEmpty.Where(c => c.Level is null || repeats).Select(c => (c.Text!, c.Raw)));
             return;
         }
         UpdateLevelsOnly(state, nonEmpty.Where(c => c.Level is not null).ToList());

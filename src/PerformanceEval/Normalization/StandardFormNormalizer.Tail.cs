@@ -135,13 +135,16 @@ public sealed partial class StandardFormNormalizer
         RowText.NonEmpty(row).All(c => FormPatterns.IsCurrencyNote(c.Text) || matcher.Match(c.Text, LabelKinds.All) is { Score: >= 0.9 }) &&
         RowText.NonEmpty(row).Any();
 
-    /// <summary>Words held for the next row's name go to the unplaced rows, each at the grid row it was read in.</summary>
+    /// <summary>
+    /// Words held for the next row's name go to the unplaced rows, at the grid row they were read in: the words of one
+    /// line stay one row ("=55人 =55人" is a target and an actual still).
+    /// </summary>
     private static void SetAsidePendingName(FormBuilder b, ReadState state)
     {
-        foreach (var (_, cell) in state.PendingName)
+        foreach (var line in state.PendingName.GroupBy(p => b.Grid.Rows.IndexOf(b.Grid.Rows.First(r => r.Cells.Contains(p.Cell)))))
         {
-            var ri = b.Grid.Rows.IndexOf(b.Grid.Rows.First(r => r.Cells.Contains(cell)));
-            state.Unplaced.Add((new Ingestion.RawRow([cell], Ingestion.RowOrigin.Layout, cell.Source.Line, b.Grid.Rows[ri].Block), ri));
+            var cells = line.Select(p => p.Cell).ToList();
+            state.Unplaced.Add((new Ingestion.RawRow([.. cells], Ingestion.RowOrigin.Layout, cells[0].Source.Line, b.Grid.Rows[line.Key].Block), line.Key));
         }
         state.PendingName.Clear();
     }

@@ -56,18 +56,22 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                 // The template's labels between an indicator's rows: a tool wrote a page's wrapped cells there. Words held
                 // for a name before them were none; the labels themselves hold nothing (a full header still sets the columns).
                 if (state.PendingName.Count > 0) SetAsidePendingName(b, state);
+                // The page's wrapped cells were written before these labels: its targets and actuals go to its rows now,
+                // before the next page's rows make the counts differ.
+                var taken = TakePairs(b, state, state.Unplaced);
+                if (taken.Count != state.Unplaced.Count) { state.Unplaced.Clear(); state.Unplaced.AddRange(taken); }
                 if (CountKinds(row, IndicatorHeaderKinds) < 3) continue;
             }
             if (CountKinds(row, IndicatorHeaderKinds) >= 3)
             {
                 // After the 总分 (a dump that writes the header's wrapped labels last) the header still says the columns'
                 // order, but the rows after it are the table's leftovers, not indicator rows.
-                var late = phase is Phase.Done && state.IndicatorColumns is null;
+                var late = state.IndicatorColumns is null && state.ReadInTemplateOrder.Count > 0;
                 state.IndicatorColumns = ColumnsOf(b, row, ri, IndicatorHeaderKinds);
                 if (phase is not Phase.Done) phase = Phase.Indicators;
-                // Rows read before any header took the template's order; a header printed after them that puts 实际完成值
-                // first says they were the other way round.
-                else if (late && ActualPrintedFirst(state)) SwapMeasures(b, state.ReadInTemplateOrder);
+                // Rows read before any header took the template's order; a header printed after them (a dump writing a
+                // page's wrapped cells after its rows) that puts 实际完成值 first says they were the other way round.
+                if (late && ActualPrintedFirst(state)) SwapMeasures(b, state.ReadInTemplateOrder);
                 continue;
             }
             if (phase < Phase.Goals && CountKinds(row, FundingHeaderKinds) >= 3)
