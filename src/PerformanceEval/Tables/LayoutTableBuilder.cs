@@ -415,7 +415,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     private List<Column> OnNewPage(ImmutableArray<RawRow> rows, Band band, int from, int end, List<Column> columns)
     {
         var (scale, shift) = FitByCells(rows, band, from, end) ?? FitByPair(rows, band, from, end) ?? (1.0, 0.0);
-        if (scale is < 0.3 or > 3 || (scale, shift) == (1.0, 0.0)) return columns;
+        // A page set at another character width is not set at half or twice it: a fit beyond that is a misreading.
+        if (scale is < 0.5 or > 2 || (scale, shift) == (1.0, 0.0)) return columns;
         var moved = columns.Select(c => new Column(c.Kind, (int)Math.Round(scale * c.Lo + shift), (int)Math.Round(scale * c.Hi + shift), c.Header)).ToList();
         SetTerritories(moved);
         return moved;
@@ -444,7 +445,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         for (var r = from; r < end && rows[r].Block == block; r++)
         {
             if (!IsPositioned(rows[r])) break;
-            var tokens = Tokens(rows, r, 0).SkipWhile(t => matcher.MatchLevel(t.Text) is { IsExact: true }).ToList();
+            // Level words and their pieces lead a row ("产出指" / "标" of a wrapped 一级指标): the row's cells follow them.
+            var tokens = Tokens(rows, r, 0).SkipWhile(t => matcher.MatchLevel(t.Text) is not null || TextCleaner.Compact(t.Text).Length <= 1).ToList();
             var last = tokens.FindLastIndex(t => IsSmallFigure(t.Text));
             if (last < 1 || !IsSmallFigure(tokens[last - 1].Text)) continue;
             var phrases = new List<Token>();
@@ -741,6 +743,10 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var own = lines.Where(l => pieces.ContainsKey(l.Row)).ToDictionary(l => l.Row, l => l.Placed.Select(p => p.Column).ToHashSet());
         var loose = lines.Where(l => !pieces.ContainsKey(l.Row))
             .SelectMany(l => l.Placed.Select(p => (Line: rows[l.Row].Line ?? l.Row, p.Column))).ToHashSet();
+        // How wide each row's own text is in each column (a CJK character two columns wide).
+        var ownWidth = lines.Where(l => pieces.ContainsKey(l.Row))
+            .SelectMany(l => l.Placed.Select(p => (l.Row, p.Column, Width: Width(p.Token.Text))))
+            .GroupBy(x => (x.Row, x.Column)).ToDictionary(g => g.Key, g => g.Sum(x => x.Width));
         foreach (var (row, placed) in lines)
             foreach (var (token, column) in placed)
             {
@@ -764,6 +770,11 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     var mirrorBelow = loose.Contains((2 * belowLine - line, column));
                     if (up != down) target = up < down ? above : below;
                     else if (mirrorAbove != mirrorBelow) target = mirrorAbove ? above : below;
+                    // A wrapped cell's first line is full: a piece narrower than the row below's own line cannot be that
+                    // cell's first line, but it can be the rest of the row above's ("基本完" / "善", then "12次").
+                    else if (ownWidth.TryGetValue((above, column), out var wa) && ownWidth.TryGetValue((below, column), out var wb) &&
+                             Width(token.Text) < wb && Width(token.Text) <= wa)
+                        target = above;
                     else if (own[above].Contains(column) == own[below].Contains(column)) target = below;
                     // Every row has a name: a piece of one goes to the row whose line has none. Other cells are often
                     // empty: a piece continues the cell printed next to it.
@@ -799,6 +810,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         }
         return changed;
     }
+
+    /// <summary>How wide a text prints in a layout's character columns: a CJK character (or a full-width sign) is two.</summary>
+    private static int Width(string text) => text.Sum(c => c > 0x2E80 ? 2 : 1);
 
     /// <summary>
     /// Re-joins a level column's pieces into labels ("可持续影响指" + "标") and gives each label the run of rows whose
