@@ -148,7 +148,8 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
         lines[j].RemoveAt(0);
     }
 
-    private static bool OneDecimal(string text)
+    /// <summary>A figure printed with one decimal ("2,873,658.5"): printed amounts carry two, so its last digit wrapped.</summary>
+    internal static bool OneDecimal(string text)
     {
         var dot = text.LastIndexOf('.');
         return dot > 0 && dot == text.Length - 2 && char.IsAsciiDigit(text[^1]) && char.IsAsciiDigit(text[dot - 1]) &&

@@ -988,7 +988,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             for (var t = 0; t < lines[k].Tokens.Count; t++)
             {
                 var top = lines[k].Tokens[t];
-                if (!OneDecimal(top.Text)) continue;
+                if (!BrokenLineJoiner.OneDecimal(top.Text)) continue;
                 for (var n = k + 1; n < lines.Count && lines[n].Tokens.Count > 0 && lines[n].Tokens[0].Line - top.Line <= 2; n++)
                 {
                     var below = lines[n].Tokens.FindIndex(b => b.Text.Length == 1 && char.IsAsciiDigit(b.Text[0]) && b.At.Start >= top.At.Start && b.At.Start < top.At.End);
@@ -1000,13 +1000,6 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     break;
                 }
             }
-    }
-
-    private static bool OneDecimal(string text)
-    {
-        var dot = text.LastIndexOf('.');
-        return dot > 0 && dot == text.Length - 2 && char.IsAsciiDigit(text[^1]) && char.IsAsciiDigit(text[dot - 1]) &&
-               text.AsSpan(0, dot).IndexOfAnyExcept("0123456789,") < 0;
     }
 
     /// <summary>
