@@ -101,7 +101,8 @@ public sealed partial class LabelMatcher
     public LevelMatch? MatchLevel(string? cellText)
     {
         var c = LevelKey(cellText);
-        if (c.Length < 2) return null;
+        // A template without 一级/二级 levels (the criteria one) names none.
+        if (c.Length < 2 || _levels.Length == 0) return null;
         var candidates = new List<(string Name, bool IsLevel1, double Score)>(_levels.Length);
         foreach (var (name, isLevel1, chars) in _levels)
             candidates.Add((name, isLevel1, c.AsSpan().IndexOfAny(chars) < 0 ? 0 : LevelSimilarity(c, name)));

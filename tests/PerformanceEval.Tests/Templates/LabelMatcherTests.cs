@@ -42,4 +42,9 @@ public sealed class LabelMatcherTests
     [InlineData("用户对项目满意度")]
     [InlineData("投诉处置满意度")]
     public void Indicator_names_that_share_words_with_levels_are_not_levels(string name) => Assert.Null(Matcher.MatchLevel(name));
+
+    [Fact]
+    public void A_template_without_levels_names_no_level() =>
+        // The criteria template has no 一级/二级 vocabulary: asking it for one is an answer (none), not an exception.
+        Assert.Null(new LabelMatcher(TemplateModel.Load("criteria", null)).MatchLevel("产出指标"));
 }
