@@ -395,9 +395,10 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         AlignWithNeighbours(lines, anchors);
         var level = new[] { columns.FindIndex(c => c.Kind == "HdrLevel1"), columns.FindIndex(c => c.Kind == "HdrLevel2") };
         var nameColumn = columns.FindIndex(c => c.Kind == "HdrName");
-        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn);
+        var dealt = DealtByColumn(lines, anchors, [.. level, weight, score]);
+        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt);
         if (NameFromOwnLine(lines, anchors, pieces, nameColumn, columns))
-            pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn);
+            pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt);
         foreach (var lv in level.Where(j => j >= 0))
             SpreadLevels(rows, lines, anchors, pieces, lv);
         yield return Header(rows[band.Start], columns);
@@ -730,6 +731,34 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     }
 
     /// <summary>
+    /// Rows the tool wrote column by column: a run of lines holding nothing but their 分值/得分 ("8 8", "2 2") after lines
+    /// holding the rest of those rows one column at a time (both names, then both targets, then both actuals). Where every
+    /// column between holds as many pieces as the run has rows, the n-th piece of each column is the n-th row's.
+    /// </summary>
+    private static Dictionary<Token, int> DealtByColumn(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors, int[] figureAndLevel)
+    {
+        var dealt = new Dictionary<Token, int>();
+        var isAnchor = anchors.ToHashSet();
+        bool Bare(int k) => isAnchor.Contains(lines[k].Row) && lines[k].Placed.All(p => figureAndLevel.Contains(p.Column));
+        for (var k = 0; k < lines.Count; k++)
+        {
+            if (!Bare(k)) continue;
+            var end = k;
+            while (end < lines.Count && Bare(end)) end++;
+            var run = Enumerable.Range(k, end - k).Select(j => lines[j].Row).ToList();
+            var start = k;
+            while (start > 0 && !isAnchor.Contains(lines[start - 1].Row)) start--;
+            var between = lines.Skip(start).Take(k - start).SelectMany(l => l.Placed).Where(p => !figureAndLevel.Contains(p.Column)).ToList();
+            if (run.Count >= 2 && between.Count > 0 && between.GroupBy(p => p.Column).All(g => g.Count() == run.Count))
+                foreach (var column in between.GroupBy(p => p.Column))
+                    foreach (var (piece, n) in column.Select((p, n) => (p.Token, n)))
+                        dealt[piece] = run[n];
+            k = end;
+        }
+        return dealt;
+    }
+
+    /// <summary>
     /// Gathers each row's cells: its own line's tokens, and every other line's tokens joined to the nearest row in
     /// their column — on a tie, to the row whose cell has a piece as far on the other side of its line (text centred in
     /// its cell), else a name piece to the row whose own line has no name, any other piece to the row whose line has text
@@ -737,7 +766,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// (level labels).
     /// </summary>
     private static Dictionary<int, List<Token>[]> Attach(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
-        List<int> anchors, int columnCount, int[] skip, int nameColumn = -1)
+        List<int> anchors, int columnCount, int[] skip, int nameColumn = -1, Dictionary<Token, int>? dealt = null)
     {
         var pieces = anchors.ToDictionary(a => a, _ => Enumerable.Range(0, columnCount).Select(_ => new List<Token>()).ToArray());
         var own = lines.Where(l => pieces.ContainsKey(l.Row)).ToDictionary(l => l.Row, l => l.Placed.Select(p => p.Column).ToHashSet());
@@ -752,6 +781,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             {
                 if (skip.Contains(column)) continue;
                 if (pieces.ContainsKey(row)) { pieces[row][column].Add(token); continue; }
+                if (dealt is not null && dealt.TryGetValue(token, out var to)) { pieces[to][column].Add(token); continue; }
                 var line = rows[row].Line ?? row;
                 var above = anchors.LastOrDefault(a => a < row, -1);
                 var below = anchors.FirstOrDefault(a => a > row, -1);
