@@ -31,6 +31,20 @@ namespace PerformanceEval.Tables;
 public sealed class LayoutTableBuilder(LabelMatcher matcher)
 {
     private static readonly string[] IndicatorKinds = LabelKinds.IndicatorColumns;
+
+    /// <summary>
+    /// Level words read so far, by text: every token of every line is asked whether it is one, under several columns and
+    /// several times, and a form's words repeat from form to form. Shared by the workers; bounded.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LevelMatch?> _levels = new(StringComparer.Ordinal);
+
+    private LevelMatch? LevelOf(string? text)
+    {
+        if (text is null) return null;
+        if (_levels.TryGetValue(text, out var known)) return known;
+        if (_levels.Count > 50_000) _levels.Clear();
+        return _levels[text] = matcher.MatchLevel(text);
+    }
     private static readonly string[] IndicatorTextKinds = ["HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual"];
     private static readonly string[] FundingKinds = LabelKinds.FundingColumns;
     private static readonly string[] FundingAmountKinds = ["ColInitial", "ColAnnual", "ColExecuted", "ColRate"];
@@ -205,6 +219,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             .Select(g => g.OrderBy(t => t.Row).ThenBy(t => t.At.Start).ToList()).ToList();
         JoinByVocabulary(groups, kinds);
         var byPlace = Named(groups, kinds);
+        // Every kind named by place, or none but one (no header here: lines of data), or a band of one line: the order
+        // has nothing to add.
+        if (byPlace.Columns.Count == kinds.Length || byPlace.Columns.Count < 2 || end - start < 2) return byPlace;
         var byOrder = Named(StacksByOrder(tokens, start, end, kinds), kinds);
         // Stacked by place unless the order names more of the header (a tool laying each line at its own widths).
         return (byOrder.Columns.Count, byOrder.Score) .CompareTo((byPlace.Columns.Count, byPlace.Score)) > 0 ? byOrder : byPlace;
@@ -219,7 +236,14 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// </summary>
     private List<List<Token>> StacksByOrder(List<Token> tokens, int start, int end, string[] kinds)
     {
-        double Value(List<Token> g) => matcher.Match(string.Concat(g.Select(t => t.Text)), kinds) is { Score: >= 0.8 } m ? m.Score : 0;
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        double Value(List<Token> g)
+        {
+            var text = string.Concat(g.Select(t => t.Text));
+            if (!values.TryGetValue(text, out var v))
+                values[text] = v = matcher.Match(text, kinds) is { Score: >= 0.8 } m ? m.Score : 0;
+            return v;
+        }
         var stacks = new List<List<Token>>();
         for (var r = start; r < end; r++)
         {
@@ -286,7 +310,14 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// </summary>
     private void JoinByVocabulary(List<List<Token>> groups, string[] kinds)
     {
-        double ScoreOf(List<Token> g) => matcher.Match(string.Concat(g.Select(t => t.Text)), kinds)?.Score ?? 0;
+        // Scores by text: the same groups and pairs are weighed again after every join.
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        double ScoreOf(List<Token> g)
+        {
+            var text = string.Concat(g.Select(t => t.Text));
+            if (!scores.TryGetValue(text, out var score)) scores[text] = score = matcher.Match(text, kinds)?.Score ?? 0;
+            return score;
+        }
         while (true)
         {
             (int Loose, int Into, double Gain)? best = null;
@@ -295,14 +326,18 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 if (ScoreOf(groups[a]) >= 0.8) continue;
                 for (var b = 0; b < groups.Count; b++)
                 {
-                    // Near: within eight characters; within twenty when together they spell a label to the letter and
-                    // the other names nothing either (Chromium sets "分" fourteen characters off the "值" under it).
-                    var distance = groups[a].SelectMany(x => groups[b].Where(y => Math.Abs(x.Row - y.Row) is 1 or 2)
-                        .Select(y => Math.Abs(x.At.Center - y.At.Center))).DefaultIfEmpty(double.PositiveInfinity).Min();
-                    if (a == b || distance > 20) continue;
+                    // Near: within eight characters; within twenty when a lone piece and the other, naming nothing either,
+                    // spell a label to the letter together (Chromium sets "分" fourteen characters off the "值" under it).
+                    if (a == b) continue;
+                    var distance = double.PositiveInfinity;
+                    foreach (var x in groups[a])
+                        foreach (var y in groups[b])
+                            if (Math.Abs(x.Row - y.Row) is 1 or 2) distance = Math.Min(distance, Math.Abs(x.At.Center - y.At.Center));
+                    // The far join is for a lone piece of a label or two characters ("分"), nothing longer.
+                    if (distance > 20 || distance > 8 && (groups[a].Count > 1 || groups[a][0].Text.Length > 2 || ScoreOf(groups[b]) >= 0.8)) continue;
                     var merged = groups[a].Concat(groups[b]).OrderBy(t => t.Row).ThenBy(t => t.At.Start).ToList();
                     var together = ScoreOf(merged);
-                    if (distance > 8 && (together < 0.99 || ScoreOf(groups[b]) >= 0.8)) continue;
+                    if (distance > 8 && together < 0.99) continue;
                     var gain = together - ScoreOf(groups[b]);
                     if (together >= 0.8 && gain > 0.05 && (best is null || gain > best.Value.Gain)) best = (a, b, gain);
                 }
@@ -447,7 +482,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             if (!IsPositioned(rows[r])) break;
             // Level words and their pieces lead a row ("产出指" / "标" of a wrapped 一级指标): the row's cells follow them.
-            var tokens = Tokens(rows, r, 0).SkipWhile(t => matcher.MatchLevel(t.Text) is not null || TextCleaner.Compact(t.Text).Length <= 1).ToList();
+            var tokens = Tokens(rows, r, 0).SkipWhile(t => LevelOf(t.Text) is not null || TextCleaner.Compact(t.Text).Length <= 1).ToList();
             var last = tokens.FindLastIndex(t => IsSmallFigure(t.Text));
             if (last < 1 || !IsSmallFigure(tokens[last - 1].Text)) continue;
             var phrases = new List<Token>();
@@ -669,7 +704,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             "HdrWeight" or "HdrScore" or "ColInitial" or "ColAnnual" or "ColExecuted" or "ColRate" =>
                 IsFigure(text) || text is "%" ? 0 : 50,
-            "HdrLevel1" or "HdrLevel2" => matcher.MatchLevel(text) switch
+            "HdrLevel1" or "HdrLevel2" => LevelOf(text) switch
             {
                 // A whole level word of the other level is that level's, wherever it is printed.
                 { IsExact: true, IsLevel1: var one } => one == (column.Kind == "HdrLevel1") ? 0 : 6,
@@ -678,7 +713,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             },
             // A whole level word (社会效益指标) is no name, target or actual: a level label centred over its rows can
             // stand far right of its column.
-            "HdrName" or "HdrTarget" or "HdrActual" when matcher.MatchLevel(text) is { IsExact: true } => 20,
+            "HdrName" or "HdrTarget" or "HdrActual" when LevelOf(text) is { IsExact: true } => 20,
             FundingLabelKind => NumberParser.TryParse(text, out _) ? 5 : 0,
             // A figure as a target prints it (=55人, >80%) is rarely a name: Chromium lays each line out at its own
             // widths, and a short name leaves its row's targets standing under the 三级指标 label.
@@ -834,7 +869,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             var first = placed.FindIndex(p => p.Column > name && p.Column <= name + 2);
             if (first < 0 || placed.Count(p => p.Column > name && p.Column <= name + 2) < 2) continue;
             var text = placed[first].Token.Text;
-            if (IsFigure(text) || FormPatterns.IsMeasure(text, matcher.Model.Units) || matcher.MatchLevel(text) is { IsExact: true }) continue;
+            if (IsFigure(text) || FormPatterns.IsMeasure(text, matcher.Model.Units) || LevelOf(text) is { IsExact: true }) continue;
             placed[first] = (placed[first].Token, name);
             changed = true;
         }
@@ -877,8 +912,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     private bool Joins(List<Token> label, Token piece)
     {
         var before = string.Concat(label.Select(t => t.Text));
-        if (matcher.MatchLevel(before) is { IsExact: true } && matcher.MatchLevel(piece.Text) is not null) return false;
-        return matcher.MatchLevel(before + piece.Text) is not null || matcher.MatchLevel(before) is null;
+        if (LevelOf(before) is { IsExact: true } && LevelOf(piece.Text) is not null) return false;
+        return LevelOf(before + piece.Text) is not null || LevelOf(before) is null;
     }
 
     /// <summary>
@@ -1215,6 +1250,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     private (List<RawRow> Rows, int End)? HeaderBlock(ImmutableArray<RawRow> rows, int i)
     {
         if (!IsPositioned(rows[i]) || IsTitleOrYear(rows[i])) return null;
+        // Cheap first: the block starts at a label's line or the line before it, so one of the two holds a label's piece.
+        if (!Enumerable.Range(i, 2).Any(r => r < rows.Length && rows[r].Cells.Any(c => IsLabelPiece(c.Text)))) return null;
         // The block runs to the funding table's header (which may begin with a label's wrapped piece) or a line of figures.
         var end = i + 1;
         while (end < rows.Length && end - i < 12 && IsPositioned(rows[end]) && rows[end].Block == rows[i].Block && !IsTitleOrYear(rows[end]) &&
