@@ -32,19 +32,6 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
 {
     private static readonly string[] IndicatorKinds = LabelKinds.IndicatorColumns;
 
-    /// <summary>
-    /// Level words read so far, by text: every token of every line is asked whether it is one, under several columns and
-    /// several times, and a form's words repeat from form to form. Shared by the workers; bounded.
-    /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LevelMatch?> _levels = new(StringComparer.Ordinal);
-
-    private LevelMatch? LevelOf(string? text)
-    {
-        if (text is null) return null;
-        if (_levels.TryGetValue(text, out var known)) return known;
-        if (_levels.Count > 50_000) _levels.Clear();
-        return _levels[text] = matcher.MatchLevel(text);
-    }
     private static readonly string[] IndicatorTextKinds = ["HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual"];
     private static readonly string[] FundingKinds = LabelKinds.FundingColumns;
     private static readonly string[] FundingAmountKinds = ["ColInitial", "ColAnnual", "ColExecuted", "ColRate"];
@@ -482,7 +469,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             if (!IsPositioned(rows[r])) break;
             // Level words and their pieces lead a row ("产出指" / "标" of a wrapped 一级指标): the row's cells follow them.
-            var tokens = Tokens(rows, r, 0).SkipWhile(t => LevelOf(t.Text) is not null || TextCleaner.Compact(t.Text).Length <= 1).ToList();
+            var tokens = Tokens(rows, r, 0).SkipWhile(t => matcher.MatchLevel(t.Text) is not null || TextCleaner.Compact(t.Text).Length <= 1).ToList();
             var last = tokens.FindLastIndex(t => IsSmallFigure(t.Text));
             if (last < 1 || !IsSmallFigure(tokens[last - 1].Text)) continue;
             var phrases = new List<Token>();
@@ -704,7 +691,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             "HdrWeight" or "HdrScore" or "ColInitial" or "ColAnnual" or "ColExecuted" or "ColRate" =>
                 IsFigure(text) || text is "%" ? 0 : 50,
-            "HdrLevel1" or "HdrLevel2" => LevelOf(text) switch
+            "HdrLevel1" or "HdrLevel2" => matcher.MatchLevel(text) switch
             {
                 // A whole level word of the other level is that level's, wherever it is printed.
                 { IsExact: true, IsLevel1: var one } => one == (column.Kind == "HdrLevel1") ? 0 : 6,
@@ -713,7 +700,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             },
             // A whole level word (社会效益指标) is no name, target or actual: a level label centred over its rows can
             // stand far right of its column.
-            "HdrName" or "HdrTarget" or "HdrActual" when LevelOf(text) is { IsExact: true } => 20,
+            "HdrName" or "HdrTarget" or "HdrActual" when matcher.MatchLevel(text) is { IsExact: true } => 20,
             FundingLabelKind => NumberParser.TryParse(text, out _) ? 5 : 0,
             // A figure as a target prints it (=55人, >80%) is rarely a name: Chromium lays each line out at its own
             // widths, and a short name leaves its row's targets standing under the 三级指标 label.
@@ -869,7 +856,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             var first = placed.FindIndex(p => p.Column > name && p.Column <= name + 2);
             if (first < 0 || placed.Count(p => p.Column > name && p.Column <= name + 2) < 2) continue;
             var text = placed[first].Token.Text;
-            if (IsFigure(text) || FormPatterns.IsMeasure(text, matcher.Model.Units) || LevelOf(text) is { IsExact: true }) continue;
+            if (IsFigure(text) || FormPatterns.IsMeasure(text, matcher.Model.Units) || matcher.MatchLevel(text) is { IsExact: true }) continue;
             placed[first] = (placed[first].Token, name);
             changed = true;
         }
@@ -912,8 +899,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     private bool Joins(List<Token> label, Token piece)
     {
         var before = string.Concat(label.Select(t => t.Text));
-        if (LevelOf(before) is { IsExact: true } && LevelOf(piece.Text) is not null) return false;
-        return LevelOf(before + piece.Text) is not null || LevelOf(before) is null;
+        if (matcher.MatchLevel(before) is { IsExact: true } && matcher.MatchLevel(piece.Text) is not null) return false;
+        return matcher.MatchLevel(before + piece.Text) is not null || matcher.MatchLevel(before) is null;
     }
 
     /// <summary>
