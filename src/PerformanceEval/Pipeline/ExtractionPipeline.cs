@@ -32,6 +32,9 @@ public sealed record DocumentResult(
 
     /// <summary>What kind of input the file was read as, once it was read.</summary>
     public InputKind? Kind { get; init; }
+
+    /// <summary>Bytes each stage allocated on this document (for benchmarks: <c>bench text</c>).</summary>
+    public IReadOnlyDictionary<string, long> StageAllocatedBytes { get; init; } = new Dictionary<string, long>();
 }
 
 /// <summary>
@@ -106,7 +109,7 @@ public sealed class ExtractionPipeline
             return whole with { Forms = [] };
         }
         if (!TextSurvey.IsSectioned(path, _limits)) return Whole();
-        var timings = new Dictionary<string, double>();
+        var timings = new StageMeter();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var sections = new SectionedExtraction(_limits,
             (section, decoded, firstLine) => Timed(timings, "ingestion", () => _textReader.ReadSection(section, decoded, firstLine)),
@@ -128,7 +131,7 @@ public sealed class ExtractionPipeline
             diagnostics.AddRange(outcome.Diagnostics);
             var failure = outcome.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
             return failure is null
-                ? new DocumentResult(path, [], null, diagnostics.ToImmutable(), timings) { FormCount = handed, Kind = InputKind.Text }
+                ? new DocumentResult(path, [], null, diagnostics.ToImmutable(), timings.Milliseconds) { FormCount = handed, Kind = InputKind.Text, StageAllocatedBytes = timings.AllocatedBytes }
                 : Failed(path, failure.Message, diagnostics.ToImmutable(), timings) with { FormCount = handed };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -153,7 +156,7 @@ public sealed class ExtractionPipeline
             {
                 var tooLarge = $"the file is {length:N0} bytes, over limits.maxFileBytes ({_limits.MaxFileBytes:N0}); not read";
                 return Failed(path, tooLarge, [new Diagnostic(DiagnosticCodes.InputTooLarge, tooLarge, SourceRef.ForFile(path, ""))],
-                    new Dictionary<string, double>());
+                    new StageMeter());
             }
             document = SourceDocument.Load(path);
         }
@@ -161,7 +164,7 @@ public sealed class ExtractionPipeline
         {
             var reason = $"cannot read the file: {e.Message}";
             return Failed(path, reason, [new Diagnostic(DiagnosticCodes.InputUnreadable, reason, SourceRef.ForFile(path, ""))],
-                new Dictionary<string, double>());
+                new StageMeter());
         }
         return Extract(document);
     }
@@ -176,7 +179,7 @@ public sealed class ExtractionPipeline
     public DocumentResult Extract(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var timings = new Dictionary<string, double>();
+        var timings = new StageMeter();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         try
         {
@@ -193,7 +196,7 @@ public sealed class ExtractionPipeline
                 return Failed(document.Path, segmentError.Message, diagnostics.ToImmutable(), timings);
 
             var forms = FormsOf(segmented.Value, ingested.Diagnostics, timings, diagnostics);
-            return new DocumentResult(document.Path, forms, null, diagnostics.ToImmutable(), timings) { Kind = ingested.Value.Kind };
+            return new DocumentResult(document.Path, forms, null, diagnostics.ToImmutable(), timings.Milliseconds) { Kind = ingested.Value.Kind, StageAllocatedBytes = timings.AllocatedBytes };
         }
         catch (Exception e)
         {
@@ -206,7 +209,7 @@ public sealed class ExtractionPipeline
     /// fails this file with the stage and the cause, and the batch goes on with the next one.
     /// </summary>
     private DocumentResult StageFailure(string path, Exception e, ImmutableArray<Diagnostic>.Builder diagnostics,
-        Dictionary<string, double> timings, SourceRef fileRef)
+        StageMeter timings, SourceRef fileRef)
     {
         if (e is StrictModeException strict)
             return Failed(path, $"--strict: {strict.Message}", diagnostics.ToImmutable(), timings);
@@ -222,7 +225,7 @@ public sealed class ExtractionPipeline
     /// lines, and checked. <paramref name="diagnostics"/> collects what the stages raised (null: the forms carry it).
     /// </summary>
     private ImmutableArray<CleanedForm> FormsOf(IEnumerable<FormGrid> grids, ImmutableArray<Diagnostic> reading,
-        Dictionary<string, double> timings, ImmutableArray<Diagnostic>.Builder? diagnostics)
+        StageMeter timings, ImmutableArray<Diagnostic>.Builder? diagnostics)
     {
         var normalized = grids.Select(grid => NormalizeForm(grid, timings, diagnostics))
             .Select(n => WithReadingWarnings(n, reading)).ToList();
@@ -238,7 +241,7 @@ public sealed class ExtractionPipeline
             .ToImmutableArray();
     }
 
-    private NormalizedForm NormalizeForm(FormGrid grid, Dictionary<string, double> timings, ImmutableArray<Diagnostic>.Builder? diagnostics)
+    private NormalizedForm NormalizeForm(FormGrid grid, StageMeter timings, ImmutableArray<Diagnostic>.Builder? diagnostics)
     {
         var repaired = grid;
         var gridDiagnostics = new List<Diagnostic>();
@@ -334,22 +337,26 @@ public sealed class ExtractionPipeline
 
     /// <summary>The criteria template prints 指标解释 / 评分规则 columns and a 预算单位; the standard one never does.</summary>
     private bool IsCriteria(FormGrid grid) =>
-        grid.Rows.Take(40).SelectMany(r => r.Cells).Count(c =>
-            _criteriaLabels.Match(c.Text, "HdrExplanation", "HdrRule", "Department") is { IsExact: true }) >= 2;
+        grid.Rows.Take(40).SelectMany(r => r.Cells).Where(c => !c.IsEmpty)
+            .Count(c => _criteriaLabels.Match(c.Text, CriteriaOnlyKinds) is { IsExact: true }) >= 2;
+
+    private static readonly string[] CriteriaOnlyKinds = ["HdrExplanation", "HdrRule", "Department"];
 
     private static Diagnostic? Error(ImmutableArray<Diagnostic> diagnostics) =>
         diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
 
-    private DocumentResult Failed(string path, string reason, ImmutableArray<Diagnostic> diagnostics, IReadOnlyDictionary<string, double> timings)
+    private DocumentResult Failed(string path, string reason, ImmutableArray<Diagnostic> diagnostics, StageMeter timings)
     {
         _log.Warning("Failed {SourcePath}: {Reason}", path, reason);
-        return new DocumentResult(path, [], reason, diagnostics, timings);
+        return new DocumentResult(path, [], reason, diagnostics, timings.Milliseconds) { StageAllocatedBytes = timings.AllocatedBytes };
     }
 
     /// <summary>Runs one stage's work, timed; what it throws is tagged with the stage for the file's failure.</summary>
-    private static T Timed<T>(Dictionary<string, double> timings, string stage, Func<T> work)
+    private static T Timed<T>(StageMeter meter, string stage, Func<T> work)
     {
         var start = Stopwatch.GetTimestamp();
+        // This thread's own allocations: a worker's figure is not blurred by the other workers'.
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         try
         {
             return work();
@@ -360,7 +367,20 @@ public sealed class ExtractionPipeline
         }
         finally
         {
-            timings[stage] = timings.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            meter.Add(stage, Stopwatch.GetElapsedTime(start).TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - allocated);
+        }
+    }
+
+    /// <summary>What each stage cost one document: time and bytes allocated, summed over its forms.</summary>
+    private sealed class StageMeter
+    {
+        public Dictionary<string, double> Milliseconds { get; } = [];
+        public Dictionary<string, long> AllocatedBytes { get; } = [];
+
+        public void Add(string stage, double milliseconds, long bytes)
+        {
+            Milliseconds[stage] = Milliseconds.GetValueOrDefault(stage) + milliseconds;
+            AllocatedBytes[stage] = AllocatedBytes.GetValueOrDefault(stage) + bytes;
         }
     }
 

@@ -67,16 +67,17 @@ public sealed class RepeatedRowRemover : IGridRepairer
     public StageResult<FormGrid> Repair(FormGrid grid)
     {
         var kept = ImmutableArray.CreateBuilder<RawRow>();
-        var seen = new List<(string Text, HashSet<string> Bigrams)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Only long rows are compared by their bigrams, so only theirs are made.
+        var seenLong = new List<HashSet<int>>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var row in grid.Rows)
         {
             var text = RowText.Joined(row);
-            var bigrams = Bigrams(text);
+            var bigrams = text.Length >= NearDuplicateMinLength ? Bigrams(text) : null;
             // Layout lines repeat legitimately ("及时 及时 5 5" under two names); only table rows are judged.
-            var repeat = row.Origin is not RowOrigin.Layout && text.Length >= 10 && seen.Any(s => s.Text == text) ||
-                         text.Length >= NearDuplicateMinLength &&
-                         seen.Any(s => s.Text.Length >= NearDuplicateMinLength && Dice(s.Bigrams, bigrams) >= NearDuplicateSimilarity);
+            var repeat = row.Origin is not RowOrigin.Layout && text.Length >= 10 && seen.Contains(text) ||
+                         bigrams is not null && seenLong.Any(s => Dice(s, bigrams) >= NearDuplicateSimilarity);
             // Only text dumps are judged: a table read with its spans (HTML, a ruled page, a scan's grid) repeats a row
             // because the form does — the header a table prints again on each page — and that header binds the page's
             // columns.
@@ -86,17 +87,28 @@ public sealed class RepeatedRowRemover : IGridRepairer
                     "OCR 重复识别了这一行，重复的一行已删除", row.Cells[0].Source));
                 continue;
             }
-            seen.Add((text, bigrams));
+            seen.Add(text);
+            if (bigrams is not null) seenLong.Add(bigrams);
             kept.Add(row);
         }
         return new(grid with { Rows = kept.ToImmutable() }, diagnostics.ToImmutable());
     }
 
-    private static HashSet<string> Bigrams(string s) =>
-        [.. Enumerable.Range(0, Math.Max(0, s.Length - 1)).Select(i => s.Substring(i, 2))];
+    /// <summary>The distinct pairs of adjacent characters, each packed in an int.</summary>
+    private static HashSet<int> Bigrams(string s)
+    {
+        var set = new HashSet<int>(s.Length);
+        for (var i = 0; i + 1 < s.Length; i++) set.Add(s[i] << 16 | s[i + 1]);
+        return set;
+    }
 
-    private static double Dice(HashSet<string> a, HashSet<string> b) =>
-        a.Count + b.Count == 0 ? 0 : 2.0 * a.Intersect(b).Count() / (a.Count + b.Count);
+    private static double Dice(HashSet<int> a, HashSet<int> b)
+    {
+        if (a.Count + b.Count == 0) return 0;
+        var shared = 0;
+        foreach (var x in a) if (b.Contains(x)) shared++;
+        return 2.0 * shared / (a.Count + b.Count);
+    }
 }
 
 /// <summary>

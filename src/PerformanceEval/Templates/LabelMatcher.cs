@@ -20,45 +20,102 @@ public sealed partial class LabelMatcher
     private const double FuzzyThreshold = 0.6;
     private const double LevelThreshold = 0.65;
 
-    /// <summary>A label compiled once: its text, its comparison key, and the characters of the key for a quick "nothing shared" test.</summary>
-    private sealed record CompiledLabel(string Label, string Key, System.Buffers.SearchValues<char> Chars);
+    /// <summary>A label compiled once: its kind, its text and its comparison key.</summary>
+    private sealed record CompiledLabel(string Kind, string Label, string Key);
 
-    private readonly Dictionary<string, CompiledLabel[]> _labels;
-    private readonly (string Name, bool IsLevel1, System.Buffers.SearchValues<char> Chars)[] _levels;
+    /// <summary>Every label of the vocabulary, kind by kind in the model's order; the indexes below point into it.</summary>
+    private readonly CompiledLabel[] _all;
+    /// <summary>Each kind's labels, in the vocabulary's order.</summary>
+    private readonly System.Collections.Frozen.FrozenDictionary<string, int[]> _kindLabels;
+    /// <summary>The labels whose key a cell's key equals: found by one lookup, without measuring any label.</summary>
+    private readonly Dictionary<string, int[]> _exact;
+    /// <summary>
+    /// For each character, the set of labels whose key holds it (bit i: label i). A label sharing no character with a
+    /// cell scores 0 by every measure, so only the labels in the union of the cell's characters' sets are measured.
+    /// </summary>
+    private readonly CharSets _labelsWithChar;
+    private readonly int _words;
+    private readonly (string Name, bool IsLevel1)[] _levels;
+    private readonly CharSets _levelsWithChar;
+    private readonly Dictionary<string, int[]> _exactLevels;
 
     public LabelMatcher(TemplateModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
-        // The vocabulary's keys are computed here, once per template, instead of through a regex for every label of
-        // every kind on every cell.
-        _labels = model.Labels.ToDictionary(k => k.Key, k => k.Value.Select(l => Compile(l)).ToArray());
-        _levels = [.. model.Levels.SelectMany(p => p.Level2.Select(l2 => (l2, false)).Prepend((p.Level1, true)))
-            .Select(x => (x.Item1, x.Item2, System.Buffers.SearchValues.Create(x.Item1)))];
-    }
-
-    private static CompiledLabel Compile(string label)
-    {
-        var key = Key(label);
-        return new CompiledLabel(label, key, System.Buffers.SearchValues.Create(key));
+        // The vocabulary is compiled here, once per template, instead of a regex and a scan of every label of every
+        // kind on every cell.
+        _all = [.. model.Labels.SelectMany(k => k.Value.Select(l => new CompiledLabel(k.Key, l, Key(l))))];
+        _kindLabels = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+            Enumerable.Range(0, _all.Length).GroupBy(i => _all[i].Kind), g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _exact = Enumerable.Range(0, _all.Length).GroupBy(i => _all[i].Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _words = Math.Max(1, (_all.Length + 63) / 64);
+        _labelsWithChar = new CharSets([.. _all.Select(l => l.Key)]);
+        _levels = [.. model.Levels.SelectMany(p => p.Level2.Select(l2 => (l2, false)).Prepend((p.Level1, true)))];
+        _levelsWithChar = new CharSets([.. _levels.Select(l => l.Name)]);
+        _exactLevels = Enumerable.Range(0, _levels.Length).GroupBy(i => _levels[i].Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     public TemplateModel Model { get; }
 
+    /// <summary>
+    /// Which of a list of words hold each character: bit i of a character's set is word i. Kept as pages of 256
+    /// characters, made only for the pages the words use, so a lookup is two array reads.
+    /// </summary>
+    private sealed class CharSets
+    {
+        private readonly ulong[]?[] _pages = new ulong[]?[256];
+        private readonly int _words;
+
+        public CharSets(IReadOnlyList<string> words)
+        {
+            _words = Math.Max(1, (words.Count + 63) / 64);
+            for (var i = 0; i < words.Count; i++)
+                foreach (var ch in words[i])
+                {
+                    var page = _pages[ch >> 8] ??= new ulong[256 * _words];
+                    page[(ch & 0xFF) * _words + (i >> 6)] |= 1UL << (i & 63);
+                }
+        }
+
+        /// <summary>Adds to <paramref name="into"/> the words that hold any character of <paramref name="text"/>.</summary>
+        public void Union(string text, Span<ulong> into)
+        {
+            foreach (var ch in text)
+            {
+                if (_pages[ch >> 8] is not { } page) continue;
+                var at = (ch & 0xFF) * _words;
+                for (var w = 0; w < _words; w++) into[w] |= page[at + w];
+            }
+        }
+    }
+
     /// <summary>The best label among <paramref name="kinds"/> for a whole cell, or null.</summary>
-    public LabelMatch? Match(string? cellText, params string[] kinds)
+    public LabelMatch? Match(string? cellText, params ReadOnlySpan<string> kinds)
     {
         var c = Key(cellText);
         if (c.Length < 2) return null;
+        // Only equal keys score 1.0, and a tie never displaces the first: the first kind (in the caller's order) with a
+        // label of that key, and that kind's first such label, is what the measuring below would return.
+        if (_exact.TryGetValue(c, out var equal))
+            foreach (var kind in kinds)
+                foreach (var i in equal)
+                    if (_all[i].Kind == kind) return new LabelMatch(kind, _all[i].Label, 1.0);
+        Span<ulong> shared = _words <= 8 ? stackalloc ulong[_words] : new ulong[_words];
+        _labelsWithChar.Union(c, shared);
+        if (!shared.ContainsAnyExcept(0UL)) return null;
         (string Kind, string Label, double Score)? best = null;
         foreach (var kind in kinds)
         {
-            if (!_labels.TryGetValue(kind, out var labels)) continue;
-            foreach (var label in labels)
+            if (!_kindLabels.TryGetValue(kind, out var labels)) continue;
+            foreach (var i in labels)
             {
                 // A label that shares no character with the cell scores 0 whatever the measure; and one whose best
                 // possible score cannot beat the best so far is not measured.
-                if (c.AsSpan().IndexOfAny(label.Chars) < 0) continue;
+                if ((shared[i >> 6] & (1UL << (i & 63))) == 0) continue;
+                var label = _all[i];
                 var floor = Math.Max(best?.Score ?? 0, 0);
                 if (c != label.Key && UpperBound(c, label.Key) <= floor) continue;
                 var score = Similarity(c, label.Key);
@@ -78,7 +135,7 @@ public sealed partial class LabelMatcher
     }
 
     /// <summary>Exact occurrences of labels of <paramref name="kinds"/> inside a longer text, left to right.</summary>
-    public ImmutableArray<(int Start, int Length, string Kind)> FindInside(string text, params string[] kinds)
+    public ImmutableArray<(int Start, int Length, string Kind)> FindInside(string text, params ReadOnlySpan<string> kinds)
     {
         var hits = new List<(int, int, string)>();
         foreach (var kind in kinds)
@@ -103,13 +160,29 @@ public sealed partial class LabelMatcher
         var c = LevelKey(cellText);
         // A template without 一级/二级 levels (the criteria one) names none.
         if (c.Length < 2 || _levels.Length == 0) return null;
-        var candidates = new List<(string Name, bool IsLevel1, double Score)>(_levels.Length);
-        foreach (var (name, isLevel1, chars) in _levels)
-            candidates.Add((name, isLevel1, c.AsSpan().IndexOfAny(chars) < 0 ? 0 : LevelSimilarity(c, name)));
-        var top = candidates.Max(x => x.Score);
+        // Only an equal name scores 1.0: the names equal to the cell are the whole answer.
+        if (_exactLevels.TryGetValue(c, out var equal))
+            return new LevelMatch([.. equal.Select(i => _levels[i].Name)], _levels[equal[0]].IsLevel1, true);
+        Span<ulong> shared = _levels.Length <= 512 ? stackalloc ulong[(_levels.Length + 63) / 64] : new ulong[(_levels.Length + 63) / 64];
+        _levelsWithChar.Union(c, shared);
+        // A name that shares no character with the cell scores 0.
+        Span<double> scores = _levels.Length <= 256 ? stackalloc double[_levels.Length] : new double[_levels.Length];
+        var top = 0.0;
+        for (var i = 0; i < _levels.Length; i++)
+        {
+            scores[i] = (shared[i >> 6] & (1UL << (i & 63))) == 0 ? 0 : LevelSimilarity(c, _levels[i].Name);
+            top = Math.Max(top, scores[i]);
+        }
         if (top < LevelThreshold) return null;
-        var best = candidates.Where(x => x.Score == top).ToList();
-        return new LevelMatch([.. best.Select(b => b.Name)], best[0].IsLevel1, top >= 0.999);
+        var best = ImmutableArray.CreateBuilder<string>();
+        var isLevel1 = false;
+        for (var i = 0; i < _levels.Length; i++)
+        {
+            if (scores[i] != top) continue;
+            if (best.Count == 0) isLevel1 = _levels[i].IsLevel1;
+            best.Add(_levels[i].Name);
+        }
+        return new LevelMatch(best.ToImmutable(), isLevel1, top >= 0.999);
     }
 
     private static double LevelSimilarity(string c, string label) =>

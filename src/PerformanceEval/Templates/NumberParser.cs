@@ -23,6 +23,8 @@ public static partial class NumberParser
     {
         number = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
+        // Most cells asked are words: an ideograph (which no normalization turns into a digit) ends it at once.
+        if (text.AsSpan().ContainsAnyInRange('\u4E00', '\u9FFF')) return false;
         var s = TextCleaner.FoldDigits(TextCleaner.Nfkc(text)).Replace(" ", "").Replace("，", ",");
         var percent = s.EndsWith('%');
         if (percent) s = s[..^1];

@@ -14,6 +14,9 @@ public static partial class TextCleaner
     /// <summary>The cleaned text, or null when nothing is left.</summary>
     public static string? Clean(string? raw)
     {
+        // A cell with none of the characters any step below changes is already clean: one vectorized scan instead of
+        // nine passes, and no copy. Most cells of a text dump are such cells.
+        if (raw is { Length: > 0 } && raw.AsSpan().IndexOfAny(NeedsCleaning) < 0) return raw;
         if (string.IsNullOrWhiteSpace(raw)) return null;
         // Each step only where its input can be: most cells hold no markup and no space, and a regex pass over
         // every cell of every form is what made this the hot path.
@@ -28,17 +31,56 @@ public static partial class TextCleaner
         s = FoldRadicals(s);
         s = FoldDigits(s);
         s = JoinLines(s);
-        if (s.AsSpan().ContainsAny(Whitespace))
-        {
-            s = CjkSpace().Replace(s, "");
-            s = Spaces().Replace(s, " ").Trim();
-        }
+        if (s.AsSpan().ContainsAny(Whitespace)) s = CollapseSpaces(s);
         return s.Length == 0 ? null : s;
+    }
+
+    /// <summary>
+    /// Drops every run of spaces and tabs that touches a CJK character ("社会效益 指标"), turns every other run of
+    /// whitespace into one space, and trims. One scan of the characters (it was two regex passes per cell).
+    /// </summary>
+    internal static string CollapseSpaces(string s)
+    {
+        Span<char> buffer = s.Length <= 512 ? stackalloc char[s.Length] : new char[s.Length];
+        var n = 0;
+        var pendingSpace = false;
+        for (var i = 0; i < s.Length;)
+        {
+            if (s[i] is ' ' or '\t')
+            {
+                var end = i;
+                while (end < s.Length && s[end] is ' ' or '\t') end++;
+                var touchesCjk = i > 0 && IsCjk(s[i - 1]) || end < s.Length && IsCjk(s[end]);
+                if (!touchesCjk) pendingSpace = true;
+                i = end;
+                continue;
+            }
+            if (char.IsWhiteSpace(s[i]))
+            {
+                pendingSpace = true;
+                i++;
+                continue;
+            }
+            // Leading whitespace is trimmed; a run between two characters is one space.
+            if (pendingSpace && n > 0) buffer[n++] = ' ';
+            pendingSpace = false;
+            buffer[n++] = s[i++];
+        }
+        return buffer[..n].SequenceEqual(s) ? s : new string(buffer[..n]);
     }
 
     /// <summary>Every character <c>\s</c> matches (char.IsWhiteSpace): a cell with none needs no space handling.</summary>
     private static readonly System.Buffers.SearchValues<char> Whitespace =
         System.Buffers.SearchValues.Create([.. Enumerable.Range(0, 0x10000).Select(i => (char)i).Where(char.IsWhiteSpace)]);
+
+    /// <summary>
+    /// The characters some step of <see cref="Clean"/> acts on: whitespace (line breaks, full-width and no-break
+    /// spaces included), markup and entities, digits of other scripts, radicals and compatibility ideographs.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> NeedsCleaning =
+        System.Buffers.SearchValues.Create([.. Enumerable.Range(0, 0x10000).Select(i => (char)i).Where(c =>
+            char.IsWhiteSpace(c) || c is '<' or '&' || (char.IsDigit(c) && c > '9') ||
+            c is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF')]);
 
     /// <summary>NFKC, skipped where it can change nothing (ASCII, or text ICU's quick check finds normalized already).</summary>
     public static string Nfkc(string s) =>
@@ -50,6 +92,8 @@ public static partial class TextCleaner
     /// <summary>Lines of a multi-line cell, each cleaned, empty ones dropped.</summary>
     public static IEnumerable<string> Lines(string raw)
     {
+        // One line unless a line break or a tag that makes one stands in it.
+        if (!raw.Contains('\n') && !raw.Contains('<')) return Clean(raw) is { } line ? [line] : [];
         var s = LineBreakTag().Replace(raw, "\n");
         return s.Split('\n').Select(Clean).OfType<string>();
     }
@@ -61,10 +105,11 @@ public static partial class TextCleaner
     private static string JoinLines(string s)
     {
         if (!s.Contains('\n')) return s;
-        var parts = s.Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
-        var sb = new StringBuilder();
-        foreach (var part in parts)
+        var sb = new StringBuilder(s.Length);
+        foreach (var range in s.AsSpan().Split('\n'))
         {
+            var part = s.AsSpan(range).Trim();
+            if (part.IsEmpty) continue;
             if (sb.Length > 0 && IsLatin(sb[^1]) && IsLatin(part[0])) sb.Append(' ');
             sb.Append(part);
         }
@@ -126,9 +171,4 @@ public static partial class TextCleaner
     [GeneratedRegex(@"<[^<>]{0,200}>")]
     private static partial Regex AnyTag();
 
-    [GeneratedRegex(@"(?<=[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF“”‘’])[ \t]+|[ \t]+(?=[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF“”‘’])")]
-    private static partial Regex CjkSpace();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

@@ -47,4 +47,52 @@ public sealed class LabelMatcherTests
     public void A_template_without_levels_names_no_level() =>
         // The criteria template has no 一级/二级 vocabulary: asking it for one is an answer (none), not an exception.
         Assert.Null(new LabelMatcher(TemplateModel.Load("criteria", null)).MatchLevel("产出指标"));
+
+    [Fact]
+    public void Every_label_of_the_vocabulary_is_found_exactly_as_its_own_kind()
+    {
+        foreach (var template in new[] { "standard", "criteria" })
+        {
+            var model = TemplateModel.Load(template, null);
+            var matcher = new LabelMatcher(model);
+            foreach (var (kind, labels) in model.Labels)
+                foreach (var label in labels)
+                {
+                    var match = matcher.Match(label, kind);
+                    // Where two labels of a kind compare equal, the first is named.
+                    var first = labels.First(l => LabelMatcher.Key(l) == LabelMatcher.Key(label));
+                    Assert.True(match is { Score: 1.0 } && match.Kind == kind && match.Label == first, $"{template} {kind} {label}: {match}");
+                }
+        }
+    }
+
+    [Fact]
+    public void A_label_two_kinds_hold_is_named_by_the_kind_the_caller_lists_first()
+    {
+        // 年度 is a fragment of the indicator header (年度指标值) and of the goals block (年度总体目标).
+        Assert.Equal("HdrFragment", Matcher.Match("年度", "HdrFragment", "GoalsFragment")!.Kind);
+        Assert.Equal("GoalsFragment", Matcher.Match("年度", "GoalsFragment", "HdrFragment")!.Kind);
+    }
+
+    [Theory]
+    [InlineData("1,234,567.89")]
+    [InlineData("99.85%")]
+    [InlineData("绿")]
+    public void A_cell_that_shares_no_character_with_the_kinds_asked_matches_nothing(string text) =>
+        Assert.Null(Matcher.Match(text, [.. LabelKinds.All]));
+
+    [Fact]
+    public void A_vocabulary_of_more_than_64_labels_is_searched_whole()
+    {
+        // The character index keeps one bit per label: a label past the first 64 must still be found, exactly and misread.
+        var labels = Enumerable.Range(0, 100).Select(i => $"\"标签{(char)('甲' + i)}{(char)('乙' + i)}名称\"");
+        var many = string.Join(",", labels);
+        var model = TemplateModel.Parse("{\"template\":\"big\",\"labels\":{\"Many\":[" + many + "],\"Other\":[\"项目名称\"]}}");
+        var matcher = new LabelMatcher(model);
+        var ninetieth = $"标签{(char)('甲' + 90)}{(char)('乙' + 90)}名称";
+        Assert.Equal(ninetieth, matcher.Match(ninetieth, "Many")!.Label);
+        var misread = matcher.Match($"标签{(char)('甲' + 90)}{(char)('乙' + 90)}名", "Many");
+        Assert.True(misread is { Score: < 1.0 and >= 0.6 } && misread.Label == ninetieth, $"{misread}");
+        Assert.Equal("Other", matcher.Match("项目名称", "Many", "Other")!.Kind);
+    }
 }
