@@ -8,7 +8,9 @@ namespace PerformanceEval.Bench;
 /// <summary>Files per second of <c>import</c> into a fresh SQLite store, by input kind and worker count.</summary>
 internal static class ImportBench
 {
-    public static int Run(string root, int perKind)
+    /// <param name="target">A store to import into instead of a fresh SQLite file (a PostgreSQL connection string; its
+    /// documents are read again with <c>--force</c>).</param>
+    public static int Run(string root, int perKind, string? target = null, string[]? only = null)
     {
         var pipeline = new ExtractionPipelineBuilder().WithSettings(PipelineSettings.Load(Path.Combine(root, "pipeline.json"))).Build();
         var kinds = new (string Kind, string Source, int Count)[]
@@ -20,18 +22,23 @@ internal static class ImportBench
             ("pdf-scan (3 pages, 3 forms)", Path.Combine(root, "fixtures", "scan-baoshan-2023-pdf", "input.pdf"), Math.Max(4, perKind / 25)),
         };
         Console.WriteLine($"{perKind} distinct files per kind ({Math.Max(4, perKind / 25)} scans), {Environment.ProcessorCount} cores, SQLite store");
-        foreach (var (kind, source, count) in kinds)
+        foreach (var (kind, source, count) in kinds.Where(k => only is null || only.Any(o => k.Kind.StartsWith(o, StringComparison.Ordinal))))
             foreach (var workers in new[] { 1, 2 })
             {
                 var dir = Directory.CreateTempSubdirectory("perfeval-bench-").FullName;
                 try
                 {
                     var files = Copies(source, Path.Combine(dir, "in"), count);
-                    var store = FormStore.Open(Path.Combine(dir, "bench.db"));
+                    // extract on the same files first, as `perfeval extract` runs it: the figure import is held to.
                     var clock = Stopwatch.StartNew();
-                    var report = new Importer(store, pipeline, Logger.None).Run(files, workers, false, false);
+                    var extracted = Extract(pipeline, files, workers, Path.Combine(dir, "out.jsonl"));
+                    var extractSeconds = clock.Elapsed.TotalSeconds;
+                    var store = FormStore.Open(target ?? Path.Combine(dir, "bench.db"));
+                    clock.Restart();
+                    var report = new Importer(store, pipeline, Logger.None).Run(files, workers, force: target is not null, false);
                     var seconds = clock.Elapsed.TotalSeconds;
-                    Console.WriteLine($"{kind,-34} {workers} worker{(workers > 1 ? "s" : " ")} {report.Done / seconds,8:F2} files/s  ({report.Forms} forms, {report.Failed} failed, {seconds:F1} s)");
+                    Console.WriteLine($"{kind,-34} {workers} worker{(workers > 1 ? "s" : " ")} import {report.Done / seconds,8:F2} files/s  ({report.Forms} forms, {report.Failed} failed, {seconds:F1} s); " +
+                        $"extract {files.Count / extractSeconds,8:F2} files/s ({extracted} forms, {extractSeconds:F1} s): import {(seconds > 0 ? extractSeconds / seconds : 0):P0} of extract");
                 }
                 finally
                 {
@@ -40,6 +47,20 @@ internal static class ImportBench
                 }
             }
         return 0;
+    }
+
+    /// <summary>The files extracted and written as JSON Lines in order, as <c>perfeval extract</c> does; the forms written.</summary>
+    private static int Extract(ExtractionPipeline pipeline, List<string> files, int workers, string output)
+    {
+        using var writer = new StreamWriter(output);
+        var forms = 0;
+        foreach (var result in files.AsParallel().AsOrdered().WithDegreeOfParallelism(workers).Select(f => pipeline.Extract(f)))
+            foreach (var form in result.Forms)
+            {
+                writer.WriteLine(PerformanceEval.Contract.ContractJson.Serialize(form));
+                forms++;
+            }
+        return forms;
     }
 
     /// <summary>Distinct copies of a file: bytes appended after the content (text: a line; PDF: after %%EOF, which readers ignore).</summary>

@@ -8,8 +8,9 @@ using PerformanceEval.Pipeline;
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- text [FILES_OR_FOLDERS...] [--rounds N] [--copies C] [--workers 1,2]
 // Text forms per second in memory (default: the seeds' four dumps, each read C times a round), 1 and 2 workers, and
 // each stage's forms/s and bytes allocated a form (ingestion, tables, normalizer, checker, json).
-//   dotnet run --project bench/PerformanceEval.Bench -c Release -- import [FILES_PER_KIND]
-// Import files per second into a fresh SQLite store, for text dumps and text-layer PDFs, with 1 and 2 workers.
+//   dotnet run --project bench/PerformanceEval.Bench -c Release -- import [FILES_PER_KIND] [--db TARGET] [--kinds text,pdf-text]
+// Import files per second into a fresh SQLite store (or TARGET, a PostgreSQL connection string), for text dumps and
+// PDFs, with 1 and 2 workers, next to extract's files per second on the same files.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- scan [ROUNDS]
 // Scanned pages per second, pipeline vs the Tesseract CLI page by page, 1 and 2 workers, memory.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- review [FILES]
@@ -31,10 +32,11 @@ if (args.FirstOrDefault() == "quality") return PerformanceEval.Bench.QualityBenc
     args.SkipWhile(a => a != "--kinds").Skip(1).FirstOrDefault()?.Split(','));
 if (args.FirstOrDefault() == "text") return PerformanceEval.Bench.TextBench.Run(root, paths, rounds,
     args.SkipWhile(a => a != "--copies").Skip(1).Select(int.Parse).FirstOrDefault(100), workerCounts);
-if (args.FirstOrDefault() == "import") return PerformanceEval.Bench.ImportBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(200));
+if (args.FirstOrDefault() == "import") return PerformanceEval.Bench.ImportBench.Run(root, paths.Select(int.Parse).FirstOrDefault(200),
+    args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault(), args.SkipWhile(a => a != "--kinds").Skip(1).FirstOrDefault()?.Split(','));
 if (args.FirstOrDefault() != "pdf")
 {
-    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] [--workers 1,2] [--no-poppler] [--pdfpig] [--raster-pages] | bench text [FILES_OR_FOLDERS...] [--rounds N] [--copies C] [--workers 1,2] | bench import [FILES_PER_KIND] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...]");
+    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] [--workers 1,2] [--no-poppler] [--pdfpig] [--raster-pages] | bench text [FILES_OR_FOLDERS...] [--rounds N] [--copies C] [--workers 1,2] | bench import [FILES_PER_KIND] [--db TARGET] [--kinds K,...] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...]");
     return 2;
 }
 if (paths.Count == 0) paths = [.. Directory.EnumerateDirectories(Path.Combine(root, "fixtures"), "pdf-*")];

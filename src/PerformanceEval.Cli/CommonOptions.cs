@@ -23,6 +23,22 @@ internal static class CommonOptions
         Description = "Log per-document stage timings and every extraction warning to standard error.",
     };
 
+    /// <summary>Files read at once, as OCRmyPDF's <c>--jobs</c>: 1 or more; absent, pipeline.json's parallelism.</summary>
+    public static readonly Option<int?> Workers = WorkersOption();
+
+    private static Option<int?> WorkersOption()
+    {
+        var option = new Option<int?>("--workers", "-j")
+        {
+            Description = "Files read at once (default: pipeline.json's parallelism, else the machine's cores).",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--workers must be 1 or more.");
+        });
+        return option;
+    }
+
     public static ILogger Logger(bool verbose) => new LoggerConfiguration()
         .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
         .Enrich.FromLogContext()

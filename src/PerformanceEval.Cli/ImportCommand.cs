@@ -8,7 +8,6 @@ namespace PerformanceEval.Cli;
 internal static class ImportCommand
 {
     private static readonly Argument<string[]> Paths = new("path") { Arity = ArgumentArity.OneOrMore, Description = "Files, or folders read recursively." };
-    private static readonly Option<int?> Workers = new("--workers") { Description = "Documents read at once (default: pipeline.json parallelism, else the machine's cores)." };
     private static readonly Option<bool> Force = new("--force") { Description = "Read again documents already in the store (except those with auditors' decisions, which are kept)." };
     private static readonly Option<bool> RetryFailed = new("--retry-failed") { Description = "Read again documents that failed before." };
 
@@ -18,9 +17,9 @@ internal static class ImportCommand
             "Import an archive into the store: every file once by content, each document committed in one transaction. " +
             "Resumable: a second run reads nothing new; after a crash the next run picks up; Ctrl-C finishes the documents in hand.")
         {
-            Paths, StoreOptions.Db, Workers, Force, RetryFailed, CommonOptions.Config, CommonOptions.Verbose,
+            Paths, StoreOptions.Db, CommonOptions.Workers, Force, RetryFailed, CommonOptions.Config, CommonOptions.Verbose,
         };
-        command.SetAction(p => Run(p.GetValue(Paths)!, p.GetValue(StoreOptions.Db)!, p.GetValue(Workers), p.GetValue(Force),
+        command.SetAction(p => Run(p.GetValue(Paths)!, p.GetValue(StoreOptions.Db)!, p.GetValue(CommonOptions.Workers), p.GetValue(Force),
             p.GetValue(RetryFailed), p.GetValue(CommonOptions.Config), p.GetValue(CommonOptions.Verbose)));
         return command;
     }

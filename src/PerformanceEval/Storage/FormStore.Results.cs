@@ -33,33 +33,35 @@ public sealed partial class FormStore
 
     private static int WriteForms(Claim claim, System.Data.Common.DbTransaction tx, IEnumerable<CleanedForm> forms)
     {
-        var connection = claim.Connection;
+        // One command per table for the whole document, its parameters bound again for each row: SQLite keeps the
+        // statement compiled between executions, and no command or parameter is built per finding.
+        using var insertForm = new Statement(claim.Connection, tx,
+            "INSERT INTO forms (document_id, form_index, year, department, project, total_score, error_count, warning_count, info_count, json) " +
+            "VALUES (@d, @i, @year, @dept, @project, @total, @errors, @warnings, @infos, @json) RETURNING id",
+            "d", "i", "year", "dept", "project", "total", "errors", "warnings", "infos", "json");
+        using var insertFinding = new Statement(claim.Connection, tx,
+            "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, material, suspect, cause, follows) " +
+            "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, @material, @suspect, @cause, @follows)",
+            "f", "k", "rule", "sev", "field", "stated", "expected", "message", "difference", "amount", "material", "suspect", "cause", "follows");
         var written = 0;
         foreach (var form in forms)
         {
             written++;
-            var formId = Convert.ToInt64(Scalar(connection, tx,
-                "INSERT INTO forms (document_id, form_index, year, department, project, total_score, error_count, warning_count, info_count, json) " +
-                "VALUES (@d, @i, @year, @dept, @project, @total, @errors, @warnings, @infos, @json) RETURNING id",
-                ("d", claim.Id), ("i", form.Source.FormIndex), ("year", form.Year), ("dept", form.DepartmentCanonical ?? form.Department), ("project", form.ProjectName),
-                ("total", form.TotalScore is { } t ? Invariant(t) : null),
-                ("errors", form.Findings.Count(f => f.Severity == "error")),
-                ("warnings", form.Findings.Count(f => f.Severity == "warning")),
-                ("infos", form.Findings.Count(f => f.Severity == "info")),
-                ("json", ContractJson.Serialize(form))));
+            var formId = Convert.ToInt64(insertForm.Scalar(
+                claim.Id, form.Source.FormIndex, form.Year, form.DepartmentCanonical ?? form.Department, form.ProjectName,
+                form.TotalScore is { } t ? Invariant(t) : null,
+                form.Findings.Count(f => f.Severity == "error"),
+                form.Findings.Count(f => f.Severity == "warning"),
+                form.Findings.Count(f => f.Severity == "info"),
+                ContractJson.Serialize(form)));
             var leaders = new Dictionary<string, int>();
             for (var k = 0; k < form.Findings.Length; k++)
             {
                 var f = form.Findings[k];
                 int? follows = f.Cause is { } cause && leaders.TryGetValue(cause, out var leader) ? leader : null;
                 if (f.Cause is { } first) leaders.TryAdd(first, k);
-                Execute(connection, tx,
-                    "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, material, suspect, cause, follows) " +
-                    "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, @material, @suspect, @cause, @follows)",
-                    ("f", formId), ("k", k), ("rule", f.Rule), ("sev", f.Severity), ("field", f.Field),
-                    ("stated", Json(f.Stated)), ("expected", Json(f.Expected)), ("message", f.Message),
-                    ("difference", (double?)f.Difference), ("amount", (double?)f.Amount), ("material", Flag(f.Material)), ("suspect", Flag(f.SuspectedMisread)),
-                    ("cause", f.Cause), ("follows", follows));
+                insertFinding.Execute(formId, k, f.Rule, f.Severity, f.Field, Json(f.Stated), Json(f.Expected), f.Message,
+                    (double?)f.Difference, (double?)f.Amount, Flag(f.Material), Flag(f.SuspectedMisread), f.Cause, follows);
             }
         }
         return written;

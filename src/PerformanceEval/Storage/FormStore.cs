@@ -100,7 +100,11 @@ public sealed partial class FormStore
         connection.Open();
         if (Kind == StoreKind.Sqlite)
             // WAL lets readers (status, export) run beside the importer; writers wait for each other, not fail.
-            Execute(connection, null, "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
+            // synchronous=NORMAL: a commit is not flushed to disk on its own (the WAL is, at each checkpoint). A process
+            // that dies loses nothing committed; a machine that loses power may lose the last documents committed, which
+            // are then pending again, whole, for the next run. page_size=16384 (takes effect on a new store only): a
+            // form's JSON, about 11 KB, fits one page instead of a chain of three.
+            Execute(connection, null, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
         return connection;
     }
 
@@ -149,6 +153,42 @@ public sealed partial class FormStore
         using var command = Command(connection, tx, sql, parameters);
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
+    }
+
+    /// <summary>
+    /// A command executed many times in one transaction with new values: built once, its parameters (named in the
+    /// order the values come) bound again for each execution.
+    /// </summary>
+    internal sealed class Statement : IDisposable
+    {
+        private readonly DbCommand _command;
+
+        public Statement(DbConnection connection, DbTransaction? tx, string sql, params string[] names)
+        {
+            _command = connection.CreateCommand();
+            _command.CommandText = sql;
+            _command.Transaction = tx;
+            foreach (var name in names)
+            {
+                var p = _command.CreateParameter();
+                p.ParameterName = "@" + name;
+                _command.Parameters.Add(p);
+            }
+        }
+
+        public int Execute(params object?[] values) => Bind(values).ExecuteNonQuery();
+
+        public object? Scalar(params object?[] values) => Bind(values).ExecuteScalar() is var v && v is DBNull ? null : v;
+
+        private DbCommand Bind(object?[] values)
+        {
+            if (values.Length != _command.Parameters.Count)
+                throw new ArgumentException($"{values.Length} values for {_command.Parameters.Count} parameters", nameof(values));
+            for (var i = 0; i < values.Length; i++) _command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            return _command;
+        }
+
+        public void Dispose() => _command.Dispose();
     }
 
     internal static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)

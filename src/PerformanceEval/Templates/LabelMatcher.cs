@@ -21,12 +21,17 @@ public sealed partial class LabelMatcher
     private const double LevelThreshold = 0.65;
 
     /// <summary>A label compiled once: its kind, its text and its comparison key.</summary>
-    private sealed record CompiledLabel(string Kind, string Label, string Key);
+    private sealed record CompiledLabel(string Kind, string Label, string Key, LcsPattern Pattern);
 
     /// <summary>Every label of the vocabulary, kind by kind in the model's order; the indexes below point into it.</summary>
     private readonly CompiledLabel[] _all;
     /// <summary>Each kind's labels, in the vocabulary's order.</summary>
     private readonly System.Collections.Frozen.FrozenDictionary<string, int[]> _kindLabels;
+    /// <summary>
+    /// The same, keyed by the interned name: callers name kinds by literals, which are interned, so most lookups are
+    /// one reference hash instead of hashing the name's characters on every call.
+    /// </summary>
+    private readonly Dictionary<string, int[]> _kindLabelsByReference;
     /// <summary>The labels whose key a cell's key equals: found by one lookup, without measuring any label.</summary>
     private readonly Dictionary<string, int[]> _exact;
     /// <summary>
@@ -35,7 +40,7 @@ public sealed partial class LabelMatcher
     /// </summary>
     private readonly CharSets _labelsWithChar;
     private readonly int _words;
-    private readonly (string Name, bool IsLevel1)[] _levels;
+    private readonly (string Name, bool IsLevel1, LcsPattern Pattern)[] _levels;
     private readonly CharSets _levelsWithChar;
     private readonly Dictionary<string, int[]> _exactLevels;
 
@@ -45,14 +50,17 @@ public sealed partial class LabelMatcher
         Model = model;
         // The vocabulary is compiled here, once per template, instead of a regex and a scan of every label of every
         // kind on every cell.
-        _all = [.. model.Labels.SelectMany(k => k.Value.Select(l => new CompiledLabel(k.Key, l, Key(l))))];
+        _all = [.. model.Labels.SelectMany(k => k.Value.Select(l => new CompiledLabel(string.Intern(k.Key), l, Key(l), new LcsPattern(Key(l)))))];
         _kindLabels = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
             Enumerable.Range(0, _all.Length).GroupBy(i => _all[i].Kind), g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _kindLabelsByReference = new Dictionary<string, int[]>(ReferenceEqualityComparer.Instance);
+        foreach (var (kind, labels) in _kindLabels) _kindLabelsByReference[string.Intern(kind)] = labels;
         _exact = Enumerable.Range(0, _all.Length).GroupBy(i => _all[i].Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _words = Math.Max(1, (_all.Length + 63) / 64);
         _labelsWithChar = new CharSets([.. _all.Select(l => l.Key)]);
-        _levels = [.. model.Levels.SelectMany(p => p.Level2.Select(l2 => (l2, false)).Prepend((p.Level1, true)))];
+        _levels = [.. model.Levels.SelectMany(p => p.Level2.Select(l2 => (l2, false)).Prepend((p.Level1, true)))
+            .Select(x => (x.Item1, x.Item2, new LcsPattern(x.Item1)))];
         _levelsWithChar = new CharSets([.. _levels.Select(l => l.Name)]);
         _exactLevels = Enumerable.Range(0, _levels.Length).GroupBy(i => _levels[i].Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
@@ -109,7 +117,7 @@ public sealed partial class LabelMatcher
         (string Kind, string Label, double Score)? best = null;
         foreach (var kind in kinds)
         {
-            if (!_kindLabels.TryGetValue(kind, out var labels)) continue;
+            if (!_kindLabelsByReference.TryGetValue(kind, out var labels) && !_kindLabels.TryGetValue(kind, out labels)) continue;
             foreach (var i in labels)
             {
                 // A label that shares no character with the cell scores 0 whatever the measure; and one whose best
@@ -118,7 +126,7 @@ public sealed partial class LabelMatcher
                 var label = _all[i];
                 var floor = Math.Max(best?.Score ?? 0, 0);
                 if (c != label.Key && UpperBound(c, label.Key) <= floor) continue;
-                var score = Similarity(c, label.Key);
+                var score = Similarity(c, label);
                 if (score > floor) best = (kind, label.Label, score);
             }
         }
@@ -170,7 +178,7 @@ public sealed partial class LabelMatcher
         var top = 0.0;
         for (var i = 0; i < _levels.Length; i++)
         {
-            scores[i] = (shared[i >> 6] & (1UL << (i & 63))) == 0 ? 0 : LevelSimilarity(c, _levels[i].Name);
+            scores[i] = (shared[i >> 6] & (1UL << (i & 63))) == 0 ? 0 : LevelSimilarity(c, _levels[i].Name, _levels[i].Pattern);
             top = Math.Max(top, scores[i]);
         }
         if (top < LevelThreshold) return null;
@@ -185,19 +193,55 @@ public sealed partial class LabelMatcher
         return new LevelMatch(best.ToImmutable(), isLevel1, top >= 0.999);
     }
 
-    private static double LevelSimilarity(string c, string label) =>
-        c == label ? 1.0 : (double)Lcs(c, label) / Math.Max(c.Length, label.Length);
+    private static double LevelSimilarity(string c, string label, LcsPattern pattern) =>
+        c == label ? 1.0 : (double)pattern.Lcs(c) / Math.Max(c.Length, label.Length);
 
-    private static double Similarity(string c, string l)
+    private static double Similarity(string c, CompiledLabel label)
     {
+        var l = label.Key;
         if (c == l) return 1.0;
         if (c.Contains(l, StringComparison.Ordinal) && c.Length <= l.Length + 4) return 0.95;
         if (l.Contains(c, StringComparison.Ordinal) && c.Length >= 3) return 0.6 + 0.3 * c.Length / l.Length;
         if (c.Length > l.Length + 2) return 0;
-        return 0.9 * Lcs(c, l) / Math.Max(c.Length, l.Length);
+        return 0.9 * label.Pattern.Lcs(c) / Math.Max(c.Length, l.Length);
     }
 
-    /// <summary>Length of the longest common subsequence.</summary>
+    /// <summary>
+    /// A label or level name prepared for bit-parallel LCS (Hyyrö 2004): each of its characters with the positions it
+    /// stands at as bits, so a cell is measured in one word operation per character instead of a row of the table.
+    /// </summary>
+    internal sealed class LcsPattern
+    {
+        private readonly string _text;
+        private readonly char[] _chars;
+        private readonly ulong[] _positions;
+
+        public LcsPattern(string text)
+        {
+            _text = text;
+            _chars = [.. text.Distinct()];
+            _positions = new ulong[_chars.Length];
+            for (var j = 0; j < text.Length && j < 64; j++) _positions[Array.IndexOf(_chars, text[j])] |= 1UL << j;
+        }
+
+        /// <summary>The length of the longest common subsequence of the pattern and <paramref name="other"/>.</summary>
+        public int Lcs(string other)
+        {
+            if (_text.Length > 64) return LabelMatcher.Lcs(other, _text);
+            var v = ulong.MaxValue;
+            foreach (var ch in other)
+            {
+                var at = Array.IndexOf(_chars, ch);
+                if (at < 0) continue;
+                var u = v & _positions[at];
+                v = (v + u) | (v - u);
+            }
+            var low = _text.Length == 64 ? ulong.MaxValue : (1UL << _text.Length) - 1;
+            return _text.Length - System.Numerics.BitOperations.PopCount(v & low);
+        }
+    }
+
+    /// <summary>Length of the longest common subsequence, by the table (the reference the patterns are tested against).</summary>
     internal static int Lcs(string a, string b)
     {
         // Labels are short: the two rows live on the stack.

@@ -16,7 +16,7 @@ public static partial class TextCleaner
     {
         // A cell with none of the characters any step below changes is already clean: one vectorized scan instead of
         // nine passes, and no copy. Most cells of a text dump are such cells.
-        if (raw is { Length: > 0 } && raw.AsSpan().IndexOfAny(NeedsCleaning) < 0) return raw;
+        if (raw is { Length: > 0 } && IsClean(raw)) return raw;
         if (string.IsNullOrWhiteSpace(raw)) return null;
         // Each step only where its input can be: most cells hold no markup and no space, and a regex pass over
         // every cell of every form is what made this the hot path.
@@ -82,6 +82,25 @@ public static partial class TextCleaner
             char.IsWhiteSpace(c) || c is '<' or '&' || (char.IsDigit(c) && c > '9') ||
             c is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF')]);
 
+    /// <summary>
+    /// True when no character of <paramref name="s"/> is in <see cref="NeedsCleaning"/>. Cells are short and mostly
+    /// ASCII and CJK ideographs, which are settled by a comparison each; the set is asked only for the rest.
+    /// </summary>
+    private static bool IsClean(string s)
+    {
+        foreach (var c in s)
+        {
+            if (c < 0x80)
+            {
+                if (AsciiNeedsCleaning[c]) return false;
+            }
+            else if (c is < '\u4E00' or > '\u9FFF' && NeedsCleaning.Contains(c)) return false;
+        }
+        return true;
+    }
+
+    private static readonly bool[] AsciiNeedsCleaning = [.. Enumerable.Range(0, 0x80).Select(c => NeedsCleaning.Contains((char)c))];
+
     /// <summary>NFKC, skipped where it can change nothing (ASCII, or text ICU's quick check finds normalized already).</summary>
     public static string Nfkc(string s) =>
         System.Text.Ascii.IsValid(s) || s.IsNormalized(NormalizationForm.FormKC) ? s : s.Normalize(NormalizationForm.FormKC);
@@ -143,7 +162,7 @@ public static partial class TextCleaner
     internal static string FoldDigits(string s)
     {
         var i = 0;
-        while (i < s.Length && !(char.IsDigit(s[i]) && s[i] > '9')) i++;
+        while (i < s.Length && !(s[i] > '9' && char.IsDigit(s[i]))) i++;
         if (i == s.Length) return s;
         var chars = s.ToCharArray();
         for (; i < chars.Length; i++)

@@ -43,7 +43,28 @@ public sealed class CliTests : IDisposable
     [InlineData("extract")]
     [InlineData("extract", "--no-such-flag", "x")]
     [InlineData("frobnicate")]
+    [InlineData("extract", "--workers", "0", "x")]
+    [InlineData("import", "-j", "-1", "x")]
     public void A_usage_error_exits_2(params string[] args) => Assert.Equal(2, Perfeval.Run(args).Code);
+
+    [Fact]
+    public void Extract_writes_the_same_lines_in_the_same_order_whatever_the_workers()
+    {
+        // Files are read in parallel and written in the order given: the output is one, with one worker or three.
+        string[] inputs = [Fixtures.Input("seed-001-baoshan-2023-tsv"), Fixtures.Input("seed-002-songjiang-2022-layout"),
+            Fixtures.Input("seed-000-qingpu-2021-markdown"), Fixtures.Input("html-baoshan-2023-rowspans")];
+        string Extract(string workers)
+        {
+            var output = Path.Combine(_dir, $"forms-{workers}.jsonl");
+            var (code, _, stderr) = Perfeval.Run(["extract", .. inputs, "--workers", workers, "--out", output]);
+            Assert.Equal(0, code);
+            Assert.Contains($"with {workers} workers", stderr);
+            return File.ReadAllText(output);
+        }
+        var one = Extract("1");
+        Assert.Equal(15 + 5 + 6 + 1, one.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);   // the gold's forms
+        Assert.Equal(one, Extract("3"));
+    }
 
     [Fact]
     public void Help_explains_the_commands()

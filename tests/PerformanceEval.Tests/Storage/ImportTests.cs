@@ -126,6 +126,22 @@ public abstract class ImportTests : IDisposable
 public sealed class SqliteImportTests() : ImportTests(TestStore.Sqlite())
 {
     [Fact]
+    public void A_new_store_has_pages_a_form_fits_in_and_commits_without_flushing_each_document()
+    {
+        using var store = TestStore.Sqlite();
+        using var connection = store.Open().Connect();
+        object? Pragma(string name)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {name}";
+            return command.ExecuteScalar();
+        }
+        Assert.Equal(16384L, Pragma("page_size"));
+        Assert.Equal("wal", Pragma("journal_mode"));
+        Assert.Equal(1L, Pragma("synchronous"));   // NORMAL: the WAL is flushed at checkpoints, not at every commit
+    }
+
+    [Fact]
     public void A_second_importer_on_one_sqlite_store_is_refused_with_a_message_and_the_first_goes_on()
     {
         using var store = TestStore.Sqlite();

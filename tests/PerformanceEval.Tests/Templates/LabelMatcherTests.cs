@@ -95,4 +95,17 @@ public sealed class LabelMatcherTests
         Assert.True(misread is { Score: < 1.0 and >= 0.6 } && misread.Label == ninetieth, $"{misread}");
         Assert.Equal("Other", matcher.Match("项目名称", "Many", "Other")!.Kind);
     }
+
+    [Fact]
+    public void The_bit_parallel_subsequence_measure_agrees_with_the_table()
+    {
+        const string alphabet = "项目名称资金年度指标率满意度5a";
+        var random = new Random(3);
+        string Word(int max) => new([.. Enumerable.Range(0, random.Next(1, max)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var (label, cell) = (Word(i % 50 == 0 ? 70 : 14), Word(20));
+            Assert.Equal(LabelMatcher.Lcs(cell, label), new LabelMatcher.LcsPattern(label).Lcs(cell));
+        }
+    }
 }
