@@ -8,8 +8,8 @@ namespace PerformanceEval.Bench;
 /// <summary>Files per second of <c>import</c> into a fresh SQLite store, by input kind and worker count.</summary>
 internal static class ImportBench
 {
-    /// <param name="target">A store to import into instead of a fresh SQLite file (a PostgreSQL connection string; its
-    /// documents are read again with <c>--force</c>).</param>
+    /// <param name="target">A PostgreSQL server to import into instead of a fresh SQLite file (its connection string):
+    /// each run gets a database of its own, dropped after it.</param>
     public static int Run(string root, int perKind, string? target = null, string[]? only = null)
     {
         var pipeline = new ExtractionPipelineBuilder().WithSettings(PipelineSettings.Load(Path.Combine(root, "pipeline.json"))).Build();
@@ -21,7 +21,7 @@ internal static class ImportBench
             // OCR is seconds a page: fewer files, the same measure.
             ("pdf-scan (3 pages, 3 forms)", Path.Combine(root, "fixtures", "scan-baoshan-2023-pdf", "input.pdf"), Math.Max(4, perKind / 25)),
         };
-        Console.WriteLine($"{perKind} distinct files per kind ({Math.Max(4, perKind / 25)} scans), {Environment.ProcessorCount} cores, SQLite store");
+        Console.WriteLine($"{perKind} distinct files per kind ({Math.Max(4, perKind / 25)} scans), {Environment.ProcessorCount} cores, {(target is null ? "SQLite store" : "PostgreSQL store")}");
         foreach (var (kind, source, count) in kinds.Where(k => only is null || only.Any(o => k.Kind.StartsWith(o, StringComparison.Ordinal))))
             foreach (var workers in new[] { 1, 2 })
             {
@@ -33,9 +33,10 @@ internal static class ImportBench
                     var clock = Stopwatch.StartNew();
                     var extracted = Extract(pipeline, files, workers, Path.Combine(dir, "out.jsonl"));
                     var extractSeconds = clock.Elapsed.TotalSeconds;
-                    var store = FormStore.Open(target ?? Path.Combine(dir, "bench.db"));
+                    var database = target is null ? null : FreshDatabase(target);
+                    var store = FormStore.Open(database ?? Path.Combine(dir, "bench.db"));
                     clock.Restart();
-                    var report = new Importer(store, pipeline, Logger.None).Run(files, workers, force: target is not null, false);
+                    var report = new Importer(store, pipeline, Logger.None).Run(files, workers, false, false);
                     var seconds = clock.Elapsed.TotalSeconds;
                     Console.WriteLine($"{kind,-34} {workers} worker{(workers > 1 ? "s" : " ")} import {report.Done / seconds,8:F2} files/s  ({report.Forms} forms, {report.Failed} failed, {seconds:F1} s); " +
                         $"extract {files.Count / extractSeconds,8:F2} files/s ({extracted} forms, {extractSeconds:F1} s): import {(seconds > 0 ? extractSeconds / seconds : 0):P0} of extract");
@@ -43,10 +44,25 @@ internal static class ImportBench
                 finally
                 {
                     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    Npgsql.NpgsqlConnection.ClearAllPools();
                     Directory.Delete(dir, recursive: true);
                 }
             }
         return 0;
+    }
+
+    /// <summary>A new database on the server <paramref name="server"/> names, and the connection string to it.</summary>
+    private static string FreshDatabase(string server)
+    {
+        var name = $"perfeval_bench_{Guid.NewGuid():N}";
+        using (var connection = new Npgsql.NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE {name}";
+            command.ExecuteNonQuery();
+        }
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     /// <summary>The files extracted and written as JSON Lines in order, as <c>perfeval extract</c> does; the forms written.</summary>

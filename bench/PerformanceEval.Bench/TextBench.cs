@@ -16,6 +16,11 @@ internal static class TextBench
 
     public static int Run(string root, IReadOnlyList<string> paths, int rounds, int copies, int[] workerCounts)
     {
+        if (paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is { } missing)
+        {
+            Console.Error.WriteLine($"bench text: {missing}: no such file or folder");
+            return 2;
+        }
         var files = Inputs(root, paths);
         if (files.Count == 0)
         {
@@ -101,7 +106,7 @@ internal static class TextBench
     private static List<string> Inputs(string root, IReadOnlyList<string> paths)
     {
         if (paths.Count == 0) paths = [Path.Combine(root, "..", "shared", "seeds")];
-        return [.. paths.SelectMany(p => Directory.Exists(p)
+        return [.. paths.Where(p => File.Exists(p) || Directory.Exists(p)).SelectMany(p => Directory.Exists(p)
             ? Directory.EnumerateFiles(p, "*.txt", SearchOption.AllDirectories)
             : [p]).Order()];
     }

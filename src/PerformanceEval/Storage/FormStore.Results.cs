@@ -31,40 +31,100 @@ public sealed partial class FormStore
         }
     }
 
+    private const string InsertFormSql =
+        "INSERT INTO forms (document_id, form_index, year, department, project, total_score, error_count, warning_count, info_count, json) " +
+        "VALUES (@d, @i, @year, @dept, @project, @total, @errors, @warnings, @infos, @json) RETURNING id";
+    private static readonly string[] FormColumns = ["d", "i", "year", "dept", "project", "total", "errors", "warnings", "infos", "json"];
+    private const string InsertFindingSql =
+        "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, material, suspect, cause, follows) " +
+        "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, @material, @suspect, @cause, @follows)";
+    private static readonly string[] FindingColumns =
+        ["f", "k", "rule", "sev", "field", "stated", "expected", "message", "difference", "amount", "material", "suspect", "cause", "follows"];
+
+    /// <summary>How many forms go to PostgreSQL in one round trip (their findings in a second).</summary>
+    private const int FormsPerBatch = 50;
+
     private static int WriteForms(Claim claim, System.Data.Common.DbTransaction tx, IEnumerable<CleanedForm> forms)
     {
-        // One command per table for the whole document, its parameters bound again for each row: SQLite keeps the
-        // statement compiled between executions, and no command or parameter is built per finding.
-        using var insertForm = new Statement(claim.Connection, tx,
-            "INSERT INTO forms (document_id, form_index, year, department, project, total_score, error_count, warning_count, info_count, json) " +
-            "VALUES (@d, @i, @year, @dept, @project, @total, @errors, @warnings, @infos, @json) RETURNING id",
-            "d", "i", "year", "dept", "project", "total", "errors", "warnings", "infos", "json");
-        using var insertFinding = new Statement(claim.Connection, tx,
-            "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, material, suspect, cause, follows) " +
-            "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, @material, @suspect, @cause, @follows)",
-            "f", "k", "rule", "sev", "field", "stated", "expected", "message", "difference", "amount", "material", "suspect", "cause", "follows");
+        // A server store is a round trip a statement: PostgreSQL takes a document's forms in batches, each one
+        // batch of inserts and one of their findings.
+        if (claim.Connection.CanCreateBatch) return WriteFormsInBatches(claim, tx, forms);
+        // SQLite (no batches, no round trips): one command per table for the whole document, its parameters bound again
+        // for each row; SQLite keeps the statement compiled between executions.
+        using var insertForm = new Statement(claim.Connection, tx, InsertFormSql, FormColumns);
+        using var insertFinding = new Statement(claim.Connection, tx, InsertFindingSql, FindingColumns);
         var written = 0;
         foreach (var form in forms)
         {
             written++;
-            var formId = Convert.ToInt64(insertForm.Scalar(
-                claim.Id, form.Source.FormIndex, form.Year, form.DepartmentCanonical ?? form.Department, form.ProjectName,
-                form.TotalScore is { } t ? Invariant(t) : null,
-                form.Findings.Count(f => f.Severity == "error"),
-                form.Findings.Count(f => f.Severity == "warning"),
-                form.Findings.Count(f => f.Severity == "info"),
-                ContractJson.Serialize(form)));
-            var leaders = new Dictionary<string, int>();
-            for (var k = 0; k < form.Findings.Length; k++)
-            {
-                var f = form.Findings[k];
-                int? follows = f.Cause is { } cause && leaders.TryGetValue(cause, out var leader) ? leader : null;
-                if (f.Cause is { } first) leaders.TryAdd(first, k);
-                insertFinding.Execute(formId, k, f.Rule, f.Severity, f.Field, Json(f.Stated), Json(f.Expected), f.Message,
-                    (double?)f.Difference, (double?)f.Amount, Flag(f.Material), Flag(f.SuspectedMisread), f.Cause, follows);
-            }
+            var formId = Convert.ToInt64(insertForm.Scalar(FormValues(claim, form)));
+            foreach (var values in FindingValues(formId, form)) insertFinding.Execute(values);
         }
         return written;
+    }
+
+    private static int WriteFormsInBatches(Claim claim, System.Data.Common.DbTransaction tx, IEnumerable<CleanedForm> forms)
+    {
+        var written = 0;
+        foreach (var chunk in forms.Chunk(FormsPerBatch))
+        {
+            using var insertForms = claim.Connection.CreateBatch();
+            insertForms.Transaction = tx;
+            foreach (var form in chunk) insertForms.BatchCommands.Add(BatchCommand(insertForms, InsertFormSql, FormColumns, FormValues(claim, form)));
+            var ids = new List<long>(chunk.Length);
+            using (var reader = insertForms.ExecuteReader())
+                do
+                {
+                    while (reader.Read()) ids.Add(reader.GetInt64(0));
+                } while (reader.NextResult());
+            using var insertFindings = claim.Connection.CreateBatch();
+            insertFindings.Transaction = tx;
+            for (var i = 0; i < chunk.Length; i++)
+                foreach (var values in FindingValues(ids[i], chunk[i]))
+                    insertFindings.BatchCommands.Add(BatchCommand(insertFindings, InsertFindingSql, FindingColumns, values));
+            if (insertFindings.BatchCommands.Count > 0) insertFindings.ExecuteNonQuery();
+            written += chunk.Length;
+        }
+        return written;
+    }
+
+    private static System.Data.Common.DbBatchCommand BatchCommand(System.Data.Common.DbBatch batch, string sql, string[] names, object?[] values)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < names.Length; i++)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + names[i];
+            p.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    /// <summary>A form's row, in <see cref="FormColumns"/>' order.</summary>
+    private static object?[] FormValues(Claim claim, CleanedForm form) =>
+    [
+        claim.Id, form.Source.FormIndex, form.Year, form.DepartmentCanonical ?? form.Department, form.ProjectName,
+        form.TotalScore is { } t ? Invariant(t) : null,
+        form.Findings.Count(f => f.Severity == "error"),
+        form.Findings.Count(f => f.Severity == "warning"),
+        form.Findings.Count(f => f.Severity == "info"),
+        ContractJson.Serialize(form),
+    ];
+
+    /// <summary>Its findings' rows, in <see cref="FindingColumns"/>' order; a finding that follows an earlier one's cause points to it.</summary>
+    private static IEnumerable<object?[]> FindingValues(long formId, CleanedForm form)
+    {
+        var leaders = new Dictionary<string, int>();
+        for (var k = 0; k < form.Findings.Length; k++)
+        {
+            var f = form.Findings[k];
+            int? follows = f.Cause is { } cause && leaders.TryGetValue(cause, out var leader) ? leader : null;
+            if (f.Cause is { } first) leaders.TryAdd(first, k);
+            yield return [formId, k, f.Rule, f.Severity, f.Field, Json(f.Stated), Json(f.Expected), f.Message,
+                (double?)f.Difference, (double?)f.Amount, Flag(f.Material), Flag(f.SuspectedMisread), f.Cause, follows];
+        }
     }
 
     /// <summary>Marks a document failed with its reason, so it is listed by <c>status</c> and never lost.</summary>
