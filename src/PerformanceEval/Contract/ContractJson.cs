@@ -17,9 +17,28 @@ public static class ContractJson
     };
 
     /// <summary>One form as one JSON Lines line (no trailing newline).</summary>
-    public static string Serialize(CleanedForm form) => JsonSerializer.Serialize(form, Options);
+    public static string Serialize(CleanedForm form) => JsonSerializer.Serialize(form, Generated.CleanedForm);
+
+    /// <summary>The same settings, as metadata the source generator wrote for the contract's types.</summary>
+    private static readonly ContractJsonContext Generated = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    });
 
     /// <summary>Reads one form back.</summary>
     public static CleanedForm Deserialize(string json) =>
         JsonSerializer.Deserialize<CleanedForm>(json, Options) ?? throw new JsonException("null form");
 }
+
+/// <summary>
+/// The contract's types described at build time (System.Text.Json's source generator), with <see cref="ContractJson.Options"/>'
+/// settings: a form is written without reflection over its members on every call.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    WriteIndented = false)]
+[JsonSerializable(typeof(CleanedForm))]
+[JsonSerializable(typeof(WarningSource))]
+internal sealed partial class ContractJsonContext : JsonSerializerContext;
