@@ -17,16 +17,25 @@ public static class ContractJson
     };
 
     /// <summary>One form as one JSON Lines line (no trailing newline).</summary>
-    public static string Serialize(CleanedForm form) => JsonSerializer.Serialize(form, Generated.CleanedForm);
+    public static string Serialize(CleanedForm form) => JsonSerializer.Serialize(form, GeneratedForm);
 
-    /// <summary>The same settings, as metadata the source generator wrote for the contract's types.</summary>
-    private static readonly ContractJsonContext Generated = new(new JsonSerializerOptions
+    /// <summary>
+    /// The same settings, with the metadata the source generator wrote for the contract's types; a value whose type
+    /// it does not know (a finding's stated figure read back from JSON is a <see cref="JsonElement"/>) falls back to
+    /// reflection.
+    /// </summary>
+    private static readonly JsonSerializerOptions Generated = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = false,
-    });
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            ContractJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
+    };
+
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<CleanedForm> GeneratedForm =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<CleanedForm>)Generated.GetTypeInfo(typeof(CleanedForm));
 
     /// <summary>Reads one form back.</summary>
     public static CleanedForm Deserialize(string json) =>

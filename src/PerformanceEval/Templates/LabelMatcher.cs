@@ -261,10 +261,16 @@ public sealed partial class LabelMatcher
     /// <summary>The comparison key of a label cell: no spaces, colons, bullets or a (元)/(万元)/(%) suffix.</summary>
     public static string Key(string? text)
     {
+        if (text is null) return "";
+        var recent = _recentKeys ??= new RecentResults<string>();
+        if (recent.TryGet(text, out var key)) return key;
         var compact = TextCleaner.Compact(text);
         // The noise regex can only match where one of its characters stands; most cells hold none.
-        return compact.AsSpan().ContainsAny(KeyNoiseChars) ? KeyNoise().Replace(compact, "") : compact;
+        return recent.Remember(text, compact.AsSpan().ContainsAny(KeyNoiseChars) ? KeyNoise().Replace(compact, "") : compact);
     }
+
+    /// <summary>This thread's last cells' keys: every stage asks for a cell's label, each time with other kinds.</summary>
+    [ThreadStatic] private static RecentResults<string>? _recentKeys;
 
     private static readonly System.Buffers.SearchValues<char> KeyNoiseChars = System.Buffers.SearchValues.Create(":：·•[]【】(（");
 
