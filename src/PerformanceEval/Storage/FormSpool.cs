@@ -55,14 +55,11 @@ public sealed class FormSpool : IDisposable
     }
 
     /// <summary>The forms in the order they were added, read back one at a time from disk when spooled there.</summary>
-    public IEnumerable<CleanedForm> Forms()
+    public IEnumerable<CleanedForm> Forms() => _writer is null ? _held.AsReadOnly() : FromDisk();
+
+    private IEnumerable<CleanedForm> FromDisk()
     {
-        if (_writer is null)
-        {
-            foreach (var form in _held) yield return form;
-            yield break;
-        }
-        _writer.Flush();
+        _writer!.Flush();
         _file!.Seek(0, SeekOrigin.Begin);
         using var reader = new StreamReader(_file, Encoding.UTF8, false, 1 << 16, leaveOpen: true);
         while (reader.ReadLine() is { } line)

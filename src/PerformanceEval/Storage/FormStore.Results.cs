@@ -14,13 +14,19 @@ public sealed partial class FormStore
     public void Complete(Claim claim, DocumentResult result, TimeSpan elapsed, IEnumerable<CleanedForm>? forms = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var source = forms ?? result.Forms;
+        // Forms held in memory are written as JSON before the transaction begins: on SQLite it holds the store's one
+        // write lock, which the other workers wait for. Forms spooled on disk are read and written one at a time.
+        IEnumerable<StoredForm> rows = source is ICollection<CleanedForm> held
+            ? [.. held.Select(f => new StoredForm(f, ContractJson.Serialize(f)))]
+            : source.Select(f => new StoredForm(f, ContractJson.Serialize(f)));
         var tx = claim.Transaction ?? Begin(claim.Connection);
         claim.Transaction = tx;
         try
         {
             Execute(claim.Connection, tx, "DELETE FROM findings WHERE form_id IN (SELECT id FROM forms WHERE document_id = @d)", ("d", claim.Id));
             Execute(claim.Connection, tx, "DELETE FROM forms WHERE document_id = @d", ("d", claim.Id));
-            var written = WriteForms(claim, tx, forms ?? result.Forms);
+            var written = WriteForms(claim, tx, rows);
             Finish(claim, tx, "done", null, result.Kind?.ToContract() ?? result.Forms.FirstOrDefault()?.Source.InputKind, written, elapsed);
         }
         catch
@@ -44,7 +50,10 @@ public sealed partial class FormStore
     /// <summary>How many forms go to PostgreSQL in one round trip (their findings in a second).</summary>
     private const int FormsPerBatch = 50;
 
-    private static int WriteForms(Claim claim, System.Data.Common.DbTransaction tx, IEnumerable<CleanedForm> forms)
+    /// <summary>A form and its contract JSON, as the store keeps it.</summary>
+    private readonly record struct StoredForm(CleanedForm Form, string Json);
+
+    private static int WriteForms(Claim claim, System.Data.Common.DbTransaction tx, IEnumerable<StoredForm> forms)
     {
         // A server store is a round trip a statement: PostgreSQL takes a document's forms in batches, each one
         // batch of inserts and one of their findings.
@@ -54,23 +63,23 @@ public sealed partial class FormStore
         using var insertForm = new Statement(claim.Connection, tx, InsertFormSql, FormColumns);
         using var insertFinding = new Statement(claim.Connection, tx, InsertFindingSql, FindingColumns);
         var written = 0;
-        foreach (var form in forms)
+        foreach (var row in forms)
         {
             written++;
-            var formId = Convert.ToInt64(insertForm.Scalar(FormValues(claim, form)));
-            foreach (var values in FindingValues(formId, form)) insertFinding.Execute(values);
+            var formId = Convert.ToInt64(insertForm.Scalar(FormValues(claim, row)));
+            foreach (var values in FindingValues(formId, row.Form)) insertFinding.Execute(values);
         }
         return written;
     }
 
-    private static int WriteFormsInBatches(Claim claim, System.Data.Common.DbTransaction tx, IEnumerable<CleanedForm> forms)
+    private static int WriteFormsInBatches(Claim claim, System.Data.Common.DbTransaction tx, IEnumerable<StoredForm> forms)
     {
         var written = 0;
         foreach (var chunk in forms.Chunk(FormsPerBatch))
         {
             using var insertForms = claim.Connection.CreateBatch();
             insertForms.Transaction = tx;
-            foreach (var form in chunk) insertForms.BatchCommands.Add(BatchCommand(insertForms, InsertFormSql, FormColumns, FormValues(claim, form)));
+            foreach (var row in chunk) insertForms.BatchCommands.Add(BatchCommand(insertForms, InsertFormSql, FormColumns, FormValues(claim, row)));
             var ids = new List<long>(chunk.Length);
             using (var reader = insertForms.ExecuteReader())
                 do
@@ -80,7 +89,7 @@ public sealed partial class FormStore
             using var insertFindings = claim.Connection.CreateBatch();
             insertFindings.Transaction = tx;
             for (var i = 0; i < chunk.Length; i++)
-                foreach (var values in FindingValues(ids[i], chunk[i]))
+                foreach (var values in FindingValues(ids[i], chunk[i].Form))
                     insertFindings.BatchCommands.Add(BatchCommand(insertFindings, InsertFindingSql, FindingColumns, values));
             if (insertFindings.BatchCommands.Count > 0) insertFindings.ExecuteNonQuery();
             written += chunk.Length;
@@ -103,14 +112,14 @@ public sealed partial class FormStore
     }
 
     /// <summary>A form's row, in <see cref="FormColumns"/>' order.</summary>
-    private static object?[] FormValues(Claim claim, CleanedForm form) =>
+    private static object?[] FormValues(Claim claim, StoredForm row) =>
     [
-        claim.Id, form.Source.FormIndex, form.Year, form.DepartmentCanonical ?? form.Department, form.ProjectName,
-        form.TotalScore is { } t ? Invariant(t) : null,
-        form.Findings.Count(f => f.Severity == "error"),
-        form.Findings.Count(f => f.Severity == "warning"),
-        form.Findings.Count(f => f.Severity == "info"),
-        ContractJson.Serialize(form),
+        claim.Id, row.Form.Source.FormIndex, row.Form.Year, row.Form.DepartmentCanonical ?? row.Form.Department, row.Form.ProjectName,
+        row.Form.TotalScore is { } t ? Invariant(t) : null,
+        row.Form.Findings.Count(f => f.Severity == "error"),
+        row.Form.Findings.Count(f => f.Severity == "warning"),
+        row.Form.Findings.Count(f => f.Severity == "info"),
+        row.Json,
     ];
 
     /// <summary>Its findings' rows, in <see cref="FindingColumns"/>' order; a finding that follows an earlier one's cause points to it.</summary>
