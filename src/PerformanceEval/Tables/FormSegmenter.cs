@@ -106,7 +106,7 @@ public sealed class FormSegmenter(LabelMatcher standard)
                               standard.Match(FirstLine(c.Text), "FundingFiscal", "FundingTotal") is { Score: >= 0.75 });
     }
 
-    private static string FirstLine(string text) => TextCleaner.Lines(text).FirstOrDefault() ?? "";
+    private static string FirstLine(string text) => TextCleaner.FirstLine(text);
 
     /// <summary>
     /// A row of a form's body: indicators or total (and, with <paramref name="fundingCounts"/>, funding). Only once a

@@ -117,6 +117,19 @@ public static partial class TextCleaner
     /// <summary>Cleans and then drops every space: the form used to compare labels.</summary>
     public static string Compact(string? raw) => (Clean(raw) ?? "").Replace(" ", "");
 
+    /// <summary>
+    /// The first line of a cell, cleaned, or "" (a funding label is its cell's first line where the figures were
+    /// wrapped under it). Asked of every cell by several stages, so this thread's last answers are remembered.
+    /// </summary>
+    public static string FirstLine(string raw)
+    {
+        if (IsClean(raw)) return raw;
+        var recent = _recentFirstLines ??= new RecentResults<string>();
+        return recent.TryGet(raw, out var line) ? line : recent.Remember(raw, Lines(raw).FirstOrDefault() ?? "");
+    }
+
+    [ThreadStatic] private static RecentResults<string>? _recentFirstLines;
+
     /// <summary>Lines of a multi-line cell, each cleaned, empty ones dropped.</summary>
     public static IEnumerable<string> Lines(string raw)
     {
