@@ -53,4 +53,28 @@ public sealed class TextCleanerTests
             Assert.True(expected == TextCleaner.CollapseSpaces(text), $"\"{text}\": \"{TextCleaner.CollapseSpaces(text)}\", expected \"{expected}\"");
         }
     }
+
+    [Theory]
+    [InlineData("其中：当年财政拨款<br>1,000.00", "其中：当年财政拨款")]
+    [InlineData("年度资金总额\n 2,000 ", "年度资金总额")]
+    [InlineData("项目名称", "项目名称")]
+    [InlineData(" \n ", "")]
+    public void A_cells_first_line_is_the_same_asked_once_or_again(string raw, string expected)
+    {
+        // Remembered by the string's identity: the second answer must be the first, and an equal string another's.
+        Assert.Equal(expected, TextCleaner.FirstLine(raw));
+        Assert.Equal(expected, TextCleaner.FirstLine(raw));
+        Assert.Equal(expected, TextCleaner.FirstLine(new string(raw.AsSpan())));
+        Assert.Equal(expected, TextCleaner.Lines(raw).FirstOrDefault() ?? "");
+    }
+
+    [Fact]
+    public void Remembered_results_are_found_by_the_string_object_not_its_value()
+    {
+        var recent = new RecentResults<int>();
+        var key = string.Concat("社会", "效益");
+        recent.Remember(key, 7);
+        Assert.True(recent.TryGet(key, out var seven) && seven == 7);
+        Assert.False(recent.TryGet(string.Concat("社会", "效益"), out _));   // equal text, another object: asked afresh
+    }
 }
