@@ -12,8 +12,19 @@ public sealed partial class PageFurnitureRemover : IGridRepairer
 {
     public StageResult<FormGrid> Repair(FormGrid grid)
     {
-        var kept = grid.Rows.Where(r => !PageNumber().IsMatch(RowText.Joined(r))).ToImmutableArray();
+        var kept = grid.Rows.Where(r => !IsPageNumber(r)).ToImmutableArray();
         return StageResult<FormGrid>.Ok(grid with { Rows = kept });
+    }
+
+    /// <summary>The longest page number the pattern takes ("第123页共123页", 10 characters): a longer row is none, and is not joined to see.</summary>
+    private const int LongestPageNumber = 10;
+
+    private static bool IsPageNumber(RawRow row)
+    {
+        var length = 0;
+        foreach (var cell in row.Cells)
+            if ((length += TextCleaner.Compact(cell.Text).Length) > LongestPageNumber) return false;
+        return PageNumber().IsMatch(RowText.Joined(row));
     }
 
     [GeneratedRegex(@"^(-\d{1,3}-|第\d{1,3}页(共\d{1,3}页)?|\d{1,3}/\d{1,3})$")]
@@ -47,6 +58,9 @@ public sealed partial class VerticalLabelRepairer : IGridRepairer
         var compact = TextCleaner.Compact(text);
         if (compact.Length == 0) return false;
         if (compact.Length <= 4 && compact.All(c => VerticalChars.Contains(c))) return true;
+        // Noise is punctuation and symbols only: a letter, an ideograph or a digit settles it without the patterns.
+        foreach (var c in compact)
+            if (char.IsLetterOrDigit(c)) return false;
         return !NumberParser.IsPlaceholder(compact) && NoiseOnly().IsMatch(compact);
     }
 
