@@ -23,7 +23,7 @@ public sealed partial class LabelMatcher
     /// <summary>A label compiled once: its kind, its text and its comparison key.</summary>
     private sealed record CompiledLabel(string Kind, string Label, string Key, LcsPattern Pattern);
 
-    /// <summary>Every label of the vocabulary, kind by kind in the model's order; the indexes below point into it.</summary>
+    /// <summary>Every label of the vocabulary, kind by kind (each kind's labels in the model's order); the indexes below point into it.</summary>
     private readonly CompiledLabel[] _all;
     /// <summary>Each kind's labels, in the vocabulary's order.</summary>
     private readonly System.Collections.Frozen.FrozenDictionary<string, int[]> _kindLabels;
