@@ -79,8 +79,14 @@ public static class DiagnosticCodes
         "OCR 把同一行重复识别了一次，重复的一行已删除。", "通常无需处理。");
     public static readonly DiagnosticCode TotalJoined = new("grid.total-joined", Warning, Stage.Tables,
         "“总分”与其数字被分在两行，已合并为一行。", "核对总分。");
+    public static readonly DiagnosticCode TotalUnlabelled = new("grid.total-unlabelled", Warning, Stage.Tables,
+        "指标之后一行只有两个数字，按总分读取（“总分”二字丢失）。", "核对总分。");
 
     // ── Normalization ───────────────────────────────────────────────────────────────────────────
+    // The grid.* codes below are raised while a row is read against the columns its header binds (which only the
+    // normalizer holds): a row with no 分值/得分 pair, a cell under no header, a name left of its column, a value whose
+    // field already has one. They keep the grid. prefix because a reviewer finds the cause in the grid and filters on
+    // the id (the contract names grid.row-lost); repairs that need no header binding are raised in Tables above.
     public static readonly DiagnosticCode RowLost = new("grid.row-lost", Warning, Stage.Normalization,
         "一行绩效指标没有分值和得分，未能读取；总分与分值合计的核对因此不进行。", "对照原件补录该指标。");
     public static readonly DiagnosticCode RowFragment = new("grid.row-fragment", Warning, Stage.Normalization,
@@ -93,8 +99,6 @@ public static class DiagnosticCodes
         "分值或得分单元格中的内容不是数字，该数字留空。", "对照原件补录。");
     public static readonly DiagnosticCode CellSplit = new("grid.cell-split", Warning, Stage.Normalization,
         "OCR 把一个单元格拆成了两个，已拼接。", "核对拼接后的文字。");
-    public static readonly DiagnosticCode TotalUnlabelled = new("grid.total-unlabelled", Warning, Stage.Normalization,
-        "指标之后一行只有两个数字，按总分读取（“总分”二字丢失）。", "核对总分。");
     public static readonly DiagnosticCode ReadByPosition = new("table.read-by-position", Warning, Stage.Normalization,
         "输入没有单元格跨度或表头，指标行按分值/得分的位置读取。", "核对指标值与实际完成值是否对应。");
     public static readonly DiagnosticCode HeaderInferred = new("header.inferred", Warning, Stage.Normalization,

@@ -13,8 +13,8 @@ public sealed partial class StandardFormNormalizer
     private sealed record RowCell(RawCell Raw, string? Text, int Index, bool IsNumber, LevelMatch? Level);
 
     /// <summary>
-    /// Reads a 总分 / 合计 row (or a row of just "100 | 98" whose label the OCR lost): the first figure is the total
-    /// weight, the second the total score.
+    /// Reads a 总分 / 合计 row (a row of just "100 | 98" has had its lost label given back in Tables): the first figure
+    /// is the total weight, the second the total score.
     /// </summary>
     private bool ReadTotalRow(FormBuilder b, RawRow row, int ri)
     {
@@ -23,12 +23,7 @@ public sealed partial class StandardFormNormalizer
         var figures = cells.Skip(labelled + 1)
             .Select(c => (Cell: c, Ok: NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n), n))
             .Where(x => x.Ok).ToList();
-        if (labelled < 0)
-        {
-            var onlyFigures = figures.Count == 2 && cells.Count == 2;
-            if (!onlyFigures || figures[0].n.Value != 100) return false;
-            b.Warn(DiagnosticCodes.TotalUnlabelled, "指标之后只有两个数字的一行按总分读取（“总分”二字丢失）", cells[0], ri, "totalScore");
-        }
+        if (labelled < 0) return false;
         if (figures.Count >= 2)
         {
             (b.TotalWeight, b.TotalScore) = (figures[0].n.Value, figures[1].n.Value);

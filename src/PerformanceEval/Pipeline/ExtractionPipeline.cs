@@ -65,7 +65,7 @@ public sealed class ExtractionPipeline
         _readers = readers;
         _textReader = readers.OfType<TextDumpReader>().FirstOrDefault() ?? new TextDumpReader(_limits);
         _segmenter = new FormSegmenter(standard);
-        _repairers = [new PageFurnitureRemover(), new VerticalLabelRepairer(), new RepeatedRowRemover(), new DetachedTotalJoiner(standard)];
+        _repairers = [new PageFurnitureRemover(), new VerticalLabelRepairer(), new RepeatedRowRemover(), new DetachedTotalJoiner(standard), new LostTotalLabelRepairer(standard)];
         _standard = new StandardFormNormalizer(standard);
         _criteria = new CriteriaFormNormalizer(criteria);
         _criteriaLabels = criteria;

@@ -148,3 +148,54 @@ public sealed class DetachedTotalJoiner(LabelMatcher matcher) : IGridRepairer
         return new(grid with { Rows = [.. rows] }, diagnostics.ToImmutable());
     }
 }
+
+/// <summary>
+/// Gives its 总分 label back to the row that closes the indicator table with two figures only ("| 100 | 98 |"): the
+/// OCR lost the label, and the figures alone would be read as nothing (no name, no level) or as a row of the table.
+/// Only the first such row after the table has begun, before any labelled 总分, and only a total of 100 weight — a
+/// pair of other figures is an indicator's, whatever cell its name went to.
+/// </summary>
+public sealed class LostTotalLabelRepairer(LabelMatcher matcher) : IGridRepairer
+{
+    /// <summary>What the form's indicator weights add up to: the figure a 总分 row starts with.</summary>
+    private const decimal TotalWeight = 100m;
+
+    public StageResult<FormGrid> Repair(FormGrid grid)
+    {
+        var tableBegun = false;
+        for (var i = 0; i < grid.Rows.Length; i++)
+        {
+            var row = grid.Rows[i];
+            var cells = RowText.NonEmpty(row).ToList();
+            if (cells.Any(c => matcher.Match(c.Text, "Total") is { Score: >= 0.9 })) break;
+            if (tableBegun && IsUnlabelledTotal(cells))
+                return Labelled(grid, i, cells[0]);
+            tableBegun |= cells.Any(c => matcher.MatchLevel(c.Text) is { IsExact: true }) ||
+                          cells.Count(c => matcher.Match(c.Text, LabelKinds.IndicatorColumns) is { Score: >= 0.9 }) >= 3;
+        }
+        return StageResult<FormGrid>.Ok(grid);
+    }
+
+    private static bool IsUnlabelledTotal(List<RawCell> cells) =>
+        cells.Count == 2 &&
+        NumberParser.TryParse(TextCleaner.Clean(cells[0].Text), out var weight) && weight.Value == TotalWeight &&
+        NumberParser.TryParse(TextCleaner.Clean(cells[1].Text), out _);
+
+    /// <summary>
+    /// The row with 总分 in the empty cell left of its figures (where the form prints it), or — none being empty — in
+    /// a cell put before them at the first figure's place.
+    /// </summary>
+    private static StageResult<FormGrid> Labelled(FormGrid grid, int index, RawCell firstFigure)
+    {
+        var row = grid.Rows[index];
+        var at = row.Cells.IndexOf(firstFigure);
+        var emptyBefore = at > 0 && row.Cells[at - 1].IsEmpty;
+        var cells = emptyBefore
+            ? row.Cells.SetItem(at - 1, row.Cells[at - 1] with { Text = "总分" })
+            : row.Cells.Insert(at, new RawCell("总分", firstFigure.Source));
+        var repaired = grid with { Rows = grid.Rows.SetItem(index, row with { Cells = cells }) };
+        var diagnostic = new Diagnostic(DiagnosticCodes.TotalUnlabelled,
+            "指标之后只有两个数字的一行按总分读取（“总分”二字丢失）", firstFigure.Source with { Row = index }, "totalScore");
+        return new(repaired, [diagnostic]);
+    }
+}

@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Provenance;
 using PerformanceEval.Tables;
+using PerformanceEval.Templates;
 using Xunit;
 
 namespace PerformanceEval.Tests.Tables;
 
-/// <summary>The grid repairs that need no vocabulary: page furniture, vertical labels and OCR noise.</summary>
+/// <summary>The grid repairs: page furniture, vertical labels and OCR noise, repeated rows, a 总分 set apart or unlabelled.</summary>
 public sealed class RepairersTests
 {
     private static FormGrid Grid(params string[][] rows)
@@ -35,5 +37,74 @@ public sealed class RepairersTests
     {
         var grid = Grid(["绩", "效指标", ",,,,", "****", "—", "社会效益", "1.5", "(万元)"]);
         Assert.Equal(["||||—|社会效益|1.5|(万元)"], Texts(new VerticalLabelRepairer().Repair(grid).Value));
+    }
+
+    private static readonly LabelMatcher Standard = new(TemplateModel.Load("standard", null));
+
+    [Fact]
+    public void A_row_of_100_and_a_score_after_the_indicators_gets_its_lost_total_label_in_the_empty_cell_before_it()
+    {
+        var grid = Grid(
+            ["年度资金总额", "100", "98", "10"],                    // a funding line: its figures are no total
+            ["产出指标", "数量指标", "场次", "5", "5", "10", "10"],
+            ["", "", "", "", "", "100", "98.5"]);
+        var result = new LostTotalLabelRepairer(Standard).Repair(grid);
+
+        Assert.Equal("||||总分|100|98.5", Texts(result.Value).Last());
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Same(DiagnosticCodes.TotalUnlabelled, diagnostic.Code);
+        Assert.Equal("totalScore", diagnostic.Field);
+        Assert.Equal((3, 5, 2), (diagnostic.Source!.Line, diagnostic.Source.Col, diagnostic.Source.Row));
+    }
+
+    [Fact]
+    public void A_row_with_no_empty_cell_before_its_figures_gets_the_label_as_a_cell_of_its_own_and_only_the_first_such_row()
+    {
+        var grid = Grid(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"], ["100", "97"], ["100", "96"]);
+        var result = new LostTotalLabelRepairer(Standard).Repair(grid);
+
+        Assert.Equal(["总分|100|97", "100|96"], Texts(result.Value).Skip(1));
+        Assert.Equal(result.Value.Rows[1].Cells[1].Source, result.Value.Rows[1].Cells[0].Source);
+        Assert.Single(result.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData(new[] { "100", "98" }, new[] { "产出指标", "数量指标", "场次", "10", "10" })]   // before the table begins
+    [InlineData(new[] { "产出指标", "数量指标", "场次", "10", "10" }, new[] { "10", "9" })]     // an indicator's pair
+    [InlineData(new[] { "产出指标", "数量指标", "场次", "10", "10" }, new[] { "100", "98", "说明" })]
+    [InlineData(new[] { "总分", "100", "97" }, new[] { "100", "98" })]                         // the total is labelled
+    public void Other_rows_keep_what_they_say(string[] first, string[] second)
+    {
+        var grid = Grid(first, second);
+        var result = new LostTotalLabelRepairer(Standard).Repair(grid);
+
+        Assert.Equal(Texts(grid), Texts(result.Value));
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void A_total_set_apart_from_its_figures_is_joined_to_them()
+    {
+        var grid = Grid(["满意度", "95%", "10", "10"], ["总分"], ["100", "97.5"], ["填报人"]);
+        var result = new DetachedTotalJoiner(Standard).Repair(grid);
+
+        Assert.Equal(["满意度|95%|10|10", "总分|100|97.5", "填报人"], Texts(result.Value));
+        Assert.Same(DiagnosticCodes.TotalJoined, Assert.Single(result.Diagnostics).Code);
+        Assert.Equal(["总分", "说明"], Texts(new DetachedTotalJoiner(Standard).Repair(Grid(["总分"], ["说明"])).Value));
+    }
+
+    [Fact]
+    public void A_row_the_ocr_wrote_twice_is_dropped_and_a_short_or_spanned_repeat_kept()
+    {
+        var grid = Grid(["产出指标", "数量指标", "完成场次", "10", "10"], ["产出指标", "数量指标", "完成场次", "10", "10"], ["及时", "5"], ["及时", "5"]);
+        var result = new RepeatedRowRemover().Repair(grid);
+
+        Assert.Equal(["产出指标|数量指标|完成场次|10|10", "及时|5", "及时|5"], Texts(result.Value));
+        var dropped = Assert.Single(result.Diagnostics);
+        Assert.Same(DiagnosticCodes.RowRepeated, dropped.Code);
+        Assert.Equal(2, dropped.Source!.Line);
+
+        var spanned = new FormGrid(grid.Source, grid.Kind, 0, [.. grid.Rows.Take(2).Select(r => r with { Origin = RowOrigin.Html })]);
+        Assert.Equal(2, new RepeatedRowRemover().Repair(spanned).Value.Rows.Length);
     }
 }
