@@ -12,7 +12,10 @@ internal static class ImportBench
     /// each run gets a database of its own, dropped after it.</param>
     public static int Run(string root, int perKind, string? target = null, string[]? only = null)
     {
-        var pipeline = new ExtractionPipelineBuilder().WithSettings(PipelineSettings.Load(Path.Combine(root, "pipeline.json"))).Build();
+        // Each as its command builds it: import keeps the table each form was read from, extract does not.
+        var settings = PipelineSettings.Load(Path.Combine(root, "pipeline.json"));
+        var pipeline = new ExtractionPipelineBuilder().WithSettings(settings).Build();
+        var importing = new ExtractionPipelineBuilder().WithSettings(settings).KeepReadTables().Build();
         var kinds = new (string Kind, string Source, int Count)[]
         {
             ("text (seed 002, 5 forms a file)", Path.Combine(root, "fixtures", "seed-002-songjiang-2022-layout", "input.txt"), perKind),
@@ -36,7 +39,7 @@ internal static class ImportBench
                     var database = target is null ? null : FreshDatabase(target);
                     var store = FormStore.Open(database ?? Path.Combine(dir, "bench.db"));
                     clock.Restart();
-                    var report = new Importer(store, pipeline, Logger.None).Run(files, workers, false, false);
+                    var report = new Importer(store, importing, Logger.None).Run(files, workers, false, false);
                     var seconds = clock.Elapsed.TotalSeconds;
                     Console.WriteLine($"{kind,-34} {workers} worker{(workers > 1 ? "s" : " ")} import {report.Done / seconds,8:F2} files/s  ({report.Forms} forms, {report.Failed} failed, {seconds:F1} s); " +
                         $"extract {files.Count / extractSeconds,8:F2} files/s ({extracted} forms, {extractSeconds:F1} s): import {(seconds > 0 ? extractSeconds / seconds : 0):P0} of extract");

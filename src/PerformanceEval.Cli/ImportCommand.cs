@@ -32,7 +32,7 @@ internal static class ImportCommand
         try
         {
             settings = CommonOptions.Settings(config);
-            pipeline = new ExtractionPipelineBuilder().WithSettings(settings).WithLogger(log).Build();
+            pipeline = new ExtractionPipelineBuilder().WithSettings(settings).WithLogger(log).KeepReadTables().Build();
         }
         catch (Exception e) when (e is ArgumentException or IOException)
         {

@@ -25,7 +25,8 @@ internal sealed record FormPageModel(ReviewForm Stored, CleanedForm Form, string
 
 /// <summary>
 /// The form page: each finding with its rule, message, stated and recomputed figures, the evidence and the decision
-/// buttons; the reconstructed table as the form prints it, flagged cells marked; warnings; the decision history.
+/// buttons; the form's fields laid out as the form prints it, flagged cells marked; the table as it was read (cells and
+/// spans, each naming the fields read from it); warnings; the decision history.
 /// </summary>
 internal static class FormView
 {
@@ -55,9 +56,13 @@ internal static class FormView
             .ThenBy(f => Array.IndexOf(SeverityOrder, f.Severity)).ThenBy(f => f.Position).ToList();
         foreach (var finding in ordered) Finding(html, model, finding);
         if (ordered.Count == 0) html.Element("p", "检查器未发现问题。", ("class", "empty"));
-        html.Raw("</section><section class=\"table\" aria-label=\"重建的表格\">").Element("h2", "重建的表格");
+        html.Raw("</section><section class=\"table\" aria-label=\"整理后的表\">").Element("h2", "整理后的表");
         FormTable.Render(html, form, OpenFields(stored));
         html.Raw("</section></div>");
+        // The table as the normalizer received it, spans and all: where a figure came from, and what was read from nothing.
+        html.Raw("<section class=\"read\" aria-label=\"读取的表格\">").Element("h2", "读取的表格（原件的单元格与合并，修复之后）");
+        ReadTableView.Render(html, ReadTable.FromJson(stored.ReadTableJson), OpenFields(stored));
+        html.Raw("</section>");
 
         OtherSourcesSection(html, model);
         if (!form.Warnings.IsEmpty)

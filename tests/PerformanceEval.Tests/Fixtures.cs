@@ -26,6 +26,10 @@ internal static class Fixtures
     public static ExtractionPipeline Pipeline { get; } =
         new ExtractionPipelineBuilder().WithSettings(PipelineSettings.Load(Path.Combine(RepoRoot, "pipeline.json"))).Build();
 
+    /// <summary>The pipeline as <c>import</c> builds it: each form keeps the table it was read from.</summary>
+    public static ExtractionPipeline ImportPipeline { get; } =
+        new ExtractionPipelineBuilder().WithSettings(PipelineSettings.Load(Path.Combine(RepoRoot, "pipeline.json"))).KeepReadTables().Build();
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -38,6 +38,9 @@
     for (const cell of document.querySelectorAll('.current-cell')) cell.classList.remove('current-cell');
     const field = item.dataset.field;
     if (field) document.getElementById('cell-' + field)?.classList.add('current-cell');
+    // The same field's cell in the table as it was read: where the figure stood in the source.
+    if (field) for (const cell of document.querySelectorAll('table.read-table [data-fields]'))
+      if (cell.dataset.fields.split(' ').some((f) => f === field || f.startsWith(field + '.'))) cell.classList.add('current-cell');
   }
 
   for (const [i, item] of items.entries()) {

@@ -12,6 +12,13 @@ namespace PerformanceEval.Contract;
 /// </remarks>
 public sealed record CleanedForm
 {
+    /// <summary>
+    /// The table the form was read from, when the pipeline was asked to keep it (the importer does): not exported —
+    /// the store keeps it beside the form for the review page.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReadTable? ReadTable { get; init; }
+
     /// <summary>The version this program writes.</summary>
     public const string CurrentVersion = "2";
 

@@ -136,7 +136,7 @@ public sealed partial class StandardFormNormalizer
         // gave (the 一级指标 of a 二级指标) points at the cell it was derived from.
         var rowCell = name?.Cell ?? cells.First(c => c.Text is not null).Raw;
         if (state.Level2 is not null) b.From($"{p}.level2", state.LevelCell ?? rowCell, state.LevelCell is null ? ri : state.LevelRow);
-        if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is null ? state.LevelRow : state.Level1Row);
+        if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is not null ? state.Level1Row : state.LevelCell is not null ? state.LevelRow : ri);
         state.ExpectNote = row.Origin is RowOrigin.Layout && note is null && score < weight;
     }
 
@@ -212,7 +212,7 @@ public sealed partial class StandardFormNormalizer
             if (cell is { Text: not null }) b.From($"{p}.{field}", cell.Raw, ri);
         var rowCell = name?.Raw ?? cells.First(c => c.Text is not null).Raw;
         if (state.Level2 is not null) b.From($"{p}.level2", state.LevelCell ?? rowCell, state.LevelCell is null ? ri : state.LevelRow);
-        if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is null ? state.LevelRow : state.Level1Row);
+        if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is not null ? state.Level1Row : state.LevelCell is not null ? state.LevelRow : ri);
         state.ExpectNote = false;
         return true;
     }

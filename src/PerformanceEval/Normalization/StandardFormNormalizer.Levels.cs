@@ -98,7 +98,7 @@ public sealed partial class StandardFormNormalizer
         if (nonEmpty.All(c => c.Level is not null) &&
             !(row.Origin is RowOrigin.Layout && nonEmpty.Count == 1 && RepeatsLevel(nonEmpty[0], state)))
         {
-            UpdateLevelsOnly(state, nonEmpty);
+            UpdateLevelsOnly(state, nonEmpty, ri);
             state.ExpectNote = false;
             return;
         }
@@ -119,11 +119,11 @@ public sealed partial class StandardFormNormalizer
                 return;
             }
             var repeats = nonEmpty.Count == 1 && RepeatsLevel(nonEmpty[0], state);
-            if (!repeats) UpdateLevelsOnly(state, nonEmpty.Where(c => c.Level is not null).ToList());
+            if (!repeats) UpdateLevelsOnly(state, nonEmpty.Where(c => c.Level is not null).ToList(), ri);
             state.PendingName.AddRange(nonEmpty.Where(c => c.Level is null || repeats).Select(c => (c.Text!, c.Raw)));
             return;
         }
-        UpdateLevelsOnly(state, nonEmpty.Where(c => c.Level is not null).ToList());
+        UpdateLevelsOnly(state, nonEmpty.Where(c => c.Level is not null).ToList(), ri);
         var lost = string.Join(" ", nonEmpty.Where(c => c.Level is null).Select(c => c.Text));
         if (lost.Length == 0) return;
         // A row with figures or a name-sized text is an indicator the form's sums count; a scrap is not.
@@ -132,7 +132,8 @@ public sealed partial class StandardFormNormalizer
             $"没有分值/得分的指标行未读取：“{lost}”", nonEmpty[0].Raw, ri);
     }
 
-    private void UpdateLevelsOnly(ReadState state, List<RowCell> levels)
+    /// <summary>The levels a row without figures names, with the row they stand in (what the fields' provenance says).</summary>
+    private void UpdateLevelsOnly(ReadState state, List<RowCell> levels, int ri)
     {
         var level2 = levels.LastOrDefault(c => !c.Level!.IsLevel1);
         if (level2 is not null)
@@ -140,12 +141,14 @@ public sealed partial class StandardFormNormalizer
             state.Level2 = Settle(level2.Level!, state.Level2);
             state.Level1 = matcher.Model.ParentOf(state.Level2) ?? state.Level1;
             state.LevelCell = level2.Raw;
+            state.LevelRow = ri;
             state.Level1Cell = null;
         }
         else if (levels.FirstOrDefault() is { } level1)
         {
             state.Level1 = level1.Level!.Name;
             state.Level1Cell = level1.Raw;
+            state.Level1Row = ri;
             if (state.Level2 is { } l2 && matcher.Model.ParentOf(l2) != state.Level1) state.Level2 = null;
         }
     }

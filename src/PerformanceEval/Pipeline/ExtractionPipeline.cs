@@ -75,6 +75,9 @@ public sealed class ExtractionPipeline
         _log = log.ForContext("Stage", "Pipeline");
     }
 
+    /// <summary>Whether each form keeps the table it was read from (<see cref="ExtractionPipelineBuilder.KeepReadTables"/>).</summary>
+    public bool KeepsReadTables { get; internal init; }
+
     /// <summary>The checker this pipeline runs (also used by <c>check</c>).</summary>
     public Checker Checker { get; }
 
@@ -264,6 +267,7 @@ public sealed class ExtractionPipeline
         // The canonical name was read from the department's cell: it points where the printed one does.
         if (form.DepartmentCanonical is not null && form.Provenance.TryGetValue("department", out var printedAt))
             form = form with { Provenance = new Dictionary<string, FieldProvenance>(form.Provenance) { ["departmentCanonical"] = printedAt } };
+        if (KeepsReadTables) form = form with { ReadTable = ReadTables.Of(repaired, form.Provenance) };
         return normalized.Value with { Form = form };
     }
 

@@ -16,6 +16,7 @@ public sealed class ExtractionPipelineBuilder
     private PipelineSettings? _settings;
     private ILogger _log = Serilog.Core.Logger.None;
     private bool _strict;
+    private bool _keepReadTables;
     private readonly List<IDocumentReader> _readers = [];
     private bool _built;
 
@@ -36,6 +37,16 @@ public sealed class ExtractionPipelineBuilder
     public ExtractionPipelineBuilder Strict(bool strict = true)
     {
         _strict = strict;
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps with each form the table it was read from (<see cref="Contract.CleanedForm.ReadTable"/>), for the store and
+    /// the review page. Off for <c>extract</c>: the export carries no table, and building one costs every form.
+    /// </summary>
+    public ExtractionPipelineBuilder KeepReadTables(bool keep = true)
+    {
+        _keepReadTables = keep;
         return this;
     }
 
@@ -68,6 +79,6 @@ public sealed class ExtractionPipelineBuilder
             new TextDumpReader(settings.InputLimits),
         ];
         return new ExtractionPipeline(readers, new LabelMatcher(standard), new LabelMatcher(criteria), checker, _strict, _log, settings.InputLimits,
-            DepartmentNames.Load(settings.ModelsPath));
+            DepartmentNames.Load(settings.ModelsPath)) { KeepsReadTables = _keepReadTables };
     }
 }

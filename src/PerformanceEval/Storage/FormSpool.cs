@@ -6,7 +6,8 @@ namespace PerformanceEval.Storage;
 
 /// <summary>
 /// A document's forms waiting for the transaction that stores them: in memory for an ordinary file, in a temporary
-/// file (deleted when closed) once they pass <see cref="InMemoryForms"/>, as a dump read in sections hands them on.
+/// file (deleted when closed) once they pass <see cref="InMemoryForms"/>, as a dump read in sections hands them on —
+/// each form with the table it was read from, where the pipeline kept it.
 /// </summary>
 /// <remarks>
 /// Why not write each section's forms as they come: the store takes a document whole or not at all, in one transaction,
@@ -47,11 +48,18 @@ public sealed class FormSpool : IDisposable
                 _file = new FileStream(Path.Combine(Path.GetTempPath(), $"perfeval-spool-{Guid.NewGuid():N}.jsonl"), FileMode.CreateNew,
                     FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
                 _writer = new StreamWriter(_file, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-                foreach (var held in _held) _writer.WriteLine(ContractJson.Serialize(held));
+                foreach (var held in _held) Write(held);
                 _held.Clear();
             }
-            _writer.WriteLine(ContractJson.Serialize(form));
+            Write(form);
         }
+    }
+
+    /// <summary>A form as two lines: its contract JSON, then the table it was read from (an empty line for none).</summary>
+    private void Write(CleanedForm form)
+    {
+        _writer!.WriteLine(ContractJson.Serialize(form));
+        _writer.WriteLine(form.ReadTable?.ToJson() ?? "");
     }
 
     /// <summary>The forms in the order they were added, read back one at a time from disk when spooled there.</summary>
@@ -63,7 +71,10 @@ public sealed class FormSpool : IDisposable
         _file!.Seek(0, SeekOrigin.Begin);
         using var reader = new StreamReader(_file, Encoding.UTF8, false, 1 << 16, leaveOpen: true);
         while (reader.ReadLine() is { } line)
-            yield return ContractJson.Deserialize(line);
+        {
+            var table = reader.ReadLine();
+            yield return ContractJson.Deserialize(line) with { ReadTable = string.IsNullOrEmpty(table) ? null : ReadTable.FromJson(table) };
+        }
     }
 
     public void Dispose()

@@ -18,8 +18,8 @@ public sealed partial class FormStore
         // Forms held in memory are written as JSON before the transaction begins: on SQLite it holds the store's one
         // write lock, which the other workers wait for. Forms spooled on disk are read and written one at a time.
         IEnumerable<StoredForm> rows = source is ICollection<CleanedForm> held
-            ? [.. held.Select(f => new StoredForm(f, ContractJson.Serialize(f)))]
-            : source.Select(f => new StoredForm(f, ContractJson.Serialize(f)));
+            ? [.. held.Select(StoredForm.Of)]
+            : source.Select(StoredForm.Of);
         var tx = claim.Transaction ?? Begin(claim.Connection);
         claim.Transaction = tx;
         try
@@ -38,9 +38,9 @@ public sealed partial class FormStore
     }
 
     private const string InsertFormSql =
-        "INSERT INTO forms (document_id, form_index, year, department, project, total_score, error_count, warning_count, info_count, json) " +
-        "VALUES (@d, @i, @year, @dept, @project, @total, @errors, @warnings, @infos, @json) RETURNING id";
-    private static readonly string[] FormColumns = ["d", "i", "year", "dept", "project", "total", "errors", "warnings", "infos", "json"];
+        "INSERT INTO forms (document_id, form_index, year, department, project, total_score, error_count, warning_count, info_count, json, read_table) " +
+        "VALUES (@d, @i, @year, @dept, @project, @total, @errors, @warnings, @infos, @json, @table) RETURNING id";
+    private static readonly string[] FormColumns = ["d", "i", "year", "dept", "project", "total", "errors", "warnings", "infos", "json", "table"];
     private const string InsertFindingSql =
         "INSERT INTO findings (form_id, position, rule, severity, field, stated, expected, message, difference, amount, material, suspect, cause, follows) " +
         "VALUES (@f, @k, @rule, @sev, @field, @stated, @expected, @message, @difference, @amount, @material, @suspect, @cause, @follows)";
@@ -50,8 +50,11 @@ public sealed partial class FormStore
     /// <summary>How many forms go to PostgreSQL in one round trip (their findings in a second).</summary>
     private const int FormsPerBatch = 50;
 
-    /// <summary>A form and its contract JSON, as the store keeps it.</summary>
-    private readonly record struct StoredForm(CleanedForm Form, string Json);
+    /// <summary>A form, its contract JSON and the JSON of the table it was read from (when the pipeline kept it), as the store keeps them.</summary>
+    private readonly record struct StoredForm(CleanedForm Form, string Json, string? TableJson)
+    {
+        public static StoredForm Of(CleanedForm form) => new(form, ContractJson.Serialize(form), form.ReadTable?.ToJson());
+    }
 
     private static int WriteForms(Claim claim, System.Data.Common.DbTransaction tx, IEnumerable<StoredForm> forms)
     {
@@ -120,6 +123,7 @@ public sealed partial class FormStore
         row.Form.Findings.Count(f => f.Severity == "warning"),
         row.Form.Findings.Count(f => f.Severity == "info"),
         row.Json,
+        row.TableJson,
     ];
 
     /// <summary>Its findings' rows, in <see cref="FindingColumns"/>' order; a finding that follows an earlier one's cause points to it.</summary>

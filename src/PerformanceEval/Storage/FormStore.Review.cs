@@ -70,6 +70,9 @@ public sealed record ReviewForm(long Id, long DocumentId, int FormIndex, string 
     string? InputKind, IReadOnlyList<ReviewFinding> Findings, IReadOnlyList<DecisionRecord> History,
     long? PreviousFormId, long? NextFormId)
 {
+    /// <summary>The JSON of the table the form was read from (<see cref="Contract.ReadTable"/>); null for a form imported before tables were kept.</summary>
+    public string? ReadTableJson { get; init; }
+
     /// <summary>The form's sign-off (审结), once a reviewer gave one.</summary>
     public SignOff? SignedOff { get; init; }
 
@@ -201,7 +204,7 @@ public sealed partial class FormStore
     {
         using var connection = Connect();
         var form = Row(connection, null,
-            "SELECT f.id, f.document_id, f.form_index, f.json, f.corrected_json, d.input_kind FROM forms f JOIN documents d ON d.id = f.document_id WHERE f.id = @id",
+            "SELECT f.id, f.document_id, f.form_index, f.json, f.corrected_json, d.input_kind, f.read_table FROM forms f JOIN documents d ON d.id = f.document_id WHERE f.id = @id",
             ("id", formId));
         if (form is null) return null;
         var findings = Rows(connection,
@@ -223,7 +226,7 @@ public sealed partial class FormStore
             (string)form[3]!, (string?)form[4], (string?)form[5], findings, History(connection, formId),
             // Previous and next forms that still have findings to decide: the auditor's way through the store.
             Neighbour("SELECT MAX(fi.form_id) FROM findings fi JOIN forms f ON f.id = fi.form_id WHERE fi.review_status = 'pending' AND fi.form_id < @id{conditions}"),
-            Neighbour("SELECT MIN(fi.form_id) FROM findings fi JOIN forms f ON f.id = fi.form_id WHERE fi.review_status = 'pending' AND fi.form_id > @id{conditions}")) { SignedOff = SignOffOf(connection, formId) };
+            Neighbour("SELECT MIN(fi.form_id) FROM findings fi JOIN forms f ON f.id = fi.form_id WHERE fi.review_status = 'pending' AND fi.form_id > @id{conditions}")) { SignedOff = SignOffOf(connection, formId), ReadTableJson = (string?)form[6] };
     }
 
     private static List<DecisionRecord> History(System.Data.Common.DbConnection connection, long formId) =>

@@ -122,5 +122,10 @@ internal static class Migrations
             (CASE WHEN suspect = 1 THEN 1 ELSE 0 END), (CASE WHEN material = 1 THEN 0 ELSE 1 END),
             (CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END), form_id, position);
         """,
+        // 7: the table each form was read from (its rows after Tables' repairs, cells with spans and the fields read from
+        // them), which the review page draws. Forms imported before stay null until their document is re-read.
+        """
+        ALTER TABLE forms ADD COLUMN read_table TEXT;
+        """,
     ];
 }

@@ -141,6 +141,44 @@ public sealed partial class ReviewAppTests(ReviewAppTests.Server fixture) : ICla
     }
 
     [Theory]
+    [InlineData("pdf-text")]   // a ruled page: merged regions, one cell each
+    [InlineData("text")]       // seed 001's TSV: 1×1 cells
+    public async Task The_form_page_draws_the_table_as_read_with_its_spans_and_the_fields_read_from_each_cell(string kind)
+    {
+        var store = _server.Store;
+        var stored = store.Queue(new QueueFilter(PageSize: 500)).Items.Select(i => i.FormId).Distinct()
+            .Select(id => store.ReviewForm(id)!).Where(f => f.InputKind == kind).OrderByDescending(f => f.Findings.Count).First();
+        var table = PerformanceEval.Contract.ReadTable.FromJson(stored.ReadTableJson)!;
+        var form = PerformanceEval.Contract.ContractJson.Deserialize(stored.ImportedJson);
+
+        var (status, html) = await Get($"/forms/{stored.Id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var drawn = Regex.Match(html, "<table class=\"read-table\">.*?</table>", RegexOptions.Singleline).Value;
+        Assert.Equal(table.Rows.Length, Regex.Matches(drawn, "<tr ").Count);
+        // Every field read from a cell is on the cell it was read from, drawn as such.
+        var cells = Regex.Matches(drawn, "<td class=\"([^\"]*)\"[^>]*data-fields=\"([^\"]*)\"[^>]*>([^<]*)</td>").ToList();
+        var named = cells.SelectMany(c => c.Groups[2].Value.Split(' ')).ToHashSet();
+        Assert.All(form.Provenance.Where(p => p.Value.Row is not null), p => Assert.Contains(p.Key, named));
+        Assert.All(cells, c => Assert.Contains("bound", c.Groups[1].Value));
+        var executed = cells.Single(c => c.Groups[2].Value.Split(' ').Contains("funding.total.executed"));
+        Assert.Equal(form.Provenance["funding.total.executed"].Text, System.Net.WebUtility.HtmlDecode(executed.Groups[3].Value));
+        // A cell a finding concerns is marked.
+        var open = stored.Findings.Where(f => f.Status != "resolved").Select(f => f.Field).ToHashSet();
+        Assert.Contains(cells, c => c.Groups[1].Value.Contains("flagged") && c.Groups[2].Value.Split(' ').Any(open.Contains));
+        if (kind == "pdf-text")
+            Assert.Matches("<td [^>]*(rowspan|colspan)=\"[2-9]", drawn);
+    }
+
+    [Fact]
+    public void A_form_stored_before_tables_were_kept_says_so()
+    {
+        var html = new Html();
+        ReadTableView.Render(html, null, new HashSet<string>());
+        Assert.Contains("重新导入其文件后可见", html.ToString());
+        Assert.DoesNotContain("<table", html.ToString());
+    }
+
+    [Theory]
     [InlineData("/documents/..%2F..%2F..%2Fetc%2Fpasswd/pages/1.png")]
     [InlineData("/documents/1/pages/1.png?path=/etc/passwd")]
     [InlineData("/documents/9999/pages/1.png?box=0,0,10,10")]

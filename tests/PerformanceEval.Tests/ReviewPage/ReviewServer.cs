@@ -40,7 +40,7 @@ internal sealed class ReviewServer : IAsyncDisposable
             Path.Combine(Fixtures.Case("review-hostile-text"), "form.txt"),
             .. withScans ? new[] { Fixtures.Input("pdf-baoshan-2023-three-forms"), Fixtures.Input("scan-songjiang-2022-tiff") } : [],
         ];
-        var report = new Importer(store.Open(), Fixtures.Pipeline, Logger.None).Run(files, 2, false, false);
+        var report = new Importer(store.Open(), Fixtures.ImportPipeline, Logger.None).Run(files, 2, false, false);
         Assert.Equal(files.Length, report.Done);
         var hostile = store.Open().Queue(new QueueFilter(PageSize: 500)).Items.First(i => i.Project!.Contains("window.__xss", StringComparison.Ordinal)).FormId;
         prepare?.Invoke(store.Open());

@@ -7,7 +7,7 @@ namespace PerformanceEval.Tests.Storage;
 
 public sealed class FormSpoolTests
 {
-    private static readonly ImmutableArray<CleanedForm> Seed001 = Fixtures.Pipeline.Extract(Fixtures.Input("seed-001-baoshan-2023-tsv")).Forms;
+    private static readonly ImmutableArray<CleanedForm> Seed001 = Fixtures.ImportPipeline.Extract(Fixtures.Input("seed-001-baoshan-2023-tsv")).Forms;
 
     [Theory]
     [InlineData(2)]    // 30 forms: held in memory
@@ -24,6 +24,9 @@ public sealed class FormSpoolTests
         Assert.Equal(copies * Seed001.Sum(f => f.Findings.Length), spool.Findings);
         Assert.True(Seed001.Sum(f => f.Findings.Length) > 0);
         Assert.Equal(handed.SelectMany(f => f).Select(ContractJson.Serialize), spool.Forms().Select(ContractJson.Serialize));
+        // Each with the table it was read from, which the contract's JSON does not carry.
+        Assert.All(Seed001, f => Assert.NotNull(f.ReadTable));
+        Assert.Equal(handed.SelectMany(f => f).Select(f => f.ReadTable!.ToJson()), spool.Forms().Select(f => f.ReadTable?.ToJson()));
         // Read twice (a retried transaction reads the spool again).
         Assert.Equal(spool.Count, spool.Forms().Count());
     }
