@@ -37,8 +37,8 @@ internal static class ReadTableView
                 var start = Math.Max(cell.Col, at);
                 at = Pad(html, coveredUntil, r, at, Math.Min(start, width));
                 Cell(html, cell, flagged);
-                var span = Math.Max(1, cell.ColSpan);
-                for (var c = at; c < Math.Min(width, at + span); c++) coveredUntil[c] = Math.Max(coveredUntil[c], r + cell.RowSpan - 1);
+                var span = cell.Cols;
+                for (var c = at; c < Math.Min(width, at + span); c++) coveredUntil[c] = Math.Max(coveredUntil[c], r + cell.Rows - 1);
                 at += span;
             }
             Pad(html, coveredUntil, r, at, width);
@@ -67,8 +67,8 @@ internal static class ReadTableView
         if (cell.Box is { Length: 4 } box) title.Add("位置 " + string.Join(",", box.Select(v => v.ToString("0.#", CultureInfo.InvariantCulture))));
         html.Open("td",
                 ("class", string.Join(' ', new[] { kind, isFlagged ? "flagged" : "", cell.Confidence is < 0.9 ? "unsure" : "" }.Where(c => c.Length > 0))),
-                ("colspan", cell.ColSpan > 1 ? cell.ColSpan.ToString(CultureInfo.InvariantCulture) : null),
-                ("rowspan", cell.RowSpan > 1 ? cell.RowSpan.ToString(CultureInfo.InvariantCulture) : null),
+                ("colspan", cell.Cols > 1 ? cell.Cols.ToString(CultureInfo.InvariantCulture) : null),
+                ("rowspan", cell.Rows > 1 ? cell.Rows.ToString(CultureInfo.InvariantCulture) : null),
                 ("data-fields", fields.IsEmpty ? null : string.Join(' ', fields)),
                 ("title", title.Count == 0 ? null : string.Join(" · ", title)))
             .Text(cell.Text).Close("td");

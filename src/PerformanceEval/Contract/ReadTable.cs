@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace PerformanceEval.Contract;
 
@@ -15,13 +16,22 @@ public sealed record ReadTable(ImmutableArray<ReadRow> Rows)
 {
     /// <summary>The columns the widest row reaches.</summary>
     [JsonIgnore]
-    public int Columns => Rows.IsDefaultOrEmpty ? 0 : Rows.Max(r => r.Cells.IsDefaultOrEmpty ? 0 : r.Cells.Max(c => c.Col + c.ColSpan));
+    public int Columns => Rows.IsDefaultOrEmpty ? 0 : Rows.Max(r => r.Cells.IsDefaultOrEmpty ? 0 : r.Cells.Max(c => c.Col + c.Cols));
 
-    public string ToJson() => JsonSerializer.Serialize(this, ReadTableJsonContext.Default.ReadTable);
+    /// <summary>The table as the store keeps it: compact JSON, Chinese written as itself (escaped, it would take twice the bytes).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>Reads a stored table back; null for null (a form stored before tables were kept).</summary>
-    public static ReadTable? FromJson(string? json) =>
-        json is null ? null : JsonSerializer.Deserialize(json, ReadTableJsonContext.Default.ReadTable);
+    public static ReadTable? FromJson(string? json) => json is null ? null : JsonSerializer.Deserialize(json, Json);
+
+    // The options' own settings govern, not the context's: both say the same.
+    private static readonly JsonTypeInfo<ReadTable> Json = (JsonTypeInfo<ReadTable>)new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = ReadTableJsonContext.Default,
+    }.GetTypeInfo(typeof(ReadTable));
 }
 
 /// <summary>One row of a <see cref="ReadTable"/>: the page and source line it came from, and its cells.</summary>
@@ -33,8 +43,24 @@ public sealed record ReadRow(int? Page, int? Line, ImmutableArray<ReadCell> Cell
 /// the form's fields read from it (contract paths: <c>funding.total.executed</c>); none for a cell the normalizer
 /// read nothing from.
 /// </summary>
-public sealed record ReadCell(int Col, int ColSpan, int RowSpan, string Text, ImmutableArray<double>? Box = null, double? Confidence = null,
-    ImmutableArray<string>? Fields = null);
+/// <param name="Col">The logical column the cell starts at.</param>
+/// <param name="Text">The cell's text as read (before cleaning).</param>
+/// <param name="ColSpan">Columns covered: null for one (most cells; not written).</param>
+/// <param name="RowSpan">Rows covered: null for one.</param>
+/// <param name="Box">Its box on the page (PDF points or scan pixels), where the input has one.</param>
+/// <param name="Confidence">The OCR engine's confidence in its text, for a scan.</param>
+/// <param name="Fields">The form's fields read from it; null for none.</param>
+public sealed record ReadCell(int Col, string Text, int? ColSpan = null, int? RowSpan = null, ImmutableArray<double>? Box = null,
+    double? Confidence = null, ImmutableArray<string>? Fields = null)
+{
+    /// <summary>The columns the cell covers.</summary>
+    [JsonIgnore]
+    public int Cols => ColSpan ?? 1;
+
+    /// <summary>The rows the cell covers.</summary>
+    [JsonIgnore]
+    public int Rows => RowSpan ?? 1;
+}
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = false)]

@@ -15,40 +15,69 @@ public static class ReadTables
     /// </summary>
     public static ReadTable Of(FormGrid grid, IReadOnlyDictionary<string, FieldProvenance> provenance)
     {
-        var fieldsAt = provenance.ToLookup(p => Place.Of(p.Value), p => (Field: p.Key, p.Value.Text));
-        // Cells standing at one place (pieces of a layout line given one column) are told apart by their text.
-        var shared = grid.Rows.SelectMany(r => r.Cells).Where(c => !c.IsEmpty && !c.Carried)
-            .GroupBy(Place.Of).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        // Built for every form an import stores: one pass over the provenance, none over the cells but the drawing.
+        var fieldsAt = new Dictionary<Place, List<(string Field, string? Text)>>(provenance.Count);
+        foreach (var (field, p) in provenance)
+        {
+            var place = Place.Of(p);
+            if (!fieldsAt.TryGetValue(place, out var list)) fieldsAt[place] = list = [];
+            list.Add((field, p.Text));
+        }
         // How far each spanning cell really reaches: the rows after it that still carry it (a repair may have dropped some).
-        var covered = new HashSet<(int Row, Place Cell)>();
+        HashSet<(int Row, Place Cell)>? covered = null;
         var rows = ImmutableArray.CreateBuilder<ReadRow>(grid.Rows.Length);
+        var cells = ImmutableArray.CreateBuilder<ReadCell>();
         for (var r = 0; r < grid.Rows.Length; r++)
         {
             var row = grid.Rows[r];
-            var cells = ImmutableArray.CreateBuilder<ReadCell>();
+            cells.Clear();
             var next = 0;
             foreach (var cell in row.Cells)
             {
                 var col = cell.FirstColumn >= 0 ? cell.FirstColumn : next;
                 next = Math.Max(next, col + Math.Max(1, cell.ColSpan));
+                var hasFields = fieldsAt.TryGetValue(Place.Of(cell), out var here);
+                if (cell.IsEmpty && cell.ColSpan <= 1 && cell.RowSpan <= 1 && !hasFields) continue;
                 var place = Place.Of(cell);
-                if (cell.Carried && covered.Contains((r, place))) continue;
+                if (cell.Carried && covered is not null && covered.Contains((r, place))) continue;
                 var span = 1;
                 if (cell.RowSpan > 1)
-                    while (r + span < grid.Rows.Length && span < cell.RowSpan &&
-                           grid.Rows[r + span].Cells.Any(c => c.Carried && Place.Of(c) == place))
-                        covered.Add((r + span++, place));
-                var fields = fieldsAt[place]
-                    .Where(f => !shared.Contains(place) || f.Text is { } text && (cell.Text.Contains(text, StringComparison.Ordinal) || text.Contains(cell.Text, StringComparison.Ordinal)))
-                    .Select(f => f.Field).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+                    while (r + span < grid.Rows.Length && span < cell.RowSpan && Carries(grid.Rows[r + span], place))
+                        (covered ??= []).Add((r + span++, place));
+                var fields = hasFields ? FieldsOf(cell, here!, row) : [];
                 if (cell.IsEmpty && cell.ColSpan <= 1 && span <= 1 && fields.IsEmpty) continue;
-                cells.Add(new ReadCell(col, Math.Max(1, cell.ColSpan), span, cell.Text,
+                cells.Add(new ReadCell(col, cell.Text, cell.ColSpan > 1 ? cell.ColSpan : null, span > 1 ? span : null,
                     cell.Source.Box is { } b ? [b.X0, b.Y0, b.X1, b.Y1] : null, cell.Source.Confidence,
                     fields.IsEmpty ? null : fields));
             }
             rows.Add(new ReadRow(row.Page, row.Line, cells.ToImmutable()));
         }
         return new ReadTable(rows.MoveToImmutable());
+    }
+
+    private static bool Carries(RawRow row, Place place)
+    {
+        foreach (var c in row.Cells)
+            if (c.Carried && Place.Of(c) == place) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The fields read at a cell's place. Cells standing at one place in a row (pieces of a layout line given one
+    /// column) are told apart by the text each field was read from.
+    /// </summary>
+    private static ImmutableArray<string> FieldsOf(RawCell cell, List<(string Field, string? Text)> here, RawRow row)
+    {
+        var place = Place.Of(cell);
+        var alike = 0;
+        foreach (var c in row.Cells)
+            if (!c.IsEmpty && !c.Carried && Place.Of(c) == place) alike++;
+        var fields = ImmutableArray.CreateBuilder<string>(here.Count);
+        foreach (var (field, text) in here)
+            if (alike <= 1 || text is not null && (cell.Text.Contains(text, StringComparison.Ordinal) || text.Contains(cell.Text, StringComparison.Ordinal)))
+                fields.Add(field);
+        fields.Sort(StringComparer.Ordinal);
+        return fields.ToImmutable();
     }
 
     /// <summary>Where a cell stood in the source, as its provenance records it; a carried cell stands where its first row's does.</summary>

@@ -42,7 +42,7 @@ public sealed class ReadTablesTests
         var table = ReadTables.Of(grid, provenance);
 
         var merged = table.Rows[0].Cells[0];
-        Assert.Equal((0, 1, 2, "产出指标"), (merged.Col, merged.ColSpan, merged.RowSpan, merged.Text));
+        Assert.Equal((0, 1, 2, "产出指标"), (merged.Col, merged.Cols, merged.Rows, merged.Text));
         Assert.Equal(["indicators[0].level1", "indicators[1].level1"], merged.Fields!.Value.ToArray());
         // The carried copy and the empty cell are not drawn; the figure is, at its column, with its field.
         var second = Assert.Single(table.Rows[1].Cells);
@@ -50,7 +50,7 @@ public sealed class ReadTablesTests
         Assert.Equal(["indicators[1].weight"], second.Fields!.Value.ToArray());
         // A figure nothing was read from stays, named by no field; a cell spanning columns keeps its span.
         Assert.Null(table.Rows[0].Cells[2].Fields);
-        Assert.Equal((0, 2), (table.Rows[2].Cells[0].Col, table.Rows[2].Cells[0].ColSpan));
+        Assert.Equal((0, 2), (table.Rows[2].Cells[0].Col, table.Rows[2].Cells[0].Cols));
         Assert.Equal(3, table.Columns);
     }
 
@@ -84,8 +84,13 @@ public sealed class ReadTablesTests
         var hundred = Cell("100", 1, 5);
         var grid = Grid(Row(1, Cell("总分", 1, 0, colSpan: 5), hundred));
         var table = ReadTables.Of(grid, new Dictionary<string, FieldProvenance> { ["totalWeight"] = ReadFrom(hundred, 0) });
-        var back = ReadTable.FromJson(table.ToJson())!;
-        Assert.Equal(table.ToJson(), back.ToJson());
+        var json = table.ToJson();
+        var back = ReadTable.FromJson(json)!;
+        Assert.Equal(json, back.ToJson());
+        Assert.Equal((0, 5, 1), (back.Rows[0].Cells[0].Col, back.Rows[0].Cells[0].Cols, back.Rows[0].Cells[0].Rows));
+        // Chinese as itself, and a span of one not written.
+        Assert.Contains("\"text\":\"总分\"", json);
+        Assert.DoesNotContain("\"rowSpan\"", json);
         Assert.Equal(["totalWeight"], back.Rows[0].Cells[1].Fields!.Value.ToArray());
         Assert.Null(ReadTable.FromJson(null));
     }
