@@ -60,7 +60,7 @@ internal static class FormView
         FormTable.Render(html, form, OpenFields(stored));
         html.Raw("</section></div>");
         // The table as the normalizer received it, spans and all: where a figure came from, and what was read from nothing.
-        html.Raw("<section class=\"read\" aria-label=\"读取的表格\">").Element("h2", "读取的表格（原件的单元格与合并，修复之后）");
+        html.Raw("<section class=\"read\" id=\"read-table\" aria-label=\"读取的表格\">").Element("h2", "读取的表格（原件的单元格与合并，修复之后）");
         ReadTableView.Render(html, ReadTable.FromJson(stored.ReadTableJson), OpenFields(stored));
         html.Raw("</section>");
 

@@ -6,8 +6,8 @@ namespace PerformanceEval.ReviewPage;
 /// <summary>
 /// The table the form was read from, drawn from the logical table the normalizer received (its cells, columns and
 /// spans, after Tables' repairs), not from the form's fields: what the auditor sees is what was read. A cell a field
-/// was read from names the field (and is marked when a finding concerns it); a cell nothing was read from is shown as
-/// such — a figure standing there was not taken into the form.
+/// was read from names the field (and is marked when a finding concerns it); the form's own wording is shown as such;
+/// any other cell nothing was read from is marked — a figure or a name standing there was not taken into the form.
 /// </summary>
 internal static class ReadTableView
 {
@@ -18,7 +18,8 @@ internal static class ReadTableView
             html.Element("p", "这张表导入时还没有保存读取的表格；重新导入其文件后可见。", ("class", "empty"));
             return;
         }
-        html.Raw("<p class=\"legend\">").Element("span", "已读入字段", ("class", "bound")).Text(" ")
+        html.Raw("<p class=\"legend\">").Element("span", "表格用语", ("class", "label")).Text(" ")
+            .Element("span", "已读入字段", ("class", "bound")).Text(" ")
             .Element("span", "未读入任何字段", ("class", "unread")).Text(" ")
             .Element("span", "有待审问题", ("class", "bound flagged")).Raw("</p>");
         var width = Math.Max(1, table.Columns);
@@ -59,7 +60,7 @@ internal static class ReadTableView
     {
         var fields = cell.Fields ?? [];
         var isFlagged = fields.Any(path => flagged.Contains(path) || flagged.Any(f => path.StartsWith(f + ".", StringComparison.Ordinal)));
-        var kind = fields.IsEmpty ? (string.IsNullOrWhiteSpace(cell.Text) ? "" : "unread") : "bound";
+        var kind = !fields.IsEmpty ? "bound" : cell.Label == true ? "label" : string.IsNullOrWhiteSpace(cell.Text) ? "" : "unread";
         var title = new List<string>();
         if (!fields.IsEmpty) title.Add("读作：" + string.Join("、", fields.Select(Labels.Field)));
         else if (kind == "unread") title.Add("未读入任何字段");

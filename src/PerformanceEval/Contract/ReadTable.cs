@@ -50,8 +50,10 @@ public sealed record ReadRow(int? Page, int? Line, ImmutableArray<ReadCell> Cell
 /// <param name="Box">Its box on the page (PDF points or scan pixels), where the input has one.</param>
 /// <param name="Confidence">The OCR engine's confidence in its text, for a scan.</param>
 /// <param name="Fields">The form's fields read from it; null for none.</param>
+/// <param name="Label">True for the form's own wording (项目名称, 年初预算数, 产出指标 …), which no field is read from;
+/// null otherwise.</param>
 public sealed record ReadCell(int Col, string Text, int? ColSpan = null, int? RowSpan = null, ImmutableArray<double>? Box = null,
-    double? Confidence = null, ImmutableArray<string>? Fields = null)
+    double? Confidence = null, ImmutableArray<string>? Fields = null, bool? Label = null)
 {
     /// <summary>The columns the cell covers.</summary>
     [JsonIgnore]

@@ -71,7 +71,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         }
         b.Total = total;
         b.PrintedBands ??= grid.Rows.Select(r => Bands(RowText.Joined(r))).FirstOrDefault(x => x is not null);
-        return new(new NormalizedForm(b.Build("criteria"), b.PrintedBands), [.. b.Diagnostics]);
+        return new(new NormalizedForm(b.Build("criteria"), b.PrintedBands) { ReadFrom = b.Sources }, [.. b.Diagnostics]);
     }
 
     private void ReadLabelValues(FormBuilder b, ref FundingLine total, List<RawCell> cells, int ri)

@@ -29,9 +29,25 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
     public readonly Dictionary<string, FieldProvenance> Provenance = [];
     public readonly List<Diagnostic> Diagnostics = [];
 
+    /// <summary>
+    /// Every cell a field was read from, the pieces of a joined value included (a name broken over lines, a value split
+    /// over cells): what the table as read marks, where <see cref="Provenance"/> keeps the first.
+    /// </summary>
+    public readonly List<KeyValuePair<string, FieldProvenance>> Sources = [];
+
     /// <summary>Records where a field was read. The first reading of a field wins.</summary>
-    public void From(string path, RawCell cell, int row, string? text = null) =>
-        Provenance.TryAdd(path, new FieldProvenance
+    public void From(string path, RawCell cell, int row, string? text = null)
+    {
+        var at = At(cell, row, text);
+        Sources.Add(new(path, at));
+        Provenance.TryAdd(path, at);
+    }
+
+    /// <summary>Records one more piece a field's value was joined from; its provenance stays the first piece's.</summary>
+    public void AlsoFrom(string path, RawCell cell, int row) => Sources.Add(new(path, At(cell, row, null)));
+
+    private static FieldProvenance At(RawCell cell, int row, string? text) =>
+        new()
         {
             Page = cell.Source.Page,
             Line = cell.Source.Line,
@@ -41,7 +57,7 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
             Text = text ?? cell.Text,
             Confidence = cell.Source.Confidence,
             Alternatives = cell.Source.Alternatives.IsDefaultOrEmpty ? null : cell.Source.Alternatives,
-        });
+        };
 
     /// <summary>Records a warning at a cell (its row set to the form grid's), naming the field it concerns when there is one.</summary>
     public void Warn(DiagnosticCode code, string message, RawCell? cell, int? row = null, string? field = null) =>
@@ -106,7 +122,11 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
 }
 
 /// <summary>A normalized form and what the checker may need beyond the contract (the grade bands it prints).</summary>
-public sealed record NormalizedForm(CleanedForm Form, GradeScale? PrintedBands);
+public sealed record NormalizedForm(CleanedForm Form, GradeScale? PrintedBands)
+{
+    /// <summary>Every cell each field was read from, pieces of joined values included (for the table as read).</summary>
+    public IReadOnlyList<KeyValuePair<string, FieldProvenance>> ReadFrom { get; init; } = [];
+}
 
 /// <summary>The normalizer stage: a repaired form grid in, a form in the contract out.</summary>
 public interface IFormNormalizer

@@ -110,6 +110,8 @@ public sealed partial class StandardFormNormalizer
         {
             nameText = TextCleaner.Clean(string.Concat(state.PendingName.Select(x => x.Text)) + nameText);
             b.From($"{p}.name", state.PendingName[0].Cell, ri, string.Join("\n", state.PendingName.Select(x => x.Cell.Text)));
+            foreach (var (_, piece) in state.PendingName.Skip(1)) b.AlsoFrom($"{p}.name", piece, ri);
+            if (name is { } last) b.AlsoFrom($"{p}.name", last.Cell, ri);
             state.PendingName.Clear();
         }
         else if (name is { } n) b.From($"{p}.name", n.Cell, ri);
@@ -132,6 +134,7 @@ public sealed partial class StandardFormNormalizer
         b.From($"{p}.weight", cells[w].Raw, ri);
         b.From($"{p}.score", cells[s].Raw, ri);
         if (noteCells.Count > 0) b.From($"{p}.note", noteCells[0].Raw, ri);
+        foreach (var piece in noteCells.Skip(1)) b.AlsoFrom($"{p}.note", piece.Raw, ri);
         // A level read on an earlier row (a merged cell carried down) points at that row; one the template
         // gave (the 一级指标 of a 二级指标) points at the cell it was derived from.
         var rowCell = name?.Cell ?? cells.First(c => c.Text is not null).Raw;

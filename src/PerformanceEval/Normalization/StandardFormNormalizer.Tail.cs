@@ -122,6 +122,8 @@ public sealed partial class StandardFormNormalizer
             var p = $"indicators[{i}]";
             b.Indicators[i] = b.Indicators[i] with { Name = b.Repair(TextCleaner.Clean(name), first, $"{p}.name") };
             b.From($"{p}.name", first, pieces[0].Index, string.Join("\n", pieces.Select(x => RowText.NonEmpty(x.Row).First().Text)));
+            foreach (var piece in pieces.Skip(1))
+                foreach (var cell in RowText.NonEmpty(piece.Row)) b.AlsoFrom($"{p}.name", cell, piece.Index);
             b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"第 {i + 1} 行指标没有三级指标名称；表格之后的“{name}”按顺序读作这一行的名称", first, pieces[0].Index, $"{p}.name");
         }
         return [.. left.Except(texts)];

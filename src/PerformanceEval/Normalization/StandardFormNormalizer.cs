@@ -115,7 +115,7 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             b.Warn(DiagnosticCodes.ReadByPosition,
                 "输入没有单元格跨度或列表头，指标行按分值/得分的位置读取",
                 null, null);
-        return new(new NormalizedForm(b.Build("standard"), null), [.. b.Diagnostics]);
+        return new(new NormalizedForm(b.Build("standard"), null) { ReadFrom = b.Sources }, [.. b.Diagnostics]);
     }
 
     /// <summary>What the reader carries from row to row.</summary>
@@ -183,9 +183,12 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         {
             // The label on its first line (a text dump's label with more below it), or the whole cell (a narrow cell
             // wraps 年度资金总额 over three lines).
-            var first = TextCleaner.Lines(row.Cells[i].Text).FirstOrDefault();
-            var best = new[] { matcher.Match(first, FundingLineKinds), matcher.Match(TextCleaner.Clean(row.Cells[i].Text), FundingLineKinds) }
-                .OfType<LabelMatch>().MaxBy(m => m.Score);
+            var first = TextCleaner.FirstLine(row.Cells[i].Text);
+            var whole = TextCleaner.Clean(row.Cells[i].Text);
+            var best = matcher.Match(first, FundingLineKinds);
+            // A one-line cell is its own first line: measured once (this runs on every cell of every row before the goals).
+            if (whole != first && matcher.Match(whole, FundingLineKinds) is { } wrapped && wrapped.Score > (best?.Score ?? double.MinValue))
+                best = wrapped;
             if (best is { Score: >= 0.75 } m) found = (i, m.Kind);
         }
         return found;

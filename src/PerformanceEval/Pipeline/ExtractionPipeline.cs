@@ -50,6 +50,9 @@ public sealed class ExtractionPipeline
     private readonly IFormNormalizer _standard;
     private readonly IFormNormalizer _criteria;
     private readonly LabelMatcher _criteriaLabels;
+    private readonly LabelMatcher _standardLabels;
+    /// <summary>Every label kind of each template: what a cell of its own wording is.</summary>
+    private readonly string[] _standardKinds, _criteriaKinds;
     private readonly bool _strict;
     private readonly ILogger _log;
 
@@ -69,6 +72,8 @@ public sealed class ExtractionPipeline
         _standard = new StandardFormNormalizer(standard);
         _criteria = new CriteriaFormNormalizer(criteria);
         _criteriaLabels = criteria;
+        _standardLabels = standard;
+        (_standardKinds, _criteriaKinds) = ([.. standard.Model.Labels.Keys], [.. criteria.Model.Labels.Keys]);
         Checker = checker;
         _alternatives = new AlternativeReadings(checker);
         _strict = strict;
@@ -175,7 +180,7 @@ public sealed class ExtractionPipeline
     /// <summary>The forms a document is cut into, as the normalizer receives them (for tuning tools; no checks run).</summary>
     internal ImmutableArray<Tables.FormGrid> Grids(SourceDocument document)
     {
-        var reader = _readers.FirstOrDefault(r => r.CanRead(document)) ?? _readers[^1];
+        var reader = ReaderFor(document);
         return [.. _segmenter.Segment(reader.Read(document).Value).Value.Select(g => _repairers.Aggregate(g, (x, r) => r.Repair(x).Value))];
     }
 
@@ -186,8 +191,7 @@ public sealed class ExtractionPipeline
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         try
         {
-            // The text-dump reader comes last and explains what a file it cannot read is.
-            var reader = _readers.FirstOrDefault(r => r.CanRead(document)) ?? _readers[^1];
+            var reader = ReaderFor(document);
             var ingested = Timed(timings, "ingestion", () => reader.Read(document));
             diagnostics.AddRange(ingested.Diagnostics);
             if (Error(ingested.Diagnostics) is { } readError)
@@ -205,6 +209,17 @@ public sealed class ExtractionPipeline
         {
             return StageFailure(document.Path, e, diagnostics, timings, ReaderSupport.FileRef(document));
         }
+    }
+
+    /// <summary>
+    /// The first reader that takes the document, else the text-dump reader, which comes last and explains what a file
+    /// it cannot read is — so it is not asked first (its question decodes the whole file, which its reading does again).
+    /// </summary>
+    private IDocumentReader ReaderFor(SourceDocument document)
+    {
+        for (var i = 0; i < _readers.Length - 1; i++)
+            if (_readers[i].CanRead(document)) return _readers[i];
+        return _readers[^1];
     }
 
     /// <summary>
@@ -267,7 +282,11 @@ public sealed class ExtractionPipeline
         // The canonical name was read from the department's cell: it points where the printed one does.
         if (form.DepartmentCanonical is not null && form.Provenance.TryGetValue("department", out var printedAt))
             form = form with { Provenance = new Dictionary<string, FieldProvenance>(form.Provenance) { ["departmentCanonical"] = printedAt } };
-        if (KeepsReadTables) form = form with { ReadTable = ReadTables.Of(repaired, form.Provenance) };
+        if (KeepsReadTables)
+        {
+            var (labels, kinds) = normalizer == _criteria ? (_criteriaLabels, _criteriaKinds) : (_standardLabels, _standardKinds);
+            form = form with { ReadTable = ReadTables.Of(repaired, normalized.Value.ReadFrom.Concat(form.Provenance), text => IsTemplateWording(labels, kinds, text)) };
+        }
         return normalized.Value with { Form = form };
     }
 
@@ -338,6 +357,14 @@ public sealed class ExtractionPipeline
             };
         }
     }
+
+    /// <summary>
+    /// A label of the template (项目名称, 年初预算数 …), a level's name (产出指标, 数量指标) or a placeholder ("—", "/") the form
+    /// prints where a line has no figure: the form's own wording, nothing a field could have been read from.
+    /// </summary>
+    private static bool IsTemplateWording(LabelMatcher labels, string[] kinds, string text) =>
+        NumberParser.IsPlaceholder(TextCleaner.Compact(text)) ||
+        labels.Match(text, kinds) is { Score: >= 0.9 } || labels.MatchLevel(text) is { IsExact: true };
 
     /// <summary>The criteria template prints 指标解释 / 评分规则 columns and a 预算单位; the standard one never does.</summary>
     private bool IsCriteria(FormGrid grid) =>

@@ -13,10 +13,15 @@ public static class ReadTables
     /// the form's provenance says were read from it — by where the cell stood (page, line, column, box), not by the
     /// row the field was assembled in (a name broken over lines is read from the line above its figures).
     /// </summary>
-    public static ReadTable Of(FormGrid grid, IReadOnlyDictionary<string, FieldProvenance> provenance)
+    /// <param name="grid">The form's rows as the normalizer received them.</param>
+    /// <param name="provenance">Where each field was read: every cell of it (a name joined from two lines names both),
+    /// or the form's provenance (its first cell).</param>
+    /// <param name="isLabel">Whether a cell's text is the template's own wording (a label, a level's name): such a cell
+    /// is drawn as the form's, not as data nothing was read from.</param>
+    public static ReadTable Of(FormGrid grid, IEnumerable<KeyValuePair<string, FieldProvenance>> provenance, Func<string, bool>? isLabel = null)
     {
         // Built for every form an import stores: one pass over the provenance, none over the cells but the drawing.
-        var fieldsAt = new Dictionary<Place, List<(string Field, string? Text)>>(provenance.Count);
+        var fieldsAt = new Dictionary<Place, List<(string Field, string? Text)>>();
         foreach (var (field, p) in provenance)
         {
             var place = Place.Of(p);
@@ -46,9 +51,10 @@ public static class ReadTables
                         (covered ??= []).Add((r + span++, place));
                 var fields = hasFields ? FieldsOf(cell, here!, row) : [];
                 if (cell.IsEmpty && cell.ColSpan <= 1 && span <= 1 && fields.IsEmpty) continue;
+                var label = fields.IsEmpty && !cell.IsEmpty && isLabel is not null && isLabel(cell.Text);
                 cells.Add(new ReadCell(col, cell.Text, cell.ColSpan > 1 ? cell.ColSpan : null, span > 1 ? span : null,
                     cell.Source.Box is { } b ? [b.X0, b.Y0, b.X1, b.Y1] : null, cell.Source.Confidence,
-                    fields.IsEmpty ? null : fields));
+                    fields.IsEmpty ? null : fields, label ? true : null));
             }
             rows.Add(new ReadRow(row.Page, row.Line, cells.ToImmutable()));
         }
@@ -75,7 +81,7 @@ public static class ReadTables
         var fields = ImmutableArray.CreateBuilder<string>(here.Count);
         foreach (var (field, text) in here)
             if (alike <= 1 || text is not null && (cell.Text.Contains(text, StringComparison.Ordinal) || text.Contains(cell.Text, StringComparison.Ordinal)))
-                fields.Add(field);
+                if (!fields.Contains(field)) fields.Add(field);
         fields.Sort(StringComparer.Ordinal);
         return fields.ToImmutable();
     }
