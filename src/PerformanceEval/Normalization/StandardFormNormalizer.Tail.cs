@@ -9,7 +9,8 @@ public sealed partial class StandardFormNormalizer
     /// <summary>
     /// Reads the rows after the 总分. A form printed whole ends there, but a text dump may write some cells after the rest
     /// of the table (Calc's PDFs through <c>pdftotext -raw</c> put the wrapped cells last: the year, the project name, the
-    /// header's labels). The template's own labels there hold nothing to read. A year or a unit the form lacks is taken.
+    /// header's labels). The template's own labels and the title there hold nothing to read. A year (alone or in the
+    /// title) or a unit the form lacks is taken.
     /// The cells such a tool wrapped follow in the table's order: header values whose label stood empty, then names, and
     /// targets with actuals, of the rows that lack them. Each is taken only where the counts match one to one, and always
     /// with a warning that says it was read away from its label. Anything else left is reported, never dropped in silence.
@@ -26,6 +27,16 @@ public sealed partial class StandardFormNormalizer
                 if (b.Year is null)
                 {
                     b.Year = year;
+                    b.From("year", cells[0], ri, joined);
+                }
+                continue;
+            }
+            // The form's title, written after the table with the year it carries: its year is taken, and it is no value.
+            if (matcher.FindInside(joined, "Title").Length > 0)
+            {
+                if (b.Year is null && YearIn(joined) is { } titled)
+                {
+                    b.Year = titled;
                     b.From("year", cells[0], ri, joined);
                 }
                 continue;

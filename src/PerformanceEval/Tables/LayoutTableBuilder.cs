@@ -696,7 +696,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 // A whole level word of the other level is that level's, wherever it is printed.
                 { IsExact: true, IsLevel1: var one } => one == (column.Kind == "HdrLevel1") ? 0 : 6,
                 not null => 0,
-                _ => text.Length <= 2 ? 0 : 3,
+                // A piece of a level name the column wrapped ("可持续影" / "响指标") is that column's as much as a whole one.
+                _ => text.Length <= 2 || IsLevelPiece(text) ? 0 : 3,
             },
             // A whole level word (社会效益指标) is no name, target or actual: a level label centred over its rows can
             // stand far right of its column.
@@ -708,6 +709,20 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             _ => 0,
         };
         return outside / 2 + kind;
+    }
+
+    /// <summary>A run of two characters or more of some level's name (its start, its middle or its end).</summary>
+    private bool IsLevelPiece(string text)
+    {
+        var compact = TextCleaner.Compact(text);
+        if (compact.Length < 2) return false;
+        foreach (var (level1, level2) in matcher.Model.Levels)
+        {
+            if (level1.Contains(compact, StringComparison.Ordinal)) return true;
+            foreach (var name in level2)
+                if (name.Contains(compact, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     private bool HoldsFigure(Token token) =>
@@ -883,7 +898,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         if (labels.Count == 0) return;
         var lineOf = anchors.Select(a => (double)(rows[a].Line ?? a)).ToArray();
         var centers = labels.Select(l => l.Average(t => (double)t.Line)).ToArray();
-        var spans = Spans(lineOf, centers);
+        var extents = labels.Select(l => ((double)l.Min(t => t.Line), (double)l.Max(t => t.Line))).ToArray();
+        var spans = Spans(lineOf, centers, extents);
         for (var q = 0; q < labels.Count; q++)
         {
             var (first, last) = spans[q];
@@ -905,10 +921,13 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
 
     /// <summary>
     /// Splits rows (their lines, in order) into one run per label, each run holding at least one row, so that each
-    /// run's middle line is as near as it can be to its label's line. Fewer rows than labels: the first rows take one each.
+    /// run's middle line is as near as it can be to its label's line — and no run takes a row printed on the lines of
+    /// another label ("服务对象满意" / "度指标" on the lines of its two rows: those rows are its, however far the
+    /// label above reaches). Fewer rows than labels: the first rows take one each.
     /// </summary>
-    private static (int First, int Last)[] Spans(double[] rowLines, double[] centers)
+    private static (int First, int Last)[] Spans(double[] rowLines, double[] centers, (double First, double Last)[] extents)
     {
+        const double OthersRowCost = 100;
         int n = rowLines.Length, k = centers.Length;
         var result = new (int, int)[k];
         if (k > n)
@@ -916,6 +935,16 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             for (var q = 0; q < k; q++) result[q] = q < n ? (q, q) : (1, 0);
             return result;
         }
+        // foreign[q, e]: how many of the first e rows stand on the lines of a label other than q (a running count).
+        var foreign = new int[k, n + 1];
+        for (var q = 0; q < k; q++)
+            for (var r = 0; r < n; r++)
+            {
+                var others = 0;
+                for (var other = 0; other < k; other++)
+                    if (other != q && rowLines[r] >= extents[other].First && rowLines[r] <= extents[other].Last) others++;
+                foreign[q, r + 1] = foreign[q, r] + others;
+            }
         var cost = new double[k + 1, n + 1];
         var cut = new int[k + 1, n + 1];
         for (var q = 0; q <= k; q++)
@@ -927,7 +956,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 {
                     if (double.IsPositiveInfinity(cost[q - 1, s])) continue;
                     var middle = (rowLines[s] + rowLines[e - 1]) / 2;
-                    var c = cost[q - 1, s] + Math.Abs(middle - centers[q - 1]);
+                    var c = cost[q - 1, s] + Math.Abs(middle - centers[q - 1]) + OthersRowCost * (foreign[q - 1, e] - foreign[q - 1, s]);
                     if (c < cost[q, e]) (cost[q, e], cut[q, e]) = (c, s);
                 }
         var end = n;

@@ -334,6 +334,16 @@ public sealed class BrokenLineJoinerTests
     }
 
     [Fact]
+    public void A_title_written_after_the_table_gives_its_year_and_is_no_value()
+    {
+        // Calc writes the title (and the year in it) after the table when the title is a wrapped cell of its own.
+        var form = Read(CellsAfterTheTable.Replace("财政项目支出绩效自评表\n", "").Replace("(2023 年度)", "2023年度财政项目支出绩效自评表"));
+        Assert.Equal((2023, "服务费(宝财行签[2023]277号)"), (form.Year, form.ProjectName));
+        Assert.Equal("projectName", Assert.Single(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id).Field);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
+    }
+
+    [Fact]
     public void Texts_after_the_table_fill_the_empty_labels_in_the_table_s_order_and_what_is_left_is_reported()
     {
         // The tool writes wrapped cells in the table's order: the first text is the 项目名称's; a second, with no empty

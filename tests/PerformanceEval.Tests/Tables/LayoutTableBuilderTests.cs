@@ -102,6 +102,21 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
+    public void Pieces_of_a_level_name_wrapped_in_its_narrow_cell_stay_in_the_level_column()
+    {
+        // Chromium's layout of a print-shop form: "可持续影响指" / "标" and "服务对象满意" / "度指标" wrap in the narrow
+        // 二级指标 cell, and "度指标" stands as near the 三级指标 column as its own. A piece of a level name is the level
+        // column's: read as a name, it made "度指标服务对象满意度" and moved the rows' levels by one.
+        var input = Fixtures.Input("shop-tune-synthetic032-chromium-layout");
+        var expected = PerformanceEval.Contract.ContractJson.Deserialize(File.ReadLines(Path.Combine(Path.GetDirectoryName(input)!, "expected.jsonl")).First());
+        var form = Assert.Single(Fixtures.Pipeline.Extract(input).Forms);
+        Assert.Equal(expected.Indicators.Length, form.Indicators.Length);
+        foreach (var i in Enumerable.Range(form.Indicators.Length - 3, 3))
+            Assert.Equal((expected.Indicators[i].Level1, expected.Indicators[i].Level2, expected.Indicators[i].Name),
+                (form.Indicators[i].Level1, form.Indicators[i].Level2, form.Indicators[i].Name));
+    }
+
+    [Fact]
     public void The_header_decides_the_column_order_not_the_template()
     {
         // The same text with 实际完成值 printed before 年度指标值: each figure is what its header says.
