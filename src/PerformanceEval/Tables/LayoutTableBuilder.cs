@@ -797,9 +797,10 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
 
     /// <summary>
     /// Gathers each row's cells: its own line's tokens, and every other line's tokens joined to the nearest row in
-    /// their column — on a tie, to the row whose cell has a piece as far on the other side of its line (text centred in
-    /// its cell), else a name piece to the row whose own line has no name, any other piece to the row whose line has text
-    /// in that column, else to the row below. Columns in <paramref name="skip"/> are gathered apart
+    /// their column — on a tie, a name piece narrower than the row below's own line to the row above (it cannot be the
+    /// first line of the name below), else to the row whose cell has a piece as far on the other side of its line (text
+    /// centred in its cell), else any other piece so narrow to the row above, else a name piece to the row whose own line
+    /// has no name, any other piece to the row whose line has text in that column, else to the row below. Columns in <paramref name="skip"/> are gathered apart
     /// (level labels).
     /// </summary>
     private static Dictionary<int, List<Token>[]> Attach(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
@@ -813,6 +814,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var ownWidth = lines.Where(l => pieces.ContainsKey(l.Row))
             .SelectMany(l => l.Placed.Select(p => (l.Row, p.Column, Width: Width(p.Token.Text))))
             .GroupBy(x => (x.Row, x.Column)).ToDictionary(g => g.Key, g => g.Sum(x => x.Width));
+        bool NarrowerThanBelow(int above, int below, int column, Token token) =>
+            ownWidth.TryGetValue((above, column), out var wa) && ownWidth.TryGetValue((below, column), out var wb) &&
+            Width(token.Text) < wb && Width(token.Text) <= wa;
         foreach (var (row, placed) in lines)
             foreach (var (token, column) in placed)
             {
@@ -836,11 +840,15 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     var mirrorAbove = loose.Contains((2 * aboveLine - line, column));
                     var mirrorBelow = loose.Contains((2 * belowLine - line, column));
                     if (up != down) target = up < down ? above : below;
-                    else if (mirrorAbove != mirrorBelow) target = mirrorAbove ? above : below;
                     // A wrapped cell's first line is full: a piece narrower than the row below's own line cannot be that
-                    // cell's first line, but it can be the rest of the row above's ("基本完" / "善", then "12次").
-                    else if (ownWidth.TryGetValue((above, column), out var wa) && ownWidth.TryGetValue((below, column), out var wb) &&
-                             Width(token.Text) < wb && Width(token.Text) <= wa)
+                    // cell's first line, but it can be the rest of the row above's ("基本完" / "善", then "12次"). For a
+                    // name (the cell that wraps most) this holds however the cells are aligned, so it comes before the
+                    // mirror: in cells printed from the top, the row below's own rest ("完成弱电改" / "造工作") mirrors a
+                    // piece that is the row above's ("完成办公家" / "具购置").
+                    else if (column == nameColumn && NarrowerThanBelow(above, below, column, token))
+                        target = above;
+                    else if (mirrorAbove != mirrorBelow) target = mirrorAbove ? above : below;
+                    else if (NarrowerThanBelow(above, below, column, token))
                         target = above;
                     else if (own[above].Contains(column) == own[below].Contains(column)) target = below;
                     // Every row has a name: a piece of one goes to the row whose line has none. Other cells are often

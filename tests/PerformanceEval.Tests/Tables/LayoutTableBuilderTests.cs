@@ -117,6 +117,26 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
+    public void Names_printed_from_the_top_of_their_cells_keep_their_last_lines()
+    {
+        // Chromium prints a cell's text from its top: "年接待人" on the row's line and "次" under it, which stands as near
+        // the next row, whose own rest ("成率") lies as far below it. "次" is narrower than the next row's first line, so
+        // it is no first line of that row's name: it is the rest of the row above's.
+        var lines = Form.Split('\n').ToList();
+        var first = lines.FindIndex(l => l.Contains("年接待人次"));
+        var nameAt = lines[first].IndexOf("年接待人次", StringComparison.Ordinal);
+        lines[first] = lines[first].Replace("年接待人次", "年接待人 ");
+        var wrapped = lines.FindIndex(l => l.Contains("工作计划完"));
+        var row = lines.FindIndex(l => l.Contains("成率"));
+        var noteAt = lines[wrapped].IndexOf("部分工作未按", StringComparison.Ordinal);
+        var rest = (new string(' ', nameAt) + "成率").PadRight(noteAt) + "计划完成";
+        lines[row] = lines[row].Replace("成率   ", "工作计划完").Replace("计划完成", "部分工作未按");
+        lines[wrapped] = new string(' ', nameAt) + "次";
+        lines.Insert(row + 1, rest);
+        AssertIndicators(Read(string.Join('\n', lines)));
+    }
+
+    [Fact]
     public void The_header_decides_the_column_order_not_the_template()
     {
         // The same text with 实际完成值 printed before 年度指标值: each figure is what its header says.
