@@ -11,8 +11,8 @@ public sealed partial class StandardFormNormalizer
     /// of the table (Calc's PDFs through <c>pdftotext -raw</c> put the wrapped cells last: the year, the project name, the
     /// header's labels). The template's own labels and the title there hold nothing to read. A year (alone or in the
     /// title) or a unit the form lacks is taken.
-    /// The cells such a tool wrapped follow in the table's order: header values whose label stood empty, then names, and
-    /// targets with actuals, of the rows that lack them. Each is taken only where the counts match one to one, and always
+    /// The cells such a tool wrapped follow in the table's order: header values whose label stood empty, then names, 二级指标,
+    /// and targets with actuals, of the rows that lack them. Each is taken only where the counts match one to one, and always
     /// with a warning that says it was read away from its label. Anything else left is reported, never dropped in silence.
     /// </summary>
     private void ReadAfterTotal(FormBuilder b, ReadState state)
@@ -54,6 +54,7 @@ public sealed partial class StandardFormNormalizer
         }
         left = TakeHeaderValues(b, state, left);
         left = TakePairs(b, state, left);
+        left = TakeLevels(b, left);
         left = TakeNames(b, left);
         foreach (var (row, ri) in left)
             b.Warn(DiagnosticCodes.TrailingRow, "总分之后的一行未读取", RowText.NonEmpty(row).First(), ri);
@@ -106,6 +107,45 @@ public sealed partial class StandardFormNormalizer
                 $"第 {i + 1} 行指标没有年度指标值与实际完成值；表格之后的“{target.Text}”“{actual.Text}”按其顺序读作这一行的", cells[0], ri, $"{p}.target");
         }
         return [.. left.Except(pairs)];
+    }
+
+    /// <summary>
+    /// 二级指标 written after the table, each over one or more lines ("经济效益指" / "标"): pieces that together spell a
+    /// level to the letter go in order to the indicator rows without a 二级指标, when there are as many and each falls
+    /// under the 一级指标 its row already has.
+    /// </summary>
+    private List<(Ingestion.RawRow Row, int Index)> TakeLevels(FormBuilder b, List<(Ingestion.RawRow Row, int Index)> left)
+    {
+        var holes = Enumerable.Range(0, b.Indicators.Count).Where(i => b.Indicators[i].Level2 is null).ToList();
+        if (holes.Count == 0) return left;
+        var levels = new List<(string Name, List<(Ingestion.RawRow Row, int Index)> Pieces)>();
+        for (var i = 0; i < left.Count; i++)
+        {
+            var text = "";
+            for (var j = i; j < left.Count && j < i + 3 && RowText.NonEmpty(left[j].Row).Count() == 1; j++)
+            {
+                text += RowText.Joined(left[j].Row);
+                if (matcher.MatchLevel(text) is not { IsExact: true, IsLevel1: false, IsAmbiguous: false } level) continue;
+                levels.Add((level.Name, left.GetRange(i, j - i + 1)));
+                i = j;
+                break;
+            }
+        }
+        if (levels.Count != holes.Count) return left;
+        foreach (var ((name, _), i) in levels.Zip(holes))
+            if (b.Indicators[i].Level1 is { } level1 && matcher.Model.ParentOf(name) != level1) return left;
+        foreach (var ((name, pieces), i) in levels.Zip(holes))
+        {
+            var first = RowText.NonEmpty(pieces[0].Row).First();
+            var p = $"indicators[{i}]";
+            b.Indicators[i] = b.Indicators[i] with { Level2 = name, Level1 = b.Indicators[i].Level1 ?? matcher.Model.ParentOf(name) };
+            b.From($"{p}.level2", first, pieces[0].Index, string.Join("\n", pieces.Select(x => RowText.NonEmpty(x.Row).First().Text)));
+            b.From($"{p}.level1", first, pieces[0].Index);
+            foreach (var piece in pieces.Skip(1))
+                foreach (var cell in RowText.NonEmpty(piece.Row)) b.AlsoFrom($"{p}.level2", cell, piece.Index);
+            b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"第 {i + 1} 行指标没有二级指标；表格之后的“{name}”按顺序读作这一行的二级指标", first, pieces[0].Index, $"{p}.level2");
+        }
+        return [.. left.Except(levels.SelectMany(l => l.Pieces))];
     }
 
     /// <summary>

@@ -334,6 +334,21 @@ public sealed class BrokenLineJoinerTests
     }
 
     [Fact]
+    public void A_level_written_after_the_table_goes_to_the_row_without_one()
+    {
+        // Calc writes a 二级指标 its narrow cell wrapped ("经济效益指" / "标") after the table, like the other wrapped cells.
+        var text = CellsAfterTheTable.Replace("质量指标 工作计划完成率 >90% 100 70 68", "效益指标\n节约企业开办成本 是 是 70 68") + "\n经济效益指\n标";
+        var form = Read(text);
+        Assert.Equal(("效益指标", "经济效益指标", "节约企业开办成本"), (form.Indicators[1].Level1, form.Indicators[1].Level2, form.Indicators[1].Name));
+        Assert.Equal("数量指标", form.Indicators[0].Level2);
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id && w.Field == "indicators[1].level2");
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
+        // A level under another 一级指标 than the row's is no level of that row: nothing is taken.
+        var other = Read(CellsAfterTheTable.Replace("质量指标 工作计划完成率 >90% 100 70 68", "效益指标\n节约企业开办成本 是 是 70 68") + "\n质量指\n标");
+        Assert.Null(other.Indicators[1].Level2);
+    }
+
+    [Fact]
     public void A_title_written_after_the_table_gives_its_year_and_is_no_value()
     {
         // Calc writes the title (and the year in it) after the table when the title is a wrapped cell of its own.
