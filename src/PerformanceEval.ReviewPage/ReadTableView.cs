@@ -67,7 +67,7 @@ internal static class ReadTableView
         if (cell.Confidence is { } confidence) title.Add($"识别置信度 {confidence:F2}");
         if (cell.Box is { Length: 4 } box) title.Add("位置 " + string.Join(",", box.Select(v => v.ToString("0.#", CultureInfo.InvariantCulture))));
         html.Open("td",
-                ("class", string.Join(' ', new[] { kind, isFlagged ? "flagged" : "", cell.Confidence is < 0.9 ? "unsure" : "" }.Where(c => c.Length > 0))),
+                ("class", string.Join(' ', new[] { kind, isFlagged ? "flagged" : "", cell.Confidence is < 0.9 ? "unsure" : "" }.Where(c => c.Length > 0)) is { Length: > 0 } classes ? classes : null),
                 ("colspan", cell.Cols > 1 ? cell.Cols.ToString(CultureInfo.InvariantCulture) : null),
                 ("rowspan", cell.Rows > 1 ? cell.Rows.ToString(CultureInfo.InvariantCulture) : null),
                 ("data-fields", fields.IsEmpty ? null : string.Join(' ', fields)),

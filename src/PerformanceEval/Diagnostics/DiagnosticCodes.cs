@@ -119,6 +119,8 @@ public static class DiagnosticCodes
         "资金行印出的金额少于它的列，文字又没有列位置可依，无法确定某个金额属于哪一列（年初预算数、全年预算数还是全年执行数），该金额未读取。", "对照原件补录该资金行的金额。");
     public static readonly DiagnosticCode ValueAwayFromLabel = new("layout.value-away-from-label", Warning, Stage.Normalization,
         "文字导出把某个标签的取值写在了表格之后（标签旁为空），该值是按模板从表格之后唯一未被认领的文字中取得的。", "对照原件核对该项。");
+    public static readonly DiagnosticCode CellsUndivided = new("layout.cells-undivided", Warning, Stage.Normalization,
+        "文字导出中一行指标的名称、年度指标值与实际完成值折行，能以两种同样合理的方式拆开，无从判定：整体读作名称，指标值与完成值留空。", "对照原件拆分名称、年度指标值与实际完成值。");
     public static readonly DiagnosticCode TrailingRow = new("form.trailing-row", Warning, Stage.Normalization,
         "总分之后的一行未读取。", "对照原件确认其内容。");
     public static readonly DiagnosticCode Flattened = new("form.flattened", Warning, Stage.Normalization,

@@ -83,19 +83,23 @@ public sealed partial class StandardFormNormalizer
             // Nothing before the pair on its own line: the lines held for the name are the row's name, target and actual,
             // each cell's wrapped lines one after the other.
             var first = cells.FindIndex(c => c.Text is not null);
-            if (target is null && actual is null && w == first && SplitHeldLines(state, 3) is { } split)
+            var undivided = false;
+            if (target is null && actual is null && w == first && SplitHeldLines(state, 3, out undivided) is { } split)
             {
                 state.PendingName.Clear();
                 state.PendingName.AddRange(split.Name);
                 (target, actual) = ActualPrintedFirst(state) ? (split.Measures[1], split.Measures[0]) : (split.Measures[0], split.Measures[1]);
             }
             // One measure on the line: it is the second the header prints, and the held lines are the name and the first.
-            else if (first == w - 1 && cells[first].Level is null && SplitHeldLines(state, 2) is { } named)
+            else if (first == w - 1 && cells[first].Level is null && SplitHeldLines(state, 2, out _) is { } named)
             {
                 state.PendingName.Clear();
                 state.PendingName.AddRange(named.Name);
                 (target, actual) = ActualPrintedFirst(state) ? (cells[first], named.Measures[0]) : (named.Measures[0], cells[first]);
             }
+            // The held lines are a name, a target and an actual two ways equally well: they are read as the name, and
+            // unless the cells written after the table give the row its target and actual, the form says so.
+            if (undivided) state.Undivided.Add((b.Indicators.Count, state.PendingName[0].Cell, ri));
         }
         var left = cells.Take(Math.Max(0, w)).Where(c => c.Text is not null && c != target && c != actual).ToList();
         var noteCells = cells.Skip(s + 1).Where(c => c.Text is not null).ToList();
@@ -146,13 +150,14 @@ public sealed partial class StandardFormNormalizer
     /// <summary>
     /// The lines held for a row's name cut into its name and one or two measures (<paramref name="cellCount"/> cells in
     /// all, <see cref="WrappedCells"/>), each measure one cell of its pieces; null when they do not cut into that many one
-    /// way better than the others.
+    /// way better than the others (<paramref name="tied"/> when two ways were equally good).
     /// </summary>
-    private (List<(string Text, RawCell Cell)> Name, List<RowCell> Measures)? SplitHeldLines(ReadState state, int cellCount)
+    private (List<(string Text, RawCell Cell)> Name, List<RowCell> Measures)? SplitHeldLines(ReadState state, int cellCount, out bool tied)
     {
+        tied = false;
         var held = state.PendingName;
         if (held.Count < cellCount) return null;
-        var groups = WrappedCells.Split([.. held.Select((h, i) => (h.Cell.Text, h.Cell.Source.Line ?? i))], cellCount, matcher.Model.Units);
+        var groups = WrappedCells.Split([.. held.Select((h, i) => (h.Cell.Text, h.Cell.Source.Line ?? i))], cellCount, matcher.Model.Units, out tied);
         if (groups is not { } g) return null;
         RowCell Cell(ImmutableArray<int> pieces)
         {

@@ -110,6 +110,10 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             }
         }
         ReadAfterTotal(b, state);
+        foreach (var (i, cell, ri) in state.Undivided)
+            if (i < b.Indicators.Count && b.Indicators[i] is { Target: null, Actual: null } undivided)
+                b.Warn(DiagnosticCodes.CellsUndivided,
+                    $"第 {i + 1} 行指标折行的文字“{undivided.Name}”可按两种方式拆成名称、年度指标值与实际完成值，无从判定，整体读作名称", cell, ri, $"indicators[{i}].name");
         FinishGoals(b, state);
         if (state.ReadByPosition)
             b.Warn(DiagnosticCodes.ReadByPosition,
@@ -132,6 +136,8 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         public string? Level1, Level2;
         public readonly List<(string Text, RawCell Cell)> PendingName = [];
         public bool ExpectNote;
+        /// <summary>Indicators whose held lines cut into name, target and actual two ways equally well: read as the name.</summary>
+        public readonly List<(int Indicator, RawCell Cell, int Row)> Undivided = [];
         /// <summary>Indicators whose target and actual were told apart by the template's order, no header having been read.</summary>
         public readonly List<int> ReadInTemplateOrder = [];
         public RawCell? LevelCell, Level1Cell;

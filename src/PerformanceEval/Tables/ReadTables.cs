@@ -41,9 +41,9 @@ public static class ReadTables
             {
                 var col = cell.FirstColumn >= 0 ? cell.FirstColumn : next;
                 next = Math.Max(next, col + Math.Max(1, cell.ColSpan));
-                var hasFields = fieldsAt.TryGetValue(Place.Of(cell), out var here);
-                if (cell.IsEmpty && cell.ColSpan <= 1 && cell.RowSpan <= 1 && !hasFields) continue;
                 var place = Place.Of(cell);
+                var hasFields = fieldsAt.TryGetValue(place, out var here);
+                if (cell.IsEmpty && cell.ColSpan <= 1 && cell.RowSpan <= 1 && !hasFields) continue;
                 if (cell.Carried && covered is not null && covered.Contains((r, place))) continue;
                 var span = 1;
                 if (cell.RowSpan > 1)

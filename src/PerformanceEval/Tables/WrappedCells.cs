@@ -29,8 +29,18 @@ public static class WrappedCells
     /// The pieces (in reading order, each with the line it stood on) cut into <paramref name="count"/> cells, each cell
     /// the indices of its pieces; null when there is no single best cut.
     /// </summary>
-    public static ImmutableArray<ImmutableArray<int>>? Split(IReadOnlyList<(string Text, int Line)> pieces, int count, IReadOnlyCollection<string> units)
+    public static ImmutableArray<ImmutableArray<int>>? Split(IReadOnlyList<(string Text, int Line)> pieces, int count, IReadOnlyCollection<string> units) =>
+        Split(pieces, count, units, out _);
+
+    /// <param name="pieces">The pieces in reading order, each with the line it stood on.</param>
+    /// <param name="count">The cells to cut them into.</param>
+    /// <param name="units">The template's units (a unit after its figure is that figure's cell).</param>
+    /// <param name="tied">True when the pieces cut into that many cells two ways equally good: the caller cannot tell
+    /// them apart, and should say so rather than read them as one cell in silence.</param>
+    public static ImmutableArray<ImmutableArray<int>>? Split(IReadOnlyList<(string Text, int Line)> pieces, int count, IReadOnlyCollection<string> units,
+        out bool tied)
     {
+        tied = false;
         var n = pieces.Count;
         if (count < 1 || n < count || n > MaxPieces) return null;
         // Between piece i and i+1: a cut that must be made, one that must not, or one to choose.
@@ -59,6 +69,7 @@ public static class WrappedCells
             if (best is null || cost < best.Value.Cost - 1e-9) { best = (cost, mask); tie = false; }
             else if (Math.Abs(cost - best.Value.Cost) <= 1e-9) tie = true;
         }
+        tied = tie;
         if (best is null || tie) return null;
         var chosen = (bool[])must.Clone();
         for (var b = 0; b < optional.Count; b++)

@@ -28,6 +28,19 @@ public sealed class WrappedCellsTests
     }
 
     [Fact]
+    public void Two_cuts_equally_good_are_no_cut_and_say_they_tied()
+    {
+        (string, int)[] pieces = [("长效管理制度健全性", 1), ("完善", 1), ("基本", 2), ("完善", 3)];
+        Assert.Null(WrappedCells.Split(pieces, 3, Units, out var tied));
+        Assert.True(tied);
+        // Too few pieces for the cells is no tie.
+        Assert.Null(WrappedCells.Split(pieces.Take(2).ToArray(), 3, Units, out var few));
+        Assert.False(few);
+        Assert.NotNull(WrappedCells.Split([("培训场次", 1), ("完善", 1), ("基本完", 2), ("善", 3)], 3, Units, out var clear));
+        Assert.False(clear);
+    }
+
+    [Fact]
     public void A_line_shorter_than_the_next_ends_its_cell()
     {
         // Two on one line are two cells; of 完善 / 基本完 / 善, 完善基本完 + 善 would have a short line before a long one.
