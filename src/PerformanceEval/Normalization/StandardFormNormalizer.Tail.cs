@@ -138,9 +138,10 @@ public sealed partial class StandardFormNormalizer
         {
             var first = RowText.NonEmpty(pieces[0].Row).First();
             var p = $"indicators[{i}]";
+            // A row without its 一级指标 takes the level's parent, read (as the template gives it) from the same cell.
+            if (b.Indicators[i].Level1 is null) b.From($"{p}.level1", first, pieces[0].Index);
             b.Indicators[i] = b.Indicators[i] with { Level2 = name, Level1 = b.Indicators[i].Level1 ?? matcher.Model.ParentOf(name) };
             b.From($"{p}.level2", first, pieces[0].Index, string.Join("\n", pieces.Select(x => RowText.NonEmpty(x.Row).First().Text)));
-            b.From($"{p}.level1", first, pieces[0].Index);
             foreach (var piece in pieces.Skip(1))
                 foreach (var cell in RowText.NonEmpty(piece.Row)) b.AlsoFrom($"{p}.level2", cell, piece.Index);
             b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"第 {i + 1} 行指标没有二级指标；表格之后的“{name}”按顺序读作这一行的二级指标", first, pieces[0].Index, $"{p}.level2");

@@ -68,7 +68,11 @@ public sealed class ExtractionPipeline
         _readers = readers;
         _textReader = readers.OfType<TextDumpReader>().FirstOrDefault() ?? new TextDumpReader(_limits);
         _segmenter = new FormSegmenter(standard);
-        _repairers = [new PageFurnitureRemover(), new VerticalLabelRepairer(), new RepeatedRowRemover(), new DetachedTotalJoiner(standard), new LostTotalLabelRepairer(standard)];
+        _repairers =
+        [
+            new PageFurnitureRemover(), new VerticalLabelRepairer(), new RepeatedRowRemover(), new DetachedTotalJoiner(standard),
+            new LostTotalLabelRepairer(standard),
+        ];
         _standard = new StandardFormNormalizer(standard);
         _criteria = new CriteriaFormNormalizer(criteria);
         _criteriaLabels = criteria;
@@ -285,7 +289,8 @@ public sealed class ExtractionPipeline
         if (KeepsReadTables)
         {
             var (labels, kinds) = normalizer == _criteria ? (_criteriaLabels, _criteriaKinds) : (_standardLabels, _standardKinds);
-            form = form with { ReadTable = ReadTables.Of(repaired, normalized.Value.ReadFrom.Concat(form.Provenance), text => IsTemplateWording(labels, kinds, text)) };
+            var table = ReadTables.Of(repaired, normalized.Value.ReadFrom.Concat(form.Provenance), text => IsTemplateWording(labels, kinds, text));
+            form = form with { ReadTable = table };
         }
         return normalized.Value with { Form = form };
     }

@@ -800,8 +800,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// their column — on a tie, a name piece narrower than the row below's own line to the row above (it cannot be the
     /// first line of the name below), else to the row whose cell has a piece as far on the other side of its line (text
     /// centred in its cell), else any other piece so narrow to the row above, else a name piece to the row whose own line
-    /// has no name, any other piece to the row whose line has text in that column, else to the row below. Columns in <paramref name="skip"/> are gathered apart
-    /// (level labels).
+    /// has no name, any other piece to the row whose line has text in that column, else to the row below. Columns in
+    /// <paramref name="skip"/> are gathered apart (level labels).
     /// </summary>
     private static Dictionary<int, List<Token>[]> Attach(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
         List<int> anchors, int columnCount, int[] skip, int nameColumn = -1, Dictionary<Token, int>? dealt = null)
