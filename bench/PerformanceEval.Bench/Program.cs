@@ -19,6 +19,8 @@ using PerformanceEval.Pipeline;
 // The review page's evidence crops: six cells of one page of a scan, a TIFF and a text-layer PDF, each crop timed.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- quality FOLDER [--misses] [--kinds layout,raw]
 // Field accuracy over one half of the print shop's output (fixtures/tools/print_shop.py), per input kind.
+//   dotnet run --project bench/PerformanceEval.Bench -c Release -- soups SHOP_DIR
+// Writes each print-shop PDF's letters in content-stream order (<engine>.letters.txt), a soup of issue 15.
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var paths = args.Skip(1).TakeWhile(a => !a.StartsWith("--")).ToList();
 // --workers 1 times only those worker counts (a profile of one worker alone); --no-poppler skips pdftotext's timing.
@@ -27,6 +29,7 @@ var root = FindRoot();
 if (args.FirstOrDefault() == "scan") return PerformanceEval.Bench.ScanBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(2));
 if (args.FirstOrDefault() == "review") return PerformanceEval.Bench.ReviewBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(800));
 if (args.FirstOrDefault() == "crops") return PerformanceEval.Bench.CropBench.Run(root);
+if (args.FirstOrDefault() == "soups") return PerformanceEval.Bench.SoupBench.Run(args[1]);
 if (args.FirstOrDefault() == "rows") return PerformanceEval.Bench.QualityBench.Rows(root, args[1]);
 if (args.FirstOrDefault() == "quality") return PerformanceEval.Bench.QualityBench.Run(root, args[1], args.Contains("--misses"),
     args.SkipWhile(a => a != "--kinds").Skip(1).FirstOrDefault()?.Split(','));
@@ -36,7 +39,7 @@ if (args.FirstOrDefault() == "import") return PerformanceEval.Bench.ImportBench.
     args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault(), args.SkipWhile(a => a != "--kinds").Skip(1).FirstOrDefault()?.Split(','));
 if (args.FirstOrDefault() != "pdf")
 {
-    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] [--workers 1,2] [--no-poppler] [--pdfpig] [--raster-pages] | bench text [FILES_OR_FOLDERS...] [--rounds N] [--copies C] [--workers 1,2] | bench import [FILES_PER_KIND] [--db TARGET] [--kinds K,...] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...]");
+    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] [--workers 1,2] [--no-poppler] [--pdfpig] [--raster-pages] | bench text [FILES_OR_FOLDERS...] [--rounds N] [--copies C] [--workers 1,2] | bench import [FILES_PER_KIND] [--db TARGET] [--kinds K,...] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...] | bench soups SHOP_DIR");
     return 2;
 }
 if (paths.Count == 0) paths = [.. Directory.EnumerateDirectories(Path.Combine(root, "fixtures"), "pdf-*")];

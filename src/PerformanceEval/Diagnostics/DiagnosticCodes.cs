@@ -121,6 +121,10 @@ public static class DiagnosticCodes
         "文字导出把某个标签的取值写在了表格之后（标签旁为空），该值是按模板从表格之后唯一未被认领的文字中取得的。", "对照原件核对该项。");
     public static readonly DiagnosticCode CellsUndivided = new("layout.cells-undivided", Warning, Stage.Normalization,
         "文字导出中一行指标的名称、年度指标值与实际完成值折行，能以两种同样合理的方式拆开，无从判定：整体读作名称，指标值与完成值留空。", "对照原件拆分名称、年度指标值与实际完成值。");
+    public static readonly DiagnosticCode OrderFree = new("layout.order-free", Warning, Stage.Normalization,
+        "文字导出的顺序不是表格的顺序（标签、数字与名称交错、按列书写或分块打乱），按模板的标签、数字的类型与表内的勾稽关系读取，而不是按位置。", "逐项对照原件核对，尤其是指标名称与各行数值的对应。");
+    public static readonly DiagnosticCode OrderFreeUnplaced = new("layout.order-free-unplaced", Warning, Stage.Normalization,
+        "顺序错乱的文字中有数字或文字无法由标签、类型或勾稽关系确定其栏目，未读取（警告中列出了它们）。", "对照原件补录这些项。");
     public static readonly DiagnosticCode TrailingRow = new("form.trailing-row", Warning, Stage.Normalization,
         "总分之后的一行未读取。", "对照原件确认其内容。");
     public static readonly DiagnosticCode Flattened = new("form.flattened", Warning, Stage.Normalization,

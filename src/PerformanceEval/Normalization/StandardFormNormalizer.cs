@@ -119,7 +119,15 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             b.Warn(DiagnosticCodes.ReadByPosition,
                 "输入没有单元格跨度或列表头，指标行按分值/得分的位置读取",
                 null, null);
-        return new(new NormalizedForm(b.Build("standard"), null) { ReadFrom = b.Sources }, [.. b.Diagnostics]);
+        var form = b.Build("standard");
+        // No 年度资金总额 read in the table's order: its block alone read order-free, when its arithmetic places its
+        // figures. Then rows that do not add up (or none), and an order-free reading whose own do (or whose funding
+        // holds, where the ordered one has no rows) reads more: the text's order was not the table's (issue 15's soups).
+        if (SoupFormReader.WorthForFunding(form) && new SoupFormReader(matcher).ReadFundingInto(grid, b))
+            form = b.Build("standard");
+        if (SoupFormReader.Worth(form) && new SoupFormReader(matcher).Read(grid) is { } soup && SoupFormReader.Better(soup.Value.Form, form))
+            return soup;
+        return new(new NormalizedForm(form, null) { ReadFrom = b.Sources }, [.. b.Diagnostics]);
     }
 
     /// <summary>What the reader carries from row to row.</summary>

@@ -37,7 +37,7 @@ public sealed class FormSegmenter(LabelMatcher standard)
             current.Add(row);
             if (row.Origin is RowOrigin.Flattened || IsBody(row, fundingCounts: false)) inBody = true;
         }
-        var grids = WithBodies(forms)
+        var grids = Rejoined([.. WithBodies(forms)])
             .Select((rows, i) => new FormGrid(document.Source, document.Kind, i, [.. rows]))
             .ToImmutableArray();
         var diagnostics = grids.IsEmpty
@@ -57,6 +57,9 @@ public sealed class FormSegmenter(LabelMatcher standard)
     private IEnumerable<List<RawRow>> WithBodies(List<List<RawRow>> pieces)
     {
         List<RawRow>? form = null;
+        // Rows before the first form's body that start no form (text in drawing order printing a block before the
+        // title) go with that first form, not nowhere.
+        List<RawRow> before = [];
         foreach (var piece in pieces)
         {
             var body = piece.Any(r => r.Origin is RowOrigin.Flattened || IsBody(r, fundingCounts: true) && HoldsData(r));
@@ -65,12 +68,43 @@ public sealed class FormSegmenter(LabelMatcher standard)
             if (body && (form is null || StartsItsOwnForm(piece) || form.Any(IsTotal)))
             {
                 if (form is not null) yield return form;
-                form = [.. piece];
+                form = [.. before, .. piece];
+                before = [];
             }
-            else form?.AddRange(piece);
+            else if (form is not null) form.AddRange(piece);
+            else before.AddRange(piece);
         }
         if (form is not null) yield return form;
     }
+
+    /// <summary>
+    /// Pieces cut at a title that stood inside a form: text in drawing order, blocks shuffled, prints the title where its
+    /// block fell. Two pieces in a row that each hold some of a form's three blocks (header, funding, 总分), share none
+    /// and hold all three between them are one form's blocks: a form of its own holds all three, so two forms are never
+    /// joined this way (nor a flattened paragraph, a form of its own by what it is). The document's first piece, with
+    /// no title and no block, goes with a whole form after it: a page of indicator rows written before the title (a
+    /// file that begins with a form's second page is rarer than a soup, and its rows then show in that form).
+    /// </summary>
+    private List<List<RawRow>> Rejoined(List<List<RawRow>> forms)
+    {
+        for (var i = 0; i + 1 < forms.Count; i++)
+        {
+            var (first, second) = (Blocks(forms[i]), Blocks(forms[i + 1]));
+            // The document's first piece may hold no block at all: a page's indicator rows written before the title.
+            var lead = i == 0 && first.Count == 0 && second.Count == 3 && !forms[i].Any(r => IsTitle(RowText.Joined(r)));
+            if (!lead && (first.Count == 0 || second.Count == 0 || first.Overlaps(second) || first.Count + second.Count < 3) ||
+                forms[i].Concat(forms[i + 1]).Any(r => r.Origin is RowOrigin.Flattened)) continue;
+            forms[i] = [.. forms[i], .. forms[i + 1]];
+            forms.RemoveAt(i + 1);
+            i--;
+        }
+        return forms;
+    }
+
+    /// <summary>Which of a form's three blocks a piece holds: its header (项目名称), its funding (年度资金总额), its 总分.</summary>
+    private HashSet<string> Blocks(List<RawRow> rows) =>
+        [.. rows.SelectMany(RowText.NonEmpty).Select(c => standard.Match(c.Text, "ProjectName", "FundingTotal", "Total"))
+            .Where(m => m is { IsExact: true }).Select(m => m!.Kind)];
 
     /// <summary>
     /// A piece holds a form's start: a 项目名称 label, or a funding line with its figures. A funding label alone is not

@@ -13,6 +13,12 @@ public sealed record TemplateModel(
     ImmutableArray<(string Cut, string Whole)> Truncations,
     ImmutableArray<string> Units)
 {
+    /// <summary>
+    /// What a row's name and measures say about its 二级指标 (models' <c>levelCues</c>): used only where a text lost which
+    /// rows a merged 二级指标 cell spanned.
+    /// </summary>
+    public ImmutableArray<(string Level2, System.Text.RegularExpressions.Regex Pattern)> LevelCues { get; init; } = [];
+
     /// <summary>The 一级指标 a 二级指标 belongs to in this template, or null.</summary>
     public string? ParentOf(string level2) =>
         Levels.FirstOrDefault(l => l.Level2.Contains(level2)).Level1;
@@ -33,7 +39,11 @@ public sealed record TemplateModel(
             Pairs(root, "levels").Select(p => (p.Name, p.Value.EnumerateArray().Select(v => v.GetString()!).ToImmutableArray())).ToImmutableArray(),
             Pairs(root, "misreadings").Select(p => (p.Name, p.Value.GetString()!)).ToImmutableArray(),
             Pairs(root, "truncations").Select(p => (p.Name, p.Value.GetString()!)).ToImmutableArray(),
-            root.TryGetProperty("units", out var units) ? [.. units.EnumerateArray().Select(u => u.GetString()!)] : []);
+            root.TryGetProperty("units", out var units) ? [.. units.EnumerateArray().Select(u => u.GetString()!)] : [])
+        {
+            LevelCues = [.. Pairs(root, "levelCues").Where(p => !p.Name.StartsWith('_'))
+                .Select(p => (p.Name, new System.Text.RegularExpressions.Regex(p.Value.GetString()!, System.Text.RegularExpressions.RegexOptions.CultureInvariant)))],
+        };
     }
 
     private static IEnumerable<JsonProperty> Pairs(JsonElement root, string name) =>

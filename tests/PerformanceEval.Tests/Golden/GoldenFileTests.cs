@@ -61,6 +61,10 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         // Chromium's layout text writing two rows column by column (both names, both targets, …, then "8 8" and "2 2"):
         // 144/151 with the columns dealt out in order to the two rows, 136/151 without.
         ["shop-tune-synthetic038-chromium-layout"] = 94.5,
+        // Calc's layout text wrapping every amount of the 项目资金 block in its narrow cell ("4874919.0" / "0"): its
+        // 年度资金总额 line is read order-free, by its rate (issue 15), 50/55; the other lines' wrapped amounts stay
+        // unread with their warnings (48/55 before).
+        ["shop-tune-synthetic004-calc-layout"] = 90.0,
     };
 
     private const double DefaultFloor = 99.0;

@@ -1,0 +1,367 @@
+using System.Text;
+using PerformanceEval.Contract;
+using PerformanceEval.Diagnostics;
+using PerformanceEval.Ingestion;
+using Xunit;
+
+namespace PerformanceEval.Tests.Normalization;
+
+/// <summary>
+/// Forms whose text came out in an order that is not the table's (issue 15). One form, written down here by hand as
+/// it is printed — 社区公共文化设施维护项目, 2022, six indicator rows, two under 数量指标 — comes in three orders: the
+/// printed template's words first and what was filled in after (each cell a line), each block written column by
+/// column, and the blocks shuffled with each block's cells run together on one line. Every expected field below is
+/// read off that form: the amounts 800000.00 / 800000.00 / 720000.00 at 90.00% (720000 ÷ 800000), 分值 10 and 得分 9.00;
+/// rows 15/15, 10/10, 15/15, 10/10, 20/18 (its note 参与人次略低于目标), 20/20; 总分 100 and 97.00.
+/// </summary>
+public sealed class SoupFormReaderTests
+{
+    /// <summary>The printed template (title, labels) first, then what was filled in, in the table's row order.</summary>
+    private const string TemplateFirst = """
+        财政项目支出绩效自评表
+        (2022 年度)
+        项目名称
+        主管部门
+        实施单位
+        项目资金(元)
+        年初预算数
+        全年预算数
+        全年执行数
+        分值
+        执行率
+        得分
+        年度资金总额
+        其中：当年财政拨款
+        上年结转资金
+        其他资金
+        年度总体目标
+        预期目标
+        实际完成情况
+        绩效指标
+        一级指标
+        二级指标
+        三级指标
+        年度指标值
+        实际完成值
+        分值
+        得分
+        偏差原因分析及改进措施
+        总分
+        社区公共文化设施维护项目
+        上海市嘉定区文化和旅游局
+        上海市嘉定区文化馆
+        800000.00
+        800000.00
+        720000.00
+        10
+        90.00%
+        9.00
+        800000.00
+        800000.00
+        720000.00
+        —
+        0.00
+        0.00
+        —
+        0.00
+        0.00
+        —
+        维护辖区内公共文化设施，保障群众文化活动正常开展。
+        已完成全年维护任务，设施运行良好。
+        产出指标
+        数量指标
+        维护设施点位数
+        ≥40个
+        42个
+        15
+        15
+        开展活动场次
+        ≥12场
+        12场
+        10
+        10
+        质量指标
+        设施完好率
+        ≥95%
+        97%
+        15
+        15
+        时效指标
+        维护任务完成及时性
+        及时
+        及时
+        10
+        10
+        效益指标
+        社会效益指标
+        群众文化活动参与人次
+        ≥5000人次
+        4800人次
+        20
+        18
+        参与人次略低于目标
+        满意度指标
+        服务对象满意度指标
+        群众满意度
+        ≥90%
+        93%
+        20
+        20
+        100
+        97.00
+        """;
+
+    /// <summary>Each block column by column, top to bottom.</summary>
+    private const string Columns = """
+        财政项目支出绩效自评表
+        (2022 年度)
+        项目名称
+        主管部门
+        社区公共文化设施维护项目
+        上海市嘉定区文化和旅游局
+        实施单位
+        上海市嘉定区文化馆
+        项目资金(元)
+        年度资金总额
+        其中：当年财政拨款
+        上年结转资金
+        其他资金
+        年初预算数
+        800000.00
+        800000.00
+        0.00
+        0.00
+        全年预算数
+        800000.00
+        800000.00
+        0.00
+        0.00
+        全年执行数
+        720000.00
+        720000.00
+        分值
+        10
+        —
+        —
+        —
+        执行率
+        90.00%
+        得分
+        9.00
+        年度总体目标
+        预期目标
+        维护辖区内公共文化设施，保障群众文化活动正常开展。
+        实际完成情况
+        已完成全年维护任务，设施运行良好。
+        绩效指标
+        一级指标
+        产出指标
+        效益指标
+        满意度指标
+        总分
+        二级指标
+        数量指标
+        质量指标
+        时效指标
+        社会效益指标
+        服务对象满意度指标
+        三级指标
+        维护设施点位数
+        开展活动场次
+        设施完好率
+        维护任务完成及时性
+        群众文化活动参与人次
+        群众满意度
+        年度指标值
+        ≥40个
+        ≥12场
+        ≥95%
+        及时
+        ≥5000人次
+        ≥90%
+        实际完成值
+        42个
+        12场
+        97%
+        及时
+        4800人次
+        93%
+        分值
+        15
+        10
+        15
+        10
+        20
+        20
+        100
+        得分
+        15
+        10
+        15
+        10
+        18
+        20
+        97.00
+        偏差原因分析及改进措施
+        参与人次略低于目标
+        """;
+
+    /// <summary>Blocks shuffled (the title's block first, the header's last), each block's cells on one line.</summary>
+    private const string Blocks = """
+        财政项目支出绩效自评表 (2022 年度)
+        绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 维护设施点位数 ≥40个 42个 15 15 开展活动场次 ≥12场 12场 10 10 质量指标 设施完好率 ≥95% 97% 15 15 时效指标 维护任务完成及时性 及时 及时 10 10 效益指标 社会效益指标 群众文化活动参与人次 ≥5000人次 4800人次 20 18 参与人次略低于目标 满意度指标 服务对象满意度指标 群众满意度 ≥90% 93% 20 20 总分 100 97.00
+        项目资金(元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 800000.00 800000.00 720000.00 10 90.00% 9.00 其中：当年财政拨款 800000.00 800000.00 720000.00 — 上年结转资金 0.00 0.00 — 其他资金 0.00 0.00 —
+        年度总体目标 预期目标 实际完成情况 维护辖区内公共文化设施，保障群众文化活动正常开展。 已完成全年维护任务，设施运行良好。
+        项目名称 社区公共文化设施维护项目 主管部门 上海市嘉定区文化和旅游局 实施单位 上海市嘉定区文化馆
+        """;
+
+    private static CleanedForm Read(string text) =>
+        Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("soup.txt", Encoding.UTF8.GetBytes(text))).Forms);
+
+    public static TheoryData<string> Soups() => [nameof(TemplateFirst), nameof(Columns), nameof(Blocks)];
+
+    private static string Soup(string name) => name switch
+    {
+        nameof(TemplateFirst) => TemplateFirst,
+        nameof(Columns) => Columns,
+        _ => Blocks,
+    };
+
+    [Theory]
+    [MemberData(nameof(Soups))]
+    public void Every_order_gives_the_form_s_header_funding_and_totals(string soup)
+    {
+        var form = Read(Soup(soup));
+        Assert.Equal(2022, form.Year);
+        Assert.Equal(("社区公共文化设施维护项目", "上海市嘉定区文化和旅游局", "上海市嘉定区文化馆"), (form.ProjectName, form.Department, form.ImplementingUnit));
+        Assert.Equal("元", form.CurrencyUnit);
+        var total = form.Funding.Total!;
+        Assert.Equal((800000.00m, 800000.00m, 720000.00m, 10m, 90.00m, 9.00m),
+            (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        Assert.Equal((800000.00m, 800000.00m, 720000.00m), (form.Funding.Fiscal!.InitialBudget, form.Funding.Fiscal.AnnualBudget, form.Funding.Fiscal.Executed));
+        Assert.Equal((0.00m, 0.00m, (decimal?)null), (form.Funding.Carryover!.InitialBudget, form.Funding.Carryover.AnnualBudget, form.Funding.Carryover.Executed));
+        Assert.Equal((0.00m, 0.00m), (form.Funding.Other!.InitialBudget, form.Funding.Other.AnnualBudget));
+        Assert.Equal(("维护辖区内公共文化设施，保障群众文化活动正常开展。", "已完成全年维护任务，设施运行良好。"), (form.Goals.Planned, form.Goals.Achieved));
+        Assert.Equal((100m, 97.00m), (form.TotalWeight, form.TotalScore));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.OrderFree.Id);
+        // The form's own arithmetic holds as printed: no finding is one the placing made.
+        Assert.DoesNotContain(form.Findings, f => f.Rule is "execution-rate" or "budget-score" or "weight-sum" or "total-score");
+    }
+
+    [Theory]
+    [MemberData(nameof(Soups))]
+    public void Every_order_gives_each_indicator_row_its_name_measures_points_and_note(string soup)
+    {
+        var rows = Read(Soup(soup)).Indicators;
+        Assert.Equal(
+            [
+                ("维护设施点位数", "≥40个", "42个", 15m, 15m, null),
+                ("开展活动场次", "≥12场", "12场", 10m, 10m, null),
+                ("设施完好率", "≥95%", "97%", 15m, 15m, null),
+                ("维护任务完成及时性", "及时", "及时", 10m, 10m, null),
+                ("群众文化活动参与人次", "≥5000人次", "4800人次", 20m, 18m, "参与人次略低于目标"),
+                ("群众满意度", "≥90%", "93%", 20m, 20m, (string?)null),
+            ],
+            rows.Select(r => (r.Name, r.Target, r.Actual, r.Weight, r.Score, r.Note)));
+        Assert.Equal(["数量指标", "数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"], rows.Select(r => r.Level2));
+        Assert.Equal(["产出指标", "产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"], rows.Select(r => r.Level1));
+    }
+
+    [Fact]
+    public void Levels_written_apart_from_their_rows_are_placed_by_what_the_rows_say_and_say_so()
+    {
+        // Five 二级指标 in a column of their own over six rows: which rows 数量指标 spanned is not in the text. Row two
+        // (开展活动场次, 12场) is a count, no 质量指标, so 数量指标 spans two rows; the warning says the levels were inferred.
+        var form = Read(Columns);
+        Assert.Equal("数量指标", form.Indicators[1].Level2);
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.OrderFree.Id && w.Field == "indicators");
+    }
+
+    [Fact]
+    public void Levels_no_row_tells_apart_stay_empty_with_a_warning()
+    {
+        // The same rows with names and measures that say nothing of their kind: no 二级指标 is guessed.
+        var blank = Columns;
+        foreach (var (word, plain) in new[] { ("维护设施点位数", "甲项"), ("开展活动场次", "乙项"), ("设施完好率", "丙项"), ("维护任务完成及时性", "丁项"),
+                     ("群众文化活动参与人次", "戊项"), ("群众满意度", "己项"), ("≥40个", "一"), ("42个", "一"), ("≥12场", "二"), ("12场", "二"),
+                     ("≥95%", "三"), ("97%", "三"), ("及时", "四"), ("≥5000人次", "五"), ("4800人次", "五"), ("≥90%", "六"), ("93%", "六") })
+            blank = blank.Replace(word, plain);
+        var form = Read(blank);
+        Assert.All(form.Indicators, r => Assert.Null(r.Level2));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.OrderFreeUnplaced.Id && w.Field == "indicators");
+        Assert.Equal([15m, 10m, 15m, 10m, 20m, 20m], form.Indicators.Select(r => r.Weight ?? -1));
+    }
+
+    [Fact]
+    public void Figures_no_slot_takes_are_named_in_a_warning_not_dropped()
+    {
+        // A stray amount after the 总分 (a page footer's figure): nothing places it, and the warning names it.
+        var form = Read(TemplateFirst.TrimEnd() + "\n123456.78\n");
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.OrderFreeUnplaced.Id && w.Message.Contains("123456.78"));
+        Assert.Equal(6, form.Indicators.Length);
+    }
+
+    [Fact]
+    public void A_form_read_in_its_own_order_is_not_read_again_order_free()
+    {
+        // The same form as rows (a markdown table would do; here one row a line, cells parted by two spaces): the
+        // ordered reading's rows add up, so no order-free reading replaces it.
+        const string rows = """
+            财政项目支出绩效自评表
+            (2022 年度)
+            项目名称  社区公共文化设施维护项目
+            主管部门  上海市嘉定区文化和旅游局  实施单位  上海市嘉定区文化馆
+            项目资金(元)  年初预算数  全年预算数  全年执行数  分值  执行率  得分
+            年度资金总额  800000.00  800000.00  720000.00  10  90.00%  9.00
+            一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分  偏差原因分析及改进措施
+            产出指标  数量指标  维护设施点位数  ≥40个  42个  90  88
+            总分  100  97.00
+            """;
+        var form = Read(rows);
+        Assert.Equal((90m, 88m), (form.Indicators[0].Weight, form.Indicators[0].Score));
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.OrderFree.Id);
+    }
+
+    [Fact]
+    public void A_title_printed_between_the_blocks_does_not_cut_the_form_in_two()
+    {
+        // The 绩效指标 block, then the title, then the rest: cut at the title, the piece before it (rows and 总分) and
+        // the one after it (funding, goals, header) share no block and hold all three, so they are one form.
+        var lines = Blocks.Split('\n');
+        var moved = string.Join('\n', new[] { lines[1], lines[0] }.Concat(lines[2..]));
+        var form = Read(moved);
+        Assert.Equal(("社区公共文化设施维护项目", 2022, 720000.00m, 6), (form.ProjectName, form.Year, form.Funding.Total!.Executed, form.Indicators.Length));
+    }
+
+    [Fact]
+    public void A_block_before_the_title_that_starts_no_form_is_the_form_s_not_lost()
+    {
+        // The 年度总体目标 block written before the title: it holds no body, so no form of its own, and it was dropped.
+        var lines = Blocks.Split('\n');
+        var form = Read(string.Join('\n', new[] { lines[3], lines[0], lines[1], lines[2], lines[4] }));
+        Assert.Equal(("维护辖区内公共文化设施，保障群众文化活动正常开展。", "已完成全年维护任务，设施运行良好。"), (form.Goals.Planned, form.Goals.Achieved));
+    }
+
+    [Fact]
+    public void A_funding_block_the_ordered_reading_cannot_place_is_read_by_its_rate_and_says_so()
+    {
+        // Calc's layout text of a print-shop form (tuning half): every amount wrapped in its narrow cell, so the ordered
+        // reading cannot tell 4874919.0 / 0 from 4874919.00 apart by column. Its printed rate 64.81% is 3159604 ÷ 4874919.
+        var form = Assert.Single(Fixtures.Pipeline.Extract(Fixtures.Input("shop-tune-synthetic004-calc-layout")).Forms);
+        var total = form.Funding.Total!;
+        Assert.Equal((4874919.0m, 3159604m, 10m, 64.81m, 6.48m), (total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.OrderFree.Id && w.Field == "funding.total");
+        // The rows the ordered reading read stay its own; the 当年财政拨款 line it could not place keeps its warning.
+        Assert.Equal([34m, 1m, 55m], form.Indicators.Select(i => i.Weight ?? -1));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.AmountColumnUnknown.Id && w.Field == "funding.fiscal");
+    }
+
+    [Fact]
+    public void Two_whole_forms_after_each_other_stay_two_forms()
+    {
+        // Each holds its header, funding and 总分: the pieces of a shuffled form share none of these, two forms all three.
+        var two = Blocks + "\n" + Blocks.Replace("社区公共文化设施维护项目", "第二个项目");
+        var forms = Fixtures.Pipeline.Extract(SourceDocument.FromBytes("two.txt", Encoding.UTF8.GetBytes(two))).Forms;
+        Assert.Equal(["社区公共文化设施维护项目", "第二个项目"], forms.Select(f => f.ProjectName));
+    }
+}
