@@ -171,4 +171,13 @@ public sealed record FieldProvenance
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableArray<string>? Alternatives { get; init; }
+
+    /// <summary>
+    /// How the field was placed when it was not by where it stood: <c>arithmetic</c> (the form's own relations chose
+    /// its slot: an amount placed by the printed rate), <c>order-free</c> (a text out of the table's order, read by the
+    /// template's labels and the figures' kinds), <c>level-cues</c> (a 二级指标 placed by what its rows say). Written
+    /// only then; beyond the contract's members, which it allows.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? PlacedBy { get; init; }
 }

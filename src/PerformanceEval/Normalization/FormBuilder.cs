@@ -35,18 +35,21 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
     /// </summary>
     public readonly List<KeyValuePair<string, FieldProvenance>> Sources = [];
 
+    /// <summary>How the fields recorded from now on were placed, when not by where they stood (<see cref="FieldProvenance.PlacedBy"/>).</summary>
+    public string? Placement;
+
     /// <summary>Records where a field was read. The first reading of a field wins.</summary>
-    public void From(string path, RawCell cell, int row, string? text = null)
+    public void From(string path, RawCell cell, int row, string? text = null, string? placedBy = null)
     {
-        var at = At(cell, row, text);
+        var at = At(cell, row, text, placedBy ?? Placement);
         Sources.Add(new(path, at));
         Provenance.TryAdd(path, at);
     }
 
     /// <summary>Records one more piece a field's value was joined from; its provenance stays the first piece's.</summary>
-    public void AlsoFrom(string path, RawCell cell, int row) => Sources.Add(new(path, At(cell, row, null)));
+    public void AlsoFrom(string path, RawCell cell, int row) => Sources.Add(new(path, At(cell, row, null, Placement)));
 
-    private static FieldProvenance At(RawCell cell, int row, string? text) =>
+    private static FieldProvenance At(RawCell cell, int row, string? text, string? placedBy) =>
         new()
         {
             Page = cell.Source.Page,
@@ -57,6 +60,7 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
             Text = text ?? cell.Text,
             Confidence = cell.Source.Confidence,
             Alternatives = cell.Source.Alternatives.IsDefaultOrEmpty ? null : cell.Source.Alternatives,
+            PlacedBy = placedBy,
         };
 
     /// <summary>Records a warning at a cell (its row set to the form grid's), naming the field it concerns when there is one.</summary>

@@ -29,6 +29,7 @@ internal static class FundingReader
     {
         var slots = new (decimal? Value, RawCell? Cell)[6];
         var figures = after.Count(c => TextCleaner.Clean(c.Text) is { } t && NumberParser.TryParse(t, out _));
+        var byRate = false;
         var positional = trustColumns && columns is not null && columns.Count >= 4 && ByColumn(after, columns, slots);
         if (!positional && figures > 0)
         {
@@ -38,9 +39,12 @@ internal static class FundingReader
                     after.FirstOrDefault(c => !c.IsEmpty), ri, PathOf(kind));
             ByOrder(after, slots);
             if (PlacedByRate(slots) is { } rate)
+            {
+                byRate = true;
                 b.Warn(DiagnosticCodes.AssignedByArithmetic,
                     $"资金行只有两个金额；{Printed(slots[2].Value)} ÷ {Printed(slots[1].Value)} 与执行率 {Printed(rate)}% 相符，" +
                     "按全年预算数与全年执行数读取，年初预算数未读到", slots[1].Cell, ri, PathOf(kind));
+            }
             else if (!trustColumns && Unplaceable(slots) is { } left)
                 b.Warn(DiagnosticCodes.AmountColumnUnknown,
                     $"资金行的金额 {Printed(left.Value)} 可能属于不止一列，未读取", left.Cell, ri, PathOf(kind));
@@ -48,7 +52,7 @@ internal static class FundingReader
         var path = PathOf(kind);
         for (var i = 0; i < 6; i++)
             if (slots[i].Cell is { } cell && slots[i].Value is not null)
-                b.From($"{path}.{Fields[i]}", cell, ri);
+                b.From($"{path}.{Fields[i]}", cell, ri, placedBy: byRate && i is 1 or 2 ? "arithmetic" : null);
         return new FundingLine
         {
             InitialBudget = slots[0].Value, AnnualBudget = slots[1].Value, Executed = slots[2].Value,

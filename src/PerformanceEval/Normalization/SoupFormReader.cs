@@ -19,6 +19,9 @@ namespace PerformanceEval.Normalization;
 /// </summary>
 internal sealed partial class SoupFormReader(LabelMatcher matcher)
 {
+    /// <summary>The provenance of what this reader places (<see cref="FieldProvenance.PlacedBy"/>).</summary>
+    private const string OrderFree = "order-free";
+
     private enum Kind { Label, Level, Figure, Placeholder, Text }
 
     private sealed record Token(string Text, Kind Kind, string? Label, LevelMatch? Level, PrintedNumber Figure, RawCell Cell, int Row)
@@ -68,7 +71,7 @@ internal sealed partial class SoupFormReader(LabelMatcher matcher)
     /// </summary>
     public bool ReadFundingInto(FormGrid grid, FormBuilder into)
     {
-        var scratch = new FormBuilder(grid, matcher.Model);
+        var scratch = new FormBuilder(grid, matcher.Model) { Placement = OrderFree };
         var tokens = Tokens(grid);
         if (tokens.Count == 0 || !new Reading(matcher.Model, scratch, tokens, new bool[tokens.Count]).Funding()) return false;
         void Take(string path, FundingLine? line, Action<FundingLine?> set)
@@ -111,7 +114,7 @@ internal sealed partial class SoupFormReader(LabelMatcher matcher)
     /// </summary>
     public StageResult<NormalizedForm>? Read(FormGrid grid)
     {
-        var b = new FormBuilder(grid, matcher.Model);
+        var b = new FormBuilder(grid, matcher.Model) { Placement = OrderFree };
         var tokens = Tokens(grid);
         if (tokens.Count == 0) return null;
         var used = new bool[tokens.Count];
@@ -153,16 +156,18 @@ internal sealed partial class SoupFormReader(LabelMatcher matcher)
                 if (whole is null) continue;
                 // Split before cleaning: cleaning joins figures that spaces separate ("1 425 600", an OCR's spaced digits).
                 var words = cell.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-                var pieces = words.Length == 1 || Classify(whole, cell, ri) is { Kind: not Kind.Text } ? [Classify(whole, cell, ri)]
+                // A whole cell keeps its text as printed for its provenance ("2,012,827.6" / "0" over two lines); a
+                // word of a paragraph is its own piece.
+                var pieces = words.Length == 1 || Classify(whole, cell, ri) is { Kind: not Kind.Text } ? [Classify(whole, cell, ri, cell)]
                     : words.Select(TextCleaner.Clean).OfType<string>().Select(p => Classify(p, cell, ri)).ToList();
                 tokens.AddRange(pieces);
             }
         return tokens;
     }
 
-    private Token Classify(string text, RawCell cell, int ri)
+    private Token Classify(string text, RawCell cell, int ri, RawCell? whole = null)
     {
-        var piece = cell with { Text = text };
+        var piece = whole ?? cell with { Text = text };
         if (NumberParser.TryParse(text, out var n)) return new(text, Kind.Figure, null, null, n, piece, ri);
         if (NumberParser.IsPlaceholder(text)) return new(text, Kind.Placeholder, null, null, default, piece, ri);
         // "(元)", "（万元）": the unit the 项目资金 label prints, no value.
@@ -600,8 +605,8 @@ internal sealed partial class SoupFormReader(LabelMatcher matcher)
                     if (spans[k] < 0) continue;
                     var name = t[level2s[spans[k]]].Level!.Name;
                     b.Indicators[k] = b.Indicators[k] with { Level2 = name, Level1 = model.ParentOf(name) };
-                    b.From($"indicators[{k}].level2", t[level2s[spans[k]]].Cell, t[level2s[spans[k]]].Row);
-                    b.From($"indicators[{k}].level1", t[level2s[spans[k]]].Cell, t[level2s[spans[k]]].Row);
+                    b.From($"indicators[{k}].level2", t[level2s[spans[k]]].Cell, t[level2s[spans[k]]].Row, placedBy: "level-cues");
+                    b.From($"indicators[{k}].level1", t[level2s[spans[k]]].Cell, t[level2s[spans[k]]].Row, placedBy: "level-cues");
                 }
                 foreach (var i in level2s) used[i] = true;
                 b.Warn(DiagnosticCodes.OrderFree,

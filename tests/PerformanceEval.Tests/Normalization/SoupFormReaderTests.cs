@@ -244,6 +244,8 @@ public sealed class SoupFormReaderTests
         Assert.Equal(("维护辖区内公共文化设施，保障群众文化活动正常开展。", "已完成全年维护任务，设施运行良好。"), (form.Goals.Planned, form.Goals.Achieved));
         Assert.Equal((100m, 97.00m), (form.TotalWeight, form.TotalScore));
         Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.OrderFree.Id);
+        Assert.Equal("order-free", form.Provenance["funding.total.executed"].PlacedBy);
+        Assert.Equal("order-free", form.Provenance["indicators[4].score"].PlacedBy);
         // The form's own arithmetic holds as printed: no finding is one the placing made.
         Assert.DoesNotContain(form.Findings, f => f.Rule is "execution-rate" or "budget-score" or "weight-sum" or "total-score");
     }
@@ -274,6 +276,7 @@ public sealed class SoupFormReaderTests
         // (开展活动场次, 12场) is a count, no 质量指标, so 数量指标 spans two rows; the warning says the levels were inferred.
         var form = Read(Columns);
         Assert.Equal("数量指标", form.Indicators[1].Level2);
+        Assert.Equal("level-cues", form.Provenance["indicators[1].level2"].PlacedBy);
         Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.OrderFree.Id && w.Field == "indicators");
     }
 

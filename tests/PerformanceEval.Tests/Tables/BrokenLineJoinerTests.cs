@@ -248,6 +248,9 @@ public sealed class BrokenLineJoinerTests
         Assert.Equal(((decimal?)null, 1425600.00m, 1414200m), (total.InitialBudget, total.AnnualBudget, total.Executed));
         var warning = Assert.Single(form.Warnings, w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id);
         Assert.Equal("funding.total", warning.Field);
+        // Their provenance says how they were placed; the 分值 beside them stood where it is read from.
+        Assert.Equal(("arithmetic", "arithmetic", (string?)null),
+            (form.Provenance["funding.total.annualBudget"].PlacedBy, form.Provenance["funding.total.executed"].PlacedBy, form.Provenance["funding.total.weight"].PlacedBy));
         // The form's own hundredth is still the finding it is: stated 99.21, computed 99.20.
         Assert.Contains(form.Findings, f => f.Rule == "execution-rate" && f.Field == "funding.total.executionRate");
     }
