@@ -40,6 +40,23 @@ internal sealed partial class SoupFormReader(LabelMatcher matcher)
     /// </summary>
     public static bool Worth(CleanedForm read) => read.Template == "standard" && !RowsHold(read);
 
+    /// <summary>
+    /// Whether the text holds enough small figures for more than twice the rows the ordered reading found (each row
+    /// prints a 分值 and a 得分): if not, no order-free reading could replace it, and it is not tried.
+    /// </summary>
+    public static bool CouldReadMore(FormGrid grid, CleanedForm ordered)
+    {
+        var rows = ordered.Indicators.Count(i => i.Weight is not null && i.Score is not null);
+        if (rows == 0) return true;
+        var needed = 2 * (2 * rows + 1);
+        var points = 0;
+        foreach (var row in grid.Rows)
+            foreach (var cell in row.Cells)
+                foreach (var word in cell.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                    if (NumberParser.TryParse(word, out var n) && !n.Percent && n.Value is >= 0 and <= 100 && ++points >= needed) return true;
+        return false;
+    }
+
     /// <summary>Rows whose 分值 add up to the printed total, or to 100 with the funding's 分值.</summary>
     public static bool RowsHold(CleanedForm f)
     {

@@ -125,7 +125,8 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         // holds, where the ordered one has no rows) reads more: the text's order was not the table's (issue 15's soups).
         if (SoupFormReader.WorthForFunding(form) && new SoupFormReader(matcher).ReadFundingInto(grid, b))
             form = b.Build("standard");
-        if (SoupFormReader.Worth(form) && new SoupFormReader(matcher).Read(grid) is { } soup && SoupFormReader.Better(soup.Value.Form, form))
+        if (SoupFormReader.Worth(form) && SoupFormReader.CouldReadMore(grid, form) && new SoupFormReader(matcher).Read(grid) is { } soup &&
+            SoupFormReader.Better(soup.Value.Form, form))
             return soup;
         return new(new NormalizedForm(form, null) { ReadFrom = b.Sources }, [.. b.Diagnostics]);
     }

@@ -23,7 +23,7 @@ namespace PerformanceEval.Tables;
 /// Rows of other kinds (HTML, ruled pages, TSV, markdown, layout tables already rebuilt) are left as they are, and so is
 /// every line these rules do not name: the normalizer reads the rest as it reads any text.
 /// </summary>
-public sealed class BrokenLineJoiner(LabelMatcher matcher)
+public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
 {
     /// <summary>What a header row holds: the column labels of the funding block and of the indicator table, and their fragments.</summary>
     private static readonly string[] HeaderKinds =
@@ -33,7 +33,7 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
     public ImmutableArray<RawRow> Join(ImmutableArray<RawRow> rows)
     {
         if (!rows.Any(r => r.Origin is RowOrigin.Layout)) return rows;
-        var lines = rows.Select(r => r.Cells.ToList()).ToList();
+        var lines = rows.Select(r => r.Origin is RowOrigin.Layout && r.Cells.Any(IsGluedRate) ? [.. r.Cells.SelectMany(SplitAtPercent)] : r.Cells.ToList()).ToList();
         JoinBrokenWords(rows, lines);
         var output = new List<RawRow>(rows.Length);
         for (var i = 0; i < rows.Length; i++)
@@ -69,6 +69,27 @@ public sealed class BrokenLineJoiner(LabelMatcher matcher)
         }
         return [.. output];
     }
+
+    /// <summary>
+    /// A rate's "%" ends its cell: text copied in drawing order glues the 执行率 to the 得分 printed close beside it
+    /// ("99.21%9.92"), which is no figure at all.
+    /// </summary>
+    private static bool IsGluedRate(RawCell cell) =>
+        cell.Text.IndexOf('%') is var at and > 0 && at + 1 < cell.Text.Length && char.IsAsciiDigit(cell.Text[at + 1]) && GluedRate().IsMatch(cell.Text);
+
+    private static IEnumerable<RawCell> SplitAtPercent(RawCell cell)
+    {
+        if (!IsGluedRate(cell) || GluedRate().Match(cell.Text) is not { Success: true } m)
+        {
+            yield return cell;
+            yield break;
+        }
+        yield return cell with { Text = m.Groups[1].Value };
+        yield return cell with { Text = m.Groups[2].Value };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d[\d,]*(?:\.\d+)?%)(\d[\d,]*(?:\.\d+)?)$")]
+    private static partial System.Text.RegularExpressions.Regex GluedRate();
 
     // ---- broken words ---------------------------------------------------------------------------------------------
 

@@ -87,24 +87,35 @@ public sealed class FormSegmenter(LabelMatcher standard)
     /// </summary>
     private List<List<RawRow>> Rejoined(List<List<RawRow>> forms)
     {
+        if (forms.Count < 2) return forms;
+        // Each piece's blocks are found once: a file of a thousand forms asks every cell once, not twice.
+        var blocks = forms.Select(Blocks).ToList();
         for (var i = 0; i + 1 < forms.Count; i++)
         {
-            var (first, second) = (Blocks(forms[i]), Blocks(forms[i + 1]));
+            var (first, second) = (blocks[i], blocks[i + 1]);
             // The document's first piece may hold no block at all: a page's indicator rows written before the title.
             var lead = i == 0 && first.Count == 0 && second.Count == 3 && !forms[i].Any(r => IsTitle(RowText.Joined(r)));
             if (!lead && (first.Count == 0 || second.Count == 0 || first.Overlaps(second) || first.Count + second.Count < 3) ||
                 forms[i].Concat(forms[i + 1]).Any(r => r.Origin is RowOrigin.Flattened)) continue;
             forms[i] = [.. forms[i], .. forms[i + 1]];
+            first.UnionWith(second);
             forms.RemoveAt(i + 1);
+            blocks.RemoveAt(i + 1);
             i--;
         }
         return forms;
     }
 
     /// <summary>Which of a form's three blocks a piece holds: its header (项目名称), its funding (年度资金总额), its 总分.</summary>
-    private HashSet<string> Blocks(List<RawRow> rows) =>
-        [.. rows.SelectMany(RowText.NonEmpty).Select(c => standard.Match(c.Text, "ProjectName", "FundingTotal", "Total"))
-            .Where(m => m is { IsExact: true }).Select(m => m!.Kind)];
+    private HashSet<string> Blocks(List<RawRow> rows)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+            foreach (var cell in row.Cells)
+                if (!cell.IsEmpty && standard.Match(cell.Text, "ProjectName", "FundingTotal", "Total") is { IsExact: true } m)
+                    found.Add(m.Kind);
+        return found;
+    }
 
     /// <summary>
     /// A piece holds a form's start: a 项目名称 label, or a funding line with its figures. A funding label alone is not

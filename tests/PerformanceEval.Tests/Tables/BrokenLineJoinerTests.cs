@@ -255,6 +255,14 @@ public sealed class BrokenLineJoinerTests
         Assert.Contains(form.Findings, f => f.Rule == "execution-rate" && f.Field == "funding.total.executionRate");
     }
 
+    [Fact]
+    public void A_rate_glued_to_the_score_beside_it_is_two_cells()
+    {
+        // Text copied in drawing order glues the 执行率 to the 得分 printed close by: "99.21%9.92" is no figure at all.
+        var form = Read(WrappedCellsAfterTheTable.Replace("10 99.21% 9.92", "10 99.21%9.92"));
+        Assert.Equal((99.21m, 9.92m), (form.Funding.Total!.ExecutionRate, form.Funding.Total.Score));
+    }
+
     [Theory]
     [InlineData("年度资金总额 1425600.00 1000000 10 99.21% 9.92")]    // the quotient is off the rate: only the order fits
     public void Two_amounts_the_rate_cannot_place_stay_in_their_order(string line)
