@@ -348,20 +348,23 @@ internal sealed partial class SoupFormReader(LabelMatcher matcher)
             var totalCells = figures[..(end + 1)].Select(i => t[i].Cell).ToList();
             if (totalCells.Count(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent) > 5) return null;
             b.Total = FundingReader.Read(b, "FundingTotal", totalCells, t[rate].Row, null, false);
-            // The other lines: each ends at the placeholder its 分值 prints; read one by one when the placeholders cut
-            // the rest into exactly the lines the template has, else left over.
+            // The other lines: each ends at the placeholder its 分值 prints, or at its 得分 when it prints a rate; read
+            // one by one when these cut the rest into exactly the lines the template has, else left over.
             var rest = figures[(end + 1)..];
             var groups = new List<List<int>>();
             var current = new List<int>();
+            string[] others = ["FundingFiscal", "FundingCarryover", "FundingOther"];
             for (var k = 0; k < rest.Count; k++)
             {
                 current.Add(rest[k]);
-                var closes = t[rest[k]].Kind is Kind.Placeholder && (k + 1 == rest.Count || t[rest[k + 1]].Kind is Kind.Figure);
+                // A line that prints its own rate ends at the 得分 after it (a 上年结转资金 line scored like the total).
+                var closes = t[rest[k]].Kind is Kind.Placeholder && (k + 1 == rest.Count || t[rest[k + 1]].Kind is Kind.Figure) ||
+                             k > 0 && t[rest[k - 1]].IsRate && t[rest[k]].IsPoints;
                 if (closes) { groups.Add(current); current = []; }
             }
             if (current.Count > 0) groups.Add(current);
-            string[] others = ["FundingFiscal", "FundingCarryover", "FundingOther"];
-            if (groups.Count == others.Length && groups.All(g => g.Count(i => t[i].Kind is Kind.Figure) <= 3))
+            // Three amounts a line, six with its 分值, rate and 得分.
+            if (groups.Count == others.Length && groups.All(g => g.Count(i => t[i].Kind is Kind.Figure) <= (g.Any(i => t[i].IsRate) ? 6 : 3)))
                 for (var k = 0; k < groups.Count; k++)
                     StandardFormNormalizer.Assign(b, others[k], FundingReader.Read(b, others[k], [.. groups[k].Select(i => t[i].Cell)], t[groups[k][0]].Row, null, false));
             else if (rest.Any(i => t[i].Kind is Kind.Figure))

@@ -270,6 +270,22 @@ public sealed class SoupFormReaderTests
     }
 
     [Fact]
+    public void A_funding_line_scored_like_the_total_ends_at_its_own_score()
+    {
+        // 当年财政拨款 left empty but for its "—", 上年结转资金 printing its amounts, 分值, rate and 得分 as the total does:
+        // in the filled-in layer these run on with no label between them.
+        var soup = TemplateFirst.Replace("9.00\n800000.00\n800000.00\n720000.00\n—\n0.00\n0.00\n—\n",
+            "9.00\n—\n800000.00\n800000.00\n720000.00\n10\n90.00%\n9.00\n");
+        Assert.NotEqual(TemplateFirst, soup);
+        var form = Read(soup);
+        var carryover = form.Funding.Carryover!;
+        Assert.Equal((800000.00m, 800000.00m, 720000.00m, 10m, 90.00m, 9.00m),
+            (carryover.InitialBudget, carryover.AnnualBudget, carryover.Executed, carryover.Weight, carryover.ExecutionRate, carryover.Score));
+        Assert.Null(form.Funding.Fiscal);
+        Assert.Equal((0.00m, 0.00m), (form.Funding.Other!.InitialBudget, form.Funding.Other.AnnualBudget));
+    }
+
+    [Fact]
     public void Levels_written_apart_from_their_rows_are_placed_by_what_the_rows_say_and_say_so()
     {
         // Five 二级指标 in a column of their own over six rows: which rows 数量指标 spanned is not in the text. Row two
