@@ -520,11 +520,18 @@ internal sealed partial class SoupFormReader(LabelMatcher matcher)
             // (or 100): a cell left empty in the middle and the 总分's at the foot make as many cells as rows, shifted.
             var expected = b.TotalWeight ?? 100;
             var sum = weights.Count == rows ? weights.Sum(i => t[i].Figure.Value) : -1;
-            if (sum + fundingWeight == expected || sum == expected)
+            // And each row's 得分 within its 分值: a 分值 column and a 得分 column dealt out of step put a score over a
+            // weight (the form's own such slip is the checker's to find, but here it cannot be told from ours).
+            var inStep = scores.Count != rows || weights.Count != rows ||
+                         Enumerable.Range(0, rows).All(k => t[scores[k]].Figure.Value <= t[weights[k]].Figure.Value);
+            if ((sum + fundingWeight == expected || sum == expected) && inStep)
             {
                 Fill(weights, rows, "weight", (ind, i) => ind with { Weight = t[i].Figure.Value });
                 Fill(scores, rows, "score", (ind, i) => ind with { Score = t[i].Figure.Value });
             }
+            else if (weights.Count == rows && scores.Count == rows && !inStep)
+                b.Warn(DiagnosticCodes.OrderFreeUnplaced,
+                    $"{rows} 行指标的分值列与得分列逐行对照时有得分超过分值：两列无从确定是否对齐，未读取", t[weights[0]].Cell, t[weights[0]].Row, "indicators");
             else if (weights.Count > 0)
                 b.Warn(DiagnosticCodes.OrderFreeUnplaced,
                     $"{rows} 行指标的分值列有 {weights.Count} 个数，合计 {weights.Sum(i => t[i].Figure.Value)} 与总分的分值 {expected} 对不上：各行的分值与得分无从对应，未读取",

@@ -50,11 +50,13 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         // The same three report cases as soups (fixtures/tools/soup_shop.py: the printed template's words first, each
         // block column by column, blocks shuffled), read by the order-free reader (issue 15) and measured once when
         // committed, their misses not read: seed 000 form 2 72/79, 43/79, 76/79; seed 002 form 3 127/127, 106/127,
-        // 127/127; synthetic 001 55/55 each. The floors follow, a field or so below.
+        // 127/127; synthetic 001 55/55 each. The floors follow, a field or so below. Seed 002 form 3's column soup held
+        // 7 figures read wrong with no warning (the report's totals said so): a 得分 column dealt out of step with its
+        // 分值 column is now left unread when a score stands over its weight, 89/127 and none wrong unwarned.
         ["shop-report-seed000-form02-soup-template-first"] = 90.0,
         ["shop-report-seed000-form02-soup-columns"] = 53.0,
         ["shop-report-seed000-form02-soup-blocks"] = 95.0,
-        ["shop-report-seed002-form03-soup-columns"] = 82.5,
+        ["shop-report-seed002-form03-soup-columns"] = 69.0,
         // Cases of the tuning half (shop-tune-*), kept for what they taught: Writer centring every cell (a value over and
         // under its label's line, amounts broken "2,873,658.5" / "0", a rate and a score wrapped far down a tall row),
         // Calc's raw text writing wrapped cells and the header after the 总分, Chromium laying each line at its own widths.

@@ -312,6 +312,18 @@ public sealed class SoupFormReaderTests
     }
 
     [Fact]
+    public void A_score_column_out_of_step_with_its_weight_column_is_not_dealt_out()
+    {
+        // The first two 得分 the other way round: 15 under a 分值 of 10. The sums still hold; only the rows tell.
+        var soup = Columns.Replace("得分\n15\n10\n", "得分\n10\n15\n");
+        Assert.NotEqual(Columns, soup);
+        var form = Read(soup);
+        Assert.All(form.Indicators, r => Assert.Equal(((decimal?)null, (decimal?)null), (r.Weight, r.Score)));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.OrderFreeUnplaced.Id && w.Field == "indicators");
+        Assert.DoesNotContain(form.Findings, f => f.Rule == "score-exceeds-weight");
+    }
+
+    [Fact]
     public void Figures_no_slot_takes_are_named_in_a_warning_not_dropped()
     {
         // A stray amount after the 总分 (a page footer's figure): nothing places it, and the warning names it.
