@@ -1390,7 +1390,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     {
         var owner = labels.ToDictionary(l => l, _ => new List<List<Token>>());
         double NextLo(HeaderLabel l) =>
-            labels.Where(m => m != l && m.Lo >= l.Hi && Math.Abs(m.Middle - l.Middle) <= 1).Select(m => (double)m.Lo).DefaultIfEmpty(double.PositiveInfinity).Min();
+            labels.Where(m => m != l && m.Lo >= l.Hi && Math.Abs(m.Middle - l.Middle) < 1).Select(m => (double)m.Lo).DefaultIfEmpty(double.PositiveInfinity).Min();
         var loose = new List<List<Token>>();
         foreach (var phrase in phrases)
         {

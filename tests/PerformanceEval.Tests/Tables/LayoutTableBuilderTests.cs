@@ -155,6 +155,31 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
+    public void A_value_wrapped_under_its_label_s_line_is_not_given_to_the_label_a_line_above()
+    {
+        // Chromium's layout text of a print-shop form (tuning half): 主管部门's value wraps ("上海市宝山区行政服" / "务中心")
+        // and its second line stands under it, below the indented 项目名称 of the line above, which is no label of
+        // 主管部门's row and so does not end its cell.
+        const string header = """
+                              财政项目支出绩效自评表
+                                   (2023 年度)
+                 项目名称    网络系统运营经费（宝财行签[2023]257号）
+            主管部门 上海市宝山区行政服
+                   务中心                  实施单位             上海市宝山区行政服务
+                                                         中心
+                              年初           全年      全年 分 执行率 得分
+                             预算数          预算数 执行数 值
+                   年度资金总额 1527000.00 1527000.00 1135733 10 74.38% 7.44
+            """;
+        var document = new TextDumpReader().Read(SourceDocument.FromBytes("form.layout.txt", Encoding.UTF8.GetBytes(header))).Value;
+        var rebuilt = new LayoutTableBuilder(new LabelMatcher(TemplateModel.Load("standard", null))).Rebuild(document.Rows).Value;
+        var rows = rebuilt.Where(r => r.Origin is RowOrigin.LayoutGrid).Take(3).Select(r => r.Cells.Select(c => TextCleaner.Clean(c.Text)).ToList()).ToList();
+        Assert.Equal(["项目名称", "网络系统运营经费（宝财行签[2023]257号）"], rows[0]);
+        Assert.Equal(["主管部门", "上海市宝山区行政服务中心"], rows[1]);
+        Assert.Equal(["实施单位", "上海市宝山区行政服务中心"], rows[2]);
+    }
+
+    [Fact]
     public void Text_without_layout_is_left_to_the_reading_in_order()
     {
         // pdftotext -raw: one space between cells, so character columns say nothing and no table is rebuilt.
