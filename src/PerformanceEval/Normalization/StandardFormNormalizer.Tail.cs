@@ -72,7 +72,10 @@ public sealed partial class StandardFormNormalizer
                 ("ImplementingUnit", b.ImplementingUnit, "implementingUnit"),
             }
             .Where(f => f.Value is null && state.HeaderLabels.Contains(f.Kind)).ToList();
-        var texts = left.Where(x => IsHeaderValue(x.Row)).Take(unset.Count).ToList();
+        // A level name or a row of measures ("1次 =1次") wrapped after the table is no 主管部门.
+        var texts = left.Where(x => IsHeaderValue(x.Row) && matcher.MatchLevel(RowText.Joined(x.Row)) is not { IsExact: true } &&
+                                    !RowText.NonEmpty(x.Row).All(c => IsTargetLike(c.Text)))
+            .Take(unset.Count).ToList();
         if (texts.Count < unset.Count || unset.Count == 0) return left;
         foreach (var ((row, ri), field) in texts.Zip(unset))
         {

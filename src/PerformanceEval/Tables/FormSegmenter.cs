@@ -65,7 +65,7 @@ public sealed class FormSegmenter(LabelMatcher standard)
             var body = piece.Any(r => r.Origin is RowOrigin.Flattened || IsBody(r, fundingCounts: true) && HoldsData(r));
             // A piece that starts no form of its own (no 项目名称, no funding line) after a form still without its 总分 is
             // that form going on: the tool wrote a page's wrapped cells, title or year between its rows.
-            if (body && (form is null || StartsItsOwnForm(piece) || form.Any(IsTotal)))
+            if (body && (form is null || StartsItsOwnForm(piece) || form.Any(IsTotal) && !IsTail(piece)))
             {
                 if (form is not null) yield return form;
                 form = [.. before, .. piece];
@@ -116,6 +116,16 @@ public sealed class FormSegmenter(LabelMatcher standard)
                     found.Add(m.Kind);
         return found;
     }
+
+    /// <summary>
+    /// What a dump writes after a form's 总分 from that form (Calc's `-raw`: its year, its name and its wrapped labels,
+    /// "其中：当年财" / "政拨款" among them): no title, no 项目名称 and not one figure. A form of its own, even one whose
+    /// figures a scan left unread, prints its title.
+    /// </summary>
+    private bool IsTail(List<RawRow> piece) =>
+        !piece.Any(r => IsTitle(RowText.Joined(r))) &&
+        !piece.SelectMany(RowText.NonEmpty).Any(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out _) ||
+                                                     standard.Match(c.Text, "ProjectName") is { IsExact: true });
 
     /// <summary>
     /// A piece holds a form's start: a 项目名称 label, or a funding line with its figures. A funding label alone is not

@@ -255,6 +255,82 @@ public sealed class BrokenLineJoinerTests
         Assert.Contains(form.Findings, f => f.Rule == "execution-rate" && f.Field == "funding.total.executionRate");
     }
 
+    /// <summary>
+    /// Calc's raw text of a print-shop form (tuning half, seed 001 form 10): after the 总分 it writes the year, the
+    /// wrapped labels ("其中：当年财政" / "拨款" among them), a row's target and actual and a wrapped 二级指标. The form
+    /// prints no 主管部门 or 实施单位 value.
+    /// </summary>
+    private const string CalcTailAfterTheTotal = """
+        财政项目支出绩效自评表
+        项目名称 三级等保测评费用
+        主管部门 实施单位
+        分值 执行率 得分
+        年度资金总额 36500 36500 10 100% 10
+        —
+        上年结转资金 36500 36500 10 100% 10
+        其他资金 —
+        预期目标 实际完成情况
+        按年度计划推进项目实施，保障各项工作有序开展。 已按计划完成年度目标。
+        分值 得分
+        产出指标
+        数量指标
+        测评次数 10 10
+        测评通过率 =100% 10 10
+        时效指标 按计划节点完成 60% >80% 20 20
+        效益指标
+        社会效益指标 提升网络安全 达标 达标 20 20
+        可持续影响指标 持续发挥作用 持续 持续 20 20
+        满意度指标 工作人员满意度 100% >90% 10 10
+        总分 100 100
+        (2023 年度)
+        项目资金
+        (万元)
+        年初预
+        算数
+        全年预
+        算数
+        全年执
+        行数
+        其中：当年财政
+        拨款
+        年度
+        总体
+        目标
+        绩
+        效
+        指
+        标
+        一级
+        指标
+        二级
+        指标
+        三级
+        指标
+        实际完
+        成值
+        年度
+        指标值
+        偏差原因分析及
+        改进措施
+        1次 =1次
+        服务对象满意度
+        指标
+        
+        """;
+
+    [Fact]
+    public void What_a_dump_writes_after_the_total_is_the_form_s_tail_not_a_form_and_holds_no_header_value()
+    {
+        // The wrapped funding label made the tail look like a form's start (a funding line): with no title, no 项目名称
+        // and not one figure, it is this form's tail, and its year, unit and 二级指标 are read.
+        var form = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("calc.raw.txt", Encoding.UTF8.GetBytes(CalcTailAfterTheTotal))).Forms);
+        Assert.Equal((2023, "万元"), (form.Year, form.CurrencyUnit));
+        Assert.Equal("服务对象满意度指标", form.Indicators[5].Level2);
+        // "1次 =1次" (a row's measures) and "服务对象满意度指标" (a level) are never taken for the empty 主管部门 / 实施单位.
+        Assert.Equal(((string?)null, (string?)null), (form.Department, form.ImplementingUnit));
+        Assert.Equal(("=1次", "1次"), (form.Indicators[0].Target, form.Indicators[0].Actual));
+    }
+
     [Fact]
     public void A_rate_glued_to_the_score_beside_it_is_two_cells()
     {
