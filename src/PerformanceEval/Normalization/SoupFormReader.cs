@@ -539,9 +539,9 @@ internal sealed partial class SoupFormReader(LabelMatcher matcher)
             Fill(Column("HdrTarget"), rows, "target", (ind, i) => ind with { Target = t[i].Text });
             Fill(Column("HdrActual"), rows, "actual", (ind, i) => ind with { Actual = t[i].Text });
             var notes = Column("HdrNote");
-            var short_ = Enumerable.Range(0, rows).Where(k => b.Indicators[k] is { Weight: { } w, Score: { } s } && s < w).ToList();
-            if (notes.Count == short_.Count && notes.Count < rows)
-                for (var k = 0; k < notes.Count; k++) SetIndicator(short_[k], "note", notes[k], ind => ind with { Note = t[notes[k]].Text });
+            var shortRows = Enumerable.Range(0, rows).Where(k => b.Indicators[k] is { Weight: { } w, Score: { } s } && s < w).ToList();
+            if (notes.Count == shortRows.Count && notes.Count < rows)
+                for (var k = 0; k < notes.Count; k++) SetIndicator(shortRows[k], "note", notes[k], ind => ind with { Note = t[notes[k]].Text });
             else Fill(notes, rows, "note", (ind, i) => ind with { Note = t[i].Text });
             PlaceLevels(Column("HdrLevel1").Concat(Column("HdrLevel2")).Where(i => t[i].Kind is Kind.Level).Order().ToList());
             return true;
