@@ -17,7 +17,7 @@ using PerformanceEval.Pipeline;
 // The review page over a store of FILES × 15 forms: queue pages, filters and a form page, timed over HTTP.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- crops
 // The review page's evidence crops: six cells of one page of a scan, a TIFF and a text-layer PDF, each crop timed.
-//   dotnet run --project bench/PerformanceEval.Bench -c Release -- quality FOLDER [--misses] [--kinds layout,raw]
+//   dotnet run --project bench/PerformanceEval.Bench -c Release -- quality FOLDER [--misses] [--kinds layout,raw,scan] [--workers N]
 // Field accuracy over one half of the print shop's output (fixtures/tools/print_shop.py), per input kind.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- soups SHOP_DIR
 // Writes each print-shop PDF's letters in content-stream order (<engine>.letters.txt), a soup of issue 15.
@@ -32,14 +32,14 @@ if (args.FirstOrDefault() == "crops") return PerformanceEval.Bench.CropBench.Run
 if (args.FirstOrDefault() == "soups") return PerformanceEval.Bench.SoupBench.Run(args[1]);
 if (args.FirstOrDefault() == "rows") return PerformanceEval.Bench.QualityBench.Rows(root, args[1]);
 if (args.FirstOrDefault() == "quality") return PerformanceEval.Bench.QualityBench.Run(root, args[1], args.Contains("--misses"),
-    args.SkipWhile(a => a != "--kinds").Skip(1).FirstOrDefault()?.Split(','));
+    args.SkipWhile(a => a != "--kinds").Skip(1).FirstOrDefault()?.Split(','), workerCounts.Max());
 if (args.FirstOrDefault() == "text") return PerformanceEval.Bench.TextBench.Run(root, paths, rounds,
     args.SkipWhile(a => a != "--copies").Skip(1).Select(int.Parse).FirstOrDefault(100), workerCounts);
 if (args.FirstOrDefault() == "import") return PerformanceEval.Bench.ImportBench.Run(root, paths.Select(int.Parse).FirstOrDefault(200),
     args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault(), args.SkipWhile(a => a != "--kinds").Skip(1).FirstOrDefault()?.Split(','));
 if (args.FirstOrDefault() != "pdf")
 {
-    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] [--workers 1,2] [--no-poppler] [--pdfpig] [--raster-pages] | bench text [FILES_OR_FOLDERS...] [--rounds N] [--copies C] [--workers 1,2] | bench import [FILES_PER_KIND] [--db TARGET] [--kinds K,...] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...] | bench soups SHOP_DIR");
+    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] [--workers 1,2] [--no-poppler] [--pdfpig] [--raster-pages] | bench text [FILES_OR_FOLDERS...] [--rounds N] [--copies C] [--workers 1,2] | bench import [FILES_PER_KIND] [--db TARGET] [--kinds K,...] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...] [--workers N] | bench soups SHOP_DIR");
     return 2;
 }
 if (paths.Count == 0) paths = [.. Directory.EnumerateDirectories(Path.Combine(root, "fixtures"), "pdf-*")];

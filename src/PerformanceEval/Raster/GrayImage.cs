@@ -14,6 +14,27 @@ internal sealed class GrayImage(int width, int height, byte[] pixels)
     /// <summary>The raw pixels, row after row.</summary>
     public ReadOnlySpan<byte> Pixels => pixels;
 
+    /// <summary>The image turned clockwise by <paramref name="quarterTurns"/> quarter turns (0–3).</summary>
+    public GrayImage Turned(int quarterTurns)
+    {
+        quarterTurns = ((quarterTurns % 4) + 4) % 4;
+        if (quarterTurns == 0) return this;
+        var (w, h) = quarterTurns == 2 ? (Width, Height) : (Height, Width);
+        var turned = new byte[w * h];
+        for (var y = 0; y < Height; y++)
+            for (var x = 0; x < Width; x++)
+            {
+                var (tx, ty) = quarterTurns switch
+                {
+                    1 => (Height - 1 - y, x),
+                    2 => (Width - 1 - x, Height - 1 - y),
+                    _ => (y, Width - 1 - x),
+                };
+                turned[ty * w + tx] = pixels[y * Width + x];
+            }
+        return new GrayImage(w, h, turned);
+    }
+
     public static GrayImage ParsePgm(byte[] data)
     {
         var at = 0;

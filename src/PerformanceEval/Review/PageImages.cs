@@ -175,13 +175,11 @@ public sealed class PageImages(SubprocessRunner runner) : IDisposable
             _ => throw new ArgumentException($"{inputKind} documents have no page images"),
         };
         if (pix == IntPtr.Zero) throw new InvalidDataException($"page {page} of the document cannot be read");
-        // Scan boxes are in the straightened page's pixels: straighten it the same way before cropping.
-        return inputKind switch
-        {
-            "pdf-text" => pix,
-            "pdf-scan" => ScanImage.StraightGray(pix, reductionSearch: 2),
-            _ => ScanImage.StraightGray(pix),
-        };
+        // Scan boxes are in the prepared page's pixels (straightened, turned upright): prepare it the same way
+        // before cropping, and show the page the rules were found in (dust and all, as the scan has it).
+        if (inputKind == "pdf-text") return pix;
+        var prepared = inputKind == "pdf-scan" ? ScanImage.Prepare(pix, reductionSearch: 2, renderedDpi: ScanPdfCropDpi) : ScanImage.Prepare(pix);
+        return ScanImage.ToPix(prepared.Binary);
     }
 
     public void Dispose()

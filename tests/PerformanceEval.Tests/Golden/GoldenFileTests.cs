@@ -75,6 +75,14 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         // 年度资金总额 line is read order-free, by its rate (issue 15), 50/55; the other lines' wrapped amounts stay
         // unread with their warnings (48/55 before).
         ["shop-tune-synthetic004-calc-layout"] = 90.0,
+        // The print shop's scans (fixtures/tools/scan_shop.py, issue 12), tuning half, each kept for one thing a scanner
+        // did to it (scan.json says all): a Calc page fed sideways (turned upright by Tesseract's osd) 76/87; a Writer
+        // page with a red seal over four rows, a signature and the back of the sheet showing through 124/183; a Writer
+        // page at 200 dpi (no resolution in the JPEG) with its light falling off to one side 50/79. Before the scan
+        // reader prepared pages for these, the first and last found no form (0/87, 0/79) and the seal page read 106/183.
+        ["scan-shop-tune-seed001-form13-turned"] = 85.0,
+        ["scan-shop-tune-synthetic002-seal"] = 66.0,
+        ["scan-shop-tune-seed001-form12-uneven-light"] = 61.0,
     };
 
     private const double DefaultFloor = 99.0;

@@ -20,7 +20,7 @@ public sealed class ImageReader(OcrService ocr, InputLimits? limits = null) : ID
         {
             // A TIFF by its bytes: one named .png is still read page by page, a PNG named .tif still decodes.
             var tiff = ImageKinds.Of(document.Bytes) == "TIFF";
-            return OcrPages(document, InputKind.Image, ScanImage.Pages(path, tiff, limits), ocr);
+            return OcrPages(document, InputKind.Image, ScanImage.Pages(path, tiff, limits, tessdataPath: ocr.Settings.TessdataPath), ocr);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -18,6 +18,14 @@ internal static partial class Native
     [LibraryImport(Tess)] public static partial void TessBaseAPISetPageSegMode(IntPtr handle, int mode);
     [LibraryImport(Tess)] public static partial void TessBaseAPISetImage(IntPtr handle, IntPtr data, int width, int height, int bytesPerPixel, int bytesPerLine);
     [LibraryImport(Tess)] public static partial void TessBaseAPISetSourceResolution(IntPtr handle, int ppi);
+    /// <summary>The image as a leptonica Pix (not copied: it must outlive the recognition).</summary>
+    [LibraryImport(Tess)] public static partial void TessBaseAPISetImage2(IntPtr handle, IntPtr pix);
+    /// <summary>
+    /// Orientation and script detection (an engine loaded with "osd"): <paramref name="orientDeg"/> is how far the
+    /// page's text is turned; turning the page by (360 − it) clockwise sets it upright. Non-zero on success.
+    /// </summary>
+    [LibraryImport(Tess)]
+    public static partial int TessBaseAPIDetectOrientationScript(IntPtr handle, out int orientDeg, out float orientConf, out IntPtr scriptName, out float scriptConf);
     [LibraryImport(Tess)] public static partial int TessBaseAPIRecognize(IntPtr handle, IntPtr monitor);
     [LibraryImport(Tess)] public static partial IntPtr TessBaseAPIGetUTF8Text(IntPtr handle);
     [LibraryImport(Tess)] public static partial int TessBaseAPIMeanTextConf(IntPtr handle);
@@ -49,7 +57,13 @@ internal static partial class Native
     [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int readHeaderTiff(string filename, int n, out int w, out int h, out int bps, out int spp, out int res, out int cmap, out int format);
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo8(IntPtr pix, int colormapFlag);
-    [LibraryImport(Lept)] public static partial IntPtr pixDeskew(IntPtr pix, int reductionSearch);
+    /// <summary>
+    /// leptonica's deskew with its binarization <paramref name="threshold"/> given (0: leptonica's 130), the
+    /// angle found and its confidence returned (below 3 the page is returned unturned).
+    /// </summary>
+    [LibraryImport(Lept)]
+    public static partial IntPtr pixDeskewGeneral(IntPtr pix, int reductionSweep, float sweepRange, float sweepDelta, int reductionSearch,
+        int threshold, out float angle, out float confidence);
     [LibraryImport(Lept)] public static partial int pixGetWidth(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixGetHeight(IntPtr pix);
     [LibraryImport(Lept)] public static partial int pixGetDepth(IntPtr pix);
@@ -57,6 +71,21 @@ internal static partial class Native
     [LibraryImport(Lept)] public static partial IntPtr pixGetData(IntPtr pix);
     [LibraryImport(Lept)] public static partial void pixDestroy(ref IntPtr pix);
     [LibraryImport(Lept)] public static partial IntPtr pixConvertTo32(IntPtr pix);
+    [LibraryImport(Lept)] public static partial IntPtr pixGetColormap(IntPtr pix);
+    [LibraryImport(Lept)] public static partial IntPtr pixCreate(int width, int height, int depth);
+    [LibraryImport(Lept)] public static partial int pixSetResolution(IntPtr pix, int xres, int yres);
+    /// <summary>Horizontal resolution from the file's header (0 where the file gives none).</summary>
+    [LibraryImport(Lept)] public static partial int pixGetXRes(IntPtr pix);
+    /// <summary>32-bit colour to gray by one channel per pixel: <see cref="ChooseMax"/> keeps each pixel's lightest channel.</summary>
+    [LibraryImport(Lept)] public static partial IntPtr pixConvertRGBToGrayMinMax(IntPtr pix, int type);
+    public const int ChooseMax = 2;
+    /// <summary>
+    /// Divides out the page's background (uneven light, a shadow), bringing the paper to <paramref name="bgval"/>:
+    /// the background is measured in tiles of <paramref name="sx"/> × <paramref name="sy"/> from pixels lighter than
+    /// <paramref name="thresh"/>, a tile needing <paramref name="mincount"/> of them, then smoothed.
+    /// </summary>
+    [LibraryImport(Lept)]
+    public static partial IntPtr pixBackgroundNorm(IntPtr pix, IntPtr mask, IntPtr gray, int sx, int sy, int thresh, int mincount, int bgval, int smoothx, int smoothy);
     [LibraryImport(Lept)] public static partial IntPtr pixClipRectangle(IntPtr pix, IntPtr box, IntPtr boxClipped);
     /// <summary>A scaled copy; gray images are area-mapped when reduced, so thin strokes stay legible.</summary>
     [LibraryImport(Lept)] public static partial IntPtr pixScale(IntPtr pix, float scaleX, float scaleY);

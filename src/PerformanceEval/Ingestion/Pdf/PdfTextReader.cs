@@ -184,15 +184,16 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
         try
         {
             var raster = runner.Run("pdftoppm", "poppler-utils",
-                ["-r", Ocr.ScanPageReader.Dpi.ToString(CultureInfo.InvariantCulture), "-gray", path, Path.Combine(dir.FullName, "p")]);
+                // In colour (PPM): a red seal over the figures is dropped by its colour, which a gray rendering loses.
+                ["-r", Ocr.ScanPageReader.Dpi.ToString(CultureInfo.InvariantCulture), path, Path.Combine(dir.FullName, "p")]);
             // pdftoppm exits 0 on a page it cannot allocate, leaving an empty image and "Bogus memory allocation size".
             if (raster.ExitCode != 0 || raster.Error.Contains("Bogus memory allocation", StringComparison.OrdinalIgnoreCase))
                 throw new InputLimitException(DiagnosticCodes.PdfRenderFailed,
                     $"pdftoppm could not render the pages at {Ocr.ScanPageReader.Dpi} dpi ({FirstLine(raster.Error)})");
-            var files = dir.EnumerateFiles("p-*.pgm")
+            var files = dir.EnumerateFiles("p-*.ppm")
                 .OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f.Name)[2..], CultureInfo.InvariantCulture)).ToList();
             foreach (var file in files)
-                foreach (var page in Ocr.ScanImage.Pages(file.FullName, tiff: false, _limits))
+                foreach (var page in Ocr.ScanImage.Pages(file.FullName, tiff: false, _limits, Ocr.ScanPageReader.Dpi, ocr?.Settings.TessdataPath))
                     yield return page;
         }
         finally

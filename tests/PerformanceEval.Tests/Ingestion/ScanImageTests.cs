@@ -1,0 +1,69 @@
+using System.Runtime.InteropServices;
+using PerformanceEval.Ingestion.Ocr;
+using PerformanceEval.Raster;
+using Xunit;
+
+namespace PerformanceEval.Tests.Ingestion;
+
+/// <summary>
+/// A page as OCR reads it, through leptonica and Tesseract's orientation detection (Debian's tesseract-ocr, which the
+/// test command installs): a page fed sideways or upside down comes out upright, a red seal comes out pale.
+/// </summary>
+public sealed class ScanImageTests
+{
+    private static readonly string Tiff = Path.Combine(Fixtures.Dir, "scan-songjiang-2022-tiff", "input.tif");
+
+    /// <summary>Share of pixels on which two pages of one size agree about ink.</summary>
+    private static double Agreement(GrayImage a, GrayImage b)
+    {
+        var pa = a.Pixels;
+        var pb = b.Pixels;
+        var same = 0;
+        for (var i = 0; i < pa.Length; i++) same += (pa[i] < 128) == (pb[i] < 128) ? 1 : 0;
+        return (double)same / pa.Length;
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_page_fed_turned_is_read_upright(int quarterTurns)
+    {
+        var upright = ScanImage.Pages(Tiff, tiff: true).First().Binary;
+        var fed = upright.Turned(quarterTurns);
+        var read = ScanImage.Prepare(ScanImage.ToPix(fed), renderedDpi: 300).Binary;
+        Assert.Equal((upright.Width, upright.Height), (read.Width, read.Height));
+        // The page as fed shares only the paper with the upright one; the page read is the upright one again.
+        Assert.True(Agreement(upright, read) > 0.99, $"read back upright: {Agreement(upright, read):P2} of pixels agree");
+        if (quarterTurns == 2) Assert.True(Agreement(upright, fed) < Agreement(upright, read) - 0.02);
+    }
+
+    [Fact]
+    public void A_red_seal_over_a_figure_is_dropped_and_the_figure_kept()
+    {
+        const int w = 2480, h = 3508;
+        var words = new int[w * h];
+        Array.Fill(words, unchecked((int)0xF5F5F5FF));                     // paper (leptonica: 0xRRGGBBAA)
+        for (var y = 1000; y < 1040; y++)
+            for (var x = 1000; x < 1200; x++)
+            {
+                words[y * w + x] = unchecked((int)0x141414FF);               // black print
+                words[(y + 100) * w + x] = unchecked((int)0xD8283CFF);       // the seal's red: as dark as print by luminance
+            }
+        var pix = Native.pixCreate(w, h, 32);
+        Marshal.Copy(words, 0, Native.pixGetData(pix), words.Length);
+        var page = ScanImage.Prepare(pix, renderedDpi: 300).Gray;
+        Assert.True(page.Pixels[1020 * w + 1100] < 60, "print stays black");
+        Assert.True(page.Pixels[1120 * w + 1100] > 200, "the seal's red goes pale");
+    }
+
+    [Theory]
+    [InlineData("之90%", "≥90%")]
+    [InlineData("过2000人次", "≥2000人次")]
+    [InlineData("三 2000人次", "≥ 2000人次")]
+    [InlineData("二级指标", "二级指标")]
+    [InlineData("三级指标", "三级指标")]
+    [InlineData("过程管理", "过程管理")]
+    public void A_greater_or_equal_chi_sim_misreads_is_read_as_one(string read, string meant) =>
+        Assert.Equal(meant, ScanPageReader.Compact(read));
+}
