@@ -170,6 +170,8 @@ public sealed class LostTotalLabelRepairer(LabelMatcher matcher) : IGridRepairer
             if (cells.Any(c => matcher.Match(c.Text, "Total") is { Score: >= 0.9 })) break;
             if (tableBegun && IsUnlabelledTotal(cells))
                 return Labelled(grid, i, cells[0]);
+            if (tableBegun && GarbledTotalLabel(cells) is { } garbled)
+                return Relabelled(grid, i, garbled);
             tableBegun |= cells.Any(c => matcher.MatchLevel(c.Text) is { IsExact: true }) ||
                           cells.Count(c => matcher.Match(c.Text, LabelKinds.IndicatorColumns) is { Score: >= 0.9 }) >= 3;
         }
@@ -180,6 +182,30 @@ public sealed class LostTotalLabelRepairer(LabelMatcher matcher) : IGridRepairer
         cells.Count == 2 &&
         NumberParser.TryParse(TextCleaner.Clean(cells[0].Text), out var weight) && weight.Value == TotalWeight &&
         NumberParser.TryParse(TextCleaner.Clean(cells[1].Text), out _);
+
+    /// <summary>
+    /// A 总分 row whose label OCR garbled but kept a character of ("避分", "总汁"): a short first cell with 总, 分 or 计,
+    /// then 100 (not a rate) and a figure, then at most a note that is no figure. An indicator row never weighs 100.
+    /// </summary>
+    private static RawCell? GarbledTotalLabel(List<RawCell> cells)
+    {
+        if (cells.Count is < 3 or > 4) return null;
+        var label = cells[0].Text.Replace(" ", "");
+        if (label.Length is 0 or > 4 || !label.Any(c => c is '总' or '分' or '计')) return null;
+        if (cells[1].Text.Contains('%') || !IsUnlabelledTotal([cells[1], cells[2]])) return null;
+        return cells.Count == 3 || !NumberParser.TryParse(TextCleaner.Clean(cells[3].Text), out _) ? cells[0] : null;
+    }
+
+    /// <summary>The row with its garbled 总分 label read as 总分, said in a warning naming what was read.</summary>
+    private static StageResult<FormGrid> Relabelled(FormGrid grid, int index, RawCell label)
+    {
+        var row = grid.Rows[index];
+        var at = row.Cells.IndexOf(label);
+        var repaired = grid with { Rows = grid.Rows.SetItem(index, row with { Cells = row.Cells.SetItem(at, label with { Text = "总分" }) }) };
+        var diagnostic = new Diagnostic(DiagnosticCodes.TotalUnlabelled,
+            $"指标之后的一行“{label.Text}”后为 100 与一个数字，按总分读取（“总分”识别有误）", label.Source with { Row = index }, "totalScore");
+        return new(repaired, [diagnostic]);
+    }
 
     /// <summary>
     /// The row with 总分 in the empty cell left of its figures (where the form prints it), or — none being empty — in

@@ -83,6 +83,33 @@ public sealed class RepairersTests
     }
 
     [Fact]
+    public void A_total_row_whose_label_OCR_garbled_is_read_as_the_total_with_a_warning_naming_what_was_read()
+    {
+        // A scan's 总分 read as 避分, its 100 and 95.50, and a speck in the note column read as "PS".
+        var grid = Grid(["产出指标", "数量指标", "场次", "5", "5", "10", "10"], ["避分", "100", "95.50", "PS"]);
+        var result = new LostTotalLabelRepairer(Standard).Repair(grid);
+
+        Assert.Equal("总分|100|95.50|PS", Texts(result.Value).Last());
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Same(DiagnosticCodes.TotalUnlabelled, diagnostic.Code);
+        Assert.Contains("避分", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("满意度|100%|98")]           // a rate is no total weight
+    [InlineData("场次|100|98")]              // no character of 总分 / 合计 in the label
+    [InlineData("分项|100|98|10")]           // a fourth figure: a row of the table
+    [InlineData("工作总结评分|100|98")]      // a name, not a short label
+    public void A_short_label_and_100_are_not_enough_without_the_rest_of_a_total_s_shape(string row)
+    {
+        var grid = Grid(["产出指标", "数量指标", "场次", "5", "5", "10", "10"], row.Split('|'));
+        var result = new LostTotalLabelRepairer(Standard).Repair(grid);
+
+        Assert.Equal(Texts(grid), Texts(result.Value));
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
     public void A_total_set_apart_from_its_figures_is_joined_to_them()
     {
         var grid = Grid(["满意度", "95%", "10", "10"], ["总分"], ["100", "97.5"], ["填报人"]);

@@ -133,15 +133,15 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
     /// "osd" model. A page whose answer is unsure (confidence under <see cref="SureOrientation"/>: a page of few
     /// characters, most of them rules) stays as it is.
     /// </summary>
-    public int QuarterTurnsToUpright(IntPtr pix, int dpi = 300)
+    public (int QuarterTurns, float Confidence) QuarterTurnsToUpright(IntPtr pix, int dpi = 300)
     {
         try
         {
             Native.TessBaseAPISetPageSegMode(_handle, 0);   // orientation and script detection only
             Native.TessBaseAPISetImage2(_handle, pix);
             Native.TessBaseAPISetSourceResolution(_handle, dpi);
-            if (Native.TessBaseAPIDetectOrientationScript(_handle, out var degrees, out var confidence, out _, out _) == 0) return 0;
-            return confidence < SureOrientation ? 0 : (360 - degrees) % 360 / 90;
+            if (Native.TessBaseAPIDetectOrientationScript(_handle, out var degrees, out var confidence, out _, out _) == 0) return (0, 0);
+            return (confidence < SureOrientation ? 0 : (360 - degrees) % 360 / 90, confidence);
         }
         finally
         {

@@ -181,16 +181,39 @@ internal static class ScanImage
     /// </summary>
     private static int Orientation(GrayImage page, string? tessdataPath, int dpi)
     {
-        var pix = ToPix(page);
-        // Tesseract reads the resolution off the image itself here, and warns on standard error about one without.
-        Native.pixSetResolution(pix, dpi, dpi);
+        // First at half the resolution, which is enough for most pages and quicker (bench scan, one worker: 0.37
+        // pages/s with every page at 300 dpi, 0.44 at 150); a page that answer leaves unturned and unsure is asked
+        // again at full resolution: at half, five turned tuning scans went unturned.
         try
         {
-            return OcrEngine.ForThisThread(tessdataPath, "osd").QuarterTurnsToUpright(pix, dpi);
+            var engine = OcrEngine.ForThisThread(tessdataPath, "osd");
+            var (turns, confidence) = Detect(engine, page, half: true, dpi);
+            return turns != 0 || confidence >= SureUpright ? turns : Detect(engine, page, half: false, dpi).QuarterTurns;
         }
         catch (Exception e) when (e is ToolMissingException or DllNotFoundException or EntryPointNotFoundException)
         {
             return 0;
+        }
+    }
+
+    /// <summary>An upright answer this sure at half resolution is kept (upright pages gave 10–22 at full).</summary>
+    private const float SureUpright = 10;
+
+    private static (int QuarterTurns, float Confidence) Detect(OcrEngine engine, GrayImage page, bool half, int dpi)
+    {
+        var pix = ToPix(page);
+        if (half)
+        {
+            var reduced = Native.pixScale(pix, 0.5f, 0.5f);
+            Native.pixDestroy(ref pix);
+            if (reduced == IntPtr.Zero) return (0, 0);
+            (pix, dpi) = (reduced, dpi / 2);
+        }
+        // Tesseract reads the resolution off the image itself here, and warns on standard error about one without.
+        Native.pixSetResolution(pix, dpi, dpi);
+        try
+        {
+            return engine.QuarterTurnsToUpright(pix, dpi);
         }
         finally
         {
