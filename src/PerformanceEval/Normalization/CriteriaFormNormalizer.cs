@@ -22,7 +22,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         "ProjectName", "Department", "ImplementingOffice", "Recurring", "CurrentBudget", "PreviousBudget", "BudgetExecuted",
         "BudgetRate", "AnnualGoal", "EvaluationDate", "Grade", "MainResults", "MainProblems", "Improvements",
     ];
-    private static readonly string[] TableKinds = ["HdrLevel1", "HdrName", "HdrExplanation", "HdrWeight", "HdrRule", "HdrScore", "HdrNote"];
+    private static readonly string[] TableKinds = LabelKinds.CriteriaColumns;
 
     public StageResult<NormalizedForm> Normalize(FormGrid grid)
     {

@@ -70,7 +70,8 @@ public sealed class ExtractionPipelineBuilder
         var checker = Checker.CreateDefault(settings.CheckerOptions(standard));
         var runner = settings.SubprocessOptions.Runner(_log);
         // One OCR service for all workers: one circuit breaker sees every page.
-        var ocr = new Ingestion.Ocr.OcrService(settings.OcrOptions, runner, _log);
+        var (standardLabels, criteriaLabels) = (new LabelMatcher(standard), new LabelMatcher(criteria));
+        var ocr = new Ingestion.Ocr.OcrService(settings.OcrOptions, runner, _log) { Templates = [standardLabels, criteriaLabels] };
         ImmutableArray<IDocumentReader> readers =
         [
             .. _readers,
@@ -78,7 +79,7 @@ public sealed class ExtractionPipelineBuilder
             new Ingestion.Ocr.ImageReader(ocr, settings.InputLimits),
             new TextDumpReader(settings.InputLimits),
         ];
-        return new ExtractionPipeline(readers, new LabelMatcher(standard), new LabelMatcher(criteria), checker, _strict, _log, settings.InputLimits,
+        return new ExtractionPipeline(readers, standardLabels, criteriaLabels, checker, _strict, _log, settings.InputLimits,
             DepartmentNames.Load(settings.ModelsPath)) { KeepsReadTables = _keepReadTables };
     }
 }

@@ -13,6 +13,36 @@ internal static class InkLine
     /// <summary>Share of the edge that must be ink.</summary>
     private const double Covered = 0.6;
 
+    /// <summary>
+    /// Where the line is ink, the share where it is a rule's width of ink with paper on each side (<see cref="Alone"/>). A character's stroke
+    /// crossing the edge of a one-line cell can cover 60% of it (the 业 of 节约企业开办成本 split its merged 三级指标 cell
+    /// in two), but the character's other strokes lie beside it; a rule has the cell's white on both sides.
+    /// </summary>
+    private const double AloneShare = 0.7;
+
+    /// <summary>Paper needed on each side of the line's run of ink, pixels: more than the gap between a character's strokes.</summary>
+    private const int Side = 6;
+
+    /// <summary>A blurred rule is at most this wide; a run of ink wider is a character's stroke across, or a blot.</summary>
+    private const int RuleWidth = 9;
+
+    /// <summary>
+    /// Whether the ink at <paramref name="center"/> (or a pixel beside it) in one line across the edge is a run no
+    /// wider than a rule with <see cref="Side"/> pixels of paper on each side of it.
+    /// </summary>
+    private static bool Alone(ReadOnlySpan<byte> pixels, int lineStart, int stride, int center, int across)
+    {
+        var seed = pixels[lineStart + center * stride] < Ink ? center : pixels[lineStart + (center - 1) * stride] < Ink ? center - 1 : center + 1;
+        var (from, to) = (seed, seed);
+        while (from > 0 && pixels[lineStart + (from - 1) * stride] < Ink && seed - from < RuleWidth) from--;
+        while (to + 1 < across && pixels[lineStart + (to + 1) * stride] < Ink && to - seed < RuleWidth) to++;
+        if (to - from + 1 > RuleWidth) return false;
+        for (var k = 1; k <= Side; k++)
+            if (from - k >= 0 && pixels[lineStart + (from - k) * stride] < Ink || to + k < across && pixels[lineStart + (to + k) * stride] < Ink)
+                return false;
+        return true;
+    }
+
     /// <summary>How far off its boundary the line may run (the boundary is a cluster of rules; a trace of skew).</summary>
     private const int Wobble = 4;
 
@@ -33,19 +63,22 @@ internal static class InkLine
         if (end - start < 12) return false;
         var pixels = image.Pixels;
         var (step, stride) = horizontal ? (1, image.Width) : (image.Width, 1);
-        var best = 0.0;
+        var (best, alone) = (0.0, 0.0);
         for (var offset = -Wobble; offset <= Wobble; offset++)
         {
             var center = line + offset;
             if (center - 1 < 0 || center + 1 >= across) continue;
-            var ink = 0;
+            var (ink, lone) = (0, 0);
             for (var a = start; a <= end; a++)
             {
                 var i = a * step + center * stride;
-                if (Math.Min(pixels[i - stride], Math.Min(pixels[i], pixels[i + stride])) < Ink) ink++;
+                if (Math.Min(pixels[i - stride], Math.Min(pixels[i], pixels[i + stride])) >= Ink) continue;
+                ink++;
+                if (Alone(pixels, a * step, stride, center, across)) lone++;
             }
-            best = Math.Max(best, (double)ink / (end - start + 1));
+            var covered = (double)ink / (end - start + 1);
+            if (covered > best) (best, alone) = (covered, ink == 0 ? 0 : (double)lone / ink);
         }
-        return best >= Covered;
+        return best >= Covered && alone >= AloneShare;
     }
 }

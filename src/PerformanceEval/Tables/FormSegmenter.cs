@@ -178,7 +178,10 @@ public sealed class FormSegmenter(LabelMatcher standard)
                            standard.Match(c.Text, LabelKinds.FundingLines) is { Score: >= 0.75 }))
             return fundingCounts;
         // An indicator row: some text and a weight/score pair (figures of at most 100: a funding line wrapped away from
-        // its label, "金 7848556.97 7848556.97 —", is none).
+        // its label, "金 7848556.97 7848556.97 —", is none). Two amounts above 100 make a funding line whose label OCR
+        // garbled ("评资金总额 2,234,400.00 2,234,400.00 827,842 10 37.05% 3.7"), not an indicator's.
+        var figures = cells.Select(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) ? n : (PrintedNumber?)null).ToList();
+        if (figures.Count(n => n is { Percent: false, Value: > 100 }) >= 2) return fundingCounts;
         return cells.Count >= 3 && cells.Count(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent && n.Value <= 100) >= 2
                && cells.Any(c => TextCleaner.Clean(c.Text) is { } t && t.Any(TextCleaner.IsCjk));
     }

@@ -1,7 +1,7 @@
 namespace PerformanceEval.Templates;
 
 /// <summary>
-/// The standard template's label kinds (<c>models/standard.json</c>) grouped as the stages ask for them, each group
+/// The templates' label kinds (<c>models/standard.json</c>, and the criteria table's columns) grouped as the stages ask for them, each group
 /// listed once: Tables and Normalization both look for a funding line or a header, and a copy that drifted from the
 /// others would read one input differently from the next.
 /// </summary>
@@ -15,6 +15,9 @@ public static class LabelKinds
 
     /// <summary>The indicator table's columns in the template's order: 一级指标 … 偏差原因分析及改进措施.</summary>
     public static readonly string[] IndicatorColumns = ["HdrLevel1", "HdrLevel2", "HdrName", "HdrTarget", "HdrActual", "HdrWeight", "HdrScore", "HdrNote"];
+
+    /// <summary>The criteria template's table columns in its order (<c>models/criteria.json</c>): 一级指标 … 备注.</summary>
+    public static readonly string[] CriteriaColumns = ["HdrLevel1", "HdrName", "HdrExplanation", "HdrWeight", "HdrRule", "HdrScore", "HdrNote"];
 
     /// <summary>Pieces of labels the template lists as such (年度 / 指标值, 年度 / 总体 / 目标): never a whole label.</summary>
     public static readonly string[] Fragments = ["HdrFragment", "GoalsFragment"];

@@ -49,12 +49,16 @@ public sealed class ScanImageTests
             {
                 words[y * w + x] = unchecked((int)0x141414FF);               // black print
                 words[(y + 100) * w + x] = unchecked((int)0xD8283CFF);       // the seal's red: as dark as print by luminance
+                words[(y + 200) * w + x] = unchecked((int)0xBE3C46FF);       // a deeper red (R 190), once left a gray ring
+                words[(y + 300) * w + x] = unchecked((int)0x120304FF);       // print under the seal: dark in every channel
             }
         var pix = Native.pixCreate(w, h, 32);
         Marshal.Copy(words, 0, Native.pixGetData(pix), words.Length);
         var page = ScanImage.Prepare(pix, renderedDpi: 300).Gray;
         Assert.True(page.Pixels[1020 * w + 1100] < 60, "print stays black");
-        Assert.True(page.Pixels[1120 * w + 1100] > 200, "the seal's red goes pale");
+        Assert.True(page.Pixels[1120 * w + 1100] > 240, "the seal's red goes to paper");
+        Assert.True(page.Pixels[1220 * w + 1100] > 240, "a deeper red goes to paper too");
+        Assert.True(page.Pixels[1320 * w + 1100] < 60, "print under the seal stays black");
     }
 
     [Theory]

@@ -29,6 +29,24 @@ public sealed class InkLineTests
     }
 
     [Fact]
+    public void A_characters_stroke_down_a_one_line_cells_edge_is_not_a_line_and_a_rule_there_is()
+    {
+        // The edge of a 56-px row at x = 200; 业 crosses it: three strokes down, 6 px apart, and one across its foot.
+        // The middle stroke covers most of the edge, as a rule would; its neighbours stand beside it, as a rule's never do.
+        var character = Page(p =>
+        {
+            foreach (var x0 in new[] { 194, 200, 206 })
+                for (var y = 84; y < 126; y++)
+                    for (var x = x0; x < x0 + 3; x++) Dot(p, x, y, 25);
+            for (var y = 122; y < 126; y++)
+                for (var x = 186; x < 216; x++) Dot(p, x, y, 25);
+        });
+        Assert.False(InkLine.Along(character, false, 201, 80, 136));
+        var rule = Page(p => { for (var y = 80; y < 136; y++) for (var x = 200; x < 203; x++) Dot(p, x, y, 60); });
+        Assert.True(InkLine.Along(rule, false, 201, 80, 136));
+    }
+
+    [Fact]
     public void A_label_crossing_where_no_border_is_drawn_is_not_a_line()
     {
         // Four "characters" 40 px wide in a 360 px edge: a merged cell's text, not a rule.

@@ -79,6 +79,12 @@ internal static partial class Native
     /// <summary>32-bit colour to gray by one channel per pixel: <see cref="ChooseMax"/> keeps each pixel's lightest channel.</summary>
     [LibraryImport(Lept)] public static partial IntPtr pixConvertRGBToGrayMinMax(IntPtr pix, int type);
     public const int ChooseMax = 2;
+    /// <summary>Each pixel's spread between its lightest and darkest channel: how coloured it is.</summary>
+    public const int ChooseMaxDiff = 3;
+    /// <summary>Adds two 8-bit images, clipped at white; <paramref name="pixd"/> may be <paramref name="pixs1"/>.</summary>
+    [LibraryImport(Lept)] public static partial IntPtr pixAddGray(IntPtr pixd, IntPtr pixs1, IntPtr pixs2);
+    /// <summary>Multiplies an 8-bit image's values by <paramref name="factor"/>, in place.</summary>
+    [LibraryImport(Lept)] public static partial int pixMultConstantGray(IntPtr pix, float factor);
     /// <summary>
     /// Divides out the page's background (uneven light, a shadow), bringing the paper to <paramref name="bgval"/>:
     /// the background is measured in tiles of <paramref name="sx"/> × <paramref name="sy"/> from pixels lighter than

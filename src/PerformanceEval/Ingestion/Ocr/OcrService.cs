@@ -95,6 +95,12 @@ public sealed class OcrService
     public OcrSettings Settings => _settings;
 
     /// <summary>
+    /// The form templates' label vocabularies, by which a scanned table's headers say which columns hold figures
+    /// (<see cref="FigureColumns"/>); without them every cell is read by what it looks like alone.
+    /// </summary>
+    public IReadOnlyList<Templates.LabelMatcher> Templates { get; init; } = [];
+
+    /// <summary>
     /// Reads one page into rows. Throws <see cref="TimeoutRejectedException"/> or <see cref="OcrEngineException"/>
     /// when every attempt failed, <see cref="BrokenCircuitException"/> while OCR rests.
     /// </summary>

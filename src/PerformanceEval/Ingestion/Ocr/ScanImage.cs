@@ -132,15 +132,32 @@ internal static class ScanImage
     private const float SureSkew = 3;
 
     /// <summary>
-    /// 8-bit gray. A colour page keeps each pixel's lightest channel: black print stays black, a red seal or a blue
-    /// stamp goes pale (by luminance a seal's red is as dark as print, and its ring and characters lie over the
-    /// figures). A gray page is unchanged by it.
+    /// 8-bit gray. A colour page keeps each pixel's lightest channel, lightened by how coloured the pixel is: black
+    /// print stays black, a red seal or a blue signature goes to paper (by luminance a seal's red is as dark as print,
+    /// and its ring and characters lie over the figures). The lightest channel alone left a seal's red (R 190–236) a
+    /// gray ring that chi_sim read into the header cells under it; half its channels' spread (150 and more) lifts
+    /// it to white, while print under the seal, dark in every channel, keeps its dark. A gray page is unchanged by it.
     /// </summary>
+    /// <summary>
+    /// How much of a pixel's colour spread lightens it. Half: a seal's red (spread 120 and more) reaches white; print
+    /// under the seal, whose JPEG edges take on some of its colour, is lightened by half as much as a whole spread
+    /// would (a whole one thinned the characters under a seal until chi_sim lost them).
+    /// </summary>
+    private const float ColourLift = 0.5f;
+
     private static IntPtr InkGray(IntPtr pix)
     {
         if (Native.pixGetDepth(pix) != 32 && Native.pixGetColormap(pix) == IntPtr.Zero) return Native.pixConvertTo8(pix, 0);
         var colour = Native.pixGetDepth(pix) == 32 ? IntPtr.Zero : Native.pixConvertTo32(pix);
-        var gray = Native.pixConvertRGBToGrayMinMax(colour == IntPtr.Zero ? pix : colour, Native.ChooseMax);
+        var source = colour == IntPtr.Zero ? pix : colour;
+        var gray = Native.pixConvertRGBToGrayMinMax(source, Native.ChooseMax);
+        var spread = Native.pixConvertRGBToGrayMinMax(source, Native.ChooseMaxDiff);
+        if (gray != IntPtr.Zero && spread != IntPtr.Zero)
+        {
+            Native.pixMultConstantGray(spread, ColourLift);
+            Native.pixAddGray(gray, gray, spread);
+        }
+        if (spread != IntPtr.Zero) Native.pixDestroy(ref spread);
         if (colour != IntPtr.Zero) Native.pixDestroy(ref colour);
         return gray;
     }

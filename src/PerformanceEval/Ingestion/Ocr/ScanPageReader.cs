@@ -12,7 +12,9 @@ namespace PerformanceEval.Ingestion.Ocr;
 /// and OCRs each cell on its own — whole-page OCR of these ruled tables loses most figures and whole rows. A figure
 /// cell is read again by the English model with a digits-only character set — chi_sim garbles this printing's
 /// figures ("99.21%" as "99.219%6", "1425600.00" as "14225600.00"), eng reads them — and the surer reading is kept,
-/// both recorded; a figure that stays unsure carries a warning naming its cell. Text above the table is read as lines.
+/// both recorded; a figure that stays unsure carries a warning naming its cell. A cell under a figure header (分值,
+/// 得分, 执行率 …, <see cref="FigureColumns"/>) is read as a figure whatever chi_sim made of it, and warned where no
+/// reading is one. Text above the table is read as lines.
 /// The cells of a page go to the engine together (the CLI reads them in one process).
 /// </summary>
 internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log)
@@ -24,6 +26,12 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     private const string FigureCharacters = "0123456789.,%=<>-";
     private const string FigureLanguage = "eng";
     private const int PsmSingleLine = 7;
+
+    /// <summary>
+    /// How sure the digits-only reading must be of a figure in a cell chi_sim read nothing in. A thin "1" chi_sim
+    /// misses, eng reads at 0.95; a speck of dust in a blank 分值 cell it read as "2" at 0.24.
+    /// </summary>
+    private const double SureOfNothing = 0.5;
 
     /// <summary>Dark pixels of one printed character at 300 dpi, about (a 9 pt 一 has ~250, 优 ~700).</summary>
     private const int OneCharacterInk = 200;
@@ -63,7 +71,14 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
 
         // Figures read again, digits only, by the English model.
         var texts = read.Select(t => t with { Text = Compact(t.Text) }).ToArray();
-        var rereads = cells.Where(c => NeedsFigureReread(texts[c.Request].Text)).ToList();
+        // The header says which columns hold figures; their cells are read as figures whatever chi_sim saw in them.
+        var typed = grid is null ? [] : FigureColumns.Find(grid, cells.ToDictionary(c => c.Region, c => texts[c.Request].Text), ocr.Templates);
+        // A figure column's dash ("—" where a line has no figure) is what chi_sim reads as 一: a placeholder, not a digit.
+        foreach (var (region, _, index) in cells)
+            if (typed.ContainsKey(region) && texts[index].Text is "一" or "—" or "-" or "_" or "ー")
+                texts[index] = texts[index] with { Text = "—" };
+        var rereads = cells.Where(c => !NumberParser.IsPlaceholder(texts[c.Request].Text) &&
+            (NeedsFigureReread(texts[c.Request].Text) || typed.ContainsKey(c.Region) && !SureWords(texts[c.Request]))).ToList();
         if (rereads.Count > 0)
         {
             var figures = ocr.EngineFor(FigureLanguage);
@@ -72,7 +87,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             {
                 var (_, box, index) = rereads[k];
                 var (first, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
-                if (LooksLikeFigure(digits.Text) && (digits.Confidence >= first.Confidence || !LooksLikeFigure(first.Text)) && digits.Text != first.Text)
+                if (LooksLikeFigure(digits.Text) && (digits.Confidence >= first.Confidence || !LooksLikeFigure(first.Text)) && digits.Text != first.Text &&
+                    !SameBut2ForSign(first.Text, digits.Text) && (first.Text.Length > 0 || digits.Confidence >= SureOfNothing))
                 {
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrFigureReread,
                         $"单元格 {Where(box)} 中的数字先识别为“{first.Text}”（置信度 {first.Confidence:F2}），以仅数字模式重新识别为“{digits.Text}”（{digits.Confidence:F2}）",
@@ -101,7 +117,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             {
                 var (_, box, index) = stubborn[k];
                 var (before, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
-                if (!LooksLikeFigure(digits.Text) || digits.Text == before.Text || LooksLikeFigure(before.Text) && digits.Confidence <= before.Confidence) continue;
+                if (!LooksLikeFigure(digits.Text) || digits.Text == before.Text || LooksLikeFigure(before.Text) && digits.Confidence <= before.Confidence ||
+                    SameBut2ForSign(before.Text, digits.Text) || before.Text.Length == 0 && digits.Confidence < SureOfNothing) continue;
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrFigureReread,
                     $"单元格 {Where(box)} 中的数字先识别为“{before.Text}”（置信度 {before.Confidence:F2}），以仅数字模式（{mode}）重新识别为“{digits.Text}”（{digits.Confidence:F2}）",
                     Ref(doc, page, box, digits.Text, digits.Confidence)));
@@ -114,6 +131,12 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 texts[index] = texts[index] with { Alternatives = [] };
             else
                 texts[index] = texts[index] with { Alternatives = [.. texts[index].Alternatives.Where(LooksLikeFigure)] };
+        foreach (var (region, box, index) in cells)
+            if (typed.TryGetValue(region, out var header) && texts[index].Text is { Length: > 0 } text && !LooksLikeFigure(text) &&
+                !NumberParser.IsPlaceholder(text) && !SureWords(texts[index]))
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrLowConfidence,
+                    $"单元格 {Where(box)} 在“{header}”列中，应为数字，却识别为“{text}”，请对照扫描件核对",
+                    Ref(doc, page, box, text, texts[index].Confidence)));
         foreach (var (_, box, index) in cells)
             if (LooksLikeFigure(texts[index].Text) && texts[index].Confidence < FigureWarnBelow)
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrLowConfidence,
@@ -153,6 +176,20 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         if (dark < 0.002 && dark * (x1 - x0) * (y1 - y0) < OneCharacterInk) return null;
         return new OcrRequest(x0, y0, x1, y1, PsmSingleLine);
     }
+
+    /// <summary>
+    /// Words chi_sim is sure of (at 0.9, two ideographs or more, or a one-character word the form prints): a figure
+    /// column's "无" or "不适用" is left as printed, not read again as digits.
+    /// </summary>
+    private static bool SureWords(OcrText read) =>
+        read.Confidence >= 0.9 && (read.Text.Count(TextCleaner.IsCjk) >= 2 || read.Text.Length == 1 && OneCharacterWords.Contains(read.Text[0]));
+
+    /// <summary>
+    /// The English model has no ≥: it reads "≥90%" as "290%". Where chi_sim read the sign and the rest agrees, the
+    /// digits-only reading is no better one.
+    /// </summary>
+    private static bool SameBut2ForSign(string first, string digits) =>
+        first.Length > 1 && first[0] is '≥' or '≤' && digits.Length == first.Length && digits[0] == '2' && digits.AsSpan(1).SequenceEqual(first.AsSpan(1));
 
     /// <summary>A figure the Chinese model read (or garbled), or a lone character that is likely a misread digit.</summary>
     private static bool NeedsFigureReread(string text) => MostlyFigure(text) && !text.Any(TextCleaner.IsCjk) || LoneCharacter(text);

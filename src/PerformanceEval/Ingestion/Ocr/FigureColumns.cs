@@ -1,0 +1,93 @@
+using PerformanceEval.Raster;
+using PerformanceEval.Templates;
+
+namespace PerformanceEval.Ingestion.Ocr;
+
+/// <summary>
+/// The cells of a scanned table that hold figures because their column's header says so (分值, 得分, 执行率, 年初预算数 …
+/// in the standard template; 权重, 自评得分 in the criteria one), found from the first reading of the page's cells. The
+/// reader then reads each of them as a figure whatever the Chinese model made of it: chi_sim reads a lone "10" as 本 or
+/// 必, "92.5%" as "日2D20", and a thin "1" as nothing at all — none of which looked like a figure to be read again.
+/// Bound to the header's words, not to where a printing puts its columns.
+/// </summary>
+internal static class FigureColumns
+{
+    /// <summary>Header kinds (models/*.json) whose columns hold figures, in either template.</summary>
+    private static readonly string[] FigureKinds = ["ColInitial", "ColAnnual", "ColExecuted", "ColRate", "HdrWeight", "HdrScore"];
+
+    /// <summary>A header is taken at this label score or better (OCR of a header is mostly clean; 王纹指标 for 二级指标 is not).</summary>
+    private const double HeaderScore = 0.8;
+
+    /// <summary>
+    /// Each region under a figure header, with the header's label. A column runs down from its header until a region
+    /// crosses the header's side borders (the next section's wider cells: 年度总体目标's 实际完成情况 under 分值) or
+    /// another header row begins; cells carried down from above (a 一级指标 spanning rows) are not the column's.
+    /// </summary>
+    public static Dictionary<int, string> Find(GridLayout grid, IReadOnlyDictionary<int, string> textByRegion, IReadOnlyList<LabelMatcher> templates)
+    {
+        var typed = new Dictionary<int, string>();
+        if (templates.Count == 0) return typed;
+        var labels = new Dictionary<int, LabelMatch?>();
+        LabelMatch? LabelOf(int region) =>
+            labels.TryGetValue(region, out var known) ? known : labels[region] = BestLabel(textByRegion.GetValueOrDefault(region), templates);
+        string NameOf(string kind) =>
+            templates.Select(t => t.Model.Labels.TryGetValue(kind, out var names) ? names.FirstOrDefault() : null).FirstOrDefault(n => n is not null) ?? kind;
+        foreach (var (header, label) in Headers(grid, LabelOf, NameOf))
+        {
+            var (_, left, bottom, right) = grid.Extent(header);
+            for (var row = bottom + 1; row < grid.Rows; row++)
+            {
+                var below = Enumerable.Range(left, right - left + 1).Select(c => grid.Find(row * grid.Columns + c)).Distinct().ToList();
+                if (below.Any(r => grid.Extent(r).Left < left || grid.Extent(r).Right > right)) break;
+                if (below.Any(r => grid.Extent(r).Top == row && LabelOf(r) is { Score: >= HeaderScore })) break;
+                foreach (var region in below.Where(r => grid.Extent(r).Top == row)) typed.TryAdd(region, label);
+            }
+        }
+        return typed;
+    }
+
+    /// <summary>
+    /// The figure headers, read or inferred. A header OCR garbled (分值 read as 人) is known by its neighbours: in a row
+    /// of three headers or more, a cell that reads as no label between 实际完成值 and 得分 is where the template
+    /// puts 分值 (<see cref="LabelKinds"/>' column orders).
+    /// </summary>
+    private static IEnumerable<(int Region, string Label)> Headers(GridLayout grid, Func<int, LabelMatch?> labelOf, Func<string, string> nameOf)
+    {
+        foreach (var row in grid.Regions().GroupBy(r => grid.Extent(r).Top))
+        {
+            var cells = row.OrderBy(r => grid.Extent(r).Left).ToList();
+            var labels = cells.Select(r => labelOf(r) is { Score: >= HeaderScore } m ? m : null).ToList();
+            for (var i = 0; i < cells.Count; i++)
+                if (labels[i] is { } label && FigureKinds.Contains(label.Kind)) yield return (cells[i], label.Label);
+            if (labels.Count(l => l is not null) < 3) continue;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                if (labels[i] is not null || labelOf(cells[i]) is not null) continue;
+                var (before, after) = (i > 0 ? labels[i - 1]?.Kind : null, i + 1 < cells.Count ? labels[i + 1]?.Kind : null);
+                // The order both neighbours agree with wins over one only one of them is in.
+                var (kind, support) = ((string?)null, 0);
+                foreach (var order in ColumnOrders)
+                {
+                    var (b, a) = (before is null ? -1 : Array.IndexOf(order, before), after is null ? -1 : Array.IndexOf(order, after));
+                    var (at, agree) = b >= 0 && a == b + 2 ? (b + 1, 2) : b >= 0 && a < 0 && b + 1 < order.Length ? (b + 1, 1) : a > 0 && b < 0 ? (a - 1, 1) : (-1, 0);
+                    // Ties go to the order holding more of the row's headers (得分 ends both standard header rows).
+                    var weight = agree == 0 ? 0 : agree * 100 + labels.Count(l => l is not null && order.Contains(l.Kind));
+                    if (weight > support) (kind, support) = (order[at], weight);
+                }
+                if (kind is not null && FigureKinds.Contains(kind)) yield return (cells[i], nameOf(kind));
+            }
+        }
+    }
+
+    private static readonly string[][] ColumnOrders = [LabelKinds.FundingColumns, LabelKinds.IndicatorColumns, LabelKinds.CriteriaColumns];
+
+    /// <summary>The best label of any kind in any template for a cell's text, so that 实际完成值 is never taken for 分值.</summary>
+    private static LabelMatch? BestLabel(string? text, IReadOnlyList<LabelMatcher> templates)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        LabelMatch? best = null;
+        foreach (var matcher in templates)
+            if (matcher.Match(text, [.. matcher.Model.Labels.Keys]) is { } m && (best is null || m.Score > best.Score)) best = m;
+        return best;
+    }
+}

@@ -1,0 +1,72 @@
+using PerformanceEval.Ingestion.Ocr;
+using PerformanceEval.Ingestion.Pdf;
+using PerformanceEval.Raster;
+using PerformanceEval.Templates;
+using Xunit;
+
+namespace PerformanceEval.Tests.Ingestion;
+
+/// <summary>Which cells of a scanned table hold figures, by their column's header — read, or known from its neighbours.</summary>
+public sealed class FigureColumnsTests
+{
+    private static readonly LabelMatcher[] Templates =
+        [new(TemplateModel.Load("standard", null)), new(TemplateModel.Load("criteria", null))];
+
+    // Four columns (0–100–200–300–400) and five rows (0–50–…–250). The fourth row is one cell across: no vertical rule
+    // runs through it, as 年度总体目标's rows run under the funding block's columns.
+    private static readonly GridLayout Grid = GridLayout.Build(
+        [.. new[] { 0, 50, 100, 150, 200, 250 }.Select(y => new Rule(y, 0, 400))],
+        [new Rule(0, 0, 250), new Rule(400, 0, 250), .. new[] { 100, 200, 300 }.SelectMany(x => new[] { new Rule(x, 0, 150), new Rule(x, 200, 250) })],
+        snap: 2.5)!;
+
+    private static int At(int column, int row) => Grid.RegionAt(column * 100 + 50, row * 50 + 25)!.Value;
+
+    private static Dictionary<int, string> Read(params string[][] rows)
+    {
+        var texts = new Dictionary<int, string>();
+        for (var r = 0; r < rows.Length; r++)
+            for (var c = 0; c < rows[r].Length; c++)
+                texts[At(c, r)] = rows[r][c];
+        return texts;
+    }
+
+    [Fact]
+    public void Cells_under_a_score_header_and_under_a_garbled_one_between_its_neighbours_hold_figures()
+    {
+        // 分值 read as 人: between 实际完成值 and 得分, where the template puts 分值.
+        var typed = FigureColumns.Find(Grid, Read(
+            ["三级指标", "实际完成值", "人", "得分"],
+            ["刻章数量", "健全", "aa", "10"],
+            ["满意度", "95%", "", "本"],
+            ["年度总体目标"],
+            ["按计划完成", "是", "20", "20"]), Templates);
+        Assert.Equal("分值", typed[At(2, 1)]);
+        Assert.Equal("分值", typed[At(2, 2)]);
+        Assert.Equal("得分", typed[At(3, 1)]);
+        Assert.Equal("得分", typed[At(3, 2)]);
+        // 实际完成值 holds words as often as figures; the headers themselves are no figures; nor is anything below the
+        // row one cell across.
+        Assert.DoesNotContain(At(1, 1), typed.Keys);
+        Assert.DoesNotContain(At(2, 0), typed.Keys);
+        Assert.DoesNotContain(At(0, 3), typed.Keys);
+        Assert.DoesNotContain(At(3, 4), typed.Keys);
+        Assert.Equal(4, typed.Count);
+    }
+
+    [Fact]
+    public void Without_the_templates_or_with_no_figure_header_no_cell_is_typed()
+    {
+        string[][] rows = [["三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"], ["刻章数量", "10", "10", ""]];
+        Assert.Empty(FigureColumns.Find(Grid, Read(rows), Templates));
+        Assert.Empty(FigureColumns.Find(Grid, Read([["三级指标", "实际完成值", "分值", "得分"], ["刻章数量", "健全", "10", "10"]]), []));
+    }
+
+    [Fact]
+    public void The_criteria_templates_weight_column_holds_figures()
+    {
+        var typed = FigureColumns.Find(Grid, Read(["指标名称", "指标解释", "权重", "评分规则"], ["预算执行率", "考察执行", "8", "按比例"]), Templates);
+        // The column runs down to the row one cell across, through the blank row before it.
+        Assert.Equal([At(2, 1), At(2, 2)], typed.Keys.Order());
+        Assert.Equal("权重", typed[At(2, 1)]);
+    }
+}

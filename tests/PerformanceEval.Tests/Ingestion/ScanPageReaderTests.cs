@@ -1,0 +1,93 @@
+using PerformanceEval.Diagnostics;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Ingestion.Ocr;
+using PerformanceEval.Raster;
+using PerformanceEval.Templates;
+using Serilog.Core;
+using Xunit;
+
+namespace PerformanceEval.Tests.Ingestion;
+
+/// <summary>
+/// A scanned table's cells read by what their column's header says they hold: engines scripted per cell (what chi_sim
+/// and the digits-only eng made of each), the rules and the cells' ink drawn.
+/// </summary>
+public sealed class ScanPageReaderTests
+{
+    private const int Left = 100, Top = 100, CellW = 300, CellH = 150, Columns = 4, Rows = 3;
+
+    /// <summary>A ruled table of <see cref="Rows"/> × <see cref="Columns"/> cells, each holding a blot of print.</summary>
+    private static ScanPage Page()
+    {
+        var (w, h) = (Left * 2 + CellW * Columns, Top * 2 + CellH * Rows);
+        var pixels = new byte[w * h];
+        Array.Fill(pixels, (byte)250);
+        for (var c = 0; c <= Columns; c++)
+            for (var y = Top; y <= Top + CellH * Rows; y++)
+                for (var t = 0; t < 3; t++) pixels[y * w + Left + c * CellW + t] = 20;
+        for (var r = 0; r <= Rows; r++)
+            for (var x = Left; x <= Left + CellW * Columns + 2; x++)
+                for (var t = 0; t < 3; t++) pixels[(Top + r * CellH + t) * w + x] = 20;
+        for (var r = 0; r < Rows; r++)
+            for (var c = 0; c < Columns; c++)
+                for (var y = 0; y < 36; y++)
+                    for (var x = 0; x < 30; x++)
+                        pixels[(Top + r * CellH + 55 + y) * w + Left + c * CellW + 40 + x] = 30;
+        var page = new GrayImage(w, h, pixels);
+        return new ScanPage(page, page);
+    }
+
+    /// <summary>Answers each cell's request with what the script says for the cell its crop starts in.</summary>
+    private sealed class ScriptedCells(Dictionary<(int Row, int Column), (string Text, double Confidence)> script) : IOcrEngine
+    {
+        public List<(int Row, int Column)> Asked { get; } = [];
+
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+        [
+            .. requests.Select(r =>
+            {
+                // Above the table (where the title would be) nothing is printed.
+                if (r.Y0 < Top) return new OcrText("", 0);
+                var cell = ((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW);
+                Asked.Add(cell);
+                return script.TryGetValue(cell, out var read) ? new OcrText(read.Text, read.Confidence) : new OcrText("", 0);
+            }),
+        ];
+    }
+
+    [Fact]
+    public void Cells_under_figure_headers_are_read_as_figures_whatever_chi_sim_saw_and_other_cells_are_not()
+    {
+        var chi = new ScriptedCells(new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("实际完成值", 0.95), [(0, 2)] = ("人", 0.4), [(0, 3)] = ("得分", 0.96),
+            [(1, 0)] = ("刻章数量", 0.95), [(1, 1)] = ("健全", 0.95), [(1, 2)] = ("aa", 0.3), [(1, 3)] = ("10", 0.95),
+            [(2, 0)] = ("满意度", 0.95), [(2, 1)] = ("很满意", 0.5), [(2, 2)] = ("", 0), [(2, 3)] = ("日2D", 0.2),
+        });
+        var eng = new ScriptedCells(new()
+        {
+            [(1, 1)] = ("11", 0.9), [(1, 2)] = ("10", 0.95), [(1, 3)] = ("10", 0.96),
+            [(2, 1)] = ("4", 0.9), [(2, 2)] = ("1", 0.95), [(2, 3)] = ("", 0),
+        });
+        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null,
+            language => language == "eng" ? eng : chi)
+        {
+            Templates = [new LabelMatcher(TemplateModel.Load("standard", null)), new LabelMatcher(TemplateModel.Load("criteria", null))],
+        };
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics)
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+
+        // 分值 (read 人) is known between 实际完成值 and 得分: "aa" and a cell chi_sim read nothing in are its figures.
+        Assert.Equal(["刻章数量", "健全", "10", "10"], rows[1]);
+        Assert.Equal("1", rows[2][2]);
+        // 实际完成值 holds words as often as figures: its cells are not read as figures (eng was never asked).
+        Assert.DoesNotContain((1, 1), eng.Asked);
+        Assert.DoesNotContain((2, 1), eng.Asked);
+        Assert.Equal("很满意", rows[2][1]);
+        // A 得分 no reading makes a figure of stays as read, with a warning naming its column.
+        Assert.Equal("日2D", rows[2][3]);
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.OcrLowConfidence && d.Message.Contains("得分") && d.Message.Contains("日2D"));
+        Assert.Equal(2, diagnostics.Count(d => d.Code == DiagnosticCodes.OcrFigureReread));
+    }
+}
