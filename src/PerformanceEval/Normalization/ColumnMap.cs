@@ -34,21 +34,28 @@ internal sealed class ColumnMap
     /// The header row's recognised kinds, each once (the first cell of a kind wins). <paramref name="kinds"/> is in the
     /// template's column order: a header cell the matcher does not recognise (an OCR misreading of 实际完成值) takes
     /// the one kind the template puts between its recognised neighbours, when exactly one is missing there, and
-    /// <paramref name="inferred"/> hears of it. A printing that moves columns keeps its own order: only a single gap
-    /// is filled, never a kind that was read elsewhere.
+    /// <paramref name="inferred"/> hears of it; so does a label read twice side by side where the kind next to it in
+    /// the template is missing (<see cref="Repeated"/>). A printing that moves columns keeps its own order: only a single
+    /// gap is filled, never a kind that was read elsewhere.
     /// </summary>
     public static ColumnMap Of(RawRow header, LabelMatcher matcher, IReadOnlyList<string> kinds, double minScore = 0.75,
         Action<RawCell, string>? inferred = null)
     {
         var ranges = new List<(string Kind, int From, int To, Box? Box)>();
         var unknown = new List<RawCell>();
+        var read = new Dictionary<string, RawCell>();
+        var repeated = new List<(RawCell Cell, string Kind)>();
         foreach (var cell in header.Cells)
         {
             if (cell.IsEmpty || cell.FirstColumn < 0) continue;
             if (matcher.Match(cell.Text, [.. kinds]) is not { } m || m.Score < minScore) { unknown.Add(cell); continue; }
-            if (ranges.Any(r => r.Kind == m.Kind)) continue;
+            if (ranges.Any(r => r.Kind == m.Kind)) { repeated.Add((cell, m.Kind)); continue; }
             ranges.Add((m.Kind, cell.FirstColumn, cell.EndColumn, cell.Source.Box));
+            read[m.Kind] = cell;
         }
+        if (header.HasSpans && ranges.Count >= 3)
+            foreach (var (cell, kind) in repeated)
+                Repeated(ranges, read[kind], cell, kind, kinds, inferred);
         if (header.HasSpans && ranges.Count >= 3)
             foreach (var cell in unknown)
             {
@@ -80,6 +87,34 @@ internal sealed class ColumnMap
         var ranges = cells.Zip(_ordinals).Where(x => x.Second is not null)
             .Select(x => (x.Second!, x.First.FirstColumn, x.First.EndColumn, x.First.Source.Box)).ToList();
         return new ColumnMap(ranges, first.HasSpans, _ordinals, first.Block);
+    }
+
+    /// <summary>
+    /// A label read twice in neighbouring header cells where the template's kind just before or after it is missing:
+    /// OCR read 二级指标 as 三级指标 (or the other way: the characters differ by a stroke). The template's order says
+    /// which cell is which — the first takes the kind before, or the second the kind after — where only one of the two
+    /// is missing; the cell whose label was not what it read is reported to <paramref name="inferred"/>.
+    /// </summary>
+    private static void Repeated(List<(string Kind, int From, int To, Box? Box)> ranges, RawCell first, RawCell second, string kind,
+        IReadOnlyList<string> kinds, Action<RawCell, string>? inferred)
+    {
+        var k = IndexOf(kinds, kind);
+        if (first.EndColumn > second.FirstColumn || ranges.Any(r => r.From >= first.EndColumn && r.To <= second.FirstColumn)) return;
+        var before = k > 0 && ranges.All(r => r.Kind != kinds[k - 1]) ? kinds[k - 1] : null;
+        var after = k + 1 < kinds.Count && ranges.All(r => r.Kind != kinds[k + 1]) ? kinds[k + 1] : null;
+        if ((before is null) == (after is null)) return;
+        if (before is not null)
+        {
+            ranges.RemoveAll(r => r.Kind == kind);
+            ranges.Add((before, first.FirstColumn, first.EndColumn, first.Source.Box));
+            ranges.Add((kind, second.FirstColumn, second.EndColumn, second.Source.Box));
+            inferred?.Invoke(first, before);
+        }
+        else
+        {
+            ranges.Add((after!, second.FirstColumn, second.EndColumn, second.Source.Box));
+            inferred?.Invoke(second, after!);
+        }
     }
 
     private static int IndexOf(IReadOnlyList<string> kinds, string kind)

@@ -40,6 +40,35 @@ public sealed class ColumnMapTests
         Assert.Equal("HdrActual", map.KindOf(Row(0, null, ("100%", 2, 1)).Cells[0]));
     }
 
+    [Theory]
+    // 二级指标 read as 三级指标: the first of the two is the 二级指标 the template puts before 三级指标.
+    [InlineData("三级指标", "三级指标", 1, "HdrLevel2")]
+    // 三级指标 read as 二级指标: the second is the 三级指标 the template puts after 二级指标.
+    [InlineData("二级指标", "二级指标", 2, "HdrName")]
+    public void A_label_read_twice_side_by_side_is_the_missing_kind_next_to_it(string second, string third, int guessedColumn, string guessed)
+    {
+        var header = Row(0, null, ("一级指标", 0, 1), (second, 1, 1), (third, 2, 1), ("年度指标值", 3, 1), ("分值", 4, 1), ("得分", 5, 1));
+        var inferred = new List<(int Column, string Kind)>();
+        var map = ColumnMap.Of(header, Matcher, Kinds, inferred: (cell, kind) => inferred.Add((cell.FirstColumn, kind)));
+        Assert.Equal([(guessedColumn, guessed)], inferred);
+        Assert.Equal("HdrLevel2", map.KindOf(Row(0, null, ("数量指标", 1, 1)).Cells[0]));
+        Assert.Equal("HdrName", map.KindOf(Row(0, null, ("覆盖社区数", 2, 1)).Cells[0]));
+    }
+
+    [Fact]
+    public void A_label_read_twice_with_both_neighbouring_kinds_missing_or_far_apart_is_not_guessed()
+    {
+        // Both 二级指标 and 年度指标值 are missing around the pair: either cell could be the misread one.
+        var both = Row(0, null, ("一级指标", 0, 1), ("三级指标", 1, 1), ("三级指标", 2, 1), ("分值", 3, 1), ("得分", 4, 1));
+        var inferred = new List<string>();
+        ColumnMap.Of(both, Matcher, Kinds, inferred: (_, kind) => inferred.Add(kind));
+        Assert.Empty(inferred);
+        // A recognised header between the two: no misreading of one cell explains that.
+        var apart = Row(0, null, ("一级指标", 0, 1), ("三级指标", 1, 1), ("年度指标值", 2, 1), ("三级指标", 3, 1), ("分值", 4, 1), ("得分", 5, 1));
+        ColumnMap.Of(apart, Matcher, Kinds, inferred: (_, kind) => inferred.Add(kind));
+        Assert.Empty(inferred);
+    }
+
     [Fact]
     public void Two_unrecognised_headers_in_one_gap_are_not_guessed()
     {
