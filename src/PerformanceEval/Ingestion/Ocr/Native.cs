@@ -48,6 +48,9 @@ internal static partial class Native
     [LibraryImport(Tess)] public static partial void TessMonitorDelete(IntPtr monitor);
     [LibraryImport(Tess)] public static partial void TessMonitorSetDeadlineMSecs(IntPtr monitor, int deadline);
 
+    /// <summary>leptonica's message level for this process; returns the old one (<see cref="SeverityNone"/>: silent).</summary>
+    [LibraryImport(Lept)] public static partial int setMsgSeverity(int newsev);
+    public const int SeverityNone = 6;
     [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixRead(string filename);
     [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr pixReadTiff(string filename, int n);
     /// <summary>Width and height from the file's header, without decoding it (0 on success).</summary>

@@ -37,6 +37,9 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
         }
         // Cells hold a few words each: no dictionary correction of figures, keep spaces out of the way.
         Native.TessBaseAPISetVariable(_handle, "preserve_interword_spaces", "1");
+        // Tesseract's own remarks on a cell ("Image too small to scale!!", "Line cannot be recognized!!") went to the
+        // user's terminal, hundreds a batch; what matters of a cell's reading is in its confidence and our warnings.
+        Native.TessBaseAPISetVariable(_handle, "debug_file", "/dev/null");
         _monitor = Native.TessMonitorCreate();
     }
 
@@ -58,7 +61,7 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
     /// <summary>
     /// Before libtesseract loads: one OpenMP thread per engine (Debian's build otherwise spins a team per call and
     /// runs ~5× slower on 2 cores; parallelism comes from our workers), and the C numeric locale. Set through libc,
-    /// because .NET's environment never reaches native code.
+    /// because .NET's environment never reaches native code. leptonica is told to keep quiet.
     /// </summary>
     public static void PrepareNativeEnvironment()
     {
@@ -69,12 +72,22 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
             {
                 Native.setenv("OMP_THREAD_LIMIT", "1", 1);
                 Native.setlocale(Native.LcNumeric, "C");
-                _nativePrepared = true;
             }
             catch (DllNotFoundException e)
             {
                 throw new ToolMissingException($"libc ({e.Message})", "libc6");
             }
+            try
+            {
+                // leptonica writes its errors to standard error: the end of a TIFF's pages, a page it cannot scale.
+                // Every one of them that matters comes back to us as a failed call, reported with the file's name.
+                Native.setMsgSeverity(Native.SeverityNone);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // No leptonica: the reader that needs it says so when it first calls it, naming what to install.
+            }
+            _nativePrepared = true;
         }
     }
 
