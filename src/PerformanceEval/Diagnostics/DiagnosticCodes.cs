@@ -69,6 +69,8 @@ public static class DiagnosticCodes
         "页面在第一次识别失败后，以另一种版面分析模式重新识别。", "核对该页的数字。");
     public static readonly DiagnosticCode OcrFigureReread = new("ocr.figure-reread", Warning, Stage.Ingestion,
         "单元格中的数字以“仅数字”模式重新识别，采用了更可信的读数。", "对照扫描件核对该数字。");
+    public static readonly DiagnosticCode OcrCellSplit = new("ocr.cell-split-by-header", Warning, Stage.Ingestion,
+        "扫描件上一个单元格跨了两个数字列（如分值与得分）：两格之间的表格线没有找到，已按表头的列分开识别。", "核对这两个数字。");
     public static readonly DiagnosticCode OcrLowConfidence = new("ocr.low-confidence", Warning, Stage.Ingestion,
         "单元格中的数字识别置信度低。", "对照扫描件核对该数字，必要时更正。");
 
@@ -97,6 +99,8 @@ public static class DiagnosticCodes
         "指标行中有一个单元格不在任何表头之下，未读取。", "对照原件确认该单元格的内容是否遗漏。");
     public static readonly DiagnosticCode FigureUnread = new("grid.figure-unread", Warning, Stage.Normalization,
         "分值或得分单元格中的内容不是数字，该数字留空。", "对照原件补录。");
+    public static readonly DiagnosticCode FiguresJoined = new("grid.figures-joined", Warning, Stage.Normalization,
+        "分值与得分落在同一个单元格里，或一格分值（得分）里上下有两个数字：格子之间的表格线没有识别出来，数字分不开，留空；总分与分值合计的核对因此不进行。", "对照原件补录这一行的分值和得分。");
     public static readonly DiagnosticCode CellSplit = new("grid.cell-split", Warning, Stage.Normalization,
         "OCR 把一个单元格拆成了两个，已拼接。", "核对拼接后的文字。");
     public static readonly DiagnosticCode ReadByPosition = new("table.read-by-position", Warning, Stage.Normalization,
@@ -147,7 +151,7 @@ public static class DiagnosticCodes
         "处理该文件时某一阶段出错（程序缺陷或未预见的输入），该文件记为失败，其余文件照常处理。", "将文件与日志报告给维护者。");
 
     /// <summary>Codes that mean indicator rows are missing: sums over the rows would report the reading's loss, not the form's.</summary>
-    public static readonly ImmutableArray<DiagnosticCode> IndicatorsIncomplete = [RowLost, FlattenedIndicators];
+    public static readonly ImmutableArray<DiagnosticCode> IndicatorsIncomplete = [RowLost, FlattenedIndicators, FiguresJoined];
 
     /// <summary>The whole catalogue, in declaration order.</summary>
     public static ImmutableArray<DiagnosticCode> All { get; } =

@@ -158,6 +158,11 @@ internal sealed class ColumnMap
         return best;
     }
 
+    /// <summary>True when a cell spans at least half of a kind's header: a cell under two headers (a rule between them missing).</summary>
+    public bool Spans(RawCell cell, string kind) =>
+        _ranges.Find(r => r.Kind == kind) is { Kind: not null } range &&
+        Overlap(range, cell) >= 0.5 * (range.Box is { } h && cell.Source.Box?.Units == h.Units ? h.X1 - h.X0 : range.To - range.From);
+
     /// <summary>How much of a header's width a cell shares: in page coordinates where both have boxes, else in grid columns.</summary>
     private static double Overlap((string Kind, int From, int To, Box? Box) range, RawCell cell)
     {

@@ -49,6 +49,20 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
     /// <summary>Records one more piece a field's value was joined from; its provenance stays the first piece's.</summary>
     public void AlsoFrom(string path, RawCell cell, int row) => Sources.Add(new(path, At(cell, row, null, Placement)));
 
+    /// <summary>
+    /// Hands what was read for one field to another (a text read into the wrong slot, put right): where it was read, the
+    /// pieces it was joined from and the warnings naming it. A field nothing was read for leaves the other with nothing.
+    /// </summary>
+    public void MoveSource(string from, string to)
+    {
+        if (Provenance.Remove(from, out var at)) Provenance[to] = at;
+        else Provenance.Remove(to);
+        for (var i = 0; i < Sources.Count; i++)
+            if (Sources[i].Key == from) Sources[i] = new(to, Sources[i].Value);
+        for (var d = 0; d < Diagnostics.Count; d++)
+            if (Diagnostics[d].Field == from) Diagnostics[d] = Diagnostics[d] with { Field = to };
+    }
+
     private static FieldProvenance At(RawCell cell, int row, string? text, string? placedBy) =>
         new()
         {

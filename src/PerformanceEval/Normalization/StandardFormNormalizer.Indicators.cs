@@ -188,7 +188,12 @@ public sealed partial class StandardFormNormalizer
         if (IsPercent(weightCell) || IsPercent(scoreCell)) return false;
         var weight = weightCell is null ? null : Number(weightCell);
         var score = scoreCell is null ? null : Number(scoreCell);
-        if (weight is null && score is null) return false;
+        // One cell under both headers is read for both.
+        if (weightCell is not null && scoreCell is null && map.Spans(weightCell.Raw, "HdrScore")) scoreCell = weightCell;
+        if (scoreCell is not null && weightCell is null && map.Spans(scoreCell.Raw, "HdrWeight")) weightCell = scoreCell;
+        var joined = JoinedFigures(weightCell, scoreCell);
+        if (joined) (weight, score) = (null, null);
+        else if (weight is null && score is null) return false;
         var level1 = Under("HdrLevel1");
         var level2 = Under("HdrLevel2");
         UpdateLevels(b, ri, state, [.. new[] { level1, level2 }.OfType<RowCell>().Where(c => c.Level is not null)]);
@@ -214,8 +219,19 @@ public sealed partial class StandardFormNormalizer
             Score = score,
             Note = b.Repair(note?.Text, note?.Raw, $"{p}.note"),
         });
-        if (weightCell is not null && weight is null) b.Warn(DiagnosticCodes.FigureUnread, $"分值“{weightCell.Text}”不是数字，留空", weightCell.Raw, ri, $"{p}.weight");
-        if (scoreCell is not null && score is null) b.Warn(DiagnosticCodes.FigureUnread, $"得分“{scoreCell.Text}”不是数字，留空", scoreCell.Raw, ri, $"{p}.score");
+        if (joined)
+        {
+            var read = string.Join(" ", new[] { weightCell?.Raw, scoreCell?.Raw }.OfType<RawCell>().Distinct().Select(c => c.Text.Replace('\n', '/')));
+            // Each of the two figures is named: either may be the one to put right.
+            foreach (var field in new[] { "weight", "score" })
+                b.Warn(DiagnosticCodes.FiguresJoined, $"分值与得分读作“{read}”：两个格子（或上下两行）的数字落在同一格中，分不开，两者留空",
+                    (weightCell ?? scoreCell)!.Raw, ri, $"{p}.{field}");
+        }
+        else
+        {
+            if (weightCell is not null && weight is null) b.Warn(DiagnosticCodes.FigureUnread, $"分值“{weightCell.Text}”不是数字，留空", weightCell.Raw, ri, $"{p}.weight");
+            if (scoreCell is not null && score is null) b.Warn(DiagnosticCodes.FigureUnread, $"得分“{scoreCell.Text}”不是数字，留空", scoreCell.Raw, ri, $"{p}.score");
+        }
         foreach (var (cell, field) in new[] { (name, "name"), (target, "target"), (actual, "actual"), (weightCell, "weight"), (scoreCell, "score"), (note, "note") })
             if (cell is { Text: not null }) b.From($"{p}.{field}", cell.Raw, ri);
         var rowCell = name?.Raw ?? cells.First(c => c.Text is not null).Raw;
@@ -223,6 +239,21 @@ public sealed partial class StandardFormNormalizer
         if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is not null ? state.Level1Row : state.LevelCell is not null ? state.LevelRow : ri);
         state.ExpectNote = false;
         return true;
+    }
+
+    /// <summary>
+    /// Two figures in the place of one, where a rule the reader missed (a scan's faint line) joined two cells: one cell
+    /// under both 分值 and 得分 (a standard form never joins them), or a scanned 分值 or 得分 holding a figure on each of
+    /// its lines ("10" over "20": two rows no rule parted). Which is which cannot be told from what is read, so the row's
+    /// 分值 and 得分 are both left null (the caller says why). False when the row's figure cells are its own.
+    /// </summary>
+    private static bool JoinedFigures(RowCell? weight, RowCell? score)
+    {
+        if (weight is not null && ReferenceEquals(weight.Raw, score?.Raw)) return true;
+        static bool Stacked(RowCell? c) =>
+            c is { Raw.Source.Confidence: not null } && c.Raw.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } lines &&
+            lines.All(l => NumberParser.TryParse(TextCleaner.Clean(l), out _));
+        return Stacked(weight) || Stacked(score);
     }
 
     /// <summary>True when the indicator header read so far printed 实际完成值 left of 年度指标值.</summary>

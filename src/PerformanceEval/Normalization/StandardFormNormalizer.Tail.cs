@@ -55,6 +55,7 @@ public sealed partial class StandardFormNormalizer
         left = TakeHeaderValues(b, state, left);
         left = TakePairs(b, state, left);
         left = TakeLevels(b, left);
+        left = TakeTexts(b, state, left);
         left = TakeNames(b, left);
         foreach (var (row, ri) in left)
             b.Warn(DiagnosticCodes.TrailingRow, "总分之后的一行未读取", RowText.NonEmpty(row).First(), ri);
@@ -150,6 +151,129 @@ public sealed partial class StandardFormNormalizer
             b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"第 {i + 1} 行指标没有二级指标；表格之后的“{name}”按顺序读作这一行的二级指标", first, pieces[0].Index, $"{p}.level2");
         }
         return [.. left.Except(levels.SelectMany(l => l.Pieces))];
+    }
+
+    /// <summary>
+    /// Names, notes and lone targets written after the table, in the table's order: row by row, a row's 三级指标 (or its
+    /// 年度指标值) before its 偏差原因分析及改进措施.
+    /// <list type="bullet">
+    /// <item>A note is missing where a row lost points and has none (a note explains the loss, and only a long one wraps:
+    /// one line alone is no wrapped note).</item>
+    /// <item>A figure with a comparator written alone ("&lt;=1起") is a target whose row kept its name and actual on its line
+    /// ("有责投诉发生数 无投诉 10 10"): read by position, that row has no name and a "target" that is no measure, which is
+    /// then its name.</item>
+    /// <item>Lines are cut into cells where a line is wider than the one before it (a wrapped cell's lines are as wide as
+    /// its column, its last the narrowest); a line starting with a mark that cannot begin a sentence ("，下年度加强跟踪")
+    /// goes on the cell before it.</item>
+    /// </list>
+    /// They go one to one to the rows' missing slots (a note's slot may stay empty), in that order, only when there is one
+    /// way for every one to fit its slot; else the names alone are tried (<see cref="TakeNames"/>).
+    /// </summary>
+    private List<(Ingestion.RawRow Row, int Index)> TakeTexts(FormBuilder b, ReadState state, List<(Ingestion.RawRow Row, int Index)> left)
+    {
+        var holes = new List<(int Row, bool IsNote)>();
+        for (var i = 0; i < b.Indicators.Count; i++)
+        {
+            var row = b.Indicators[i];
+            if (row.Name is null) holes.Add((i, false));
+            if (row is { Note: null, Weight: { } w, Score: { } s } && s < w) holes.Add((i, true));
+        }
+        var items = new List<(List<(Ingestion.RawRow Row, int Index)> Pieces, bool IsTarget)>();
+        var lastWasText = false;
+        foreach (var x in left)
+        {
+            var line = RowText.Joined(x.Row);
+            var single = RowText.NonEmpty(x.Row).Count() == 1;
+            if (single && IsTargetLike(line) && HasComparator(line)) items.Add(([x], true));
+            // A piece of a wrapped column label ("析及改进措施") is the template's, no value.
+            else if (single && IsHeaderValue(x.Row) && !IsTargetLike(line) && !IsLabelPiece(line))
+            {
+                // A cell goes on only over the very next line: a line read as something else between breaks it.
+                var above = lastWasText ? items[^1].Pieces[^1] : default;
+                var goesOn = lastWasText && x.Index == above.Index + 1 &&
+                             (StartsMidSentence(line) || TextCleaner.DisplayWidth(line) <= TextCleaner.DisplayWidth(RowText.Joined(above.Row)));
+                if (goesOn) items[^1].Pieces.Add(x);
+                else items.Add(([x], false));
+                lastWasText = true;
+                continue;
+            }
+            lastWasText = false;
+        }
+        // A level name wrapped after the table ("服务对象满意度指" / "标") that no row took as its 二级指标 is no name or note.
+        items.RemoveAll(t => !t.IsTarget && matcher.MatchLevel(string.Concat(t.Pieces.Select(x => RowText.Joined(x.Row)))) is { IsExact: true });
+        // Names alone are read as they always were; this reading is for tails that hold notes or lone targets too.
+        if (!holes.Any(h => h.IsNote) && !items.Any(t => t.IsTarget)) return left;
+        if (Align(items.Count, holes.Count, j => holes[j].IsNote, (k, j) => Fits(b, state, items[k].Pieces, items[k].IsTarget, holes[j])) is not { } pairs)
+            return left;
+        foreach (var ((pieces, isTarget), (i, isNote)) in pairs.Select(x => (items[x.Item], holes[x.Slot])))
+        {
+            var first = RowText.NonEmpty(pieces[0].Row).First();
+            var p = $"indicators[{i}]";
+            if (isTarget)
+            {
+                // The name is the text read as the target, from the same cell.
+                b.MoveSource($"{p}.target", $"{p}.name");
+                b.Indicators[i] = b.Indicators[i] with { Name = b.Indicators[i].Target, Target = b.Repair(TextCleaner.Clean(first.Text), first, $"{p}.target") };
+                b.From($"{p}.target", first, pieces[0].Index);
+                b.Warn(DiagnosticCodes.ValueAwayFromLabel,
+                    $"第 {i + 1} 行指标只有两段文字；表格之后的“{first.Text}”按顺序读作这一行的年度指标值，行内第一段读作名称", first, pieces[0].Index, $"{p}.target");
+                continue;
+            }
+            var text = TextCleaner.Clean(string.Concat(pieces.Select(x => RowText.Joined(x.Row))));
+            var field = isNote ? "note" : "name";
+            b.Indicators[i] = isNote ? b.Indicators[i] with { Note = text } : b.Indicators[i] with { Name = b.Repair(text, first, $"{p}.name") };
+            b.From($"{p}.{field}", first, pieces[0].Index, string.Join("\n", pieces.Select(x => RowText.NonEmpty(x.Row).First().Text)));
+            foreach (var piece in pieces.Skip(1))
+                foreach (var cell in RowText.NonEmpty(piece.Row)) b.AlsoFrom($"{p}.{field}", cell, piece.Index);
+            var what = isNote ? "偏差原因分析及改进措施" : "三级指标名称";
+            b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"第 {i + 1} 行指标没有{what}；表格之后的“{text}”按顺序读作这一行的{what}", first, pieces[0].Index, $"{p}.{field}");
+        }
+        return [.. left.Except(items.SelectMany(t => t.Pieces))];
+    }
+
+    /// <summary>
+    /// The one way to put <paramref name="items"/> in order into <paramref name="slots"/> so that every slot that must be
+    /// filled is and every item fits its slot (an optional slot may stay empty: a row that lost a few points with no
+    /// note), or null when there is none or more than one.
+    /// </summary>
+    internal static List<(int Item, int Slot)>? Align(int items, int slots, Func<int, bool> optional, Func<int, int, bool> fits)
+    {
+        // ways[i, j]: how many ways items i.. go into slots j.. (counted up to 2: one is all that matters).
+        var ways = new int[items + 1, slots + 1];
+        ways[items, slots] = 1;
+        for (var j = slots - 1; j >= 0; j--) ways[items, j] = optional(j) ? ways[items, j + 1] : 0;
+        for (var i = items - 1; i >= 0; i--)
+            for (var j = slots - 1; j >= 0; j--)
+                ways[i, j] = Math.Min(2, (optional(j) ? ways[i, j + 1] : 0) + (fits(i, j) ? ways[i + 1, j + 1] : 0));
+        if (ways[0, 0] != 1) return null;
+        var pairs = new List<(int Item, int Slot)>();
+        for (int i = 0, j = 0; i < items; j++)
+        {
+            if (fits(i, j) && ways[i + 1, j + 1] == 1) pairs.Add((i++, j));
+        }
+        return pairs;
+    }
+
+    /// <summary>Whether a cell written after the table can fill a row's missing slot: a note of two lines at least, a name
+    /// that is no sentence (no comma or stop inside it), a lone target only in a row whose name was read as its target
+    /// (targets printed before actuals).</summary>
+    private bool Fits(FormBuilder b, ReadState state, List<(Ingestion.RawRow Row, int Index)> pieces, bool isTarget, (int Row, bool IsNote) hole) =>
+        isTarget
+            ? !hole.IsNote && !ActualPrintedFirst(state) &&
+              b.Indicators[hole.Row] is { Target: { } t, Actual: { } a } && !IsTargetLike(t) && !HasComparator(a)
+            : hole.IsNote ? pieces.Count >= 2 : !pieces.Any(x => RowText.Joined(x.Row).AsSpan().IndexOfAny("，。；") > 0);
+
+    private static bool HasComparator(string? text) => text is not null && text.AsSpan().IndexOfAny("<>=≥≤") >= 0;
+
+    /// <summary>A line a wrapped sentence goes on with: one that starts with a comma, a stop or a closing bracket.</summary>
+    private static bool StartsMidSentence(string line) => line.Length > 0 && "，,、。；;：:）)》」".Contains(line[0]);
+
+    /// <summary>A piece of a column label the tool wrapped ("析及改进措施" of 偏差原因分析及改进措施).</summary>
+    private bool IsLabelPiece(string line)
+    {
+        var compact = TextCleaner.Compact(line);
+        return compact.Length >= 2 && LabelKinds.IndicatorColumns.Concat(LabelKinds.FundingColumns)
+            .Any(k => matcher.Model.Labels.TryGetValue(k, out var labels) && labels.Any(l => l.Contains(compact, StringComparison.Ordinal)));
     }
 
     /// <summary>

@@ -168,14 +168,10 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         {
             var (target, actual) = ($"indicators[{i}].target", $"indicators[{i}].actual");
             b.Indicators[i] = b.Indicators[i] with { Target = b.Indicators[i].Actual, Actual = b.Indicators[i].Target };
-            var (t, a) = (b.Provenance.GetValueOrDefault(target), b.Provenance.GetValueOrDefault(actual));
-            b.Provenance.Remove(target);
-            b.Provenance.Remove(actual);
-            if (a is not null) b.Provenance[target] = a;
-            if (t is not null) b.Provenance[actual] = t;
-            for (var d = 0; d < b.Diagnostics.Count; d++)
-                if (b.Diagnostics[d].Field == target) b.Diagnostics[d] = b.Diagnostics[d] with { Field = actual };
-                else if (b.Diagnostics[d].Field == actual) b.Diagnostics[d] = b.Diagnostics[d] with { Field = target };
+            const string held = "\0held";
+            b.MoveSource(target, held);
+            b.MoveSource(actual, target);
+            b.MoveSource(held, actual);
         }
     }
 

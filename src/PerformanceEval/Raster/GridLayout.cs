@@ -16,6 +16,9 @@ internal sealed class GridLayout
 
     private readonly int[] _parent;
 
+    /// <summary>Which grid cells were joined to the cell on their right and to the one below (no rule between).</summary>
+    private readonly bool[] _joinsRight, _joinsDown;
+
     /// <summary>Each region's first and last grid row and column, by its root cell; set once the cells are joined.</summary>
     private (int Top, int Left, int Bottom, int Right)[] _extents = [];
 
@@ -23,6 +26,7 @@ internal sealed class GridLayout
     {
         (Ys, Xs) = (ys, xs);
         _parent = Enumerable.Range(0, Rows * Columns).ToArray();
+        (_joinsRight, _joinsDown) = (new bool[Rows * Columns], new bool[Rows * Columns]);
     }
 
     public List<double> Ys { get; }
@@ -49,15 +53,39 @@ internal sealed class GridLayout
             {
                 var midY = (ys[r] + ys[r + 1]) / 2;
                 var midX = (xs[c] + xs[c + 1]) / 2;
-                if (c + 1 < grid.Columns && !across[c + 1].Any(span => span.From <= midY && midY <= span.To) &&
-                    inkAlong?.Invoke(false, xs[c + 1], ys[r], ys[r + 1]) != true)
-                    grid.Union(r * grid.Columns + c, r * grid.Columns + c + 1);
-                if (r + 1 < grid.Rows && !down[r + 1].Any(span => span.From <= midX && midX <= span.To) &&
-                    inkAlong?.Invoke(true, ys[r + 1], xs[c], xs[c + 1]) != true)
-                    grid.Union(r * grid.Columns + c, (r + 1) * grid.Columns + c);
+                var i = r * grid.Columns + c;
+                grid._joinsRight[i] = c + 1 < grid.Columns && !across[c + 1].Any(span => span.From <= midY && midY <= span.To) &&
+                                      inkAlong?.Invoke(false, xs[c + 1], ys[r], ys[r + 1]) != true;
+                grid._joinsDown[i] = r + 1 < grid.Rows && !down[r + 1].Any(span => span.From <= midX && midX <= span.To) &&
+                                     inkAlong?.Invoke(true, ys[r + 1], xs[c], xs[c + 1]) != true;
             }
-        grid.MeasureRegions();
+        grid.Join();
         return grid;
+    }
+
+    /// <summary>
+    /// The same grid with a boundary drawn at column boundary <paramref name="column"/> (between grid columns
+    /// column − 1 and column) from grid row <paramref name="fromRow"/> to <paramref name="toRow"/>: a rule the finder
+    /// missed where the reader knows one stands (the header's columns say two figures' cells are apart).
+    /// </summary>
+    public GridLayout WithBoundary(int column, int fromRow, int toRow)
+    {
+        var grid = new GridLayout(Ys, Xs);
+        Array.Copy(_joinsRight, grid._joinsRight, _joinsRight.Length);
+        Array.Copy(_joinsDown, grid._joinsDown, _joinsDown.Length);
+        for (var r = fromRow; r <= toRow; r++) grid._joinsRight[r * Columns + column - 1] = false;
+        grid.Join();
+        return grid;
+    }
+
+    private void Join()
+    {
+        for (var i = 0; i < Rows * Columns; i++)
+        {
+            if (_joinsRight[i]) Union(i, i + 1);
+            if (_joinsDown[i]) Union(i, i + Columns);
+        }
+        MeasureRegions();
     }
 
     /// <summary>

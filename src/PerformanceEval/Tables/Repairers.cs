@@ -184,14 +184,19 @@ public sealed class LostTotalLabelRepairer(LabelMatcher matcher) : IGridRepairer
         NumberParser.TryParse(TextCleaner.Clean(cells[1].Text), out _);
 
     /// <summary>
-    /// A 总分 row whose label OCR garbled but kept a character of ("避分", "总汁"): a short first cell with 总, 分 or 计,
-    /// then 100 (not a rate) and a figure, then at most a note that is no figure. An indicator row never weighs 100.
+    /// A 总分 row whose label OCR garbled: a short first cell that kept a character of it ("避分", "总汁"), or one as
+    /// wide as the 总分 label is printed, across the columns of level, name, target and actual, that reads as no level
+    /// ("本": no indicator's name spans three columns); then 100 (not a rate) and a figure, then at most a note that is no
+    /// figure. An indicator row never weighs 100.
     /// </summary>
-    private static RawCell? GarbledTotalLabel(List<RawCell> cells)
+    private RawCell? GarbledTotalLabel(List<RawCell> cells)
     {
         if (cells.Count is < 3 or > 4) return null;
         var label = cells[0].Text.Replace(" ", "");
-        if (label.Length is 0 or > 4 || !label.Any(c => c is '总' or '分' or '计')) return null;
+        if (label.Length is 0 or > 4) return null;
+        var keptACharacter = label.Any(c => c is '总' or '分' or '计');
+        var asWideAsTheLabel = cells[0].ColSpan >= 3 && matcher.MatchLevel(label) is null or { IsExact: false };
+        if (!keptACharacter && !asWideAsTheLabel) return null;
         if (cells[1].Text.Contains('%') || !IsUnlabelledTotal([cells[1], cells[2]])) return null;
         return cells.Count == 3 || !NumberParser.TryParse(TextCleaner.Clean(cells[3].Text), out _) ? cells[0] : null;
     }

@@ -94,7 +94,7 @@ public static class WrappedCells
         foreach (var group in groups)
         {
             // The group's lines, each as wide as it prints (a CJK character is two columns).
-            var lines = group.GroupBy(i => pieces[i].Line).Select(g => g.Sum(i => Width(pieces[i].Text))).ToList();
+            var lines = group.GroupBy(i => pieces[i].Line).Select(g => g.Sum(i => TextCleaner.DisplayWidth(pieces[i].Text))).ToList();
             for (var l = 0; l + 1 < lines.Count; l++)
             {
                 if (lines[l] < lines[l + 1]) cost += 1;
@@ -122,6 +122,4 @@ public static class WrappedCells
 
     private static bool EndsInFigure(string text) =>
         TextCleaner.Clean(text) is { Length: > 0 } t && (char.IsAsciiDigit(t[^1]) || t[^1] == '%');
-
-    private static int Width(string text) => text.Sum(c => TextCleaner.IsCjk(c) || c > 0x2E80 ? 2 : 1);
 }

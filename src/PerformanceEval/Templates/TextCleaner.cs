@@ -114,6 +114,9 @@ public static partial class TextCleaner
     public static string Nfkc(string s) =>
         System.Text.Ascii.IsValid(s) || s.IsNormalized(NormalizationForm.FormKC) ? s : s.Normalize(NormalizationForm.FormKC);
 
+    /// <summary>How wide a text prints in a monospace dump: an ideograph or a full-width mark takes two columns.</summary>
+    public static int DisplayWidth(string text) => text.Sum(c => IsCjk(c) || c > 0x2E80 ? 2 : 1);
+
     /// <summary>Cleans and then drops every space: the form used to compare labels.</summary>
     public static string Compact(string? raw) => (Clean(raw) ?? "").Replace(" ", "");
 

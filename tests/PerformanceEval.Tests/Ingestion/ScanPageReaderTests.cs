@@ -16,15 +16,20 @@ public sealed class ScanPageReaderTests
 {
     private const int Left = 100, Top = 100, CellW = 300, CellH = 150, Columns = 4, Rows = 3;
 
-    /// <summary>A ruled table of <see cref="Rows"/> × <see cref="Columns"/> cells, each holding a blot of print.</summary>
-    private static ScanPage Page()
+    /// <summary>
+    /// A ruled table of <see cref="Rows"/> × <see cref="Columns"/> cells, each holding a blot of print; the rule left of
+    /// column <paramref name="faintLeftOf"/> in row <paramref name="faintRow"/> not printed (a line too faint to find).
+    /// </summary>
+    private static ScanPage Page(int faintRow = -1, int faintLeftOf = -1)
     {
         var (w, h) = (Left * 2 + CellW * Columns, Top * 2 + CellH * Rows);
         var pixels = new byte[w * h];
         Array.Fill(pixels, (byte)250);
         for (var c = 0; c <= Columns; c++)
             for (var y = Top; y <= Top + CellH * Rows; y++)
-                for (var t = 0; t < 3; t++) pixels[y * w + Left + c * CellW + t] = 20;
+                for (var t = 0; t < 3; t++)
+                    if (c != faintLeftOf || y <= Top + faintRow * CellH + 3 || y >= Top + (faintRow + 1) * CellH)
+                        pixels[y * w + Left + c * CellW + t] = 20;
         for (var r = 0; r <= Rows; r++)
             for (var x = Left; x <= Left + CellW * Columns + 2; x++)
                 for (var t = 0; t < 3; t++) pixels[(Top + r * CellH + t) * w + x] = 20;
@@ -89,5 +94,43 @@ public sealed class ScanPageReaderTests
         Assert.Equal("日2D", rows[2][3]);
         Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.OcrLowConfidence && d.Message.Contains("得分") && d.Message.Contains("日2D"));
         Assert.Equal(2, diagnostics.Count(d => d.Code == DiagnosticCodes.OcrFigureReread));
+    }
+
+    /// <summary>Answers a crop wider than a cell (two cells no rule parted) with <paramref name="joined"/>, else by the script.</summary>
+    private sealed class ScriptedWidths(Dictionary<(int Row, int Column), string> script, string joined) : IOcrEngine
+    {
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+        [
+            .. requests.Select(r => r.Y0 < Top ? new OcrText("", 0)
+                : r.X1 - r.X0 > CellW ? new OcrText(joined, 0.9)
+                : new OcrText(script.GetValueOrDefault(((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW), ""), 0.95)),
+        ];
+    }
+
+    [Fact]
+    public void Two_figure_cells_no_rule_was_found_between_are_read_apart_where_the_header_shows_the_boundary()
+    {
+        // The rule between 分值 and 得分 is missing in row 1: one region under both headers, read as "1010".
+        Dictionary<(int, int), string> cells = new()
+        {
+            [(0, 0)] = "三级指标", [(0, 1)] = "实际完成值", [(0, 2)] = "分值", [(0, 3)] = "得分",
+            [(1, 0)] = "刻章数量", [(1, 1)] = "健全", [(1, 2)] = "10", [(1, 3)] = "9",
+            [(2, 0)] = "满意度", [(2, 1)] = "满意", [(2, 2)] = "5", [(2, 3)] = "5",
+        };
+        var engine = new ScriptedWidths(cells, "109");
+        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null, _ => engine)
+        {
+            Templates = [new LabelMatcher(TemplateModel.Load("standard", null))],
+        };
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(faintRow: 1, faintLeftOf: 3), 0, diagnostics)
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+
+        Assert.Equal(["刻章数量", "健全", "10", "9"], rows[1]);
+        Assert.Equal("109", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OcrCellSplit).Source!.Text);
+        // Where the rule is printed, nothing is split.
+        var whole = new List<Diagnostic>();
+        ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, whole);
+        Assert.DoesNotContain(whole, d => d.Code == DiagnosticCodes.OcrCellSplit);
     }
 }

@@ -1,6 +1,10 @@
 using System.Text;
 using PerformanceEval.Contract;
 using PerformanceEval.Ingestion;
+using PerformanceEval.Normalization;
+using PerformanceEval.Provenance;
+using PerformanceEval.Tables;
+using PerformanceEval.Templates;
 using Xunit;
 
 namespace PerformanceEval.Tests.Normalization;
@@ -86,6 +90,45 @@ public sealed class HeaderBindingTests
         Assert.Equal((93675.00m, 79005m, 84.34m, 8.43m), (form.Funding.Total!.AnnualBudget, form.Funding.Total.Executed, form.Funding.Total.ExecutionRate, form.Funding.Total.Score));
         Assert.Equal((100m, 96.43m), (form.TotalWeight, form.TotalScore));
         Assert.DoesNotContain(form.Warnings, w => w.Code == "table.read-by-position");
+    }
+
+    [Theory]
+    [InlineData("30 28")]
+    [InlineData("3028")]
+    public void One_cell_under_both_the_weight_and_the_score_is_read_as_neither_and_says_so(string text)
+    {
+        // A rule the reader missed between 分值 and 得分 (a scan's faint line) leaves one cell under both headers: which
+        // figure is which is not for the reader to guess.
+        var html = Standard([1, 1, 1, 1, 1, 1, 1, 1], false).Replace("<td colspan=1>30</td><td colspan=1>28</td>", $"<td colspan=2>{text}</td>");
+        var form = Read(html);
+        Assert.Equal(((decimal?)null, (decimal?)null), (form.Indicators[1].Weight, form.Indicators[1].Score));
+        Assert.Equal(["indicators[1].score", "indicators[1].weight"],
+            form.Warnings.Where(w => w.Code == "grid.figures-joined").Select(w => w.Field).Order());
+        Assert.Equal((30m, 30m), (form.Indicators[0].Weight, form.Indicators[0].Score));
+        // The sums over the rows would report what the reading lost, not what the form says.
+        Assert.DoesNotContain(form.Findings, f => f.Rule is "weight-sum" or "total-score");
+    }
+
+    [Fact]
+    public void A_scanned_figure_cell_with_a_figure_on_each_line_is_two_rows_no_rule_parted_and_is_read_as_neither()
+    {
+        // The rule between two rows was too faint to find: one tall row whose 分值 reads "10" over "20".
+        RawRow Row(params string[] cells) =>
+            new([.. cells.Select((t, c) => new RawCell(t, new SourceRef("scan.png", "", 1, null, 0, c, null, t, 0.93)))],
+                RowOrigin.RuledGrid, null, 0);
+        var document = SourceDocument.FromBytes("scan.png", [1]);
+        var grid = new FormGrid(document, InputKind.Image, 0,
+        [
+            Row("财政项目支出绩效自评表"),
+            Row("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"),
+            Row("产出指标", "数量指标", "年接待人次", ">2000", "2136", "60", "60", ""),
+            Row("产出指标", "质量指标", "完成率\n及时性", ">90%\n及时", "100\n及时", "10\n20", "10\n20", ""),
+            Row("总分", "", "", "", "", "", "100", "90"),
+        ]);
+        var form = new StandardFormNormalizer(new LabelMatcher(TemplateModel.Load("standard", null))).Normalize(grid).Value.Form;
+        Assert.Equal(((decimal?)null, (decimal?)null), (form.Indicators[1].Weight, form.Indicators[1].Score));
+        Assert.Equal(2, form.Warnings.Count(w => w.Code == "grid.figures-joined"));
+        Assert.Equal((60m, 60m), (form.Indicators[0].Weight, form.Indicators[0].Score));
     }
 
     [Fact]

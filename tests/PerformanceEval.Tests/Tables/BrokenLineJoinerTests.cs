@@ -376,6 +376,52 @@ public sealed class BrokenLineJoinerTests
     }
 
     [Fact]
+    public void A_note_written_after_the_table_goes_to_the_row_that_lost_points_in_the_table_s_order()
+    {
+        // Calc writes the cells it wrapped row by row: row 2's note (it lost 2 points and has none; every other row has full
+        // marks) before row 3's name.
+        // "，下年度加强跟踪" starts mid-sentence and "作用" is narrower than the line above it: both go on their cells.
+        var text = WrappedCellsAfterTheTable
+            .Replace("工作考核达标率 =100% =100% 20 20", "工作考核达标率 =100% 90% 20 18").Replace(">=95% 50 49.92", ">=95% 50 50")
+            .Replace("总分 100 99.92", "总分 100 98")
+            .Replace("对优化营商环境持续发挥\n", "部分工作未按计划完成\n，下年度加强跟踪\n对优化营商环境持续发挥\n");
+        var form = Read(text);
+        Assert.Equal(("部分工作未按计划完成，下年度加强跟踪", null), (form.Indicators[1].Note, form.Indicators[0].Note));
+        Assert.Equal("对优化营商环境持续发挥作用", form.Indicators[2].Name);
+        Assert.Equal(new[] { "indicators[0].target", "indicators[1].note", "indicators[2].name" },
+            form.Warnings.Where(w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id).Select(w => w.Field).Order());
+        // Row 4 lost points too: the note could be row 2's and the name row 3's, or the note row 3's name and the name
+        // row 4's note. Two ways fit: neither is taken.
+        var twoWays = Read(text.Replace(">=95% 50 50", ">=95% 50 49.92").Replace("总分 100 98", "总分 100 97.92"));
+        Assert.Equal(((string?)null, (string?)null), (twoWays.Indicators[1].Note, twoWays.Indicators[3].Note));
+        // No row lost points: nothing says where a note would go, so neither text is placed and both are reported.
+        var unplaced = Read(text.Replace("90% 20 18", "=100% 20 20").Replace("总分 100 98", "总分 100 100"));
+        Assert.All(unplaced.Indicators, i => Assert.Null(i.Note));
+        Assert.Null(unplaced.Indicators[2].Name);
+        // The four lines and the wrapped amount ("1425600.0" / "0"), each reported.
+        Assert.Equal(5, unplaced.Warnings.Count(w => w.Code == DiagnosticCodes.TrailingRow.Id));
+    }
+
+    [Fact]
+    public void A_target_written_alone_after_the_table_makes_its_row_s_first_text_the_name()
+    {
+        // "有责投诉发生数 无投诉 20 20": the target wrapped and was written after the table, row by row (before row 3's
+        // name); read by position, the name stood where a target would.
+        var text = WrappedCellsAfterTheTable.Replace("工作考核达标率 =100% =100% 20 20", "有责投诉发生数 无投诉 20 20")
+            .Replace("对优化营商环境持续发挥\n", "<=1起\n对优化营商环境持续发挥\n");
+        var form = Read(text);
+        Assert.Equal(("有责投诉发生数", "<=1起", "无投诉"), (form.Indicators[1].Name, form.Indicators[1].Target, form.Indicators[1].Actual));
+        Assert.Equal("有责投诉发生数", form.Provenance["indicators[1].name"].Text);
+        Assert.Equal("对优化营商环境持续发挥作用", form.Indicators[2].Name);
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id && w.Field == "indicators[1].target");
+        // A lone figure without a comparator could be the actual as well as the target: the row's texts stay where they
+        // were read.
+        var plain = Read(text.Replace("<=1起", "1起"));
+        Assert.Equal(("有责投诉发生数", "无投诉"), (plain.Indicators[1].Target, plain.Indicators[1].Actual));
+        Assert.DoesNotContain(plain.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id && w.Field == "indicators[1].target");
+    }
+
+    [Fact]
     public void A_level_word_is_never_read_as_a_target_or_an_actual()
     {
         var form = Read(WrappedCellsAfterTheTable.Replace("=55人 =56人\n", ""));

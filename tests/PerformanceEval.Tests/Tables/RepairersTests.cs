@@ -96,6 +96,20 @@ public sealed class RepairersTests
     }
 
     [Theory]
+    [InlineData("本", 10, true)]              // 总分 garbled past recognition, but as wide as its label is printed
+    [InlineData("本", 1, false)]              // one column wide: an indicator's cell could be as narrow
+    [InlineData("数量指标", 10, false)]       // a level spanning the columns is a row of the table
+    public void A_garbled_total_label_as_wide_as_the_printed_one_is_the_total(string label, int span, bool total)
+    {
+        var grid = Grid(["产出指标", "数量指标", "场次", "5", "5", "10", "10"], [label, "100", "89.14"]);
+        var rows = grid.Rows.SetItem(1, grid.Rows[1] with { Cells = grid.Rows[1].Cells.SetItem(0, grid.Rows[1].Cells[0] with { ColSpan = span }) });
+        var result = new LostTotalLabelRepairer(Standard).Repair(grid with { Rows = rows });
+
+        Assert.Equal(total ? "总分|100|89.14" : $"{label}|100|89.14", Texts(result.Value).Last());
+        Assert.Equal(total ? 1 : 0, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.TotalUnlabelled));
+    }
+
+    [Theory]
     [InlineData("满意度|100%|98")]           // a rate is no total weight
     [InlineData("场次|100|98")]              // no character of 总分 / 合计 in the label
     [InlineData("分项|100|98|10")]           // a fourth figure: a row of the table

@@ -32,7 +32,7 @@ internal static class FigureColumns
             labels.TryGetValue(region, out var known) ? known : labels[region] = BestLabel(textByRegion.GetValueOrDefault(region), templates);
         string NameOf(string kind) =>
             templates.Select(t => t.Model.Labels.TryGetValue(kind, out var names) ? names.FirstOrDefault() : null).FirstOrDefault(n => n is not null) ?? kind;
-        foreach (var (header, label) in Headers(grid, LabelOf, NameOf))
+        foreach (var (header, _, label) in Headers(grid, LabelOf, NameOf))
         {
             var (_, left, bottom, right) = grid.Extent(header);
             for (var row = bottom + 1; row < grid.Rows; row++)
@@ -51,14 +51,14 @@ internal static class FigureColumns
     /// of three headers or more, a cell that reads as no label between 实际完成值 and 得分 is where the template
     /// puts 分值 (<see cref="LabelKinds"/>' column orders).
     /// </summary>
-    private static IEnumerable<(int Region, string Label)> Headers(GridLayout grid, Func<int, LabelMatch?> labelOf, Func<string, string> nameOf)
+    private static IEnumerable<(int Region, string Kind, string Label)> Headers(GridLayout grid, Func<int, LabelMatch?> labelOf, Func<string, string> nameOf)
     {
         foreach (var row in grid.Regions().GroupBy(r => grid.Extent(r).Top))
         {
             var cells = row.OrderBy(r => grid.Extent(r).Left).ToList();
             var labels = cells.Select(r => labelOf(r) is { Score: >= HeaderScore } m ? m : null).ToList();
             for (var i = 0; i < cells.Count; i++)
-                if (labels[i] is { } label && FigureKinds.Contains(label.Kind)) yield return (cells[i], label.Label);
+                if (labels[i] is { } label && FigureKinds.Contains(label.Kind)) yield return (cells[i], label.Kind, label.Label);
             if (labels.Count(l => l is not null) < 3) continue;
             for (var i = 0; i < cells.Count; i++)
             {
@@ -74,10 +74,50 @@ internal static class FigureColumns
                     var weight = agree == 0 ? 0 : agree * 100 + labels.Count(l => l is not null && order.Contains(l.Kind));
                     if (weight > support) (kind, support) = (order[at], weight);
                 }
-                if (kind is not null && FigureKinds.Contains(kind)) yield return (cells[i], nameOf(kind));
+                if (kind is not null && FigureKinds.Contains(kind)) yield return (cells[i], kind, nameOf(kind));
             }
         }
     }
+
+    /// <summary>
+    /// Regions under two figure headers side by side (分值 | 得分) that span exactly both columns and read as figures
+    /// ("1010"): the rule between the two cells was not found (faint, broken), yet the header row shows where it
+    /// stands. Each comes with the grid column boundary between the headers, to be drawn through the region's rows.
+    /// </summary>
+    public static List<(int Region, int Column)> JoinedPairs(GridLayout grid, IReadOnlyDictionary<int, string> textByRegion, IReadOnlyList<LabelMatcher> templates)
+    {
+        var pairs = new List<(int Region, int Column)>();
+        if (templates.Count == 0) return pairs;
+        var labels = new Dictionary<int, LabelMatch?>();
+        LabelMatch? LabelOf(int region) =>
+            labels.TryGetValue(region, out var known) ? known : labels[region] = BestLabel(textByRegion.GetValueOrDefault(region), templates);
+        var headers = Headers(grid, LabelOf, kind => kind).ToList();
+        foreach (var (a, _, _) in headers)
+            foreach (var (b, _, _) in headers)
+            {
+                var (ea, eb) = (grid.Extent(a), grid.Extent(b));
+                if (ea.Top != eb.Top || ea.Right + 1 != eb.Left) continue;
+                // Down the two columns, as far as they go (see Find): the funding block's 分值 | 执行率 stand over
+                // indicator cells whose own boundaries lie elsewhere.
+                for (var row = Math.Max(ea.Bottom, eb.Bottom) + 1; row < grid.Rows; row++)
+                {
+                    var below = Enumerable.Range(ea.Left, eb.Right - ea.Left + 1).Select(c => grid.Find(row * grid.Columns + c)).Distinct().ToList();
+                    if (below.Any(r => grid.Extent(r).Left < ea.Left || grid.Extent(r).Right > eb.Right)) break;
+                    if (below.Any(r => grid.Extent(r).Top == row && LabelOf(r) is { Score: >= HeaderScore })) break;
+                    foreach (var region in below)
+                    {
+                        var e = grid.Extent(region);
+                        if (e.Top == row && e.Left == ea.Left && e.Right == eb.Right && Figures(textByRegion.GetValueOrDefault(region)))
+                            pairs.Add((region, eb.Left));
+                    }
+                }
+            }
+        return pairs;
+    }
+
+    /// <summary>Digits (two at least, for two figures), with nothing but figure marks and spaces.</summary>
+    private static bool Figures(string? text) =>
+        text is not null && text.Count(char.IsAsciiDigit) >= 2 && text.All(c => char.IsAsciiDigit(c) || c is '.' or '%' or ' ' or '\n');
 
     private static readonly string[][] ColumnOrders = [LabelKinds.FundingColumns, LabelKinds.IndicatorColumns, LabelKinds.CriteriaColumns];
 

@@ -59,18 +59,45 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         var above = tableTop > 60 && DarkFraction(image, 0, 0, image.Width, tableTop) >= 0.0005;
         if (above) requests.Add(new OcrRequest(0, 0, image.Width, Math.Max(1, tableTop - 4), blockMode));
         var cells = new List<(int Region, Box Box, int Request)>();
-        foreach (var region in grid?.Regions() ?? [])
+        void AddCells(GridLayout layout, IEnumerable<int> regions)
         {
-            var box = grid!.BoxOf(region, BoxUnits.Pixels);
-            if (Inner(image, box) is not { } r) continue;
-            cells.Add((region, box, requests.Count));
-            // Every cell keeps the engine's alternatives, for the figures among them: chi_sim reads a 7 as 了 and offers 7.
-            requests.Add(r with { PageSegMode = r.Y1 - r.Y0 < 90 ? PsmSingleLine : blockMode, Choices = true });
+            foreach (var region in regions)
+            {
+                var box = layout.BoxOf(region, BoxUnits.Pixels);
+                if (Inner(image, box) is not { } r) continue;
+                cells.Add((region, box, requests.Count));
+                // Every cell keeps the engine's alternatives, for the figures among them: chi_sim reads a 7 as 了 and offers 7.
+                requests.Add(r with { PageSegMode = r.Y1 - r.Y0 < 90 ? PsmSingleLine : blockMode, Choices = true });
+            }
         }
+        if (grid is not null) AddCells(grid, grid.Regions());
         var read = requests.Count == 0 ? [] : engine.ReadAll(image, requests, deadline);
+        var texts = read.Select(t => t with { Text = Compact(t.Text) }).ToList();
+
+        // A 分值 | 得分 pair no rule was found between (a faint or broken line) reads as one figure, "1010": the boundary
+        // the header row shows is drawn through it and each half is read on its own.
+        if (grid is not null &&
+            FigureColumns.JoinedPairs(grid, cells.ToDictionary(c => c.Region, c => texts[c.Request].Text), ocr.Templates) is { Count: > 0 } joined)
+        {
+            var areas = joined.Select(j => grid.Extent(j.Region)).ToList();
+            foreach (var (region, _) in joined)
+            {
+                var box = grid.BoxOf(region, BoxUnits.Pixels);
+                var merged = texts[cells.First(c => c.Region == region).Request];
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrCellSplit,
+                    $"单元格 {Where(box)} 跨两个数字列，识别为“{merged.Text}”：两格之间的表格线没有找到，按表头的列分开识别", Ref(doc, page, box, merged.Text, merged.Confidence)));
+            }
+            foreach (var ((_, column), area) in joined.Zip(areas)) grid = grid.WithBoundary(column, area.Top, area.Bottom);
+            cells.RemoveAll(c => joined.Any(j => j.Region == c.Region));
+            var first = requests.Count;
+            var split = grid.Regions().Where(r => grid.Extent(r) is var e &&
+                areas.Any(a => e.Top >= a.Top && e.Bottom <= a.Bottom && e.Left >= a.Left && e.Right <= a.Right)).ToList();
+            AddCells(grid, split);
+            if (requests.Count > first)
+                texts.AddRange(engine.ReadAll(image, requests[first..], deadline).Select(t => t with { Text = Compact(t.Text) }));
+        }
 
         // Figures read again, digits only, by the English model.
-        var texts = read.Select(t => t with { Text = Compact(t.Text) }).ToArray();
         // The header says which columns hold figures; their cells are read as figures whatever chi_sim saw in them.
         var typed = grid is null ? [] : FigureColumns.Find(grid, cells.ToDictionary(c => c.Region, c => texts[c.Request].Text), ocr.Templates);
         // A figure column's dash ("—" where a line has no figure) is what chi_sim reads as 一: a placeholder, not a digit.
