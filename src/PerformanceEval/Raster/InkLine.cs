@@ -30,15 +30,15 @@ internal static class InkLine
     /// Whether the ink at <paramref name="center"/> (or a pixel beside it) in one line across the edge is a run no
     /// wider than a rule with <see cref="Side"/> pixels of paper on each side of it.
     /// </summary>
-    private static bool Alone(ReadOnlySpan<byte> pixels, int lineStart, int stride, int center, int across)
+    private static bool Alone(ReadOnlySpan<byte> pixels, int lineStart, int stride, int center, int across, byte ink)
     {
-        var seed = pixels[lineStart + center * stride] < Ink ? center : pixels[lineStart + (center - 1) * stride] < Ink ? center - 1 : center + 1;
+        var seed = pixels[lineStart + center * stride] < ink ? center : pixels[lineStart + (center - 1) * stride] < ink ? center - 1 : center + 1;
         var (from, to) = (seed, seed);
-        while (from > 0 && pixels[lineStart + (from - 1) * stride] < Ink && seed - from < RuleWidth) from--;
-        while (to + 1 < across && pixels[lineStart + (to + 1) * stride] < Ink && to - seed < RuleWidth) to++;
+        while (from > 0 && pixels[lineStart + (from - 1) * stride] < ink && seed - from < RuleWidth) from--;
+        while (to + 1 < across && pixels[lineStart + (to + 1) * stride] < ink && to - seed < RuleWidth) to++;
         if (to - from + 1 > RuleWidth) return false;
         for (var k = 1; k <= Side; k++)
-            if (from - k >= 0 && pixels[lineStart + (from - k) * stride] < Ink || to + k < across && pixels[lineStart + (to + k) * stride] < Ink)
+            if (from - k >= 0 && pixels[lineStart + (from - k) * stride] < ink || to + k < across && pixels[lineStart + (to + k) * stride] < ink)
                 return false;
         return true;
     }
@@ -51,7 +51,8 @@ internal static class InkLine
     /// <param name="at">The edge's position, pixels.</param>
     /// <param name="from">Where the edge starts, pixels.</param>
     /// <param name="to">Where it ends, pixels.</param>
-    public static bool Along(GrayImage image, bool horizontal, double at, double from, double to)
+    /// <param name="ink">Gray below this is ink: <see cref="Ink"/> on a binarized page; on a gray one, a level under its paper.</param>
+    public static bool Along(GrayImage image, bool horizontal, double at, double from, double to, byte ink = Ink)
     {
         // The corners are left out: they hold the crossing rules, which are ink whatever this edge is.
         var (start, end) = ((int)from + 8, (int)to - 8);
@@ -68,16 +69,16 @@ internal static class InkLine
         {
             var center = line + offset;
             if (center - 1 < 0 || center + 1 >= across) continue;
-            var (ink, lone) = (0, 0);
+            var (inked, lone) = (0, 0);
             for (var a = start; a <= end; a++)
             {
                 var i = a * step + center * stride;
-                if (Math.Min(pixels[i - stride], Math.Min(pixels[i], pixels[i + stride])) >= Ink) continue;
-                ink++;
-                if (Alone(pixels, a * step, stride, center, across)) lone++;
+                if (Math.Min(pixels[i - stride], Math.Min(pixels[i], pixels[i + stride])) >= ink) continue;
+                inked++;
+                if (Alone(pixels, a * step, stride, center, across, ink)) lone++;
             }
-            var covered = (double)ink / (end - start + 1);
-            if (covered > best) (best, alone) = (covered, ink == 0 ? 0 : (double)lone / ink);
+            var covered = (double)inked / (end - start + 1);
+            if (covered > best) (best, alone) = (covered, inked == 0 ? 0 : (double)lone / inked);
         }
         return best >= Covered && alone >= AloneShare;
     }

@@ -29,6 +29,15 @@ public sealed class InkLineTests
     }
 
     [Fact]
+    public void A_grey_hairline_is_a_line_only_at_a_level_set_under_its_own_paper()
+    {
+        // Printed at 215 on paper of 245: no ink at the binarized page's level (170), a line 28 under the paper.
+        var page = Page(p => { for (var x = 0; x < W; x++) Dot(p, x, 100, 215); });
+        Assert.False(InkLine.Along(page, true, 100, 20, 380));
+        Assert.True(InkLine.Along(page, true, 100, 20, 380, ink: 245 - 28));
+    }
+
+    [Fact]
     public void A_characters_stroke_down_a_one_line_cells_edge_is_not_a_line_and_a_rule_there_is()
     {
         // The edge of a 56-px row at x = 200; 业 crosses it: three strokes down, 6 px apart, and one across its foot.

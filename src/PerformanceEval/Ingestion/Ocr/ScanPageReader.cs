@@ -50,8 +50,19 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         var (horizontal, vertical) = RulingLines.Find(scan.Binary, PointsPerPixel);
         // The rules come back in points; the scan's boxes are pixels.
         var toPixels = 1 / PointsPerPixel;
-        var grid = GridLayout.Build(Scale(horizontal, toPixels), Scale(vertical, toPixels), snap: 8,
-            (across, at, from, to) => InkLine.Along(scan.Binary, across, at, from, to));
+        var (rulesAcross, rulesDown) = (Scale(horizontal, toPixels), Scale(vertical, toPixels));
+        // A grey hairline the binarization dropped is still a line on the gray page, a level under its paper.
+        var faintInk = (byte)Math.Max(0, FaintRules.Paper(image) - FaintRules.Contrast);
+        bool InkAlong(bool across, double at, double from, double to) =>
+            InkLine.Along(scan.Binary, across, at, from, to) || InkLine.Along(image, across, at, from, to, faintInk);
+        var grid = GridLayout.Build(rulesAcross, rulesDown, snap: 8, InkAlong);
+        // Two rows whose rule was a grey hairline the binarization dropped make one row twice as tall: looked for again
+        // on the gray page, inside such rows only.
+        if (grid is not null && FaintRules.InTallRows(image, grid) is { Count: > 0 } faint)
+        {
+            log.Debug("Page {Page} of {SourcePath}: {Count} faint rule pieces found in tall rows", page, doc.Path, faint.Count);
+            grid = GridLayout.Build([.. rulesAcross, .. faint], rulesDown, snap: 8, InkAlong) ?? grid;
+        }
         var tableTop = (int)(grid?.Ys[0] ?? image.Height);
 
         // Every region to read, in one batch: the text above the table, then the cells.
