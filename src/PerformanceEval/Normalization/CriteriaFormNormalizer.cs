@@ -60,7 +60,14 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 ReadLabelValues(b, ref total, cells, ri);
                 continue;
             }
-            if (matcher.Match(cells.FirstOrDefault()?.Text, "Total") is { IsExact: true })
+            var labelled = matcher.Match(cells.FirstOrDefault()?.Text, "Total") is { IsExact: true };
+            // A 合计 OCR garbled past recognition: a row weighing 100 after the indicators is the total, since no
+            // indicator weighs what the whole form does.
+            var garbled = !labelled && b.Indicators.Count > 0 && WeighsTheWhole(row, columns);
+            if (garbled)
+                b.Warn(DiagnosticCodes.TotalUnlabelled, $"指标之后权重为 100 的一行“{RowText.Joined(row)}”按合计读取（“合计”识别有误）",
+                    columns.CellFor(row.Cells, "HdrWeight"), ri, "totalScore");
+            if (labelled || garbled)
             {
                 b.TotalWeight = NumberAt(row, columns, "HdrWeight", b, "totalWeight", ri);
                 b.TotalScore = NumberAt(row, columns, "HdrScore", b, "totalScore", ri);
@@ -165,6 +172,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             if (columns.CellFor(row.Cells, kind) is { IsEmpty: false } cell)
                 b.From($"{p}.{field}", cell, ri);
     }
+
+    private static bool WeighsTheWhole(RawRow row, ColumnMap columns) =>
+        NumberParser.TryParse(TextCleaner.Clean(columns.CellFor(row.Cells, "HdrWeight")?.Text), out var weight) && weight.Value == 100m;
 
     private static readonly (string Kind, string Field)[] TextColumns =
         [("HdrName", "name"), ("HdrExplanation", "explanation"), ("HdrRule", "scoringRule"), ("HdrNote", "note")];

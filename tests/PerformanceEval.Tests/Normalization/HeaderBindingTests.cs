@@ -202,4 +202,16 @@ public sealed class HeaderBindingTests
         Assert.Equal((100m, 95m), (form.TotalWeight, form.TotalScore));
         Assert.Equal([("投入与管理", 20m), ("产出目标", 80m)], form.Sections.Select(s => (s.Name, s.Weight!.Value)));
     }
+
+    [Theory]
+    [InlineData("本", true)]      // 合计 garbled past recognition: its 100 says what it is
+    [InlineData("合计", false)]   // labelled: nothing to say
+    public void A_criteria_row_weighing_100_after_the_indicators_is_the_total(string label, bool warned)
+    {
+        var order = new[] { "一级指标", "指标名称", "指标解释", "权重", "评分规则", "自评得分", "备注" };
+        var form = Read(Criteria(order, [1, 1, 1, 1, 1, 1, 1]).Replace("<td colspan=1>合计</td>", $"<td colspan=1>{label}</td>"));
+        Assert.Equal(3, form.Indicators.Length);
+        Assert.Equal((100m, 95m), (form.TotalWeight, form.TotalScore));
+        Assert.Equal(warned, form.Warnings.Any(w => w.Code == "grid.total-unlabelled"));
+    }
 }
