@@ -19,6 +19,9 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
     public string? ProjectName, Department, ImplementingUnit, ImplementingOffice, CurrencyUnit;
     public bool? Recurring;
     public FundingLine? Total, Fiscal, Carryover, Other;
+
+    /// <summary>Amounts of a funding line whose column the line's order could not tell (funding kind, value, cell, row).</summary>
+    public readonly List<(string Kind, decimal Value, RawCell Cell, int Row)> UnplacedAmounts = [];
     public decimal? PreviousYearBudget;
     public string? Planned, Achieved;
     public readonly List<Indicator> Indicators = [];
@@ -61,6 +64,22 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
             if (Sources[i].Key == from) Sources[i] = new(to, Sources[i].Value);
         for (var d = 0; d < Diagnostics.Count; d++)
             if (Diagnostics[d].Field == from) Diagnostics[d] = Diagnostics[d] with { Field = to };
+    }
+
+    /// <summary>
+    /// Hands several fields' readings on at once (<see cref="MoveSource"/> for values that trade places): each key's
+    /// provenance, pieces and warnings go to its value. A field handed on and not handed anything is left with nothing.
+    /// </summary>
+    public void RenameFields(IReadOnlyDictionary<string, string> moves)
+    {
+        if (moves.Count == 0) return;
+        var taken = moves.Keys.Where(Provenance.ContainsKey).ToDictionary(k => k, k => Provenance[k]);
+        foreach (var from in moves.Keys) Provenance.Remove(from);
+        foreach (var (from, at) in taken) Provenance[moves[from]] = at;
+        for (var i = 0; i < Sources.Count; i++)
+            if (moves.TryGetValue(Sources[i].Key, out var to)) Sources[i] = new(to, Sources[i].Value);
+        for (var d = 0; d < Diagnostics.Count; d++)
+            if (Diagnostics[d].Field is { } f && moves.TryGetValue(f, out var to)) Diagnostics[d] = Diagnostics[d] with { Field = to };
     }
 
     private static FieldProvenance At(RawCell cell, int row, string? text, string? placedBy) =>

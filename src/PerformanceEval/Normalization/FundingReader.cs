@@ -46,8 +46,11 @@ internal static class FundingReader
                     "按全年预算数与全年执行数读取，年初预算数未读到", slots[1].Cell, ri, PathOf(kind));
             }
             else if (!trustColumns && Unplaceable(slots) is { } left)
+            {
                 b.Warn(DiagnosticCodes.AmountColumnUnknown,
                     $"资金行的金额 {Printed(left.Value)} 可能属于不止一列，未读取", left.Cell, ri, PathOf(kind));
+                if (left is { Value: { } value, Cell: { } cell }) b.UnplacedAmounts.Add((kind, value, cell, ri));
+            }
         }
         var path = PathOf(kind);
         for (var i = 0; i < 6; i++)

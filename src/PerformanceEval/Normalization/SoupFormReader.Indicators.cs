@@ -181,7 +181,7 @@ internal sealed partial class SoupFormReader
                 }
                 return;
             }
-            if (level2s.Count > 0 && level2s.Count < b.Indicators.Count && SpansByCues(level2s) is { } spans)
+            if (level2s.Count > 0 && level2s.Count < b.Indicators.Count && LevelSpans.Choose(b.Indicators, [.. level2s.Select(i => t[i].Level!.Name)], model) is { } spans)
             {
                 for (var k = 0; k < spans.Length; k++)
                 {
@@ -200,51 +200,6 @@ internal sealed partial class SoupFormReader
                 b.Warn(DiagnosticCodes.OrderFreeUnplaced,
                     $"{b.Indicators.Count} 行指标，二级指标却有 {level2s.Count} 个（{string.Join("、", level2s.Select(i => t[i].Text))}）：合并单元格各跨哪几行不在文字中，一、二级指标未读取",
                     t[level2s[0]].Cell, t[level2s[0]].Row, "indicators");
-        }
-
-        /// <summary>
-        /// Which 二级指标 each row falls under, when the text kept the 二级指标 in order but not which rows each spanned:
-        /// every 二级指标 takes a run of consecutive rows (at least one), in order, and the runs chosen are those whose rows'
-        /// names and measures agree best with their 二级指标's cues (models' levelCues). A row gets the 二级指标 every best
-        /// choice gives it; a row the best choices disagree on gets none (-1). Null when no row agrees with any cue.
-        /// </summary>
-        private int[]? SpansByCues(List<int> level2s)
-        {
-            var rows = b.Indicators.Count;
-            var m = level2s.Count;
-            var cues = level2s.Select(i => model.LevelCues.FirstOrDefault(c => c.Level2 == t[i].Level!.Name).Pattern).ToArray();
-            var score = new int[rows, m];
-            for (var r = 0; r < rows; r++)
-                for (var j = 0; j < m; j++)
-                    if (cues[j] is { } cue && b.Indicators[r] is var ind)
-                        score[r, j] = (ind.Name is { } n && cue.IsMatch(n) ? 2 : 0) + (ind.Target is { } tg && cue.IsMatch(tg) ? 1 : 0) +
-                                      (ind.Actual is { } a && cue.IsMatch(a) ? 1 : 0);
-            int Run(int j, int s, int e) { var sum = 0; for (var r = s; r < e; r++) sum += score[r, j]; return sum; }
-            const int None = int.MinValue / 2;
-            // ahead[j, i]: the best agreement of rows [0, i) under levels [0, j); behind[j, i]: of rows [i, rows) under levels [j, m).
-            var ahead = new int[m + 1, rows + 1];
-            var behind = new int[m + 1, rows + 1];
-            for (var j = 0; j <= m; j++) for (var i = 0; i <= rows; i++) ahead[j, i] = behind[j, i] = None;
-            ahead[0, 0] = 0;
-            behind[m, rows] = 0;
-            for (var j = 1; j <= m; j++)
-                for (var i = j; i <= rows; i++)
-                    for (var s = j - 1; s < i; s++)
-                        if (ahead[j - 1, s] > None) ahead[j, i] = Math.Max(ahead[j, i], ahead[j - 1, s] + Run(j - 1, s, i));
-            for (var j = m - 1; j >= 0; j--)
-                for (var i = rows - (m - j); i >= 0; i--)
-                    for (var e = i + 1; e <= rows; e++)
-                        if (behind[j + 1, e] > None) behind[j, i] = Math.Max(behind[j, i], Run(j, i, e) + behind[j + 1, e]);
-            var best = ahead[m, rows];
-            if (best <= 0) return null;
-            var possible = new HashSet<int>[rows];
-            for (var r = 0; r < rows; r++) possible[r] = [];
-            for (var j = 0; j < m; j++)
-                for (var s = 0; s < rows; s++)
-                    for (var e = s + 1; e <= rows; e++)
-                        if (ahead[j, s] > None && behind[j + 1, e] > None && ahead[j, s] + Run(j, s, e) + behind[j + 1, e] == best)
-                            for (var r = s; r < e; r++) possible[r].Add(j);
-            return [.. possible.Select(p => p.Count == 1 ? p.First() : -1)];
         }
 
         /// <summary>

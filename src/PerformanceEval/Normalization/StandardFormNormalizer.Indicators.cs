@@ -65,6 +65,8 @@ public sealed partial class StandardFormNormalizer
             return;
         }
         var w = s - 1;
+        // Cells of the line read into a measure joined from several lines.
+        var consumed = new HashSet<RawCell>(ReferenceEqualityComparer.Instance);
         // The two cells before the pair, in the order the header printed their columns (年度指标值 first, as the
         // template has it, unless this printing put 实际完成值 first).
         var (at, tt) = ActualPrintedFirst(state) ? (w - 2, w - 1) : (w - 1, w - 2);
@@ -84,7 +86,18 @@ public sealed partial class StandardFormNormalizer
             // each cell's wrapped lines one after the other.
             var first = cells.FindIndex(c => c.Text is not null);
             var undivided = false;
-            if (target is null && actual is null && w == first && SplitHeldLines(state, 3, out undivided) is { } split)
+            // The line's first cell the last line of a cell the held lines began ("预算控制率" / "有所提" / "升 提升 6 6": a
+            // tool writing each cell's lines in turn puts the cells' last lines on the row's line): the held lines and the
+            // line's cells are cut together into the name and the two measures.
+            var onLine = cells.Skip(first).Take(w - first).Where(c => c.Text is not null && c.Level is not { IsExact: true }).ToList();
+            if (state.PendingName.Count > 0 && onLine.Count is 1 or 2 && SplitWithLine(state, onLine) is { } joined)
+            {
+                state.PendingName.Clear();
+                state.PendingName.AddRange(joined.Name);
+                (target, actual) = ActualPrintedFirst(state) ? (joined.Measures[1], joined.Measures[0]) : (joined.Measures[0], joined.Measures[1]);
+                consumed.UnionWith(onLine.Select(c => c.Raw));
+            }
+            else if (target is null && actual is null && w == first && SplitHeldLines(state, 3, out undivided) is { } split)
             {
                 state.PendingName.Clear();
                 state.PendingName.AddRange(split.Name);
@@ -101,7 +114,7 @@ public sealed partial class StandardFormNormalizer
             // unless the cells written after the table give the row its target and actual, the form says so.
             if (undivided) state.Undivided.Add((b.Indicators.Count, state.PendingName[0].Cell, ri));
         }
-        var left = cells.Take(Math.Max(0, w)).Where(c => c.Text is not null && c != target && c != actual).ToList();
+        var left = cells.Take(Math.Max(0, w)).Where(c => c.Text is not null && c != target && c != actual && !consumed.Contains(c.Raw)).ToList();
         var noteCells = cells.Skip(s + 1).Where(c => c.Text is not null).ToList();
         UpdateLevels(b, ri, state, left);
         var name = ChooseName(b, ri, state, left);
@@ -171,6 +184,31 @@ public sealed partial class StandardFormNormalizer
             return Classify(raw, raw.Source.Col ?? 0);
         }
         return ([.. g[0].Select(i => held[i])], [.. g.Skip(1).Select(Cell)]);
+    }
+
+    /// <summary>
+    /// The held lines and the line's own cells before its 分值/得分 cut together into a name and two measures, when the
+    /// best cut joins the line's first cell to a held line (else null: the line's cells are cells of their own, read as
+    /// before). Cells on one line are never joined to each other.
+    /// </summary>
+    private (List<(string Text, RawCell Cell)> Name, List<RowCell> Measures)? SplitWithLine(ReadState state, List<RowCell> onLine)
+    {
+        var pieces = state.PendingName.Select(h => (h.Text, h.Cell)).Concat(onLine.Select(c => (Text: c.Text!, Cell: c.Raw))).ToList();
+        var lineOf = pieces.Select((x, i) => i < state.PendingName.Count ? x.Cell.Source.Line ?? i - pieces.Count : int.MaxValue).ToList();
+        var groups = WrappedCells.Split([.. pieces.Select((x, i) => (x.Text, lineOf[i]))], 3, matcher.Model.Units, out _);
+        var firstOnLine = state.PendingName.Count;
+        if (groups is not { } g || !g.Any(group => group.Contains(firstOnLine) && group[0] < firstOnLine)) return null;
+        RowCell Cell(ImmutableArray<int> members)
+        {
+            var raw = pieces[members[0]].Cell;
+            for (var k = 1; k < members.Length; k++)
+            {
+                var next = pieces[members[k]].Cell;
+                raw = raw with { Text = raw.Text + "\n" + next.Text, Source = raw.Source with { Text = raw.Source.Text + "\n" + next.Source.Text } };
+            }
+            return Classify(raw, raw.Source.Col ?? 0);
+        }
+        return ([.. g[0].Select(i => pieces[i])], [.. g.Skip(1).Select(Cell)]);
     }
 
     /// <summary>
@@ -283,6 +321,22 @@ public sealed partial class StandardFormNormalizer
         // In plain text: a line of 一级/二级指标 words alone, or words and a 分值/得分 pair — no goal's sentence is either.
         return cells.Count > 0 && classified.Where(c => c.Text is not null).All(c => c.Level is { IsExact: true }) ||
                FindWeightScorePair(classified) is var s && s >= 1 && classified.Take(s - 1).Any(c => c.Text is { } t && t.Any(TextCleaner.IsCjk));
+    }
+
+    /// <summary>
+    /// The next page's table going on after the cells a plain text wrote between two pages: an indicator row (a 分值/得分
+    /// pair after text), a line of whole level names, the header printed on its line or the 总分. A piece of a wrapped level ("可持续影响指") is
+    /// still one of the page's cells.
+    /// </summary>
+    private bool EndsPageTail(RawRow row)
+    {
+        var cells = RowText.NonEmpty(row).ToList();
+        if (cells.Any(c => matcher.Match(c.Text, "Total") is { Score: >= 0.9 })) return true;
+        // The next page's header, printed on its line; labels wrapped over lines and joined are the page's wrapped cells.
+        if (CountKinds(row, IndicatorHeaderKinds) >= 3) return !cells.Any(c => c.Text.Contains('\n'));
+        var classified = row.Cells.Select((c, i) => Classify(c, i)).ToList();
+        if (classified.Where(c => c.Text is not null).All(c => c.Level is { IsExact: true })) return true;
+        return FindWeightScorePair(classified) is var s && s >= 1 && classified.Take(s - 1).Any(c => c.Text is not null);
     }
 
     private RowCell Classify(RawCell cell, int index)

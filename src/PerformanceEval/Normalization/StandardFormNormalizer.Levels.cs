@@ -114,8 +114,11 @@ public sealed partial class StandardFormNormalizer
                 var last = b.Indicators[^1];
                 b.Indicators[^1] = last with { Note = b.Repair((last.Note ?? "") + text, nonEmpty[0].Raw, $"indicators[{b.Indicators.Count - 1}].note") };
                 b.From($"indicators[{b.Indicators.Count - 1}].note", nonEmpty[0].Raw, ri);
-                // A note goes on while its lines are full (a wrapped cell); a short line is its last.
-                state.ExpectNote = text.Length >= 7;
+                // A note goes on while its lines are full (a wrapped cell); a short line is its last. A line as wide as
+                // the note's first is full, however narrow the column ("部分工作未按" / "计划完成，下" / "年度加强跟踪").
+                var width = TextCleaner.DisplayWidth(text);
+                if (last.Note is null) state.NoteLineWidth = width;
+                state.ExpectNote = text.Length >= 7 || last.Note is not null && width >= state.NoteLineWidth;
                 return;
             }
             var repeats = nonEmpty.Count == 1 && RepeatsLevel(nonEmpty[0], state);

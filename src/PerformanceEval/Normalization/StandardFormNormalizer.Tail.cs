@@ -18,7 +18,7 @@ public sealed partial class StandardFormNormalizer
     private void ReadAfterTotal(FormBuilder b, ReadState state)
     {
         var left = new List<(Ingestion.RawRow Row, int Index)>();
-        foreach (var (row, ri) in state.Unplaced)
+        foreach (var (row, ri) in SplitWrappedEnds(state.Unplaced))
         {
             var cells = RowText.NonEmpty(row).ToList();
             var joined = RowText.Joined(row);
@@ -53,6 +53,7 @@ public sealed partial class StandardFormNormalizer
             left.Add((row, ri));
         }
         left = TakeHeaderValues(b, state, left);
+        left = TakeAmounts(b, state, left);
         left = TakePairs(b, state, left);
         left = TakeLevels(b, left);
         left = TakeTexts(b, state, left);
@@ -113,10 +114,39 @@ public sealed partial class StandardFormNormalizer
         return [.. left.Except(pairs)];
     }
 
+    /// <summary>Whether a row's 一级指标 was printed on the row's own line, not carried down from a line above.</summary>
+    private static bool OwnLevel1(FormBuilder b, int i) =>
+        b.Provenance.TryGetValue($"indicators[{i}].level1", out var level1) && b.Provenance.TryGetValue($"indicators[{i}].weight", out var weight) &&
+        level1.Row == weight.Row;
+
+    /// <summary>
+    /// A cell's last character wrapped onto a line the tool wrote with other cells ("社会效益指" / "标 =12次 12次"): the
+    /// character is a line of its own, after the line it ends.
+    /// </summary>
+    private static IEnumerable<(Ingestion.RawRow Row, int Index)> SplitWrappedEnds(List<(Ingestion.RawRow Row, int Index)> rows)
+    {
+        for (var k = 0; k < rows.Count; k++)
+        {
+            var (row, ri) = rows[k];
+            var cells = RowText.NonEmpty(row).ToList();
+            var above = k > 0 ? RowText.NonEmpty(rows[k - 1].Row).ToList() : [];
+            if (cells.Count >= 2 && cells[0].Text.Trim() is { Length: 1 } end && TextCleaner.IsCjk(end[0]) &&
+                above.Count == 1 && rows[k - 1].Index == ri - 1 && above[0].Text.Trim().Length >= 2)
+            {
+                yield return (row with { Cells = [cells[0]] }, ri);
+                yield return (row with { Cells = [.. cells.Skip(1)] }, ri);
+                continue;
+            }
+            yield return (row, ri);
+        }
+    }
+
     /// <summary>
     /// 二级指标 written after the table, each over one or more lines ("经济效益指" / "标"): pieces that together spell a
     /// level to the letter go in order to the indicator rows without a 二级指标, when there are as many and each falls
-    /// under the 一级指标 its row already has.
+    /// under the 一级指标 its row already has. Fewer levels than rows: each was a merged cell over a run of those rows, and
+    /// which rows each spanned is read from the rows' own 一级指标 and from what their names say
+    /// (<see cref="LevelSpans"/>), always with a warning; a row that stays open to two readings gets none.
     /// </summary>
     private List<(Ingestion.RawRow Row, int Index)> TakeLevels(FormBuilder b, List<(Ingestion.RawRow Row, int Index)> left)
     {
@@ -135,21 +165,55 @@ public sealed partial class StandardFormNormalizer
                 break;
             }
         }
-        if (levels.Count != holes.Count) return left;
-        foreach (var ((name, _), i) in levels.Zip(holes))
-            if (b.Indicators[i].Level1 is { } level1 && matcher.Model.ParentOf(name) != level1) return left;
-        foreach (var ((name, pieces), i) in levels.Zip(holes))
+        if (levels.Count == 0 || levels.Count > holes.Count) return left;
+        int[] chosen;
+        var spanned = levels.Count < holes.Count;
+        if (!spanned)
         {
+            foreach (var ((name, _), i) in levels.Zip(holes))
+                if (b.Indicators[i].Level1 is { } level1 && matcher.Model.ParentOf(name) != level1) return left;
+            chosen = [.. Enumerable.Range(0, holes.Count)];
+        }
+        else
+        {
+            // A run of rows under one merged cell: rows next to each other in the table, none under another 一级指标.
+            // (A 一级指标 carried down from a line above binds nothing: the merged cell of the next one may have been
+            // wrapped after the table too.)
+            bool Allowed(int j, int s, int e) =>
+                holes[e - 1] - holes[s] == e - 1 - s &&
+                Enumerable.Range(s, e - s).All(r => !OwnLevel1(b, holes[r]) || b.Indicators[holes[r]].Level1 == matcher.Model.ParentOf(levels[j].Name));
+            if (LevelSpans.Choose([.. holes.Select(i => b.Indicators[i])], [.. levels.Select(l => l.Name)], matcher.Model, Allowed, needCue: false)
+                is not { } spans || spans.All(x => x < 0))
+                return left;
+            chosen = spans;
+        }
+        for (var r = 0; r < holes.Count; r++)
+        {
+            if (chosen[r] < 0) continue;
+            var (name, pieces) = levels[chosen[r]];
+            var i = holes[r];
             var first = RowText.NonEmpty(pieces[0].Row).First();
             var p = $"indicators[{i}]";
             // A row without its 一级指标 takes the level's parent, read (as the template gives it) from the same cell.
-            if (b.Indicators[i].Level1 is null) b.From($"{p}.level1", first, pieces[0].Index);
-            b.Indicators[i] = b.Indicators[i] with { Level2 = name, Level1 = b.Indicators[i].Level1 ?? matcher.Model.ParentOf(name) };
+            var parent = matcher.Model.ParentOf(name);
+            if (b.Indicators[i].Level1 is null || spanned && b.Indicators[i].Level1 != parent)
+            {
+                b.Provenance.Remove($"{p}.level1");
+                b.From($"{p}.level1", first, pieces[0].Index);
+                b.Indicators[i] = b.Indicators[i] with { Level1 = parent };
+            }
+            b.Indicators[i] = b.Indicators[i] with { Level2 = name };
             b.From($"{p}.level2", first, pieces[0].Index, string.Join("\n", pieces.Select(x => RowText.NonEmpty(x.Row).First().Text)));
             foreach (var piece in pieces.Skip(1))
                 foreach (var cell in RowText.NonEmpty(piece.Row)) b.AlsoFrom($"{p}.level2", cell, piece.Index);
-            b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"第 {i + 1} 行指标没有二级指标；表格之后的“{name}”按顺序读作这一行的二级指标", first, pieces[0].Index, $"{p}.level2");
+            b.Warn(DiagnosticCodes.ValueAwayFromLabel, spanned
+                    ? $"第 {i + 1} 行指标没有二级指标；表格之后的二级指标 {levels.Count} 个、缺二级指标的行 {holes.Count} 行，合并单元格各跨哪几行不在文字中：按各行的一级指标与名称所属的类别推定为“{name}”"
+                    : $"第 {i + 1} 行指标没有二级指标；表格之后的“{name}”按顺序读作这一行的二级指标", first, pieces[0].Index, $"{p}.level2");
         }
+        if (spanned && chosen.Any(x => x < 0))
+            b.Warn(DiagnosticCodes.OrderFreeUnplaced,
+                $"表格之后的二级指标（{string.Join("、", levels.Select(l => l.Name))}）各跨哪几行无从判定的，第 {string.Join("、", holes.Where((_, r) => chosen[r] < 0).Select(i => i + 1))} 行留空",
+                RowText.NonEmpty(levels[0].Pieces[0].Row).First(), levels[0].Pieces[0].Index, "indicators");
         return [.. left.Except(levels.SelectMany(l => l.Pieces))];
     }
 
@@ -171,27 +235,46 @@ public sealed partial class StandardFormNormalizer
     /// </summary>
     private List<(Ingestion.RawRow Row, int Index)> TakeTexts(FormBuilder b, ReadState state, List<(Ingestion.RawRow Row, int Index)> left)
     {
-        var holes = new List<(int Row, bool IsNote)>();
+        var holes = new List<(int Row, Slot Kind)>();
         for (var i = 0; i < b.Indicators.Count; i++)
         {
             var row = b.Indicators[i];
-            if (row.Name is null) holes.Add((i, false));
-            if (row is { Note: null, Weight: { } w, Score: { } s } && s < w) holes.Add((i, true));
+            if (row.Name is null) holes.Add((i, Slot.Name));
+            // A row of one text and its 分值/得分 ("无投诉 10 10"): its name and its target may both have been wrapped away.
+            if (row is { Name: not null, Target: null, Actual: null }) holes.Add((i, Slot.NameAndTarget));
+            if (row is { Note: null, Weight: { } w, Score: { } s } && s < w) holes.Add((i, Slot.Note));
         }
         var items = new List<(List<(Ingestion.RawRow Row, int Index)> Pieces, bool IsTarget)>();
         var lastWasText = false;
-        foreach (var x in left)
+        for (var n = 0; n < left.Count; n++)
         {
+            var x = left[n];
             var line = RowText.Joined(x.Row);
             var single = RowText.NonEmpty(x.Row).Count() == 1;
+            var above = lastWasText ? items[^1].Pieces[^1] : default;
+            // A cell's last character wrapped alone ("可持续影响指" / "标") goes on the line above; a run of single
+            // characters is a label printed upright (绩/效/指/标), no value.
+            if (single && line.Length == 1 && TextCleaner.IsCjk(line[0]))
+            {
+                var run = n + 1 < left.Count && RowText.Joined(left[n + 1].Row).Length == 1 && left[n + 1].Index == x.Index + 1;
+                if (lastWasText && x.Index == above.Index + 1 && !run) items[^1].Pieces.Add(x);
+                lastWasText = false;
+                continue;
+            }
             if (single && IsTargetLike(line) && HasComparator(line)) items.Add(([x], true));
             // A piece of a wrapped column label ("析及改进措施") is the template's, no value.
-            else if (single && IsHeaderValue(x.Row) && !IsTargetLike(line) && !IsLabelPiece(line))
+            else if (single && IsHeaderValue(x.Row) && !IsTargetLike(line))
             {
                 // A cell goes on only over the very next line: a line read as something else between breaks it.
-                var above = lastWasText ? items[^1].Pieces[^1] : default;
                 var goesOn = lastWasText && x.Index == above.Index + 1 &&
                              (StartsMidSentence(line) || TextCleaner.DisplayWidth(line) <= TextCleaner.DisplayWidth(RowText.Joined(above.Row)));
+                // What only a label's middle or end looks like ("完成" of 实际完成值) goes on a value above it; alone, or at
+                // the start of a label, it is the label's.
+                if (IsLabelPiece(line) && !(goesOn && !IsLabelStart(line)))
+                {
+                    lastWasText = false;
+                    continue;
+                }
                 if (goesOn) items[^1].Pieces.Add(x);
                 else items.Add(([x], false));
                 lastWasText = true;
@@ -201,25 +284,63 @@ public sealed partial class StandardFormNormalizer
         }
         // A level name wrapped after the table ("服务对象满意度指" / "标") that no row took as its 二级指标 is no name or note.
         items.RemoveAll(t => !t.IsTarget && matcher.MatchLevel(string.Concat(t.Pieces.Select(x => RowText.Joined(x.Row)))) is { IsExact: true });
-        // Names alone are read as they always were; this reading is for tails that hold notes or lone targets too.
-        if (!holes.Any(h => h.IsNote) && !items.Any(t => t.IsTarget)) return left;
-        if (Align(items.Count, holes.Count, j => holes[j].IsNote, (k, j) => Fits(b, state, items[k].Pieces, items[k].IsTarget, holes[j])) is not { } pairs)
+        // A sentence where no row lacks a note (a goal the tool wrapped there) is not read here; any other cell that fits
+        // nowhere leaves the reading undecided.
+        if (!holes.Any(h => h.Kind is Slot.Note))
+            items.RemoveAll(t => !t.IsTarget && string.Concat(t.Pieces.Select(x => RowText.Joined(x.Row))).AsSpan().IndexOfAny("，。；") >= 0);
+        if (items.Count == 0) return left;
+        if (Align(items.Count, holes.Count, j => holes[j].Kind is not Slot.Name,
+                (k, j) => Fits(b, state, items[k].Pieces, items[k].IsTarget, holes[j]),
+                (k, j) => holes[j].Kind is Slot.NameAndTarget && !items[k].IsTarget && items[k + 1].IsTarget && !ActualPrintedFirst(state) &&
+                          Fits(b, state, items[k].Pieces, false, (holes[j].Row, Slot.Name))) is not { } pairs)
             return left;
-        foreach (var ((pieces, isTarget), (i, isNote)) in pairs.Select(x => (items[x.Item], holes[x.Slot])))
+        foreach (var (k, count, j) in pairs)
         {
+            var (pieces, isTarget) = items[k];
+            var (i, kind) = holes[j];
             var first = RowText.NonEmpty(pieces[0].Row).First();
             var p = $"indicators[{i}]";
             if (isTarget)
             {
-                // The name is the text read as the target, from the same cell.
-                b.MoveSource($"{p}.target", $"{p}.name");
-                b.Indicators[i] = b.Indicators[i] with { Name = b.Indicators[i].Target, Target = b.Repair(TextCleaner.Clean(first.Text), first, $"{p}.target") };
+                // The name is the text read as the first measure the header prints, from the same cell; where it prints
+                // 实际完成值 first, the text read as the target is the actual.
+                if (ActualPrintedFirst(state))
+                {
+                    b.MoveSource($"{p}.actual", $"{p}.name");
+                    b.MoveSource($"{p}.target", $"{p}.actual");
+                    b.Indicators[i] = b.Indicators[i] with { Name = b.Indicators[i].Actual, Actual = b.Indicators[i].Target };
+                }
+                else
+                {
+                    b.MoveSource($"{p}.target", $"{p}.name");
+                    b.Indicators[i] = b.Indicators[i] with { Name = b.Indicators[i].Target };
+                }
+                b.Indicators[i] = b.Indicators[i] with { Target = b.Repair(TextCleaner.Clean(first.Text), first, $"{p}.target") };
                 b.From($"{p}.target", first, pieces[0].Index);
                 b.Warn(DiagnosticCodes.ValueAwayFromLabel,
                     $"第 {i + 1} 行指标只有两段文字；表格之后的“{first.Text}”按顺序读作这一行的年度指标值，行内第一段读作名称", first, pieces[0].Index, $"{p}.target");
                 continue;
             }
             var text = TextCleaner.Clean(string.Concat(pieces.Select(x => RowText.Joined(x.Row))));
+            if (count == 2)
+            {
+                // The one text on the row is its actual; the name and the target were written after the table.
+                var target = RowText.NonEmpty(items[k + 1].Pieces[0].Row).First();
+                b.MoveSource($"{p}.name", $"{p}.actual");
+                b.Indicators[i] = b.Indicators[i] with
+                {
+                    Actual = b.Indicators[i].Name, Name = b.Repair(text, first, $"{p}.name"),
+                    Target = b.Repair(TextCleaner.Clean(target.Text), target, $"{p}.target"),
+                };
+                b.From($"{p}.name", first, pieces[0].Index, string.Join("\n", pieces.Select(x => RowText.NonEmpty(x.Row).First().Text)));
+                foreach (var piece in pieces.Skip(1))
+                    foreach (var cell in RowText.NonEmpty(piece.Row)) b.AlsoFrom($"{p}.name", cell, piece.Index);
+                b.From($"{p}.target", target, items[k + 1].Pieces[0].Index);
+                b.Warn(DiagnosticCodes.ValueAwayFromLabel,
+                    $"第 {i + 1} 行指标只有一段文字；表格之后的“{text}”“{target.Text}”按顺序读作这一行的名称与年度指标值，行内文字读作实际完成值", first, pieces[0].Index, $"{p}.name");
+                continue;
+            }
+            var isNote = kind is Slot.Note;
             var field = isNote ? "note" : "name";
             b.Indicators[i] = isNote ? b.Indicators[i] with { Note = text } : b.Indicators[i] with { Name = b.Repair(text, first, $"{p}.name") };
             b.From($"{p}.{field}", first, pieces[0].Index, string.Join("\n", pieces.Select(x => RowText.NonEmpty(x.Row).First().Text)));
@@ -231,37 +352,45 @@ public sealed partial class StandardFormNormalizer
         return [.. left.Except(items.SelectMany(t => t.Pieces))];
     }
 
+    /// <summary>What a row lacks that a cell written after the table can give it.</summary>
+    private enum Slot { Name, Note, NameAndTarget }
+
     /// <summary>
     /// The one way to put <paramref name="items"/> in order into <paramref name="slots"/> so that every slot that must be
     /// filled is and every item fits its slot (an optional slot may stay empty: a row that lost a few points with no
-    /// note), or null when there is none or more than one.
+    /// note), or null when there is none or more than one. Where <paramref name="fitsTwo"/> is given, two items in a row
+    /// may fill one slot together (a name and a target); each pair says its first item, how many it took and its slot.
     /// </summary>
-    internal static List<(int Item, int Slot)>? Align(int items, int slots, Func<int, bool> optional, Func<int, int, bool> fits)
+    internal static List<(int Item, int Count, int Slot)>? Align(int items, int slots, Func<int, bool> optional, Func<int, int, bool> fits,
+        Func<int, int, bool>? fitsTwo = null)
     {
+        bool Two(int i, int j) => fitsTwo is not null && i + 1 < items && fitsTwo(i, j);
         // ways[i, j]: how many ways items i.. go into slots j.. (counted up to 2: one is all that matters).
         var ways = new int[items + 1, slots + 1];
         ways[items, slots] = 1;
         for (var j = slots - 1; j >= 0; j--) ways[items, j] = optional(j) ? ways[items, j + 1] : 0;
         for (var i = items - 1; i >= 0; i--)
             for (var j = slots - 1; j >= 0; j--)
-                ways[i, j] = Math.Min(2, (optional(j) ? ways[i, j + 1] : 0) + (fits(i, j) ? ways[i + 1, j + 1] : 0));
+                ways[i, j] = Math.Min(2, (optional(j) ? ways[i, j + 1] : 0) + (fits(i, j) ? ways[i + 1, j + 1] : 0) +
+                                         (Two(i, j) ? ways[i + 2, j + 1] : 0));
         if (ways[0, 0] != 1) return null;
-        var pairs = new List<(int Item, int Slot)>();
+        var pairs = new List<(int Item, int Count, int Slot)>();
         for (int i = 0, j = 0; i < items; j++)
         {
-            if (fits(i, j) && ways[i + 1, j + 1] == 1) pairs.Add((i++, j));
+            if (fits(i, j) && ways[i + 1, j + 1] == 1) pairs.Add((i++, 1, j));
+            else if (Two(i, j) && ways[i + 2, j + 1] == 1) { pairs.Add((i, 2, j)); i += 2; }
         }
         return pairs;
     }
 
     /// <summary>Whether a cell written after the table can fill a row's missing slot: a note of two lines at least, a name
-    /// that is no sentence (no comma or stop inside it), a lone target only in a row whose name was read as its target
-    /// (targets printed before actuals).</summary>
-    private bool Fits(FormBuilder b, ReadState state, List<(Ingestion.RawRow Row, int Index)> pieces, bool isTarget, (int Row, bool IsNote) hole) =>
-        isTarget
-            ? !hole.IsNote && !ActualPrintedFirst(state) &&
-              b.Indicators[hole.Row] is { Target: { } t, Actual: { } a } && !IsTargetLike(t) && !HasComparator(a)
-            : hole.IsNote ? pieces.Count >= 2 : !pieces.Any(x => RowText.Joined(x.Row).AsSpan().IndexOfAny("，。；") > 0);
+    /// that is no sentence (no comma or stop inside it), a lone target only in a row whose name was read as the measure
+    /// the header prints first.</summary>
+    private bool Fits(FormBuilder b, ReadState state, List<(Ingestion.RawRow Row, int Index)> pieces, bool isTarget, (int Row, Slot Kind) hole) =>
+        hole.Kind is not Slot.NameAndTarget && (isTarget
+            ? hole.Kind is Slot.Name && b.Indicators[hole.Row] is { Target: { } t, Actual: { } a } &&
+              (ActualPrintedFirst(state) ? !IsTargetLike(a) && !HasComparator(t) : !IsTargetLike(t) && !HasComparator(a))
+            : hole.Kind is Slot.Note ? pieces.Count >= 2 : !pieces.Any(x => RowText.Joined(x.Row).AsSpan().IndexOfAny("，。；") > 0));
 
     private static bool HasComparator(string? text) => text is not null && text.AsSpan().IndexOfAny("<>=≥≤") >= 0;
 
@@ -274,6 +403,14 @@ public sealed partial class StandardFormNormalizer
         var compact = TextCleaner.Compact(line);
         return compact.Length >= 2 && LabelKinds.IndicatorColumns.Concat(LabelKinds.FundingColumns)
             .Any(k => matcher.Model.Labels.TryGetValue(k, out var labels) && labels.Any(l => l.Contains(compact, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The first piece of a column label the tool wrapped ("偏差原因分" of 偏差原因分析及改进措施).</summary>
+    private bool IsLabelStart(string line)
+    {
+        var compact = TextCleaner.Compact(line);
+        return LabelKinds.IndicatorColumns.Concat(LabelKinds.FundingColumns)
+            .Any(k => matcher.Model.Labels.TryGetValue(k, out var labels) && labels.Any(l => l.StartsWith(compact, StringComparison.Ordinal)));
     }
 
     /// <summary>

@@ -49,7 +49,29 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                            ?? RowText.NonEmpty(row).First();
                 b.From("currencyUnit", cell, ri);
             }
-            if (phase is not Phase.Done && (FormSegmenter.IsTitle(joined) || (YearIn(joined) is not null && joined.Length <= 12))) continue;
+            if (phase is not Phase.Done && (FormSegmenter.IsTitle(joined) || (YearIn(joined) is not null && joined.Length <= 12)))
+            {
+                // The title between indicator rows of a plain text: a tool (Calc's PDF through pdftotext -raw) wrote the
+                // page's wrapped cells there, after the page's rows and before the next page's. They are read as what is
+                // written after the 总分 is, in the table's order, not as the next row's name.
+                if (phase is Phase.Indicators && row.Origin is RowOrigin.Layout && b.Indicators.Count > 0)
+                {
+                    if (state.PendingName.Count > 0) SetAsidePendingName(b, state);
+                    state.PageTail = true;
+                    state.Unplaced.Add((row, ri));
+                }
+                continue;
+            }
+            if (state.PageTail && phase is Phase.Indicators)
+            {
+                // The page's wrapped header labels, joined, still say the columns' order (read as a header below).
+                if (EndsPageTail(row)) state.PageTail = false;
+                else if (CountKinds(row, IndicatorHeaderKinds) < 3)
+                {
+                    if (RowText.NonEmpty(row).Any()) state.Unplaced.Add((row, ri));
+                    continue;
+                }
+            }
 
             if (phase is Phase.Indicators && IsLabelsOnly(row) && !RowText.NonEmpty(row).Any(c => matcher.Match(c.Text, "Total") is { Score: >= 0.9 }))
             {
@@ -80,10 +102,19 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                 phase = Phase.Funding;
                 continue;
             }
+            if (state.UnlabelledFunding.Count > 0 && phase is not Phase.Funding) ReadUnlabelledFunding(b, state, null);
             if (phase < Phase.Indicators && FundingLineLabel(row) is { } label)
             {
+                ReadUnlabelledFunding(b, state, label.Kind);
                 ReadFundingLine(b, row, ri, label.Index, label.Kind, state.FundingColumns);
+                state.LastFundingKind = label.Kind;
+                state.FundingLinesRead[label.Kind] = row.Origin is RowOrigin.Layout;
                 phase = Phase.Funding;
+                continue;
+            }
+            if (phase is Phase.Funding && row.Origin is RowOrigin.Layout && IsUnlabelledFundingRow(row))
+            {
+                state.UnlabelledFunding.Add((row, ri));
                 continue;
             }
             if (phase is Phase.Funding or Phase.Goals && StartsIndicators(row, out var labelOnly))
@@ -109,6 +140,7 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                     break;
             }
         }
+        if (state.UnlabelledFunding.Count > 0) ReadUnlabelledFunding(b, state, null);
         ReadAfterTotal(b, state);
         foreach (var (i, cell, ri) in state.Undivided)
             if (i < b.Indicators.Count && b.Indicators[i] is { Target: null, Actual: null } undivided)
@@ -145,6 +177,15 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         public string? Level1, Level2;
         public readonly List<(string Text, RawCell Cell)> PendingName = [];
         public bool ExpectNote;
+        /// <summary>The last funding line read by its label, and rows of a funding line's figures with no label since.</summary>
+        public string? LastFundingKind;
+        public readonly List<(RawRow Row, int Index)> UnlabelledFunding = [];
+        /// <summary>The funding lines read, each with whether it was read from a plain text line (its figures by their order).</summary>
+        public readonly Dictionary<string, bool> FundingLinesRead = [];
+        /// <summary>How wide the first line of the note being read was: a wrapped note's lines are all that wide but its last.</summary>
+        public int NoteLineWidth;
+        /// <summary>Between a page's rows and the next page's, where a plain text wrote the page's wrapped cells.</summary>
+        public bool PageTail;
         /// <summary>Indicators whose held lines cut into name, target and actual two ways equally well: read as the name.</summary>
         public readonly List<(int Indicator, RawCell Cell, int Row)> Undivided = [];
         /// <summary>Indicators whose target and actual were told apart by the template's order, no header having been read.</summary>

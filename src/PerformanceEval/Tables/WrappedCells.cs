@@ -16,7 +16,8 @@ namespace PerformanceEval.Tables;
 /// <item>a wrapped cell's lines are full but its last: a line shorter than the one after it ends its cell
 /// ("完善" / "基本完" / "善" is 完善 and 基本完善), and a last line as wide as the one before it is less likely than a
 /// shorter rest ("人员管理机制健" / "全性" / "完善" is a name and a target, not a name and 全性完善);</item>
-/// <item>a cell is words or a measure, not both: "验收合格率" / "&lt;=100" is two cells.</item>
+/// <item>a cell is words or a measure, not both: "验收合格率" / "&lt;=100" is two cells;</item>
+/// <item>a cell of one character is rarer than a wrapped cell's last line ("有所提" / "升").</item>
 /// </list>
 /// Null when the pieces cannot make that many cells, or two cuts are equally good: the caller reads the pieces as before.
 /// </summary>
@@ -105,6 +106,10 @@ public static class WrappedCells
             var words = group.Any(i => IsWords(pieces[i].Text, units));
             var figures = group.Any(i => pieces[i].Text.Any(char.IsAsciiDigit));
             if (words && figures) cost += 2;
+            // A cell of one character ("升") is rarer than the last line of a wrapped one ("有所提" / "升"); where a cut
+            // may go either way, the character goes on the line before it.
+            if (group.Count == 1 && pieces[group[0]].Text.Trim() is { Length: 1 } one && TextCleaner.IsCjk(one[0]) && !IsUnitPiece(one, units))
+                cost += 0.75;
         }
         return cost;
     }

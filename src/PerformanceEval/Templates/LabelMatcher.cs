@@ -200,10 +200,20 @@ public sealed partial class LabelMatcher
     {
         var l = label.Key;
         if (c == l) return 1.0;
-        if (c.Contains(l, StringComparison.Ordinal) && c.Length <= l.Length + 4) return 0.95;
+        if (c.Contains(l, StringComparison.Ordinal) && c.Length <= l.Length + 4 && (l.Length > 2 || !HasOtherWords(c, l))) return 0.95;
         if (l.Contains(c, StringComparison.Ordinal) && c.Length >= 3) return 0.6 + 0.3 * c.Length / l.Length;
         if (c.Length > l.Length + 2) return 0;
         return 0.9 * label.Pattern.Lcs(c) / Math.Max(c.Length, l.Length);
+    }
+
+    /// <summary>
+    /// Words besides a short label in a cell ("年度加强跟踪" holds 年度, but is a sentence's piece, not the label): CJK
+    /// characters outside the label and outside brackets ("分值（分）" is the label with its unit).
+    /// </summary>
+    private static bool HasOtherWords(string c, string l)
+    {
+        var rest = System.Text.RegularExpressions.Regex.Replace(c.Replace(l, ""), @"[（(【\[][^）)】\]]*[）)】\]]", "");
+        return rest.Any(TextCleaner.IsCjk);
     }
 
     /// <summary>

@@ -244,10 +244,13 @@ public sealed class BrokenLineJoinerTests
     {
         var form = Read(WrappedCellsAfterTheTable);
         var total = form.Funding.Total!;
-        // 1414200 ÷ 1425600.00 = 99.20%: the printed 99.21% says they are 全年预算数 and 全年执行数, not 年初 and 全年预算数.
-        Assert.Equal(((decimal?)null, 1425600.00m, 1414200m), (total.InitialBudget, total.AnnualBudget, total.Executed));
+        // 1414200 ÷ 1425600.00 = 99.20%: the printed 99.21% says they are 全年预算数 and 全年执行数, not 年初 and 全年预算数;
+        // the 年初预算数 Calc wrapped ("1425600.0" / "0") is the amount written after the table, read with a warning.
+        Assert.Equal((1425600.00m, 1425600.00m, 1414200m), (total.InitialBudget, total.AnnualBudget, total.Executed));
         var warning = Assert.Single(form.Warnings, w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id);
         Assert.Equal("funding.total", warning.Field);
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id && w.Field == "funding.total.initialBudget");
+        Assert.Equal(18, form.Provenance["funding.total.initialBudget"].Line);
         // Their provenance says how they were placed; the 分值 beside them stood where it is read from.
         Assert.Equal(("arithmetic", "arithmetic", (string?)null),
             (form.Provenance["funding.total.annualBudget"].PlacedBy, form.Provenance["funding.total.executed"].PlacedBy, form.Provenance["funding.total.weight"].PlacedBy));
@@ -350,16 +353,30 @@ public sealed class BrokenLineJoinerTests
     }
 
     [Theory]
-    [InlineData("年度资金总额 1425600.00 1414200 10 99.21% 9.92", "年度资金总额 1425600.00 1425600.00 10 100.00% 10", 1425600.00, "funding.total")]   // 年初 or 执行数
+    [InlineData("年度资金总额 1425600.00 1414200 10 99.21% 9.92", "年度资金总额 1425600.00 1425600.00 10 99.21% 9.92", 1425600.00, "funding.total")]   // 年初 or 执行数
     [InlineData("上年结转资金 0.00 0.00 —", "上年结转资金 36500 —", null, "funding.carryover")]                                // any of the three
     [InlineData("年度资金总额 1425600.00 1414200 10 99.21% 9.92", "年度资金总额 1414200 10 99.21% 9.92", null, "funding.total")] // with its rate, still any
     public void An_amount_whose_column_no_reading_can_tell_is_left_unread_with_a_warning(string printed, string line, double? annual, string field)
     {
-        var form = Read(WrappedCellsAfterTheTable.Replace(printed, line));
+        // (Without the 年初预算数 written after the table, which the rate and the order would place.)
+        var form = Read(WrappedCellsAfterTheTable.Replace(printed, line).Replace("1425600.0\n0\n", ""));
         // A line left with no figure at all is no line (null), as a blank one would be.
         var funding = field == "funding.total" ? form.Funding.Total : form.Funding.Carryover;
         Assert.Equal(((decimal?)null, (decimal?)annual, (decimal?)null), (funding?.InitialBudget, funding?.AnnualBudget, funding?.Executed));
         Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.AmountColumnUnknown.Id && w.Field == field);
+    }
+
+    [Fact]
+    public void Two_equal_amounts_under_a_rate_of_a_hundred_are_the_annual_budget_and_what_was_spent()
+    {
+        // "1425600.00 1425600.00 10 100.00%" with nothing written after the table: the cell left out was printed empty.
+        // As 年初 and 全年预算数, the 100% would stand on no 全年执行数; as 全年预算数 and 全年执行数 it holds.
+        var form = Read(WrappedCellsAfterTheTable.Replace("年度资金总额 1425600.00 1414200 10 99.21% 9.92", "年度资金总额 1425600.00 1425600.00 10 100.00% 10")
+            .Replace("1425600.0\n0\n", ""));
+        var total = form.Funding.Total!;
+        Assert.Equal(((decimal?)null, 1425600.00m, 1425600.00m), (total.InitialBudget, total.AnnualBudget, total.Executed));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id && w.Field == "funding.total.executed");
+        Assert.Equal("arithmetic", form.Provenance["funding.total.executed"].PlacedBy);
     }
 
     [Fact]
@@ -369,10 +386,10 @@ public sealed class BrokenLineJoinerTests
         Assert.Equal(("政府购买服务月平均人数", "=55人", "=56人"), (form.Indicators[0].Name, form.Indicators[0].Target, form.Indicators[0].Actual));
         Assert.Equal(("对优化营商环境持续发挥作用", "持续", "持续"), (form.Indicators[2].Name, form.Indicators[2].Target, form.Indicators[2].Actual));
         Assert.Equal(("政府购买服务人员专项经费", 2023), (form.ProjectName, form.Year));
-        Assert.Equal(new[] { "indicators[0].target", "indicators[2].name" },
+        Assert.Equal(new[] { "funding.total.initialBudget", "indicators[0].target", "indicators[2].name" },
             form.Warnings.Where(w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id).Select(w => w.Field).Order());
-        // The wrapped amount ("1425600.0" / "0", one figure) is no target and no name: it is reported, not placed.
-        Assert.Equal(1, form.Warnings.Count(w => w.Code == DiagnosticCodes.TrailingRow.Id));
+        // The wrapped amount ("1425600.0" / "0", one figure) is no target and no name: it is the total's 年初预算数.
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
     }
 
     [Fact]
@@ -388,18 +405,18 @@ public sealed class BrokenLineJoinerTests
         var form = Read(text);
         Assert.Equal(("部分工作未按计划完成，下年度加强跟踪", null), (form.Indicators[1].Note, form.Indicators[0].Note));
         Assert.Equal("对优化营商环境持续发挥作用", form.Indicators[2].Name);
-        Assert.Equal(new[] { "indicators[0].target", "indicators[1].note", "indicators[2].name" },
+        Assert.Equal(new[] { "funding.total.initialBudget", "indicators[0].target", "indicators[1].note", "indicators[2].name" },
             form.Warnings.Where(w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id).Select(w => w.Field).Order());
         // Row 4 lost points too: the note could be row 2's and the name row 3's, or the note row 3's name and the name
         // row 4's note. Two ways fit: neither is taken.
         var twoWays = Read(text.Replace(">=95% 50 50", ">=95% 50 49.92").Replace("总分 100 98", "总分 100 97.92"));
         Assert.Equal(((string?)null, (string?)null), (twoWays.Indicators[1].Note, twoWays.Indicators[3].Note));
-        // No row lost points: nothing says where a note would go, so neither text is placed and both are reported.
+        // No row lost points: the sentence is no row's note and is reported, line by line; the name still goes to the
+        // one row without a name.
         var unplaced = Read(text.Replace("90% 20 18", "=100% 20 20").Replace("总分 100 98", "总分 100 100"));
         Assert.All(unplaced.Indicators, i => Assert.Null(i.Note));
-        Assert.Null(unplaced.Indicators[2].Name);
-        // The four lines and the wrapped amount ("1425600.0" / "0"), each reported.
-        Assert.Equal(5, unplaced.Warnings.Count(w => w.Code == DiagnosticCodes.TrailingRow.Id));
+        Assert.Equal("对优化营商环境持续发挥作用", unplaced.Indicators[2].Name);
+        Assert.Equal(2, unplaced.Warnings.Count(w => w.Code == DiagnosticCodes.TrailingRow.Id));
     }
 
     [Fact]
@@ -464,6 +481,97 @@ public sealed class BrokenLineJoinerTests
         var two = Fixtures.Pipeline.Extract(SourceDocument.FromBytes("two.raw.txt", Encoding.UTF8.GetBytes(TwoPages + TwoPages))).Forms;
         Assert.Equal(2, two.Length);
         Assert.All(two, f => Assert.Equal(3, f.Indicators.Length));
+    }
+
+    /// <summary>
+    /// Calc's raw text of a form over two pages (as the print shop's synthetic030 comes out): page one's wrapped cells —
+    /// the year, the labels, a note, a row's target and actual, a row's name — are written after page one's rows and
+    /// before page two's, in the table's order, as a one-page form's are after its 总分.
+    /// </summary>
+    private const string PageOneCellsBetweenThePages = """
+        财政项目支出绩效自评表
+        项目名称 服务费
+        主管部门 上海市宝山区行政服务中心 实施单位 上海市宝山区行政服务中心
+        年初预算数 全年预算数 全年执行数 分值 执行率 得分
+        年度资金总额 93675.00 93675.00 79005 10 84.34% 8.43
+        一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分
+        产出指标
+        数量指标
+        年接待人次 >2000 2000 30 28
+        工作计划完成率 15 15
+        质量指标
+        =100% 100% 15 15
+        (2023 年度)
+        项目资金
+        (元)
+        偏差原因分析及改进措
+        施
+        部分工作未按计划完成
+        ，下年度加强跟踪
+        >=85% 90%
+        服务质量达标
+        率
+        满意度指标 服务对象满意度指标 接待人员满意度 >=85% 100 30 30
+        总分 100 96.43
+        """;
+
+    [Fact]
+    public void Cells_written_between_two_pages_go_to_page_one_s_rows_not_to_page_two_s_first_name()
+    {
+        var form = Read(PageOneCellsBetweenThePages);
+        Assert.Equal(["年接待人次", "工作计划完成率", "服务质量达标率", "接待人员满意度"], form.Indicators.Select(i => i.Name));
+        Assert.Equal("部分工作未按计划完成，下年度加强跟踪", form.Indicators[0].Note);
+        Assert.Equal((">=85%", "90%"), (form.Indicators[1].Target, form.Indicators[1].Actual));
+        Assert.Equal((2023, 100m, 96.43m), (form.Year, form.TotalWeight, form.TotalScore));
+        // Each read away from its cell says so, with the line it was read from; nothing is left over.
+        foreach (var field in new[] { "indicators[0].note", "indicators[1].target", "indicators[2].name" })
+            Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id && w.Field == field);
+        Assert.Equal(21, form.Provenance["indicators[2].name"].Line);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
+    }
+
+    [Fact]
+    public void Levels_written_after_the_table_span_the_rows_their_names_belong_to_and_an_open_row_gets_none()
+    {
+        // Two 二级指标 for four rows under 效益指标: which rows each merged cell spanned is not in the text; the rows'
+        // names say it (知晓, 公共服务: 社会效益; 绿化, 环境: 生态效益), with a warning on every row so placed.
+        var rows = "效益指标\n社会知晓率 >=85% 90% 20 20\n公共服务水平提高 提升 提升 20 20\n绿化覆盖率 >=95% 96% 15 15\n环境质量改善 ≥90% 92.5% 15 13";
+        var text = CellsAfterTheTable.Replace("质量指标 工作计划完成率 >90% 100 70 68", rows) + "\n社会效益指\n标\n生态效益指\n标";
+        var form = Read(text);
+        Assert.Equal(["数量指标", "社会效益指标", "社会效益指标", "生态效益指标", "生态效益指标"], form.Indicators.Select(i => i.Level2));
+        Assert.All(form.Indicators.Skip(1), i => Assert.Equal("效益指标", i.Level1));
+        Assert.Equal(4, form.Warnings.Count(w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id && w.Field!.EndsWith(".level2")));
+        // Names that say nothing of their level: the rows the two readings disagree on get none, and the form says so.
+        var plain = Read(text.Replace("社会知晓率", "指标甲").Replace("公共服务水平提高", "指标乙").Replace("绿化覆盖率", "指标丙").Replace("环境质量改善", "指标丁"));
+        Assert.Equal(["社会效益指标", null, null, "生态效益指标"], plain.Indicators.Skip(1).Select(i => i.Level2));
+        Assert.Contains(plain.Warnings, w => w.Code == DiagnosticCodes.OrderFreeUnplaced.Id);
+    }
+
+    [Fact]
+    public void Funding_lines_whose_labels_were_wrapped_away_are_read_by_their_place_among_the_lines()
+    {
+        // Calc wrote the labels 年度资金总额 and 其中：当年财政拨款 (and the 年初预算数 they wrapped) after the table.
+        var text = CellsAfterTheTable
+            .Replace("年度资金总额 93675.00 93675.00 79005 10 84.34% 8.43\n其中：当年财政拨款 93675.00 93675.00 —",
+                     "93675.00 79005 10 84.34% 8.43\n93675.00 79005 —\n上年结转资金 0.00 0.00 —")
+            + "\n年度资金总\n额 93675.0\n0\n其中：当年\n财政拨款 93675.0\n0";
+        var form = Read(text);
+        var (total, fiscal) = (form.Funding.Total!, form.Funding.Fiscal!);
+        Assert.Equal((93675.00m, 93675.00m, 79005m, 84.34m), (total.InitialBudget, total.AnnualBudget, total.Executed, total.ExecutionRate));
+        // "93675.00 79005 —" by order would be 年初 and 全年预算数; the total's columns say 全年预算数 and 全年执行数.
+        Assert.Equal((93675.00m, 93675.00m, 79005m), (fiscal.InitialBudget, fiscal.AnnualBudget, fiscal.Executed));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id && w.Field == "funding.total");
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id && w.Field == "funding.fiscal.executed");
+        Assert.Equal("arithmetic", form.Provenance["funding.fiscal.executed"].PlacedBy);
+    }
+
+    [Fact]
+    public void A_row_s_line_that_begins_with_the_last_line_of_a_wrapped_measure_joins_it()
+    {
+        // A tool writing each cell's lines in turn: "预算控制率" (the name), "有所提" (the target's first line), then the
+        // row's line with the target's last line, the actual and the 分值/得分.
+        var form = Read(CellsAfterTheTable.Replace("质量指标 工作计划完成率 >90% 100 70 68", "成本指标\n预算控制率\n有所提\n升 提升 70 68"));
+        Assert.Equal(("预算控制率", "有所提升", "提升"), (form.Indicators[1].Name, form.Indicators[1].Target, form.Indicators[1].Actual));
     }
 
     [Fact]

@@ -52,11 +52,22 @@ public sealed class WrappedCellsTests
     }
 
     [Fact]
+    public void A_character_alone_goes_on_the_line_before_it_where_a_cut_may_go_either_way()
+    {
+        // 设备购置数量 + 基本完善, or a name 设备购置数量基本完 and a cell "善": the cell of one character is the rarer.
+        Assert.Equal("设备购置数量 | 基本完善", Cut(2, ("设备购置数量", 1), ("基本完", 2), ("善", 3)));
+        // The row's line holding the last line of the actual and the whole target ("有所提" / "升 提升").
+        Assert.Equal("预算控制率 | 有所提升 | 提升", Cut(3, ("预算控制率", 1), ("有所提", 2), ("升", 3), ("提升", 3)));
+        // A one-character cell stands where the line makes it one ("是 是" on the row's line).
+        Assert.Equal("节约企业开办成本 | 是 | 是", Cut(3, ("节约企业开办成本", 1), ("是", 2), ("是", 2)));
+    }
+
+    [Fact]
     public void Pieces_that_cannot_make_the_cells_or_make_them_two_ways_are_left_alone()
     {
         Assert.Null(Cut(3, ("对优化营商环境持续发挥", 1), ("作用", 2)));
-        // 设备购置数量 + 基本完善, or a name 设备购置数量基本完 over two lines and 善: nothing in the lines tells.
-        Assert.Null(Cut(2, ("设备购置数量", 1), ("基本完", 2), ("善", 3)));
+        // 设备购置数量 + 基本完善, or a name 设备购置数量基本完善 over two lines and 良好: nothing in the lines tells.
+        Assert.Null(Cut(2, ("设备购置数量", 1), ("基本完善", 2), ("良好", 3)));
         // Two one-line pieces into two cells one way only; three equal ones into two, two ways: no cut.
         Assert.Null(Cut(2, ("及时", 1), ("完善", 2), ("持续", 3)));
         // Words and a measure in one cell cost more than apart.

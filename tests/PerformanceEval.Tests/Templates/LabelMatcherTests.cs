@@ -18,6 +18,15 @@ public sealed class LabelMatcherTests
         Assert.Equal(kind, Matcher.Match(text, "ProjectName", "Department", "FundingTotal", "FundingFiscal", "FundingCarryover")?.Kind);
 
     [Theory]
+    [InlineData("年度", "HdrFragment")]
+    [InlineData("分值（分）", "HdrWeight")]           // a short label with its unit in brackets
+    [InlineData("得分：", "HdrScore")]
+    [InlineData("年度加强跟踪", null)]                // a note's wrapped line holding 年度 is no label
+    [InlineData("平均得分", null)]                    // an indicator's name holding 得分
+    public void A_short_label_inside_other_words_is_not_that_label(string text, string? kind) =>
+        Assert.Equal(kind, Matcher.Match(text, "HdrFragment", "HdrWeight", "HdrScore")?.Kind);
+
+    [Theory]
     [InlineData("可持续影响指", "可持续影响指标", false)]
     [InlineData("服务对象 满意度指 标", "服务对象满意度指标", true)]
     [InlineData("· 服务对象满意度指标", "服务对象满意度指标", true)]
