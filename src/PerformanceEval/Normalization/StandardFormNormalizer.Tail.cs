@@ -92,26 +92,78 @@ public sealed partial class StandardFormNormalizer
 
     /// <summary>
     /// Target and actual written after the table ("=55人 =55人"): rows of two values, each a figure with its comparator or
-    /// unit, go in order to the indicator rows that have neither, when there are as many of each.
+    /// unit, go in order to the indicator rows that have neither, when there are as many of each. Where the counts differ,
+    /// a pair whose two cells the tool wrote on lines of their own ("98.6万元" / "&lt;=100万" / "元": two measures, the
+    /// second's unit broken off) counts as one too, when it stands alone between other lines.
     /// </summary>
     private List<(Ingestion.RawRow Row, int Index)> TakePairs(FormBuilder b, ReadState state, List<(Ingestion.RawRow Row, int Index)> left)
     {
-        var pairs = left.Where(x => RowText.NonEmpty(x.Row).Count() == 2 && RowText.NonEmpty(x.Row).All(c => IsTargetLike(c.Text))).ToList();
         var holes = Enumerable.Range(0, b.Indicators.Count).Where(i => b.Indicators[i] is { Target: null, Actual: null }).ToList();
+        var pairs = left.Where(x => RowText.NonEmpty(x.Row).Count() == 2 && RowText.NonEmpty(x.Row).All(c => IsTargetLike(c.Text)))
+            .Select(x => (First: new List<(Ingestion.RawRow Row, int Index)> { x }, Second: new List<(Ingestion.RawRow Row, int Index)> { x }, At: x.Index))
+            .ToList();
+        if (pairs.Count < holes.Count) pairs = [.. pairs.Concat(WrappedPairs(left)).OrderBy(x => x.At)];
         if (pairs.Count == 0 || pairs.Count != holes.Count) return left;
         var actualFirst = ActualPrintedFirst(state);
-        foreach (var ((row, ri), i) in pairs.Zip(holes))
+        foreach (var ((first, second, _), i) in pairs.Zip(holes))
         {
-            var cells = RowText.NonEmpty(row).ToList();
-            var (target, actual) = actualFirst ? (cells[1], cells[0]) : (cells[0], cells[1]);
+            // A row of two: its two cells; a wrapped pair: each measure's lines.
+            var (one, two) = ReferenceEquals(first, second) || first.SequenceEqual(second)
+                ? (RowText.NonEmpty(first[0].Row).Take(1).Select(c => (Cell: c, first[0].Index)).ToList(), RowText.NonEmpty(first[0].Row).Skip(1).Select(c => (Cell: c, first[0].Index)).ToList())
+                : (first.Select(x => (Cell: RowText.NonEmpty(x.Row).First(), x.Index)).ToList(), second.Select(x => (Cell: RowText.NonEmpty(x.Row).First(), x.Index)).ToList());
+            var (target, actual) = actualFirst ? (two, one) : (one, two);
             var p = $"indicators[{i}]";
-            b.Indicators[i] = b.Indicators[i] with { Target = b.Repair(TextCleaner.Clean(target.Text), target, $"{p}.target"), Actual = b.Repair(TextCleaner.Clean(actual.Text), actual, $"{p}.actual") };
-            b.From($"{p}.target", target, ri);
-            b.From($"{p}.actual", actual, ri);
+            string Text(List<(Ingestion.RawCell Cell, int Index)> pieces) => TextCleaner.Clean(string.Concat(pieces.Select(x => x.Cell.Text)))!;
+            b.Indicators[i] = b.Indicators[i] with
+            {
+                Target = b.Repair(Text(target), target[0].Cell, $"{p}.target"), Actual = b.Repair(Text(actual), actual[0].Cell, $"{p}.actual"),
+            };
+            foreach (var (field, pieces) in new[] { ("target", target), ("actual", actual) })
+            {
+                b.From($"{p}.{field}", pieces[0].Cell, pieces[0].Index, pieces.Count > 1 ? string.Join("\n", pieces.Select(x => x.Cell.Text)) : null);
+                foreach (var (cell, ri) in pieces.Skip(1)) b.AlsoFrom($"{p}.{field}", cell, ri);
+            }
             b.Warn(DiagnosticCodes.ValueAwayFromLabel,
-                $"第 {i + 1} 行指标没有年度指标值与实际完成值；表格之后的“{target.Text}”“{actual.Text}”按其顺序读作这一行的", cells[0], ri, $"{p}.target");
+                $"第 {i + 1} 行指标没有年度指标值与实际完成值；表格之后的“{Text(target)}”“{Text(actual)}”按其顺序读作这一行的", target[0].Cell, target[0].Index, $"{p}.target");
         }
-        return [.. left.Except(pairs)];
+        return [.. left.Except(pairs.SelectMany(x => x.First.Concat(x.Second)))];
+    }
+
+    /// <summary>
+    /// Two measures written on lines of their own, one after the other, with nothing of their kind around them: a row's
+    /// target and actual, each cell's lines in turn (a unit broken off its figure goes on it: "&lt;=100万" / "元").
+    /// </summary>
+    private IEnumerable<(List<(Ingestion.RawRow Row, int Index)> First, List<(Ingestion.RawRow Row, int Index)> Second, int At)> WrappedPairs(
+        List<(Ingestion.RawRow Row, int Index)> left)
+    {
+        var units = matcher.Model.Units;
+        var singles = new List<List<(Ingestion.RawRow Row, int Index)>>();
+        var runs = new List<List<List<(Ingestion.RawRow Row, int Index)>>>();
+        foreach (var x in left)
+        {
+            var cells = RowText.NonEmpty(x.Row).ToList();
+            var text = cells.Count == 1 ? TextCleaner.Clean(cells[0].Text) ?? "" : "";
+            var last = singles.Count > 0 ? singles[^1] : null;
+            var joined = last is null ? "" : string.Concat(last.Select(p => RowText.Joined(p.Row)));
+            if (text.Length > 0 && last is not null && last[^1].Index == x.Index - 1 && WrappedCells.IsUnitPiece(text, units) &&
+                IsTargetLike(joined + text))
+            {
+                last.Add(x);
+                continue;
+            }
+            if (text.Length > 0 && text.Any(char.IsAsciiDigit) && !text.Any(TextCleaner.IsCjk) || IsTargetLike(text) && text.Any(char.IsAsciiDigit))
+            {
+                var piece = new List<(Ingestion.RawRow Row, int Index)> { x };
+                if (last is not null && last[^1].Index == x.Index - 1) runs[^1].Add(piece);
+                else runs.Add([piece]);
+                singles.Add(piece);
+                continue;
+            }
+            singles.Clear();
+        }
+        foreach (var run in runs)
+            if (run is [var first, var second] && run.All(m => IsTargetLike(string.Concat(m.Select(p => RowText.Joined(p.Row))))))
+                yield return (first, second, first[0].Index);
     }
 
     /// <summary>Whether a row's 一级指标 was printed on the row's own line, not carried down from a line above.</summary>

@@ -37,8 +37,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     private static readonly string[] FundingAmountKinds = ["ColInitial", "ColAnnual", "ColExecuted", "ColRate"];
     private static readonly string[] FundingLineKinds = LabelKinds.FundingLines;
 
-    /// <summary>Header labels wrap over at most this many lines (偏差 / 原因分析及改进措 / 施, with a line between).</summary>
-    private const int MaxBandLines = 6;
+    /// <summary>Header labels wrap over at most this many lines (偏差 / 原因分析及改进措 / 施, with a line between); the
+    /// indicator header's over more (一 / 级 / 指 / 标 upright in a narrow cell, beside 偏差原 / 因分析 / 及改进 / 措施).</summary>
+    private const int MaxBandLines = 6, MaxIndicatorBandLines = 8;
 
     /// <summary>The kind given to the funding block's label column, which has no header of its own.</summary>
     internal const string FundingLabelKind = "FundingLabel";
@@ -167,7 +168,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         for (var start = from; start < Math.Min(rows.Length, from + 3); start++)
         {
             if (!IsPositioned(rows[start])) break;
-            for (var end = start + 1; end <= Math.Min(rows.Length, start + MaxBandLines); end++)
+            for (var end = start + 1; end <= Math.Min(rows.Length, start + (kinds == IndicatorKinds ? MaxIndicatorBandLines : MaxBandLines)); end++)
             {
                 if (!IsPositioned(rows[end - 1]) || end - 1 > start && rows[end - 1].Line - rows[end - 2].Line > 2) break;
                 var (columns, named, score) = Stacks(rows, start, end, kinds);
@@ -418,9 +419,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var level = new[] { columns.FindIndex(c => c.Kind == "HdrLevel1"), columns.FindIndex(c => c.Kind == "HdrLevel2") };
         var nameColumn = columns.FindIndex(c => c.Kind == "HdrName");
         var dealt = DealtByColumn(lines, anchors, [.. level, weight, score]);
-        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt);
+        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units);
         if (NameFromOwnLine(lines, anchors, pieces, nameColumn, columns))
-            pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt);
+            pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units);
         foreach (var lv in level.Where(j => j >= 0))
             SpreadLevels(rows, lines, anchors, pieces, lv);
         yield return Header(rows[band.Start], columns);
@@ -804,8 +805,13 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// <paramref name="skip"/> are gathered apart (level labels).
     /// </summary>
     private static Dictionary<int, List<Token>[]> Attach(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
-        List<int> anchors, int columnCount, int[] skip, int nameColumn = -1, Dictionary<Token, int>? dealt = null)
+        List<int> anchors, int columnCount, int[] skip, int nameColumn = -1, Dictionary<Token, int>? dealt = null,
+        IReadOnlyCollection<string>? units = null)
     {
+        // The last text seen in each column, with the row it went to: a unit broken off its figure goes with it.
+        var lastIn = new Dictionary<int, (string Text, int Row)>();
+        // Where the pieces between rows went, by line and column.
+        var went = new Dictionary<(int Line, int Column), int>();
         var pieces = anchors.ToDictionary(a => a, _ => Enumerable.Range(0, columnCount).Select(_ => new List<Token>()).ToArray());
         var own = lines.Where(l => pieces.ContainsKey(l.Row)).ToDictionary(l => l.Row, l => l.Placed.Select(p => p.Column).ToHashSet());
         var loose = lines.Where(l => !pieces.ContainsKey(l.Row))
@@ -821,8 +827,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             foreach (var (token, column) in placed)
             {
                 if (skip.Contains(column)) continue;
-                if (pieces.ContainsKey(row)) { pieces[row][column].Add(token); continue; }
-                if (dealt is not null && dealt.TryGetValue(token, out var to)) { pieces[to][column].Add(token); continue; }
+                if (pieces.ContainsKey(row)) { pieces[row][column].Add(token); lastIn[column] = (token.Text, row); continue; }
+                if (dealt is not null && dealt.TryGetValue(token, out var to)) { pieces[to][column].Add(token); lastIn[column] = (token.Text, to); continue; }
                 var line = rows[row].Line ?? row;
                 var above = anchors.LastOrDefault(a => a < row, -1);
                 var below = anchors.FirstOrDefault(a => a > row, -1);
@@ -837,9 +843,16 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     var belowLine = rows[below].Line ?? below;
                     // A cell's text is centred on its row: a piece halfway between two rows goes to the one whose cell
                     // has a piece as far on the other side ("基本完" / the row's line / "善").
-                    var mirrorAbove = loose.Contains((2 * aboveLine - line, column));
+                    // (A piece that already went to another row mirrors nothing for this one.)
+                    var mirrorAbove = loose.Contains((2 * aboveLine - line, column)) &&
+                                      (!went.TryGetValue((2 * aboveLine - line, column), out var mirrored) || mirrored == above);
                     var mirrorBelow = loose.Contains((2 * belowLine - line, column));
                     if (up != down) target = up < down ? above : below;
+                    // A unit broken off its figure ("2136人" / "次", "<=100万" / "元") goes where the figure went, however
+                    // far the row below stands: a cell's lines are centred on its row, so the two may straddle its line.
+                    else if (units is not null && WrappedCells.IsUnitPiece(token.Text, units) && lastIn.TryGetValue(column, out var figure) &&
+                             (figure.Row == above || figure.Row == below) && EndsInFigureOrUnit(figure.Text, units))
+                        target = figure.Row;
                     // A wrapped cell's first line is full: a piece narrower than the row below's own line cannot be that
                     // cell's first line, but it can be the rest of the row above's ("基本完" / "善", then "12次"). For a
                     // name (the cell that wraps most) this holds however the cells are aligned, so it comes before the
@@ -857,8 +870,23 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     else target = own[above].Contains(column) ? above : below;
                 }
                 pieces[target][column].Add(token);
+                lastIn[column] = (token.Text, target);
+                went[(line, column)] = target;
             }
         return pieces;
+    }
+
+    /// <summary>A figure or the start of a unit after one ("2136人", "98.6万"): what a unit piece on the next line ends.</summary>
+    private static bool EndsInFigureOrUnit(string text, IReadOnlyCollection<string> units)
+    {
+        var t = text.Trim();
+        if (t.Length == 0) return false;
+        // (A unit's start alone: a dump that spaced the unit off its figure, "2136 人" / "次".)
+        if (char.IsAsciiDigit(t[^1]) || WrappedCells.IsUnitPiece(t, units)) return true;
+        // The figure's own unit cut short: a unit's first characters after a digit.
+        for (var k = t.Length - 1; k > 0; k--)
+            if (char.IsAsciiDigit(t[k - 1])) return WrappedCells.IsUnitPiece(t[k..], units);
+        return false;
     }
 
     /// <summary>

@@ -121,7 +121,7 @@ public static class WrappedCells
         TextCleaner.Clean(text) is { Length: > 0 } t && t != "%" && units.Contains(t);
 
     /// <summary>A unit of the template's list, or the start or end of one a line broke (万 / 元 of 万元).</summary>
-    private static bool IsUnitPiece(string text, IReadOnlyCollection<string> units) =>
+    internal static bool IsUnitPiece(string text, IReadOnlyCollection<string> units) =>
         IsUnit(text, units) || TextCleaner.Clean(text) is { Length: > 0 } t &&
         units.Any(u => u.Length > t.Length && (u.StartsWith(t, StringComparison.Ordinal) || u.EndsWith(t, StringComparison.Ordinal)));
 

@@ -367,6 +367,19 @@ public sealed class BrokenLineJoinerTests
     }
 
     [Fact]
+    public void A_target_and_an_actual_written_on_lines_of_their_own_after_the_table_are_one_row_s_pair()
+    {
+        // The pair's two cells wrapped, each written on its own lines, the second's unit broken off ("<=100万" / "元").
+        var form = Read(WrappedCellsAfterTheTable.Replace("=55人 =56人\n", "98.6万元\n<=100万\n元\n"));
+        Assert.Equal(("98.6万元", "<=100万元"), (form.Indicators[0].Target, form.Indicators[0].Actual));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id && w.Field == "indicators[0].target");
+        Assert.Equal(21, form.Provenance["indicators[0].actual"].Line);
+        // Three measures in a run are no pair: which two go together is not in the text, and nothing is taken.
+        var three = Read(WrappedCellsAfterTheTable.Replace("=55人 =56人\n", "98.6万元\n<=100万元\n=3次\n"));
+        Assert.Equal(((string?)null, (string?)null), (three.Indicators[0].Target, three.Indicators[0].Actual));
+    }
+
+    [Fact]
     public void Two_equal_amounts_under_a_rate_of_a_hundred_are_the_annual_budget_and_what_was_spent()
     {
         // "1425600.00 1425600.00 10 100.00%" with nothing written after the table: the cell left out was printed empty.
