@@ -175,7 +175,8 @@ public sealed record FieldProvenance
     /// <summary>
     /// How the field was placed when it was not by where it stood: <c>arithmetic</c> (the form's own relations chose
     /// its slot: an amount placed by the printed rate), <c>order-free</c> (a text out of the table's order, read by the
-    /// template's labels and the figures' kinds), <c>level-cues</c> (a 二级指标 placed by what its rows say). Written
+    /// template's labels and the figures' kinds), <c>level-cues</c> (a 二级指标 placed by what its rows say), <c>pairing</c> (a target or
+    /// an actual of a column that left a row empty, placed beside the row's other measure of its kind). Written
     /// only then; beyond the contract's members, which it allows.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

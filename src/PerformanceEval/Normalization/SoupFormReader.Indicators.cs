@@ -80,7 +80,10 @@ internal sealed partial class SoupFormReader
             // weight (the form's own such slip is the checker's to find, but here it cannot be told from ours).
             var inStep = scores.Count != rows || weights.Count != rows ||
                          Enumerable.Range(0, rows).All(k => t[scores[k]].Figure.Value <= t[weights[k]].Figure.Value);
-            if ((sum + fundingWeight == expected || sum == expected) && inStep)
+            // As many 分值 as rows, the last no 100 that could be the 总分's: the column is in the rows' order whatever it
+            // adds up to (a form whose 分值 miss 100 is the checker's finding, not a reason to read none).
+            var inOrder = weights.Count == rows && t[weights[^1]].Figure.Value != expected;
+            if ((sum + fundingWeight == expected || sum == expected || inOrder) && inStep)
             {
                 Fill(weights, rows, "weight", (ind, i) => ind with { Weight = t[i].Figure.Value });
                 Fill(scores, rows, "score", (ind, i) => ind with { Score = t[i].Figure.Value });
@@ -92,8 +95,17 @@ internal sealed partial class SoupFormReader
                 b.Warn(DiagnosticCodes.OrderFreeUnplaced,
                     $"{rows} 行指标的分值列有 {weights.Count} 个数，合计 {weights.Sum(i => t[i].Figure.Value)} 与总分的分值 {expected} 对不上：各行的分值与得分无从对应，未读取",
                     t[weights[0]].Cell, t[weights[0]].Row, "indicators");
-            Fill(Column("HdrTarget"), rows, "target", (ind, i) => ind with { Target = t[i].Text });
-            Fill(Column("HdrActual"), rows, "actual", (ind, i) => ind with { Actual = t[i].Text });
+            // A target or an actual left empty writes one cell fewer in its column: where the other column is whole, the
+            // short one's cells go to the rows whose other measure they pair with (a unit with its unit, words with words).
+            var (targets, actuals) = (Column("HdrTarget"), Column("HdrActual"));
+            if (targets.Count == rows && actuals.Count is > 0 && actuals.Count < rows && actuals.Count >= rows - 2 &&
+                PairedRows(targets, actuals) is { } actualRows)
+                FillPaired(actuals, actualRows, "actual", (ind, i) => ind with { Actual = t[i].Text });
+            else Fill(actuals, rows, "actual", (ind, i) => ind with { Actual = t[i].Text });
+            if (actuals.Count == rows && targets.Count is > 0 && targets.Count < rows && targets.Count >= rows - 2 &&
+                PairedRows(actuals, targets) is { } targetRows)
+                FillPaired(targets, targetRows, "target", (ind, i) => ind with { Target = t[i].Text });
+            else Fill(targets, rows, "target", (ind, i) => ind with { Target = t[i].Text });
             var notes = Column("HdrNote");
             var shortRows = Enumerable.Range(0, rows).Where(k => b.Indicators[k] is { Weight: { } w, Score: { } s } && s < w).ToList();
             if (notes.Count == shortRows.Count && notes.Count < rows)
@@ -135,6 +147,65 @@ internal sealed partial class SoupFormReader
             column("HdrScore").AddRange(rest.Skip(4 * rows + f).Take(rows + f));
             column("HdrNote").AddRange(rest.Skip(5 * rows + 2 * f));
             column("HdrLevel2").AddRange(levels);
+        }
+
+        /// <summary>
+        /// The rows a short measure column's cells belong to, in order, beside a whole one: the one way of leaving rows
+        /// out that pairs every cell with its row's other measure best (same unit, or both words; a figure and words
+        /// never), or null when two ways pair equally well or a cell pairs with nothing.
+        /// </summary>
+        private int[]? PairedRows(List<int> whole, List<int> shortColumn)
+        {
+            int n = whole.Count, m = shortColumn.Count;
+            var fit = new int[n, m];
+            for (var r = 0; r < n; r++)
+                for (var k = 0; k < m; k++) fit[r, k] = Pairing(t[whole[r]].Text, t[shortColumn[k]].Text);
+            // best[r, k]: the best pairing of cells k.. with rows r..; ways counted up to 2.
+            const int None = int.MinValue / 2;
+            var best = new int[n + 1, m + 1];
+            var ways = new int[n + 1, m + 1];
+            for (var r = 0; r <= n; r++) { best[r, m] = 0; ways[r, m] = 1; }
+            for (var k = 0; k < m; k++) { best[n, k] = None; ways[n, k] = 0; }
+            for (var r = n - 1; r >= 0; r--)
+                for (var k = m - 1; k >= 0; k--)
+                {
+                    var skip = best[r + 1, k];
+                    var take = fit[r, k] > 0 && best[r + 1, k + 1] > None ? fit[r, k] + best[r + 1, k + 1] : None;
+                    best[r, k] = Math.Max(skip, take);
+                    ways[r, k] = Math.Min(2, (skip == best[r, k] && skip > None ? ways[r + 1, k] : 0) + (take == best[r, k] && take > None ? ways[r + 1, k + 1] : 0));
+                }
+            if (best[0, 0] <= None || ways[0, 0] != 1) return null;
+            var rowsOf = new int[m];
+            for (int r = 0, k = 0; k < m; r++)
+                if (fit[r, k] > 0 && best[r + 1, k + 1] > None && fit[r, k] + best[r + 1, k + 1] == best[r, k]) rowsOf[k++] = r;
+            return rowsOf;
+        }
+
+        /// <summary>How well a target and an actual pair: 2 for the same unit or the same words (one holding the other:
+        /// 提升 / 有所提升), 1 for two words or two plain figures, 0 for a figure and words.</summary>
+        private int Pairing(string a, string b)
+        {
+            var (fa, fb) = (a.Any(char.IsAsciiDigit), b.Any(char.IsAsciiDigit));
+            if (fa != fb) return 0;
+            if (!fa) return a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal) ? 2 : 1;
+            string Unit(string x) => x.EndsWith('%') ? "%" : model.Units.Where(u => x.EndsWith(u, StringComparison.Ordinal)).MaxBy(u => u.Length) ?? "";
+            return Unit(a) == Unit(b) ? 2 : 1;
+        }
+
+        /// <summary>A short column's cells to the rows <see cref="PairedRows"/> found, each placed so said; the rows left out stay empty.</summary>
+        private void FillPaired(List<int> column, int[] rowsOf, string field, Func<Indicator, int, Indicator> set)
+        {
+            for (var k = 0; k < column.Count; k++)
+            {
+                var (row, cell) = (rowsOf[k], column[k]);
+                b.Indicators[row] = set(b.Indicators[row], cell);
+                b.From($"indicators[{row}].{field}", t[cell].Cell, t[cell].Row, placedBy: "pairing");
+                used[cell] = true;
+            }
+            var empty = Enumerable.Range(0, b.Indicators.Count).Except(rowsOf).Select(r => r + 1);
+            b.Warn(DiagnosticCodes.OrderFree,
+                $"{b.Indicators.Count} 行指标，该列只有 {column.Count} 个单元格：按各行另一指标值的类别（同一单位、同为文字）对应，第 {string.Join("、", empty)} 行留空",
+                t[column[0]].Cell, t[column[0]].Row, "indicators");
         }
 
         /// <summary>A column's cells to the rows one to one, or, when their counts differ, to none (left over, with a warning).</summary>

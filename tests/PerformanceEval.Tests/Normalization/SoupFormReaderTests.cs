@@ -324,6 +324,37 @@ public sealed class SoupFormReaderTests
     }
 
     [Fact]
+    public void A_measure_left_empty_goes_unwritten_and_the_column_s_cells_go_to_the_rows_they_pair_with()
+    {
+        // The form printed with 设施完好率's 实际完成值 empty: its column has five cells for six rows. Each goes beside the
+        // target of its kind (个 with 个, 场 with 场, words with words, 人次 with 人次, % with %): only row three is left.
+        var soup = Columns.Replace("实际完成值\n42个\n12场\n97%\n", "实际完成值\n42个\n12场\n");
+        Assert.NotEqual(Columns, soup);
+        var form = Read(soup);
+        Assert.Equal(["42个", "12场", null, "及时", "4800人次", "93%"], form.Indicators.Select(r => r.Actual));
+        Assert.Equal("≥95%", form.Indicators[2].Target);
+        Assert.Equal("pairing", form.Provenance["indicators[5].actual"].PlacedBy);
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.OrderFree.Id && w.Message.Contains("第 3 行留空"));
+        // Rows three and four both % targets (≥95%, ≥98%) with one % actual for them: which is empty is not in the text.
+        var twoWays = Read(Columns.Replace("≥95%\n及时\n", "≥95%\n≥98%\n").Replace("97%\n及时\n", "99%\n"));
+        Assert.All(twoWays.Indicators, r => Assert.Null(r.Actual));
+        Assert.Contains(twoWays.Warnings, w => w.Code == DiagnosticCodes.OrderFreeUnplaced.Id && w.Field == "indicators");
+    }
+
+    [Fact]
+    public void A_weight_column_in_the_rows_order_is_read_though_the_form_s_weights_miss_the_total()
+    {
+        // 设施完好率 printed with 分值 16: six 分值 for six rows and the 总分's 100 at the foot, adding up to 101 with the
+        // funding's 10. The column is in the rows' order all the same; the sum is the checker's finding to report.
+        var soup = Columns.Replace("分值\n15\n10\n15\n10\n20\n20\n100\n", "分值\n15\n10\n16\n10\n20\n20\n100\n");
+        Assert.NotEqual(Columns, soup);
+        var form = Read(soup);
+        Assert.Equal([15m, 10m, 16m, 10m, 20m, 20m], form.Indicators.Select(r => r.Weight ?? -1));
+        Assert.Equal([15m, 10m, 15m, 10m, 18m, 20m], form.Indicators.Select(r => r.Score ?? -1));
+        Assert.Contains(form.Findings, f => f.Rule == "weight-sum");
+    }
+
+    [Fact]
     public void Figures_no_slot_takes_are_named_in_a_warning_not_dropped()
     {
         // A stray amount after the 总分 (a page footer's figure): nothing places it, and the warning names it.

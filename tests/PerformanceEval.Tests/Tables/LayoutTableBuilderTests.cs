@@ -117,6 +117,20 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
+    public void A_centred_level_spans_the_rows_its_name_cues_say_where_its_lines_leave_it_open()
+    {
+        // Chromium's layout of a print-shop form (tuning half, synthetic 038): 成本指标 is printed beside 项目成本控制 and
+        // 经济效益指标 beside 带动相关产业发展, a wrapped row between them stretching the lines, so by the lines alone 成本
+        // would reach down over 节约运行成本. The names say otherwise (节约: 经济效益; 产业: 经济效益): one row for 成本指标,
+        // three for 经济效益指标.
+        var input = Fixtures.Input("shop-tune-synthetic038-chromium-layout");
+        var form = Assert.Single(Fixtures.Pipeline.Extract(input).Forms);
+        Assert.Equal(("项目成本控制", "成本指标"), (form.Indicators[5].Name, form.Indicators[5].Level2));
+        Assert.Equal(["经济效益指标", "经济效益指标", "经济效益指标"], form.Indicators.Skip(6).Take(3).Select(i => i.Level2));
+        Assert.Equal(["节约运行成本", "带动相关产业发展", "节约运行成本"], form.Indicators.Skip(6).Take(3).Select(i => i.Name));
+    }
+
+    [Fact]
     public void Names_printed_from_the_top_of_their_cells_keep_their_last_lines()
     {
         // Chromium prints a cell's text from its top: "年接待人" on the row's line and "次" under it, which stands as near
