@@ -213,7 +213,8 @@ public sealed partial class LabelMatcher
     private static bool HasOtherWords(string c, string l)
     {
         var rest = System.Text.RegularExpressions.Regex.Replace(c.Replace(l, ""), @"[（(【\[][^）)】\]]*[）)】\]]", "");
-        return rest.Any(TextCleaner.IsCjk);
+        // (Ideographs only: a full-width comma or colon an OCR left beside "分值" is no word.)
+        return rest.Any(ch => ch is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF');
     }
 
     /// <summary>

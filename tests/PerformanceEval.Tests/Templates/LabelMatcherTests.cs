@@ -21,6 +21,7 @@ public sealed class LabelMatcherTests
     [InlineData("年度", "HdrFragment")]
     [InlineData("分值（分）", "HdrWeight")]           // a short label with its unit in brackets
     [InlineData("得分：", "HdrScore")]
+    [InlineData("分值，", "HdrWeight")]                // an OCR's stray full-width comma is no word
     [InlineData("年度加强跟踪", null)]                // a note's wrapped line holding 年度 is no label
     [InlineData("平均得分", null)]                    // an indicator's name holding 得分
     public void A_short_label_inside_other_words_is_not_that_label(string text, string? kind) =>
