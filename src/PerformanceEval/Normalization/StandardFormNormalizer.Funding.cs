@@ -57,6 +57,9 @@ public sealed partial class StandardFormNormalizer
     /// </summary>
     private List<(RawRow Row, int Index)> TakeAmounts(FormBuilder b, ReadState state, List<(RawRow Row, int Index)> left)
     {
+        // Only a plain text writes a wrapped cell away from its line; a ruled page's or an HTML table's figure after the
+        // table (a footer's) is no amount of its funding block.
+        if (!state.FundingLinesRead.Values.Any(plain => plain)) return left;
         var kinds = FundingLineKinds;
         var items = new List<(decimal Value, List<(RawRow Row, int Index)> Pieces, int? Line)>();
         for (var k = 0; k < left.Count; k++)
