@@ -34,6 +34,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         (RawCell Cell, int Row)? sectionCell = null;
         RawRow? previous = null;
         var totalSeen = false;
+        RawCell? pendingSection = null;
+        var unlabelled = new HashSet<int>();
+        var unaligned = new List<int>();
         for (var ri = 0; ri < grid.Rows.Length; ri++)
         {
             var row = grid.Rows[ri];
@@ -60,6 +63,25 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 ReadLabelValues(b, ref total, cells, ri);
                 continue;
             }
+            // A table going on in a new block (the next page) without its header: its columns in the header's order.
+            if (row.HasSpans && columns.HasSpans && row.Block != columns.Block && columns.ForContinuation(row) is { } continued)
+                columns = continued;
+            // A section label standing alone between a page's table and the next (a merged 一级指标 a page break cut:
+            // its text printed apart from its rows): held for the rows after it whose own section cell is empty.
+            if (OnlySectionLabel(row, columns, cells))
+            {
+                pendingSection = pendingSection is null ? cells[0] : pendingSection with { Text = pendingSection.Text + "\n" + cells[0].Text };
+                continue;
+            }
+            // Plain text whose lines do not hold the header's cells (a dump that writes each row's one-line cells on its
+            // line and every wrapped cell elsewhere, as `pdftotext -raw` does): positions mean nothing there.
+            // (A header itself broken over lines, its columns not all on one, aligns no line.)
+            if (!row.HasSpans && row.Origin is RowOrigin.Layout && (cells.Count != columns.Count || columns.Count < TableKinds.Length))
+            {
+                if (ReadUnaligned(b, row, ri, cells)) totalSeen = b.TotalScore is not null || b.TotalWeight is not null;
+                else unaligned.Add(ri);
+                continue;
+            }
             var labelled = matcher.Match(cells.FirstOrDefault()?.Text, "Total") is { IsExact: true };
             // A 合计 OCR garbled past recognition: a row weighing 100 after the indicators is the total, since no
             // indicator weighs what the whole form does.
@@ -74,8 +96,24 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 totalSeen = true;
                 continue;
             }
-            ReadIndicator(b, row, ri, columns, ref section, ref sectionCell, ref previous);
+            var before = b.Indicators.Count;
+            ReadIndicator(b, row, ri, columns, ref section, ref sectionCell, ref previous, pendingSection);
+            // A ruled row whose 一级指标 cell is empty: the section above it, or one whose label a page break printed
+            // below the page's table (Calc centres a merged cell's text over its whole range) — settled afterwards.
+            if (b.Indicators.Count > before && pendingSection is null && row.HasSpans &&
+                columns.CellFor(row.Cells, "HdrLevel1") is { IsEmpty: true })
+                unlabelled.Add(before);
+            // A plain text line with as many words as the header has columns is read word for word, which nothing
+            // but the count vouches for (a wrapped cell elsewhere and a split one here would count the same): said so.
+            if (b.Indicators.Count > before && !row.HasSpans && row.Origin is RowOrigin.Layout)
+                b.Warn(DiagnosticCodes.ReadByPosition, $"第 {b.Indicators.Count} 行指标“{RowText.Joined(row)}”按词的顺序对应表头各列读取（文字没有列位置）",
+                    row.Cells[0], ri, $"indicators[{before}]");
+            pendingSection = null;
         }
+        GiveUnlabelledRowsBySectionWeights(b, unlabelled);
+        if (unaligned.Count > 0)
+            b.Warn(DiagnosticCodes.TrailingRow,
+                $"表内 {unaligned.Count} 行文字与表头的列对不上（折行的指标名称、指标解释、评分规则或一级指标写在了别处），未读取", null, null);
         b.Total = total;
         b.PrintedBands ??= grid.Rows.Select(r => Bands(RowText.Joined(r))).FirstOrDefault(x => x is not null);
         return new(new NormalizedForm(b.Build("criteria"), b.PrintedBands) { ReadFrom = b.Sources }, [.. b.Diagnostics]);
@@ -123,24 +161,46 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     }
 
     private void ReadIndicator(FormBuilder b, RawRow row, int ri, ColumnMap columns, ref string? section,
-        ref (RawCell Cell, int Row)? sectionCell, ref RawRow? previous)
+        ref (RawCell Cell, int Row)? sectionCell, ref RawRow? previous, RawCell? pendingSection)
     {
         string? At(string kind) => TextCleaner.Clean(columns.CellFor(row.Cells, kind)?.Text);
-        var level1 = At("HdrLevel1");
+        // A label held from lines between two pages' tables is taken only whole, with its weight ("影响力目标" / "(13分)"):
+        // a line of other text there (an OCR's stray line beside a scanned table) is no section.
+        if (pendingSection is not null && !SectionWeight().IsMatch(TextCleaner.Clean(pendingSection.Text) ?? "")) pendingSection = null;
+        var sectionLabel = columns.CellFor(row.Cells, "HdrLevel1") is { IsEmpty: false } own ? own : pendingSection;
+        var level1 = TextCleaner.Clean(sectionLabel?.Text);
+        // The rest of a section label a page break cut (Writer and Chromium print a merged cell's text where it falls:
+        // "项目效益(19" at the foot of one page, "分)" atop the next): the section goes on, its label whole at last.
+        if (level1 is not null && previous is not null && row.Block != previous.Block && sectionCell is { } open &&
+            b.Sections.Count > 0 && b.Sections[^1].Weight is null && TextCleaner.Clean(open.Cell.Text) is { } before &&
+            !(SectionWeight().Match(level1) is { Success: true } own2 && own2.Groups[1].Value.Trim().Length >= 2) &&
+            SectionWeight().Match(before + level1) is { Success: true } whole)
+        {
+            var cut = b.Sections[^1].Name;
+            var joined = whole.Groups[1].Value.Trim();
+            b.Sections[^1] = new Section(joined, decimal.TryParse(whole.Groups[2].Value, CultureInfo.InvariantCulture, out var w0) ? w0 : null);
+            b.AlsoFrom($"sections[{b.Sections.Count - 1}].name", sectionLabel!, ri);
+            b.From($"sections[{b.Sections.Count - 1}].weight", sectionLabel!, ri);
+            for (var k = 0; k < b.Indicators.Count; k++)
+                if (b.Indicators[k].Level1 == cut) b.Indicators[k] = b.Indicators[k] with { Level1 = joined };
+            section = joined;
+            // The rows after it carry the same piece ("分)") in their merged cell: the same section.
+            sectionCell = (sectionLabel!, ri);
+            level1 = null;
+        }
         if (level1 is not null)
         {
             var m = SectionWeight().Match(level1);
             var name1 = m.Success ? m.Groups[1].Value.Trim() : level1;
             // A merged 一级指标 cell read from a ruled page comes with each row it spans: one section, not one a row.
-            if (name1 != section)
+            if (name1 != section && !(sectionCell is { } same && sectionLabel!.Text == same.Cell.Text && sectionLabel.Source.Page == same.Cell.Source.Page))
             {
                 section = name1;
                 decimal? weight = m.Success && decimal.TryParse(m.Groups[2].Value, CultureInfo.InvariantCulture, out var w) ? w : null;
                 b.Sections.Add(new Section(section, weight));
-                var sectionLabel = columns.CellFor(row.Cells, "HdrLevel1")!;
-                sectionCell = (sectionLabel, ri);
-                b.From($"sections[{b.Sections.Count - 1}].name", sectionLabel, ri);
-                b.From($"sections[{b.Sections.Count - 1}].weight", sectionLabel, ri);
+                sectionCell = (sectionLabel!, ri);
+                b.From($"sections[{b.Sections.Count - 1}].name", sectionLabel!, ri);
+                b.From($"sections[{b.Sections.Count - 1}].weight", sectionLabel!, ri);
             }
         }
         var name = At("HdrName");
@@ -171,6 +231,106 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         foreach (var (kind, field) in new[] { ("HdrName", "name"), ("HdrExplanation", "explanation"), ("HdrRule", "scoringRule"), ("HdrNote", "note") })
             if (columns.CellFor(row.Cells, kind) is { IsEmpty: false } cell)
                 b.From($"{p}.{field}", cell, ri);
+    }
+
+    /// <summary>
+    /// A line of plain text inside the table whose words do not line up with the header's columns: a row only when it
+    /// ends in two figures of at most 100 (its 权重 and 自评得分 — the template's only figures), or the 合计 with its
+    /// two. Its texts are the row's name and 指标解释 only when there are exactly two before the figures (one text could
+    /// be either, the other wrapped away); its section, rule and note are not read. Each such row is named in a
+    /// <c>table.read-by-position</c> warning. False for any other line (a wrapped cell's line), which is not read.
+    /// </summary>
+    private static bool ReadUnaligned(FormBuilder b, RawRow row, int ri, List<RawCell> cells)
+    {
+        bool Figure(RawCell c) => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent && n.Value <= 100;
+        var figures = cells.Where(Figure).ToList();
+        if (figures.Count < 2 || !Figure(cells[^1])) return false;
+        var (weight, score) = (figures[^2], figures[^1]);
+        decimal Value(RawCell c) => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) ? n.Value : 0m;
+        var texts = cells.TakeWhile(c => c != weight).Where(c => !Figure(c)).ToList();
+        if (texts.Count > 0 && TextCleaner.Compact(texts[0].Text) is "合计" or "总分")
+        {
+            b.TotalWeight = Value(weight);
+            b.TotalScore = Value(score);
+            b.From("totalWeight", weight, ri);
+            b.From("totalScore", score, ri);
+            return true;
+        }
+        var p = $"indicators[{b.Indicators.Count}]";
+        var (name, explanation) = texts.Count == 2 ? (texts[0], texts[1]) : (null, null);
+        b.Indicators.Add(new Indicator
+        {
+            Name = TextCleaner.Clean(name?.Text), Explanation = TextCleaner.Clean(explanation?.Text), Weight = Value(weight), Score = Value(score),
+        });
+        b.From($"{p}.weight", weight, ri);
+        b.From($"{p}.score", score, ri);
+        if (name is not null) b.From($"{p}.name", name, ri);
+        if (explanation is not null) b.From($"{p}.explanation", explanation, ri);
+        b.Warn(DiagnosticCodes.ReadByPosition,
+            $"第 {b.Indicators.Count} 行指标“{RowText.Joined(row)}”的文字与表头的列对不上，只按行末的权重与自评得分读取" +
+            (name is null ? "（指标名称与指标解释无法区分，未读取）" : ""), weight, ri, p);
+        return true;
+    }
+
+    /// <summary>
+    /// Rows read with an empty 一级指标 cell carry the section above them; where a run of them stands just before another
+    /// section's rows, the run may instead open that section (its label printed after them, past a page break). The
+    /// printed section weights decide: the run is split between the two sections only where exactly one split makes
+    /// both sections' rows add up to their printed weights and carrying them all down does not.
+    /// </summary>
+    private static void GiveUnlabelledRowsBySectionWeights(FormBuilder b, HashSet<int> unlabelled)
+    {
+        var rows = b.Indicators;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!unlabelled.Contains(i) || i == 0) continue;
+            var j = i;
+            while (j + 1 < rows.Count && unlabelled.Contains(j + 1)) j++;
+            var (above, below) = (rows[i - 1].Level1, j + 1 < rows.Count ? rows[j + 1].Level1 : null);
+            var first = i;
+            i = j;
+            if (above is null || below is null || above == below || rows[first].Level1 != above) continue;
+            decimal? Printed(string name) => b.Sections.FirstOrDefault(s => s.Name == name)?.Weight;
+            if (Printed(above) is not { } aboveWeight || Printed(below) is not { } belowWeight) continue;
+            if (rows.Any(r => r.Weight is null && (r.Level1 == above || r.Level1 == below))) continue;
+            decimal Sum(string name, int exceptFrom, int exceptTo) =>
+                rows.Where((r, k) => r.Level1 == name && (k < exceptFrom || k > exceptTo)).Sum(r => r.Weight!.Value);
+            var fits = new List<int>();
+            for (var k = first; k <= j + 1; k++)
+            {
+                // Rows first..k-1 stay above; rows k..j open the section below.
+                var aboveSum = Sum(above, k, j) ;
+                var belowSum = Sum(below, first, j) + rows.Skip(k).Take(j - k + 1).Sum(r => r.Weight!.Value);
+                if (aboveSum == aboveWeight && belowSum == belowWeight) fits.Add(k);
+            }
+            if (fits is not [var split] || split == j + 1) continue;
+            var label = b.Provenance.GetValueOrDefault($"indicators[{j + 1}].level1");
+            for (var k = split; k <= j; k++)
+            {
+                rows[k] = rows[k] with { Level1 = below };
+                var path = $"indicators[{k}].level1";
+                b.Sources.RemoveAll(x => x.Key == path);
+                b.Provenance.Remove(path);
+                if (label is null) continue;
+                // The section's label cell, placed there by the weights: provenance says so.
+                b.Provenance[path] = label with { PlacedBy = "arithmetic" };
+                b.Sources.Add(new(path, b.Provenance[path]));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A row that holds nothing but text under 一级指标 (or one cell of text, in no ruled table, while the page's table
+    /// has a 一级指标 column): a piece of a merged section label a page break separated from its rows ("投入与管理" /
+    /// "(59分)" printed between two pages' tables). Never a row with a figure or a name of its own.
+    /// </summary>
+    private static bool OnlySectionLabel(RawRow row, ColumnMap columns, List<RawCell> cells)
+    {
+        if (cells.Count != 1 || !columns.Has("HdrLevel1")) return false;
+        var cell = cells[0];
+        if (NumberParser.TryParse(TextCleaner.Clean(cell.Text), out _)) return false;
+        if (row.HasSpans) return columns.KindOf(cell) == "HdrLevel1" && row.Cells.Count(c => c.FirstColumn >= 0) > 1;
+        return cell.Source.Box is not null && columns.HasSpans && TextCleaner.Compact(cell.Text).Length <= 12;
     }
 
     private static bool WeighsTheWhole(RawRow row, ColumnMap columns) =>

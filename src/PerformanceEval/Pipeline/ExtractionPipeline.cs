@@ -67,7 +67,7 @@ public sealed class ExtractionPipeline
         _departments = departments ?? DepartmentNames.Load(null);
         _readers = readers;
         _textReader = readers.OfType<TextDumpReader>().FirstOrDefault() ?? new TextDumpReader(_limits);
-        _segmenter = new FormSegmenter(standard);
+        _segmenter = new FormSegmenter(standard, criteria);
         _repairers =
         [
             new PageFurnitureRemover(), new VerticalLabelRepairer(), new RepeatedRowRemover(), new DetachedTotalJoiner(standard),

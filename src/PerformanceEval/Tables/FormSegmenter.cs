@@ -12,16 +12,19 @@ namespace PerformanceEval.Tables;
 /// A flattened paragraph is a form of its own; a table block with neither title nor header (the second page of
 /// a form) continues the form before it.
 /// </summary>
-public sealed class FormSegmenter(LabelMatcher standard)
+public sealed class FormSegmenter(LabelMatcher standard, LabelMatcher? criteria = null)
 {
     private readonly LayoutTableBuilder _layoutTables = new(standard);
+    private readonly CriteriaLayoutTable? _criteriaTables = criteria is null ? null : new(criteria);
     private readonly BrokenLineJoiner _brokenLines = new(standard);
 
     public StageResult<ImmutableArray<FormGrid>> Segment(IngestedDocument document)
     {
         // Layout text's tables are rebuilt first, and words the plain lines broke are joined: a funding line wrapped over
         // three lines would otherwise look like the start of the next form.
-        var rebuilt = _layoutTables.Rebuild(document.Rows);
+        // A criteria form's layout text first: its table is none the standard template's builder knows.
+        var rows = _criteriaTables?.Rebuild(document.Rows) ?? document.Rows;
+        var rebuilt = _layoutTables.Rebuild(rows);
         var forms = new List<List<RawRow>>();
         List<RawRow>? current = null;
         var inBody = false;

@@ -100,7 +100,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// and its character columns mean nothing. Judged over the lines around each row within its form, not over the whole
     /// file, so that a file holding both kinds reads each form as it would alone (and the same read whole or in sections).
     /// </summary>
-    private static bool[] LaidOut(ImmutableArray<RawRow> rows)
+    internal static bool[] LaidOut(ImmutableArray<RawRow> rows)
     {
         var lines = new int[rows.Length + 1];
         var gapped = new int[rows.Length + 1];

@@ -1,0 +1,89 @@
+using System.Text;
+using PerformanceEval.Contract;
+using PerformanceEval.Ingestion;
+using Xunit;
+
+namespace PerformanceEval.Tests.Normalization;
+
+/// <summary>
+/// The criteria template read from ruled PDFs printed by tools other than ours (the print shop's tuning half): a merged
+/// 一级指标 that a page break cut from its rows, and a table going on on a page that does not print its header again.
+/// The expected values are the printed forms' (the print shop's gold).
+/// </summary>
+public sealed class CriteriaFormNormalizerTests
+{
+    private static (CleanedForm Form, CleanedForm Gold) Read(string caseName)
+    {
+        var input = Fixtures.Input(caseName);
+        var gold = ContractJson.Deserialize(File.ReadLines(Path.Combine(Path.GetDirectoryName(input)!, "expected.jsonl")).First());
+        return (Assert.Single(Fixtures.Pipeline.Extract(input).Forms), gold);
+    }
+
+    [Fact]
+    public void A_section_label_printed_apart_from_its_rows_by_a_page_break_keeps_its_rows()
+    {
+        // Calc centres a merged cell's text over its whole range: 投入与管理 / (59分) is printed between the first and the
+        // second page's tables (beside none of its rows), and 影响力目标 / (13分), whose first row ends page two, is printed
+        // under page two's table, its first row's own cell empty. The rows keep their sections, and only the printed four
+        // sections are read (no "(59分)" section of its own).
+        var (form, gold) = Read("shop-tune-criteria000-calc");
+        Assert.Equal(gold.Indicators.Select(i => i.Level1), form.Indicators.Select(i => i.Level1));
+        Assert.Equal(gold.Sections.Select(s => (s.Name, s.Weight)), form.Sections.Select(s => (s.Name, s.Weight)));
+        // 长效机制健全 went to 影响力目标 because the weights said so (2 + 4 + 7 = 13; 效果目标's 6 + 5 + 5 = 16), not
+        // because it stood there: its provenance says so.
+        var moved = form.Indicators.Select((ind, k) => (ind, k)).Single(x => x.ind.Name == "长效机制健全").k;
+        Assert.Equal("arithmetic", form.Provenance[$"indicators[{moved}].level1"].PlacedBy);
+        Assert.DoesNotContain(form.Findings, f => f.Rule == "section-weight");
+    }
+
+    [Fact]
+    public void A_table_going_on_on_a_page_without_its_header_is_read_under_the_first_pages_header()
+    {
+        // Chromium starts a new table on page two with widths of its own and no header: its rows are read in the header's
+        // column order (their own x positions match nothing on page one).
+        var (form, gold) = Read("shop-tune-criteria002-chromium");
+        Assert.Equal(gold.Indicators.Select(i => (i.Name, i.Explanation, i.Weight, i.Score)),
+            form.Indicators.Select(i => (i.Name, i.Explanation, i.Weight, i.Score)));
+        Assert.Equal((gold.TotalWeight, gold.TotalScore), (form.TotalWeight, form.TotalScore));
+    }
+
+    /// <summary>
+    /// Calc's PDF of a criteria form through <c>pdftotext -raw</c>: each row's one-line cells on its line (a name and an
+    /// 指标解释, or only one of them, then 权重 and 自评得分), and every wrapped cell — the other names, the sections
+    /// with their weights, the 评分规则 — written after the rows and before the 合计, where nothing says which row each
+    /// belongs to.
+    /// </summary>
+    private const string RawCriteria = """
+        2021年度财政项目绩效自评表
+        项目名称 社区卫生服务能力提升项目 预算单位 上海市徐汇区民政局
+        一级指标 指标名称 指标解释 权重 评分规则 自评得分 备注
+        资金到位率 完成年度相关工作任务 6 6
+        验收合格率 9 6
+        完成年度相关工作任务 18 18
+        投入
+        （24分）
+        财务（资产）管理制度的健全性和执行的
+        有效性
+        ①是否将项目绩效目标细化分解为具体的
+        绩效指标和指标值；（8分）②项目合同
+        合计 100 90.00
+        """;
+
+    [Fact]
+    public void Raw_text_rows_are_read_by_their_two_figures_and_say_so_and_wrapped_lines_make_no_sections()
+    {
+        var form = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.raw.txt", Encoding.UTF8.GetBytes(RawCriteria))).Forms);
+        Assert.Equal("criteria", form.Template);
+        Assert.Equal([(6m, 6m), (9m, 6m), (18m, 18m)], form.Indicators.Select(i => (i.Weight!.Value, i.Score!.Value)));
+        // Two texts before the figures are the name and the 指标解释; one could be either (the other wrapped away): unread.
+        Assert.Equal([("资金到位率", "完成年度相关工作任务"), (null, null), (null, null)], form.Indicators.Select(i => (i.Name, i.Explanation)));
+        Assert.All(form.Indicators, i => Assert.Null(i.Level1));
+        Assert.Empty(form.Sections);
+        Assert.Equal((100m, 90.00m), (form.TotalWeight, form.TotalScore));
+        // Every row read so is named in a warning, and the lines not read are counted in one.
+        Assert.Equal(["indicators[0]", "indicators[1]", "indicators[2]"],
+            form.Warnings.Where(w => w.Code == "table.read-by-position").Select(w => w.Field));
+        Assert.Contains(form.Warnings, w => w.Code == "form.trailing-row" && w.Message.Contains("6 行", StringComparison.Ordinal));
+    }
+}
+

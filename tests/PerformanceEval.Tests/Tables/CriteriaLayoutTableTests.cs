@@ -1,0 +1,190 @@
+using System.Text;
+using PerformanceEval.Contract;
+using PerformanceEval.Ingestion;
+using Xunit;
+
+namespace PerformanceEval.Tests.Tables;
+
+/// <summary>
+/// The criteria template (seed 003's family) as layout text: its label/value rows wrapped in narrow cells, its 指标解释 and
+/// 评分规则 paragraphs wrapped over lines around their row's two figures, its section labels centred over the rows they
+/// span. The forms are laid out here as a layout tool would (each word at its character column), so that the same form
+/// can be printed aligned to the middle, the top or the bottom of its cells; the expected fields are the form's own.
+/// </summary>
+public sealed class CriteriaLayoutTableTests
+{
+    public enum Align { Middle, Top, Bottom }
+
+    private sealed record Row(string[] Name, string[] Explanation, string Weight, string[] Rule, string Score, string[] Note);
+
+    // Character columns of the table's columns, as a layout tool places them.
+    private const int L = 0, N = 8, E = 17, W = 32, R = 36, S = 56, T = 61;
+
+    private static readonly (string[] Label, Row[] Rows)[] Sections =
+    [
+        (["投入", "(30分)"],
+        [
+            new(["财务管理", "制度健全", "性"], ["项目的财务制度是", "否健全、完善、有", "效。"], "10",
+                ["①是否已制定或具有", "相应的管理办法；（2", "分）②资金的拨付是否", "有完整的审批程序和手", "续；（8分）"], "10", []),
+            new(["预算执行率"], ["反映项目预", "算执行的进", "度"], "20", ["执行率在90%及以上得满分。"], "18", ["部分资", "金未支", "付"]),
+        ]),
+        (["产出", "(70分)"],
+        [
+            new(["完成数量"], ["完成年度", "相关工作", "任务"], "70", ["按计划完成的得满分。"], "66", []),
+        ]),
+    ];
+
+    private static readonly string[] Head =
+    [
+        Line((16, "2022年度财政项目绩效自评表")),
+        Line((0, "项目"), (32, "预算")),
+        Line((7, "社区卫生服务能力提升项目"), (39, "上海市徐汇区民政局")),
+        Line((0, "名称"), (32, "单位")),
+        Line((0, "具体实施处"), (30, "是否为经常")),
+        Line((11, "综合科"), (44, "是")),
+        Line((0, "（科室）"), (30, "性项目")),
+        Line((0, "当年预算数")),
+        Line((10, "1,200,000.00"), (29, "上年预算金额（元）"), (44, "0.00")),
+        Line((0, "（元）")),
+        Line((0, "预算执行数")),
+        Line((10, "1,080,000.00"), (29, "预算执行率（%）"), (44, "90.00%")),
+        Line((0, "（元）")),
+        Line((0, "项目年度总目标"), (14, "项目年度目标：按计划推进项目实施。")),
+        Line((0, "自评时间"), (14, "2023-04-01")),
+        Line((0, "绩效等级"), (14, "优")),
+        Line((0, "主要绩效"), (14, "按计划完成年度各项工作任务，资金使用规范。")),
+        Line((0, "主要问题"), (14, "无")),
+        Line((0, "改进措施"), (14, "无")),
+        Line((0, "一级"), (N, "指标"), (E, "指标"), (W, "权"), (R + 2, "评分"), (S - 4, "自评")),
+        Line((W, "重"), (T, "备注")),
+        Line((0, "指标"), (N, "名称"), (E, "解释"), (R + 2, "规则"), (S - 4, "得分")),
+    ];
+
+    /// <summary>A line of words, each at its character column (at least one space after the word before it).</summary>
+    private static string Line(params (int Column, string Text)[] words)
+    {
+        var line = new StringBuilder();
+        foreach (var (column, text) in words.OrderBy(w => w.Column))
+        {
+            if (line.Length < column) line.Append(' ', column - line.Length);
+            else if (line.Length > 0) line.Append(' ');
+            line.Append(text);
+        }
+        return line.ToString();
+    }
+
+    /// <summary>
+    /// The form laid out with its cells aligned as <paramref name="align"/> says; <paramref name="scoreOffset"/> puts
+    /// each 自评得分 that many lines below its 权重 (a tool that places each line by its own widths).
+    /// </summary>
+    private static string Print(Align align, int scoreOffset = 0, string totalWeight = "100")
+    {
+        var lines = new List<List<(int, string)>>();
+        List<(int, string)> At(int i)
+        {
+            while (lines.Count <= i) lines.Add([]);
+            return lines[i];
+        }
+        int Offset(int height, int n) => align switch { Align.Middle => (height - n) / 2, Align.Top => 0, _ => height - n };
+        var top = 0;
+        foreach (var (label, rows) in Sections)
+        {
+            var first = top;
+            foreach (var row in rows)
+            {
+                var height = new[] { row.Name.Length, row.Explanation.Length, row.Rule.Length, row.Note.Length, 1 }.Max();
+                foreach (var (column, cell) in new[] { (N, row.Name), (E, row.Explanation), (R, row.Rule), (T, row.Note) })
+                    for (var k = 0; k < cell.Length; k++)
+                        At(top + Offset(height, cell.Length) + k).Add((column, cell[k]));
+                var anchor = top + Offset(height, 1);
+                At(anchor).Add((W, row.Weight));
+                At(anchor + scoreOffset).Add((S, row.Score));
+                top += height;
+            }
+            var middle = first + (top - first - label.Length) / 2;
+            for (var k = 0; k < label.Length; k++) At(middle + k).Add((L, label[k]));
+        }
+        var body = lines.Select(words => Line([.. words]));
+        return string.Join("\n", Head.Concat(body).Append(Line((0, "合计"), (W, totalWeight), (S, "94")))) + "\n";
+    }
+
+    private static CleanedForm Read(string text) =>
+        Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.layout.txt", Encoding.UTF8.GetBytes(text))).Forms);
+
+    private static void AssertTable(CleanedForm form)
+    {
+        var rows = Sections.SelectMany(s => s.Rows.Select(r => (Section: s.Label[0], Row: r))).ToList();
+        Assert.Equal(rows.Count, form.Indicators.Length);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (section, row) = rows[i];
+            var got = form.Indicators[i];
+            Assert.Equal((section, string.Concat(row.Name), string.Concat(row.Explanation), string.Concat(row.Rule), row.Note.Length == 0 ? null : string.Concat(row.Note)),
+                (got.Level1, got.Name, got.Explanation, got.ScoringRule, got.Note));
+            Assert.Equal((decimal.Parse(row.Weight), decimal.Parse(row.Score)), (got.Weight, got.Score));
+        }
+        Assert.Equal([("投入", (decimal?)30m), ("产出", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        Assert.Equal((100m, 94m), (form.TotalWeight, form.TotalScore));
+    }
+
+    [Fact]
+    public void A_criteria_form_in_layout_text_is_read_into_its_template()
+    {
+        var form = Read(Print(Align.Middle));
+        Assert.Equal("criteria", form.Template);
+        Assert.Equal(("社区卫生服务能力提升项目", "上海市徐汇区民政局", "综合科", (bool?)true),
+            (form.ProjectName, form.Department, form.ImplementingOffice, form.Recurring));
+        Assert.Equal((1_200_000.00m, 1_080_000.00m, 90.00m, 0.00m),
+            (form.Funding.Total!.AnnualBudget, form.Funding.Total.Executed, form.Funding.Total.ExecutionRate, form.Funding.PreviousYearBudget));
+        Assert.Equal(("元", "2023-04-01", "优", "按计划完成年度各项工作任务，资金使用规范。", "无", "无"),
+            (form.CurrencyUnit, form.EvaluationDate, form.Grade, form.MainResults, form.MainProblems, form.Improvements));
+        AssertTable(form);
+        // Everything adds up as printed: the checker finds nothing.
+        Assert.Empty(form.Findings);
+    }
+
+    [Theory]
+    [InlineData(Align.Top)]
+    [InlineData(Align.Bottom)]
+    public void Cells_aligned_to_the_top_or_the_bottom_are_cut_between_rows_as_printed(Align align) =>
+        AssertTable(Read(Print(align)));
+
+    [Fact]
+    public void A_rows_weight_and_score_a_line_apart_are_still_its_pair()
+    {
+        // Each row's centre is then between its two figures' lines, half a line from where its cells are centred: the
+        // rows, their names and figures are what this asserts, not where a paragraph's last line lands.
+        var form = Read(Print(Align.Middle, scoreOffset: 1));
+        Assert.Equal(["财务管理制度健全性", "预算执行率", "完成数量"], form.Indicators.Select(i => i.Name));
+        Assert.Equal([(10m, 10m), (20m, 18m), (70m, 66m)], form.Indicators.Select(i => (i.Weight!.Value, i.Score!.Value)));
+        Assert.Equal(["投入", "投入", "产出"], form.Indicators.Select(i => i.Level1));
+    }
+
+    [Fact]
+    public void A_total_wrapped_in_its_narrow_cell_is_read_whole()
+    {
+        // "100.0" over the 合计's line and "0" under it: one figure, 100.00.
+        var text = Print(Align.Middle).Replace(Line((0, "合计"), (W, "100"), (S, "94")),
+            Line((W, "100.0")) + "\n" + Line((0, "合计"), (S, "94")) + "\n" + Line((W + 2, "0")));
+        var form = Read(text);
+        Assert.Equal((100.00m, 94m), (form.TotalWeight, form.TotalScore));
+        Assert.Equal(3, form.Indicators.Length);
+    }
+
+    [Fact]
+    public void Rows_weighing_as_their_sections_print_take_those_sections_though_a_label_stands_nearer_others()
+    {
+        // The 投入 label printed at the top of the table, beside the first row only (a tool that prints a merged
+        // cell's text from its top): by its lines it would span one row, by the weights (10 + 20 = 30) it spans two.
+        var text = Print(Align.Middle);
+        var lines = text.Split('\n').ToList();
+        var at = lines.FindIndex(l => l.StartsWith("投入", StringComparison.Ordinal));
+        lines[at] = lines[at][2..].PadLeft(lines[at].Length);
+        lines[at + 1] = lines[at + 1].Replace("(30分)", "      ", StringComparison.Ordinal);
+        var first = lines.FindIndex(l => l.Contains("①是否已制定", StringComparison.Ordinal));
+        lines[first] = "投入" + lines[first][2..];
+        lines[first + 1] = "(30分)" + lines[first + 1][6..];
+        var form = Read(string.Join("\n", lines));
+        Assert.Equal(["投入", "投入", "产出"], form.Indicators.Select(i => i.Level1));
+    }
+}
