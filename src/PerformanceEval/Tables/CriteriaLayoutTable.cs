@@ -413,8 +413,9 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                     cells[at] = Cell(words, at);
             if (IndexOf(Col.Weight) is >= 0 and var w) cells[w] = Cell([anchors[r].Weight], w);
             if (IndexOf(Col.Score) is >= 0 and var s) cells[s] = Cell([anchors[r].Score], s);
-            if (IndexOf(Col.Level1) is >= 0 and var l && sections.Find(x => x.First <= r && r <= x.Last) is { Words: var label } section)
-                cells[l] = Cell(label, l, carried: r != section.First);
+            // (The sections are tuples: a row no section spans has none, not a default one.)
+            if (IndexOf(Col.Level1) is >= 0 and var l && sections.FindIndex(x => x.First <= r && r <= x.Last) is >= 0 and var si)
+                cells[l] = Cell(sections[si].Words, l, carried: r != sections[si].First);
             var like = anchors[r].Weight.Cell;
             output.Add(new RawRow([.. cells.Select((c, i) => c ?? EmptyCell(like, i))], RowOrigin.LayoutGrid, anchors[r].Weight.Line,
                 anchors[r].Weight.Block));
@@ -493,9 +494,9 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                         orderby Math.Abs(a.Center - wc) + Math.Abs(b.Center - sc) select (a, b)).FirstOrDefault();
             if (best.a is not null) anchors.Add(best);
         }
-        // A tool that places each line by its own widths (Chromium's) may print a row's 权重 and 自评得分 a line or two
+        // A tool that places each line by its own widths (Chromium's) may print a row's 权重 and 自评得分 up to three lines
         // apart: a figure alone on its line is a 权重 or a 自评得分 by which of the two it stands nearer, and pairs with
-        // the nearest of the other kind within two lines that no row's pair stands between.
+        // the nearest of the other kind within three lines that no row's pair stands between.
         if (lone.Count >= 2)
         {
             var (wAt, sAt) = anchors.Count > 0 ? Figures(anchors) : (wc, sc);
@@ -504,7 +505,7 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             var taken = new HashSet<Word>();
             foreach (var weight in weights)
             {
-                var score = scores.Where(x => !taken.Contains(x) && Math.Abs(x.Line - weight.Line) <= 2 && x.Start > weight.End &&
+                var score = scores.Where(x => !taken.Contains(x) && Math.Abs(x.Line - weight.Line) <= 3 && x.Start > weight.End &&
                                               !anchors.Any(a => a.Weight.Line > Math.Min(x.Line, weight.Line) && a.Weight.Line < Math.Max(x.Line, weight.Line)))
                     .OrderBy(x => Math.Abs(x.Line - weight.Line)).FirstOrDefault();
                 if (score is null) continue;
@@ -598,7 +599,7 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
     /// </summary>
     private static int[] CutRows(List<Placed> placed, List<(Word Weight, Word Score)> anchors)
     {
-        // A row's figures are on one line, or (a tool that places each line by its own widths) a line or two apart: the
+        // A row's figures are on one line, or (a tool that places each line by its own widths) up to three lines apart: the
         // row is centred between them, and is cut no higher than the first.
         var lines = anchors.Select(a => Math.Min(a.Weight.Line, a.Score.Line)).ToArray();
         var centres = anchors.Select(a => (a.Weight.Line + a.Score.Line) / 2.0).ToArray();

@@ -93,6 +93,10 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         // without the header again, read whole (default floor).
         ["shop-tune-criteria004-writer-layout"] = 97.0,
         ["shop-tune-criteria006-chromium-layout"] = 62.0,
+        // Writer's layout text of a form with one row a section, its section labels stacked beside name pieces: the
+        // reading found more section labels than rows and failed the file (a default section taken for a found one);
+        // now 39/53, the sections unread.
+        ["shop-tune-criteria084-writer-layout"] = 72.5,
         // The print shop's scans (fixtures/tools/scan_shop.py, issue 12), tuning half, each kept for one thing a scanner
         // did to it (scan.json says all): a Calc page fed sideways (turned upright by Tesseract's osd) 76/87; a Writer
         // page with a red seal over four rows, a signature and the back of the sheet showing through 124/183; a Writer
