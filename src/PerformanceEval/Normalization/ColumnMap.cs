@@ -80,10 +80,13 @@ internal sealed class ColumnMap
     /// starts a new table on the next page gives it widths of its own, so neither grid columns nor x positions line up
     /// with the first page's header; the order of the columns does. Null when the counts differ.
     /// </summary>
-    public ColumnMap? ForContinuation(RawRow first)
+    public ColumnMap? ForContinuation(RawRow first, string? lastMayBeLost = null)
     {
         var cells = first.Cells.Where(c => c.FirstColumn >= 0).ToList();
-        if (cells.Count != _ordinals.Count || _ordinals.All(k => k is null)) return null;
+        // A narrow last column (the criteria template's 备注, often empty) whose rule the page lost: the other columns
+        // still in order, when the caller says which kind the last may be.
+        var lost = lastMayBeLost is not null && _ordinals.Count > 0 && _ordinals[^1] == lastMayBeLost && cells.Count == _ordinals.Count - 1;
+        if (cells.Count != _ordinals.Count && !lost || _ordinals.All(k => k is null)) return null;
         var ranges = cells.Zip(_ordinals).Where(x => x.Second is not null)
             .Select(x => (x.Second!, x.First.FirstColumn, x.First.EndColumn, x.First.Source.Box)).ToList();
         return new ColumnMap(ranges, first.HasSpans, _ordinals, first.Block);

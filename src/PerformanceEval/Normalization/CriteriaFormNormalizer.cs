@@ -64,7 +64,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 continue;
             }
             // A table going on in a new block (the next page) without its header: its columns in the header's order.
-            if (row.HasSpans && columns.HasSpans && row.Block != columns.Block && columns.ForContinuation(row) is { } continued)
+            if (row.HasSpans && columns.HasSpans && row.Block != columns.Block && columns.ForContinuation(row, lastMayBeLost: "HdrNote") is { } continued)
                 columns = continued;
             // A section label standing alone between a page's table and the next (a merged 一级指标 a page break cut:
             // its text printed apart from its rows): held for the rows after it whose own section cell is empty.

@@ -302,11 +302,25 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         var values = labels.ToDictionary(l => l, _ => new List<Word>());
         foreach (var word in words.Where(w => !used.Contains(w)))
         {
-            // The label on the word's left whose lines it stands nearest; of two as near, the closer on the left.
-            var owner = labels.Where(l => l.Hi <= word.Start + 1)
-                .OrderBy(l => Math.Abs(word.Line - l.Middle)).ThenByDescending(l => l.Hi).FirstOrDefault();
-            if (owner is not null && Math.Abs(word.Line - owner.Middle) <= 3) values[owner].Add(word);
+            // The label on the word's left whose lines it stands nearest; of two as near (within half a line: labels
+            // wrap over different numbers of lines), the closer on the left.
+            var left = labels.Where(l => l.Hi <= word.Start + 1).ToList();
+            if (left.Count == 0) continue;
+            var nearest = left.Min(l => Math.Abs(word.Line - l.Middle));
+            var owner = left.Where(l => Math.Abs(word.Line - l.Middle) <= nearest + 0.5)
+                .OrderByDescending(l => l.Hi).ThenBy(l => Math.Abs(word.Line - l.Middle)).First();
+            if (Math.Abs(word.Line - owner.Middle) <= 3) values[owner].Add(word);
         }
+        // A word above its label's lines that goes on a value of a label above (the line before, starting where it
+        // starts: a wrapped value's last line, "上海市静" / "安区卫生" / "健康委员" / "会") is that value's.
+        foreach (var label in labels.OrderBy(l => l.Top))
+            foreach (var word in values[label].Where(w => w.Line < label.Top).OrderBy(w => w.Line).ToList())
+                if (labels.FirstOrDefault(m => m != label && m.Top < label.Top &&
+                        values[m].Any(v => v.Line < word.Line && word.Line - v.Line <= 2 && Math.Abs(v.Start - word.Start) <= 1)) is { } above)
+                {
+                    values[label].Remove(word);
+                    values[above].Add(word);
+                }
         foreach (var label in labels.OrderBy(l => l.Middle).ThenBy(l => l.Lo))
         {
             var cells = new List<RawCell> { Cell(label.Pieces, 0) };

@@ -98,4 +98,18 @@ public sealed class ColumnMapTests
         Assert.Equal(["HdrName", "HdrTarget", "HdrWeight", "HdrScore"], next.Cells.Select(continued.KindOf));
         Assert.Null(map.ForContinuation(Row(2, 100, ("总分", 0, 3), ("100", 3, 1))));
     }
+
+    [Fact]
+    public void A_continued_table_one_cell_short_takes_the_kinds_in_order_only_where_the_caller_says_the_last_may_be_lost()
+    {
+        // A page whose narrow, empty last column (the criteria template's 备注) lost its rule: a cell short of the header.
+        var header = Row(0, 0, ("三级指标", 0, 1), ("分值", 1, 1), ("得分", 2, 1), ("偏差原因分析及改进措施", 3, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        var next = Row(2, 100, ("档案管理规范性", 0, 1), ("4", 1, 1), ("4", 2, 1));
+        Assert.Null(map.ForContinuation(next));
+        var continued = map.ForContinuation(next, lastMayBeLost: "HdrNote")!;
+        Assert.Equal(["HdrName", "HdrWeight", "HdrScore"], next.Cells.Select(continued.KindOf));
+        // Not where the header's last kind is another: a cell lost in the middle would shift every kind after it.
+        Assert.Null(map.ForContinuation(next, lastMayBeLost: "HdrScore"));
+    }
 }
