@@ -83,8 +83,9 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         // Stop 34: the print shop prints the criteria template too (criteria<N>: sections with their weights, 指标解释 and
         // 评分规则 paragraphs). One report-half form in every kind it comes in, measured once when committed, its misses not
         // read: HTML, Calc's and Writer's PDFs and Calc's and Writer's layout text 137/137; Chromium's layout text 134/137;
-        // Chromium's PDF 107/137. The floors follow, a field or so below.
-        ["shop-report-criteria001-chromium"] = 77.0,
+        // Chromium's PDF 107/137 (floor 77), then 137/137 (default floor) once a headerless page whose narrow, empty 备注
+        // column lost its rule was read in the header's order (found on the tuning half's check set). The floors follow,
+        // a field or so below.
         ["shop-report-criteria001-chromium-layout"] = 97.0,
         // Tuning-half criteria cases, kept for what they taught: Writer's layout text breaking a row over a page (the row's
         // last lines above the next page's repeated header) 141/144; Chromium's layout text parting cells by one space
