@@ -37,6 +37,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         RawCell? pendingSection = null;
         var unlabelled = new HashSet<int>();
         var unaligned = new List<int>();
+        // A form of plain text lines only (no table rebuilt from it, no spans): no row of it need hold a label and its value.
+        var plain = grid.Rows.All(r => r.Origin is RowOrigin.Layout);
+        var head = new List<(RawRow Row, int Index)>();
         for (var ri = 0; ri < grid.Rows.Length; ri++)
         {
             var row = grid.Rows[ri];
@@ -60,9 +63,14 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             }
             if (columns is null)
             {
+                // Plain text written a cell a line (`pdftotext -raw`): a label wrapped in its narrow cell comes a piece a
+                // line, its value on the lines after it. Such rows are read in order too once the head is whole, for
+                // what no line read beside its label.
                 ReadLabelValues(b, ref total, cells, ri);
+                if (plain) head.Add((row, ri));
                 continue;
             }
+            if (head.Count > 0) { ReadHeadInOrder(b, ref total, head); head.Clear(); }
             // A table going on in a new block (the next page) without its header: its columns in the header's order.
             if (row.HasSpans && columns.HasSpans && row.Block != columns.Block && columns.ForContinuation(row, lastMayBeLost: "HdrNote") is { } continued)
                 columns = continued;
@@ -110,6 +118,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                     row.Cells[0], ri, $"indicators[{before}]");
             pendingSection = null;
         }
+        if (head.Count > 0) ReadHeadInOrder(b, ref total, head);
         GiveUnlabelledRowsBySectionWeights(b, unlabelled);
         if (unaligned.Count > 0)
             b.Warn(DiagnosticCodes.TrailingRow,
@@ -125,6 +134,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         {
             if (matcher.Match(cells[i].Text, HeaderKinds) is not { Score: >= 0.9 } label) continue;
             if (i + 1 >= cells.Count || matcher.Match(cells[i + 1].Text, HeaderKinds) is { Score: >= 0.9 }) continue;
+            // A rate is printed as one: "预算执行率（%）" or "69.32%". A bare figure after a bare 预算执行率 is an indicator
+            // row's 权重 (a row named 预算执行率 in a dump that lost the table's header), not the head's rate.
+            if (label.Kind is "BudgetRate" && !cells[i].Text.Contains('%') && !cells[i + 1].Text.Contains('%')) continue;
             var cell = cells[++i];
             var text = TextCleaner.Clean(cell.Text);
             if (label.Kind is "CurrentBudget" && FormPatterns.CurrencyIn(TextCleaner.Compact(cells[i - 1].Text)) is { } unit)
@@ -137,6 +149,133 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             if (path is not null) b.From(path, cell, ri);
         }
     }
+
+    /// <summary>
+    /// The head of a plain dump read in order: a label is a line's cell, or the cells of a few lines running on that spell
+    /// one together ("当年预" / "算数" / "（元）"); its value is every cell after it up to the next label, joined (a value
+    /// wrapped over lines: "上海市青浦区退役军" / "人事务局"). Cells before the first label, and a label with nothing
+    /// after it, give nothing.
+    /// </summary>
+    private void ReadHeadInOrder(FormBuilder b, ref FundingLine total, List<(RawRow Row, int Index)> head)
+    {
+        var cells = head.SelectMany(h => RowText.NonEmpty(h.Row).Select(c => (Cell: c, Row: h.Index))).ToList();
+        // The table's first label wrapped above its header line ("一级指" / "标") ends the head.
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var text = "";
+            for (var k = i; k < Math.Min(cells.Count, i + 3) && TextCleaner.Compact(cells[k].Cell.Text) is { Length: <= 4 } piece; k++)
+                if (matcher.Match(text += piece, TableKinds) is { IsExact: true })
+                {
+                    cells.RemoveRange(i, cells.Count - i);
+                    break;
+                }
+        }
+        var labels = new List<(int Start, int End, LabelMatch Match)>();
+        for (var i = 0; i < cells.Count;)
+        {
+            (int End, LabelMatch Match)? found = null;
+            var text = "";
+            for (var k = i; k < Math.Min(cells.Count, i + 5); k++)
+            {
+                var piece = TextCleaner.Compact(cells[k].Cell.Text);
+                // Only short pieces run on (a value after its label is no piece of it).
+                if (k > i && piece.Length > 5) break;
+                text += piece;
+                if (text.Length > 14) break;
+                // Pieces run on only from a label's first piece: a value before it is no part of it ("否" / "当年预").
+                if (matcher.Match(text, HeaderKinds) is { } m && m.Score >= (k == i ? 0.9 : 0.95) && (found is null || m.Score >= found.Value.Match.Score) &&
+                    (k == i || TextCleaner.Compact(m.Label).StartsWith(TextCleaner.Compact(cells[i].Cell.Text), StringComparison.Ordinal)))
+                    found = (k + 1, m);
+            }
+            if (found is { } f)
+            {
+                labels.Add((i, f.End, f.Match));
+                i = f.End;
+            }
+            else i++;
+        }
+        if (labels.Count == 0)
+        {
+            ReadHeadInTemplateOrder(b, ref total, cells);
+            return;
+        }
+        for (var j = 0; j < labels.Count; j++)
+        {
+            var (start, end, label) = labels[j];
+            var to = j + 1 < labels.Count ? labels[j + 1].Start : cells.Count;
+            if (end >= to) continue;
+            var valueCells = cells.GetRange(end, to - end);
+            var text = TextCleaner.Clean(string.Concat(valueCells.Select(c => TextCleaner.Clean(c.Cell.Text))));
+            var labelText = string.Concat(cells.GetRange(start, end - start).Select(c => c.Cell.Text));
+            if (label.Kind is "BudgetRate" && !labelText.Contains('%') && text?.Contains('%') != true) continue;
+            if (label.Kind is "CurrentBudget" && FormPatterns.CurrencyIn(TextCleaner.Compact(labelText)) is { } unit && !b.Provenance.ContainsKey("currencyUnit"))
+            {
+                b.CurrencyUnit = unit;
+                b.From("currencyUnit", cells[start].Cell, cells[start].Row, labelText);
+            }
+            // A field a line read beside its label keeps that reading, unless this one is the same value gone on over
+            // more lines ("上海市青浦区退役军" / "人事务局").
+            if (PathOf(label.Kind) is not { } read || text is null) continue;
+            // A figure is one cell (the cells after it are other labels' values written before their labels).
+            var figure = label.Kind is "CurrentBudget" or "PreviousBudget" or "BudgetExecuted" or "BudgetRate";
+            if (figure)
+            {
+                if (b.Provenance.ContainsKey(read)) continue;
+                valueCells = [valueCells[0]];
+                text = TextCleaner.Clean(valueCells[0].Cell.Text);
+                if (text is null) continue;
+            }
+            if (b.Provenance.TryGetValue(read, out var prior))
+            {
+                if (TextCleaner.Clean(prior.Text) is not { } before || text.Length <= before.Length || !text.StartsWith(before, StringComparison.Ordinal)) continue;
+                b.Provenance.Remove(read);
+                b.Sources.RemoveAll(x => x.Key == read);
+            }
+            var number = NumberParser.TryParse(text, out var n) ? n.Value : (decimal?)null;
+            var path = Set(b, ref total, label.Kind, text, number);
+            if (path is null) continue;
+            b.From(path, valueCells[0].Cell, valueCells[0].Row, text);
+            foreach (var more in valueCells.Skip(1)) b.AlsoFrom(path, more.Cell, more.Row);
+        }
+    }
+
+    /// <summary>
+    /// A plain dump that wrote the head's values without their labels (Calc's <c>-raw</c> writes each row's one-line
+    /// cells first, the wrapped labels after the table): where the cells before the table are exactly the template's
+    /// fourteen values and each is of its slot's kind — 是/否, three amounts, a rate with %, a date, a short grade —
+    /// they are read in the template's order, each named in a <c>layout.value-away-from-label</c> warning. Anything
+    /// else (a value missing, one split at a space) reads nothing: the order alone would shift every value after it.
+    /// </summary>
+    private void ReadHeadInTemplateOrder(FormBuilder b, ref FundingLine total, List<(RawCell Cell, int Row)> cells)
+    {
+        if (cells.Count != HeaderKinds.Length) return;
+        string? Text(int k) => TextCleaner.Clean(cells[k].Cell.Text);
+        bool Amount(int k) => NumberParser.TryParse(Text(k), out var n) && !n.Percent;
+        var fits = Text(3) is "是" or "否" && Amount(4) && Amount(5) && Amount(6) &&
+                   NumberParser.TryParse(Text(7), out var rate) && rate.Percent && IsoDate(Text(9)) is not null &&
+                   Text(10) is { Length: <= 3 } grade && !grade.Any(char.IsAsciiDigit) &&
+                   new[] { 0, 1, 2, 8, 11, 12, 13 }.All(k => Text(k) is { } t && !NumberParser.TryParse(t, out _));
+        if (!fits) return;
+        for (var k = 0; k < HeaderKinds.Length; k++)
+        {
+            var text = Text(k);
+            var number = NumberParser.TryParse(text, out var n) ? n.Value : (decimal?)null;
+            if (Set(b, ref total, HeaderKinds[k], text, number) is not { } path) continue;
+            b.From(path, cells[k].Cell, cells[k].Row, placedBy: "template-order");
+            b.Warn(DiagnosticCodes.ValueAwayFromLabel,
+                $"表头的标签写在了别处；“{text}”按模板中各项的顺序读作“{matcher.Model.Labels[HeaderKinds[k]][0]}”的值", cells[k].Cell, cells[k].Row, path);
+        }
+    }
+
+    /// <summary>The field a head label's value is read into (as <see cref="Set"/> sets it), or null.</summary>
+    private static string? PathOf(string kind) => kind switch
+    {
+        "ProjectName" => "projectName", "Department" => "department", "ImplementingOffice" => "implementingOffice",
+        "Recurring" => "recurring", "CurrentBudget" => "funding.total.annualBudget", "PreviousBudget" => "funding.previousYearBudget",
+        "BudgetExecuted" => "funding.total.executed", "BudgetRate" => "funding.total.executionRate", "AnnualGoal" => "goals.planned",
+        "EvaluationDate" => "evaluationDate", "Grade" => "grade", "MainResults" => "mainResults", "MainProblems" => "mainProblems",
+        "Improvements" => "improvements", _ => null,
+    };
 
     private static string? Set(FormBuilder b, ref FundingLine total, string kind, string? text, decimal? number)
     {

@@ -19,7 +19,8 @@ public sealed partial class StandardFormNormalizer
 
     /// <summary>
     /// Rows of a funding line's figures whose label a text dump wrote elsewhere (Calc's PDF through pdftotext -raw writes
-    /// a wrapped "其中：当年财" / "政拨款" after the table): the template's lines come in one order (年度资金总额,
+    /// a wrapped "其中：当年财" / "政拨款" after the table), or whose label names no line of the template (a table's row
+    /// whose label was garbled, or glued to other words): the template's lines come in one order (年度资金总额,
     /// 当年财政拨款, 上年结转资金, 其他资金), so the rows between two lines read by their labels are the lines missing
     /// between them, when there are as many rows as lines missing — always with a warning. Else each row is reported
     /// unread. <paramref name="next"/>: the line read by its label after them, or null at the block's end.
@@ -36,7 +37,7 @@ public sealed partial class StandardFormNormalizer
         if (missing.Count != rows.Count)
         {
             foreach (var (row, ri) in rows)
-                b.Warn(DiagnosticCodes.RowLost, $"资金行没有标签，无从判定是哪一行，未读取：“{RowText.Joined(row)}”", RowText.NonEmpty(row).First(), ri);
+                b.Warn(DiagnosticCodes.RowLost, $"资金行没有可识别的标签（标签折行写在别处，或不是模板的资金行），无从判定是哪一行，未读取：“{RowText.Joined(row)}”", RowText.NonEmpty(row).First(), ri);
             return;
         }
         foreach (var ((row, ri), kind) in rows.Zip(missing))
@@ -44,7 +45,7 @@ public sealed partial class StandardFormNormalizer
             ReadFundingLine(b, row, ri, -1, kind, state.FundingColumns);
             state.FundingLinesRead[kind] = row.Origin is RowOrigin.Layout;
             var label = matcher.Model.Labels[kind][0];
-            b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"资金行没有标签（标签折行写在别处）；按其在各资金行中的位置读作“{label}”",
+            b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"资金行“{RowText.Joined(row)}”没有可识别的标签（标签折行写在别处，或不是模板的资金行）；按其在各资金行中的位置读作“{label}”",
                 RowText.NonEmpty(row).First(), ri, FundingReader.PathOf(kind));
         }
     }
@@ -182,6 +183,11 @@ public sealed partial class StandardFormNormalizer
                cells.All(t => NumberParser.IsPlaceholder(t) || NumberParser.TryParse(t, out _)) &&
                cells.Any(t => NumberParser.TryParse(t, out var n) && !n.Percent && (t.Contains('.') || t.Contains(',') || n.Value > 100));
     }
+
+    /// <summary>A row with an amount among its cells (a figure with decimals, separators or above 100, not a rate).</summary>
+    private static bool HoldsAmount(RawRow row) =>
+        RowText.NonEmpty(row).Select(c => TextCleaner.Clean(c.Text) ?? "")
+            .Any(t => NumberParser.TryParse(t, out var n) && !n.Percent && (t.Contains('.') || t.Contains(',') || n.Value > 100));
 
     /// <summary>Sets a funding line unless an earlier row already gave it figures (an OCR repeat).</summary>
     internal static void Assign(FormBuilder b, string kind, FundingLine line)

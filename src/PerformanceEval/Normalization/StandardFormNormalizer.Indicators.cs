@@ -121,7 +121,11 @@ public sealed partial class StandardFormNormalizer
 
         var index = b.Indicators.Count;
         var p = $"indicators[{index}]";
-        if (state.IndicatorColumns is null && (target is not null || actual is not null)) state.ReadInTemplateOrder.Add(index);
+        // (A header naming only one of 年度指标值 and 实际完成值, the other's label wrapped and written elsewhere, says no
+        // more of their order than none.)
+        if ((state.IndicatorColumns is null || !(state.IndicatorColumns.Has("HdrTarget") && state.IndicatorColumns.Has("HdrActual"))) &&
+            (target is not null || actual is not null))
+            state.ReadInTemplateOrder.Add(index);
         var nameText = name is null ? null : TextCleaner.Clean(name.Value.Text);
         if (state.PendingName.Count > 0)
         {

@@ -112,7 +112,10 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                 phase = Phase.Funding;
                 continue;
             }
-            if (phase is Phase.Funding && row.Origin is RowOrigin.Layout && IsUnlabelledFundingRow(row))
+            // (A table's row of amounts whose label names no line of the template — garbled, or a neighbour's words glued
+            // to it — is such a row too: read by the lines' order with a warning, or reported unread, never dropped.)
+            if (phase is Phase.Funding && (row.Origin is RowOrigin.Layout && IsUnlabelledFundingRow(row) ||
+                                           row.HasSpans && state.FundingColumns is not null && HoldsAmount(row)))
             {
                 state.UnlabelledFunding.Add((row, ri));
                 continue;
@@ -142,6 +145,9 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         }
         if (state.UnlabelledFunding.Count > 0) ReadUnlabelledFunding(b, state, null);
         ReadAfterTotal(b, state);
+        OrderMeasuresByValues(b, state);
+        if (grid.Rows.Any(r => r.Origin is RowOrigin.Layout or RowOrigin.LayoutGrid) && !grid.Rows.Any(r => r.Origin is RowOrigin.Html or RowOrigin.RuledGrid))
+            UnglueFigurePair(b);
         foreach (var (i, cell, ri) in state.Undivided)
             if (i < b.Indicators.Count && b.Indicators[i] is { Target: null, Actual: null } undivided)
                 b.Warn(DiagnosticCodes.CellsUndivided,
@@ -200,6 +206,72 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         /// between its rows).
         /// </summary>
         public readonly List<(RawRow Row, int Index)> Unplaced = [];
+    }
+
+    /// <summary>
+    /// Rows whose 年度指标值 and 实际完成值 were told apart by the template's order alone, under a header that named only
+    /// one of the two (the other's label wrapped and written after the table, as Calc's <c>-raw</c> does): a target
+    /// states what is aimed at ("&gt;=85%", "&lt;=100万元", "=12次") and an actual what was reached ("90%", "98.6万元"), so
+    /// where every such row with a comparator in one of the two has it in the one read as the actual — two rows at
+    /// least — the printing put 实际完成值 first: those rows are swapped, and a warning says the order was judged so.
+    /// </summary>
+    private static void OrderMeasuresByValues(FormBuilder b, ReadState state)
+    {
+        if (state.ReadInTemplateOrder.Count == 0 || state.IndicatorColumns is not { } header ||
+            header.Has("HdrTarget") && header.Has("HdrActual"))
+            return;
+        var (swapped, kept) = (0, 0);
+        foreach (var i in state.ReadInTemplateOrder)
+        {
+            var (target, actual) = (HasComparator(b.Indicators[i].Target), HasComparator(b.Indicators[i].Actual));
+            if (actual && !target) swapped++;
+            else if (target && !actual) kept++;
+        }
+        if (swapped < 2 || kept > 0) return;
+        SwapMeasures(b, state.ReadInTemplateOrder);
+        b.Warn(DiagnosticCodes.MeasuresByValues,
+            $"表头未写出{(header.Has("HdrTarget") ? "实际完成值" : "年度指标值")}的位置；{swapped} 行的比较符都在后一格，判定实际完成值印在年度指标值之前，{state.ReadInTemplateOrder.Count} 行据此对调",
+            null, null, "indicators");
+    }
+
+    /// <summary>
+    /// Layout text may glue two figures a narrow table printed side by side into one word ("6 6" → "66": pdftotext on a
+    /// line a tool laid out at its own widths). Such a row reads its actual (90) as its 分值 and the glued word as its
+    /// 得分, and has no actual. Where the 分值 so read (and the funding's) miss the printed 总分's and exactly one such row, read as [its
+    /// actual, a glued 分值/得分 pair], makes them add up (the word split into a 分值 and an 得分 no greater), that row's
+    /// actual is the figure read as its 分值, and its 分值 and 得分 are left unread with <c>grid.figures-joined</c>: which
+    /// digits are which is the arithmetic's guess, not the form's.
+    /// </summary>
+    private static void UnglueFigurePair(FormBuilder b)
+    {
+        if (b.TotalWeight is not { } total || b.Indicators.Count == 0 || b.Indicators.Any(r => r.Weight is null)) return;
+        // (The 总分 counts the funding block's 分值 too, as the checker's weight-sum does.)
+        var sum = b.Indicators.Sum(r => r.Weight!.Value) + (b.Total?.Weight ?? 0m);
+        if (sum == total) return;
+        var fits = new List<(int Row, decimal Weight, decimal Score)>();
+        for (var i = 0; i < b.Indicators.Count; i++)
+        {
+            var row = b.Indicators[i];
+            if (row.Actual is not null || row.Target is null || row.Score is not { } glued || glued < 10 || glued != decimal.Truncate(glued)) continue;
+            var digits = glued.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var k in Enumerable.Range(1, digits.Length - 1))
+            {
+                var (w, s) = (digits[..k], digits[k..]);
+                if (s.Length > 1 && s[0] == '0') continue;
+                var (weight, score) = (decimal.Parse(w, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+                if (score <= weight && sum - row.Weight!.Value + weight == total) fits.Add((i, weight, score));
+            }
+        }
+        if (fits is not [var (only, pairWeight, pairScore)]) return;
+        var p = $"indicators[{only}]";
+        var glue = b.Indicators[only];
+        var actualText = b.Provenance.TryGetValue($"{p}.weight", out var read) && read.Text is { } t ? TextCleaner.Clean(t) : glue.Weight!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        b.MoveSource($"{p}.weight", $"{p}.actual");
+        b.Indicators[only] = glue with { Actual = actualText, Weight = null, Score = null };
+        foreach (var field in new[] { "weight", "score" })
+            b.Warn(DiagnosticCodes.FiguresJoined,
+                $"第 {only + 1} 行的“{glue.Weight}”与“{glue.Score}”读作实际完成值与粘连的分值/得分：“{glue.Score}”是两个数字连在一起（按分值合计 {total} 可能是 {pairWeight} 与 {pairScore}），分不开，两者留空",
+                null, null, $"{p}.{field}");
     }
 
     /// <summary>Swaps the target and the actual of the given indicators, with where each was read and the warnings naming them.</summary>

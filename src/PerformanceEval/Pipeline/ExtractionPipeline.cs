@@ -371,10 +371,22 @@ public sealed class ExtractionPipeline
         NumberParser.IsPlaceholder(TextCleaner.Compact(text)) ||
         labels.Match(text, kinds) is { Score: >= 0.9 } || labels.MatchLevel(text) is { IsExact: true };
 
-    /// <summary>The criteria template prints 指标解释 / 评分规则 columns and a 预算单位; the standard one never does.</summary>
-    private bool IsCriteria(FormGrid grid) =>
-        grid.Rows.Take(40).SelectMany(r => r.Cells).Where(c => !c.IsEmpty)
-            .Count(c => _criteriaLabels.Match(c.Text, CriteriaOnlyKinds) is { IsExact: true }) >= 2;
+    /// <summary>
+    /// The criteria template prints 指标解释 / 评分规则 columns and a 预算单位; the standard one never does. A plain dump
+    /// may write a label wrapped in its narrow cell a piece a line ("指标" / "解释", "预算" / "单位"): two short lines in a
+    /// row are read together as well.
+    /// </summary>
+    private bool IsCriteria(FormGrid grid)
+    {
+        var rows = grid.Rows.Take(60).ToList();
+        var texts = rows.SelectMany(r => r.Cells).Where(c => !c.IsEmpty).Select(c => c.Text).ToList();
+        for (var r = 0; r + 1 < rows.Count; r++)
+            if (RowText.NonEmpty(rows[r]).ToList() is [var piece] && TextCleaner.Compact(piece.Text).Length <= 4 &&
+                RowText.NonEmpty(rows[r + 1]).FirstOrDefault() is { } next && TextCleaner.Compact(next.Text).Length <= 4)
+                texts.Add(TextCleaner.Compact(piece.Text) + TextCleaner.Compact(next.Text));
+        return texts.Select(t => _criteriaLabels.Match(t, CriteriaOnlyKinds)).Where(m => m is { IsExact: true }).Select(m => m!.Kind).Distinct().Count() >= 2 ||
+               texts.Count(t => _criteriaLabels.Match(t, CriteriaOnlyKinds) is { IsExact: true }) >= 2;
+    }
 
     private static readonly string[] CriteriaOnlyKinds = ["HdrExplanation", "HdrRule", "Department"];
 

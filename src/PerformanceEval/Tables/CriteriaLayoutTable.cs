@@ -377,42 +377,17 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                 pages[^1].Words.AddRange(wordsOf[r]);
             }
         }
-        var placed = new List<Placed>();
-        var anchors = new List<(Word Weight, Word Score)>();
         var found = pages.Select(p => Anchors(p.Words, p.Band)).ToList();
-        // Each band's own page sets how it prints its figures; a page without the header again is carried over from it.
-        var reference = new Dictionary<Band, (double Left, double Weight)>();
-        for (var i = 0; i < pages.Count; i++)
-            if (found[i].Count > 0 && pages[i].Band is var band && rows[band.Start].Block == pages[i].Block)
-                reference.TryAdd(band, (LeftEdge(pages[i].Words, Figures(found[i]).Weight), Figures(found[i]).Weight));
-        for (var i = 0; i < pages.Count; i++)
-        {
-            // A page without anchors (a row's last lines a page break carried over) is measured as the page after it.
-            var j = Enumerable.Range(i, pages.Count - i).Concat(Enumerable.Range(0, i).Reverse()).FirstOrDefault(x => found[x].Count > 0, -1);
-            if (j < 0) break;
-            var page = pages[i];
-            var at = Figures(found[j]);
-            var refAt = reference.TryGetValue(pages[j].Band, out var r0) ? r0 : (LeftEdge(pages[j].Words, at.Weight), at.Weight);
-            // Words above the page's own repeated header are the last row's, the rest of a row the page break cut.
-            var bandLine = rows[page.Band.Start].Block == page.Block ? rows[page.Band.Start].Line : null;
-            var before = anchors.Count - 1;
-            anchors.AddRange(found[i]);
-            Place(page.Words, page.Band, found[i], at, refAt, placed, w => bandLine is { } l && w.Line < l && before >= 0 ? before : null);
-        }
+        var (placed, anchors) = PlaceAll(found);
         if (anchors.Count == 0) return null;
-        // A page that prints no section label (its section's merged cell began on the page before, and the tool printed
-        // the label there) has no 一级指标 words: what stands leftmost there are the names.
-        var weighted = placed.Where(p => p.Col == Col.Level1).GroupBy(p => p.Word.Block)
-            .ToDictionary(g => g.Key, g => SectionWeight().IsMatch(Text(g.Select(p => p.Word))) || g.Any(p => PieceOfWeight(p.Word.Text)));
-        if (weighted.Values.Any(x => x))
-            for (var i = 0; i < placed.Count; i++)
-                if (placed[i].Col == Col.Level1 && !weighted[placed[i].Word.Block])
-                    placed[i] = placed[i] with { Col = Col.Name };
-        // 一级指标 words that stack into no section label (a name's piece the line's widths pushed left) are names.
-        var stacked = SectionLabels([.. placed.Where(p => p.Col == Col.Level1).Select(p => p.Word)]).SelectMany(l => l).ToHashSet();
-        for (var i = 0; i < placed.Count; i++)
-            if (placed[i].Col == Col.Level1 && !stacked.Contains(placed[i].Word))
-                placed[i] = placed[i] with { Col = Col.Name };
+        // A figure pair inside a rule's text ("得 4 分，…得 2" wrapped so both stand alone) looks like a row's 权重 and
+        // 自评得分: where the rows' weights exceed the form's whole by exactly one such pair's, that pair is text.
+        var whole = total is { Figures: [var tw, ..] } && NumberParser.TryParse(TextCleaner.Clean(string.Concat(tw.Select(w => w.Text))), out var tv) ? tv.Value : 100m;
+        if (Spurious(placed, anchors, whole) is { } spurious)
+        {
+            found = [.. found.Select(f => f.Where(a => a != spurious).ToList())];
+            (placed, anchors) = PlaceAll(found);
+        }
         var rowOf = CutRows(placed, anchors);
         var sections = Sections([.. placed.Where(p => p.Col == Col.Level1).Select(p => p.Word)], anchors);
         var header = bands[0].Labels.OrderBy(l => l.Lo).Select(l => l.Kind).ToList();
@@ -450,6 +425,46 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             output.Add(new RawRow([.. cells.Select((c, i) => c ?? EmptyCell(t.Label.Cell, i))], RowOrigin.LayoutGrid, t.Label.Line, t.Label.Block));
         }
         return output;
+
+        (List<Placed>, List<(Word Weight, Word Score)>) PlaceAll(List<List<(Word Weight, Word Score)>> found)
+        {
+            var placed = new List<Placed>();
+            var anchors = new List<(Word Weight, Word Score)>();
+            // Each band's own page sets how it prints its figures; a page without the header again is carried over from it.
+            var reference = new Dictionary<Band, (double Left, double Weight)>();
+            for (var i = 0; i < pages.Count; i++)
+                if (found[i].Count > 0 && pages[i].Band is var band && rows[band.Start].Block == pages[i].Block)
+                    reference.TryAdd(band, (LeftEdge(pages[i].Words, Figures(found[i]).Weight), Figures(found[i]).Weight));
+            for (var i = 0; i < pages.Count; i++)
+            {
+                // A page without anchors (a row's last lines a page break carried over) is measured as the page after it.
+                var j = Enumerable.Range(i, pages.Count - i).Concat(Enumerable.Range(0, i).Reverse()).FirstOrDefault(x => found[x].Count > 0, -1);
+                if (j < 0) break;
+                var page = pages[i];
+                var at = Figures(found[j]);
+                var refAt = reference.TryGetValue(pages[j].Band, out var r0) ? r0 : (LeftEdge(pages[j].Words, at.Weight), at.Weight);
+                // Words above the page's own repeated header are the last row's, the rest of a row the page break cut.
+                var bandLine = rows[page.Band.Start].Block == page.Block ? rows[page.Band.Start].Line : null;
+                var before = anchors.Count - 1;
+                anchors.AddRange(found[i]);
+                Place(page.Words, page.Band, found[i], at, refAt, placed, w => bandLine is { } l && w.Line < l && before >= 0 ? before : null);
+            }
+            if (anchors.Count == 0) return (placed, anchors);
+            // A page that prints no section label (its section's merged cell began on the page before, and the tool printed
+            // the label there) has no 一级指标 words: what stands leftmost there are the names.
+            var weighted = placed.Where(p => p.Col == Col.Level1).GroupBy(p => p.Word.Block)
+                .ToDictionary(g => g.Key, g => SectionWeight().IsMatch(Text(g.Select(p => p.Word))) || g.Any(p => PieceOfWeight(p.Word.Text)));
+            if (weighted.Values.Any(x => x))
+                for (var i = 0; i < placed.Count; i++)
+                    if (placed[i].Col == Col.Level1 && !weighted[placed[i].Word.Block])
+                        placed[i] = placed[i] with { Col = Col.Name };
+            // 一级指标 words that stack into no section label (a name's piece the line's widths pushed left) are names.
+            var stacked = SectionLabels([.. placed.Where(p => p.Col == Col.Level1).Select(p => p.Word)]).SelectMany(l => l).ToHashSet();
+            for (var i = 0; i < placed.Count; i++)
+                if (placed[i].Col == Col.Level1 && !stacked.Contains(placed[i].Word))
+                    placed[i] = placed[i] with { Col = Col.Name };
+            return (placed, anchors);
+        }
     }
 
     /// <summary>
@@ -705,22 +720,8 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         if (labels.Count == 0 || labels.Count > n) return [];
         if (labels.Count == 1) return [(labels[0], 0, n - 1)];
         // By the weights: each section's rows add up to its printed weight.
-        var printed = labels.Select(l => SectionWeight().Match(Text(l)) is { Success: true } m &&
-            decimal.TryParse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null).ToList();
-        var weights = anchors.Select(a => NumberParser.TryParse(TextCleaner.Clean(a.Weight.Text), out var x) ? x.Value : 0m).ToList();
-        if (printed.All(p => p is not null))
-        {
-            var spans = new List<(List<Word>, int, int)>();
-            var (row, ok) = (0, true);
-            for (var k = 0; k < labels.Count && ok; k++)
-            {
-                var (first, sum) = (row, 0m);
-                while (row < n && sum < printed[k]!.Value) sum += weights[row++];
-                ok = sum == printed[k]!.Value && row > first;
-                spans.Add((labels[k], first, row - 1));
-            }
-            if (ok && row == n) return spans;
-        }
+        if (Partition(Printed(labels), Weights(anchors)) is { } spans)
+            return [.. spans.Select((x, k) => (labels[k], x.First, x.Last))];
         // By the lines: each label's middle nearest the middle of its rows' anchors (a merged cell centres its text).
         var middles = labels.Select(l => l.Average(w => (double)w.Line)).ToList();
         var lines = anchors.Select(a => (double)a.Weight.Line).ToList();
@@ -748,6 +749,53 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         }
         return result;
     }
+
+    /// <summary>Each section label's printed weight ("(36分)"), or null.</summary>
+    private static List<decimal?> Printed(List<List<Word>> labels) =>
+        [.. labels.Select(l => SectionWeight().Match(Text(l)) is { Success: true } m &&
+            decimal.TryParse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null)];
+
+    private static List<decimal> Weights(List<(Word Weight, Word Score)> anchors) =>
+        [.. anchors.Select(a => NumberParser.TryParse(TextCleaner.Clean(a.Weight.Text), out var x) ? x.Value : 0m)];
+
+    /// <summary>
+    /// The rows each section spans when the rows' weights, in order, add up to every printed section weight exactly
+    /// (each section at least one row, every row in one); null when they do not, or a weight is not printed.
+    /// </summary>
+    private static List<(int First, int Last)>? Partition(List<decimal?> printed, List<decimal> weights)
+    {
+        if (printed.Count == 0 || printed.Any(p => p is null)) return null;
+        var spans = new List<(int, int)>();
+        var row = 0;
+        foreach (var section in printed)
+        {
+            var (first, sum) = (row, 0m);
+            while (row < weights.Count && sum < section!.Value) sum += weights[row++];
+            if (sum != section!.Value || row == first) return null;
+            spans.Add((first, row - 1));
+        }
+        return row == weights.Count ? spans : null;
+    }
+
+    /// <summary>
+    /// The one anchor that is no row: the rows' weights add up to more than the form's whole (the 合计's weight, or
+    /// 100) by exactly this pair's 权重, and its 权重 stands inside a run of text (a word just before it and just after
+    /// it on its line: "得 4 分"), as no other such pair's does. Null otherwise: a form whose weights add up, or miss in
+    /// a way one text pair does not explain, keeps every anchor (the checker's weight sum says what is off).
+    /// </summary>
+    private static (Word Weight, Word Score)? Spurious(List<Placed> placed, List<(Word Weight, Word Score)> anchors, decimal whole)
+    {
+        var weights = Weights(anchors);
+        var excess = weights.Sum() - whole;
+        if (excess <= 0) return null;
+        var fits = Enumerable.Range(0, anchors.Count).Where(k => weights[k] == excess && Inline(placed, anchors[k].Weight)).ToList();
+        return fits is [var only] ? anchors[only] : null;
+    }
+
+    /// <summary>Whether a word has another word at most one space before it and one at most one space after it on its line.</summary>
+    private static bool Inline(List<Placed> placed, Word word) =>
+        placed.Any(p => p.Word.Line == word.Line && p.Word.End <= word.Start && word.Start - p.Word.End <= 1) &&
+        placed.Any(p => p.Word.Line == word.Line && p.Word.Start >= word.End && p.Word.Start - word.End <= 1);
 
     /// <summary>A piece of a section weight wrapped in a narrow cell: "(36" or "分)".</summary>
     private static bool PieceOfWeight(string text) => Regex.IsMatch(TextCleaner.Compact(text), @"^([(（]\d+(\.\d+)?分?|分[)）])$");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Templates;
@@ -318,9 +319,15 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     // spell a label to the letter together (Chromium sets "分" fourteen characters off the "值" under it).
                     if (a == b) continue;
                     var distance = double.PositiveInfinity;
+                    // (A piece side by side with the other on one line is near too: a label a tool laid out at the line's
+                    // own widths, "偏差原因        分析及改" over "进措施".)
+                    // (On one line, the gap between the two is what counts.)
                     foreach (var x in groups[a])
                         foreach (var y in groups[b])
-                            if (Math.Abs(x.Row - y.Row) is 1 or 2) distance = Math.Min(distance, Math.Abs(x.At.Center - y.At.Center));
+                            if (Math.Abs(x.Row - y.Row) is 1 or 2)
+                                distance = Math.Min(distance, Math.Abs(x.At.Center - y.At.Center));
+                            else if (x.Row == y.Row)
+                                distance = Math.Min(distance, Math.Max(x.At.Start, y.At.Start) - Math.Min(x.At.End, y.At.End));
                     // The far join is for a lone piece of a label or two characters ("分"), nothing longer.
                     if (distance > 20 || distance > 8 && (groups[a].Count > 1 || groups[a][0].Text.Length > 2 || ScoreOf(groups[b]) >= 0.8)) continue;
                     var merged = groups[a].Concat(groups[b]).OrderBy(t => t.Row).ThenBy(t => t.At.Start).ToList();
@@ -402,6 +409,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         }
         var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
         var score = columns.FindIndex(c => c.Kind == "HdrScore");
+        JoinSplitPairs(rows, lines, weight, score);
         var anchors = IndicatorAnchors(rows, lines, weight, score);
         if (anchors.Count == 0)
         {
@@ -562,7 +570,12 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var placed = Align(tokens, columns);
         var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
         var score = columns.FindIndex(c => c.Kind == "HdrScore");
-        if (weight < 0 || score < 0 || placed.Count(p => (p.Column == weight || p.Column == score) && IsFigure(p.Token.Text)) == 2)
+        // (Both filled is not enough where a bare figure went past them, to 偏差原因: a line at its own widths printed
+        // "90 3 3" a column to the right, the actual under 分值; a note is words, never a bare figure.)
+        var smalls = tokens.Where(t => IsSmallFigure(t.Text)).TakeLast(2).ToList();
+        var pastPair = placed.Any(p => p.Column > Math.Max(weight, score) && smalls.Contains(p.Token)) &&
+                       placed.Any(p => (p.Column == weight || p.Column == score) && !smalls.Contains(p.Token) && IsSmallFigure(p.Token.Text));
+        if (weight < 0 || score < 0 || placed.Count(p => (p.Column == weight || p.Column == score) && IsFigure(p.Token.Text)) == 2 && !pastPair)
             return placed;
         var last = tokens.FindLastIndex(t => IsSmallFigure(t.Text));
         if (last < 1 || !IsSmallFigure(tokens[last - 1].Text) || tokens.Skip(last + 1).Any(t => IsFigure(t.Text))) return placed;
@@ -623,6 +636,32 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 f.Count == 1 && l.Placed.Count >= 2 && IsSmallFigure(f[0].Token.Text) &&
                 !full.Any(x => Math.Abs(x - (rows[l.Row].Line ?? l.Row)) is >= 1 and <= 2)))
             .Select(l => l.Row)];
+    }
+
+    /// <summary>
+    /// A tall row a tool laid out line by line at each line's own widths may print its 分值 on one line and its 得分 on
+    /// the next ("98.6万 &lt;=100万 11" over "元 元 8 资金执行偏慢"): neither line is a row by itself beside a full row, and
+    /// the row was lost into the next. A line whose one figure stands under 分值, followed by a line whose one figure stands
+    /// under 得分 and is no greater, holds the row's pair: the 得分 (and the words after it) joins the 分值's line.
+    /// </summary>
+    private static void JoinSplitPairs(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines, int weight, int score)
+    {
+        if (weight < 0 || score < 0) return;
+        List<(Token Token, int Column)> In(List<(Token Token, int Column)> placed, int column) =>
+            [.. placed.Where(p => p.Column == column && IsSmallFigure(p.Token.Text))];
+        for (var k = 0; k + 1 < lines.Count; k++)
+        {
+            var (above, below) = (lines[k].Placed, lines[k + 1].Placed);
+            if ((rows[lines[k + 1].Row].Line ?? lines[k + 1].Row) - (rows[lines[k].Row].Line ?? lines[k].Row) != 1) continue;
+            if (In(above, weight) is not [var w] || In(above, score).Count > 0 || In(below, score) is not [var s] || In(below, weight).Count > 0) continue;
+            if (!NumberParser.TryParse(TextCleaner.Clean(w.Token.Text), out var wv) || !NumberParser.TryParse(TextCleaner.Clean(s.Token.Text), out var sv) || sv.Value > wv.Value)
+                continue;
+            // (With the words after it on its line: the row's 偏差原因, printed beside its 得分.)
+            var moved = below.Where(p => p.Equals(s) || p.Column > score).ToList();
+            below.RemoveAll(moved.Contains);
+            above.AddRange(moved);
+            k++;
+        }
     }
 
     /// <summary>A line's tokens left to right, less the pieces of a vertical 绩效指标 label standing left of the table.</summary>
@@ -690,6 +729,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var text = TextCleaner.Clean(token.Text) ?? "";
         var kind = column.Kind switch
         {
+            // A rate ("90.20%", its sign wrapped under it) is the 执行率's: in another figure column it costs as much as
+            // standing four characters off (narrow centred labels leave a rate nearer 得分 than 执行率).
+            "HdrWeight" or "HdrScore" or "ColInitial" or "ColAnnual" or "ColExecuted" when IsFigure(text) && text.EndsWith('%') => 4,
             "HdrWeight" or "HdrScore" or "ColInitial" or "ColAnnual" or "ColExecuted" or "ColRate" =>
                 IsFigure(text) || text is "%" ? 0 : 50,
             "HdrLevel1" or "HdrLevel2" => matcher.MatchLevel(text) switch
@@ -1066,7 +1108,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var section = new List<Token>();
         var tokensOf = new List<(int Row, List<Token> Tokens)>();
         for (var r = band.End; r < end; r++)
-            if (Tokens(rows, r, 0) is { Count: > 0 } tokens) tokensOf.Add((r, tokens));
+            if (Tokens(rows, r, 0) is { Count: > 0 } tokens) tokensOf.Add((r, [.. tokens.SelectMany(SplitFigures)]));
         JoinBrokenAmounts(tokensOf);
         foreach (var (r, tokens) in tokensOf)
             if (tokens.Count > 0) lines.Add((r, Align(tokens, columns)));
@@ -1097,11 +1139,20 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         // in order instead.
         var overrun = lines.Where(l => anchors.Contains(l.Row)).Any(l => l.Placed.Any(p => p.Column == 0 && !IsFigure(p.Token.Text) && p.Token.At.End > first.Lo + 2));
         var firstFigures = anchors.Select(a => rows[a].Cells.FirstOrDefault(c => !c.IsEmpty && IsFigure(c.Text))?.Columns).OfType<TextColumns>().ToList();
-        if (anchors.Count == 0 || overrun || !IsColumnar(firstFigures))
+        // Lines whose first figures stand apart may still be laid out: a narrow column wraps its amounts and a centred
+        // cell prints its figure on a line of its own ("8800240.0" / "0" beside "7891816.50" a line below), so each line's
+        // first figure is another column's. Then the columns holding two figures or more must hold them at one place
+        // (three of them at least, and all but one in four: a centred rate wrapped over "%" may stand off its column).
+        var byColumn = lines.Where(l => anchors.Contains(l.Row)).SelectMany(l => l.Placed)
+            .Where(p => p.Column > 0 && IsFigure(p.Token.Text)).GroupBy(p => p.Column).Where(g => g.Count() >= 2).ToList();
+        var aligned = byColumn.Count(g => IsColumnar(g.Select(p => p.Token.At).ToList()));
+        var columnar = IsColumnar(firstFigures) || aligned >= 3 && aligned >= 0.75 * byColumn.Count;
+        if (anchors.Count == 0 || overrun || !columnar)
         {
             for (var r = band.Start; r < end; r++) yield return rows[r];
             yield break;
         }
+        MergeCentredFigureLines(lines, anchors);
         ByKindWhenFull(lines, anchors, columns);
         SnapToFullestLine(lines, anchors);
         CloseFilledColumns(rows, lines, anchors, columns);
@@ -1118,7 +1169,55 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     }
 
     /// <summary>
-    /// An amount wrapped in its narrow cell: "2,873,658.5" with "0" under it on the next line or the one after. Printed
+    /// Cells a single space apart are one token to the layout ("7,492,661.5 3,430,39": narrow columns printed their
+    /// wrapped amounts all but touching; "其中：当年 4874919.0": a wrapped line label against its first amount). A funding
+    /// line's label holds no figure, so each figure in such a token is a token of its own, at its own characters, and
+    /// the words between figures stay one token.
+    /// </summary>
+    private static IEnumerable<Token> SplitFigures(Token token)
+    {
+        static bool Figure(string p) => p.Any(char.IsAsciiDigit) && p.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '%');
+        var parts = token.Text.Split(' ');
+        if (parts.Length < 2 || parts.Any(p => p.Length == 0) || !parts.Any(Figure))
+        {
+            yield return token;
+            yield break;
+        }
+        var at = token.At.Start;
+        for (var k = 0; k < parts.Length;)
+        {
+            // A figure alone; a run of words together.
+            var n = Figure(parts[k]) ? 1 : parts.Skip(k).TakeWhile(p => !Figure(p)).Count();
+            var text = string.Join(' ', parts.Skip(k).Take(n));
+            var columns = new TextColumns(at, at + text.Length);
+            yield return token with { Cell = token.Cell with { Text = text, Source = token.Cell.Source with { Text = text }, Columns = columns }, At = columns };
+            at += text.Length + 1;
+            k += n;
+        }
+    }
+
+    /// <summary>
+    /// A tall funding row whose cells are centred prints its one-line cells on its middle line and a wrapped amount's
+    /// two lines above and below it ("8800240.0" / "0"), so a line of figures without a label stands next to the labelled
+    /// line: two lines of figures, one row. A label-less line next to (at most one line from) a labelled one, their
+    /// figures in no column both, is no row of its own: its figures are gathered to the nearest row as wrapped pieces.
+    /// </summary>
+    private static void MergeCentredFigureLines(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors)
+    {
+        var byRow = lines.ToDictionary(l => l.Row, l => l.Placed);
+        bool Labelled(int row) => byRow[row].Any(p => p.Column == 0);
+        HashSet<int> Figures(int row) => [.. byRow[row].Where(p => p.Column > 0).Select(p => p.Column)];
+        foreach (var row in anchors.ToList())
+        {
+            if (Labelled(row)) continue;
+            var next = anchors.Where(a => a != row && Math.Abs(a - row) <= 2 && Labelled(a) && !Figures(a).Overlaps(Figures(row))).ToList();
+            if (next.Count > 0) anchors.Remove(row);
+        }
+    }
+
+    /// <summary>
+    /// An amount wrapped in its narrow cell: "2,873,658.5" with "0" under it on the next line or the one after (or
+    /// "7,492,661" over ".50", "3,430,39" over "6"). Printed
     /// amounts carry two decimals, so a figure of one decimal over a lone digit in its columns is one figure; read apart
     /// they would be two wrong amounts and no warning. The digit joins the figure as a wrapped cell's line.
     /// </summary>
@@ -1128,10 +1227,19 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             for (var t = 0; t < lines[k].Tokens.Count; t++)
             {
                 var top = lines[k].Tokens[t];
-                if (!BrokenLineJoiner.OneDecimal(top.Text)) continue;
+                // (So are a rate's sign wrapped under it, "90.20" / "%", and an amount's decimals, "7,492,661" / ".50".)
+                var rate = NumberParser.TryParse(top.Text, out var r) && !r.Percent && r.Value <= 1000 && top.Text.Contains('.');
+                // (And an amount cut inside its last group of thousands, "3,430,39" / "6".)
+                var whole = top.Text.Length >= 4 && top.Text.All(c => char.IsAsciiDigit(c) || c == ',') && char.IsAsciiDigit(top.Text[^1]);
+                var group = whole && top.Text.LastIndexOf(',') is > 0 and var comma ? top.Text.Length - comma - 1 : 3;
+                if (!BrokenLineJoiner.OneDecimal(top.Text) && !rate && !whole) continue;
+                bool Tail(string text) =>
+                    whole && group < 3 ? Regex.IsMatch(text, $@"^\d{{{3 - group}}}(\.\d{{1,2}})?$")
+                    : whole ? text.Length is 2 or 3 && text[0] == '.' && text.Skip(1).All(char.IsAsciiDigit)
+                    : rate ? text == "%" : text.Length == 1 && char.IsAsciiDigit(text[0]);
                 for (var n = k + 1; n < lines.Count && lines[n].Tokens.Count > 0 && lines[n].Tokens[0].Line - top.Line <= 2; n++)
                 {
-                    var below = lines[n].Tokens.FindIndex(b => b.Text.Length == 1 && char.IsAsciiDigit(b.Text[0]) && b.At.Start >= top.At.Start && b.At.Start < top.At.End);
+                    var below = lines[n].Tokens.FindIndex(b => Tail(b.Text) && b.At.Start >= top.At.Start && b.At.Start < top.At.End);
                     if (below < 0) continue;
                     var piece = lines[n].Tokens[below];
                     var text = top.Text + "\n" + piece.Text;
@@ -1156,9 +1264,12 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             var placed = lines[k].Placed;
             if (!HasFigure(placed) || Spells(Label(placed))) continue;
-            foreach (var other in new[] { k + 1, k - 1 })
+            // The piece on the next line, or the one after when the line between has no label (a tall row's line of
+            // figures centred between a label's two lines: "其中：当年财政" / "7891816.50 —" / "拨款").
+            foreach (var other in new[] { k + 1, k - 1, k + 2, k - 2 })
             {
                 if (other < 0 || other >= lines.Count || HasFigure(lines[other].Placed) || Label(lines[other].Placed) is not { Length: > 0 } piece) continue;
+                if (Math.Abs(other - k) == 2 && Label(lines[(other + k) / 2].Placed).Length > 0) continue;
                 var together = other > k ? Label(placed) + piece : piece + Label(placed);
                 if (!Spells(together) || Spells(piece)) continue;
                 placed.AddRange(lines[other].Placed.Where(p => p.Column == 0));
@@ -1186,6 +1297,29 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             if (!isAnchor.Contains(row)) continue;
             var figures = placed.Select((p, i) => (p, i)).Where(x => x.p.Column > 0 && NumberParser.TryParse(TextCleaner.Clean(x.p.Token.Text), out _)).ToList();
+            // A line the template does not score (其中：当年财政拨款, 上年结转资金, 其他资金) prints its amounts and a "—" for its
+            // 分值, last. A line at its own widths may set an amount under 分值 and the dash under 得分: such an amount goes
+            // to the first free amount column after the amount before it, the dash under 分值.
+            var last = placed.FindLastIndex(p => p.Column > 0);
+            if (placed.Count(p => p.Column > 0) == figures.Count + 1 && figures.Count is >= 1 and <= 3 && figures[^1].i < last &&
+                TextCleaner.Compact(placed[last].Token.Text) is "—" or "-" or "－" &&
+                figures.All(x => NumberParser.TryParse(TextCleaner.Clean(x.p.Token.Text), out var a) && !a.Percent && IsAmount(x.p.Token.Text, a.Value)) &&
+                (figures.Any(x => !amountColumns.Contains(x.p.Column)) || placed[last].Column != weight))
+            {
+                var after = 0;
+                var moved = new List<(int Index, int Column)>();
+                foreach (var (p, i) in figures)
+                {
+                    var column = amountColumns.Contains(p.Column) && p.Column > after ? p.Column : amountColumns.FirstOrDefault(c => c > after, -1);
+                    if (column < 0) break;
+                    moved.Add((i, column));
+                    after = column;
+                }
+                if (moved.Count < figures.Count) continue;
+                foreach (var (i, column) in moved) placed[i] = (placed[i].Token, column);
+                placed[last] = (placed[last].Token, weight);
+                continue;
+            }
             if (figures.Count < 5) continue;
             var parsed = figures.Select(x => { NumberParser.TryParse(TextCleaner.Clean(x.p.Token.Text), out var n); return n; }).ToList();
             if (!Enumerable.Range(0, 3).All(k => !parsed[k].Percent && IsAmount(figures[k].p.Token.Text, parsed[k].Value))) continue;

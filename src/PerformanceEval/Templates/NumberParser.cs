@@ -25,6 +25,10 @@ public static partial class NumberParser
         if (string.IsNullOrWhiteSpace(text)) return false;
         // Most cells asked are words: an ideograph (which no normalization turns into a digit) ends it at once.
         if (text.AsSpan().ContainsAnyInRange('\u4E00', '\u9FFF')) return false;
+        // A circled number (①, ⑵, ㉑) is a clause's mark in a 评分规则, never a figure: folded it would read as one.
+        if (text.AsSpan().ContainsAnyInRange('\u2460', '\u24FF') || text.AsSpan().ContainsAnyInRange('\u2776', '\u2793') ||
+            text.AsSpan().ContainsAnyInRange('\u3251', '\u325F') || text.AsSpan().ContainsAnyInRange('\u32B1', '\u32BF'))
+            return false;
         var s = TextCleaner.FoldDigits(TextCleaner.Nfkc(text)).Replace(" ", "").Replace("，", ",");
         var percent = s.EndsWith('%');
         if (percent) s = s[..^1];

@@ -85,5 +85,106 @@ public sealed class CriteriaFormNormalizerTests
             form.Warnings.Where(w => w.Code == "table.read-by-position").Select(w => w.Field));
         Assert.Contains(form.Warnings, w => w.Code == "form.trailing-row" && w.Message.Contains("6 行", StringComparison.Ordinal));
     }
-}
 
+    /// <summary>
+    /// Writer's PDF of a print-shop criteria form (tuning half) through <c>pdftotext -raw</c>, its head as written: labels
+    /// wrapped in their narrow cells a piece a line ("项目名" / "称", "当年预" / "算数" / "（元）"), a value wrapped likewise.
+    /// </summary>
+    private const string RawCriteriaHead = """
+        2021 年度财政项目绩效自评表
+        项目名
+        称
+        青浦区防汛物资储备工程 预算单位
+        上海市青浦区退役军
+        人事务局
+        具体实
+        施处
+        （科
+        室）
+        规划建设科 是否为经常性项目 否
+        当年预
+        算数
+        （元）
+        1,737,112.00 上年预算金额（元） 0.00
+        预算执
+        行数
+        （元）
+        1,103,716.40 预算执行率（%） 63.54%
+        项目年度总目标 项目年度目标：按计划推进项目实施。
+        自评时间 2022-04-18
+        绩效等级 良
+        主要绩效 项目按进度推进，服务对象满意度较高，基本完成了年度绩效目标。
+        主要问题 部分工作进度滞后于计划
+        改进措施 进一步细化绩效目标，完善指标体系。
+        一级指
+        标
+        指标名称 指标解释 权重 评分规则 自评得分 备注
+        资金到位率 完成年度相关工作任务 24 20
+        合计 100.00 83.00
+        """;
+
+    [Fact]
+    public void A_plain_dumps_head_is_read_in_order_where_its_labels_came_a_piece_a_line()
+    {
+        var form = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.raw.txt", Encoding.UTF8.GetBytes(RawCriteriaHead))).Forms);
+        // The labels apart ("指标" / "解释" never on one line in such dumps) still make it the criteria template.
+        Assert.Equal("criteria", form.Template);
+        Assert.Equal(("青浦区防汛物资储备工程", "上海市青浦区退役军人事务局", "规划建设科", (bool?)false),
+            (form.ProjectName, form.Department, form.ImplementingOffice, form.Recurring));
+        Assert.Equal((1737112.00m, 1103716.40m, 63.54m, 0.00m, "元"),
+            (form.Funding.Total!.AnnualBudget, form.Funding.Total.Executed, form.Funding.Total.ExecutionRate, form.Funding.PreviousYearBudget, form.CurrencyUnit));
+        Assert.Equal(("2022-04-18", "良"), (form.EvaluationDate, form.Grade));
+    }
+
+    [Fact]
+    public void A_bare_figure_after_a_bare_budget_rate_label_is_a_rows_weight_not_the_heads_rate()
+    {
+        // A dump that lost the table's header: "预算执行率 31 21 …" is an indicator row named 预算执行率, not the head's
+        // 预算执行率（%） — a rate is printed as one. The head's rate stays unread rather than read as 31.
+        var text = RawCriteriaHead.Replace("预算执行率（%） 63.54%", "").Replace("一级指\n标\n指标名称 指标解释 权重 评分规则 自评得分 备注\n", "权重 备注\n")
+            .Replace("资金到位率 完成年度相关工作任务 24 20", "预算执行率 31 21 部分目标未完全实现");
+        var form = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.raw.txt", Encoding.UTF8.GetBytes(text))).Forms);
+        Assert.Null(form.Funding.Total?.ExecutionRate);
+    }
+
+    /// <summary>
+    /// Calc's PDF of a print-shop criteria form (tuning half) through <c>pdftotext -raw</c>: the head's one-line values
+    /// first, in the template's order, with no label beside them; some of the table's wrapped labels written after it.
+    /// </summary>
+    private const string RawCriteriaValuesFirst = """
+        青浦区道路照明维护工程（第二年） 上海市青浦区财政局
+        业务科 是
+        2,938,800.98 0.00
+        2,469,143.44 84.02%
+        项目年度目标：按计划推进项目实施。
+        2022-05-07
+        优
+        项目预算严格按照财政批复以及合同规定执行落实；按照规定时间顺利完成验收。
+        无
+        进一步细化绩效目标，完善指标体系。
+        权重 备注
+        资金到位率 完成年度相关工作任务 24 20
+        合计 100.00 83.00
+        预算
+        单位
+        评分
+        规则
+        """;
+
+    [Fact]
+    public void A_head_written_without_its_labels_is_read_in_the_templates_order_when_every_value_is_of_its_kind()
+    {
+        var form = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.raw.txt", Encoding.UTF8.GetBytes(RawCriteriaValuesFirst))).Forms);
+        Assert.Equal(("青浦区道路照明维护工程（第二年）", "上海市青浦区财政局", "业务科", (bool?)true),
+            (form.ProjectName, form.Department, form.ImplementingOffice, form.Recurring));
+        Assert.Equal((2938800.98m, 2469143.44m, 84.02m, 0.00m),
+            (form.Funding.Total!.AnnualBudget, form.Funding.Total.Executed, form.Funding.Total.ExecutionRate, form.Funding.PreviousYearBudget));
+        Assert.Equal(("2022-05-07", "优", "无"), (form.EvaluationDate, form.Grade, form.MainProblems));
+        // Each value so placed is named in a warning.
+        Assert.Equal(14, form.Warnings.Count(w => w.Code == "layout.value-away-from-label"));
+        // One value missing (the 上年预算金额 left empty): the order would shift every value after it, so none is read.
+        var missing = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.raw.txt",
+            Encoding.UTF8.GetBytes(RawCriteriaValuesFirst.Replace("2,938,800.98 0.00", "2,938,800.98")))).Forms);
+        Assert.Equal(((decimal?)null, (string?)null), (missing.Funding.Total?.AnnualBudget, missing.ProjectName));
+    }
+}

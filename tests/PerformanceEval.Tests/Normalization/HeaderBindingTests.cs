@@ -92,6 +92,27 @@ public sealed class HeaderBindingTests
         Assert.DoesNotContain(form.Warnings, w => w.Code == "table.read-by-position");
     }
 
+    [Fact]
+    public void A_funding_row_whose_label_names_no_line_is_read_by_the_lines_order_and_says_so_never_dropped()
+    {
+        // A garbled label ("其中某某某某") between 年度资金总额 and 上年结转资金: no line of the template by its label, yet
+        // its amounts are the form's. The lines come in one order, so it is 当年财政拨款 — read so, and said to be.
+        const string garbled = "<tr><td>其中某某某某</td><td>500.00</td><td>600.00</td><td colspan=2>400</td><td>—</td><td></td><td></td></tr>";
+        const string carryover = "<tr><td>上年结转资金</td><td>0.00</td><td>0.00</td><td colspan=2></td><td>—</td><td></td><td></td></tr>";
+        var html = Standard([1, 1, 1, 1, 1, 1, 1, 1], false).Replace("rowspan=2>项目资金(元)", "rowspan=4>项目资金(元)")
+            .Replace("<td>8.43</td></tr>", "<td>8.43</td></tr>" + garbled + carryover);
+        var form = Read(html);
+        Assert.Equal((500.00m, 600.00m, 400m), (form.Funding.Fiscal!.InitialBudget, form.Funding.Fiscal.AnnualBudget, form.Funding.Fiscal.Executed));
+        Assert.Contains(form.Warnings, w => w.Code == "layout.value-away-from-label" && w.Field == "funding.fiscal");
+        Assert.Equal((93675.00m, 0.00m), (form.Funding.Total!.AnnualBudget, form.Funding.Carryover!.AnnualBudget));
+        // Without the line after it, the order cannot say which line it is: reported unread, with its figures quoted.
+        html = Standard([1, 1, 1, 1, 1, 1, 1, 1], false).Replace("rowspan=2>项目资金(元)", "rowspan=3>项目资金(元)")
+            .Replace("<td>8.43</td></tr>", "<td>8.43</td></tr>" + garbled);
+        form = Read(html);
+        Assert.Null(form.Funding.Fiscal);
+        Assert.Contains(form.Warnings, w => w.Code == "grid.row-lost" && w.Message.Contains("600.00"));
+    }
+
     [Theory]
     [InlineData("30 28")]
     [InlineData("3028")]
@@ -213,5 +234,27 @@ public sealed class HeaderBindingTests
         Assert.Equal(3, form.Indicators.Length);
         Assert.Equal((100m, 95m), (form.TotalWeight, form.TotalScore));
         Assert.Equal(warned, form.Warnings.Any(w => w.Code == "grid.total-unlabelled"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_header_naming_only_the_target_orders_the_two_measures_by_their_comparators(bool actualFirst)
+    {
+        // A plain dump whose header line lost 实际完成值 (its label wrapped and written after the table, as Calc's -raw
+        // writes it): the header says nothing of the two measures' order. A target states what is aimed at (">=85%"),
+        // an actual what was reached ("90%"): every comparator standing second says 实际完成值 was printed first.
+        (string Name, string Target, string Actual)[] rows =
+            [("服务人次", "≥2000人次", "2136人次"), ("验收合格率", "=100%", "100%"), ("社会知晓率", ">=85%", "90%"), ("办理时限", "及时", "及时")];
+        var lines = new List<string>
+        {
+            "财政项目支出绩效自评表", "(2022 年度)", "项目名称 服务费", "一级指标 二级指标 三级指标 年度指标值 分值 得分",
+            "产出指标", "数量指标",
+        };
+        lines.AddRange(rows.Select(r => $"{r.Name} {(actualFirst ? r.Actual : r.Target)} {(actualFirst ? r.Target : r.Actual)} 25 25"));
+        lines.AddRange(["总分 100 100", "实际完成", "值"]);
+        var form = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("form.txt", Encoding.UTF8.GetBytes(string.Join("\n", lines)))).Forms);
+        Assert.Equal(rows.Select(r => (r.Target, r.Actual)), form.Indicators.Select(i => (i.Target!, i.Actual!)));
+        Assert.Equal(actualFirst, form.Warnings.Any(w => w.Code == "header.measures-by-values"));
     }
 }

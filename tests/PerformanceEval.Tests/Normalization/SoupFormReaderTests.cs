@@ -405,20 +405,6 @@ public sealed class SoupFormReaderTests
     }
 
     [Fact]
-    public void A_funding_block_the_ordered_reading_cannot_place_is_read_by_its_rate_and_says_so()
-    {
-        // Calc's layout text of a print-shop form (tuning half): every amount wrapped in its narrow cell, so the ordered
-        // reading cannot tell 4874919.0 / 0 from 4874919.00 apart by column. Its printed rate 64.81% is 3159604 ÷ 4874919.
-        var form = Assert.Single(Fixtures.Pipeline.Extract(Fixtures.Input("shop-tune-synthetic004-calc-layout")).Forms);
-        var total = form.Funding.Total!;
-        Assert.Equal((4874919.0m, 3159604m, 10m, 64.81m, 6.48m), (total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
-        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.OrderFree.Id && w.Field == "funding.total");
-        // The rows the ordered reading read stay its own; the 当年财政拨款 line it could not place keeps its warning.
-        Assert.Equal([34m, 1m, 55m], form.Indicators.Select(i => i.Weight ?? -1));
-        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.AmountColumnUnknown.Id && w.Field == "funding.fiscal");
-    }
-
-    [Fact]
     public void Two_whole_forms_after_each_other_stay_two_forms()
     {
         // Each holds its header, funding and 总分: the pieces of a shuffled form share none of these, two forms all three.

@@ -187,4 +187,19 @@ public sealed class CriteriaLayoutTableTests
         var form = Read(string.Join("\n", lines));
         Assert.Equal(["投入", "投入", "产出"], form.Indicators.Select(i => i.Level1));
     }
+
+    [Fact]
+    public void A_figure_pair_inside_a_rules_text_is_no_row_when_the_weights_say_so()
+    {
+        // "…的得 4 分，否则得 2" wrapped so that both figures stand alone on a line of the rule: a line with two figures
+        // like a row's 权重 and 自评得分. The rows' weights then add up to 104 against the 合计's 100, by exactly that
+        // pair's 4, and its 4 stands inside the text: it is the rule's, not a row (which was a row of wrong figures, unwarned).
+        var text = Print(Align.Middle).Replace("相应的管理办法；（2", "办法的得 4 分，否则得 2");
+        var form = Read(text);
+        Assert.Equal([10m, 20m, 70m], form.Indicators.Select(i => i.Weight!.Value));
+        Assert.Equal([10m, 18m, 66m], form.Indicators.Select(i => i.Score!.Value));
+        Assert.Contains("办法的得4分，否则得2", string.Concat(form.Indicators[0].ScoringRule!.Where(c => !char.IsWhiteSpace(c))));
+        // Where the pair's weight is no row's excess (the 合计 says 104), every pair stays a row: nothing is dropped on a guess.
+        Assert.Equal(4, Read(Print(Align.Middle, totalWeight: "104").Replace("相应的管理办法；（2", "办法的得 4 分，否则得 2")).Indicators.Length);
+    }
 }

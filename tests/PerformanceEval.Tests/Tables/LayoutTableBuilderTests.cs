@@ -1,5 +1,6 @@
 using System.Text;
 using PerformanceEval.Contract;
+using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Tables;
 using PerformanceEval.Templates;
@@ -223,5 +224,314 @@ public sealed class LayoutTableBuilderTests
         // A wrapped name keeps the line it started on.
         Assert.Equal("工作计划完\n成率", table[7].Cells[2].Text);
         Assert.Equal(22, table[7].Cells[2].Source.Line);
+    }
+
+    [Fact]
+    public void A_funding_block_whose_amounts_all_wrapped_is_read_in_its_columns_not_order_free()
+    {
+        // Calc's layout text of a print-shop form (tuning half): every amount wrapped in its narrow cell ("4874919.0" /
+        // "0"), each line's first figure on a line of its own, the 当年财政拨款 label against its amount. The columns
+        // still hold (each column's figures stand at one place), so the block is rebuilt by them and every line read in
+        // its cells — the order-free reading, which placed 年度资金总额 by its rate and left 当年财政拨款 unread, is not needed.
+        var form = Assert.Single(Fixtures.Pipeline.Extract(Fixtures.Input("shop-tune-synthetic004-calc-layout")).Forms);
+        var total = form.Funding.Total!;
+        Assert.Equal((4874919.0m, 4874919.0m, 3159604m, 10m, 64.81m, 6.48m),
+            (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        var fiscal = form.Funding.Fiscal!;
+        Assert.Equal((4874919.0m, 4874919.0m, 3159604m), (fiscal.InitialBudget, fiscal.AnnualBudget, fiscal.Executed));
+        Assert.Equal((0m, 0m), (form.Funding.Carryover!.InitialBudget!.Value, form.Funding.Other!.AnnualBudget!.Value));
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.OrderFree.Id || w.Code == DiagnosticCodes.AmountColumnUnknown.Id);
+        Assert.Equal([34m, 1m, 55m], form.Indicators.Select(i => i.Weight ?? -1));
+    }
+
+    /// <summary>The form above with its funding block (header to 其他资金) printed another way.</summary>
+    private static CleanedForm WithFunding(string block)
+    {
+        var lines = Form.Split('\n');
+        var head = lines.TakeWhile(l => !l.Contains("年初预")).ToList();
+        var tail = lines.SkipWhile(l => !l.StartsWith("绩效指标", StringComparison.Ordinal)).ToList();
+        return Read(string.Join('\n', head.Concat(block.Split('\n')).Concat(tail)));
+    }
+
+    private static void AssertLine(FundingLine? line, decimal? initial, decimal? annual, decimal? executed) =>
+        Assert.Equal((initial, annual, executed), (line?.InitialBudget, line?.AnnualBudget, line?.Executed));
+
+    [Fact]
+    public void A_tall_funding_row_with_its_amounts_wrapped_above_and_below_its_labelled_line_is_one_row()
+    {
+        // Writer's layout of a print-shop form (tuning half): a narrow 全年预算数 wraps "8800240.0" / "0" round the
+        // row's middle line, which holds the label, 年初预算数, 分值 and 得分; the rate "90.20" / "%" likewise; the
+        // 当年财政拨款 label wraps round a line of figures alone. The lines' first figures stand in different columns, yet
+        // each column's figures stand at one place: the block is laid out, and each row is its three lines.
+        var form = WithFunding("""
+                         年初预          全年预      全年
+                                                         分值 执行率 得分
+                         算数           算数       执行数
+                                      8800240.0 7938184.6      90.20
+                年度资金总额   7891816.50                       10         9.02
+        项目资金                          0         0              %
+        (元)  其中：当年财政                  8800240.0 7938184.6
+                     7891816.50                           —
+             拨款                       0         0
+                上年结转资金   0.00         0.00               —
+                其他资金     0.00         0.00               —
+        """);
+        var total = form.Funding.Total!;
+        AssertLine(total, 7891816.50m, 8800240.00m, 7938184.60m);
+        Assert.Equal((10m, 90.20m, 9.02m), (total.Weight, total.ExecutionRate, total.Score));
+        AssertLine(form.Funding.Fiscal, 7891816.50m, 8800240.00m, 7938184.60m);
+        AssertLine(form.Funding.Carryover, 0m, 0m, null);
+        AssertLine(form.Funding.Other, 0m, 0m, null);
+        // None of the block's lines is taken for an indicator row.
+        AssertIndicators(form);
+    }
+
+    [Fact]
+    public void Amounts_printed_one_space_apart_and_cut_inside_a_group_of_thousands_are_two_amounts_whole()
+    {
+        // Writer's layout: the narrow amount columns print "7,492,661.5 3,430,39" one space apart, their last characters
+        // ("0", "6") on the line below; read as one word it was a label, and "6" an amount of another line.
+        var form = WithFunding("""
+                             年初预         全年预        全年
+                                                              分值       执行率         得分
+                              算数         算数        执行数
+                                      7,492,661.5 3,430,39
+               年度资金总额 1,450,357.00                            10      45.78%       4.58
+        项目资金                               0          6
+         (元) 其中：当年财              7,492,661.5 3,430,39
+                    1,450,357.00                               —
+              政拨款                     0          6
+               上年结转资金        0.00         0.00                 —
+                其他资金         0.00         0.00                 —
+        """);
+        AssertLine(form.Funding.Total, 1450357.00m, 7492661.50m, 3430396m);
+        Assert.Equal((10m, 45.78m, 4.58m), (form.Funding.Total!.Weight, form.Funding.Total.ExecutionRate, form.Funding.Total.Score));
+        AssertLine(form.Funding.Fiscal, 1450357.00m, 7492661.50m, 3430396m);
+        AssertLine(form.Funding.Carryover, 0m, 0m, null);
+        Assert.Null(form.Funding.Carryover!.Weight);
+    }
+
+    [Fact]
+    public void An_amount_cut_at_its_decimal_point_is_read_whole()
+    {
+        // Calc's layout: "7,492,661" over the row's line, ".50" under it.
+        var form = WithFunding("""
+                                              年初预           全年预        全年
+                                                                                      分值                 执行率            得分
+                                              算数            算数        执行数
+
+
+                                                           7,492,661
+                             年度资金总额        1,450,357.00              3,430,396         10                45.78%         4.58
+                                                              .50
+
+
+             项目资金
+              (元)                                          7,492,661
+                          其中：当年财政拨款        1,450,357.00              3,430,396         —
+                                                              .50
+
+
+        """);
+        AssertLine(form.Funding.Total, 1450357.00m, 7492661.50m, 3430396m);
+        AssertLine(form.Funding.Fiscal, 1450357.00m, 7492661.50m, 3430396m);
+    }
+
+    [Fact]
+    public void An_unscored_line_at_its_own_widths_keeps_its_amounts_in_the_amount_columns_and_its_dash_under_the_weight()
+    {
+        // Chromium lays each line at its own widths: "上年结转 0.00  0.00  —" puts its second amount under 分值 and its
+        // dash under 得分 by position; a 分值 of 0.00 on a line the template does not score was a wrong figure unwarned.
+        var form = WithFunding("""
+                       年初预算数 全年预算数 全年执行数 分值 执行率 得分
+                 年度资金 7,770,877.00 7,770,877.00 3,983,381.17 10 51.26% 5.13
+                  总额
+          项目资金 其中：当
+           (元)   年财政拨 7,770,877.00 7,770,877.00 3,983,381.17 —
+                  款
+                 上年结转 0.00             0.00                  —
+                  资金
+                 其他资金 0.00             0.00                  —
+        """);
+        AssertLine(form.Funding.Total, 7770877.00m, 7770877.00m, 3983381.17m);
+        foreach (var line in new[] { form.Funding.Carryover, form.Funding.Other })
+        {
+            AssertLine(line, 0m, 0m, null);
+            Assert.Equal(((decimal?)null, (decimal?)null), (line!.Weight, line.Score));
+        }
+    }
+
+    [Fact]
+    public void A_line_that_prints_its_actual_under_the_weight_and_its_score_past_it_is_read_by_its_trailing_pair()
+    {
+        // Chromium's layout of a print-shop form (tuning half), each line at its own widths: "设备购置数量 >=85% 90 3 3"
+        // sets the actual 90 under 分值 and the row's 3 3 under 得分 and 偏差原因. A note is words, never a bare figure:
+        // the line's last two small figures are its 分值 and 得分, the 90 its actual.
+        var form = Read("""
+                                       2022年度财政项目支出绩效自评表
+        项目名称               智慧城市平台建设服务费（长宁财预[2022]88号）
+        主管部门    上海市长宁区民政局                            实施单位         上海市长宁区民政局
+                           年初预算数        全年预算数 全年执行数               分值 执行率 得分
+        项目资金    年度资金总额     4,241,338.50 4,241,338.50 2,170,446    10 51.17% 5.12
+        (元)     其中：当年财政拨款 4,241,338.50  4,241,338.50 2,170,446    —
+                上年结转资金     0.00         0.00                      —
+                其他资金       0.00         0.00                      —
+        年度总体目标 预期目标
+                按年度计划推进项目实施，保障各项工作有序开展。
+                                                     实际完成情况
+                                                     已按计划完成年度目标。
+           一级指标 二级指标       三级指标         年度指标值 实际完成值 分值 得分                   偏差原因分析及改进措施
+                           完成巡查次数       提升           有所提升 6 6
+                数量指标       设备购置数量       >=85%        90        3 3
+        绩                  培训场次         持续           持续        1 1
+        效       质量指标       服务规范性        =55人         =55人      9 9
+        指 产出指标 时效指标        各项工作完成及时性 >=85%           90        1 1
+        标                  按计划节点完成      >=85%        90        15 15
+                           预算控制率        =12次         12次       6 5          部分工作未按计划完成，下年度加强跟踪
+                成本指标       项目成本控制       完善           基本完善 3 3
+                           项目成本控制       ≥2000人次 2136人次 5 5
+                              节约运行成本          =55人      =55人     3 3
+                  经济效益指标      节约运行成本          ≥2000人次   2136人次   3 3
+        绩                     带动相关产业发展        =55人      =55人     3 3
+        效 效益指标    社会效益指标      对优化营商环境持续发挥作用   持续        持续       1 1
+        指                     群众办事便利度提升       =55人      =55人     6 3       进度滞后
+        标                     绿化覆盖率           ≥90%      92.5%    8 8
+                  生态效益指标      绿化覆盖率           =55人      =55人     1 1
+          满意度指标   服务对象满意度指标   受众满意度           提升        有所提升     16 15     进度滞后
+        总分                                                       100 90.12
+        """);
+        (string Target, string Actual, decimal Weight, decimal Score)[] expected =
+        [
+            ("提升", "有所提升", 6, 6),
+            (">=85%", "90", 3, 3),
+            ("持续", "持续", 1, 1),
+            ("=55人", "=55人", 9, 9),
+            (">=85%", "90", 1, 1),
+            (">=85%", "90", 15, 15),
+            ("=12次", "12次", 6, 5),
+            ("完善", "基本完善", 3, 3),
+            ("≥2000人次", "2136人次", 5, 5),
+            ("=55人", "=55人", 3, 3),
+            ("≥2000人次", "2136人次", 3, 3),
+            ("=55人", "=55人", 3, 3),
+            ("持续", "持续", 1, 1),
+            ("=55人", "=55人", 6, 3),
+            ("≥90%", "92.5%", 8, 8),
+            ("=55人", "=55人", 1, 1),
+            ("提升", "有所提升", 16, 15)
+        ];
+        Assert.Equal(expected, form.Indicators.Select(i => (i.Target!, i.Actual!, i.Weight!.Value, i.Score!.Value)));
+        Assert.DoesNotContain(form.Indicators, i => i.Note is { } note && note.All(char.IsAsciiDigit));
+    }
+
+    [Fact]
+    public void A_header_label_a_line_at_its_own_widths_printed_in_two_pieces_side_by_side_is_one_label()
+    {
+        // Chromium: "偏差原因        分析及改" on one line, "进措施" under the second piece. Stacked by place the two halves
+        // never meet, and without the 偏差原因 column a row's note had no column: the row was lost.
+        var form = Read("""
+                                财政项目支出绩效自评表
+                                      (2021 年度)
+                项目名称          公共法律服务经费（崇明财预[2021]400号）
+           主管部门 上海市崇明区科学技术委员会                      实施单位 上海市崇明区科学技术委员会
+                      年初预           全年           全年 分 执行率                  得分
+                       算数          预算数          执行数 值
+            年度资金总 7,664,320.00 6,529,479.38 3,970,246.79 10 60.80%         6.08
+        项目     额
+        资金 其中：当年 7,664,320.00 6,529,479.38 3,970,246.79 —
+        (元) 财政拨款
+            上年结转资      0.00         0.00                 —
+               金
+             其他资金      0.00         0.00                 —
+            年度                 预期目标                         实际完成情况
+            总体     按年度计划推进项目实施，保障各项工作有序 已按计划完成年度目标。
+            目标     开展。
+              一级       二级               三级          年度指 实际 分 得分 偏差原因        分析及改
+              指标       指标               指标           标值 完成值 值                进措施
+                     时效指标          按计划节点完成           及时 及时 7 7
+             产出指标                    响应及时率          =55人 =55人 2 2
+                     成本指标            预算控制率           及时 及时 20 20
+                                     预算控制率          >=85% 90 8 8
+         绩                          节约运行成本           提升    有所提 2 2
+         效          经济效益指标                                  升
+         指                        带动相关产业发展          >=85%   90    4    3   资金执行
+         标                                                                 偏慢
+             效益指标 社会效益指标 对优化营商环境持续发挥作 =55人 =55人 8 8
+                                         用
+                    生态效益指标          环境质量改善          ≥90% 92.5% 14 14
+                   可持续影响指标 长效管理制度健全性
+                                 长效管理制度健全性
+                                                    >=95% 96% 9 9
+                                                     及时 及时 6 6
+            满意度指标 服务对象满意度
+                       指标            受众满意度          =55人 =55人 10 10
+                                总分                               100 95.08
+        """);
+        var row = Assert.Single(form.Indicators, i => i.Name == "带动相关产业发展");
+        Assert.Equal((">=85%", 4m, 3m, "资金执行偏慢"), (row.Target, row.Weight!.Value, row.Score!.Value, row.Note));
+        Assert.Equal(11, form.Indicators.Length);
+    }
+
+    [Fact]
+    public void Two_figures_glued_into_one_word_are_read_as_neither_where_the_weights_say_so()
+    {
+        // pdftotext glued the row's 分值 and 得分 ("5 5" → "55"): read in order, the actual 95 was the 分值 and 55 the
+        // 得分, the actual empty — wrong figures with no warning. The 分值 then add up to the 总分's 95 only as [95 the
+        // actual, 55 a glued 5 and 5]: the actual is 95, the two figures are left unread and said to be glued.
+        var glued = Form.Replace("成率           >90%  95      10    8       计划完成", "成率           >90%  95      55            计划完成")
+            .Replace("总分                                                 100   98", "总分                                                 95    98");
+        var form = Read(glued);
+        var row = form.Indicators[1];
+        Assert.Equal((">90%", "95", (decimal?)null, (decimal?)null), (row.Target, row.Actual, row.Weight, row.Score));
+        Assert.Equal(["indicators[1].score", "indicators[1].weight"],
+            form.Warnings.Where(w => w.Code == "grid.figures-joined").Select(w => w.Field).Order());
+        Assert.Equal((30m, 30m), (form.Indicators[0].Weight, form.Indicators[0].Score));
+    }
+
+    [Fact]
+    public void A_tall_rows_weight_and_score_on_two_lines_beside_a_full_row_are_its_pair()
+    {
+        // Chromium's layout of a print-shop form (tuning half): "98.6万 <=100万 11" over "元 元 8 资金执行偏慢", the next
+        // row full on the line below. Neither line is a row by itself beside a full row, and the row was lost into the
+        // next one (its 得分 joined the next row's: "847"). A 分值 alone over a no greater 得分 alone is one row's pair.
+        var form = Read("""
+        财政项目支出绩效自评表
+        (2022 年度)
+        项目名称         公共文化设施维护专项经费
+        主管部门         上海市徐汇区生态环境局                             实施单位 上海市徐汇区
+                                                                       生态环境局
+                     年初预          全年            全年执          分 执行率 得分
+                     算数           预算数           行数           值
+               年度资金总 2,708,913.50 2,708,913.50  2,664,762.56 10 98.37% 9.84
+        项目资    额
+        金      其中：当年 2,708,913.50 2,708,913.50               —
+        (元) 财政拨款
+               上年结转资 0.00         0.00                       —
+               金
+               其他资金 0.00          0.00                       —
+        年度           预期目标                                       实际完成情况
+        总体
+        目标           按年度计划推进项目实施，保障各项工作有序开展。 已按计划完成年度目标。
+        绩效指标
+        一级 二级        三级           实际 年度 分值                             偏差
+        指标 指标        指标           完成值 指标值                       得分 原因分析及改
+                                                                       进措施
+               质量指标 系统运行稳定
+                     率
+                                  98.6万 <=100万 11
+                                  元       元                     8      资金执行偏慢
+        产出指 时效指标 响应及时率 100% =100% 47                            47
+        标            项目成本控制 90            >=85% 9               9
+               成本指标
+                     项目成本控制 基本完   善       完善 1                  1
+        效益指 生态效益指 环境质量改善 12次 =12次 12                            12
+        标      标     绿化覆盖率 100% =100% 2                         2
+        满意度 服务对象满 群众满意率 90                >=85% 8               8
+        指标 意度指标
+        总分                                      100             96.84
+        """);
+        Assert.Equal(("系统运行稳定率", 11m, 8m, "资金执行偏慢"), (form.Indicators[0].Name, form.Indicators[0].Weight!.Value, form.Indicators[0].Score!.Value, form.Indicators[0].Note));
+        Assert.Equal(("响应及时率", 47m, 47m, (string?)null), (form.Indicators[1].Name, form.Indicators[1].Weight!.Value, form.Indicators[1].Score!.Value, form.Indicators[1].Note));
+        Assert.Equal(7, form.Indicators.Length);
     }
 }

@@ -38,6 +38,9 @@ public sealed class NumberParserTests
     [InlineData("1,2,3")]
     [InlineData("9999999999999999999999999999")] // 28 nines: no form's figure, and two of them overflow a sum
     [InlineData("1000000000000000")]
+    [InlineData("①")]   // a 评分规则 clause's mark, which NFKC folds to "1"
+    [InlineData("⑵")]
+    [InlineData("㉑")]
     public void Rejects_what_is_not_one_number(string text) => Assert.False(NumberParser.TryParse(text, out _));
 
     [Theory]
