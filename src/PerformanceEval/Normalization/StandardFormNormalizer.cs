@@ -87,8 +87,10 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             if (CountKinds(row, IndicatorHeaderKinds) >= 3)
             {
                 // After the 总分 (a dump that writes the header's wrapped labels last) the header still says the columns'
-                // order, but the rows after it are the table's leftovers, not indicator rows.
-                var late = state.IndicatorColumns is null && state.ReadInTemplateOrder.Count > 0;
+                // order, but the rows after it are the table's leftovers, not indicator rows. The rows before it took the
+                // template's order where no header came first, or one that named at most one of 年度指标值 and 实际完成值.
+                var late = (state.IndicatorColumns is null || !(state.IndicatorColumns.Has("HdrTarget") && state.IndicatorColumns.Has("HdrActual"))) &&
+                           state.ReadInTemplateOrder.Count > 0;
                 state.IndicatorColumns = ColumnsOf(b, row, ri, IndicatorHeaderKinds);
                 if (phase is not Phase.Done) phase = Phase.Indicators;
                 // Rows read before any header took the template's order; a header printed after them (a dump writing a

@@ -257,4 +257,19 @@ public sealed class HeaderBindingTests
         Assert.Equal(rows.Select(r => (r.Target, r.Actual)), form.Indicators.Select(i => (i.Target!, i.Actual!)));
         Assert.Equal(actualFirst, form.Warnings.Any(w => w.Code == "header.measures-by-values"));
     }
+
+    [Fact]
+    public void A_header_written_after_the_total_orders_the_measures_of_rows_read_under_a_header_naming_neither()
+    {
+        // Calc's -raw: the header line before the rows names neither 年度指标值 nor 实际完成值 (both wrapped), and the
+        // wrapped labels come after the 总分, 实际完成值 first. That late header, not the values, says the order.
+        var lines = new[]
+        {
+            "财政项目支出绩效自评表", "(2022 年度)", "项目名称 服务费", "一级指标 二级指标 三级指标 分值 得分",
+            "产出指标", "数量指标", "服务人次 基本完善 完善 50 50", "办理时限 有所提升 提升 50 50", "总分 100 100",
+            "实际完成值 年度指标值 偏差原因分析及改进措施",
+        };
+        var form = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("form.txt", Encoding.UTF8.GetBytes(string.Join("\n", lines)))).Forms);
+        Assert.Equal([("完善", "基本完善"), ("提升", "有所提升")], form.Indicators.Select(i => (i.Target!, i.Actual!)));
+    }
 }
