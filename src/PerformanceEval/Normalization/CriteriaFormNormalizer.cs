@@ -213,8 +213,6 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 b.CurrencyUnit = unit;
                 b.From("currencyUnit", cells[start].Cell, cells[start].Row, labelText);
             }
-            // A field a line read beside its label keeps that reading, unless this one is the same value gone on over
-            // more lines ("上海市青浦区退役军" / "人事务局").
             if (PathOf(label.Kind) is not { } read || text is null) continue;
             // A figure is one cell (the cells after it are other labels' values written before their labels).
             var figure = label.Kind is "CurrentBudget" or "PreviousBudget" or "BudgetExecuted" or "BudgetRate";
@@ -225,6 +223,8 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 text = TextCleaner.Clean(valueCells[0].Cell.Text);
                 if (text is null) continue;
             }
+            // A field a line read beside its label keeps that reading, unless this one is the same value gone on over
+            // more lines ("上海市青浦区退役军" / "人事务局").
             if (b.Provenance.TryGetValue(read, out var prior))
             {
                 if (TextCleaner.Clean(prior.Text) is not { } before || text.Length <= before.Length || !text.StartsWith(before, StringComparison.Ordinal)) continue;

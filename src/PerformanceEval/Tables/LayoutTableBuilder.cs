@@ -1108,7 +1108,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var section = new List<Token>();
         var tokensOf = new List<(int Row, List<Token> Tokens)>();
         for (var r = band.End; r < end; r++)
-            if (Tokens(rows, r, 0) is { Count: > 0 } tokens) tokensOf.Add((r, [.. tokens.SelectMany(SplitFigures)]));
+            if (Tokens(rows, r, 0) is { Count: > 0 } tokens) tokensOf.Add((r, tokens));
         JoinBrokenAmounts(tokensOf);
         foreach (var (r, tokens) in tokensOf)
             if (tokens.Count > 0) lines.Add((r, Align(tokens, columns)));
@@ -1166,34 +1166,6 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         yield return Header(rows[band.Start], columns);
         foreach (var anchor in anchors)
             yield return Row(rows[anchor], pieces[anchor], columns.Count);
-    }
-
-    /// <summary>
-    /// Cells a single space apart are one token to the layout ("7,492,661.5 3,430,39": narrow columns printed their
-    /// wrapped amounts all but touching; "其中：当年 4874919.0": a wrapped line label against its first amount). A funding
-    /// line's label holds no figure, so each figure in such a token is a token of its own, at its own characters, and
-    /// the words between figures stay one token.
-    /// </summary>
-    private static IEnumerable<Token> SplitFigures(Token token)
-    {
-        static bool Figure(string p) => p.Any(char.IsAsciiDigit) && p.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '%');
-        var parts = token.Text.Split(' ');
-        if (parts.Length < 2 || parts.Any(p => p.Length == 0) || !parts.Any(Figure))
-        {
-            yield return token;
-            yield break;
-        }
-        var at = token.At.Start;
-        for (var k = 0; k < parts.Length;)
-        {
-            // A figure alone; a run of words together.
-            var n = Figure(parts[k]) ? 1 : parts.Skip(k).TakeWhile(p => !Figure(p)).Count();
-            var text = string.Join(' ', parts.Skip(k).Take(n));
-            var columns = new TextColumns(at, at + text.Length);
-            yield return token with { Cell = token.Cell with { Text = text, Source = token.Cell.Source with { Text = text }, Columns = columns }, At = columns };
-            at += text.Length + 1;
-            k += n;
-        }
     }
 
     /// <summary>

@@ -287,10 +287,11 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
-    public void Amounts_printed_one_space_apart_and_cut_inside_a_group_of_thousands_are_two_amounts_whole()
+    public void Amounts_printed_one_space_apart_and_cut_inside_a_group_of_thousands_are_read_whole()
     {
         // Writer's layout: the narrow amount columns print "7,492,661.5 3,430,39" one space apart, their last characters
-        // ("0", "6") on the line below; read as one word it was a label, and "6" an amount of another line.
+        // ("0", "6") on the line below; "3,430,39" is no figure until joined, so both went to the label, and "6" was an
+        // amount of another line.
         var form = WithFunding("""
                              年初预         全年预        全年
                                                               分值       执行率         得分
