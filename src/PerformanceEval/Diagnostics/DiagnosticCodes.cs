@@ -127,6 +127,8 @@ public static class DiagnosticCodes
         "文字导出把某个标签的取值写在了表格之后（标签旁为空），该值是按模板从表格之后唯一未被认领的文字中取得的。", "对照原件核对该项。");
     public static readonly DiagnosticCode CellsUndivided = new("layout.cells-undivided", Warning, Stage.Normalization,
         "文字导出中一行指标的名称、年度指标值与实际完成值折行，能以两种同样合理的方式拆开，无从判定：整体读作名称，指标值与完成值留空。", "对照原件拆分名称、年度指标值与实际完成值。");
+    public static readonly DiagnosticCode CriteriaCellsUndivided = new("layout.criteria-cells-undivided", Warning, Stage.Tables,
+        "文字导出逐个单元格写出表格、没有列位置：一行指标的指标名称与指标解释按各列折行的宽度分开，这一行的折行分不出唯一的边界，两者留空（权重、评分规则与自评得分照常读取）。", "对照原件补录这一行的指标名称与指标解释。");
     public static readonly DiagnosticCode OrderFree = new("layout.order-free", Warning, Stage.Normalization,
         "文字导出的顺序不是表格的顺序（标签、数字与名称交错、按列书写或分块打乱），按模板的标签、数字的类型与表内的勾稽关系读取，而不是按位置。", "逐项对照原件核对，尤其是指标名称与各行数值的对应。");
     public static readonly DiagnosticCode OrderFreeUnplaced = new("layout.order-free-unplaced", Warning, Stage.Normalization,

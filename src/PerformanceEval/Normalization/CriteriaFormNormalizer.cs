@@ -38,7 +38,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         var unlabelled = new HashSet<int>();
         var unaligned = new List<int>();
         // A form of plain text lines only (no table rebuilt from it, no spans): no row of it need hold a label and its value.
-        var plain = grid.Rows.All(r => r.Origin is RowOrigin.Layout);
+        // (A table rebuilt from such text, its head left as lines, still has a plain head.)
+        var plain = grid.Rows.TakeWhile(r => RowText.NonEmpty(r).Count(c => matcher.Match(c.Text, TableKinds) is { IsExact: true }) < 4)
+            .All(r => r.Origin is RowOrigin.Layout);
         var head = new List<(RawRow Row, int Index)>();
         for (var ri = 0; ri < grid.Rows.Length; ri++)
         {
@@ -56,7 +58,11 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 continue;
             }
             var cells = RowText.NonEmpty(row).ToList();
-            if (cells.Count(c => matcher.Match(c.Text, TableKinds) is { IsExact: true }) >= 4)
+            // (Plain text whose one-line header labels stand on a line of their own, the wrapped ones written after
+            // the table — Calc's `-raw`: "权重 备注" — has its header there: the rows after it are read by their figures.)
+            if (cells.Count(c => matcher.Match(c.Text, TableKinds) is { IsExact: true }) >= 4 ||
+                columns is null && plain && row.Origin is RowOrigin.Layout && cells.Count >= 2 &&
+                cells.All(c => matcher.Match(c.Text, TableKinds) is { IsExact: true }) && cells.Any(c => matcher.Match(c.Text, "HdrWeight") is { IsExact: true }))
             {
                 columns = ColumnMap.Of(row, matcher, TableKinds, minScore: 0.95);
                 continue;
@@ -383,8 +389,12 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     {
         bool Figure(RawCell c) => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent && n.Value <= 100;
         var figures = cells.Where(Figure).ToList();
-        if (figures.Count < 2 || !Figure(cells[^1])) return false;
+        if (figures.Count < 2) return false;
         var (weight, score) = (figures[^2], figures[^1]);
+        // Text after the pair is the row's 备注 only where the two figures stand side by side (a rule's words between
+        // them, or figures inside text, make no row of this line).
+        var after = cells.SkipWhile(c => c != score).Skip(1).ToList();
+        if (after.Count > 0 && cells.IndexOf(score) != cells.IndexOf(weight) + 1) return false;
         decimal Value(RawCell c) => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) ? n.Value : 0m;
         var texts = cells.TakeWhile(c => c != weight).Where(c => !Figure(c)).ToList();
         if (texts.Count > 0 && TextCleaner.Compact(texts[0].Text) is "合计" or "总分")
@@ -400,7 +410,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         b.Indicators.Add(new Indicator
         {
             Name = TextCleaner.Clean(name?.Text), Explanation = TextCleaner.Clean(explanation?.Text), Weight = Value(weight), Score = Value(score),
+            Note = after.Count > 0 ? TextCleaner.Clean(string.Join(" ", after.Select(c => c.Text))) : null,
         });
+        if (after.Count > 0) b.From($"{p}.note", after[0], ri);
         b.From($"{p}.weight", weight, ri);
         b.From($"{p}.score", score, ri);
         if (name is not null) b.From($"{p}.name", name, ri);

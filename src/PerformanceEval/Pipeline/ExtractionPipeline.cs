@@ -206,7 +206,9 @@ public sealed class ExtractionPipeline
             if (Error(segmented.Diagnostics) is { } segmentError)
                 return Failed(document.Path, segmentError.Message, diagnostics.ToImmutable(), timings);
 
-            var forms = FormsOf(segmented.Value, ingested.Diagnostics, timings, diagnostics);
+            // What the tables stage noticed at a line (a row it could not cut) goes to the form on that line, as the reader's does.
+            var forms = FormsOf(segmented.Value, ingested.Diagnostics.AddRange(segmented.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)),
+                timings, diagnostics);
             return new DocumentResult(document.Path, forms, null, diagnostics.ToImmutable(), timings.Milliseconds) { Kind = ingested.Value.Kind, StageAllocatedBytes = timings.AllocatedBytes };
         }
         catch (Exception e)

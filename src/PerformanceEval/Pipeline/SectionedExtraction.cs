@@ -78,7 +78,8 @@ internal sealed class SectionedExtraction(
             var done = atEnd ? forms : forms[..^1];
             // Numbered through the file, as a file read whole numbers them.
             var numbered = done.Select((g, i) => g with { FormIndex = handed + i }).ToList();
-            var cleaned = formsOf(numbered, ingested.Diagnostics);
+            // (The tables stage's warnings at a line go to their forms, as the reader's do.)
+            var cleaned = formsOf(numbered, ingested.Diagnostics.AddRange(grids.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)));
             handed += cleaned.Length;
             if (!cleaned.IsEmpty) onForms(cleaned);
             (line, offset, size) = (next, restart, limits.TextSectionBytes);

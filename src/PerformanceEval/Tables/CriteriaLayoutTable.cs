@@ -105,7 +105,7 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
     /// separates cells by one space (Chromium's PDFs through <c>pdftotext -layout</c>) but still indents a line whose
     /// first cells are empty; a dump written with one space and no positions (<c>-raw</c>) never indents.
     /// </summary>
-    private static bool[] LaidOut(ImmutableArray<RawRow> rows)
+    internal static bool[] LaidOut(ImmutableArray<RawRow> rows)
     {
         var laidOut = LayoutTableBuilder.LaidOut(rows);
         var indented = new int[rows.Length + 1];

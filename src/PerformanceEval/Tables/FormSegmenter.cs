@@ -16,6 +16,7 @@ public sealed class FormSegmenter(LabelMatcher standard, LabelMatcher? criteria 
 {
     private readonly LayoutTableBuilder _layoutTables = new(standard);
     private readonly CriteriaLayoutTable? _criteriaTables = criteria is null ? null : new(criteria);
+    private readonly CriteriaRawTable? _criteriaRawTables = criteria is null ? null : new(criteria);
     private readonly BrokenLineJoiner _brokenLines = new(standard);
 
     public StageResult<ImmutableArray<FormGrid>> Segment(IngestedDocument document)
@@ -23,8 +24,11 @@ public sealed class FormSegmenter(LabelMatcher standard, LabelMatcher? criteria 
         // Layout text's tables are rebuilt first, and words the plain lines broke are joined: a funding line wrapped over
         // three lines would otherwise look like the start of the next form.
         // A criteria form's layout text first: its table is none the standard template's builder knows.
+        // Then one written a cell at a time in drawing order, with no positions (its header on a line, its cells after).
         var rows = _criteriaTables?.Rebuild(document.Rows) ?? document.Rows;
-        var rebuilt = _layoutTables.Rebuild(rows);
+        var raw = _criteriaRawTables?.Rebuild(rows);
+        var rebuilt = _layoutTables.Rebuild(raw?.Value ?? rows);
+        if (raw is { Diagnostics.IsEmpty: false }) rebuilt = rebuilt with { Diagnostics = raw.Diagnostics.AddRange(rebuilt.Diagnostics) };
         var forms = new List<List<RawRow>>();
         List<RawRow>? current = null;
         var inBody = false;
@@ -97,7 +101,10 @@ public sealed class FormSegmenter(LabelMatcher standard, LabelMatcher? criteria 
         {
             var (first, second) = (blocks[i], blocks[i + 1]);
             // The document's first piece may hold no block at all: a page's indicator rows written before the title.
-            var lead = i == 0 && first.Count == 0 && second.Count == 3 && !forms[i].Any(r => IsTitle(RowText.Joined(r)));
+            // (The criteria template has no funding block: its 项目名称 and 合计 make it whole. Calc's `-raw` writes such a
+            // form's one-line values and rows first, its title and labels after them.)
+            var lead = i == 0 && first.Count == 0 && (second.Count == 3 || second.SetEquals(["ProjectName", "Total"])) &&
+                !forms[i].Any(r => IsTitle(RowText.Joined(r)));
             if (!lead && (first.Count == 0 || second.Count == 0 || first.Overlaps(second) || first.Count + second.Count < 3) ||
                 forms[i].Concat(forms[i + 1]).Any(r => r.Origin is RowOrigin.Flattened)) continue;
             forms[i] = [.. forms[i], .. forms[i + 1]];

@@ -86,6 +86,73 @@ public sealed class CriteriaFormNormalizerTests
         Assert.Contains(form.Warnings, w => w.Code == "form.trailing-row" && w.Message.Contains("6 行", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Raw_text_with_its_wrapped_cells_written_apart_is_not_cut_in_drawing_order()
+    {
+        // The same dump with weights that add up to its 合计: the rows could be paired, but the section label and the
+        // rule after the last row are wrapped cells written apart from their rows, no 备注 of the last row's. The rows
+        // are read by their figures only, each named in a warning, and no wrapped text lands in a cell.
+        var text = RawCriteria.Replace("完成年度相关工作任务 18 18", "完成年度相关工作任务 85 80").Replace("合计 100 90.00", "合计 100 92");
+        var form = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.raw.txt", Encoding.UTF8.GetBytes(text))).Forms);
+        Assert.Equal([(6m, 6m), (9m, 6m), (85m, 80m)], form.Indicators.Select(i => (i.Weight!.Value, i.Score!.Value)));
+        Assert.All(form.Indicators, i => Assert.Null(i.Note));
+        Assert.All(form.Indicators, i => Assert.Null(i.ScoringRule));
+        Assert.Equal(3, form.Warnings.Count(w => w.Code == "table.read-by-position"));
+    }
+
+    /// <summary>
+    /// Calc's <c>pdftotext -raw</c> of a criteria form whose title and labels are wrapped or merged cells: written after
+    /// the head's values and the rows' one-line cells, the title among them. The rows before it are the form's.
+    /// </summary>
+    private const string RawCriteriaTitleAfter = """
+        社区卫生服务能力提升项目 上海市徐汇区民政局
+        综合科 是
+        1,200,000.00 0.00
+        1,080,000.00 90.00%
+        项目年度目标：按计划推进项目实施。
+        2023-04-01
+        优
+        按计划完成年度各项工作任务，资金使用规范。
+        无
+        无
+        权重 备注
+        资金到位率 完成年度相关工作任务 40 40
+        预算执行率 60 50 部分资金未支付
+        2022年度财政项目绩效自评表
+        项目
+        名称
+        预算
+        单位
+        一级
+        指标
+        指标
+        名称
+        指标
+        解释
+        评分
+        规则
+        自评
+        得分
+        投入
+        （100分）
+        反映项目预算执行的进
+        度
+        合计 100 90
+        """;
+
+    [Fact]
+    public void Rows_written_before_the_title_they_belong_under_are_that_forms()
+    {
+        var form = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.raw.txt", Encoding.UTF8.GetBytes(RawCriteriaTitleAfter))).Forms);
+        Assert.Equal("criteria", form.Template);
+        Assert.Equal([(40m, 40m), (60m, 50m)], form.Indicators.Select(i => (i.Weight!.Value, i.Score!.Value)));
+        // Text after a row's two figures, side by side, is its 备注.
+        Assert.Equal([null, "部分资金未支付"], form.Indicators.Select(i => i.Note));
+        Assert.Equal((100m, 90m), (form.TotalWeight, form.TotalScore));
+        Assert.Equal(2022, form.Year);
+        Assert.Equal(2, form.Warnings.Count(w => w.Code == "table.read-by-position"));
+    }
+
     /// <summary>
     /// Writer's PDF of a print-shop criteria form (tuning half) through <c>pdftotext -raw</c>, its head as written: labels
     /// wrapped in their narrow cells a piece a line ("项目名" / "称", "当年预" / "算数" / "（元）"), a value wrapped likewise.

@@ -1,0 +1,449 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using PerformanceEval.Diagnostics;
+using PerformanceEval.Ingestion;
+using PerformanceEval.Templates;
+
+namespace PerformanceEval.Tables;
+
+/// <summary>
+/// Rebuilds a criteria-template form's table (一级指标 with its section weight, 指标名称, 指标解释, 权重, 评分规则,
+/// 自评得分, 备注) from text that writes it a cell at a time, in the order the cells were drawn, with no positions:
+/// <c>pdftotext -raw</c> of the PDFs Writer and Chromium print, a viewer's copy. A row comes as its cells one after
+/// another, each wrapped over as many lines as its column's width makes it take, two cells on one line (a space
+/// apart) where the printing put their lines at one height. Nothing marks where one cell ends and the next begins
+/// but this:
+/// <list type="number">
+/// <item>权重 and 自评得分 are the table's only bare figures, a pair a row: the rows are cut at them. The pairs are
+/// taken only where the weights add up to the 合计's (none printed: where no score exceeds its weight); any other
+/// count or sum leaves the form as it was, for the readers after this one.</item>
+/// <item>Between a row's two figures is its 评分规则; before its 权重, its 一级指标 where a section starts (the text up
+/// to "(24分)"), 指标名称 and 指标解释, and the 备注 of the row before.</item>
+/// <item>Where 备注, 指标名称 and 指标解释 meet, the cut is where each cell's lines fill its column's width but the last
+/// (a cell wraps only when its column is full), a space between two CJK characters being more likely two cells' edge
+/// than a cell's own. The two columns' widths are the ones under which the most rows cut so, table by table (a page
+/// may print its rows at other widths); a row that cannot be cut so under them, or can two ways as well, gets no
+/// 指标名称 and 指标解释, and a warning says so.</item>
+/// </list>
+/// Laid-out text (words at their columns) is <see cref="CriteriaLayoutTable"/>'s, and is left alone here.
+/// </summary>
+public sealed partial class CriteriaRawTable(LabelMatcher matcher)
+{
+    private static readonly string[] TableKinds = LabelKinds.CriteriaColumns;
+
+    /// <summary>A cell of a line: its text, the document row it is on, whether a piece of the same line stands before it.</summary>
+    private sealed record Piece(RawCell Cell, string Text, int Row, bool SameLine, int Table)
+    {
+        /// <summary>Printed width in em: a CJK character or a full-width mark one, a latin letter or digit about half.</summary>
+        public double Width { get; } = TextCleaner.DisplayWidth(Text) / 2.0;
+    }
+
+    /// <summary>The header found: its rows [Start, End) and its labels in the order printed, each with its widest line.</summary>
+    private sealed record Header(int Start, int End, List<(string Kind, RawCell Cell, double Width)> Labels);
+
+    /// <summary>The document's rows with each criteria form written cell by cell rebuilt; every other row as it was.</summary>
+    public StageResult<ImmutableArray<RawRow>> Rebuild(ImmutableArray<RawRow> rows)
+    {
+        if (!rows.Any(r => r.Origin is RowOrigin.Layout && r.Cells.Any(c => c.Text.Contains("评分") || c.Text.Contains("解释"))))
+            return new(rows, []);
+        var laidOut = CriteriaLayoutTable.LaidOut(rows);
+        var output = new List<RawRow>(rows.Length);
+        var diagnostics = new List<Diagnostic>();
+        var done = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (laidOut[i] || rows[i].Origin is not RowOrigin.Layout || HeaderAt(rows, i, laidOut) is not { } header) continue;
+            if (Body(rows, header, laidOut, diagnostics) is not { } body) continue;
+            output.AddRange(rows[done..header.Start]);
+            output.AddRange(body.Rows);
+            done = body.End;
+            i = body.End - 1;
+        }
+        if (done == 0) return new(rows, []);
+        output.AddRange(rows[done..]);
+        return new([.. output], [.. diagnostics]);
+    }
+
+    // ---- the header ----------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A header starting at row <paramref name="i"/>: the run of lines from it whose pieces spell the table's labels one
+    /// after another, each whole — a narrow cell wraps its label a piece a line ("一级" / "指标", "权" / "重", "指标名" /
+    /// "称 指标解释 … 自评得" / "分"). Of the runs that spell so, the one with the most labels; at least five of the
+    /// seven, 权重 and 自评得分 among them.
+    /// </summary>
+    private Header? HeaderAt(ImmutableArray<RawRow> rows, int i, bool[] laidOut)
+    {
+        // (Its first label, 一级指标 or 指标名称, may come a character a line.)
+        var first = string.Concat(Enumerable.Range(i, Math.Min(4, rows.Length - i)).Select(r => RowText.Joined(rows[r])));
+        if (!(first.StartsWith("一级", StringComparison.Ordinal) || first.StartsWith("指标", StringComparison.Ordinal))) return null;
+        Header? best = null;
+        var pieces = new List<RawCell>();
+        for (var end = i + 1; end <= Math.Min(rows.Length, i + 20) && rows[end - 1].Origin is RowOrigin.Layout && !laidOut[end - 1]; end++)
+        {
+            pieces.AddRange(RowText.NonEmpty(rows[end - 1]));
+            if (pieces.Sum(p => TextCleaner.Compact(p.Text).Length) > 40) break;
+            if (Spelled(pieces, []) is { } labels && (best is null || labels.Count > best.Labels.Count))
+                best = new Header(i, end, labels);
+        }
+        return best is { Labels.Count: >= 5 } && best.Labels.Any(l => l.Kind == "HdrWeight") && best.Labels.Any(l => l.Kind == "HdrScore")
+            ? best : null;
+    }
+
+    /// <summary>
+    /// The labels that pieces spell one after another, every piece used, no label twice; else null. A piece may be a
+    /// label of its own and also the start of a longer one ("评分" / "规则"): each way is tried.
+    /// </summary>
+    private List<(string Kind, RawCell Cell, double Width)>? Spelled(List<RawCell> pieces, List<(string Kind, RawCell Cell, double Width)> found)
+    {
+        if (pieces.Count == 0) return found;
+        for (var e = 1; e <= Math.Min(pieces.Count, 6); e++)
+        {
+            var text = string.Concat(pieces[..e].Select(p => TextCleaner.Compact(p.Text)));
+            if (text.Length > 8) break;
+            if (matcher.Match(text, TableKinds) is { IsExact: true } m && found.All(l => l.Kind != m.Kind) &&
+                Spelled(pieces[e..], [.. found, (m.Kind, pieces[0] with { Text = text }, pieces[..e].Max(p => TextCleaner.DisplayWidth(p.Text.Trim()) / 2.0))]) is { } all)
+                return all;
+        }
+        return null;
+    }
+
+    // ---- the body ------------------------------------------------------------------------------------------------
+
+    /// <summary>The rows rebuilt from the header to the 合计 (inclusive), and the row after them; null to leave them.</summary>
+    private (List<RawRow> Rows, int End)? Body(ImmutableArray<RawRow> rows, Header header, bool[] laidOut, List<Diagnostic> diagnostics)
+    {
+        var pieces = new List<Piece>();
+        int? totalRow = null;
+        var table = 0;
+        for (var r = header.End; r < Math.Min(rows.Length, header.End + 600) && totalRow is null; r++)
+        {
+            var row = rows[r];
+            if (laidOut[r] || row.Origin is not RowOrigin.Layout) return null;
+            var joined = RowText.Joined(row);
+            if (joined.Length == 0) continue;
+            if (FormSegmenter.IsTitle(joined) || joined.StartsWith("说明", StringComparison.Ordinal)) return null;
+            // The header printed again atop a page: no text of the table's, but the start of a table of its own, whose
+            // columns may be as wide as that page's printing made them.
+            if (HeaderAt(rows, r, laidOut) is { } again)
+            {
+                table++;
+                r = again.End - 1;
+                continue;
+            }
+            if (RowText.NonEmpty(row).FirstOrDefault() is { } first && matcher.Match(first.Text, "Total") is { IsExact: true })
+            {
+                totalRow = r;
+                break;
+            }
+            // "合" / "计 100.00 96.00": the label wrapped in its narrow cell.
+            if (joined == "合" && r + 1 < rows.Length && RowText.NonEmpty(rows[r + 1]).FirstOrDefault() is { } rest &&
+                TextCleaner.Compact(rest.Text) == "计")
+            {
+                totalRow = r + 1;
+                break;
+            }
+            // A page may print its part of the table at other widths (a tool that lays out each page's rows anew).
+            if (pieces.Count > 0 && rows[pieces[^1].Row].Block != row.Block) table++;
+            var k = 0;
+            foreach (var cell in RowText.NonEmpty(row))
+                pieces.Add(new Piece(cell, cell.Text.Trim(), r, k++ > 0, table));
+        }
+        if (totalRow is not { } tr) return null;
+        var totalFigures = RowText.NonEmpty(rows[tr]).Skip(1).Where(c => Bare(c.Text) is not null).ToList();
+        // Its figures on the line after it ("合" / "计" / "100.00 97.00"): a line of figures alone.
+        var end = tr + 1;
+        if (totalFigures.Count == 0 && end < rows.Length && !laidOut[end] && RowText.NonEmpty(rows[end]).ToList() is { Count: > 0 } next &&
+            next.All(c => Bare(c.Text) is not null))
+            (totalFigures, end) = (next, end + 1);
+
+        // 1. The rows' figures, a 权重 and a 自评得分 each.
+        var figures = Enumerable.Range(0, pieces.Count).Where(k => IsFigure(pieces, k)).ToList();
+        if (figures.Count < 2 || figures.Count % 2 != 0) return null;
+        var pairs = Enumerable.Range(0, figures.Count / 2).Select(k => (Weight: figures[2 * k], Score: figures[2 * k + 1])).ToList();
+        var weights = pairs.Sum(p => Bare(pieces[p.Weight].Text)!.Value);
+        if (totalFigures.Count > 0 ? weights != Bare(totalFigures[0].Text) : pairs.Any(p => Bare(pieces[p.Score].Text) > Bare(pieces[p.Weight].Text)))
+            return null;
+
+        // 2. What stands before each row's 权重: the 备注 of the row before, a section label, the name and explanation.
+        // A section label's column is as wide as the widest line of any label in its table (a table of one section tells
+        // too little: the form's widest then), or of the header's 一级指标, wrapped in the same column: the lines before
+        // a label's own that fill it are the label's too ("投入与" / "管理" / "(6" / "分)").
+        var befores = Enumerable.Range(0, pairs.Count).Select(k => pieces[(k == 0 ? 0 : pairs[k - 1].Score + 1)..pairs[k].Weight]).ToList();
+        var labelWidths = befores.Select((b, k) => (Table: pieces[pairs[k].Weight].Table, Found: SectionAt(b, null)))
+            .Where(x => x.Found is not null).GroupBy(x => x.Table)
+            .Where(g => g.Count() >= 2).ToDictionary(g => g.Key, g => g.Max(x => x.Found!.Value.Width));
+        var headerWidth = header.Labels.Find(l => l.Kind == "HdrLevel1") is { Kind: not null } own ? own.Width : 0;
+        var labelWidth = labelWidths.Values.Append(headerWidth).Max();
+        var texts = new List<RowTexts>();
+        var open = false;
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            var before = befores[k];
+            // The rest of a label a page break cut ("分)"), printed where the next page goes on: the label's, not a cell's.
+            if (open && before.FindIndex(p => TextCleaner.Compact(p.Text) is "分)" or "分）") is >= 0 and var orphan)
+            {
+                before = [.. before[..orphan], .. before[(orphan + 1)..]];
+                open = false;
+            }
+            var section = SectionAt(before, Math.Max(headerWidth, labelWidths.TryGetValue(pieces[pairs[k].Weight].Table, out var lw) ? lw : labelWidth));
+            if (section is { } opened) open = OpenLabel().IsMatch(string.Concat(before.GetRange(opened.Start, opened.Count).Select(p => TextCleaner.Compact(p.Text))));
+            var lead = section is { } s ? before[..s.Start] : [];
+            var rest = section is { } s2 ? before[(s2.Start + s2.Count)..] : before;
+            texts.Add(new RowTexts(lead, section is { } s3 ? before.GetRange(s3.Start, s3.Count) : null, rest, pieces[pairs[k].Weight].Table));
+        }
+        var tail = pieces[(pairs[^1].Score + 1)..];
+        // Rows each on one line with both their figures, and a section label or a rule after the last: the text writes
+        // its wrapped cells apart from their rows (Calc's `-raw`), and cutting it in drawing order would give them to
+        // the wrong cells. (Writer writes a top-aligned row's first lines together too, but not every row's.)
+        if (pairs.Count(p => pieces[p.Weight].Row == pieces[p.Score].Row) >= 0.8 * pairs.Count &&
+            (SectionAt(tail, null) is not null || tail.Any(p => p.Text.StartsWith('①'))))
+            return null;
+
+        // 3. The columns' widths, table by table (a header printed again starts a table of its own), then each row cut
+        // under them. A 备注 is known where a section label or the 合计 ends it.
+        var cuts = new RowCut?[texts.Count];
+        foreach (var group in texts.Select((t, k) => (Texts: t, Index: k)).GroupBy(x => x.Texts.Table))
+        {
+            var notes = group.Where(x => x.Texts.Section is not null && x.Texts.Lead.Count > 0).Select(x => x.Texts.Lead)
+                .Concat(group.Key == texts[^1].Table ? [tail] : []).Where(n => n.Count > 0).ToList();
+            double? noteWidth = notes.Count > 0 ? notes.Max(n => Lines(n).Max()) : null;
+            var (nameWidth, explanationWidth) = Widths([.. group.Select(x => x.Texts)], noteWidth);
+            foreach (var (t, k) in group) cuts[k] = Cut(t, k > 0 && t.Section is null, nameWidth, explanationWidth, noteWidth);
+        }
+
+        var labels = header.Labels;
+        int IndexOf(string kind) => labels.FindIndex(l => l.Kind == kind);
+        var output = new List<RawRow> { new([.. labels.Select((l, c) => Cell([l.Cell with { Text = TextCleaner.Compact(l.Cell.Text) }], c, [false]))], RowOrigin.LayoutGrid, rows[header.Start].Line, rows[header.Start].Block) };
+        RawCell? sectionCell = null;
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            var cells = new RawCell?[labels.Count];
+            var like = pieces[pairs[k].Weight].Cell;
+            void Put(string kind, List<Piece>? run)
+            {
+                if (IndexOf(kind) is >= 0 and var at && run is { Count: > 0 }) cells[at] = Cell(run.Select(p => p.Cell), at, run.Select(p => p.SameLine));
+            }
+            if (texts[k].Section is { } section)
+            {
+                Put("HdrLevel1", section);
+                // A label cut inside its weight is closed as printed on the next page.
+                if (IndexOf("HdrLevel1") is >= 0 and var l0 && cells[l0] is { } cut0 && OpenLabel().IsMatch(TextCleaner.Compact(cut0.Text)))
+                    cells[l0] = cut0 with { Text = cut0.Text + "分）" };
+                sectionCell = IndexOf("HdrLevel1") is >= 0 and var l1 ? cells[l1] : null;
+            }
+            else if (sectionCell is not null && IndexOf("HdrLevel1") is >= 0 and var l2)
+                cells[l2] = sectionCell with { Carried = true };
+            if (cuts[k] is { } cut)
+            {
+                Put("HdrName", cut.Name);
+                Put("HdrExplanation", cut.Explanation);
+            }
+            else if (texts[k].Rest.Count > 0)
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.CriteriaCellsUndivided,
+                    $"第 {k + 1} 行指标的文字“{string.Join("", texts[k].Rest.Select(p => p.Text))}”分不出指标名称与指标解释（折行的宽度定不下边界），两者留空",
+                    texts[k].Rest[0].Cell.Source, $"indicators[{k}]"));
+            Put("HdrWeight", [pieces[pairs[k].Weight]]);
+            Put("HdrRule", pieces[(pairs[k].Weight + 1)..pairs[k].Score]);
+            Put("HdrScore", [pieces[pairs[k].Score]]);
+            var note = k + 1 < pairs.Count ? (texts[k + 1].Section is not null ? texts[k + 1].Lead : cuts[k + 1]?.Note) : tail;
+            Put("HdrNote", note);
+            output.Add(new RawRow([.. cells.Select((c, i) => c ?? Empty(like, i))], RowOrigin.LayoutGrid, like.Source.Line, rows[pieces[pairs[k].Weight].Row].Block));
+        }
+        var total = new RawCell?[labels.Count];
+        var totalLabel = RowText.NonEmpty(rows[tr]).First() is var printed && TextCleaner.Compact(printed.Text) == "计"
+            ? printed with { Text = "合计" } : RowText.NonEmpty(rows[tr]).First();
+        total[0] = Cell([totalLabel], 0, [false]);
+        if (IndexOf("HdrWeight") is > 0 and var w && totalFigures.Count >= 1) total[w] = Cell([totalFigures[0]], w, [false]);
+        if (IndexOf("HdrScore") is > 0 and var sc && totalFigures.Count >= 2) total[sc] = Cell([totalFigures[1]], sc, [false]);
+        output.Add(new RawRow([.. total.Select((c, i) => c ?? Empty(totalLabel, i))], RowOrigin.LayoutGrid, rows[tr].Line, rows[tr].Block));
+        return (output, end);
+    }
+
+    /// <summary>The pieces before a row's 权重: before a section label (the 备注 of the row above), the label, and the rest.</summary>
+    private sealed record RowTexts(List<Piece> Lead, List<Piece>? Section, List<Piece> Rest, int Table);
+
+    /// <summary>A row's text cut into its cells: the 备注 of the row above (if any), 指标名称, 指标解释.</summary>
+    private sealed record RowCut(List<Piece>? Note, List<Piece> Name, List<Piece> Explanation);
+
+    /// <summary>
+    /// A section label among a row's leading pieces: the run that ends in its weight ("(24" / "分)") and whose name has
+    /// at least two characters, taking in the lines before it that fill the label's column (<paramref name="width"/>,
+    /// where known) as a wrapped label's lines do. Its widest line comes with it.
+    /// </summary>
+    private static (int Start, int Count, double Width)? SectionAt(List<Piece> before, double? width)
+    {
+        for (var j = 0; j < before.Count; j++)
+        {
+            var close = TextCleaner.Compact(before[j].Text);
+            if (!close.EndsWith("分)", StringComparison.Ordinal) && !close.EndsWith("分）", StringComparison.Ordinal)) continue;
+            for (var s = j; s >= 0 && j - s < 6; s--)
+            {
+                if (before[s].SameLine) continue;
+                var text = string.Concat(before[s..(j + 1)].Select(p => TextCleaner.Compact(p.Text)));
+                if (SectionLabel().Match(text) is not { Success: true } m || m.Groups[1].Value.Length < 2) continue;
+                var widest = before[s..(j + 1)].Max(p => p.Width);
+                var column = Math.Max(widest, width ?? widest);
+                while (s > 0 && !before[s].SameLine && !before[s - 1].SameLine && before[s - 1].Width >= column - 0.75 &&
+                       before[s - 1].Width <= column + 0.25 && SectionLabel().IsMatch(TextCleaner.Compact(before[s - 1].Text) + text))
+                {
+                    s--;
+                    text = TextCleaner.Compact(before[s].Text) + text;
+                    widest = Math.Max(widest, before[s].Width);
+                }
+                return (s, j + 1 - s, widest);
+            }
+        }
+        // A label a page break cut inside its weight ("过程" / "(9" here, "分)" atop the next page): whole up to its digits.
+        for (var j = 1; j < Math.Min(before.Count, 6); j++)
+        {
+            if (before[j].SameLine || !OpenWeight().IsMatch(TextCleaner.Compact(before[j].Text))) continue;
+            var text = string.Concat(before[..(j + 1)].Select(p => TextCleaner.Compact(p.Text)));
+            if (!before[0].SameLine && OpenLabel().Match(text) is { Success: true } m && m.Groups[1].Value.Length >= 2)
+                return (0, j + 1, before[..(j + 1)].Max(p => p.Width));
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^[(（]\d+(\.\d+)?$")]
+    private static partial Regex OpenWeight();
+
+    [GeneratedRegex(@"^([^()（）\d；;。，,、：:]+)[(（]\d+(?:\.\d+)?$")]
+    private static partial Regex OpenLabel();
+
+    /// <summary>
+    /// The widths of the 指标名称 and 指标解释 columns: of the widths the rows' lines suggest, the pair under which the
+    /// most rows can be cut with every cell's lines but its last full, each row counting less the worse its lines fill
+    /// them; of pairs as good, the narrowest.
+    /// </summary>
+    private static (double Name, double Explanation) Widths(List<RowTexts> texts, double? noteWidth)
+    {
+        var candidates = texts.SelectMany(t => Lines(t.Rest)).Select(w => Math.Round(w * 2) / 2).Distinct().Order().Append(double.PositiveInfinity).ToList();
+        var best = (Name: double.PositiveInfinity, Explanation: double.PositiveInfinity);
+        var bestScore = double.NegativeInfinity;
+        foreach (var n in candidates)
+            foreach (var e in candidates)
+            {
+                // (Rows cut without a 备注 only: a note can make almost any row cut under almost any widths.)
+                var (count, slack) = (0, 0.0);
+                foreach (var t in texts)
+                    if (Best(t, false, n, e, noteWidth) is { } cut) (count, slack) = (count + 1, slack + cut.Slack);
+                // Rows cut, each less what its lines miss the widths by: widths too narrow or too wide still cut some
+                // rows, but badly.
+                var score = count - 0.25 * slack;
+                if (score > bestScore + 1e-9 || Math.Abs(score - bestScore) < 1e-9 && n + e < best.Name + best.Explanation)
+                    (best, bestScore) = ((n, e), score);
+            }
+        return best;
+    }
+
+    /// <summary>
+    /// The one cut of a row's text into [备注 of the row above] 指标名称 指标解释 under which every cell's lines but the
+    /// last fill its column best; null where there is none, or two as good.
+    /// </summary>
+    private static RowCut? Cut(RowTexts texts, bool noteAllowed, double nameWidth, double explanationWidth, double? noteWidth) =>
+        Best(texts, noteAllowed, nameWidth, explanationWidth, noteWidth)?.Cut;
+
+    private static (RowCut Cut, double Slack)? Best(RowTexts texts, bool noteAllowed, double nameWidth, double explanationWidth, double? noteWidth)
+    {
+        var rest = texts.Rest;
+        if (rest.Count < 2) return null;
+        var found = new List<(RowCut Cut, double Slack)>();
+        for (var a = 0; a <= (noteAllowed ? rest.Count - 2 : 0); a++)
+        {
+            // A piece on the line of the row above's 自评得分 is that row's 备注 (the two cells aligned alike): a cut
+            // without a note is then no cut. Otherwise a note costs a little (most rows have none): a narrow 备注's lines
+            // may pass for a wider name's, but they fill that column worse than their own.
+            if (a == 0 && noteAllowed && rest[0].SameLine) continue;
+            var note = 0.0;
+            if (a > 0)
+            {
+                if (Slack(rest[..a], noteWidth ?? Lines(rest[..a]).Max()) is not { } ns) continue;
+                note = ns + (noteWidth is null ? 4.0 : 1.5);
+            }
+            for (var b = a + 1; b < rest.Count; b++)
+                if (Slack(rest[a..b], nameWidth) is { } s1 && Slack(rest[b..], explanationWidth) is { } s2)
+                    found.Add((new RowCut(a > 0 ? rest[..a] : null, rest[a..b], rest[b..]), note + s1 + s2));
+        }
+        if (found.Count == 0) return null;
+        var ordered = found.OrderBy(f => f.Slack).ToList();
+        return ordered.Count > 1 && ordered[1].Slack - ordered[0].Slack < 0.5 ? null : ordered[0];
+    }
+
+    /// <summary>
+    /// How far a cell's lines but its last stand from the column's width, or null where one falls more than two em
+    /// short (the column had room for more: the cell ends there) or any line overflows the column.
+    /// </summary>
+    private static double? Slack(List<Piece> run, double width)
+    {
+        var lines = Lines(run);
+        // Text of one cell has no space between two CJK characters: a space there is more likely two cells' boundary.
+        double slack = Enumerable.Range(1, run.Count - 1).Count(k => run[k].SameLine && EndsCjk(run[k - 1].Text) && StartsCjk(run[k].Text));
+        if (double.IsPositiveInfinity(width)) return lines.Count == 1 ? slack : null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] > width + 0.5) return null;
+            if (i == lines.Count - 1) break;
+            if (lines[i] < width - 2.0) return null;
+            slack += Math.Abs(width - lines[i]);
+        }
+        return slack;
+    }
+
+    private static bool EndsCjk(string text) => text.Length > 0 && text[^1] > 0x2E80;
+
+    private static bool StartsCjk(string text) => text.Length > 0 && text[0] > 0x2E80;
+
+    /// <summary>The widths of a run's lines (pieces on one line a quarter em apart).</summary>
+    private static List<double> Lines(List<Piece> run)
+    {
+        var widths = new List<double>();
+        foreach (var p in run)
+            if (p.SameLine && widths.Count > 0) widths[^1] += 0.25 + p.Width;
+            else widths.Add(p.Width);
+        return widths;
+    }
+
+    /// <summary>A bare figure of the table (a 权重 or 自评得分): digits alone, at most 100.</summary>
+    private static decimal? Bare(string text)
+    {
+        var t = TextCleaner.Compact(text);
+        return BareFigure().IsMatch(t) && decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) && v <= 100 ? v : null;
+    }
+
+    /// <summary>
+    /// A piece that is a row's figure: bare, and not a number inside a sentence ("（ 8 分）", "得 4 分" written with
+    /// spaces around the digit).
+    /// </summary>
+    private static bool IsFigure(List<Piece> pieces, int k)
+    {
+        if (Bare(pieces[k].Text) is null) return false;
+        var before = pieces[k].SameLine && k > 0 ? TextCleaner.Compact(pieces[k - 1].Text) : "";
+        var after = k + 1 < pieces.Count && pieces[k + 1].SameLine ? TextCleaner.Compact(pieces[k + 1].Text) : "";
+        return !(before.Length > 0 && "（(得扣第约计".Contains(before[^1]) || after.Length > 0 && "分%％个.".Contains(after[0]));
+    }
+
+    /// <summary>A cell of pieces: a wrapped cell's lines joined by line breaks, pieces of one line by a space.</summary>
+    private static RawCell Cell(IEnumerable<RawCell> pieces, int column, IEnumerable<bool> sameLine)
+    {
+        var list = pieces.ToList();
+        var same = sameLine.ToList();
+        var text = new StringBuilder();
+        for (var k = 0; k < list.Count; k++)
+        {
+            if (k > 0) text.Append(same[k] ? ' ' : '\n');
+            text.Append(list[k].Text.Trim());
+        }
+        return new RawCell(text.ToString(), list[0].Source with { Col = column, Text = text.ToString() }) { Columns = list[0].Columns };
+    }
+
+    private static RawCell Empty(RawCell like, int column) => new("", like.Source with { Col = column, Text = "" });
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d+)?$")]
+    private static partial Regex BareFigure();
+
+    [GeneratedRegex(@"^([^()（）\d；;。，,、：:]+)[(（]\d+(?:\.\d+)?分[)）]$")]
+    private static partial Regex SectionLabel();
+}

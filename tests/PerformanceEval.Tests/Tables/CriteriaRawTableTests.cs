@@ -1,0 +1,173 @@
+using System.Text;
+using PerformanceEval.Contract;
+using PerformanceEval.Ingestion;
+using Xunit;
+
+namespace PerformanceEval.Tests.Tables;
+
+/// <summary>
+/// The criteria template (seed 003's family) as text written a cell at a time in drawing order, with no positions —
+/// what <c>pdftotext -raw</c> makes of Writer's and Chromium's PDFs: each cell's text wrapped at its column's width,
+/// cells one after another, two one-line cells side by side on a line. The form is printed here at widths chosen by
+/// the test, so that the same form printed at other widths must read the same; the expected fields are the form's own.
+/// </summary>
+public sealed class CriteriaRawTableTests
+{
+    private sealed record Row(string Name, string Explanation, string Weight, string Rule, string Score, string Note);
+
+    private static readonly (string Label, string Weight, Row[] Rows)[] Sections =
+    [
+        ("投入", "（30分）",
+        [
+            new("财务管理制度健全性", "项目的财务制度是否健全、完善、有效。", "10",
+                "①是否已制定或具有相应的管理办法；（2分）②资金的拨付是否有完整的审批程序和手续；（8分）", "10", ""),
+            new("预算执行率", "反映项目预算执行的进度", "20", "执行率在90%及以上得满分。", "18", "部分资金未支付"),
+        ]),
+        ("产出与效果", "（70分）",
+        [
+            new("完成数量", "完成年度相关工作任务", "40", "按计划完成的得满分。", "38", ""),
+            new("服务对象满意度", "反映服务对象对项目实施的满意程度。", "30", "满意度达到90%的得满分。", "28", ""),
+        ]),
+    ];
+
+    private const string Head = """
+        2022年度财政项目绩效自评表
+        项目名称 社区卫生服务能力提升项目 预算单位 上海市徐汇区民政局
+        具体实施处（科室） 综合科 是否为经常性项目 是
+        当年预算数（元） 1,200,000.00 上年预算金额（元） 0.00
+        预算执行数（元） 1,080,000.00 预算执行率（%） 90.00%
+        项目年度总目标 项目年度目标：按计划推进项目实施。
+        自评时间 2023-04-01
+        绩效等级 优
+        主要绩效 按计划完成年度各项工作任务，资金使用规范。
+        主要问题 无
+        改进措施 无
+        """;
+
+    /// <summary>Column widths in characters: 一级指标, 指标名称, 指标解释, 评分规则, 备注.</summary>
+    private sealed record Widths(int Label, int Name, int Explanation, int Rule, int Note);
+
+    private static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < text.Length; i += width) lines.Add(text.Substring(i, Math.Min(width, text.Length - i)));
+        return lines;
+    }
+
+    /// <summary>
+    /// The form as a tool writes it in drawing order: each row's cells in column order, each cell's lines after one
+    /// another; a one-line cell after another one-line cell goes on that cell's line, a space apart (the two at one
+    /// height), as a figure after a cell's last line does.
+    /// </summary>
+    private static string Print(Widths w, string? header = null, string total = "合计 100 94")
+    {
+        // The header's 一级指标 wraps in its column as the labels below it do.
+        header ??= string.Join("\n", Wrap("一级指标", w.Label)) + " 指标名称 指标解释 权重 评分规则 自评得分 备注";
+        var output = new List<string>();
+        var lastWasOneLine = false;
+        void Cell(List<string> lines, bool joins)
+        {
+            if (lines.Count == 0) return;
+            if (joins && lastWasOneLine && output.Count > 0) output[^1] += " " + lines[0];
+            else output.Add(lines[0]);
+            output.AddRange(lines.Skip(1));
+            lastWasOneLine = lines.Count == 1;
+        }
+        foreach (var (label, weight, rows) in Sections)
+            for (var k = 0; k < rows.Length; k++)
+            {
+                var row = rows[k];
+                lastWasOneLine = false;
+                // "（30分）" is four em: in a narrower column it wraps after its digits, as a browser wraps it.
+                if (k == 0) Cell([.. Wrap(label, w.Label), .. w.Label >= 4 ? [weight] : new[] { weight[..^2], weight[^2..] }], joins: false);
+                Cell(Wrap(row.Name, w.Name), joins: false);
+                Cell(Wrap(row.Explanation, w.Explanation), joins: true);
+                Cell([row.Weight], joins: true);
+                Cell(Wrap(row.Rule, w.Rule), joins: true);
+                Cell([row.Score], joins: true);
+                if (row.Note.Length > 0) Cell(Wrap(row.Note, w.Note), joins: false);
+            }
+        return Head + "\n" + header + "\n" + string.Join("\n", output) + "\n" + total + "\n";
+    }
+
+    private static CleanedForm Read(string text) =>
+        Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.raw.txt", Encoding.UTF8.GetBytes(text))).Forms);
+
+    private static void AssertTable(CleanedForm form)
+    {
+        var rows = Sections.SelectMany(s => s.Rows.Select(r => (Section: s.Label, Row: r))).ToList();
+        Assert.Equal(rows.Count, form.Indicators.Length);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (section, row) = rows[i];
+            var got = form.Indicators[i];
+            Assert.Equal((section, row.Name, row.Explanation, row.Rule, row.Note.Length == 0 ? null : row.Note),
+                (got.Level1, got.Name, got.Explanation, got.ScoringRule, got.Note));
+            Assert.Equal((decimal.Parse(row.Weight), decimal.Parse(row.Score)), (got.Weight, got.Score));
+        }
+        Assert.Equal([("投入", (decimal?)30m), ("产出与效果", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        Assert.Equal((100m, 94m), (form.TotalWeight, form.TotalScore));
+    }
+
+    [Fact]
+    public void A_criteria_form_written_cell_by_cell_is_read_into_its_template()
+    {
+        var form = Read(Print(new Widths(Label: 3, Name: 4, Explanation: 8, Rule: 12, Note: 3)));
+        Assert.Equal("criteria", form.Template);
+        Assert.Equal(("社区卫生服务能力提升项目", "上海市徐汇区民政局", "综合科", (bool?)true),
+            (form.ProjectName, form.Department, form.ImplementingOffice, form.Recurring));
+        Assert.Equal(("2023-04-01", "优"), (form.EvaluationDate, form.Grade));
+        AssertTable(form);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "layout.criteria-cells-undivided");
+        Assert.Empty(form.Findings);
+    }
+
+    [Theory]
+    [InlineData(2, 6, 11, 15, 4)]
+    [InlineData(5, 5, 12, 20, 7)]
+    [InlineData(4, 7, 9, 10, 3)]
+    public void The_same_form_printed_at_other_column_widths_reads_the_same(int label, int name, int explanation, int rule, int note) =>
+        AssertTable(Read(Print(new Widths(label, name, explanation, rule, note))));
+
+    [Fact]
+    public void A_header_wrapped_a_piece_a_line_is_found()
+    {
+        var header = string.Join("\n", "一级", "指标", "指标", "名称", "指标", "解释 权", "重 评分", "规则", "自", "评", "得", "分 备注");
+        AssertTable(Read(Print(new Widths(2, 4, 8, 12, 3), header)));
+    }
+
+    [Fact]
+    public void A_total_wrapped_in_its_narrow_cell_is_read()
+    {
+        var form = Read(Print(new Widths(3, 4, 8, 12, 3), total: "合\n计 100 94"));
+        Assert.Equal((100m, 94m), (form.TotalWeight, form.TotalScore));
+        Assert.Equal(4, form.Indicators.Length);
+    }
+
+    [Fact]
+    public void Rows_whose_figures_do_not_add_up_to_the_total_are_left_to_the_other_readers()
+    {
+        // A figure alone inside a rule's text ("得 8 分" written with spaces) would make a row of it: the weights then
+        // miss the 合计's 100, and no row is cut from these figures. No indicator takes a rule's 8 as its weight.
+        var text = Print(new Widths(3, 4, 8, 12, 3)).Replace("（8分）", "得\n8\n分");
+        var form = Read(text);
+        Assert.DoesNotContain(form.Indicators, i => i.Weight == 8m);
+    }
+
+    [Fact]
+    public void A_row_whose_lines_cut_two_ways_as_well_gets_no_name_and_a_warning()
+    {
+        // Name and explanation columns four characters wide, the name's two lines and the explanation's one all full:
+        // "资金使用" / "合规情况" / "良好有效" cuts after its first line or its second as well. The row's figures and
+        // rule are read; its name and explanation are left empty, and a warning names the row.
+        var text = Print(new Widths(3, 4, 4, 12, 3));
+        Assert.Contains("完成数量 完成年度\n相关工作\n任务\n40", text, StringComparison.Ordinal);
+        text = text.Replace("完成数量 完成年度\n相关工作\n任务\n40", "资金使用\n合规情况\n良好有效\n40", StringComparison.Ordinal);
+        var form = Read(text);
+        var row = form.Indicators[2];
+        Assert.Equal((null, null, 40m, 38m, "按计划完成的得满分。"), (row.Name, row.Explanation, row.Weight, row.Score, row.ScoringRule));
+        var warning = Assert.Single(form.Warnings, w => w.Code == "layout.criteria-cells-undivided");
+        Assert.Equal("indicators[2]", warning.Field);
+        Assert.Equal("服务对象满意度", form.Indicators[3].Name);
+    }
+}
