@@ -146,6 +146,7 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             }
         }
         if (state.UnlabelledFunding.Count > 0) ReadUnlabelledFunding(b, state, null);
+        ReadUnlabelledTotal(b);
         ReadAfterTotal(b, state);
         OrderMeasuresByValues(b, state);
         if (grid.Rows.Any(r => r.Origin is RowOrigin.Layout or RowOrigin.LayoutGrid) && !grid.Rows.Any(r => r.Origin is RowOrigin.Html or RowOrigin.RuledGrid))
@@ -169,6 +170,31 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             SoupFormReader.Better(soup.Value.Form, form))
             return soup;
         return new(new NormalizedForm(form, null) { ReadFrom = b.Sources }, [.. b.Diagnostics]);
+    }
+
+    /// <summary>
+    /// A last indicator row of nothing but a 分值 and a 得分, in a form with no 总分 read, whose 分值 is 100 or whose 得分 is
+    /// what the other rows' and the funding's add up to: the 总分 row, its label lost (a scan's OCR left "总分" unread or
+    /// read it as a level's word). No indicator weighs the whole form or scores all the others' points, so that row is the
+    /// total — read as such with <c>grid.total-unlabelled</c> — rather than an extra indicator.
+    /// </summary>
+    private static void ReadUnlabelledTotal(FormBuilder b)
+    {
+        if (b.TotalWeight is not null || b.TotalScore is not null || b.Indicators.Count < 2) return;
+        var last = b.Indicators.Count - 1;
+        if (b.Indicators[last] is not { Name: null, Target: null, Actual: null, Note: null, Weight: { } weight, Score: { } score } || score > 100m) return;
+        // Its 分值 the whole form's, or its 得分 what the other rows' and the funding's add up to (a 100 the OCR misread).
+        var others = b.Indicators.Take(last).ToList();
+        var scores = others.All(r => r.Score is not null) ? others.Sum(r => r.Score!.Value) + (b.Total?.Score ?? 0m) : (decimal?)null;
+        if (weight != 100m && !(scores == score && score > others.Max(r => r.Weight ?? 0m))) return;
+        var p = $"indicators[{last}]";
+        b.Indicators.RemoveAt(last);
+        (b.TotalWeight, b.TotalScore) = (weight, score);
+        b.MoveSource($"{p}.weight", "totalWeight");
+        b.MoveSource($"{p}.score", "totalScore");
+        foreach (var path in b.Provenance.Keys.Where(k => k.StartsWith(p + ".", StringComparison.Ordinal)).ToList()) b.Provenance.Remove(path);
+        b.Sources.RemoveAll(x => x.Key.StartsWith(p + ".", StringComparison.Ordinal));
+        b.Warn(DiagnosticCodes.TotalUnlabelled, $"指标之后只有分值 {weight} 与得分 {score} 的一行按总分读取（“总分”二字未识别）", null, null, "totalWeight");
     }
 
     /// <summary>What the reader carries from row to row.</summary>

@@ -225,6 +225,34 @@ public sealed class HeaderBindingTests
     }
 
     [Theory]
+    [InlineData("100")]   // its 分值 the whole form's
+    [InlineData("0")]     // 100 misread: its 得分 is what the rows' and the funding's add up to (88 + 8.43)
+    public void A_standard_row_of_only_the_totals_figures_after_the_indicators_is_the_total(string weight)
+    {
+        // The 总分 label OCR'd into a stray character: the row read as one more indicator of no name, weighing 100.
+        int[] spans = [1, 1, 1, 1, 1, 1, 1, 1];
+        var html = Standard(spans, actualFirst: false).Replace(">总分</td><td colspan=1>100</td>", $">生</td><td colspan=1>{weight}</td>");
+        Assert.Contains($">生</td><td colspan=1>{weight}</td>", html, StringComparison.Ordinal);
+        var form = Read(html);
+        Assert.Equal(Rows.Length, form.Indicators.Length);
+        Assert.Equal((decimal.Parse(weight), 96.43m), (form.TotalWeight, form.TotalScore));
+        Assert.Contains(form.Warnings, w => w.Code == "grid.total-unlabelled");
+    }
+
+    [Fact]
+    public void A_last_row_without_the_totals_figures_stays_an_indicator()
+    {
+        // Neither 100 nor the points of all the others: an indicator whose name the OCR lost, not the total.
+        int[] spans = [1, 1, 1, 1, 1, 1, 1, 1];
+        var html = Standard(spans, actualFirst: false).Replace(">总分</td><td colspan=1>100</td><td colspan=1>96.43</td>", ">生</td><td colspan=1>5</td><td colspan=1>4</td>");
+        Assert.Contains(">生</td><td colspan=1>5</td>", html, StringComparison.Ordinal);
+        var form = Read(html);
+        Assert.Equal(Rows.Length + 1, form.Indicators.Length);
+        Assert.Equal((5m, 4m), (form.Indicators[^1].Weight, form.Indicators[^1].Score));
+        Assert.Null(form.TotalWeight);
+    }
+
+    [Theory]
     [InlineData("本", true)]      // 合计 garbled past recognition: its 100 says what it is
     [InlineData("合计", false)]   // labelled: nothing to say
     public void A_criteria_row_weighing_100_after_the_indicators_is_the_total(string label, bool warned)
