@@ -40,17 +40,40 @@ public sealed partial class VerticalLabelRepairer : IGridRepairer
 {
     private const string VerticalChars = "绩效指标";
 
+    /// <summary>
+    /// Head labels of the criteria template that a narrow cell wraps into a piece made of these characters alone
+    /// ("主要" / "绩效", "绩效" / "等级"): in a plain dump such a piece, with the line before or after it, is the label.
+    /// </summary>
+    private static readonly string[] WrappedHeadLabels = ["主要绩效", "绩效等级"];
+
     public StageResult<FormGrid> Repair(FormGrid grid)
     {
         var rows = ImmutableArray.CreateBuilder<RawRow>();
-        foreach (var row in grid.Rows)
+        for (var r = 0; r < grid.Rows.Length; r++)
         {
+            var row = grid.Rows[r];
             if (row.Origin is RowOrigin.Flattened) { rows.Add(row); continue; }
-            var cells = row.Cells.Select(c => IsNoise(c.Text) ? c with { Text = "" } : c).ToImmutableArray();
+            var cells = row.Cells.Select((c, i) => IsNoise(c.Text) && !IsPieceOfLabel(grid.Rows, r, i) ? c with { Text = "" } : c).ToImmutableArray();
             if (cells.All(c => c.IsEmpty)) continue;
             rows.Add(row with { Cells = cells });
         }
         return StageResult<FormGrid>.Ok(grid with { Rows = rows.ToImmutable() });
+    }
+
+    /// <summary>
+    /// A plain line's piece that, with the line before or the line after, spells a wrapped head label ("绩效" / "等级 优"):
+    /// text, not noise. (A bracket's rest, "预算执行率（" / "%）", stays noise: the label reads without it.)
+    /// </summary>
+    private static bool IsPieceOfLabel(ImmutableArray<RawRow> rows, int r, int i)
+    {
+        if (rows[r].Origin is not RowOrigin.Layout) return false;
+        var piece = TextCleaner.Compact(rows[r].Cells[i].Text);
+        var before = i > 0 ? rows[r].Cells[i - 1] : r > 0 && rows[r - 1].Origin is RowOrigin.Layout ? rows[r - 1].Cells.LastOrDefault(c => !c.IsEmpty) : null;
+        var after = i + 1 < rows[r].Cells.Length ? rows[r].Cells[i + 1]
+            : r + 1 < rows.Length && rows[r + 1].Origin is RowOrigin.Layout ? rows[r + 1].Cells.FirstOrDefault(c => !c.IsEmpty) : null;
+        var prior = TextCleaner.Compact(before?.Text);
+        var next = TextCleaner.Compact(after?.Text);
+        return WrappedHeadLabels.Any(l => (prior + piece == l || (piece + next).StartsWith(l, StringComparison.Ordinal)) && piece.Length < l.Length);
     }
 
     internal static bool IsNoise(string text)

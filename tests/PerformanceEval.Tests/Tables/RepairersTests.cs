@@ -39,6 +39,17 @@ public sealed class RepairersTests
         Assert.Equal(["||||—|社会效益|1.5|(万元)"], Texts(new VerticalLabelRepairer().Repair(grid).Value));
     }
 
+    [Fact]
+    public void A_plain_dumps_piece_of_a_wrapped_head_label_is_kept_and_a_vertical_labels_piece_is_not()
+    {
+        // pdftotext -raw of a criteria form's narrow label cells: "绩效" / "等级 优" and "主要" / "绩效 …" are the labels
+        // 绩效等级 and 主要绩效; a "绩效" whose neighbours spell nothing is a vertical 绩效指标's piece, blanked as before.
+        var grid = Grid(["自评时间", "2022-05-07"], ["绩效"], ["等级", "优"], ["主要"], ["绩效", "按计划完成"], ["绩效"], ["产出指标", "数量指标"]);
+        grid = grid with { Rows = [.. grid.Rows.Select(r => r with { Origin = RowOrigin.Layout })] };
+        Assert.Equal(["自评时间|2022-05-07", "绩效", "等级|优", "主要", "绩效|按计划完成", "产出指标|数量指标"],
+            Texts(new VerticalLabelRepairer().Repair(grid).Value));
+    }
+
     private static readonly LabelMatcher Standard = new(TemplateModel.Load("standard", null));
 
     [Fact]
