@@ -33,7 +33,10 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
 {
     private static readonly string[] TableKinds = LabelKinds.CriteriaColumns;
 
-    /// <summary>A cell of a line: its text, the document row it is on, whether a piece of the same line stands before it.</summary>
+    /// <summary>
+    /// A cell of a line: its text, the document row it is on, whether a piece of the same line stands before it, and
+    /// which of the form's tables it is in (a repeated header or a new page starts one: it may print other widths).
+    /// </summary>
     private sealed record Piece(RawCell Cell, string Text, int Row, bool SameLine, int Table)
     {
         /// <summary>Printed width in em: a CJK character or a full-width mark one, a latin letter or digit about half.</summary>
