@@ -144,7 +144,18 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         {
             if (cell.IsEmpty || cell.Columns is not { } at) continue;
             var word = new Word(cell, cell.Text, line, row.Block, at.Start, at.End);
-            if (words.Count > 0 && words[^1] is var last && at.Start - last.End == 1 && JoinsAcrossSpace(last.Text, cell.Text))
+            // A section weight first on its line with a name's piece printed against it ("（7分）性": the two columns
+            // touch where the line's widths pushed the name left) is two words.
+            if (words.Count == 0 && GluedWeight().Match(cell.Text) is { Success: true } glued && at.End - at.Start == cell.Text.Length)
+            {
+                var cut = at.Start + glued.Groups[1].Length;
+                words.Add(word with { Text = glued.Groups[1].Value, End = cut });
+                words.Add(word with { Text = glued.Groups[2].Value, Start = cut });
+                continue;
+            }
+            // A section weight's piece first on its line ("(20" "人次") is the section label's, the word after it a name's.
+            if (words.Count > 0 && words[^1] is var last && at.Start - last.End == 1 && JoinsAcrossSpace(last.Text, cell.Text) &&
+                !(words.Count == 1 && PieceOfWeight(last.Text) && !cell.Text.StartsWith('分')))
                 words[^1] = last with { Text = last.Text + " " + cell.Text, End = at.End };
             else
                 words.Add(word);
@@ -161,7 +172,12 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         // sides one cell's. A value of figures alone after a label ("自评时间" "2023-04-09") is a cell of its own; a
         // figure alone is never joined ("19" "分）②…" is a row's 权重 before its 评分规则's next line), nor a figure's
         // piece to a word that is no unit ("（43" "算" are a section weight's and a name's).
-        if (Opening(a)) return a is '（' or '(' || !IsFigure(right);
+        // A bracket the line ends on opens a clause or a figure's unit on the next word ("（" "8 分）"); a narrow label
+        // cell wraps inside its unit ("数（" / "元）"), and the word one space on is then the label's value ("数（"
+        // "2,938,800.98", "处（" "业务科"): the bracket closes in neither.
+        if (Opening(a) && a is '（' or '(')
+            return right.Contains('）') || right.Contains(')') || IsFigure(right) && right.Length <= 3 || !left.Any(TextCleaner.IsCjk) && !IsFigure(right);
+        if (Opening(a)) return !IsFigure(right);
         if (Latin(a) && Latin(b)) return false;
         return Latin(a) && "分年月日元个次人项万".Contains(b) && !IsFigure(left) ||
                TextCleaner.IsCjk(a) && Latin(b) && right.Any(TextCleaner.IsCjk);
@@ -209,6 +225,12 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                          w.Line == last.Line && w.Start > last.End && w.Start - last.End <= 2) &&
                         Starts(Text([.. chain, w])))
                     .OrderBy(w => w.Line == last.Line).ThenBy(w => w.Line).ThenBy(w => Math.Abs(w.Center - last.Center)).FirstOrDefault();
+                // A tool that places each line by its own widths may print a label's second line columns away from its
+                // first ("预算" after a long value, "单位" after a short one): a piece on the next line that makes the
+                // chain a whole label is taken where nothing under it goes on.
+                next ??= candidates.Where(w => !taken.Contains(w) && !chain.Contains(w) && w.Block == last.Block &&
+                        w.Line == last.Line + 1 && matcher.Match(Text([.. chain, w]), kinds) is { Score: >= 0.99 })
+                    .OrderBy(w => Math.Abs(w.Center - last.Center)).FirstOrDefault();
                 if (next is null) break;
                 chain.Add(next);
             }
@@ -303,12 +325,17 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         foreach (var word in words.Where(w => !used.Contains(w)))
         {
             // The label on the word's left whose lines it stands nearest; of two as near (within half a line: labels
-            // wrap over different numbers of lines), the closer on the left.
-            var left = labels.Where(l => l.Hi <= word.Start + 1).ToList();
+            // wrap over different numbers of lines), the closer on the left, or of two in one column of labels the one
+            // whose lines run past the word's (a wrapped label's value on its last line, not the next label's).
+            // (A label is on the word's left where one of its lines is: one placed by its own widths may print its first
+            // line further right than the value on its next.)
+            var left = labels.Where(l => l.Pieces.Any(p => p.End <= word.Start + 1)).ToList();
             if (left.Count == 0) continue;
             var nearest = left.Min(l => Math.Abs(word.Line - l.Middle));
-            var owner = left.Where(l => Math.Abs(word.Line - l.Middle) <= nearest + 0.5)
-                .OrderByDescending(l => l.Hi).ThenBy(l => Math.Abs(word.Line - l.Middle)).First();
+            var near = left.Where(l => Math.Abs(word.Line - l.Middle) <= nearest + 0.5)
+                .OrderByDescending(l => l.Hi).ThenBy(l => Math.Abs(word.Line - l.Middle)).ToList();
+            bool Spans(Label l) => l.Top <= word.Line && word.Line <= l.Bottom;
+            var owner = Spans(near[0]) ? near[0] : near.Find(l => Spans(l) && l.Hi >= near[0].Hi - 4) ?? near[0];
             if (Math.Abs(word.Line - owner.Middle) <= 3) values[owner].Add(word);
         }
         // A word above its label's lines that goes on a value of a label above (the line before, starting where it
@@ -453,13 +480,20 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             // A page that prints no section label (its section's merged cell began on the page before, and the tool printed
             // the label there) has no 一级指标 words: what stands leftmost there are the names.
             var weighted = placed.Where(p => p.Col == Col.Level1).GroupBy(p => p.Word.Block)
-                .ToDictionary(g => g.Key, g => SectionWeight().IsMatch(Text(g.Select(p => p.Word))) || g.Any(p => PieceOfWeight(p.Word.Text)));
+                .ToDictionary(g => g.Key, g => SectionWeight().IsMatch(Text(g.Select(p => p.Word))) ||
+                    g.Any(p => PieceOfWeight(p.Word.Text) || SectionWeight().IsMatch(p.Word.Text)));
             if (weighted.Values.Any(x => x))
                 for (var i = 0; i < placed.Count; i++)
                     if (placed[i].Col == Col.Level1 && !weighted[placed[i].Word.Block])
                         placed[i] = placed[i] with { Col = Col.Name };
-            // 一级指标 words that stack into no section label (a name's piece the line's widths pushed left) are names.
-            var stacked = SectionLabels([.. placed.Where(p => p.Col == Col.Level1).Select(p => p.Word)]).SelectMany(l => l).ToHashSet();
+            // 一级指标 words that stack into no section label (a name's piece the line's widths pushed left) are names; so
+            // are those of a label with no weight printed on the lines of a weighted one, right of it (two sections never
+            // share lines: a name wrapped a character a line beside its section's label, "项目 预" / "决策 算" / "（8 编").
+            var labels = SectionLabels([.. placed.Where(p => p.Col == Col.Level1).Select(p => p.Word)]);
+            bool Weighted(List<Word> l) => SectionWeight().IsMatch(Text(l)) || l.Any(w => PieceOfWeight(w.Text));
+            var beside = labels.Where(l => !Weighted(l) && labels.Any(o => o != l && Weighted(o) && o.Min(w => w.Start) < l.Min(w => w.Start) &&
+                o.Min(w => w.Line) <= l.Max(w => w.Line) && l.Min(w => w.Line) <= o.Max(w => w.Line))).SelectMany(l => l).ToHashSet();
+            var stacked = labels.SelectMany(l => l).Where(w => !beside.Contains(w)).ToHashSet();
             for (var i = 0; i < placed.Count; i++)
                 if (placed[i].Col == Col.Level1 && !stacked.Contains(placed[i].Word))
                     placed[i] = placed[i] with { Col = Col.Name };
@@ -573,20 +607,76 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             scale = x => left + (x - reference.Left) * (wAt - left) / (reference.Weight - reference.Left);
         var nameAt = band.Center("HdrName") is { } n0 ? scale(n0) : left + 4;
         var explanationAt = Math.Max(band.Center("HdrExplanation") is { } e0 ? scale(e0) : nameAt + 8, nameAt + 2);
-        var levelCut = hasLevel1 ? River(before, (int)Math.Ceiling(Math.Max(left, scale(band.Center("HdrLevel1")!.Value))), (int)nameAt) : int.MinValue;
+        // A section label's weight "(36分)" (or its piece) first on its line says how wide the 一级指标 column can be: its
+        // label wraps inside it. The band's columns carried over from another page say it only roughly (a page of other
+        // widths is scaled as a whole, not column by column).
+        var levelTo = (int)nameAt;
+        var weights = before.Where(w => !before.Any(x => x.Line == w.Line && x.Start < w.Start) &&
+            (PieceOfWeight(w.Text) || IsWeight(w.Text))).ToList();
+        if (weights.Count > 0) levelTo = Math.Min(levelTo, weights.Max(w => w.End) + 6);
+        var levelCut = hasLevel1 ? River(before, (int)Math.Ceiling(Math.Max(left, scale(band.Center("HdrLevel1")!.Value))), levelTo) : int.MinValue;
         var nameCut = River(before, (int)Math.Ceiling(nameAt), (int)explanationAt);
+        // A line with a row's figure places it where that line's widths put it: a word after it is that row's 评分规则 (or,
+        // after the 自评得分, its 备注), a word before it none of them, wherever the page's other lines put those columns.
+        var weightOn = anchors.GroupBy(a => a.Weight.Line).ToDictionary(g => g.Key, g => g.First().Weight.Start);
+        var scoreOn = anchors.GroupBy(a => a.Score.Line).ToDictionary(g => g.Key, g => g.First().Score.Start);
+        var cols = new Dictionary<Word, Col>();
         foreach (var w in words)
         {
             if (figuresOf.Contains(w)) continue;
             // A section weight's piece ("(36", "分)") first on its line is the section label's, however far the line's
-            // widths pushed it.
+            // widths pushed it; so is a whole weight ("(36分)") at the table's left edge (a clause's points, "（8 分）", a
+            // page break printed first on a line further right).
             var firstOnLine = !words.Any(x => x.Line == w.Line && x.Start < w.Start);
-            var col = w.Start >= sAt - 1 ? Col.Note
-                : w.Start >= wAt - 3 ? Col.Rule
-                : w.Center < levelCut || hasLevel1 && firstOnLine && PieceOfWeight(w.Text) ? Col.Level1
+            var afterScore = scoreOn.TryGetValue(w.Line, out var s0) ? w.Start > s0 : w.Start >= sAt - 1;
+            var afterWeight = weightOn.TryGetValue(w.Line, out var w0) ? w.Start > w0 : w.Start >= wAt - 3;
+            cols[w] = afterScore ? Col.Note
+                : afterWeight ? Col.Rule
+                : w.Center < levelCut || hasLevel1 && firstOnLine && (PieceOfWeight(w.Text) || w.Start <= left + 2 && IsWeight(w.Text)) ? Col.Level1
                 : w.Center < nameCut ? Col.Name
                 : Col.Explanation;
-            placed.Add(new Placed(w, col, forced(w)));
+        }
+        CutLineByLine(cols);
+        foreach (var (w, col) in cols) placed.Add(new Placed(w, col, forced(w)));
+    }
+
+    /// <summary>
+    /// 指标名称 and 指标解释 cut line by line where one cut for the page puts a line's two cells in one column. A tool that
+    /// places each line by its own widths (Chromium's PDFs through <c>pdftotext -layout</c>: one space between cells)
+    /// prints the same column further left on a line of long text than on a short one, so no one character column
+    /// parts the two. There a line's first piece is its name and the rest its explanation (a second 一级指标 piece on the
+    /// line counting as its first: a section label prints one piece a line); a line of one piece is the cell whose start
+    /// it stands nearer on the nearest lines of two, above and below.
+    /// </summary>
+    private static void CutLineByLine(Dictionary<Word, Col> cols)
+    {
+        var lines = cols.Where(kv => kv.Value is Col.Name or Col.Explanation).GroupBy(kv => kv.Key.Line)
+            .ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).OrderBy(w => w.Start).ToList());
+        if (!lines.Values.Any(l => l.Count >= 2 && l.Select(w => cols[w]).Distinct().Count() == 1)) return;
+        // A second 一级指标 piece on a line is the name pushed left ("投入" "性").
+        foreach (var level in cols.Where(kv => kv.Value is Col.Level1).GroupBy(kv => kv.Key.Line).Where(g => g.Count() >= 2))
+        {
+            var extra = level.Select(kv => kv.Key).OrderBy(w => w.Start).Skip(1).ToList();
+            foreach (var w in extra) cols[w] = Col.Name;
+            lines[level.Key] = [.. extra.Concat(lines.GetValueOrDefault(level.Key, [])).OrderBy(w => w.Start)];
+        }
+        var pairs = lines.Where(kv => kv.Value.Count >= 2).Select(kv => (Line: kv.Key, Name: kv.Value[0].Start, Explanation: kv.Value[1].Start))
+            .OrderBy(p => p.Line).ToList();
+        foreach (var (line, pieces) in lines)
+        {
+            if (pieces.Count >= 2)
+            {
+                cols[pieces[0]] = Col.Name;
+                foreach (var w in pieces.Skip(1)) cols[w] = Col.Explanation;
+                continue;
+            }
+            var w0 = pieces[0];
+            var near = new[] { pairs.LastOrDefault(p => p.Line < line), pairs.FirstOrDefault(p => p.Line > line) }
+                .Where(p => p != default).ToList();
+            if (near.Count == 0) continue;
+            var toName = near.Sum(p => Math.Abs(w0.Start - p.Name));
+            var toExplanation = near.Sum(p => Math.Abs(w0.Start - p.Explanation));
+            cols[w0] = toName < toExplanation ? Col.Name : Col.Explanation;
         }
     }
 
@@ -636,6 +726,9 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         var rowOf = new int[placed.Count];
         if (n == 1) return rowOf;
         var text = placed.Select((p, i) => (p, i)).Where(x => x.p.Col != Col.Level1 && x.p.Row is null).ToList();
+        // Each column's width on each page, in half-width characters: its longest line.
+        var widths = placed.Where(p => p.Col != Col.Level1).GroupBy(p => (p.Word.Block, p.Col))
+            .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Word.Line).Max(l => LineWidth(l.Select(p => p.Word))));
         int[]? best = null;
         var bestCost = double.MaxValue;
         foreach (var alignment in Enum.GetValues<Alignment>())
@@ -657,6 +750,21 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                     if (cell.Skip(1).Any(w => w.Text[0] == '①' && w.Line != at[0])) cost += 1.5;
                     if (cell[0].Text[0] is > '①' and <= '⑩') cost += 1.5;
                     if (cell[^1].Text[^1] is '，' or '、' or ',') cost += 1;
+                    // A cell wraps only when its line is full: a line well short of its column's width ends its cell, and
+                    // a last line that fills it, with the column's next line right under it, runs on into that line.
+                    // "Well short" by the column: a name wraps a character at a time; an explanation may leave one
+                    // character a line-start rule pushed down; a rule's clause points ("（1" "分）") wrap as a unit.
+                    var width = widths[(cell[0].Block, col)];
+                    var slack = col switch { Col.Name when width >= 4 => 1, Col.Explanation when width >= 12 => 3, Col.Rule when width >= 12 => 5, _ => -1 };
+                    if (slack >= 0)
+                    {
+                        var byLine = cell.GroupBy(w => w.Line).Select(g => (Line: g.Key, Width: LineWidth(g))).ToList();
+                        for (var k = 0; k + 1 < byLine.Count; k++)
+                            if (byLine[k].Width < width - slack && byLine[k + 1].Line - byLine[k].Line <= 2) cost += 1;
+                        if (byLine[^1].Width >= width - 1 && cell[^1].Text[^1] is not ('。' or '）' or ')' or '；')
+                            && text.Any(x => x.p.Col == col && x.p.Word.Line == byLine[^1].Line + 1 && x.p.Word.Block == cell[0].Block))
+                            cost += 1;
+                    }
                     cost += alignment switch
                     {
                         Alignment.Middle => Math.Abs((at[0] + at[^1]) / 2.0 - centres[r]),
@@ -705,6 +813,13 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             rowOf[i] = r;
         }
         return rowOf;
+    }
+
+    /// <summary>A line's words' width in half-width characters, with the spaces between them as printed.</summary>
+    private static int LineWidth(IEnumerable<Word> words)
+    {
+        var ordered = words.OrderBy(w => w.Start).ToList();
+        return ordered.Sum(w => TextCleaner.DisplayWidth(w.Text)) + ordered.Count - 1;
     }
 
     /// <summary>
@@ -797,6 +912,9 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         placed.Any(p => p.Word.Line == word.Line && p.Word.End <= word.Start && word.Start - p.Word.End <= 1) &&
         placed.Any(p => p.Word.Line == word.Line && p.Word.Start >= word.End && p.Word.Start - word.End <= 1);
 
+    /// <summary>A section weight alone: "(36分)", "（ 8 分）" (not a clause's text ending in its points).</summary>
+    private static bool IsWeight(string text) => SectionWeight().Match(text) is { Success: true, Index: 0 };
+
     /// <summary>A piece of a section weight wrapped in a narrow cell: "(36" or "分)".</summary>
     private static bool PieceOfWeight(string text) => Regex.IsMatch(TextCleaner.Compact(text), @"^([(（]\d+(\.\d+)?分?|分[)）])$");
 
@@ -809,12 +927,19 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         var labels = new List<List<Word>>();
         foreach (var w in words.OrderBy(w => w.Line).ThenBy(w => w.Start))
         {
-            var open = labels.LastOrDefault(l => !SectionWeight().IsMatch(Text(l)) && l[^1].Line >= w.Line - 3 && l.Any(x => Overlaps(x, w, 1)));
+            // Of two labels open over the word, the one it stands under most squarely (a name wrapped a character a line
+            // beside a section label touches both).
+            var open = labels.Where(l => !SectionWeight().IsMatch(Text(l)) && l[^1].Line >= w.Line - 3 && l.Any(x => Overlaps(x, w, 1)))
+                .Select((l, k) => (l, k)).OrderByDescending(x => x.l.Max(y => Math.Min(y.End, w.End) - Math.Max(y.Start, w.Start)))
+                .ThenByDescending(x => x.k).Select(x => x.l).FirstOrDefault();
             if (open is null) labels.Add([w]);
             else open.Add(w);
         }
         return [.. labels.Where(l => TextCleaner.Compact(Text(l)).Length >= 2)];
     }
+
+    [GeneratedRegex(@"^([(（]\d+(?:\.\d+)?分[)）])(\p{IsCJKUnifiedIdeographs}.*)$")]
+    private static partial Regex GluedWeight();
 
     [GeneratedRegex(@"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")]
     private static partial Regex SectionWeight();

@@ -202,4 +202,103 @@ public sealed class CriteriaLayoutTableTests
         // Where the pair's weight is no row's excess (the 合计 says 104), every pair stays a row: nothing is dropped on a guess.
         Assert.Equal(4, Read(Print(Align.Middle, totalWeight: "104").Replace("相应的管理办法；（2", "办法的得 4 分，否则得 2")).Indicators.Length);
     }
+
+    /// <summary>
+    /// The form as Chromium's PDFs come out of <c>pdftotext -layout</c>: one space between cells, and each line placed by
+    /// its own widths, so that a cell prints columns further left on one line than on the next ("预算" after a long value,
+    /// "单位" after a short one; an explanation's line alone further left than its lines beside a name).
+    /// </summary>
+    private static string PrintOneSpaced() => string.Join("\n",
+    [
+        Line((14, "2022年度财政项目绩效自评表")),
+        Line((0, "项目"), (3, "社区卫生服务能力提升项目"), (17, "预算"), (32, "上海市徐汇区民政局")),
+        Line((0, "名称"), (3, "（第二期）"), (27, "单位")),
+        Line((0, "具体实施"), (23, "是否为经常性"), (30, "是")),
+        Line((0, "处（"), (3, "综合科"), (27, "项目")),
+        Line((0, "科室）")),
+        Line((0, "当年预算"), (23, "上年预算金")),
+        Line((0, "数（"), (3, "1,200,000.00"), (24, "额（元）"), (32, "0.00")),
+        Line((0, "元）")),
+        Line((0, "预算执行"), (23, "预算执行率（"), (30, "90.00%")),
+        Line((0, "数（元）"), (5, "1,080,000.00"), (23, "%）")),
+        Line((0, "项目年度总目标"), (8, "项目年度目标：按计划推进项目实施。")),
+        Line((0, "自评时间"), (8, "2023-04-01")),
+        Line((0, "绩效等级"), (8, "优")),
+        Line((0, "主要绩效"), (8, "按计划完成年度各项工作任务，资金使用规范。")),
+        Line((0, "主要问题"), (8, "无")),
+        Line((0, "改进措施"), (8, "无")),
+        Line((60, "自评")),
+        Line((0, "一级指标"), (5, "指标名称"), (18, "指标解释"), (34, "权重"), (39, "评分规则"), (60, "得分"), (65, "备注")),
+        Line((8, "财务管理制"), (14, "项目的财务制度是否健全、完善、"), (39, "①是否已制定或具有相应的管理办法；")),
+        Line((34, "10"), (60, "10")),
+        Line((8, "度健全性"), (14, "有效。"), (39, "（2分）②资金的拨付是否有完整的审批程序。")),
+        Line((0, "投入"), (12, "反映项目预算执行的进度，用以考")),
+        Line((0, "（30分）"), (8, "预算执行率"), (14, "核项目资金的使用情况。"), (34, "20"), (39, "执行率在90%及以上得满分。"), (60, "18"),
+            (65, "部分资金未支付")),
+        Line((0, "产出"), (8, "完成数量"), (14, "完成年度相关工作任务"), (34, "70"), (39, "按计划完成的得满分。"), (60, "66")),
+        Line((0, "（70分）")),
+        Line((0, "合计"), (34, "100"), (60, "94")),
+    ]) + "\n";
+
+    [Fact]
+    public void One_spaced_lines_placed_by_their_own_widths_still_part_each_rows_name_from_its_explanation()
+    {
+        // One character column for the page cannot part 指标名称 from 指标解释 here (the explanation alone on a line
+        // starts left of where it starts beside a name): each line's first piece is its name, a lone piece the cell it
+        // stands nearer on the lines around it.
+        var form = Read(PrintOneSpaced());
+        Assert.Equal(
+        [
+            ("投入", "财务管理制度健全性", "项目的财务制度是否健全、完善、有效。", 10m, 10m),
+            ("投入", "预算执行率", "反映项目预算执行的进度，用以考核项目资金的使用情况。", 20m, 18m),
+            ("产出", "完成数量", "完成年度相关工作任务", 70m, 66m),
+        ], form.Indicators.Select(i => (i.Level1, i.Name, i.Explanation, i.Weight!.Value, i.Score!.Value)));
+        Assert.Equal("①是否已制定或具有相应的管理办法；（2分）②资金的拨付是否有完整的审批程序。", form.Indicators[0].ScoringRule);
+        Assert.Equal("部分资金未支付", form.Indicators[1].Note);
+        Assert.Equal([("投入", (decimal?)30m), ("产出", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+    }
+
+    [Fact]
+    public void One_spaced_head_labels_are_stacked_and_valued_though_their_lines_shift()
+    {
+        // "预算" / "单位" stand ten columns apart, "处（" and "数（" end on their unit's bracket one space before the value,
+        // and 预算执行数's value sits on its label's last line with the next label (项目年度总目标) one line below.
+        var form = Read(PrintOneSpaced());
+        Assert.Equal(("社区卫生服务能力提升项目（第二期）", "上海市徐汇区民政局", "综合科"), (form.ProjectName, form.Department, form.ImplementingOffice));
+        Assert.Equal(((decimal?)1_200_000m, (decimal?)1_080_000m, (decimal?)90.00m, (decimal?)0m),
+            (form.Funding.Total?.AnnualBudget, form.Funding.Total?.Executed, form.Funding.Total?.ExecutionRate, form.Funding.PreviousYearBudget));
+    }
+
+    [Fact]
+    public void Names_wrapped_beside_their_section_label_one_space_apart_are_names_not_sections()
+    {
+        // A narrow 指标名称 column wraps its names two characters a line, one space right of the section label's own
+        // pieces ("投入 管理", "（30 制度"), and a section weight may touch the name's piece ("（70分）数量"): a section
+        // label prints one piece a line, so the second piece is the name's. (The line of 完成数量's first piece, placed by
+        // its own widths, prints the name where the others print their explanation.)
+        var table = new[]
+        {
+            Line((0, "一级"), (3, "指标"), (6, "指标"), (22, "权重"), (25, "评分规则"), (45, "自评"), (50, "备注")),
+            Line((0, "指标"), (3, "名称"), (6, "解释"), (45, "得分")),
+            Line((3, "财务")),
+            Line((0, "投入"), (3, "管理"), (6, "项目的财务制度是否健全")),
+            Line((0, "（30"), (3, "制度"), (6, "、完善、有效。"), (22, "10"), (25, "按规定执行的得满分。"), (45, "10")),
+            Line((0, "分）"), (3, "健全")),
+            Line((3, "预算")),
+            Line((3, "执行"), (6, "反映项目预算执行的进度"), (22, "20"), (25, "执行率在90%及以上得满分。"), (45, "18")),
+            Line((3, "率")),
+            Line((0, "产出"), (6, "完成"), (9, "完成年度相关工作任务"), (22, "70"), (25, "按计划完成的得满分。"), (45, "66")),
+            Line((0, "（70分）数量")),
+            Line((0, "合计"), (22, "100"), (45, "94")),
+        };
+        var head = PrintOneSpaced().Split('\n').TakeWhile(l => !l.StartsWith("一级指标", StringComparison.Ordinal));
+        var form = Read(string.Join("\n", head.Concat(table)) + "\n");
+        Assert.Equal(
+        [
+            ("投入", "财务管理制度健全", "项目的财务制度是否健全、完善、有效。", 10m),
+            ("投入", "预算执行率", "反映项目预算执行的进度", 20m),
+            ("产出", "完成数量", "完成年度相关工作任务", 70m),
+        ], form.Indicators.Select(i => (i.Level1, i.Name, i.Explanation, i.Weight!.Value)));
+        Assert.Equal([("投入", (decimal?)30m), ("产出", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+    }
 }
