@@ -125,6 +125,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             pendingSection = null;
         }
         if (head.Count > 0) ReadHeadInOrder(b, ref total, head);
+        if (!b.Provenance.ContainsKey("currencyUnit")) ReadCurrencyFromWrappedLabel(b, grid);
         GiveUnlabelledRowsBySectionWeights(b, unlabelled);
         if (unaligned.Count > 0)
             b.Warn(DiagnosticCodes.TrailingRow,
@@ -145,6 +146,14 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             if (label.Kind is "BudgetRate" && !cells[i].Text.Contains('%') && !cells[i + 1].Text.Contains('%')) continue;
             var cell = cells[++i];
             var text = TextCleaner.Clean(cell.Text);
+            // Two figures in one value (a layout tool's lines gave this label a value of the label below): neither is
+            // surely this label's, and joined they read as a third figure no one printed.
+            if (label.Kind is "CurrentBudget" or "PreviousBudget" or "BudgetExecuted" or "BudgetRate" &&
+                cell.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } parts && parts.All(p => NumberParser.TryParse(TextCleaner.Clean(p), out _)))
+            {
+                b.Warn(DiagnosticCodes.FiguresJoined, $"“{matcher.Model.Labels[label.Kind][0]}”的值“{cell.Text.Replace('\n', ' ')}”是上下两个数，未读取", cell, ri, PathOf(label.Kind));
+                continue;
+            }
             if (label.Kind is "CurrentBudget" && FormPatterns.CurrencyIn(TextCleaner.Compact(cells[i - 1].Text)) is { } unit)
             {
                 b.CurrencyUnit = unit;
@@ -153,12 +162,53 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             var number = NumberParser.TryParse(text, out var n) ? n.Value : (decimal?)null;
             var path = Set(b, ref total, label.Kind, text, number);
             if (path is not null) b.From(path, cell, ri);
+            // The template prints 预算执行率 right of 预算执行数: a rate alone after the executed amount, its label
+            // wrapped and written elsewhere (Calc's raw text), is that rate.
+            if (label.Kind is "BudgetExecuted" && i + 1 < cells.Count && TextCleaner.Clean(cells[i + 1].Text) is { } rateText &&
+                rateText.EndsWith('%') && NumberParser.TryParse(rateText, out var rate) && rate.Percent && !b.Provenance.ContainsKey("funding.total.executionRate") &&
+                !cells.Any(c => matcher.Match(c.Text, "BudgetRate") is { Score: >= 0.9 }))
+            {
+                var at = cells[++i];
+                if (Set(b, ref total, "BudgetRate", rateText, rate.Value) is { } ratePath)
+                {
+                    b.From(ratePath, at, ri);
+                    b.Warn(DiagnosticCodes.ValueAwayFromLabel,
+                        $"“{rateText}”在预算执行数之后、没有自己的标签（“预算执行率”写在了别处），按模板的位置读作预算执行率", at, ri, ratePath);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The currency a wrapped 当年预算数 label states, where no label was read beside its value: Calc's raw text writes
+    /// the head's values first and its wrapped labels after the table, a piece a line ("当年预" / "算数（元）").
+    /// </summary>
+    private void ReadCurrencyFromWrappedLabel(FormBuilder b, FormGrid grid)
+    {
+        for (var ri = 0; ri < grid.Rows.Length; ri++)
+        {
+            if (RowText.NonEmpty(grid.Rows[ri]).ToList() is not [var cell]) continue;
+            var text = TextCleaner.Compact(cell.Text);
+            for (var back = ri; back >= Math.Max(0, ri - 2); back--)
+            {
+                if (back < ri)
+                {
+                    if (RowText.NonEmpty(grid.Rows[back]).ToList() is not [var before]) break;
+                    text = TextCleaner.Compact(before.Text) + text;
+                }
+                if (matcher.Match(text, "CurrentBudget") is { Score: >= 0.95 } && FormPatterns.CurrencyIn(text) is { } unit)
+                {
+                    b.CurrencyUnit = unit;
+                    b.From("currencyUnit", cell, ri);
+                    return;
+                }
+            }
         }
     }
 
     /// <summary>
     /// The head of a plain dump read in order: a label is a line's cell, or the cells of a few lines running on that spell
-    /// one together ("当年预" / "算数" / "（元）"); its value is every cell after it up to the next label, joined (a value
+    /// one together ("当年预" / "算数" / "（元）", "当年预算数（" / "元）"); its value is every cell after it up to the next label, joined (a value
     /// wrapped over lines: "上海市青浦区退役军" / "人事务局"). Cells before the first label, and a label with nothing
     /// after it, give nothing.
     /// </summary>
@@ -184,19 +234,23 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             for (var k = i; k < Math.Min(cells.Count, i + 5); k++)
             {
                 var piece = TextCleaner.Compact(cells[k].Cell.Text);
-                // Only short pieces run on (a value after its label is no piece of it).
-                if (k > i && piece.Length > 5) break;
+                // Only short pieces run on (a value after its label is no piece of it), or a label's last piece with
+                // its unit ("上年" / "预算金额（元）").
+                if (k > i && piece.Length > 5 && !(piece.Length <= 8 && FormPatterns.CurrencyIn(piece) is not null)) break;
                 text += piece;
                 if (text.Length > 14) break;
                 // Pieces run on only from a label's first piece: a value before it is no part of it ("否" / "当年预").
                 if (matcher.Match(text, HeaderKinds) is { } m && m.Score >= (k == i ? 0.9 : 0.95) && (found is null || m.Score >= found.Value.Match.Score) &&
-                    (k == i || TextCleaner.Compact(m.Label).StartsWith(TextCleaner.Compact(cells[i].Cell.Text), StringComparison.Ordinal)))
+                    (k == i || TextCleaner.Compact(m.Label).StartsWith(TextCleaner.Compact(cells[i].Cell.Text).TrimEnd('（', '('), StringComparison.Ordinal)))
                     found = (k + 1, m);
             }
             if (found is { } f)
             {
-                labels.Add((i, f.End, f.Match));
-                i = f.End;
+                // The label's unit wrapped a piece a line after it ("算数" / "（元" / "）") is the label's, not its value.
+                var end = f.End;
+                while (end < cells.Count && UnitPiece().IsMatch(TextCleaner.Compact(cells[end].Cell.Text))) end++;
+                labels.Add((i, end, f.Match));
+                i = end;
             }
             else i++;
         }
@@ -214,7 +268,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             var text = TextCleaner.Clean(string.Concat(valueCells.Select(c => TextCleaner.Clean(c.Cell.Text))));
             var labelText = string.Concat(cells.GetRange(start, end - start).Select(c => c.Cell.Text));
             if (label.Kind is "BudgetRate" && !labelText.Contains('%') && text?.Contains('%') != true) continue;
-            if (label.Kind is "CurrentBudget" && FormPatterns.CurrencyIn(TextCleaner.Compact(labelText)) is { } unit && !b.Provenance.ContainsKey("currencyUnit"))
+            // (A unit's closing bracket wrapped onto a line of its own may be lost with that line: "（元".)
+            if (label.Kind is "CurrentBudget" && !b.Provenance.ContainsKey("currencyUnit") &&
+                (FormPatterns.CurrencyIn(TextCleaner.Compact(labelText)) ?? OpenUnitIn(TextCleaner.Compact(labelText))) is { } unit)
             {
                 b.CurrencyUnit = unit;
                 b.From("currencyUnit", cells[start].Cell, cells[start].Row, labelText);
@@ -562,4 +618,12 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
 
     [GeneratedRegex(@"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")]
     private static partial Regex DatePattern();
+
+    private static string? OpenUnitIn(string compact) => OpenUnit().Match(compact) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"[（(](万元|元)$")]
+    private static partial Regex OpenUnit();
+
+    [GeneratedRegex(@"^(?=.)[（(]?(元|万元|%|％)?[)）]?$")]
+    private static partial Regex UnitPiece();
 }

@@ -31,7 +31,7 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
 {
     private static readonly string[] TableKinds = LabelKinds.CriteriaColumns;
 
-    private static readonly string[] HeadKinds =
+    internal static readonly string[] HeadKinds =
     [
         "ProjectName", "Department", "ImplementingOffice", "Recurring", "CurrentBudget", "PreviousBudget", "BudgetExecuted",
         "BudgetRate", "AnnualGoal", "EvaluationDate", "Grade", "MainResults", "MainProblems", "Improvements",

@@ -57,12 +57,25 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         var done = 0;
         for (var i = 0; i < rows.Length; i++)
         {
-            if (laidOut[i] || rows[i].Origin is not RowOrigin.Layout || HeaderAt(rows, i, laidOut) is not { } header) continue;
-            if (Body(rows, header, laidOut, diagnostics) is not { } body) continue;
-            output.AddRange(rows[done..header.Start]);
-            output.AddRange(body.Rows);
-            done = body.End;
-            i = body.End - 1;
+            if (laidOut[i] || rows[i].Origin is not RowOrigin.Layout) continue;
+            var whole = HeaderAt(rows, i, laidOut);
+            if ((whole ?? OneLineLabels(rows, i)) is not { } header) continue;
+            // Calc's rows each on a line with their figures, their wrapped cells after them; else cells in drawing order.
+            if ((RowsFirst(rows, header) ? CalcBody(rows, header, laidOut) : null) is { } calc)
+            {
+                output.AddRange(rows[done..header.Start]);
+                output.AddRange(calc.Rows);
+                output.AddRange(calc.Tail);
+                done = calc.End;
+                i = calc.End - 1;
+            }
+            else if (whole is not null && Body(rows, header, laidOut, diagnostics) is { } body)
+            {
+                output.AddRange(rows[done..header.Start]);
+                output.AddRange(body.Rows);
+                done = body.End;
+                i = body.End - 1;
+            }
         }
         if (done == 0) return new(rows, []);
         output.AddRange(rows[done..]);

@@ -1,6 +1,10 @@
 using System.Text;
 using PerformanceEval.Contract;
 using PerformanceEval.Ingestion;
+using PerformanceEval.Normalization;
+using PerformanceEval.Provenance;
+using PerformanceEval.Tables;
+using PerformanceEval.Templates;
 using Xunit;
 
 namespace PerformanceEval.Tests.Normalization;
@@ -253,5 +257,29 @@ public sealed class CriteriaFormNormalizerTests
         var missing = Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.raw.txt",
             Encoding.UTF8.GetBytes(RawCriteriaValuesFirst.Replace("2,938,800.98 0.00", "2,938,800.98")))).Forms);
         Assert.Equal(((decimal?)null, (string?)null), (missing.Funding.Total?.AnnualBudget, missing.ProjectName));
+    }
+
+    [Fact]
+    public void A_head_value_of_two_figures_is_read_as_neither_and_said_so()
+    {
+        // A layout tool's lines gave 当年预算数 the 上年预算金额's value under its own: joined, "1,200,000.000.00" would
+        // read as a figure no one printed.
+        RawRow Row(params string[] cells) =>
+            new([.. cells.Select((t, c) => new RawCell(t, new SourceRef("criteria.layout.txt", "", 1, null, 0, c, null, t, null)))],
+                RowOrigin.LayoutGrid, null, 0);
+        var grid = new FormGrid(SourceDocument.FromBytes("criteria.layout.txt", [1]), InputKind.Text, 0,
+        [
+            Row("2022年度财政项目绩效自评表"),
+            Row("项目名称", "社区卫生服务能力提升项目"),
+            Row("当年预算数（元）", "1,200,000.00\n0.00"),
+            Row("预算执行数（元）", "1,080,000.00"),
+            Row("一级指标", "指标名称", "指标解释", "权重", "评分规则", "自评得分", "备注"),
+            Row("投入（100分）", "预算执行率", "反映项目预算执行的进度", "100", "执行率在90%及以上得满分。", "90", ""),
+            Row("合计", "", "", "100", "", "90", ""),
+        ]);
+        var form = new CriteriaFormNormalizer(new LabelMatcher(TemplateModel.Load("criteria", null))).Normalize(grid).Value.Form;
+        Assert.Null(form.Funding.Total?.AnnualBudget);
+        Assert.Equal(1_080_000m, form.Funding.Total?.Executed);
+        Assert.Contains(form.Warnings, w => w.Code == "grid.figures-joined" && w.Field == "funding.total.annualBudget");
     }
 }

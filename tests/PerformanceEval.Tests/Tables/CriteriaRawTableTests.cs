@@ -170,4 +170,120 @@ public sealed class CriteriaRawTableTests
         Assert.Equal("indicators[2]", warning.Field);
         Assert.Equal("服务对象满意度", form.Indicators[3].Name);
     }
+
+    /// <summary>
+    /// The form as Calc's PDFs come out of <c>pdftotext -raw</c>: a page's one-line cells row by row first (each
+    /// indicator row on one line with its figures, the head's labels and values), then every cell that wrapped or spans
+    /// rows, row by row and left to right — the title and the head's wrapped labels first, the section labels again
+    /// atop a page they go on over. Rows after <paramref name="pageBreak"/> are on a second page, after the 合计's line.
+    /// </summary>
+    private static string PrintCalc(Widths w, int pageBreak)
+    {
+        var head = Head.Split('\n').Skip(1).Select(l => l.Replace(" 预算执行率（%）", "")).ToList();
+        var lines = new List<string>(head) { "一级指标 指标名称 指标解释 权重 评分规则 自评得分 备注" };
+        var pages = new List<(List<string> Rows, List<string> Wrapped)> { ([], ["2022年度财政项目绩效自评表", "预算执行率（%）"]) };
+        var index = 0;
+        foreach (var (label, weight, rows) in Sections)
+            for (var k = 0; k < rows.Length; k++, index++)
+            {
+                if (index == pageBreak) pages.Add(([], k > 0 ? [.. Wrap(label, w.Label), weight] : []));
+                var (oneLine, wrapped) = (pages[^1].Rows, pages[^1].Wrapped);
+                var row = rows[k];
+                if (k == 0) wrapped.AddRange([.. Wrap(label, w.Label), weight]);
+                var line = new List<string>();
+                void Cell(string text, int width)
+                {
+                    if (text.Length == 0) return;
+                    var cell = Wrap(text, width);
+                    if (cell.Count == 1) line.Add(text);
+                    else wrapped.AddRange(cell);
+                }
+                Cell(row.Name, w.Name);
+                Cell(row.Explanation, w.Explanation);
+                line.Add(row.Weight);
+                Cell(row.Rule, w.Rule);
+                line.Add(row.Score);
+                Cell(row.Note, w.Note);
+                oneLine.Add(string.Join(" ", line));
+            }
+        foreach (var (page, k) in pages.Select((p, k) => (p, k)))
+        {
+            lines.AddRange(page.Rows);
+            if (k == pages.Count - 1) lines.Add("合计 100 94");
+            lines.AddRange(page.Wrapped);
+        }
+        return string.Join("\n", lines) + "\n";
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Calcs_rows_written_before_their_wrapped_cells_are_given_those_cells_back(int pageBreak)
+    {
+        // Each row's line says which of its cells wrapped (no text before the 权重: name and explanation; one: one of
+        // them; none between the figures: the rule), and the wrapped lines after the page's rows are cut into those
+        // cells in order; the section labels open the rows their weights add up to, one printed again atop page two.
+        var form = Read(PrintCalc(new Widths(4, 6, 10, 12, 4), pageBreak));
+        AssertTable(form);
+    }
+
+    [Fact]
+    public void Calcs_execution_rate_beside_the_executed_amount_is_read_with_a_warning_where_its_label_wrapped()
+    {
+        var form = Read(PrintCalc(new Widths(4, 6, 10, 12, 4), 4));
+        Assert.Equal((decimal?)90.00m, form.Funding.Total?.ExecutionRate);
+        Assert.Contains(form.Warnings, w => w.Code == "layout.value-away-from-label" && w.Field == "funding.total.executionRate");
+    }
+
+    [Fact]
+    public void Two_forms_of_Calcs_raw_text_one_after_the_other_are_two_forms_each_whole()
+    {
+        // The first form's last wrapped cells run up to the second's head: its lines are the second form's, not cells.
+        var text = PrintCalc(new Widths(4, 6, 10, 12, 4), 4) + PrintCalc(new Widths(4, 6, 10, 12, 4), 3);
+        var forms = Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.raw.txt", Encoding.UTF8.GetBytes(text))).Forms;
+        Assert.Equal(2, forms.Length);
+        foreach (var form in forms)
+        {
+            AssertTable(form);
+            Assert.Equal("社区卫生服务能力提升项目", form.ProjectName);
+        }
+    }
+
+    [Fact]
+    public void Calcs_values_first_head_and_one_line_header_labels_still_give_the_table_and_the_currency()
+    {
+        // Where the head's labels and most header labels wrapped, Calc writes the values alone, "权重 备注" alone, and
+        // every label's pieces after the title: the table is read under the template's header, the head in its order,
+        // the currency from the wrapped "当年预" / "算数（元）".
+        var text = PrintCalc(new Widths(4, 6, 10, 12, 4), 4);
+        var values = string.Join("\n",
+            "社区卫生服务能力提升项目 上海市徐汇区民政局", "综合科 是", "1,200,000.00 0.00", "1,080,000.00 90.00%",
+            "项目年度目标：按计划推进项目实施。", "2023-04-01", "优", "按计划完成年度各项工作任务，资金使用规范。", "无", "无", "权重 备注");
+        var labels = string.Join("\n", "2022年度财政项目绩效自评表", "项目", "名称", "预算", "单位", "具体实", "施处（科室）", "是否为经",
+            "常性项目", "当年预", "算数（元）", "上年预算金", "额（元）", "预算执行数", "（元）", "预算执行率（", "%）", "项目年度",
+            "总目标", "自评", "时间", "绩效", "等级", "主要", "绩效", "主要", "问题", "改进", "措施", "一级", "指标", "指标", "名称",
+            "指标", "解释", "评分", "规则", "自评", "得分");
+        var head = Head.Split('\n').Skip(1).Select(l => l.Replace(" 预算执行率（%）", "")).Append("一级指标 指标名称 指标解释 权重 评分规则 自评得分 备注");
+        text = text.Replace(string.Join("\n", head), values).Replace("2022年度财政项目绩效自评表\n预算执行率（%）", labels);
+        Assert.DoesNotContain("项目名称", text);
+        Assert.Contains("权重 备注", text);
+        var form = Read(text);
+        AssertTable(form);
+        Assert.Equal(("社区卫生服务能力提升项目", "元", (decimal?)1_200_000m), (form.ProjectName, form.CurrencyUnit, form.Funding.Total?.AnnualBudget));
+    }
+
+    [Fact]
+    public void Head_labels_wrapped_inside_their_unit_keep_their_values()
+    {
+        // A narrow label cell wraps inside its unit ("当年预算数（" / "元）", "（元" / "）") or puts the unit on a long
+        // last piece ("上年" / "预算金额（元）"): the pieces are the label's, the figure after them its value.
+        var text = Print(new Widths(4, 5, 9, 12, 4))
+            .Replace("当年预算数（元） 1,200,000.00 上年预算金额（元） 0.00", "当年\n预\n算数\n（元\n）\n1,200,000.00\n上年\n预算金额（元）\n0.00")
+            .Replace("预算执行数（元） 1,080,000.00 预算执行率（%） 90.00%", "预算执行数（\n元）\n1,080,000.00\n预算执行率（%）\n90.00%");
+        Assert.Contains("算数\n（元\n）", text);
+        var form = Read(text);
+        Assert.Equal(((decimal?)1_200_000m, (decimal?)1_080_000m, (decimal?)90.00m, (decimal?)0m, "元"),
+            (form.Funding.Total?.AnnualBudget, form.Funding.Total?.Executed, form.Funding.Total?.ExecutionRate, form.Funding.PreviousYearBudget, form.CurrencyUnit));
+        AssertTable(form);
+    }
 }
