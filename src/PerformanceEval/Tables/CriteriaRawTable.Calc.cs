@@ -182,11 +182,17 @@ public sealed partial class CriteriaRawTable
                 (name, explanation) = (Cell([lead[0]], 0, [false]), Cell(lead[1..], 0, lead[1..].Select((_, k) => k > 0)));
             else if (lead.Count == 1 && filled.TryGetValue((i, Slot.NameOrExplanation), out var other))
             {
-                // One of the two fitted on the row's line: the explanation is the one that reads as one (a sentence, or
-                // what 反映 / 用以 open), else the one that wrapped.
+                // One of the two fitted on the row's line. The one that wrapped is as wide as its column: where the two
+                // columns' widths differ, that says which it is; else the explanation is the one that reads as one (a
+                // sentence, or what 反映 / 用以 open), else the one that wrapped.
                 var wrapped = Wrapped(other, 0);
                 var oneLine = Cell([lead[0]], 0, [false]);
-                (name, explanation) = ExplanationLike(oneLine.Text) > ExplanationLike(wrapped.Text) ? (wrapped, oneLine) : (oneLine, wrapped);
+                var widest = other.Max(w => TextCleaner.DisplayWidth(string.Join(" ", RowText.NonEmpty(rows[w]).Select(c => c.Text.Trim()))));
+                var wrappedIsName = widths is not null && widths.TryGetValue(Slot.Name, out var nw) && widths.TryGetValue(Slot.Explanation, out var ew) &&
+                    Math.Abs(nw - ew) >= 6 && other.Count >= 2 && Math.Min(Math.Abs(widest - nw), Math.Abs(widest - ew)) <= 2
+                    ? Math.Abs(widest - nw) < Math.Abs(widest - ew)
+                    : ExplanationLike(oneLine.Text) > ExplanationLike(wrapped.Text);
+                (name, explanation) = wrappedIsName ? (wrapped, oneLine) : (oneLine, wrapped);
             }
             else
             {

@@ -286,4 +286,14 @@ public sealed class CriteriaRawTableTests
             (form.Funding.Total?.AnnualBudget, form.Funding.Total?.Executed, form.Funding.Total?.ExecutionRate, form.Funding.PreviousYearBudget, form.CurrencyUnit));
         AssertTable(form);
     }
+
+    [Fact]
+    public void Of_a_rows_name_and_explanation_the_one_that_wrapped_is_told_by_its_columns_width()
+    {
+        // "完成数量" wraps in a name column three characters wide and "完成年度相关工作任务" fits on the row's line: neither
+        // reads more like an explanation than the other, but the wrapped one is as wide as the names' column.
+        var form = Read(PrintCalc(new Widths(4, 3, 10, 12, 4), 4));
+        Assert.Equal(("完成数量", "完成年度相关工作任务"), (form.Indicators[2].Name, form.Indicators[2].Explanation));
+        AssertTable(form);
+    }
 }
