@@ -208,9 +208,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
 
     /// <summary>
     /// The head of a plain dump read in order: a label is a line's cell, or the cells of a few lines running on that spell
-    /// one together ("当年预" / "算数" / "（元）", "当年预算数（" / "元）"); its value is every cell after it up to the next label, joined (a value
-    /// wrapped over lines: "上海市青浦区退役军" / "人事务局"). Cells before the first label, and a label with nothing
-    /// after it, give nothing.
+    /// one together ("当年预" / "算数" / "（元）", "当年预算数（" / "元）"); its value is every cell after it up to the next
+    /// label, joined (a value wrapped over lines: "上海市青浦区退役军" / "人事务局"). Cells before the first label, and a
+    /// label with nothing after it, give nothing.
     /// </summary>
     private void ReadHeadInOrder(FormBuilder b, ref FundingLine total, List<(RawRow Row, int Index)> head)
     {

@@ -20,8 +20,8 @@ public sealed partial class CriteriaRawTable
 {
     private enum Slot { Section, Name, Explanation, NameOrExplanation, Rule, Note }
 
-    /// <summary>Where the measured widths keep the lines a section label takes (no column of its own).</summary>
-    private const Slot SectionLines = (Slot)100;
+    /// <summary>What the first cut measured: each column's width (half-width characters), the lines a section label takes.</summary>
+    private sealed record Measured(Dictionary<Slot, int> Widths, int? SectionLines);
 
     /// <summary>An indicator row written on one line: its cells before the 权重, the figures, what is between and after.</summary>
     private sealed record OneLineRow(int Row, List<RawCell> Lead, RawCell Weight, List<RawCell> Rule, RawCell Score, List<RawCell> Note);
@@ -123,7 +123,7 @@ public sealed partial class CriteriaRawTable
             rowIndex += pages[p].Rows.Count;
             work.Add((slots, pageLines[p].Lines, pageLines[p].First));
         }
-        Dictionary<Slot, int>? widths = null;
+        Measured? measured = null;
         var cuts = new List<(List<(CellSlot Slot, int From, int To)> Cells, int Skipped, int Used)>();
         for (var pass = 0; pass < 2; pass++)
         {
@@ -131,17 +131,17 @@ public sealed partial class CriteriaRawTable
             for (var p = 0; p < work.Count; p++)
             {
                 var (slots, lines, lo) = work[p];
-                if (Cut([.. lines.Select(l => l.Text)], slots, lo, trailing: p == work.Count - 1, widths) is not { } cut) return null;
+                if (Cut([.. lines.Select(l => l.Text)], slots, lo, trailing: p == work.Count - 1, measured) is not { } cut) return null;
                 cuts.Add(cut);
             }
             // A column's width: the widest line of its cells of two lines or more, the middle of those. (And the lines a
             // section label takes: the middle of the labels'.)
-            widths = cuts.SelectMany((c, p) => c.Cells.Where(x => x.To - x.From >= 2)
+            var widths = cuts.SelectMany((c, p) => c.Cells.Where(x => x.To - x.From >= 2)
                     .Select(x => (x.Slot.Kind, Width: work[p].Lines[x.From..x.To].Max(l => TextCleaner.DisplayWidth(l.Text)))))
                 .GroupBy(x => x.Kind).Where(g => g.Count() >= 2)
                 .ToDictionary(g => g.Key, g => g.Select(x => x.Width).Order().ElementAt(g.Count() / 2));
-            if (cuts.SelectMany(c => c.Cells).Where(x => x.Slot.Kind is Slot.Section).Select(x => x.To - x.From).Order().ToList() is { Count: >= 2 } spans)
-                widths[SectionLines] = spans[spans.Count / 2];
+            var spans = cuts.SelectMany(c => c.Cells).Where(x => x.Slot.Kind is Slot.Section).Select(x => x.To - x.From).Order().ToList();
+            measured = new Measured(widths, spans.Count >= 2 ? spans[spans.Count / 2] : null);
         }
         var filled = new Dictionary<(int Row, Slot Kind), List<int>>();
         var tail = new List<int>();
@@ -188,7 +188,7 @@ public sealed partial class CriteriaRawTable
                 var wrapped = Wrapped(other, 0);
                 var oneLine = Cell([lead[0]], 0, [false]);
                 var widest = other.Max(w => TextCleaner.DisplayWidth(string.Join(" ", RowText.NonEmpty(rows[w]).Select(c => c.Text.Trim()))));
-                var wrappedIsName = widths is not null && widths.TryGetValue(Slot.Name, out var nw) && widths.TryGetValue(Slot.Explanation, out var ew) &&
+                var wrappedIsName = measured is not null && measured.Widths.TryGetValue(Slot.Name, out var nw) && measured.Widths.TryGetValue(Slot.Explanation, out var ew) &&
                     Math.Abs(nw - ew) >= 6 && other.Count >= 2 && Math.Min(Math.Abs(widest - nw), Math.Abs(widest - ew)) <= 2
                     ? Math.Abs(widest - nw) < Math.Abs(widest - ew)
                     : ExplanationLike(oneLine.Text) > ExplanationLike(wrapped.Text);
@@ -340,7 +340,7 @@ public sealed partial class CriteriaRawTable
     /// and the head's wrapped labels), and on the last page lines after the last cell (the next form's) left over.
     /// </summary>
     private static (List<(CellSlot Slot, int From, int To)> Cells, int Skipped, int Used)? Cut(List<string> lines, List<CellSlot> slots, int first,
-        bool trailing, Dictionary<Slot, int>? widths)
+        bool trailing, Measured? measured)
     {
         const int MaxLines = 14;
         int n = lines.Count, m = slots.Count;
@@ -358,7 +358,7 @@ public sealed partial class CriteriaRawTable
                 if (slots[s].Optional && cost[j, s] + (slots[s].Kind is Slot.Rule ? 1.0 : 0) is var skip && skip < cost[j, s + 1])
                     (cost[j, s + 1], back[j, s + 1]) = (skip, (j, s, false));
                 for (var e = j + 1; e <= Math.Min(n, j + MaxLines); e++)
-                    if (cost[j, s] + CellCost(slots[s].Kind, lines, j, e, widths) is var c && c < cost[e, s + 1])
+                    if (cost[j, s] + CellCost(slots[s].Kind, lines, j, e, measured) is var c && c < cost[e, s + 1])
                         (cost[e, s + 1], back[e, s + 1]) = (c, (j, s, true));
             }
         var end = n;
@@ -383,15 +383,15 @@ public sealed partial class CriteriaRawTable
     /// more than a character and a half (the cell would have gone on there), a section label's weight where it should not
     /// be or missing where it should, a clause ② opening a cell or ① opening any line but the first, a comma ending one.
     /// </summary>
-    private static double CellCost(Slot kind, List<string> lines, int from, int to, Dictionary<Slot, int>? widths)
+    private static double CellCost(Slot kind, List<string> lines, int from, int to, Measured? measured)
     {
         var run = lines[from..to];
         var text = string.Concat(run.Select(TextCleaner.Compact));
         var cost = 0.0;
         var label = SectionLabel().IsMatch(text);
         // (A label wraps over a line or two; more where its column is narrow, fewer lines being likelier.)
-        if (kind is Slot.Section) cost += (label && run.Count <= 5 ? 0 : 8) + (widths?.GetValueOrDefault(Slot.Section) is > 0 ? 1.0 : 0.4) *
-            Math.Max(0, run.Count - (widths?.GetValueOrDefault(SectionLines) is > 0 and var typical ? typical : 2));
+        if (kind is Slot.Section) cost += (label && run.Count <= 5 ? 0 : 8) + (measured?.Widths.GetValueOrDefault(Slot.Section) is > 0 ? 1.0 : 0.4) *
+            Math.Max(0, run.Count - (measured?.SectionLines is > 0 and var typical ? typical : 2));
         else if (label || SectionWeightEnd().IsMatch(text) && text.Length <= 10) cost += 6;
         if (text.Length == 0) return cost + 8;
         if (text[0] is > '①' and <= '⑩') cost += 3;
@@ -418,6 +418,7 @@ public sealed partial class CriteriaRawTable
             if (lineWidths[k] < widest - slack) cost += 1;
         // The column's width, where the first cut measured it: no line wider (two columns' cells run together), no line
         // but the last well short of it, and a last line that fills it goes on in the next line.
+        var widths = measured?.Widths;
         var column = kind is Slot.NameOrExplanation && widths is not null
             ? new[] { Slot.Name, Slot.Explanation }.Where(widths.ContainsKey).Select(k => widths[k]).OrderBy(w => Math.Abs(w - widest)).Cast<int?>().FirstOrDefault()
             : widths?.GetValueOrDefault(kind);
