@@ -69,6 +69,19 @@ internal sealed class ColumnMap
                 ranges.Add((missing[0], cell.FirstColumn, cell.EndColumn, cell.Source.Box));
                 inferred?.Invoke(cell, missing[0]);
             }
+        // A header cell misread beyond the first bar (OCR's 实际完成什, one character of five wrong) in a printing that
+        // moved its columns, or two misread side by side (王级指标, 至级指标), where no single gap of the template's
+        // order names it: the kind it is nearest among those no cell claimed, when near enough. Only in a header
+        // otherwise read, each kind once, in column order (of two as near, the template's earlier kind goes first).
+        if (header.HasSpans && ranges.Count >= 3)
+            foreach (var cell in unknown)
+            {
+                if (ranges.Any(r => r.From == cell.FirstColumn && r.To == cell.EndColumn)) continue;
+                var unclaimed = kinds.Where(k => ranges.All(r => r.Kind != k)).ToArray();
+                if (unclaimed.Length == 0 || matcher.Match(cell.Text, unclaimed) is not { Score: >= NearEnough } near) continue;
+                ranges.Add((near.Kind, cell.FirstColumn, cell.EndColumn, cell.Source.Box));
+                inferred?.Invoke(cell, near.Kind);
+            }
         var ordinals = header.Cells.Where(c => c.FirstColumn >= 0)
             .Select(c => ranges.Find(r => r.From == c.FirstColumn && r.To == c.EndColumn) is { Kind: not null } r ? r.Kind : (string?)null).ToList();
         return new ColumnMap([.. ranges.OrderBy(r => r.From)], header.HasSpans, ordinals, header.Block);
@@ -119,6 +132,12 @@ internal sealed class ColumnMap
             inferred?.Invoke(second, after!);
         }
     }
+
+    /// <summary>
+    /// How near an unclaimed kind's label a misread header cell must be: one character wrong in four (王级指标, 0.675) or
+    /// five (实际完成什, 0.72) is near enough; two in five (0.54) are not.
+    /// </summary>
+    private const double NearEnough = 0.65;
 
     private static int IndexOf(IReadOnlyList<string> kinds, string kind)
     {

@@ -19,7 +19,7 @@ public sealed partial class StandardFormNormalizer
     private bool ReadTotalRow(FormBuilder b, RawRow row, int ri)
     {
         var cells = RowText.NonEmpty(row).ToList();
-        var labelled = cells.FindIndex(c => matcher.Match(c.Text, "Total") is { Score: >= 0.9 });
+        var labelled = cells.FindIndex(c => IsTotalLabel(c.Text));
         var figures = cells.Skip(labelled + 1)
             .Select(c => (Cell: c, Ok: NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n), n))
             .Where(x => x.Ok).ToList();
@@ -30,12 +30,32 @@ public sealed partial class StandardFormNormalizer
             b.From("totalWeight", figures[0].Cell, ri);
             b.From("totalScore", figures[1].Cell, ri);
         }
+        else if (figures.Count == 1 && cells.Skip(cells.IndexOf(figures[0].Cell) + 1).Any(c => TextCleaner.Clean(c.Text) is { } t && t.Any(char.IsDigit)))
+        {
+            // A figure and, after it, digits that read as no figure (a scan's score garbled, "3989沁" for 99.2): the
+            // figure is the weight, the score is left unread.
+            b.TotalWeight = figures[0].n.Value;
+            b.From("totalWeight", figures[0].Cell, ri);
+        }
         else if (figures.Count == 1)
         {
             b.TotalScore = figures[0].n.Value;
             b.From("totalScore", figures[0].Cell, ri);
         }
         return true;
+    }
+
+    /// <summary>
+    /// A 总分 / 合计 label: the whole cell, or on a scan one word of it among specks the engine read as marks and lone
+    /// characters ("可 序 亲 ， 总分 了": a merged label cell as wide as the table, dust and bleed-through in its white).
+    /// </summary>
+    private bool IsTotalLabel(string? text)
+    {
+        if (matcher.Match(text, "Total") is { Score: >= 0.9 }) return true;
+        if (text is null) return false;
+        var words = text.Split([' ', '\n', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 1 && words.Count(w => matcher.Match(w, "Total") is { Score: >= 0.999 }) == 1 &&
+               words.All(w => matcher.Match(w, "Total") is { Score: >= 0.999 } || w.Count(TextCleaner.IsCjk) <= 1);
     }
 
     /// <summary>

@@ -64,7 +64,7 @@ internal static class InkLine
         if (end - start < 12) return false;
         var pixels = image.Pixels;
         var (step, stride) = horizontal ? (1, image.Width) : (image.Width, 1);
-        var (best, alone) = (0.0, 0.0);
+        var (best, alone, bestCenter) = (0.0, 0.0, line);
         for (var offset = -Wobble; offset <= Wobble; offset++)
         {
             var center = line + offset;
@@ -78,8 +78,34 @@ internal static class InkLine
                 if (Alone(pixels, a * step, stride, center, across, ink)) lone++;
             }
             var covered = (double)inked / (end - start + 1);
-            if (covered > best) (best, alone) = (covered, inked == 0 ? 0 : (double)lone / inked);
+            if (covered > best) (best, alone, bestCenter) = (covered, inked == 0 ? 0 : (double)lone / inked, center);
         }
-        return best >= Covered && alone >= AloneShare;
+        if (best < Covered || alone < AloneShare) return false;
+        // A vertical stroke of a character standing on a column boundary no rule draws in this block (行's, 付's, a
+        // 0's side) covers most of a one-line cell's edge too, but stops at the cell's padding; a rule, however
+        // broken, runs on to the rules it meets. Where the edge is not nearly all ink, its ends must be.
+        var ends = horizontal || best >= WholeEdge ||
+                   InkNear(pixels, step, stride, bestCenter, (int)from + EndFrom, (int)from + EndTo, ink, length) &&
+                   InkNear(pixels, step, stride, bestCenter, (int)to - EndTo, (int)to - EndFrom, ink, length);
+        return ends;
+    }
+
+    /// <summary>An edge this much ink is a rule whatever its ends show.</summary>
+    private const double WholeEdge = 0.8;
+
+    /// <summary>Where an edge's end is looked at, pixels from the crossing rule's centre: past its half-thickness.</summary>
+    private const int EndFrom = 4, EndTo = 10;
+
+    /// <summary>Whether at least half the pixels from <paramref name="a0"/> to <paramref name="a1"/> along the line are ink (a pixel beside it counts).</summary>
+    private static bool InkNear(ReadOnlySpan<byte> pixels, int step, int stride, int center, int a0, int a1, byte ink, int length)
+    {
+        var (inked, all) = (0, 0);
+        for (var a = Math.Max(0, a0); a <= Math.Min(length - 1, a1); a++)
+        {
+            all++;
+            var i = a * step + center * stride;
+            if (Math.Min(pixels[i - stride], Math.Min(pixels[i], pixels[i + stride])) < ink) inked++;
+        }
+        return all > 0 && inked * 2 >= all;
     }
 }

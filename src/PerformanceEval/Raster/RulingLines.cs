@@ -65,29 +65,66 @@ internal static class RulingLines
         return (horizontal, vertical);
     }
 
-    /// <summary>Runs on neighbouring pixel lines that overlap are one rule; its position is their middle.</summary>
+    /// <summary>
+    /// Runs on neighbouring pixel lines that overlap are one rule; its position is their middle. A group too thick for
+    /// a rule is a filled cell or bar — unless a few of its lines run far longer than the rest: a rule with a seal's
+    /// star or a signature's stroke lying on it, the ink touching the rule on the lines above and below. Then the long
+    /// lines are the rule (<see cref="RulesInside"/>) and the rest is the mark.
+    /// </summary>
     private static List<Rule> Merge(List<(int Line, int From, int To)> runs, double scale)
     {
-        var done = new List<(double Sum, int Count, int From, int To)>();
-        var active = new List<(double Sum, int Count, int From, int To, int Last)>();
+        var done = new List<List<(int Line, int From, int To)>>();
+        var active = new List<(List<(int Line, int From, int To)> Runs, int From, int To, int Last)>();
         foreach (var (line, from, to) in runs.OrderBy(r => r.Line).ThenBy(r => r.From))
         {
             for (var k = active.Count - 1; k >= 0; k--)
                 if (line - active[k].Last > 2)
                 {
-                    done.Add((active[k].Sum, active[k].Count, active[k].From, active[k].To));
+                    done.Add(active[k].Runs);
                     active.RemoveAt(k);
                 }
             var i = active.FindIndex(r => from <= r.To + 2 && to >= r.From - 2);
-            if (i < 0) active.Add((line, 1, from, to, line));
+            if (i < 0) active.Add(([(line, from, to)], from, to, line));
             else
             {
                 var r = active[i];
-                active[i] = (r.Sum + line, r.Count + 1, Math.Min(r.From, from), Math.Max(r.To, to), line);
+                r.Runs.Add((line, from, to));
+                active[i] = (r.Runs, Math.Min(r.From, from), Math.Max(r.To, to), line);
             }
         }
-        done.AddRange(active.Select(r => (r.Sum, r.Count, r.From, r.To)));
-        return [.. done.Where(r => r.Count * scale <= MaxThicknessPt)
-            .Select(r => new Rule((r.Sum / r.Count + 0.5) * scale, r.From * scale, (r.To + 1) * scale))];
+        done.AddRange(active.Select(r => r.Runs));
+        var rules = new List<Rule>();
+        foreach (var group in done)
+        {
+            if (group.Count * scale <= MaxThicknessPt) rules.Add(RuleOf(group, scale));
+            else rules.AddRange(RulesInside(group, scale));
+        }
+        return rules;
+    }
+
+    private static Rule RuleOf(List<(int Line, int From, int To)> runs, double scale) =>
+        new((runs.Average(r => (double)r.Line) + 0.5) * scale, runs.Min(r => r.From) * scale, (runs.Max(r => r.To) + 1) * scale);
+
+    /// <summary>
+    /// The rules inside a group too thick to be one: its lines at least half as long (in dark pixels) as its longest,
+    /// in bands of neighbouring lines, each band thin enough for a rule. A filled bar's lines are all about as long, so
+    /// the band is the bar and stays too thick.
+    /// </summary>
+    private static IEnumerable<Rule> RulesInside(List<(int Line, int From, int To)> group, double scale)
+    {
+        var byLine = group.GroupBy(r => r.Line).Select(g => (Line: g.Key, Runs: g.ToList(), Length: g.Sum(r => r.To - r.From + 1)))
+            .OrderBy(l => l.Line).ToList();
+        var longest = byLine.Max(l => l.Length);
+        var band = new List<(int Line, List<(int Line, int From, int To)> Runs, int Length)>();
+        foreach (var line in byLine.Where(l => l.Length * 2 >= longest).Append((Line: int.MaxValue, Runs: [], Length: 0)))
+        {
+            if (band.Count > 0 && line.Line - band[^1].Line > 2)
+            {
+                if ((band[^1].Line - band[0].Line + 1) * scale <= MaxThicknessPt)
+                    yield return RuleOf([.. band.SelectMany(b => b.Runs)], scale);
+                band.Clear();
+            }
+            band.Add(line);
+        }
     }
 }

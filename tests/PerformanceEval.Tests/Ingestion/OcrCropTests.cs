@@ -67,4 +67,44 @@ public sealed class OcrCropTests
         var page = Page(p => { Characters(p, 19); for (var y = 60; y < 79; y++) for (var x = 20; x < 100; x++) p[y * W + x] = 30; });
         Assert.Equal(19, OcrCrop.LineHeight(new OcrCrop(page.Pixels.ToArray(), W, H)));
     }
+
+    [Fact]
+    public void Specks_standing_alone_are_erased_and_a_decimal_point_beside_its_digits_is_not()
+    {
+        var page = Page(p =>
+        {
+            Characters(p, 26);
+            // Dust in the cell's empty right part: dots of one to four pixels, far from any print.
+            foreach (var (x, y) in new[] { (230, 20), (250, 60), (270, 35), (285, 80) }) p[y * W + x] = 40;
+            for (var y = 70; y < 72; y++) for (var x = 240; x < 242; x++) p[y * W + x] = 40;
+            // A decimal point, 4 × 4, 3 px after the last "digit" (x 184–209) at its foot.
+            for (var y = 52; y < 56; y++) for (var x = 213; x < 217; x++) p[y * W + x] = 30;
+        });
+        var crop = OcrCrop.Cut(page, new OcrRequest(0, 0, W, H, 7));
+        int At(int x, int y) => crop.Pixels[(y + 12) * crop.Width + x + 12];
+        Assert.All(new[] { (230, 20), (250, 60), (270, 35), (285, 80), (240, 70), (241, 71) }, d => Assert.Equal(255, At(d.Item1, d.Item2)));
+        Assert.Equal(30, At(214, 53));
+        Assert.Equal(30, At(30, 40));
+    }
+
+    [Fact]
+    public void A_cells_lines_of_text_are_counted_by_its_ink_and_a_speck_is_no_line()
+    {
+        // "年初预" over "算数": two lines of 30 px, 8 px of paper between them, in a cell 80 px tall.
+        var two = Page(p =>
+        {
+            for (var y = 10; y < 40; y++) for (var x = 20; x < 120; x++) p[y * W + x] = 30;
+            for (var y = 48; y < 78; y++) for (var x = 20; x < 90; x++) p[y * W + x] = 30;
+        });
+        Assert.Equal([(10, 39), (48, 77)], OcrCrop.TextLines(two, new OcrRequest(0, 0, W, 80, 7)));
+        var one = Page(p => { Characters(p, 30); p[85 * W + 150] = 30; });
+        Assert.Single(OcrCrop.TextLines(one, new OcrRequest(0, 0, W, H, 7)));
+        // The glyphs of a line: "(元)" is a bracket, a character and a bracket.
+        var unit = Page(p =>
+        {
+            for (var y = 20; y < 60; y++) { p[y * W + 30] = 30; p[y * W + 31] = 30; p[y * W + 90] = 30; p[y * W + 91] = 30; }
+            for (var y = 25; y < 55; y++) for (var x = 45; x < 77; x++) p[y * W + x] = 30;
+        });
+        Assert.Equal([(30, 31), (45, 76), (90, 91)], OcrCrop.Glyphs(unit, new OcrRequest(0, 15, 150, 65, 7)));
+    }
 }

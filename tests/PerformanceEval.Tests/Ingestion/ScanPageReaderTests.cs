@@ -20,7 +20,7 @@ public sealed class ScanPageReaderTests
     /// A ruled table of <see cref="Rows"/> × <see cref="Columns"/> cells, each holding a blot of print; the rule left of
     /// column <paramref name="faintLeftOf"/> in row <paramref name="faintRow"/> not printed (a line too faint to find).
     /// </summary>
-    private static ScanPage Page(int faintRow = -1, int faintLeftOf = -1)
+    private static ScanPage Page(int faintRow = -1, int faintLeftOf = -1, (int Row, int Column)? twoLines = null)
     {
         var (w, h) = (Left * 2 + CellW * Columns, Top * 2 + CellH * Rows);
         var pixels = new byte[w * h];
@@ -38,6 +38,11 @@ public sealed class ScanPageReaderTests
                 for (var y = 0; y < 36; y++)
                     for (var x = 0; x < 30; x++)
                         pixels[(Top + r * CellH + 55 + y) * w + Left + c * CellW + 40 + x] = 30;
+        // A second line of print 10 px under the first (a label over its unit).
+        if (twoLines is var (tr, tc))
+            for (var y = 0; y < 36; y++)
+                for (var x = 0; x < 30; x++)
+                    pixels[(Top + tr * CellH + 101 + y) * w + Left + tc * CellW + 40 + x] = 30;
         var page = new GrayImage(w, h, pixels);
         return new ScanPage(page, page);
     }
@@ -132,5 +137,78 @@ public sealed class ScanPageReaderTests
         var whole = new List<Diagnostic>();
         ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, whole);
         Assert.DoesNotContain(whole, d => d.Code == DiagnosticCodes.OcrCellSplit);
+    }
+
+    [Fact]
+    public void A_percent_read_as_an_ideograph_is_read_again_as_a_figure_and_a_units_misreading_is_left_as_read()
+    {
+        var chi = new ScriptedCells(new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("实际完成值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.96),
+            [(1, 0)] = ("验收合格率", 0.95), [(1, 1)] = ("100鸭", 0.6), [(1, 2)] = ("10", 0.95), [(1, 3)] = ("10", 0.95),
+            [(2, 0)] = ("服务人数", 0.95), [(2, 1)] = ("=55大", 0.7), [(2, 2)] = ("5", 0.95), [(2, 3)] = ("5", 0.95),
+        });
+        // eng has no 人: it reads "=55人" as "=55", which is no better a reading of the cell.
+        var eng = new ScriptedCells(new() { [(1, 1)] = ("100%", 0.93), [(2, 1)] = ("=55", 0.9) });
+        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null,
+            language => language == "eng" ? eng : chi)
+        {
+            Templates = [new LabelMatcher(TemplateModel.Load("standard", null))],
+        };
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics)
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+
+        Assert.Equal("100%", rows[1][1]);
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.OcrFigureReread && d.Message.Contains("100鸭"));
+        Assert.Equal("=55大", rows[2][1]);
+        // A word in the column is not a figure misread: eng is not asked.
+        Assert.DoesNotContain((1, 0), eng.Asked);
+    }
+
+    /// <summary>
+    /// Answers a crop by the script for the cell it starts in; a crop that starts at the second line of a cell (a line
+    /// read on its own) with <paramref name="lastLine"/>.
+    /// </summary>
+    private sealed class ScriptedLines(Dictionary<(int Row, int Column), string> script, string lastLine) : IOcrEngine
+    {
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+        [
+            .. requests.Select(r => r.Y0 < Top ? new OcrText("", 0)
+                : (r.Y0 - Top) % CellH > 90 ? new OcrText(lastLine, 0.8)
+                : new OcrText(script.GetValueOrDefault(((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW), ""), 0.9)),
+        ];
+    }
+
+    [Theory]
+    [InlineData("(元)", "元")]
+    [InlineData("万元)", "万元")]
+    [InlineData("(70)", null)]
+    public void A_funding_labels_unit_read_as_no_unit_is_its_last_line_read_again_alone_and_warned(string lastLine, string? unit)
+    {
+        Dictionary<(int, int), string> cells = new()
+        {
+            [(0, 0)] = "三级指标", [(0, 1)] = "实际完成值", [(0, 2)] = "分值", [(0, 3)] = "得分",
+            [(1, 0)] = "项目资金\n(7C)", [(1, 1)] = "健全", [(1, 2)] = "10", [(1, 3)] = "9",
+        };
+        var engine = new ScriptedLines(cells, lastLine);
+        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null, _ => engine)
+        {
+            Templates = [new LabelMatcher(TemplateModel.Load("standard", null))],
+        };
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(twoLines: (1, 0)), 0, diagnostics)
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+
+        if (unit is null)
+        {
+            // Not a unit of the template: the cell stays as first read, and nothing is said to have been reread.
+            Assert.Equal("项目资金\n(7C)", rows[1][0]);
+            Assert.DoesNotContain(diagnostics, d => d.Code == DiagnosticCodes.OcrUnitReread);
+            return;
+        }
+        Assert.Equal($"项目资金\n({unit})", rows[1][0]);
+        var warned = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OcrUnitReread);
+        Assert.Contains("(7C)", warned.Message);
     }
 }

@@ -70,6 +70,29 @@ public sealed class ColumnMapTests
     }
 
     [Fact]
+    public void A_header_misread_by_a_character_in_a_printing_that_moved_its_columns_takes_the_unclaimed_kind_it_is_nearest()
+    {
+        // 实际完成值 printed before 年度指标值 and read as 实际完成什: no gap of the template's order is there to fill.
+        var header = Row(0, null, ("三级指标", 0, 1), ("实际完成什", 1, 1), ("年度指标值", 2, 1), ("分值", 3, 1), ("得分", 4, 1));
+        var inferred = new List<string>();
+        var map = ColumnMap.Of(header, Matcher, Kinds, inferred: (_, kind) => inferred.Add(kind));
+        Assert.Equal(["HdrActual"], inferred);
+        Assert.Equal("HdrActual", map.KindOf(Row(0, null, ("100%", 1, 1)).Cells[0]));
+        Assert.Equal("HdrTarget", map.KindOf(Row(0, null, ("=100%", 2, 1)).Cells[0]));
+        // 二级指标 and 三级指标 both misread by a stroke, side by side: each the nearest kind still unclaimed, in order.
+        var two = Row(0, null, ("一级指标", 0, 1), ("王级指标", 1, 1), ("至级指标", 2, 1), ("年度指标值", 3, 1), ("分值", 4, 1), ("得分", 5, 1));
+        inferred.Clear();
+        ColumnMap.Of(two, Matcher, Kinds, inferred: (_, kind) => inferred.Add(kind));
+        Assert.Equal(["HdrLevel2", "HdrName"], inferred);
+        // A cell as far from every unclaimed label as a sentence is stays unread.
+        var far = Row(0, null, ("三级指标", 0, 1), ("已按计划完成", 1, 1), ("年度指标值", 2, 1), ("分值", 3, 1), ("得分", 4, 1));
+        inferred.Clear();
+        var unread = ColumnMap.Of(far, Matcher, Kinds, inferred: (_, kind) => inferred.Add(kind));
+        Assert.Empty(inferred);
+        Assert.False(unread.Has("HdrActual"));
+    }
+
+    [Fact]
     public void Two_unrecognised_headers_in_one_gap_are_not_guessed()
     {
         var header = Row(0, null, ("三级指标", 0, 1), ("???", 1, 1), ("!!!", 2, 1), ("分值", 3, 1), ("得分", 4, 1));

@@ -240,6 +240,24 @@ public sealed class HeaderBindingTests
     }
 
     [Fact]
+    public void A_total_label_among_specks_is_the_total_and_a_garbled_score_after_its_weight_leaves_the_score_unread()
+    {
+        // A scan's merged 总分 cell as wide as the table: dust and bleed-through in its white read as marks and lone
+        // characters around the label.
+        int[] spans = [1, 1, 1, 1, 1, 1, 1, 1];
+        var specks = Standard(spans, actualFirst: false).Replace(">总分</td>", ">可 序 亲 ， 总分 了</td>");
+        Assert.Contains(">可 序 亲 ， 总分 了</td>", specks, StringComparison.Ordinal);
+        var form = Read(specks);
+        Assert.Equal(Rows.Length, form.Indicators.Length);
+        Assert.Equal((100m, 96.43m), (form.TotalWeight, form.TotalScore));
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "grid.total-unlabelled");
+        // 96.43 read as "3989沁": the one figure is the 分值 the label is followed by, not a score of 100.
+        var garbled = Read(Standard(spans, actualFirst: false).Replace("<td colspan=1>96.43</td>", "<td colspan=1>3989沁</td>"));
+        Assert.Equal(100m, garbled.TotalWeight);
+        Assert.Null(garbled.TotalScore);
+    }
+
+    [Fact]
     public void A_last_row_without_the_totals_figures_stays_an_indicator()
     {
         // Neither 100 nor the points of all the others: an indicator whose name the OCR lost, not the total.

@@ -56,6 +56,19 @@ public sealed class InkLineTests
     }
 
     [Fact]
+    public void A_lone_stroke_down_a_cell_that_stops_at_its_padding_is_not_a_line_and_a_rule_as_broken_running_to_its_ends_is()
+    {
+        // A 73-px row's edge at x = 200, its rules at y = 80 and 153. 付's 寸 (or 行's 亍) stands one stroke on it, 40 px
+        // with paper either side as a rule has, but 17 px short of each rule: over two thirds of the edge, as a broken
+        // rule covers.
+        var stroke = Page(p => { for (var y = 97; y < 137; y++) for (var x = 200; x < 203; x++) Dot(p, x, y, 30); });
+        Assert.False(InkLine.Along(stroke, false, 201, 80, 153));
+        // A rule as broken (dashes of 14 px, 6 apart) that runs on to both rules.
+        var rule = Page(p => { for (var y = 80; y < 153; y++) if ((y - 80) % 20 < 14) for (var x = 200; x < 203; x++) Dot(p, x, y, 60); });
+        Assert.True(InkLine.Along(rule, false, 201, 80, 153));
+    }
+
+    [Fact]
     public void A_label_crossing_where_no_border_is_drawn_is_not_a_line()
     {
         // Four "characters" 40 px wide in a 360 px edge: a merged cell's text, not a rule.

@@ -16,6 +16,7 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
         for (var y = r.Y0; y < r.Y1; y++)
             source.Slice(y * image.Width + r.X0, r.X1 - r.X0).CopyTo(buffer.AsSpan((y - r.Y0 + Pad) * w + Pad));
         EraseEdgeLines(buffer, w, h);
+        EraseSpecks(buffer, w, h);
         var crop = new OcrCrop(r.Despeckle ? Median3(buffer, w, h) : buffer, w, h);
         return LineHeight(crop) is var line && line > 0 && line < SmallLine
             ? crop.Scaled(Math.Min(MaxScale, (double)PreferredLine / line))
@@ -55,6 +56,43 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
         if (runs.Count == 0) return 0;
         runs.Sort();
         return runs[runs.Count / 2];
+    }
+
+    /// <summary>
+    /// The lines of text a region of the page holds, top and bottom row of each: runs of pixel rows with ink, split by
+    /// rows of paper, each at least half as tall as the tallest (a speck, or what is left of a rule, is no line).
+    /// </summary>
+    internal static List<(int Top, int Bottom)> TextLines(GrayImage image, OcrRequest r)
+    {
+        var runs = new List<(int Top, int Bottom)>();
+        var start = -1;
+        for (var y = r.Y0; y <= r.Y1; y++)
+        {
+            var inked = y < r.Y1 && image.Pixels.Slice(y * image.Width + r.X0, r.X1 - r.X0).IndexOfAnyInRange((byte)0, (byte)127) >= 0;
+            if (inked && start < 0) start = y;
+            else if (!inked && start >= 0) { runs.Add((start, y - 1)); start = -1; }
+        }
+        if (runs.Count == 0) return runs;
+        var tallest = runs.Max(b => b.Bottom - b.Top + 1);
+        return [.. runs.Where(b => b.Bottom - b.Top + 1 >= Math.Max(6, tallest / 2))];
+    }
+
+    /// <summary>
+    /// The glyphs of one line of text in a region, left and right column of each: runs of pixel columns with ink, split
+    /// by columns of paper ("(元)" is three: two brackets and 元).
+    /// </summary>
+    internal static List<(int Left, int Right)> Glyphs(GrayImage image, OcrRequest r)
+    {
+        var runs = new List<(int Left, int Right)>();
+        var start = -1;
+        for (var x = r.X0; x <= r.X1; x++)
+        {
+            var inked = false;
+            for (var y = r.Y0; x < r.X1 && y < r.Y1 && !inked; y++) inked = image.Pixels[y * image.Width + x] < 128;
+            if (inked && start < 0) start = x;
+            else if (!inked && start >= 0) { runs.Add((start, x - 1)); start = -1; }
+        }
+        return runs;
     }
 
     /// <summary>The crop enlarged by <paramref name="factor"/>, bilinearly.</summary>
@@ -124,6 +162,43 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
         for (var v = 0; v < 256; v++)
             if ((seen += histogram[v]) > half) { paper = v; break; }
         return Math.Max(140, paper - 30);
+    }
+
+    /// <summary>
+    /// Whites out specks of dust and sensor noise that stand alone: a dot of a few pixels with no other ink near it. In
+    /// the empty part of a wide cell chi_sim made a row of them into a character ("维护点位数 四"). A decimal point is
+    /// larger and stands beside its digits; the 3×3 median (<see cref="Median3"/>) is not used here, as it takes thin
+    /// strokes with the dust.
+    /// </summary>
+    private static void EraseSpecks(byte[] buffer, int w, int h)
+    {
+        const int near = 3, far = 8, speck = 6;
+        var ink = Math.Min(220, LineInk(buffer, w, h) + 30);
+        // Dark pixels counted over rectangles in constant time: a summed-area table.
+        var sums = new int[(w + 1) * (h + 1)];
+        for (var y = 0; y < h; y++)
+        {
+            var row = 0;
+            for (var x = 0; x < w; x++)
+            {
+                if (buffer[y * w + x] < ink) row++;
+                sums[(y + 1) * (w + 1) + x + 1] = sums[y * (w + 1) + x + 1] + row;
+            }
+        }
+        int Count(int x0, int y0, int x1, int y1)
+        {
+            (x0, y0, x1, y1) = (Math.Max(0, x0), Math.Max(0, y0), Math.Min(w - 1, x1), Math.Min(h - 1, y1));
+            return sums[(y1 + 1) * (w + 1) + x1 + 1] - sums[y0 * (w + 1) + x1 + 1] - sums[(y1 + 1) * (w + 1) + x0] + sums[y0 * (w + 1) + x0];
+        }
+        var erase = new List<int>();
+        for (var y = 0; y < h; y++)
+            for (var x = 0; x < w; x++)
+            {
+                if (buffer[y * w + x] >= ink) continue;
+                var close = Count(x - near, y - near, x + near, y + near);
+                if (close <= speck && Count(x - far, y - far, x + far, y + far) == close) erase.Add(y * w + x);
+            }
+        foreach (var i in erase) buffer[i] = 255;
     }
 
     /// <summary>

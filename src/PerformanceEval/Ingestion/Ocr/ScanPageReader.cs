@@ -78,12 +78,51 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 if (Inner(image, box) is not { } r) continue;
                 cells.Add((region, box, requests.Count));
                 // Every cell keeps the engine's alternatives, for the figures among them: chi_sim reads a 7 as 了 and offers 7.
-                requests.Add(r with { PageSegMode = r.Y1 - r.Y0 < 90 ? PsmSingleLine : blockMode, Choices = true });
+                // A cell of one line's height is read as one line, unless its ink says it holds two (a header's
+                // "年初预" over "算数" in a tightly ruled printing): read as one line, chi_sim makes "0" of them.
+                var oneLine = r.Y1 - r.Y0 < 90 && OcrCrop.TextLines(image, r).Count < 2;
+                requests.Add(r with { PageSegMode = oneLine ? PsmSingleLine : blockMode, Choices = true });
             }
         }
         if (grid is not null) AddCells(grid, grid.Regions());
         var read = requests.Count == 0 ? [] : engine.ReadAll(image, requests, deadline);
         var texts = read.Select(t => t with { Text = Compact(t.Text) }).ToList();
+
+        // The 项目资金 label's unit, "(元)" or "(万元)", is what chi_sim reads worst on these pages ("(7C)", "寺)", "(Z)",
+        // "CC)"): in a block of lines it takes the bracketed line for Latin. Its last line is read again on its own as
+        // one line ("(元)"), and where that gives no unit, the characters between the brackets alone as one word (a
+        // clean "(元)" read as a line came out "(70)", its 元 alone as 元). Only a unit of the template is taken; the
+        // cell is then the first reading's other lines and the unit, warned as read so.
+        var units = cells.Select(c => (Cell: c, Lines: UnitUnread(texts[c.Request].Text) ? OcrCrop.TextLines(image, requests[c.Request]) : []))
+            .Where(u => u.Lines.Count >= 2).ToList();
+        if (units.Count > 0)
+        {
+            // Each cell's last line, across the cell's width, as one line.
+            var lastLines = units.Select(u => requests[u.Cell.Request] with
+            {
+                Y0 = Math.Max(requests[u.Cell.Request].Y0, u.Lines[^1].Top - 6), Y1 = Math.Min(requests[u.Cell.Request].Y1, u.Lines[^1].Bottom + 7),
+                PageSegMode = PsmSingleLine, Choices = false,
+            }).ToList();
+            var lines = engine.ReadAll(image, lastLines, deadline).ToList();
+            var unread = Enumerable.Range(0, units.Count).Where(k => UnitOf(lines[k].Text) is null)
+                .Select(k => (k, Glyphs: OcrCrop.Glyphs(image, lastLines[k]))).Where(g => g.Glyphs.Count >= 3).ToList();
+            var words = unread.Count == 0 ? [] : engine.ReadAll(image, [.. unread.Select(g =>
+                lastLines[g.k] with { X0 = g.Glyphs[1].Left - 2, X1 = g.Glyphs[^2].Right + 3, PageSegMode = PsmSingleWord })], deadline);
+            for (var j = 0; j < unread.Count; j++)
+                if (UnitOf(words[j].Text) is not null) lines[unread[j].k] = words[j] with { Text = $"({Compact(words[j].Text)})" };
+            for (var k = 0; k < units.Count; k++)
+            {
+                var ((_, box, index), _) = units[k];
+                if (UnitOf(lines[k].Text) is not { } currency) continue;
+                var unit = $"({currency})";
+                var first = texts[index].Text.Split('\n');
+                var text = string.Join("\n", first.Length > 1 ? first[..^1].Append(unit) : [texts[index].Text, unit]);
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrUnitReread,
+                    $"单元格 {Where(box)} 先识别为“{texts[index].Text.Replace('\n', ' ')}”，金额单位未能识别；其最后一行单独重新识别为“{Compact(lines[k].Text)}”，读作单位“{currency}”，请对照扫描件核对",
+                    Ref(doc, page, box, text, lines[k].Confidence)));
+                texts[index] = texts[index] with { Text = text, Alternatives = [] };
+            }
+        }
 
         // A 分值 | 得分 pair no rule was found between (a faint or broken line) reads as one figure, "1010": the boundary
         // the header row shows is drawn through it and each half is read on its own.
@@ -115,8 +154,13 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         foreach (var (region, _, index) in cells)
             if (typed.ContainsKey(region) && texts[index].Text is "一" or "—" or "-" or "_" or "ー")
                 texts[index] = texts[index] with { Text = "—" };
+        // A target's or an actual's % read as an ideograph ("100鸭", "=100多", ">=95中") is read again too; only a
+        // reading that ends in % replaces it (eng has no 人 or 次: a unit misread stays as chi_sim read it). A figure
+        // column's cells are read as figures whatever they hold (above).
+        var unitStarts = ocr.Templates.SelectMany(t => t.Model.Units).Where(u => u.Length > 0).Select(u => u[0]).ToHashSet();
+        var percents = cells.Where(c => !typed.ContainsKey(c.Region) && PercentMisread(texts[c.Request].Text, unitStarts)).Select(c => c.Request).ToHashSet();
         var rereads = cells.Where(c => !NumberParser.IsPlaceholder(texts[c.Request].Text) &&
-            (NeedsFigureReread(texts[c.Request].Text) || typed.ContainsKey(c.Region) && !SureWords(texts[c.Request]))).ToList();
+            (NeedsFigureReread(texts[c.Request].Text) || percents.Contains(c.Request) || typed.ContainsKey(c.Region) && !SureWords(texts[c.Request]))).ToList();
         if (rereads.Count > 0)
         {
             var figures = ocr.EngineFor(FigureLanguage);
@@ -126,6 +170,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 var (_, box, index) = rereads[k];
                 var (first, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
                 if (LooksLikeFigure(digits.Text) && (digits.Confidence >= first.Confidence || !LooksLikeFigure(first.Text)) && digits.Text != first.Text &&
+                    (!percents.Contains(index) || digits.Text.EndsWith('%')) &&
                     !SameBut2ForSign(first.Text, digits.Text) && (first.Text.Length > 0 || digits.Confidence >= SureOfNothing))
                 {
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrFigureReread,
@@ -156,6 +201,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 var (_, box, index) = stubborn[k];
                 var (before, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
                 if (!LooksLikeFigure(digits.Text) || digits.Text == before.Text || LooksLikeFigure(before.Text) && digits.Confidence <= before.Confidence ||
+                    percents.Contains(index) && !digits.Text.EndsWith('%') ||
                     SameBut2ForSign(before.Text, digits.Text) || before.Text.Length == 0 && digits.Confidence < SureOfNothing) continue;
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrFigureReread,
                     $"单元格 {Where(box)} 中的数字先识别为“{before.Text}”（置信度 {before.Confidence:F2}），以仅数字模式（{mode}）重新识别为“{digits.Text}”（{digits.Confidence:F2}）",
@@ -278,6 +324,36 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     private static readonly char[] NeverLeading = ['”', '’', '。', '，', '、', '；', '：'];
 
     private static readonly char[] BorderMarks = ['|', '/', '\\', '丨', '｜'];
+
+    /// <summary>
+    /// A figure whose % chi_sim read as an ideograph: a figure, then one ideograph that begins no unit of the template
+    /// (<paramref name="unitStarts"/>: "=55人" is a figure with its unit, "100鸭" is not).
+    /// </summary>
+    private static bool PercentMisread(string text, HashSet<char> unitStarts)
+    {
+        var t = NoSpace(text);
+        return t.Length >= 2 && TextCleaner.IsCjk(t[^1]) && !unitStarts.Contains(t[^1]) && !t.EndsWith("%", StringComparison.Ordinal) &&
+               Figure().IsMatch(t[..^1]) && !t[..^1].EndsWith('%');
+    }
+
+    /// <summary>元 or 万元 where a line reads as nothing but the unit, its brackets or either of them lost; else null.</summary>
+    private static string? UnitOf(string text) => UnitLine().Match(NoSpace(Compact(text))) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"^[(（]?(万元|元)[)）]?$")]
+    private static partial Regex UnitLine();
+
+    private const int PsmSingleWord = 8;
+
+    /// <summary>
+    /// A 项目资金 label whose unit was not read: the label's words begin it, a bracket or a second line follows, and no
+    /// (元) or (万元) is in it.
+    /// </summary>
+    private static bool UnitUnread(string text)
+    {
+        var compact = NoSpace(text);
+        return compact.Length is >= 5 and <= 12 && (compact.StartsWith("项目资", StringComparison.Ordinal) || compact.StartsWith("项目次", StringComparison.Ordinal)) &&
+               (text.Contains('\n') || compact.AsSpan().IndexOfAny("()（）") >= 0) && FormPatterns.CurrencyIn(compact) is null;
+    }
 
     /// <summary>A figure, also when the cell wraps it ("96.46" over "%").</summary>
     private static bool LooksLikeFigure(string text) => text.Length > 0 && Figure().IsMatch(NoSpace(text));
