@@ -74,15 +74,16 @@ public sealed class OcrCropTests
         var page = Page(p =>
         {
             Characters(p, 26);
-            // Dust in the cell's empty right part: dots of one to four pixels, far from any print.
-            foreach (var (x, y) in new[] { (230, 20), (250, 60), (270, 35), (285, 80) }) p[y * W + x] = 40;
-            for (var y = 70; y < 72; y++) for (var x = 240; x < 242; x++) p[y * W + x] = 40;
-            // A decimal point, 4 × 4, 3 px after the last "digit" (x 184–209) at its foot.
+            // Dust in the cell's empty right part: dots of one to twelve pixels, far from any print and from each other.
+            foreach (var (x, y) in new[] { (230, 20), (255, 45), (275, 25), (290, 85) }) p[y * W + x] = 40;
+            for (var y = 75; y < 77; y++) for (var x = 240; x < 242; x++) p[y * W + x] = 40;
+            for (var y = 60; y < 63; y++) for (var x = 270; x < 274; x++) p[y * W + x] = 40;
+            // A decimal point, 4 × 4, 8 px after the last "digit" (x 180–205), at its foot.
             for (var y = 52; y < 56; y++) for (var x = 213; x < 217; x++) p[y * W + x] = 30;
         });
         var crop = OcrCrop.Cut(page, new OcrRequest(0, 0, W, H, 7));
         int At(int x, int y) => crop.Pixels[(y + 12) * crop.Width + x + 12];
-        Assert.All(new[] { (230, 20), (250, 60), (270, 35), (285, 80), (240, 70), (241, 71) }, d => Assert.Equal(255, At(d.Item1, d.Item2)));
+        Assert.All(new[] { (230, 20), (255, 45), (275, 25), (290, 85), (240, 75), (241, 76), (270, 60), (273, 62) }, d => Assert.Equal(255, At(d.Item1, d.Item2)));
         Assert.Equal(30, At(214, 53));
         Assert.Equal(30, At(30, 40));
     }
