@@ -45,10 +45,17 @@ internal sealed class ColumnMap
         var unknown = new List<RawCell>();
         var read = new Dictionary<string, RawCell>();
         var repeated = new List<(RawCell Cell, string Kind)>();
+        var blank = new List<RawCell>();
         foreach (var cell in header.Cells)
         {
-            if (cell.IsEmpty || cell.FirstColumn < 0) continue;
+            if (cell.FirstColumn < 0) continue;
+            if (cell.IsEmpty) { blank.Add(cell); continue; }
             if (matcher.Match(cell.Text, [.. kinds]) is not { } m || m.Score < minScore) { unknown.Add(cell); continue; }
+            // A label that matches a claimed kind and an unclaimed one as well (OCR lost the 三 of 三级指标: "级指标" is
+            // as near 一级指标 as 三级指标) is the unclaimed one.
+            if (ranges.Any(r => r.Kind == m.Kind) && matcher.Match(cell.Text, [.. kinds.Where(k => ranges.All(r => r.Kind != k))]) is { } other &&
+                other.Score >= m.Score)
+                m = other;
             if (ranges.Any(r => r.Kind == m.Kind)) { repeated.Add((cell, m.Kind)); continue; }
             ranges.Add((m.Kind, cell.FirstColumn, cell.EndColumn, cell.Source.Box));
             read[m.Kind] = cell;
@@ -56,24 +63,38 @@ internal sealed class ColumnMap
         if (header.HasSpans && ranges.Count >= 3)
             foreach (var (cell, kind) in repeated)
                 Repeated(ranges, read[kind], cell, kind, kinds, inferred);
-        if (header.HasSpans && ranges.Count >= 3)
-            foreach (var cell in unknown)
+        // A cell nearest another of the template's labels (the 绩效指标 beside the header, its span read into the
+        // header's row: OCR's 媚效指标, one character wrong in four) is no column's header, misread or not.
+        var allKinds = matcher.Model.Labels.Keys.ToArray();
+        unknown.RemoveAll(cell => matcher.Match(cell.Text, allKinds) is { Score: >= NearEnough } m && !kinds.Contains(m.Kind));
+        // A header cell left blank (OCR read nothing in it) between two recognised ones is such a cell too; not at the
+        // row's ends, where a header has its blank label columns.
+        void FillGaps()
+        {
+            foreach (var cell in unknown.Concat(blank))
             {
+                if (ranges.Any(r => r.From == cell.FirstColumn && r.To == cell.EndColumn)) continue;
                 var before = ranges.Where(r => r.To <= cell.FirstColumn).OrderBy(r => r.To).LastOrDefault();
                 var after = ranges.Where(r => r.From >= cell.EndColumn).OrderBy(r => r.From).FirstOrDefault();
                 var from = before.Kind is null ? -1 : IndexOf(kinds, before.Kind);
                 var to = after.Kind is null ? kinds.Count : IndexOf(kinds, after.Kind);
                 if (from >= to || (before.Kind is null && after.Kind is null)) continue;
+                if (cell.IsEmpty && (before.Kind is null || after.Kind is null)) continue;
                 var missing = kinds.Skip(from + 1).Take(to - from - 1).Where(k => ranges.All(r => r.Kind != k)).ToList();
                 if (missing.Count != 1) continue;
                 ranges.Add((missing[0], cell.FirstColumn, cell.EndColumn, cell.Source.Box));
                 inferred?.Invoke(cell, missing[0]);
             }
+        }
+        if (header.HasSpans && ranges.Count >= 3) FillGaps();
         // A header cell misread beyond the first bar (OCR's 实际完成什, one character of five wrong) in a printing that
         // moved its columns, or two misread side by side (王级指标, 至级指标), where no single gap of the template's
         // order names it: the kind it is nearest among those no cell claimed, when near enough. Only in a header
         // otherwise read, each kind once, in column order (of two as near, the template's earlier kind goes first).
+        // The gaps it leaves are single ones again (三级指缴 read so leaves 年度指瓜逢 the one kind between its neighbours).
         if (header.HasSpans && ranges.Count >= 3)
+        {
+            var before = ranges.Count;
             foreach (var cell in unknown)
             {
                 if (ranges.Any(r => r.From == cell.FirstColumn && r.To == cell.EndColumn)) continue;
@@ -82,6 +103,8 @@ internal sealed class ColumnMap
                 ranges.Add((near.Kind, cell.FirstColumn, cell.EndColumn, cell.Source.Box));
                 inferred?.Invoke(cell, near.Kind);
             }
+            if (ranges.Count > before) FillGaps();
+        }
         var ordinals = header.Cells.Where(c => c.FirstColumn >= 0)
             .Select(c => ranges.Find(r => r.From == c.FirstColumn && r.To == c.EndColumn) is { Kind: not null } r ? r.Kind : (string?)null).ToList();
         return new ColumnMap([.. ranges.OrderBy(r => r.From)], header.HasSpans, ordinals, header.Block);

@@ -37,7 +37,16 @@ internal static class FundingReader
             if (trustColumns && columns is not null)
                 b.Warn(DiagnosticCodes.FundingByOrder, "该资金行的数字与表头各列对不上，按数字的类型与顺序读取",
                     after.FirstOrDefault(c => !c.IsEmpty), ri, PathOf(kind));
-            ByOrder(after, slots);
+            // A table's row holding more amounts than a line has columns for is two lines in one (the rule between
+            // them lost): which amount is whose, the order cannot say. Its amounts are left unread, said so.
+            // (Figures over 100: a 分值 or 得分 with decimals, 9.49, looks like an amount too.)
+            var amounts = Figures(after).Count(f => NumberParser.TryParse(f.Text, out var n) && !n.Percent && n.Value > 100);
+            var twoLines = trustColumns && columns is not null && amounts > 3;
+            if (twoLines)
+                b.Warn(DiagnosticCodes.AmountColumnUnknown,
+                    $"资金行有 {amounts} 个金额，多于一行的三列：可能是两行的数字落在同一行（两行间的表格线未识别），金额未读取",
+                    after.FirstOrDefault(c => !c.IsEmpty), ri, PathOf(kind));
+            ByOrder(after, slots, readAmounts: !twoLines);
             if (PlacedByRate(slots) is { } rate)
             {
                 byRate = true;
@@ -119,7 +128,7 @@ internal static class FundingReader
         }
     }
 
-    private static void ByOrder(IReadOnlyList<RawCell> after, (decimal?, RawCell?)[] slots)
+    private static void ByOrder(IReadOnlyList<RawCell> after, (decimal?, RawCell?)[] slots, bool readAmounts = true)
     {
         var amounts = 0;
         var rateSeen = false;
@@ -144,7 +153,9 @@ internal static class FundingReader
                 weightDone = true;
             }
             else if (rateSeen) { slots[5] = (n.Value, cell); break; }
-            else if (amounts < 3 && LooksLikeAmount(text, n.Value)) slots[amounts++] = (n.Value, cell);
+            else if (amounts < 3 && LooksLikeAmount(text, n.Value)) { if (readAmounts) slots[amounts] = (n.Value, cell); amounts++; }
+            // A 分值 or 得分 is a few points, never an amount.
+            else if (!readAmounts && LooksLikeAmount(text, n.Value)) continue;
             else if (!weightDone) { slots[3] = (n.Value, cell); weightDone = true; amounts = 3; }
             else slots[5] = (n.Value, cell);
         }

@@ -325,7 +325,8 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
 
     private ColumnMap ColumnsOf(FormBuilder b, RawRow row, int ri, string[] kinds) => ColumnMap.Of(row, matcher, kinds,
         inferred: (cell, kind) => b.Warn(DiagnosticCodes.HeaderInferred,
-            $"表头单元格“{TextCleaner.Clean(cell.Text)}”未能识别，按模板在此位置的列“{matcher.Model.Labels[kind][0]}”读取",
+            cell.IsEmpty ? $"表头单元格未识别出文字，按模板在此位置的列“{matcher.Model.Labels[kind][0]}”读取"
+                : $"表头单元格“{TextCleaner.Clean(cell.Text)}”未能识别，按模板在此位置的列“{matcher.Model.Labels[kind][0]}”读取",
             cell, ri));
 
     private (int Index, string Kind)? FundingLineLabel(RawRow row)

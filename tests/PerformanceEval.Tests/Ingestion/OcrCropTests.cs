@@ -41,6 +41,32 @@ public sealed class OcrCropTests
     }
 
     [Fact]
+    public void A_broken_rules_dashes_at_the_top_edge_are_erased_and_a_characters_own_stroke_there_is_not()
+    {
+        // What the scan left of a thick top rule: 8-px dashes every 20 px over the cell's width, two pixel rows, grey
+        // and black, none of it a line of pixels mostly dark.
+        var page = Page(p =>
+        {
+            for (var x = 0; x < W; x += 20)
+                for (var dx = 0; dx < 8; dx++) { p[5 * W + x + dx] = 120; p[6 * W + x + dx] = 180; }
+            Characters(p, 36);
+        });
+        var crop = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7));
+        Assert.All(Enumerable.Range(12, W).Select(x => crop.Pixels[12 * crop.Width + x]), v => Assert.Equal(255, v));
+        Assert.All(Enumerable.Range(12, W).Select(x => crop.Pixels[13 * crop.Width + x]), v => Assert.Equal(255, v));
+        Assert.Equal(30, crop.Pixels[(12 + 40) * crop.Width + 12 + 30]);
+
+        // One character's top stroke at the edge (a 二 cut close), 20 px of a 300-px cell, is the character's.
+        var stroke = Page(p =>
+        {
+            for (var x = 20; x < 40; x++) p[5 * W + x] = 30;
+            Characters(p, 36);
+        });
+        var kept = OcrCrop.Cut(stroke, new OcrRequest(0, 5, W, H, 7));
+        Assert.Equal(30, kept.Pixels[12 * kept.Width + 12 + 25]);
+    }
+
+    [Fact]
     public void A_gray_texture_of_the_paper_is_no_rule()
     {
         // A row only a little darker than the paper (220 on 240) is paper; it is left as scanned.

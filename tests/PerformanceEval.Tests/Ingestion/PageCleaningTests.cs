@@ -16,6 +16,16 @@ public sealed class PageCleaningTests
         return pixels;
     }
 
+    /// <summary>The scan_shop's uneven light: the paper darkens from 245 to 160 across the page.</summary>
+    private static byte[] FallingLight()
+    {
+        var pixels = Paper();
+        for (var y = 0; y < H; y++)
+            for (var x = 0; x < W; x++)
+                pixels[y * W + x] = (byte)(245 - 85 * x / W);
+        return pixels;
+    }
+
     /// <summary>Rows of print: 30-pixel glyph-like blocks, as a form's text lines cover their tiles.</summary>
     private static void Print(byte[] p)
     {
@@ -33,13 +43,42 @@ public sealed class PageCleaningTests
         Print(even);
         Assert.False(PageCleaning.UnevenLight(new GrayImage(W, H, even)));
 
-        // The scan_shop's uneven light: the paper darkens from 245 to 160 across the page.
-        var uneven = Paper();
-        for (var y = 0; y < H; y++)
-            for (var x = 0; x < W; x++)
-                uneven[y * W + x] = (byte)(245 - 85 * x / W);
+        var uneven = FallingLight();
         Print(uneven);
         Assert.True(PageCleaning.UnevenLight(new GrayImage(W, H, uneven)));
+    }
+
+    [Fact]
+    public void Faint_print_is_stretched_to_dark_and_ordinary_print_is_left_as_it_is()
+    {
+        // A light serif scanned pale: its darkest ink 150 on white paper, its lighter strokes 180.
+        var faint = Paper(255);
+        Print(faint);
+        for (var i = 0; i < faint.Length; i++)
+            if (faint[i] == 30) faint[i] = (byte)(i % 2 == 0 ? 150 : 180);
+        var stretched = PageCleaning.Stretched(new GrayImage(W, H, faint));
+        var (dark, light) = (stretched.Pixels[150 * W + 150], stretched.Pixels[150 * W + 153]);
+        Assert.True(dark < 60 && light < 128 && dark < light, $"ink {dark} and {light} after stretching");
+        Assert.Equal(255, stretched.Pixels[10 * W + 10]);
+
+        var ordinary = Paper();
+        Print(ordinary);
+        var page = new GrayImage(W, H, ordinary);
+        Assert.Same(page, PageCleaning.Stretched(page));
+        var blank = new GrayImage(W, H, Paper(255));
+        Assert.Same(blank, PageCleaning.Stretched(blank));
+    }
+
+    [Fact]
+    public void A_page_of_black_and_white_is_two_levelled_and_a_grey_scan_is_not()
+    {
+        var bw = Paper(255);
+        Print(bw);
+        for (var i = 0; i < bw.Length; i++) if (bw[i] == 30) bw[i] = 0;
+        Assert.True(PageCleaning.TwoLevels(new GrayImage(W, H, bw)));
+        var grey = FallingLight();
+        Print(grey);
+        Assert.False(PageCleaning.TwoLevels(new GrayImage(W, H, grey)));
     }
 
     [Fact]

@@ -209,4 +209,16 @@ public sealed class PdfLayerTests
         public bool Equals(double x, double y) => Math.Abs(x - y) < 0.2;
         public int GetHashCode(double obj) => 0;
     }
+    [Fact]
+    public void A_page_that_is_one_black_and_white_image_says_so_and_a_grey_scan_does_not()
+    {
+        // A fax's page saved as a searchable PDF (its image one bit a sample under Tesseract's invisible text), and a grey
+        // scan's JPEG pages.
+        var fax = PdfLayer.Read(File.ReadAllBytes(Fixtures.Input("scan-shop-tune-synthetic028-fax-searchable")));
+        Assert.True(Assert.Single(fax).BlackAndWhiteImage);
+        var grey = PdfLayer.Read(File.ReadAllBytes(Fixtures.Input("scan-baoshan-2023-pdf")));
+        Assert.All(grey, p => Assert.False(p.BlackAndWhiteImage));
+        // A page of text and rules draws no image at all.
+        Assert.False(Page((page, helvetica, _) => { StrokedGrid(page); page.AddText("10", 10, new PdfPoint(120, 685), helvetica); }).BlackAndWhiteImage);
+    }
 }

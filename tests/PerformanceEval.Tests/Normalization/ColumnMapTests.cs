@@ -93,6 +93,56 @@ public sealed class ColumnMapTests
     }
 
     [Fact]
+    public void A_label_as_near_a_claimed_kind_as_an_unclaimed_one_is_the_unclaimed_one()
+    {
+        // OCR lost the 三 of 三级指标: "级指标" is as near 一级指标 and 二级指标 as 三级指标.
+        var header = Row(0, null, ("一级指标", 0, 1), ("二级指标", 1, 1), ("级指标", 2, 1), ("年度指标值", 3, 1), ("分值", 4, 1), ("得分", 5, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        Assert.Equal("HdrName", map.KindOf(Row(0, null, ("覆盖社区数", 2, 1)).Cells[0]));
+        Assert.Equal("HdrLevel1", map.KindOf(Row(0, null, ("产出指标", 0, 1)).Cells[0]));
+    }
+
+    [Fact]
+    public void A_cell_nearest_another_label_of_the_template_is_no_column_header()
+    {
+        // The 绩效指标 beside the header, read into its row and misread (媚效指标), with 一级指标 misread too (一级指级):
+        // the gap before 二级指标 is 一级指标's, and only the misread 一级指标 fills it.
+        var header = Row(0, null, ("媚效指标", 0, 1), ("一级指级", 1, 1), ("二级指标", 2, 1), ("三级指标", 3, 1), ("年度指标值", 4, 1),
+            ("分值", 5, 1), ("得分", 6, 1));
+        var inferred = new List<(int Column, string Kind)>();
+        var map = ColumnMap.Of(header, Matcher, Kinds, inferred: (cell, kind) => inferred.Add((cell.FirstColumn, kind)));
+        Assert.Equal([(1, "HdrLevel1")], inferred);
+        Assert.Null(map.KindOf(Row(0, null, ("绩效指标", 0, 1)).Cells[0]));
+    }
+
+    [Fact]
+    public void A_blank_header_cell_between_two_known_ones_takes_the_one_kind_there_but_not_at_the_rows_ends()
+    {
+        var funding = LabelKinds.FundingColumns;
+        // OCR read nothing in the 分值 cell of the funding header.
+        var header = Row(0, null, ("", 0, 2), ("年初预算数", 2, 1), ("全年预算数", 3, 1), ("全年执行数", 4, 1), ("", 5, 1), ("执行率", 6, 1), ("", 7, 1));
+        var inferred = new List<(int Column, string Kind)>();
+        var map = ColumnMap.Of(header, Matcher, funding, inferred: (cell, kind) => inferred.Add((cell.FirstColumn, kind)));
+        Assert.Equal([(5, "HdrWeight")], inferred);
+        // The blank label columns before the header's first kind and the blank last cell take nothing.
+        Assert.Null(map.KindOf(Row(0, null, ("年度资金总额", 0, 2)).Cells[0]));
+        Assert.Null(map.KindOf(Row(0, null, ("6.65", 7, 1)).Cells[0]));
+    }
+
+    [Fact]
+    public void A_gap_left_single_by_a_nearest_kind_is_filled_too()
+    {
+        // 三级指缴 (one character wrong) and 年度指瓜逢 (two): two kinds missing between 二级指标 and 实际完成值 until the first is
+        // read as its nearest kind; then the second is the one kind left between its neighbours.
+        var header = Row(0, null, ("一级指标", 0, 1), ("二级指标", 1, 1), ("三级指缴", 2, 1), ("年度指瓜逢", 3, 1), ("实际完成值", 4, 1),
+            ("分值", 5, 1), ("得分", 6, 1));
+        var inferred = new List<string>();
+        var map = ColumnMap.Of(header, Matcher, Kinds, inferred: (_, kind) => inferred.Add(kind));
+        Assert.Equal(["HdrName", "HdrTarget"], inferred);
+        Assert.Equal("HdrTarget", map.KindOf(Row(0, null, (">=90%", 3, 1)).Cells[0]));
+    }
+
+    [Fact]
     public void Two_unrecognised_headers_in_one_gap_are_not_guessed()
     {
         var header = Row(0, null, ("三级指标", 0, 1), ("???", 1, 1), ("!!!", 2, 1), ("分值", 3, 1), ("得分", 4, 1));

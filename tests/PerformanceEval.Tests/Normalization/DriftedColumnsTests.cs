@@ -74,6 +74,20 @@ public sealed class DriftedColumnsTests
     }
 
     [Fact]
+    public void Two_lines_in_one_row_leave_their_amounts_unread_with_a_warning_never_an_amount_as_the_weight()
+    {
+        // The rule between 年度资金总额 and 当年财政拨款 lost: each amount cell holds both lines' figures, six amounts where a
+        // line has three. By order they would be 7806281 three times and 7806281 again as the 分值.
+        var twoLines = "<tr><td>年度资金总额<br>其中：当年财政拨款</td><td>7806281.00<br>7806281.00</td><td>7806281.00<br>7806281.00</td>" +
+                       "<td>5194475<br>5194475</td><td>10</td><td>66.54%</td><td>6.65</td></tr>";
+        var form = Read(Form(twoLines, GoodIndicator));
+        var total = form.Funding.Total!;
+        Assert.Equal(((decimal?)null, (decimal?)null, (decimal?)null), (total.InitialBudget, total.AnnualBudget, total.Executed));
+        Assert.Equal((10m, 66.54m, 6.65m), (total.Weight, total.ExecutionRate, total.Score));
+        Assert.Equal("funding.total", Assert.Single(form.Warnings, w => w.Code == DiagnosticCodes.AmountColumnUnknown.Id).Field);
+    }
+
+    [Fact]
     public void A_figure_wrapped_inside_its_cell_is_one_figure_read_by_its_column()
     {
         var wrapped = GoodTotal.Replace("<td>4,850,558.00</td>", "<td>4,850,558.0<br>0</td>");

@@ -16,6 +16,7 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
         for (var y = r.Y0; y < r.Y1; y++)
             source.Slice(y * image.Width + r.X0, r.X1 - r.X0).CopyTo(buffer.AsSpan((y - r.Y0 + Pad) * w + Pad));
         EraseEdgeLines(buffer, w, h);
+        EraseRuleRemnants(buffer, w, h);
         EraseSpecks(buffer, w, h);
         var crop = new OcrCrop(r.Despeckle ? Median3(buffer, w, h) : buffer, w, h);
         return LineHeight(crop) is var line && line > 0 && line < SmallLine
@@ -201,6 +202,50 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
             }
         foreach (var i in erase) buffer[i] = 255;
     }
+
+    /// <summary>
+    /// Whites out what is left of a thick rule broken by the scan at the crop's top or bottom edge: a thin band of ink
+    /// (at most <see cref="RemnantThickness"/> pixels) within two pixels of the edge, cut off from the rest of the
+    /// cell's ink by paper, and spread across an eighth of the crop's width — a rule's dashes, not a line's strokes.
+    /// Too broken for <see cref="EraseEdgeLines"/> (no line of pixels mostly dark), such a band above a one-line cell
+    /// made the engine read 产出指标 as "At" and 预算控制率 as nothing. Not at the sides: there a lone "1" standing at a
+    /// cell's left edge is just such a band.
+    /// </summary>
+    private static void EraseRuleRemnants(byte[] buffer, int w, int h)
+    {
+        var (innerW, innerH) = (w - 2 * Pad, h - 2 * Pad);
+        if (innerW < 8 || innerH < 8) return;
+        // A remnant is grey where the rule thinned; the engine's own binarization still takes it for ink.
+        var ink = LineInk(buffer, w, h);
+        var rows = new int[h];
+        for (var y = Pad; y < h - Pad; y++)
+            for (var x = Pad; x < w - Pad; x++)
+                if (buffer[y * w + x] < ink) rows[y]++;
+        foreach (var (start, step, end) in new[] { (Pad, 1, h - Pad), (h - Pad - 1, -1, Pad - 1) })
+        {
+            var first = start;
+            while (first != start + step * 2 && rows[first] == 0) first += step;
+            if (rows[first] == 0) continue;
+            var last = first;
+            while (last + step != end && rows[last + step] > 0) last += step;
+            if (Math.Abs(last - first) + 1 > RemnantThickness) continue;
+            // Paper after it, and ink beyond the paper: the band is not the cell's only ink.
+            var beyond = last + step;
+            var paper = 0;
+            for (; beyond != end && rows[beyond] == 0; beyond += step) paper++;
+            if (paper < 3 || beyond == end) continue;
+            var (from, to) = (Math.Min(first, last), Math.Max(first, last));
+            var spread = 0;
+            for (var x = Pad; x < w - Pad; x++)
+                for (var y = from; y <= to; y++)
+                    if (buffer[y * w + x] < ink) { spread++; break; }
+            if (spread * 8 < innerW) continue;
+            for (var y = from; y <= to; y++) Array.Fill(buffer, (byte)255, y * w, w);
+        }
+    }
+
+    /// <summary>The thickest band of a rule's remnants, pixels: a 1.5-pt rule at 300 dpi is six.</summary>
+    private const int RemnantThickness = 7;
 
     /// <summary>
     /// Whites out what is left of the cell's rules inside the crop: a column or row near the edge that is dark over

@@ -6,10 +6,15 @@ namespace PerformanceEval.Ingestion.Ocr;
 
 /// <summary>A scanned page: the straightened gray image OCR reads, and its binarization the rules are found in.</summary>
 /// <remarks>
-/// <see cref="Gray"/> is what OCR reads (on a levelled page, the paper's grain made white); <see cref="Binary"/> is where
+/// <see cref="Gray"/> is what OCR reads (on a levelled page, the paper's grain made white; faint print stretched to
+/// dark, <see cref="PageCleaning.Stretched"/>); <see cref="Binary"/> is where
 /// the rules are found and what the review page shows. On a page with even light they are the same image.
 /// </remarks>
-internal sealed record ScanPage(GrayImage Gray, GrayImage Binary);
+/// <param name="Gray">What OCR reads.</param>
+/// <param name="Binary">Where the rules are found.</param>
+/// <param name="BlackAndWhite">The page came in black and white (a fax, a scanner's line-art mode): its grey hairlines
+/// are dots, which <see cref="DashedRules"/> looks for; on a grey page the same search takes text for rules.</param>
+internal sealed record ScanPage(GrayImage Gray, GrayImage Binary, bool BlackAndWhite = false);
 
 /// <summary>
 /// Loads a page image (PNG, JPEG, TIFF pages, PGM/PPM) through leptonica and makes it the page OCR reads: 8-bit gray
@@ -59,6 +64,7 @@ internal static class ScanImage
     {
         var gray = InkGray(pix);
         Native.pixDestroy(ref pix);
+        var blackAndWhite = PageCleaning.TwoLevels(ToGray(gray));
         gray = AtScanResolution(gray, renderedDpi);
         // Light levelled before the skew is searched: on a page darkening to one side the search binarizes the dark
         // paper with the print and finds no lines.
@@ -99,8 +105,8 @@ internal static class ScanImage
             // What levelling leaves of the paper's grain and the JPEG's blocks (a faint texture the engine reads as
             // characters in a cell's empty part) goes white for OCR; print is far darker. Not for the rules: a thin
             // grey rule under uneven light comes out of levelling as light as that texture.
-            var read = levelled ? PageCleaning.PaperToWhite(page, 182) : page;
-            return new ScanPage(read, page);
+            var read = PageCleaning.Stretched(levelled ? PageCleaning.PaperToWhite(page, 182) : page);
+            return new ScanPage(read, page, blackAndWhite);
         }
         finally
         {
@@ -112,15 +118,18 @@ internal static class ScanImage
     private static IntPtr Straight(IntPtr gray, int reductionSearch)
     {
         var straight = Native.pixDeskewGeneral(gray, 0, 0, 0, reductionSearch, 0, out _, out var confidence);
-        if (confidence < SureSkew && straight != IntPtr.Zero)
+        // A blurred or faint scan binarized at leptonica's 130 keeps too little of its print for the skew search to be
+        // sure (it then leaves the page as it is); at 170 the strokes are whole again. A thin grey rule on a levelled
+        // page (paper brought to white, the rule 150–190) is whole only at 200: a small table's rules are what the
+        // search needs, its few lines of text are not enough.
+        foreach (var threshold in RetryThresholds)
         {
-            // A blurred or faint scan binarized at leptonica's 130 keeps too little of its print for the skew search
-            // to be sure (it then leaves the page as it is); at 170 the strokes are whole again.
-            var again = Native.pixDeskewGeneral(gray, 0, 0, 0, reductionSearch, 170, out _, out var surer);
+            if (confidence >= SureSkew || straight == IntPtr.Zero) break;
+            var again = Native.pixDeskewGeneral(gray, 0, 0, 0, reductionSearch, threshold, out _, out var surer);
             if (surer >= SureSkew && again != IntPtr.Zero)
             {
                 Native.pixDestroy(ref straight);
-                straight = again;
+                (straight, confidence) = (again, surer);
             }
             else if (again != IntPtr.Zero) Native.pixDestroy(ref again);
         }
@@ -130,6 +139,9 @@ internal static class ScanImage
 
     /// <summary>leptonica's own confidence below which it leaves a page unturned.</summary>
     private const float SureSkew = 3;
+
+    /// <summary>The binarization thresholds the skew search is tried at again, in turn, where it was not sure.</summary>
+    private static readonly int[] RetryThresholds = [170, 200];
 
     /// <summary>
     /// 8-bit gray. A colour page keeps each pixel's lightest channel, lightened by how coloured the pixel is: black

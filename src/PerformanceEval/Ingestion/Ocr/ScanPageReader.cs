@@ -48,6 +48,9 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var engine = ocr.EngineFor(ocr.Settings.Language);
         var (horizontal, vertical) = RulingLines.Find(scan.Binary, PointsPerPixel);
+        // A black-and-white page's grey hairlines are dots: found by their shape.
+        var (dashedAcross, dashedDown) = scan.BlackAndWhite ? DashedRules.Find(scan.Binary, PointsPerPixel) : ([], []);
+        (horizontal, vertical) = ([.. horizontal, .. dashedAcross], [.. vertical, .. dashedDown]);
         // The rules come back in points; the scan's boxes are pixels.
         var toPixels = 1 / PointsPerPixel;
         var (rulesAcross, rulesDown) = (Scale(horizontal, toPixels), Scale(vertical, toPixels));

@@ -15,6 +15,12 @@ namespace PerformanceEval.Ingestion.Pdf;
 internal sealed record PdfLayerPage(int Number, List<PdfWord> Words, List<Rule> Horizontal, List<Rule> Vertical,
     int HiddenLetters, int Images)
 {
+    /// <summary>
+    /// The page is a black-and-white image (one bit a sample, over half the page: a fax or a scanner's line-art mode
+    /// saved as PDF). Rendered, its edges come out grey, so the rendering cannot say so itself.
+    /// </summary>
+    public bool BlackAndWhiteImage { get; init; }
+
     public bool VectorRules => Horizontal.Count >= 2 && Vertical.Count >= 2;
 }
 
@@ -90,8 +96,12 @@ internal static class PdfLayer
         var bounds = page.Rotation.Value % 360 == 0 ? page.CropBox.Bounds : new PdfRectangle(0, 0, page.Width, page.Height);
         var frame = PageFrame.Upright(bounds, visible);
         var (horizontal, vertical) = VectorRuleFinder.Find(page.Paths, frame);
+        // Only the images' dictionaries are read: no image is decoded here.
+        var area = page.Width * page.Height;
+        var blackAndWhite = page.NumberOfImages > 0 &&
+                            page.GetImages().Any(i => (i.BitsPerComponent == 1 || i.IsImageMask) && i.BoundingBox.Width * i.BoundingBox.Height * 2 >= area);
         return new PdfLayerPage(page.Number, Words([.. visible.Select(l => Glyph.Of(l, frame))], vertical), horizontal, vertical,
-            hidden, page.NumberOfImages);
+            hidden, page.NumberOfImages) { BlackAndWhiteImage = blackAndWhite };
     }
 
     /// <summary>

@@ -80,7 +80,8 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
             {
                 if (ocr is null)
                     return Fail(document, DiagnosticCodes.PdfScan, "the PDF has no usable text layer (a scan) and this pipeline has no OCR");
-                return Ocr.ImageReader.OcrPages(document, InputKind.PdfScan, Rasterize(file.Path), ocr);
+                return Ocr.ImageReader.OcrPages(document, InputKind.PdfScan,
+                    Rasterize(file.Path, [.. pages.Where(p => p.BlackAndWhiteImage).Select(p => p.Number)]), ocr);
             }
 
             var rows = ImmutableArray.CreateBuilder<RawRow>();
@@ -176,9 +177,10 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
     /// <summary>
     /// Every page at the scan resolution, straightened by leptonica like any scan: rendered to disk, then decoded one
     /// page at a time as OCR reaches it. A render poppler refuses (a page too large to allocate) is the file's failure
-    /// with poppler's words, not an empty document.
+    /// with poppler's words, not an empty document. The pages in <paramref name="blackAndWhite"/> are black-and-white
+    /// images (<see cref="PdfLayerPage.BlackAndWhiteImage"/>), which their rendering no longer shows.
     /// </summary>
-    private IEnumerable<Ocr.ScanPage> Rasterize(string path)
+    private IEnumerable<Ocr.ScanPage> Rasterize(string path, HashSet<int> blackAndWhite)
     {
         var dir = Directory.CreateTempSubdirectory("perfeval-scan-");
         try
@@ -192,14 +194,37 @@ public sealed class PdfTextReader(SubprocessRunner runner, Ocr.OcrService? ocr =
                     $"pdftoppm could not render the pages at {Ocr.ScanPageReader.Dpi} dpi ({FirstLine(raster.Error)})");
             var files = dir.EnumerateFiles("p-*.ppm")
                 .OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f.Name)[2..], CultureInfo.InvariantCulture)).ToList();
-            foreach (var file in files)
+            foreach (var (file, number) in files.Select((f, i) => (f, i + 1)))
+            {
+                // A black-and-white page is its one image as stored: rendered, its one-pixel dots (a fax's grey
+                // hairlines) come out grey and smoothed, neither ink nor paper to the search for dotted rules.
+                if (blackAndWhite.Contains(number) && PageImage(path, number, dir) is { } image)
+                {
+                    foreach (var page in Ocr.ScanImage.Pages(image, tiff: false, _limits, tessdataPath: ocr?.Settings.TessdataPath))
+                        yield return page with { BlackAndWhite = true };
+                    continue;
+                }
                 foreach (var page in Ocr.ScanImage.Pages(file.FullName, tiff: false, _limits, Ocr.ScanPageReader.Dpi, ocr?.Settings.TessdataPath))
                     yield return page;
+            }
         }
         finally
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The one image page <paramref name="number"/> draws, as stored (poppler's <c>pdfimages</c>), or null where the
+    /// page has another number of images or the tool fails: then the page's rendering is read.
+    /// </summary>
+    private string? PageImage(string path, int number, DirectoryInfo dir)
+    {
+        var page = number.ToString(CultureInfo.InvariantCulture);
+        var prefix = Path.Combine(dir.FullName, $"image-{page}");
+        var run = runner.Run("pdfimages", "poppler-utils", ["-png", "-f", page, "-l", page, path, prefix]);
+        var images = dir.EnumerateFiles($"image-{page}-*").ToList();
+        return run.ExitCode == 0 && images.Count == 1 ? images[0].FullName : null;
     }
 
     private static List<(int Number, List<PdfWord> Words)> ParseWords(string xhtml)
