@@ -33,7 +33,8 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
     public ImmutableArray<RawRow> Join(ImmutableArray<RawRow> rows)
     {
         if (!rows.Any(r => r.Origin is RowOrigin.Layout)) return rows;
-        var lines = rows.Select(r => r.Origin is RowOrigin.Layout && r.Cells.Any(IsGluedRate) ? [.. r.Cells.SelectMany(SplitAtPercent)] : r.Cells.ToList()).ToList();
+        var lines = rows.Select(r => r.Origin is RowOrigin.Layout && r.Cells.Any(c => IsGluedRate(c) || IsGluedAmount(c))
+            ? [.. r.Cells.SelectMany(c => Split(c, GluedRate())).SelectMany(c => Split(c, GluedAmount()))] : r.Cells.ToList()).ToList();
         JoinBrokenWords(rows, lines);
         var output = new List<RawRow>(rows.Length);
         for (var i = 0; i < rows.Length; i++)
@@ -77,9 +78,10 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
     private static bool IsGluedRate(RawCell cell) =>
         cell.Text.IndexOf('%') is var at and > 0 && at + 1 < cell.Text.Length && char.IsAsciiDigit(cell.Text[at + 1]) && GluedRate().IsMatch(cell.Text);
 
-    private static IEnumerable<RawCell> SplitAtPercent(RawCell cell)
+    /// <summary>A cell the pattern's two groups make whole, as two cells; any other as it is.</summary>
+    private static IEnumerable<RawCell> Split(RawCell cell, System.Text.RegularExpressions.Regex glued)
     {
-        if (!IsGluedRate(cell) || GluedRate().Match(cell.Text) is not { Success: true } m)
+        if (glued.Match(cell.Text) is not { Success: true } m)
         {
             yield return cell;
             yield break;
@@ -90,6 +92,16 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\d[\d,]*(?:\.\d+)?%)(\d[\d,]*(?:\.\d+)?)$")]
     private static partial System.Text.RegularExpressions.Regex GluedRate();
+
+    /// <summary>
+    /// An amount grouped in thousands ends at its cents: a layout dump that squeezes two columns glues the next figure
+    /// to them ("6,820,814.004,854,867.25", Chromium's 全年预算数 and 全年执行数), which reads as no figure or a wrong one.
+    /// An amount is printed with two decimals at most.
+    /// </summary>
+    private static bool IsGluedAmount(RawCell cell) => GluedAmount().IsMatch(cell.Text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,3}(?:,\d{3})+\.\d{2})(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?%?)$")]
+    private static partial System.Text.RegularExpressions.Regex GluedAmount();
 
     // ---- broken words ---------------------------------------------------------------------------------------------
 

@@ -103,8 +103,10 @@ public sealed class FormSegmenter(LabelMatcher standard, LabelMatcher? criteria 
             // The document's first piece may hold no block at all: a page's indicator rows written before the title.
             // (The criteria template has no funding block: its 项目名称 and 合计 make it whole. Calc's `-raw` writes such a
             // form's one-line values and rows first, its title and labels after them.)
+            // A title heading such a first piece is the form's own where the whole form after it has none (blocks
+            // shuffled: the title, then page one's indicator rows, then the header block).
             var lead = i == 0 && first.Count == 0 && (second.Count == 3 || second.SetEquals(["ProjectName", "Total"])) &&
-                !forms[i].Any(r => IsTitle(RowText.Joined(r)));
+                (!forms[i].Any(r => IsTitle(RowText.Joined(r))) || !forms[i + 1].Any(r => IsTitle(RowText.Joined(r))));
             if (!lead && (first.Count == 0 || second.Count == 0 || first.Overlaps(second) || first.Count + second.Count < 3) ||
                 forms[i].Concat(forms[i + 1]).Any(r => r.Origin is RowOrigin.Flattened)) continue;
             forms[i] = [.. forms[i], .. forms[i + 1]];

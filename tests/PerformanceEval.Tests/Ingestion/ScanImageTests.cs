@@ -70,4 +70,24 @@ public sealed class ScanImageTests
     [InlineData("过程管理", "过程管理")]
     public void A_greater_or_equal_chi_sim_misreads_is_read_as_one(string read, string meant) =>
         Assert.Equal(meant, ScanPageReader.Compact(read));
+    [Theory]
+    // A merged 项目名称 row: the rule between label and name read as a bar.
+    [InlineData("项目名称        |服务费(宝财行签[2023]277号)", "项目名称 服务费(宝财行签[2023]277号)")]
+    [InlineData("实施单位 ｜ 上海市宝山区", "实施单位 上海市宝山区")]
+    [InlineData("|98.5", "98.5")]
+    // A bar inside a word is not at its edge; a lone "/" is a form's "not applicable".
+    [InlineData("A|B", "A|B")]
+    [InlineData("/", "/")]
+    public void A_bar_at_a_words_edge_is_a_rule_not_text(string read, string meant) =>
+        // (The engine's spacing is kept here; the cleaner joins Chinese words later.)
+        Assert.Equal(meant, System.Text.RegularExpressions.Regex.Replace(ScanPageReader.Compact(read), @"\s+", " "));
+
+    [Theory]
+    // A wide （ read as 〈: the ) that closes it was printed wide too.
+    [InlineData("网络系统运营经费〈宝财行签[2023]257号)", "网络系统运营经费（宝财行签[2023]257号）")]
+    [InlineData("升级项目〈跨年度项目〈专题审批表23002))", "升级项目（跨年度项目（专题审批表23002））")]
+    // Narrow brackets read as such stay as printed: 抄告单 forms print them so.
+    [InlineData("专项经费(抄告单【2021】139)", "专项经费(抄告单【2021】139)")]
+    public void An_angle_bracket_read_for_a_wide_one_is_the_wide_pair(string read, string meant) =>
+        Assert.Equal(meant, ScanPageReader.Compact(read));
 }

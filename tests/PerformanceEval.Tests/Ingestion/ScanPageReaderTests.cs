@@ -211,4 +211,44 @@ public sealed class ScanPageReaderTests
         var warned = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OcrUnitReread);
         Assert.Contains("(7C)", warned.Message);
     }
+    /// <summary>
+    /// Answers a cell's crop by the script, and a crop starting at a cell's second line (a line read on its own) with
+    /// what the script says for that page-segmentation mode.
+    /// </summary>
+    private sealed class ScriptedSecondLine(Dictionary<(int Row, int Column), string> script, Dictionary<int, string> byMode) : IOcrEngine
+    {
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+        [
+            .. requests.Select(r => r.Y0 < Top ? new OcrText("", 0)
+                : (r.Y0 - Top) % CellH > 90 ? new OcrText(byMode.GetValueOrDefault(r.PageSegMode, ""), 0.8)
+                : new OcrText(script.GetValueOrDefault(((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW), ""), 0.9)),
+        ];
+    }
+
+    [Theory]
+    // Read as a line, the lost line comes back.
+    [InlineData("满意度", "", "工作人员\n满意度")]
+    // Nothing as a line: read as a raw line.
+    [InlineData("", "满意度", "工作人员\n满意度")]
+    // Nothing either way, or a mark: the cell stays as first read.
+    [InlineData("", "", "工作人员")]
+    [InlineData("、", "", "工作人员")]
+    public void A_line_the_engine_lost_is_read_on_its_own(string asLine, string asRawLine, string expected)
+    {
+        Dictionary<(int, int), string> cells = new()
+        {
+            [(0, 0)] = "三级指标", [(0, 1)] = "实际完成值", [(0, 2)] = "分值", [(0, 3)] = "得分",
+            [(1, 0)] = "工作人员", [(1, 1)] = "健全", [(1, 2)] = "10", [(1, 3)] = "9",
+        };
+        var engine = new ScriptedSecondLine(cells, new() { [7] = asLine, [13] = asRawLine });
+        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null, _ => engine)
+        {
+            Templates = [new LabelMatcher(TemplateModel.Load("standard", null))],
+        };
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(twoLines: (1, 0)), 0, [])
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal(expected, rows[1][0]);
+        // A cell whose one line was read is not read again.
+        Assert.Equal("健全", rows[1][1]);
+    }
 }

@@ -343,6 +343,19 @@ public sealed class BrokenLineJoinerTests
     }
 
     [Theory]
+    // A squeezed layout glues the next column's figure to an amount's cents: two amounts, or an amount and a 分值.
+    [InlineData("年度资金总额 1,425,600.001,414,200 10 99.21% 9.92", 1425600.00, 1414200.0, 10.0)]
+    [InlineData("年度资金总额 1,425,600.00 1,414,200.0010 99.21% 9.92", 1425600.00, 1414200.0, 10.0)]
+    // An amount with no thousands grouping says nothing of where it ends: left as read (no figure).
+    [InlineData("年度资金总额 1425600.001414200 10 99.21% 9.92", null, null, 10.0)]
+    public void An_amount_glued_after_its_cents_is_two_cells(string line, double? annual, double? executed, double weight)
+    {
+        var form = Read(WrappedCellsAfterTheTable.Replace("年度资金总额 1425600.00 1414200 10 99.21% 9.92", line));
+        Assert.Equal(((decimal?)annual, (decimal?)executed, (decimal?)weight),
+            (form.Funding.Total!.AnnualBudget ?? form.Funding.Total.InitialBudget, form.Funding.Total.Executed, form.Funding.Total.Weight));
+    }
+
+    [Theory]
     [InlineData("年度资金总额 1425600.00 1000000 10 99.21% 9.92")]    // the quotient is off the rate: only the order fits
     public void Two_amounts_the_rate_cannot_place_stay_in_their_order(string line)
     {

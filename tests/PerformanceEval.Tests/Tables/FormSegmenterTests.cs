@@ -55,4 +55,21 @@ public sealed class FormSegmenterTests
         ]);
         Assert.Equal(2, Segmenter.Segment(document).Value.Length);
     }
+    [Fact]
+    public void A_title_and_a_page_of_indicator_rows_before_a_form_printed_without_a_title_are_that_forms()
+    {
+        // Blocks shuffled: the title, page one's indicator rows, then the header, funding and the rest with no title.
+        string[][] pageOne = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"], ["产出指标", "质量指标", "服务规范性", ">80%", "90%", "2", "2"]];
+        string[][] rest =
+        [
+            ["项目名称", "甲项目"],
+            ["项目资金", "年度资金总额", "100.00", "100.00", "90.00", "10", "90%", "9"],
+            .. Indicators,
+        ];
+        var shuffled = Segmenter.Segment(Document([["2022年度财政项目支出绩效自评表"], .. pageOne, .. rest])).Value;
+        Assert.Equal(1 + pageOne.Length + rest.Length, Assert.Single(shuffled).Rows.Length);
+        // Two forms, each with its title: the first (its header, funding and 总分 lost) stays a form of its own.
+        var two = Segmenter.Segment(Document([["财政项目支出绩效自评表"], .. pageOne, ["财政项目支出绩效自评表"], .. rest])).Value;
+        Assert.Equal(2, two.Length);
+    }
 }

@@ -91,6 +91,48 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         var read = requests.Count == 0 ? [] : engine.ReadAll(image, requests, deadline);
         var texts = read.Select(t => t with { Text = Compact(t.Text) }).ToList();
 
+        // Lines the engine lost: two lines set close in a cell (3 px apart) are one text line to its layout analysis,
+        // and only the upper is recognised ("按计划节" of 按计划节点完成, "工作人员" of 工作人员满意度). Where a cell's ink holds
+        // more lines than its reading — one more, of two or three lines of a height, the reading itself sure — the last
+        // is read on its own, as a line and, where that gives nothing, as a raw line (chi_sim made nothing of a clean
+        // 满意度 as a line, 满意度 as a raw one). A line read unsure, as no character, or as what the cell already says
+        // (a line whose characters' halves are two runs of ink) is left out. A tall cell of many lines, or one read
+        // unsure (a title's garbage), is not read line by line: its lines added only garbage rows.
+        var short_ = cells.Where(c => requests[c.Request].PageSegMode != PsmSingleLine)
+            .Select(c => (Cell: c, Lines: OcrCrop.TextLines(image, requests[c.Request]), Read: LinesOf(texts[c.Request].Text)))
+            .Where(x => x.Read >= 1 && x.Read == x.Lines.Count - 1 && x.Lines.Count <= 3 && texts[x.Cell.Request].Confidence >= 0.6 &&
+                        x.Lines.Min(l => l.Bottom - l.Top) * 5 >= x.Lines.Max(l => l.Bottom - l.Top) * 3).ToList();
+        if (short_.Count > 0)
+        {
+            var lineRequests = short_.SelectMany(x => x.Lines.Skip(x.Read).Select(line => requests[x.Cell.Request] with
+            {
+                Y0 = Math.Max(requests[x.Cell.Request].Y0, line.Top - 6), Y1 = Math.Min(requests[x.Cell.Request].Y1, line.Bottom + 7),
+                PageSegMode = PsmSingleLine, Choices = false,
+            })).ToList();
+            var lines = engine.ReadAll(image, lineRequests, deadline).ToList();
+            var empty = Enumerable.Range(0, lines.Count).Where(k => Compact(lines[k].Text).Length == 0).ToList();
+            if (empty.Count > 0)
+            {
+                var raw = engine.ReadAll(image, [.. empty.Select(k => lineRequests[k] with { PageSegMode = PsmRawLine })], deadline);
+                for (var j = 0; j < empty.Count; j++) lines[empty[j]] = raw[j];
+            }
+            var at = 0;
+            foreach (var (cell, inked, readLines) in short_)
+            {
+                var added = lines.Skip(at).Take(inked.Count - readLines).Select(l => l with { Text = Compact(l.Text) })
+                    .Where(l => l.Confidence >= SureOfNothing && !NoSpace(texts[cell.Request].Text).Contains(NoSpace(l.Text)) &&
+                                l.Text.Any(ch => char.IsAsciiDigit(ch) || char.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.OtherLetter)).ToList();
+                at += inked.Count - readLines;
+                if (added.Count == 0) continue;
+                var first = texts[cell.Request];
+                texts[cell.Request] = first with
+                {
+                    Text = string.Join("\n", added.Select(l => l.Text).Prepend(first.Text)),
+                    Confidence = Math.Min(first.Confidence, added.Min(l => l.Confidence)),
+                };
+            }
+        }
+
         // The 项目资金 label's unit, "(元)" or "(万元)", is what chi_sim reads worst on these pages ("(7C)", "寺)", "(Z)",
         // "CC)"): in a block of lines it takes the bracketed line for Latin. Its last line is read again on its own as
         // one line ("(元)"), and where that gives no unit, the characters between the brackets alone as one word (a
@@ -310,16 +352,38 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     /// </summary>
     internal static string Compact(string text)
     {
-        var compact = string.Join("\n", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        // A bar at a word's edge inside a line is a rule the grid did not find (a merged 项目名称 row read
+        // "项目名称    |服务费(…)"): no word of the form has one.
+        var compact = string.Join("\n", text.Split('\n').Select(l => BarAtWordEdge().Replace(l, " ").Trim()).Where(l => l.Length > 0));
         var trimmed = compact.TrimStart(BorderMarks).TrimStart(NeverLeading).TrimEnd(BorderMarks).Trim();
         var kept = trimmed.Length > 0 ? trimmed : compact;
-        return GreaterOrEqualMisread().Replace(kept, "≥");
+        return WideBrackets(GreaterOrEqualMisread().Replace(kept, "≥"));
+    }
+
+    /// <summary>
+    /// chi_sim reads a full-width （ as 〈 (no cell of the form has an angle bracket): the bracket printed was a wide
+    /// one, and so was the ) closing it, which the engine reads as a narrow one — the pair printed as （…）.
+    /// </summary>
+    private static string WideBrackets(string text)
+    {
+        if (!text.Contains('〈')) return text;
+        var chars = text.ToCharArray();
+        var open = new Stack<int>();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is '〈' or '（' or '(') { if (chars[i] == '〈') chars[i] = '（'; open.Push(chars[i] == '（' ? i : -1); }
+            else if (chars[i] is ')' or '）' or '〉' && open.Count > 0 && open.Pop() >= 0) chars[i] = '）';
+        }
+        return new string(chars);
     }
 
     /// <summary>
     /// chi_sim reads the form's ≥ before a target ("≥90%", "≥2000人次") as 之, 过, 二 or 三 (measured on the print
     /// shop's tuning scans: 24 of 26 misread ≥ were these); no cell of the form begins with one of them and a digit.
     /// </summary>
+    [GeneratedRegex(@"(?<=\s)[|｜]+|[|｜]+(?=\s)")]
+    private static partial Regex BarAtWordEdge();
+
     [GeneratedRegex(@"^[之过二三](?=\s?[0-9])")]
     private static partial Regex GreaterOrEqualMisread();
 
@@ -346,6 +410,9 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     private static partial Regex UnitLine();
 
     private const int PsmSingleWord = 8;
+    private const int PsmRawLine = 13;
+
+    private static int LinesOf(string text) => text.Split('\n').Count(l => l.Trim().Length > 0);
 
     /// <summary>
     /// A 项目资金 label whose unit was not read: the label's words begin it, a bracket or a second line follows, and no
