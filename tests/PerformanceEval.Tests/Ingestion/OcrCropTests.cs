@@ -67,6 +67,17 @@ public sealed class OcrCropTests
     }
 
     [Fact]
+    public void A_crop_asked_black_and_white_is_ink_or_paper_at_its_level()
+    {
+        var page = Page(p => { Characters(p, 36); for (var i = 0; i < p.Length; i++) if (p[i] == 30) p[i] = 150; });
+        var grey = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7));
+        var bw = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7) { Threshold = 200 });
+        var at = (12 + 40) * grey.Width + 12 + 30;
+        Assert.Equal((150, 0), (grey.Pixels[at], bw.Pixels[at]));
+        Assert.All(bw.Pixels, v => Assert.True(v is 0 or 255));
+    }
+
+    [Fact]
     public void A_gray_texture_of_the_paper_is_no_rule()
     {
         // A row only a little darker than the paper (220 on 240) is paper; it is left as scanned.

@@ -251,4 +251,40 @@ public sealed class ScanPageReaderTests
         // A cell whose one line was read is not read again.
         Assert.Equal("健全", rows[1][1]);
     }
+    /// <summary>eng's digits-only readings: nothing but from a crop made black and white at 200, where <paramref name="clean"/>.</summary>
+    private sealed class OnlyWhenThresholded(string clean) : IOcrEngine
+    {
+        public List<byte?> Thresholds { get; } = [];
+
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline)
+        {
+            Thresholds.AddRange(requests.Select(r => r.Threshold));
+            return [.. requests.Select(r => r.Threshold == 200 ? new OcrText(clean, 0.93) : new OcrText("", 0))];
+        }
+    }
+
+    [Fact]
+    public void A_figure_no_reading_makes_anything_of_is_read_once_more_from_a_black_and_white_crop()
+    {
+        // A thin grey "5" under 分值: chi_sim made "D" of it, eng nothing as a line or a raw line.
+        var chi = new ScriptedCells(new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("实际完成值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.96),
+            [(1, 0)] = ("运维制度", 0.95), [(1, 1)] = ("健全", 0.95), [(1, 2)] = ("D", 0.19), [(1, 3)] = ("5", 0.95),
+        });
+        var eng = new OnlyWhenThresholded("5");
+        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null,
+            language => language == "eng" ? eng : chi)
+        {
+            Templates = [new LabelMatcher(TemplateModel.Load("standard", null))],
+        };
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics)
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal("5", rows[1][2]);
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.OcrFigureReread && d.Message.Contains("“D”"));
+        // The black-and-white crop is the last resort, after the grey ones.
+        Assert.Equal((byte?)200, eng.Thresholds[^1]);
+        Assert.Contains(eng.Thresholds, t => t is null);
+    }
 }

@@ -9,6 +9,9 @@ internal readonly record struct OcrRequest(int X0, int Y0, int X1, int Y1, int P
 {
     /// <summary>Clear the crop of specks first (dust beside a figure reads as a character of it).</summary>
     public bool Despeckle { get; init; }
+
+    /// <summary>Make the crop black and white at this level first (a thin grey figure the engine's own threshold loses).</summary>
+    public byte? Threshold { get; init; }
 }
 
 /// <summary>

@@ -18,6 +18,8 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
         EraseEdgeLines(buffer, w, h);
         EraseRuleRemnants(buffer, w, h);
         EraseSpecks(buffer, w, h);
+        if (r.Threshold is { } level)
+            for (var i = 0; i < buffer.Length; i++) buffer[i] = buffer[i] < level ? (byte)0 : (byte)255;
         var crop = new OcrCrop(r.Despeckle ? Median3(buffer, w, h) : buffer, w, h);
         return LineHeight(crop) is var line && line > 0 && line < SmallLine
             ? crop.Scaled(Math.Min(MaxScale, (double)PreferredLine / line))

@@ -35,7 +35,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
 
     /// <summary>Dark pixels of one printed character at 300 dpi, about (a 9 pt 一 has ~250, 优 ~700).</summary>
     private const int OneCharacterInk = 200;
-    private static readonly int[] FallbackModes = [PsmSingleLine, 13];
+    private static readonly (int Mode, byte? Threshold)[] FallbackModes = [(PsmSingleLine, null), (13, null), (PsmSingleLine, 200)];
 
     /// <summary>
     /// Reads a page's rows; <paramref name="blockMode"/> is the page-segmentation mode of cells of several lines and
@@ -234,13 +234,15 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         }
         // Figures still unread or very unsure: once more from a despeckled crop (dust beside a "15" made it "1" and
         // "屿"), as a line and then as a raw line (no layout analysis), digits only; the surer figure reading is kept.
-        // Not the first reread: the median filter can take a decimal point with the dust.
-        foreach (var mode in FallbackModes)
+        // Not the first reread: the median filter can take a decimal point with the dust. Last, from the crop made
+        // black and white at 200: a thin grey "5" alone in its cell, clean to the eye, came out of every reading
+        // above as nothing or "D" — the engine's own threshold lost its strokes.
+        foreach (var (mode, threshold) in FallbackModes)
         {
             var stubborn = rereads.Where(c => !LooksLikeFigure(texts[c.Request].Text) || texts[c.Request].Confidence < 0.5).ToList();
             if (stubborn.Count == 0) break;
             var figures = ocr.EngineFor(FigureLanguage);
-            var again = figures.ReadAll(image, [.. stubborn.Select(c => requests[c.Request] with { PageSegMode = mode, Whitelist = FigureCharacters, Despeckle = true })], deadline);
+            var again = figures.ReadAll(image, [.. stubborn.Select(c => requests[c.Request] with { PageSegMode = mode, Whitelist = FigureCharacters, Despeckle = true, Threshold = threshold })], deadline);
             for (var k = 0; k < stubborn.Count; k++)
             {
                 var (_, box, index) = stubborn[k];
