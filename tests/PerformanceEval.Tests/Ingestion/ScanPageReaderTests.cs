@@ -47,6 +47,13 @@ public sealed class ScanPageReaderTests
         return new ScanPage(page, page);
     }
 
+    /// <summary>The OCR service over scripted engines (by language), knowing the named templates.</summary>
+    private static OcrService Service(Func<string, IOcrEngine> engines, params string[] templates) =>
+        new(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null, engines)
+        {
+            Templates = [.. templates.Select(t => new LabelMatcher(TemplateModel.Load(t, null)))],
+        };
+
     /// <summary>Answers each cell's request with what the script says for the cell its crop starts in.</summary>
     private sealed class ScriptedCells(Dictionary<(int Row, int Column), (string Text, double Confidence)> script) : IOcrEngine
     {
@@ -79,11 +86,7 @@ public sealed class ScanPageReaderTests
             [(1, 1)] = ("11", 0.9), [(1, 2)] = ("10", 0.95), [(1, 3)] = ("10", 0.96),
             [(2, 1)] = ("4", 0.9), [(2, 2)] = ("1", 0.95), [(2, 3)] = ("", 0),
         });
-        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null,
-            language => language == "eng" ? eng : chi)
-        {
-            Templates = [new LabelMatcher(TemplateModel.Load("standard", null)), new LabelMatcher(TemplateModel.Load("criteria", null))],
-        };
+        var ocr = Service(language => language == "eng" ? eng : chi, "standard", "criteria");
         var diagnostics = new List<Diagnostic>();
         var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics)
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
@@ -123,10 +126,7 @@ public sealed class ScanPageReaderTests
             [(2, 0)] = "满意度", [(2, 1)] = "满意", [(2, 2)] = "5", [(2, 3)] = "5",
         };
         var engine = new ScriptedWidths(cells, "109");
-        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null, _ => engine)
-        {
-            Templates = [new LabelMatcher(TemplateModel.Load("standard", null))],
-        };
+        var ocr = Service(_ => engine, "standard");
         var diagnostics = new List<Diagnostic>();
         var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(faintRow: 1, faintLeftOf: 3), 0, diagnostics)
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
@@ -150,11 +150,7 @@ public sealed class ScanPageReaderTests
         });
         // eng has no 人: it reads "=55人" as "=55", which is no better a reading of the cell.
         var eng = new ScriptedCells(new() { [(1, 1)] = ("100%", 0.93), [(2, 1)] = ("=55", 0.9) });
-        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null,
-            language => language == "eng" ? eng : chi)
-        {
-            Templates = [new LabelMatcher(TemplateModel.Load("standard", null))],
-        };
+        var ocr = Service(language => language == "eng" ? eng : chi, "standard");
         var diagnostics = new List<Diagnostic>();
         var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics)
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
@@ -192,10 +188,7 @@ public sealed class ScanPageReaderTests
             [(1, 0)] = "项目资金\n(7C)", [(1, 1)] = "健全", [(1, 2)] = "10", [(1, 3)] = "9",
         };
         var engine = new ScriptedLines(cells, lastLine);
-        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null, _ => engine)
-        {
-            Templates = [new LabelMatcher(TemplateModel.Load("standard", null))],
-        };
+        var ocr = Service(_ => engine, "standard");
         var diagnostics = new List<Diagnostic>();
         var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(twoLines: (1, 0)), 0, diagnostics)
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
@@ -241,10 +234,7 @@ public sealed class ScanPageReaderTests
             [(1, 0)] = "工作人员", [(1, 1)] = "健全", [(1, 2)] = "10", [(1, 3)] = "9",
         };
         var engine = new ScriptedSecondLine(cells, new() { [7] = asLine, [13] = asRawLine });
-        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null, _ => engine)
-        {
-            Templates = [new LabelMatcher(TemplateModel.Load("standard", null))],
-        };
+        var ocr = Service(_ => engine, "standard");
         var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(twoLines: (1, 0)), 0, [])
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
         Assert.Equal(expected, rows[1][0]);
@@ -273,11 +263,7 @@ public sealed class ScanPageReaderTests
             [(1, 0)] = ("运维制度", 0.95), [(1, 1)] = ("健全", 0.95), [(1, 2)] = ("D", 0.19), [(1, 3)] = ("5", 0.95),
         });
         var eng = new OnlyWhenThresholded("5");
-        var ocr = new OcrService(new OcrSettings(), new SubprocessRunner(TimeSpan.FromSeconds(10), 0, Logger.None), Logger.None, null,
-            language => language == "eng" ? eng : chi)
-        {
-            Templates = [new LabelMatcher(TemplateModel.Load("standard", null))],
-        };
+        var ocr = Service(language => language == "eng" ? eng : chi, "standard");
         var diagnostics = new List<Diagnostic>();
         var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics)
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
