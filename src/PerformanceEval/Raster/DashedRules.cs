@@ -7,8 +7,8 @@ namespace PerformanceEval.Raster;
 /// told from text by its shape, not by its darkness: the dashes lie on one band of at most three pixel lines, with
 /// paper three pixels above and below every dash, there is next to no ink just above and below the band along its
 /// whole length but where another rule crosses it (a line of text has its characters' other strokes there), and it
-/// runs on, with gaps of at most
-/// <see cref="MaxGapPt"/>, for at least <see cref="MinLengthPt"/>.
+/// runs on, with gaps of at most <see cref="MaxGapPt"/>, for at least <see cref="MinLengthPt"/>. Used on pages that came
+/// in black and white only: on a grey scan the same search took lines of text for rules.
 /// </summary>
 internal static class DashedRules
 {

@@ -35,7 +35,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
 
     /// <summary>Dark pixels of one printed character at 300 dpi, about (a 9 pt 一 has ~250, 优 ~700).</summary>
     private const int OneCharacterInk = 200;
-    private static readonly (int Mode, byte? Threshold)[] FallbackModes = [(PsmSingleLine, null), (13, null), (PsmSingleLine, 200)];
+    private static readonly (int Mode, byte? Threshold)[] FallbackModes = [(PsmSingleLine, null), (PsmRawLine, null), (PsmSingleLine, 200)];
 
     /// <summary>
     /// Reads a page's rows; <paramref name="blockMode"/> is the page-segmentation mode of cells of several lines and
@@ -98,13 +98,13 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         // 满意度 as a line, 满意度 as a raw one). A line read unsure, as no character, or as what the cell already says
         // (a line whose characters' halves are two runs of ink) is left out. A tall cell of many lines, or one read
         // unsure (a title's garbage), is not read line by line: its lines added only garbage rows.
-        var short_ = cells.Where(c => requests[c.Request].PageSegMode != PsmSingleLine)
+        var fewerLines = cells.Where(c => requests[c.Request].PageSegMode != PsmSingleLine)
             .Select(c => (Cell: c, Lines: OcrCrop.TextLines(image, requests[c.Request]), Read: LinesOf(texts[c.Request].Text)))
             .Where(x => x.Read >= 1 && x.Read == x.Lines.Count - 1 && x.Lines.Count <= 3 && texts[x.Cell.Request].Confidence >= 0.6 &&
                         x.Lines.Min(l => l.Bottom - l.Top) * 5 >= x.Lines.Max(l => l.Bottom - l.Top) * 3).ToList();
-        if (short_.Count > 0)
+        if (fewerLines.Count > 0)
         {
-            var lineRequests = short_.SelectMany(x => x.Lines.Skip(x.Read).Select(line => requests[x.Cell.Request] with
+            var lineRequests = fewerLines.SelectMany(x => x.Lines.Skip(x.Read).Select(line => requests[x.Cell.Request] with
             {
                 Y0 = Math.Max(requests[x.Cell.Request].Y0, line.Top - 6), Y1 = Math.Min(requests[x.Cell.Request].Y1, line.Bottom + 7),
                 PageSegMode = PsmSingleLine, Choices = false,
@@ -117,7 +117,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 for (var j = 0; j < empty.Count; j++) lines[empty[j]] = raw[j];
             }
             var at = 0;
-            foreach (var (cell, inked, readLines) in short_)
+            foreach (var (cell, inked, readLines) in fewerLines)
             {
                 var added = lines.Skip(at).Take(inked.Count - readLines).Select(l => l with { Text = Compact(l.Text) })
                     .Where(l => l.Confidence >= SureOfNothing && !NoSpace(texts[cell.Request].Text).Contains(NoSpace(l.Text)) &&
@@ -379,13 +379,14 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         return new string(chars);
     }
 
+    /// <summary>A bar (or a full-width one) with white space on one side: at a word's edge.</summary>
+    [GeneratedRegex(@"(?<=\s)[|｜]+|[|｜]+(?=\s)")]
+    private static partial Regex BarAtWordEdge();
+
     /// <summary>
     /// chi_sim reads the form's ≥ before a target ("≥90%", "≥2000人次") as 之, 过, 二 or 三 (measured on the print
     /// shop's tuning scans: 24 of 26 misread ≥ were these); no cell of the form begins with one of them and a digit.
     /// </summary>
-    [GeneratedRegex(@"(?<=\s)[|｜]+|[|｜]+(?=\s)")]
-    private static partial Regex BarAtWordEdge();
-
     [GeneratedRegex(@"^[之过二三](?=\s?[0-9])")]
     private static partial Regex GreaterOrEqualMisread();
 
