@@ -147,6 +147,7 @@ public sealed partial class StandardFormNormalizer
             (target is not null || actual is not null))
             state.ReadInTemplateOrder.Add(index);
         var nameText = name is null ? null : TextCleaner.Clean(name.Value.Text);
+        NoteEndBeforeName(b, state, name?.Text, ri);
         if (state.PendingName.Count > 0)
         {
             nameText = TextCleaner.Clean(string.Concat(state.PendingName.Select(x => x.Text)) + nameText);
@@ -182,6 +183,24 @@ public sealed partial class StandardFormNormalizer
         if (state.Level2 is not null) b.From($"{p}.level2", state.LevelCell ?? rowCell, state.LevelCell is null ? ri : state.LevelRow);
         if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is not null ? state.Level1Row : state.LevelCell is not null ? state.LevelRow : ri);
         state.ExpectNote = row.Origin is RowOrigin.Layout && note is null && score < weight;
+        state.NoteEndLine = noteCells.Count > 0 ? noteCells.Max(c => c.Raw.Source.Line) : null;
+    }
+
+    /// <summary>
+    /// A note's last line written after its row and before the next row's name, in text without columns ("资金执行偏" /
+    /// "慢" / "问题整改率 及时 及时 10 10"): the first line held for the name, on the line after the note's, narrower than the
+    /// name's next line, is no first line of a name — a wrapped cell's first line is full — but the note's end.
+    /// </summary>
+    private void NoteEndBeforeName(FormBuilder b, ReadState state, string? nameOnLine, int ri)
+    {
+        if (state.PendingName.Count == 0 || b.Indicators.Count == 0 || b.Indicators[^1].Note is null || state.NoteEndLine is not { } noteLine) return;
+        var (text, cell) = state.PendingName[0];
+        var next = state.PendingName.Count > 1 ? state.PendingName[1].Text : nameOnLine;
+        if (cell.Source.Line != noteLine + 1 || next is null || TextCleaner.DisplayWidth(text) >= TextCleaner.DisplayWidth(next)) return;
+        var at = $"indicators[{b.Indicators.Count - 1}].note";
+        b.Indicators[^1] = b.Indicators[^1] with { Note = b.Repair(b.Indicators[^1].Note + text, cell, at) };
+        b.AlsoFrom(at, cell, ri);
+        state.PendingName.RemoveAt(0);
     }
 
     /// <summary>
@@ -348,19 +367,51 @@ public sealed partial class StandardFormNormalizer
     }
 
     /// <summary>
-    /// The next page's table going on after the cells a plain text wrote between two pages: an indicator row (a 分值/得分
-    /// pair after text), a line of whole level names, the header printed on its line or the 总分. A piece of a wrapped level ("可持续影响指") is
-    /// still one of the page's cells.
+    /// True when, after <paramref name="ri"/> and before any indicator row or the 总分, comes a line of the header's labels
+    /// alone (the next page's 分值 得分) or of a target and an actual alone (a page's wrapped cells: a row's own line
+    /// holds its pair).
     /// </summary>
-    private bool EndsPageTail(RawRow row)
+    private bool LabelsBeforeNextRow(FormGrid grid, int ri)
     {
+        for (var k = ri + 1; k < grid.Rows.Length; k++)
+        {
+            var row = grid.Rows[k];
+            if (!RowText.NonEmpty(row).Any()) continue;
+            if (IsLabelsOnly(row) && CountKinds(row, IndicatorHeaderKinds) >= 1) return true;
+            if (RowText.NonEmpty(row).ToList() is [var first, var second] &&
+                new[] { first, second }.All(c => FormPatterns.IsMeasure(TextCleaner.Clean(c.Text) ?? "", matcher.Model.Units)))
+                return true;
+            if (RowText.NonEmpty(row).Any(c => matcher.Match(c.Text, "Total") is { Score: >= 0.9 }) || IsPairRow(row)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>An indicator row: a 分值/得分 pair after text.</summary>
+    private bool IsPairRow(RawRow row) =>
+        row.Cells.Select((c, i) => Classify(c, i)).ToList() is var cells && FindWeightScorePair(cells) is var s && s >= 1 &&
+        cells.Take(s - 1).Any(c => c.Text is not null);
+
+    /// <summary>
+    /// The next page's table going on after the cells a plain text wrote between two pages: an indicator row (a 分值/得分
+    /// pair after text), a line of whole level names just before one, the header printed on its line or the 总分. A piece
+    /// of a wrapped level ("可持续影响指") is still one of the page's cells.
+    /// </summary>
+    private bool EndsPageTail(FormGrid grid, int ri)
+    {
+        var row = grid.Rows[ri];
         var cells = RowText.NonEmpty(row).ToList();
         if (cells.Any(c => matcher.Match(c.Text, "Total") is { Score: >= 0.9 })) return true;
         // The next page's header, printed on its line; labels wrapped over lines and joined are the page's wrapped cells.
         if (CountKinds(row, IndicatorHeaderKinds) >= 3) return !cells.Any(c => c.Text.Contains('\n'));
         var classified = row.Cells.Select((c, i) => Classify(c, i)).ToList();
-        if (classified.Where(c => c.Text is not null).All(c => c.Level is { IsExact: true })) return true;
-        return FindWeightScorePair(classified) is var s && s >= 1 && classified.Take(s - 1).Any(c => c.Text is not null);
+        // A line of whole level names opens the next page's rows only where they follow it: a page's merged 二级指标
+        // wrapped and joined ("经济效益" / "指标") is the page's own cell, followed by more of them ("=12次 12次").
+        if (classified.Where(c => c.Text is not null).All(c => c.Level is { IsExact: true }))
+            return Enumerable.Range(ri + 1, grid.Rows.Length - ri - 1).Select(k => grid.Rows[k]).Where(r => RowText.NonEmpty(r).Any())
+                .SkipWhile(r => r.Cells.Select((c, i) => Classify(c, i)).Where(c => c.Text is not null).All(c => c.Level is { IsExact: true }))
+                .Take(1).All(r => RowText.NonEmpty(r).Any(c => matcher.Match(c.Text, "Total") is { Score: >= 0.9 }) ||
+                                  CountKinds(r, IndicatorHeaderKinds) >= 3 || IsPairRow(r));
+        return IsPairRow(row);
     }
 
     private RowCell Classify(RawCell cell, int index)

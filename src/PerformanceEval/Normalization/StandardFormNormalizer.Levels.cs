@@ -1,5 +1,6 @@
 using PerformanceEval.Diagnostics;
 using PerformanceEval.Ingestion;
+using PerformanceEval.Tables;
 using PerformanceEval.Templates;
 
 namespace PerformanceEval.Normalization;
@@ -17,8 +18,10 @@ public sealed partial class StandardFormNormalizer
         // A cell that only resembles a level word is a name when the row has no other name ("服务对象满意度"): when
         // another level word stands beside it, or, in plain text, when it only repeats the 二级指标 already in force (a
         // merged level is printed once; the same words again on a line of their own are the row's name).
+        // So it is, in plain text, when no line above holds the row's name either: every row has one.
         if (!left.Any(c => c.Level is null) && levels.Count > 0 && !levels[^1].Level!.IsExact &&
-            (levels.Count(c => !c.Level!.IsLevel1) > 1 || b.Grid.Rows[ri].Origin is RowOrigin.Layout && RepeatsLevel(levels[^1], state)))
+            (levels.Count(c => !c.Level!.IsLevel1) > 1 ||
+             b.Grid.Rows[ri].Origin is RowOrigin.Layout && (RepeatsLevel(levels[^1], state) || state.PendingName.Count == 0)))
             levels = [.. levels.Take(levels.Count - 1)];
         var level2 = levels.LastOrDefault(c => !c.Level!.IsLevel1 && c.Level.IsExact) ?? levels.LastOrDefault(c => !c.Level!.IsLevel1);
         var level1 = levels.FirstOrDefault(c => c.Level!.IsLevel1);
@@ -104,11 +107,26 @@ public sealed partial class StandardFormNormalizer
         }
         if (row.Origin is RowOrigin.Layout)
         {
+            // A target and an actual alone on a line, their row's pair not on the next: a page's wrapped cells, written
+            // between its rows and the next page's with no title or header to mark them (Calc's PDFs through
+            // pdftotext -raw, a table without its header repeated). They and what follows up to the next page's rows
+            // are read as after a title, not as the next row's name.
+            if (b.Indicators.Count > 0 && nonEmpty.Count == 2 && nonEmpty.All(c => FormPatterns.IsMeasure(c.Text, matcher.Model.Units)) &&
+                !PairFollows(b.Grid, ri))
+            {
+                if (state.PendingName.Count > 0) SetAsidePendingName(b, state);
+                state.PageTail = true;
+                state.ExpectNote = false;
+                state.Unplaced.Add((row, ri));
+                return;
+            }
             var text = string.Concat(nonEmpty.Select(c => c.Text));
             // The first line after a row with a note, written as a sentence goes on ("…未按计划完" / "成，下年度加强跟踪"): the
             // note's rest, not the next row's name (a name is no clause).
-            var noteGoesOn = state.PendingName.Count == 0 && b.Indicators.Count > 0 && b.Indicators[^1].Note is not null &&
-                             text.AsSpan().IndexOfAny("，；。") >= 0;
+            // So is the line after a note that stopped mid-sentence ("…未按计划完成，" / "下年度加强跟踪").
+            var noteGoesOn = state.PendingName.Count == 0 && b.Indicators.Count > 0 && b.Indicators[^1].Note is { } open &&
+                             (text.AsSpan().IndexOfAny("，；。") >= 0 ||
+                              open.TrimEnd().EndsWith('，') || open.TrimEnd().EndsWith('；') || open.TrimEnd().EndsWith('、'));
             if ((state.ExpectNote || noteGoesOn) && b.Indicators.Count > 0 && nonEmpty.All(c => c.Level is null))
             {
                 var last = b.Indicators[^1];
@@ -119,6 +137,7 @@ public sealed partial class StandardFormNormalizer
                 var width = TextCleaner.DisplayWidth(text);
                 if (last.Note is null) state.NoteLineWidth = width;
                 state.ExpectNote = text.Length >= 7 || last.Note is not null && width >= state.NoteLineWidth;
+                state.NoteEndLine = nonEmpty.Max(c => c.Raw.Source.Line);
                 return;
             }
             var repeats = nonEmpty.Count == 1 && RepeatsLevel(nonEmpty[0], state);
@@ -133,6 +152,14 @@ public sealed partial class StandardFormNormalizer
         var substantive = lost.Any(char.IsDigit) || lost.Length >= 6;
         b.Warn(substantive ? DiagnosticCodes.RowLost : DiagnosticCodes.RowFragment,
             $"没有分值/得分的指标行未读取：“{lost}”", nonEmpty[0].Raw, ri);
+    }
+
+    /// <summary>True when the next line with text holds two small figures and nothing else: a row's 分值/得分 on a line of its own.</summary>
+    private static bool PairFollows(FormGrid grid, int ri)
+    {
+        var next = grid.Rows.Skip(ri + 1).FirstOrDefault(r => RowText.NonEmpty(r).Any());
+        return next is not null && RowText.NonEmpty(next).ToList() is [var weight, var score] &&
+               new[] { weight, score }.All(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent && n.Value <= 100);
     }
 
     /// <summary>The levels a row without figures names, with the row they stand in (what the fields' provenance says).</summary>

@@ -65,7 +65,7 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             if (state.PageTail && phase is Phase.Indicators)
             {
                 // The page's wrapped header labels, joined, still say the columns' order (read as a header below).
-                if (EndsPageTail(row)) state.PageTail = false;
+                if (EndsPageTail(b.Grid, ri)) state.PageTail = false;
                 else if (CountKinds(row, IndicatorHeaderKinds) < 3)
                 {
                     if (RowText.NonEmpty(row).Any()) state.Unplaced.Add((row, ri));
@@ -96,6 +96,15 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                 // Rows read before any header took the template's order; a header printed after them (a dump writing a
                 // page's wrapped cells after its rows) that puts 实际完成值 first says they were the other way round.
                 if (late && ActualPrintedFirst(state)) SwapMeasures(b, state.ReadInTemplateOrder);
+                // The header's labels wrapped and joined between a page's rows and the next page's (no title between:
+                // the form's title is printed once), its unwrapped labels (分值 得分) still to come before the next row:
+                // the page's other wrapped cells follow them, as after a title (Calc's PDFs, through pdftotext -raw).
+                if (phase is Phase.Indicators && row.Origin is RowOrigin.Layout && b.Indicators.Count > 0 &&
+                    RowText.NonEmpty(row).Any(c => c.Text.Contains('\n')) && LabelsBeforeNextRow(grid, ri))
+                {
+                    if (state.PendingName.Count > 0) SetAsidePendingName(b, state);
+                    state.PageTail = true;
+                }
                 continue;
             }
             if (phase < Phase.Goals && CountKinds(row, FundingHeaderKinds) >= 3)
@@ -218,6 +227,8 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
         public readonly Dictionary<string, bool> FundingLinesRead = [];
         /// <summary>How wide the first line of the note being read was: a wrapped note's lines are all that wide but its last.</summary>
         public int NoteLineWidth;
+        /// <summary>The source line the last indicator's note ended on, while nothing has been read after it but its lines.</summary>
+        public int? NoteEndLine;
         /// <summary>Between a page's rows and the next page's, where a plain text wrote the page's wrapped cells.</summary>
         public bool PageTail;
         /// <summary>Indicators whose held lines cut into name, target and actual two ways equally well: read as the name.</summary>

@@ -57,7 +57,7 @@ internal static class WrappedAmounts
         var options = lines.Select(Options).ToList();
         // (At most 3⁴ ways for the lines; the amounts after the table, each placed or left, into at most 12 cells.)
         if (after.Count > 6 || options.Aggregate(1L, (p, o) => p * o.Count) * Choose(12 + after.Count, after.Count) > MaxWays) return null;
-        (int Complete, int Sums, int Kept, int Left)? best = null;
+        (int Complete, int Sums, int Kept, int Left, int Together)? best = null;
         Source[][]? chosen = null;
         decimal?[][]? chosenValues = null;
         var tie = false;
@@ -145,9 +145,9 @@ internal static class WrappedAmounts
     /// the sum of the lines under it, where they were read); how few amounts it moves from where they were read (two
     /// noughts in either pair of columns are the line as read); how few amounts after the table it places, the later
     /// ones left rather than the earlier (<paramref name="left"/>: a bit for each left) — an amount no relation asks for
-    /// is left where it was written, and reported.
+    /// is left where it was written, and reported; then how few lines the amounts after the table go to.
     /// </summary>
-    private static (int Complete, int Sums, int Kept, int Left)? Measure(IReadOnlyList<Line> lines, decimal?[][] values, Source[][] sources, int left)
+    private static (int Complete, int Sums, int Kept, int Left, int Together)? Measure(IReadOnlyList<Line> lines, decimal?[][] values, Source[][] sources, int left)
     {
         var total = values[0];
         if (lines[0].Rate is { } rate && total[1] is > 0 && total[2] is { } executed &&
@@ -165,9 +165,13 @@ internal static class WrappedAmounts
             if (Math.Abs(parts - sum) <= 0.01m) sums++;
         }
         var moved = sources.Sum(s => s.Count(x => x.Kind is SourceKind.Moved or SourceKind.Unplaced));
+        // Of the rest, the amounts after the table on as few lines as may be: a line's wrapped cells are written one
+        // after another ("3,374,697.6" / "2", "2,845,020.8" / "6" of one line), and an amount equal to the sum holds
+        // as well under any line whose column is nought.
+        var touched = sources.Count(s => s.Any(x => x.Kind is SourceKind.After));
         // Placing more is better only where it completes the total or makes a sum hold: otherwise fewer placed wins,
         // so an amount is never put in a cell just because the cell was empty.
-        return (complete, sums, -moved, left);
+        return (complete, sums, -moved, left, -touched);
     }
 
     private static bool Same(decimal?[][] a, decimal?[][] b) => a.Zip(b).All(x => x.First.SequenceEqual(x.Second));

@@ -78,8 +78,10 @@ internal sealed class SectionedExtraction(
             var done = atEnd ? forms : forms[..^1];
             // Numbered through the file, as a file read whole numbers them.
             var numbered = done.Select((g, i) => g with { FormIndex = handed + i }).ToList();
-            // (The tables stage's warnings at a line go to their forms, as the reader's do.)
-            var cleaned = formsOf(numbered, ingested.Diagnostics.AddRange(grids.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)));
+            // (The tables stage's warnings at a line go to their forms, as the reader's do. One at a line of the form read
+            // again with the next section is that reading's: given here, it went to the form before, and twice.)
+            var cleaned = formsOf(numbered, [.. ingested.Diagnostics.AddRange(grids.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
+                .Where(d => atEnd || d.Source?.Line is not { } at || at < next)]);
             handed += cleaned.Length;
             if (!cleaned.IsEmpty) onForms(cleaned);
             (line, offset, size) = (next, restart, limits.TextSectionBytes);

@@ -72,7 +72,7 @@ public sealed class FormSegmenter(LabelMatcher standard, LabelMatcher? criteria 
             var body = piece.Any(r => r.Origin is RowOrigin.Flattened || IsBody(r, fundingCounts: true) && HoldsData(r));
             // A piece that starts no form of its own (no 项目名称, no funding line) after a form still without its 总分 is
             // that form going on: the tool wrote a page's wrapped cells, title or year between its rows.
-            if (body && (form is null || StartsItsOwnForm(piece) || form.Any(IsTotal) && !IsTail(piece)))
+            if (body && (form is null || StartsItsOwnForm(piece) || form.Any(IsTotal) && !IsTail(piece, form)))
             {
                 if (form is not null) yield return form;
                 form = [.. before, .. piece];
@@ -132,10 +132,11 @@ public sealed class FormSegmenter(LabelMatcher standard, LabelMatcher? criteria 
     /// <summary>
     /// What a dump writes after a form's 总分 from that form (Calc's `-raw`: its year, its name and its wrapped labels,
     /// "其中：当年财" / "政拨款" among them): no title, no 项目名称 and not one figure. A form of its own, even one whose
-    /// figures a scan left unread, prints its title.
+    /// figures a scan left unread, prints its title — unless the form before printed none: a title set in the table's
+    /// first row is one of the cells Calc writes after the 总分, and a form has one title.
     /// </summary>
-    private bool IsTail(List<RawRow> piece) =>
-        !piece.Any(r => IsTitle(RowText.Joined(r))) &&
+    private bool IsTail(List<RawRow> piece, List<RawRow> form) =>
+        (!piece.Any(r => IsTitle(RowText.Joined(r))) || !form.Any(r => IsTitle(RowText.Joined(r)))) &&
         !piece.SelectMany(RowText.NonEmpty).Any(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out _) ||
                                                      standard.Match(c.Text, "ProjectName") is { IsExact: true });
 

@@ -380,6 +380,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         SetTerritories(columns);
         var lines = new List<(int Row, List<(Token Token, int Column)> Placed)>();
         var current = columns;
+        // A page whose columns could not be mapped from the first's: its full rows are read in their cells' order.
+        var unplaced = false;
         var columnsOf = new Dictionary<int, List<Column>>();
         var block = rows[band.Start].Block;
         for (var r = band.End; r < end; r++)
@@ -392,6 +394,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     current = again.Columns;
                     SetTerritories(current);
                 }
+                unplaced = false;
                 block = rows[r].Block;
                 r = e - 1;
                 continue;
@@ -400,16 +403,17 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             if (rows[r].Block != block)
             {
                 block = rows[r].Block;
-                current = OnNewPage(rows, band, r, end, columns);
+                (current, unplaced) = OnNewPage(rows, band, r, end, columns);
             }
             var tokens = Tokens(rows, r, current[0].Lo);
             if (tokens.Count == 0) continue;
-            lines.Add((r, AlignIndicatorLine(tokens, current)));
+            lines.Add((r, (unplaced ? InCellOrder(tokens, current) : null) ?? AlignIndicatorLine(tokens, current)));
             columnsOf[r] = current;
         }
         var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
         var score = columns.FindIndex(c => c.Kind == "HdrScore");
-        JoinSplitPairs(rows, lines, weight, score);
+        DealColumnRuns(lines, columns);
+        JoinSplitPairs(rows, lines, weight, score, (row, tokens) => Align(tokens, columnsOf[row].Take(weight).ToList()));
         var anchors = IndicatorAnchors(rows, lines, weight, score);
         if (anchors.Count == 0)
         {
@@ -424,9 +428,11 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             if (!isAnchor.Contains(lines[li].Row) && lines[li].Placed.Any(p => p.Column == weight || p.Column == score))
                 lines[li] = (lines[li].Row, Align([.. lines[li].Placed.Select(p => p.Token)], columnsOf[lines[li].Row], closed: [weight, score]));
         AlignWithNeighbours(lines, anchors);
+        MeasuresBetweenNameLines(lines, anchors, columns);
         var level = new[] { columns.FindIndex(c => c.Kind == "HdrLevel1"), columns.FindIndex(c => c.Kind == "HdrLevel2") };
         var nameColumn = columns.FindIndex(c => c.Kind == "HdrName");
         var dealt = DealtByColumn(lines, anchors, [.. level, weight, score]);
+        RowsBesideTheirPairs(rows, lines, anchors, nameColumn, level, (weight, score), dealt);
         var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units);
         if (NameFromOwnLine(lines, anchors, pieces, nameColumn, columns))
             pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units);
@@ -444,54 +450,116 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// characters to the other's (a scale and a shift, fitted to those five) moves the header's columns; with fewer
     /// full rows, the 分值/得分 pair alone gives it.
     /// </summary>
-    private List<Column> OnNewPage(ImmutableArray<RawRow> rows, Band band, int from, int end, List<Column> columns)
+    private (List<Column> Columns, bool Unplaced) OnNewPage(ImmutableArray<RawRow> rows, Band band, int from, int end, List<Column> columns)
     {
-        var (scale, shift) = FitByCells(rows, band, from, end) ?? FitByPair(rows, band, from, end) ?? (1.0, 0.0);
+        if ((FitByCells(rows, band, from, end) ?? FitByPair(rows, band, from, end)) is not var (scale, shift)) return (columns, true);
         // A page set at another character width is not set at half or twice it: a fit beyond that is a misreading.
-        if (scale is < 0.5 or > 2 || (scale, shift) == (1.0, 0.0)) return columns;
+        if (scale is < 0.5 or > 2) return (columns, true);
         var moved = columns.Select(c => new Column(c.Kind, (int)Math.Round(scale * c.Lo + shift), (int)Math.Round(scale * c.Hi + shift), c.Header)).ToList();
         SetTerritories(moved);
-        return moved;
+        return (moved, false);
+    }
+
+    /// <summary>
+    /// A full row on a page whose columns are not known, read by its cells' order: the level names the template knows
+    /// (exactly) first, then three phrases — 三级指标 and the two measures in the header's order — the 分值/得分 pair and a
+    /// note of words. A page that holds a row or two (the table's end run over) is laid at widths of its own, not a
+    /// scale of the first page's, and its positions name no column; null for any other line, which is placed by position.
+    /// </summary>
+    private List<(Token Token, int Column)>? InCellOrder(List<Token> tokens, List<Column> columns)
+    {
+        var name = columns.FindIndex(c => c.Kind == "HdrName");
+        var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
+        var score = columns.FindIndex(c => c.Kind == "HdrScore");
+        if (name < 0 || name + 2 >= columns.Count || !columns.Skip(name + 1).Take(2).All(c => c.Kind is "HdrTarget" or "HdrActual") ||
+            Math.Min(weight, score) != name + 3 || Math.Max(weight, score) != name + 4)
+            return null;
+        var pair = tokens.FindLastIndex(t => IsSmallFigure(t.Text));
+        if (pair < 1 || !IsSmallFigure(tokens[pair - 1].Text) || tokens.Skip(pair + 1).Any(t => IsFigure(t.Text))) return null;
+        var placed = new List<(Token Token, int Column)>(tokens.Count);
+        var i = 0;
+        for (; i < pair - 1 && matcher.MatchLevel(tokens[i].Text) is { IsExact: true } level; i++)
+        {
+            var column = columns.FindIndex(c => c.Kind == (level.IsLevel1 ? "HdrLevel1" : "HdrLevel2"));
+            if (column < 0) return null;
+            placed.Add((tokens[i], column));
+        }
+        var phrases = new List<List<Token>>();
+        for (; i < pair - 1; i++)
+        {
+            if (phrases.Count > 0 && IsUnitAfter(phrases[^1][^1], tokens[i])) phrases[^1].Add(tokens[i]);
+            else phrases.Add([tokens[i]]);
+        }
+        if (phrases.Count != 3 || IsFigure(phrases[0][0].Text)) return null;
+        for (var q = 0; q < 3; q++) placed.AddRange(phrases[q].Select(t => (t, name + q)));
+        placed.Add((tokens[pair - 1], name + 3));
+        placed.Add((tokens[pair], name + 4));
+        if (pair + 1 < tokens.Count)
+        {
+            if (name + 5 >= columns.Count) return null;
+            placed.AddRange(tokens.Skip(pair + 1).Select(t => (t, name + 5)));
+        }
+        return placed;
     }
 
     private (double Scale, double Shift)? FitByCells(ImmutableArray<RawRow> rows, Band band, int from, int end)
     {
-        var before = CellStarts(rows, band.End, from, rows[band.End < from ? band.End : from].Block);
-        var after = CellStarts(rows, from, end, rows[from].Block);
+        var before = CellStarts(rows, band.End, from, rows[band.End < from ? band.End : from].Block, minRows: 2);
+        // A page may hold one row only (the table's last, run over): its five cells fit the map too, if they fit it
+        // closely — one row's cells have no median to steady them, so a cell read out of place must not bend the map.
+        var after = CellStarts(rows, from, end, rows[from].Block, minRows: 2);
+        var oneRow = after is null;
+        after ??= CellStarts(rows, from, end, rows[from].Block, minRows: 1);
         if (before is null || after is null) return null;
         // Least squares over the five cells' starts.
         double n = before.Length, sx = before.Sum(), sy = after.Sum(), sxx = before.Sum(x => x * x), sxy = before.Zip(after, (x, y) => x * y).Sum();
         var d = n * sxx - sx * sx;
         if (d <= 0) return null;
         var scale = (n * sxy - sx * sy) / d;
-        return (scale, (sy - scale * sx) / n);
+        var shift = (sy - scale * sx) / n;
+        if (oneRow && before.Zip(after).Any(p => Math.Abs(scale * p.First + shift - p.Second) > MaxCellMisfit)) return null;
+        return (scale, shift);
     }
+
+    /// <summary>How far, in characters, a cell's start may stand from where the fitted map puts it.</summary>
+    private const double MaxCellMisfit = 3;
 
     /// <summary>
     /// Median starts of the five cells of the full rows of one block (a name, two measures, 分值 and 得分, after any
-    /// level words), or null when fewer than two rows are full.
+    /// level words), or null when fewer than <paramref name="minRows"/> rows are full.
     /// </summary>
-    private double[]? CellStarts(ImmutableArray<RawRow> rows, int from, int end, int block)
+    private double[]? CellStarts(ImmutableArray<RawRow> rows, int from, int end, int block, int minRows)
     {
         var starts = Enumerable.Range(0, 5).Select(_ => new List<int>()).ToArray();
         for (var r = from; r < end && rows[r].Block == block; r++)
         {
             if (!IsPositioned(rows[r])) break;
             // Level words and their pieces lead a row ("产出指" / "标" of a wrapped 一级指标): the row's cells follow them.
-            var tokens = Tokens(rows, r, 0).SkipWhile(t => matcher.MatchLevel(t.Text) is not null || TextCleaner.Compact(t.Text).Length <= 1).ToList();
-            var last = tokens.FindLastIndex(t => IsSmallFigure(t.Text));
-            if (last < 1 || !IsSmallFigure(tokens[last - 1].Text)) continue;
-            var phrases = new List<Token>();
-            for (var i = 0; i < last - 1; i++)
-                if (i == 0 || !IsUnitAfter(tokens[i - 1], tokens[i])) phrases.Add(tokens[i]);
-            if (phrases.Count != 3 || IsFigure(phrases[0].Text)) continue;
+            // A word only like a level ("受众满意度", near 满意度指标) may be the row's name: it is taken for a level only
+            // while the words after it still hold the row's three cells.
+            var all = Tokens(rows, r, 0);
+            var sure = all.TakeWhile(t => matcher.MatchLevel(t.Text) is { IsExact: true } || TextCleaner.Compact(t.Text).Length <= 1).Count();
+            var likely = all.TakeWhile(t => matcher.MatchLevel(t.Text) is not null || TextCleaner.Compact(t.Text).Length <= 1).Count();
+            List<Token>? tokens = null, phrases = null;
+            var last = -1;
+            for (var skip = likely; skip >= sure && phrases is null; skip--)
+            {
+                var rest = all.Skip(skip).ToList();
+                var pair = rest.FindLastIndex(t => IsSmallFigure(t.Text));
+                if (pair < 1 || !IsSmallFigure(rest[pair - 1].Text)) break;
+                var cells = new List<Token>();
+                for (var i = 0; i < pair - 1; i++)
+                    if (i == 0 || !IsUnitAfter(rest[i - 1], rest[i])) cells.Add(rest[i]);
+                if (cells.Count == 3 && !IsFigure(cells[0].Text)) (tokens, phrases, last) = (rest, cells, pair);
+            }
+            if (tokens is null || phrases is null) continue;
             starts[0].Add(phrases[0].At.Start);
             starts[1].Add(phrases[1].At.Start);
             starts[2].Add(phrases[2].At.Start);
             starts[3].Add(tokens[last - 1].At.Start);
             starts[4].Add(tokens[last].At.Start);
         }
-        if (starts[0].Count < 2) return null;
+        if (starts[0].Count < minRows) return null;
         return [.. starts.Select(xs => { xs.Sort(); return (double)xs[xs.Count / 2]; })];
     }
 
@@ -644,22 +712,40 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// the row was lost into the next. A line whose one figure stands under 分值, followed by a line whose one figure stands
     /// under 得分 and is no greater, holds the row's pair: the 得分 (and the words after it) joins the 分值's line.
     /// </summary>
-    private static void JoinSplitPairs(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines, int weight, int score)
+    private static void JoinSplitPairs(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines, int weight, int score,
+        Func<int, List<Token>, List<(Token Token, int Column)>> alignLeft)
     {
-        if (weight < 0 || score < 0) return;
-        List<(Token Token, int Column)> In(List<(Token Token, int Column)> placed, int column) =>
-            [.. placed.Where(p => p.Column == column && IsSmallFigure(p.Token.Text))];
+        if (weight < 0 || score < 0 || score < weight) return;
+        // The small figures a line holds from 分值 rightwards. A line laid at its own widths may set its 分值 under
+        // 得分 and its 得分 past it, under 偏差原因 (a note is words, never a bare figure): the two are told by their
+        // order, the 分值 left of the 得分, not by the column each fell in.
+        List<(Token Token, int Column)> Figures(List<(Token Token, int Column)> placed) =>
+            [.. placed.Where(p => p.Column >= weight && IsSmallFigure(p.Token.Text))];
         for (var k = 0; k + 1 < lines.Count; k++)
         {
             var (above, below) = (lines[k].Placed, lines[k + 1].Placed);
             if ((rows[lines[k + 1].Row].Line ?? lines[k + 1].Row) - (rows[lines[k].Row].Line ?? lines[k].Row) != 1) continue;
-            if (In(above, weight) is not [var w] || In(above, score).Count > 0 || In(below, score) is not [var s] || In(below, weight).Count > 0) continue;
+            if (Figures(above) is not [var w] || Figures(below) is not [var s] || s.Token.At.Start <= w.Token.At.Start) continue;
+            // (With the words after it on its line: the row's 偏差原因, printed beside its 得分.)
+            var after = below.Where(p => p.Column >= weight && !p.Equals(s)).ToList();
+            if (after.Any(p => p.Token.At.Start < s.Token.At.Start || p.Column <= score || IsFigure(p.Token.Text))) continue;
             if (!NumberParser.TryParse(TextCleaner.Clean(w.Token.Text), out var wv) || !NumberParser.TryParse(TextCleaner.Clean(s.Token.Text), out var sv) || sv.Value > wv.Value)
                 continue;
-            // (With the words after it on its line: the row's 偏差原因, printed beside its 得分.)
-            var moved = below.Where(p => p.Equals(s) || p.Column > score).ToList();
-            below.RemoveAll(moved.Contains);
-            above.AddRange(moved);
+            above[above.IndexOf(w)] = (w.Token, weight);
+            below.Remove(s);
+            below.RemoveAll(after.Contains);
+            above.Add((s.Token, score));
+            above.AddRange(after);
+            // The line's other words the pair's columns took (an actual beside a 分值 set under 得分) go back among the
+            // columns left of the pair, as on any line ending in its pair.
+            if (above.Any(p => p.Column >= weight && p.Column <= score && !p.Equals((w.Token, weight)) && !p.Equals((s.Token, score))))
+            {
+                var left = above.Where(p => p.Column < weight || p.Column <= score && !p.Token.Equals(w.Token) && !p.Token.Equals(s.Token)).Select(p => p.Token).OrderBy(t => t.At.Start).ToList();
+                var rest = above.Where(p => !left.Contains(p.Token)).ToList();
+                above.Clear();
+                above.AddRange(alignLeft(lines[k].Row, left));
+                above.AddRange(rest);
+            }
             k++;
         }
     }
@@ -696,6 +782,11 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     // A target or an actual is one measure: two figures side by side there are the target and the actual.
                     if (k == j && i > 1 && columns[j].Kind is "HdrTarget" or "HdrActual" && HoldsFigure(tokens[i - 2]) && HoldsFigure(tokens[i - 1]))
                         extra += NameMeasureCost;
+                    // A level label's piece before another word in one column: the piece is the column left of it
+                    // ("产出 时效指 按计划节点完成" under narrow level columns: 产出 is the 一级's, 时效指 the 二级's).
+                    if (k == j && i > 1 && columns[j].Kind is "HdrLevel2" or "HdrName" && j > 0 && columns[j - 1].Kind is "HdrLevel1" or "HdrLevel2" &&
+                        IsLevelPiece(tokens[i - 2].Text) && !IsLevelPiece(tokens[i - 2].Text + tokens[i - 1].Text))
+                        extra += LevelPieceCost;
                     // A unit one space after its figure is the figure's cell ("<=100 万"), not the next one.
                     if (k != j && i > 1 && IsUnitAfter(tokens[i - 2], tokens[i - 1])) extra += 1;
                     var c = cost[i - 1, k] + own + extra;
@@ -712,6 +803,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         placed.Reverse();
         return placed;
     }
+
+    /// <summary>What a level label's piece costs in the name column: as much as standing six characters off.</summary>
+    private const double LevelPieceCost = 3;
 
     /// <summary>What a token costs in a column closed to it: more than standing forty characters off any other.</summary>
     private const double ClosedCost = 20;
@@ -745,6 +839,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             // A whole level word (社会效益指标) is no name, target or actual: a level label centred over its rows can
             // stand far right of its column.
             "HdrName" or "HdrTarget" or "HdrActual" when matcher.MatchLevel(text) is { IsExact: true } => 20,
+            // A level name's piece with its 指标 in it ("数量指", "益指标", "标") is a wrapped level label's, which a
+            // narrow level column leaves standing over the name's territory; a name is seldom a level word's piece.
+            "HdrName" when IsLevelPiece(text) && text.IndexOfAny(['指', '标']) >= 0 || text == "标" => LevelPieceCost,
             FundingLabelKind => NumberParser.TryParse(text, out _) ? 5 : 0,
             // A figure as a target prints it (=55人, >80%) is rarely a name: Chromium lays each line out at its own
             // widths, and a short name leaves its row's targets standing under the 三级指标 label.
@@ -808,6 +905,148 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 if (to >= lo && to <= hi) placed[t] = (token, to);
             }
         }
+    }
+
+    /// <summary>
+    /// A row's name wrapped over two lines with its one-line cells set between them (the layout tool puts a centred cell's
+    /// line between the lines of a taller one): where the row's own line holds two phrases left of its 分值/得分 and the
+    /// lines just above and below hold a name piece and nothing right of the name, the two are the target and the actual
+    /// — the name is what lies around them, and a tool that lays each line at its own widths may set the target under
+    /// the name's territory.
+    /// </summary>
+    private static void MeasuresBetweenNameLines(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors, List<Column> columns)
+    {
+        var name = columns.FindIndex(c => c.Kind == "HdrName");
+        if (name < 0 || name + 4 >= columns.Count || !columns.Skip(name + 1).Take(2).All(c => c.Kind is "HdrTarget" or "HdrActual") ||
+            !columns.Skip(name + 3).Take(2).All(c => c.Kind is "HdrWeight" or "HdrScore"))
+            return;
+        var isAnchor = anchors.ToHashSet();
+        bool NameOnly(int k, int row) => k >= 0 && k < lines.Count && lines[k].Row == row && !isAnchor.Contains(row) &&
+                                         lines[k].Placed.Any(p => p.Column == name) && lines[k].Placed.All(p => p.Column <= name);
+        for (var li = 0; li < lines.Count; li++)
+        {
+            var (row, placed) = lines[li];
+            if (!isAnchor.Contains(row) || !NameOnly(li - 1, row - 1) || !NameOnly(li + 1, row + 1)) continue;
+            if (placed.Count(p => p.Column == name + 3 || p.Column == name + 4) != 2 || placed.Any(p => p.Column < name)) continue;
+            var inside = placed.Select((p, i) => (p, i)).Where(x => x.p.Column >= name && x.p.Column <= name + 2).ToList();
+            var phrases = new List<List<int>>();
+            foreach (var (p, i) in inside)
+            {
+                if (phrases.Count > 0 && phrases[^1][^1] == i - 1 && IsUnitAfter(placed[i - 1].Token, p.Token)) phrases[^1].Add(i);
+                else phrases.Add([i]);
+            }
+            if (phrases.Count != 2 || inside.All(x => x.p.Column != name)) continue;
+            for (var q = 0; q < 2; q++)
+                foreach (var i in phrases[q]) placed[i] = (placed[i].Token, name + 1 + q);
+        }
+    }
+
+    /// <summary>
+    /// Rows the tool wrote one column at a time, every cell on a line of its own: after a full row, n lines holding one
+    /// name each, then n targets, n actuals (or n lines of both), n 分值 and n 得分 (a note beside its 得分), the rows'
+    /// 二级指标 on n lines among them. Where consecutive lines so hold the same columns n lines running, n ≥ 2, the
+    /// columns going on in the header's order and the run ending in the 分值 and 得分 columns, the n-th line of each group
+    /// is the n-th row's: its cells are set on that row's 得分 line, which becomes the row's own line. Anything else in
+    /// the run (a line of other columns, counts that differ) leaves it as it was.
+    /// </summary>
+    private void DealColumnRuns(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<Column> columns)
+    {
+        var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
+        var score = columns.FindIndex(c => c.Kind == "HdrScore");
+        var level2 = columns.FindIndex(c => c.Kind == "HdrLevel2");
+        var level1 = columns.FindIndex(c => c.Kind == "HdrLevel1");
+        if (weight < 0 || score < 0) return;
+        var (first, second) = (Math.Min(weight, score), Math.Max(weight, score));
+        bool IsLevel(int column) => column == level1 || column == level2;
+        // The data columns a line holds (levels apart), first to last; under 分值 and 得分 one small figure each (one
+        // past 得分 is the 得分 set right of its label: a note is words), and words past them only beside the 得分. Null
+        // for any other line.
+        (int Lo, int Hi)? Columns(List<(Token Token, int Column)> placed)
+        {
+            var data = placed.Where(p => !IsLevel(p.Column)).Select(p => (p.Token, Column: p.Column > second && IsSmallFigure(p.Token.Text) ? second : p.Column)).ToList();
+            if (data.Count == 0) return null;
+            foreach (var pair in new[] { first, second })
+                if (data.Where(p => p.Column == pair) is var there && there.Any() && (there.Count() > 1 || !IsSmallFigure(there.First().Token.Text)))
+                    return null;
+            var past = data.Where(p => p.Column > second).ToList();
+            if (past.Count > 0 && (data.All(p => p.Column != second) || past.Any(p => IsFigure(p.Token.Text)))) return null;
+            return (data.Min(p => p.Column), Math.Min(second, data.Max(p => p.Column)));
+        }
+        for (var start = 0; start < lines.Count; start++)
+        {
+            // The run: consecutive lines each of cells left of the pair or of one of its figures, the columns never going back.
+            var end = start;
+            var runColumns = new List<(int Lo, int Hi)>();
+            while (end < lines.Count && (end == start || lines[end].Placed[0].Token.Line - lines[end - 1].Placed[0].Token.Line == 1) &&
+                   Columns(lines[end].Placed) is var c && (c is not null || lines[end].Placed.All(p => IsLevel(p.Column))) &&
+                   (c is not { } now || runColumns.Count == 0 || now == runColumns[^1] || now.Lo > runColumns[^1].Hi))
+            {
+                if (c is { } cs) runColumns.Add(cs);
+                end++;
+            }
+            var groups = runColumns.GroupBy(c => c).ToList();
+            var n = groups.Count > 0 ? groups[0].Count() : 0;
+            // (Lines holding both 分值 and 得分 are rows of their own, not dealt.)
+            if (n < 2 || groups.Count < 2 || groups.Any(g => g.Count() != n) || groups[^1].Key.Hi != second ||
+                !groups.Any(g => g.Key.Lo <= first && first <= g.Key.Hi) || groups.Any(g => g.Key.Lo <= first && second <= g.Key.Hi))
+                continue;
+            var data = Enumerable.Range(start, end - start).Where(k => Columns(lines[k].Placed) is not null).ToList();
+            var levelLines = Enumerable.Range(start, end - start).Where(k => lines[k].Placed.Any(p => p.Column == level2)).ToList();
+            var targets = data.Skip(data.Count - n).ToList();
+            for (var q = 0; q < n; q++)
+            {
+                var holder = lines[targets[q]];
+                var line = holder.Placed[0].Token.Line;
+                for (var i = 0; i < holder.Placed.Count; i++)
+                    if (holder.Placed[i].Column > second && IsSmallFigure(holder.Placed[i].Token.Text))
+                        holder.Placed[i] = (holder.Placed[i].Token, second);
+                var gathered = new List<(Token Token, int Column)>();
+                for (var g = 0; g < groups.Count - 1; g++)
+                    gathered.AddRange(lines[data[g * n + q]].Placed.Where(p => !IsLevel(p.Column)));
+                // The rows' own 二级指标, one a row on the run's lines: the n-th is the n-th row's.
+                if (levelLines.Count == n)
+                    gathered.AddRange(lines[levelLines[q]].Placed.Where(p => p.Column == level2));
+                foreach (var (token, column) in gathered)
+                {
+                    lines.First(l => l.Row == token.Row).Placed.Remove((token, column));
+                    holder.Placed.Add((token with { Line = line }, column));
+                }
+                holder.Placed.Sort((a, b) => a.Column.CompareTo(b.Column));
+            }
+            lines.RemoveAll(l => l.Placed.Count == 0);
+        }
+    }
+
+    /// <summary>
+    /// A row's cells on one line and its 分值/得分 on the line next to it (a centred pair a line off its row, as Chromium's
+    /// text may set it): a line holding a name and a measure, beside rows whose own lines hold only their pairs, is one
+    /// row's whole text and goes to one row — the adjacent one whose own line has none of its columns and that no other
+    /// such line took. Pieces placed one by one would follow the nearest or mirrored rows apart.
+    /// </summary>
+    private static void RowsBesideTheirPairs(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
+        List<int> anchors, int nameColumn, int[] level, (int Weight, int Score) pair, Dictionary<Token, int> dealt)
+    {
+        if (nameColumn < 0) return;
+        var isAnchor = anchors.ToHashSet();
+        var ownLine = lines.Where(l => isAnchor.Contains(l.Row)).ToDictionary(l => l.Row, l => l.Placed);
+        var taken = new HashSet<int>();
+        int LineOf(int row) => rows[row].Line ?? row;
+        // (Lines with one such row beside them first: what they take leaves the others theirs.)
+        for (var pass = 0; pass < 2; pass++)
+            foreach (var (row, placed) in lines)
+            {
+                if (isAnchor.Contains(row) || placed.Any(p => dealt.ContainsKey(p.Token))) continue;
+                var cells = placed.Where(p => !level.Contains(p.Column)).ToList();
+                if (placed.Any(p => p.Column == pair.Weight || p.Column == pair.Score) || !cells.Any(p => p.Column == nameColumn) ||
+                    !cells.Any(p => p.Column > nameColumn))
+                    continue;
+                var columns = cells.Select(p => p.Column).ToHashSet();
+                var free = anchors.Where(a => Math.Abs(LineOf(a) - LineOf(row)) == 1 && !taken.Contains(a) &&
+                                              !ownLine[a].Any(p => columns.Contains(p.Column))).ToList();
+                if (free.Count != 1) continue;
+                taken.Add(free[0]);
+                foreach (var p in cells) dealt[p.Token] = free[0];
+            }
     }
 
     /// <summary>
@@ -905,7 +1144,18 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     else if (mirrorAbove != mirrorBelow) target = mirrorAbove ? above : below;
                     else if (NarrowerThanBelow(above, below, column, token))
                         target = above;
+                    // Both rows' names printed on their own lines, no piece mirrored around either: a name piece
+                    // continues the name above it ("对优化营商环境持" / "续发挥作用") unless it is wider than the row below's
+                    // line, when it is that name's first line ("环境质量改" / "善": a wrapped cell's first line is full).
+                    else if (column == nameColumn && own[above].Contains(column) && own[below].Contains(column))
+                        target = ownWidth.TryGetValue((below, column), out var belowWidth) && Width(token.Text) > belowWidth ? below : above;
                     else if (own[above].Contains(column) == own[below].Contains(column)) target = below;
+                    // A whole measure ("≥90%", "90", "=12次") is a cell of its own: it continues no text a row already
+                    // printed on its own line, and belongs to the row whose cell is empty there (the tool lifts a line
+                    // set in a fallback font's taller glyphs above its row's, or drops a centred figure below it).
+                    else if (column != nameColumn && (StartsWithComparison(token.Text) || IsFigure(token.Text) ||
+                                                      units is not null && FormPatterns.IsMeasure(token.Text, units)))
+                        target = own[above].Contains(column) ? below : above;
                     // Every row has a name: a piece of one goes to the row whose line has none. Other cells are often
                     // empty: a piece continues the cell printed next to it.
                     else if (column == nameColumn) target = own[above].Contains(column) ? below : above;
@@ -917,6 +1167,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             }
         return pieces;
     }
+
+    private static bool StartsWithComparison(string text) => text.TrimStart() is [var c, ..] && "≥≤><=＞＜＝≧≦".Contains(c);
 
     /// <summary>A figure or the start of a unit after one ("2136人", "98.6万"): what a unit piece on the next line ends.</summary>
     private static bool EndsInFigureOrUnit(string text, IReadOnlyCollection<string> units)
@@ -1310,8 +1562,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
 
     /// <summary>
     /// The line with the most figures sets where each figure column's figures stand: a figure of another line that starts
-    /// or ends where one of that line's does (within a character: a CJK label before it shifts a line by one) is in its column (amounts set flush right under a narrow header
-    /// label stand nearer the next label than their own).
+    /// or ends where one of that line's does (within a character: a CJK label before it shifts a line by one), or is
+    /// centred where one of them is (a centred cell's "0.00" under "4113433.51"), is in its column (amounts set flush right
+    /// or centred under a narrow header label stand nearer the next label than their own).
     /// </summary>
     private static void SnapToFullestLine(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors)
     {
@@ -1320,15 +1573,37 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         if (withFigures.Count < 2) return;
         var fullest = withFigures.MaxBy(l => l.Placed.Count(p => p.Column > 0 && IsPlainFigure(p.Token.Text)));
         var reference = fullest.Placed.Where(p => p.Column > 0 && IsPlainFigure(p.Token.Text)).ToList();
+        // Where a figure stands, moved by a shift, against the fullest line's: the columns it would be in.
+        List<int> Same(Token token, int shift) =>
+            [.. reference.Where(r => Math.Abs(r.Token.At.End - token.At.End - shift) <= 1 || Math.Abs(r.Token.At.Start - token.At.Start - shift) <= 1 ||
+                                     Math.Abs(r.Token.At.Start + r.Token.At.End - token.At.Start - token.At.End - 2 * shift) <= 2)
+                .Select(r => r.Column).Distinct()];
         foreach (var (row, placed) in withFigures)
         {
             if (row == fullest.Row) continue;
+            // A line's label of other characters may move all its figures by a character or three ("(元) 年财政拨" against
+            // "年度资金"): the shift that lines up most of its figures, two at least, each with one of the fullest line's
+            // in their order, is the line's; else none.
+            var figures = placed.Where(p => p.Column > 0 && IsPlainFigure(p.Token.Text)).Select(p => p.Token).ToList();
+            var lineShift = 0;
+            if (figures.Count >= 2)
+            {
+                var best = (Matched: 0, Shift: 0);
+                foreach (var shift in new[] { 0, -1, 1, -2, 2, -3, 3 })
+                {
+                    var columnsHit = figures.Select(f => Same(f, shift)).ToList();
+                    var matched = columnsHit.Count(c => c.Count == 1);
+                    var ordered = columnsHit.Where(c => c.Count == 1).Select(c => c[0]).ToList();
+                    if (ordered.Zip(ordered.Skip(1)).Any(p => p.First >= p.Second)) continue;
+                    if (matched > best.Matched) best = (matched, shift);
+                }
+                if (best.Matched >= 2 && best.Matched > figures.Count(f => Same(f, 0).Count == 1)) lineShift = best.Shift;
+            }
             for (var t = 0; t < placed.Count; t++)
             {
                 var (token, column) = placed[t];
                 if (column == 0 || !IsPlainFigure(token.Text)) continue;
-                var same = reference.Where(r => Math.Abs(r.Token.At.End - token.At.End) <= 1 || Math.Abs(r.Token.At.Start - token.At.Start) <= 1)
-                    .Select(r => r.Column).Distinct().ToList();
+                var same = Same(token, lineShift);
                 if (same.Count != 1 || same[0] == column) continue;
                 var lo = t == 0 ? 1 : placed[t - 1].Column + 1;
                 var hi = t == placed.Count - 1 ? int.MaxValue : placed[t + 1].Column - 1;

@@ -82,4 +82,20 @@ public sealed class WrappedAmountsTests
         Assert.Equal(new Source(SourceKind.After, 0), placement.Sources[0][0]);
         Assert.DoesNotContain(placement.Sources.SelectMany(s => s), s => s is { Kind: SourceKind.After, Index: 1 });
     }
+
+    [Fact]
+    public void Amounts_after_the_table_that_hold_under_several_lines_go_to_the_line_whose_others_they_follow()
+    {
+        // Print shop, tuning half (synthetic 494): "年度资金总额 3,374,697.62 10 84.30% 8.43" and "其中：当年财政拨款
+        // 3,374,697.62 —", one amount each of three; after the table, each line's two wrapped ones: "3,374,697.6" / "2",
+        // "2,845,020.8" / "6", twice. The last 2845020.86 makes the 全年执行数 column add up under the fiscal line, the
+        // carryover or the other line alike (theirs are nought): it is the fiscal line's, whose 全年预算数 came just before it.
+        Line[] lines = [Read(null, null, null, 84.30m, unplaced: 3374697.62m), Read(null, null, null, byOrder: true, unplaced: 3374697.62m),
+                        Read(0m, 0m, null, byOrder: true), Read(0m, 0m, null, byOrder: true)];
+        var values = Placed(lines, [3374697.62m, 2845020.86m, 3374697.62m, 2845020.86m]);
+        Assert.Equal([3374697.62m, 3374697.62m, 2845020.86m], values[0]);
+        Assert.Equal([3374697.62m, 3374697.62m, 2845020.86m], values[1]);
+        Assert.Equal([0m, 0m, null], values[2]);
+        Assert.Equal([0m, 0m, null], values[3]);
+    }
 }

@@ -85,8 +85,8 @@ public sealed class LayoutTableBuilderTests
             (form.Funding.Total!.InitialBudget, form.Funding.Total.AnnualBudget, form.Funding.Total.Executed, form.Funding.Total.Weight,
              form.Funding.Total.ExecutionRate, form.Funding.Total.Score));
         // The fiscal line prints its two budgets and a "—" under 分值, its 全年执行数 left empty.
-        Assert.Equal((93675.00m, 93675.00m, (decimal?)null), (form.Funding.Fiscal!.InitialBudget, form.Funding.Fiscal.AnnualBudget, form.Funding.Fiscal.Executed));
-        Assert.Equal((0m, 0m, (decimal?)null), (form.Funding.Carryover!.InitialBudget, form.Funding.Carryover.AnnualBudget, form.Funding.Carryover.Executed));
+        Assert.Equal((93675.00m, 93675.00m, (decimal?)null), Amounts(form.Funding.Fiscal));
+        Assert.Equal((0m, 0m, (decimal?)null), Amounts(form.Funding.Carryover));
         Assert.Equal("元", form.CurrencyUnit);
         Assert.Equal((100m, 98m), (form.TotalWeight, form.TotalScore));
         Assert.DoesNotContain(form.Warnings, w => w.Code == "table.read-by-position");
@@ -534,5 +534,112 @@ public sealed class LayoutTableBuilderTests
         Assert.Equal(("系统运行稳定率", 11m, 8m, "资金执行偏慢"), (form.Indicators[0].Name, form.Indicators[0].Weight!.Value, form.Indicators[0].Score!.Value, form.Indicators[0].Note));
         Assert.Equal(("响应及时率", 47m, 47m, (string?)null), (form.Indicators[1].Name, form.Indicators[1].Weight!.Value, form.Indicators[1].Score!.Value, form.Indicators[1].Note));
         Assert.Equal(7, form.Indicators.Length);
+    }
+
+    /// <summary>The form with the lines from <paramref name="first"/> to <paramref name="last"/> (each a line's own text, trimmed) replaced.</summary>
+    private static string Replaced(string first, string last, params string[] with)
+    {
+        var lines = Form.Split('\n').ToList();
+        var from = lines.FindIndex(l => l.Trim().StartsWith(first, StringComparison.Ordinal));
+        var to = lines.FindIndex(from, l => l.Trim().StartsWith(last, StringComparison.Ordinal));
+        return string.Join('\n', lines.Take(from).Concat(with).Concat(lines.Skip(to + 1)));
+    }
+
+    [Fact]
+    public void A_row_s_pair_split_over_two_lines_and_set_right_of_its_labels_is_still_its_pair()
+    {
+        // Chromium's layout text of a print-shop form (tuning half, synthetic 424): a line lifted by a "≥" in a
+        // fallback font holds the row's measures and its 分值, set under the 得分 label; the next line holds the name and
+        // the 得分, set past its label under 偏差原因. Neither line is a row; read apart, the row was lost into the next.
+        var form = Read(Replaced("数量指标", "数量指标",
+            "        数量指标                         >2000 2000          30",
+            "                        年接待人次                                      30"));
+        var row = form.Indicators[0];
+        Assert.Equal(("年接待人次", ">2000", "2000", 30m, 30m, (string?)null), (row.Name, row.Target, row.Actual, row.Weight!.Value, row.Score!.Value, row.Note));
+        Assert.Equal(Expected.Length, form.Indicators.Length);
+    }
+
+    [Fact]
+    public void Rows_whose_pairs_stand_on_the_lines_below_them_keep_their_own_cells()
+    {
+        // Chromium's layout text of a print-shop form (tuning half, synthetic 440): each row's cells on one line and its
+        // centred 分值/得分 on the next. The second row's line stands between two pair lines, the first's target as far
+        // above it as the row's own below: it was read as the first row's wrapped cells.
+        AssertIndicators(Read(Replaced("数量指标", "产出指标",
+            "        数量指标            年接待人次        >2000 2000",
+            "                                                   30    30",
+            "产出指标                    工作计划完成率      >90%  95",
+            "                                                   10    8       部分工作未按计划完成")));
+    }
+
+    [Fact]
+    public void A_measure_lifted_above_its_row_is_not_appended_to_the_row_above()
+    {
+        // Chromium's layout text of a print-shop form (tuning half, synthetic 462): a "≥" from a fallback font lifts the
+        // target with the first line of the row's name to a line between two rows; the row above has its own target.
+        var form = Read(Replaced("服务规范性", "效益指标",
+            "                        服务规范性        达标    达标      10    10",
+            "                        长效管理制度       ≥90%",
+            "效益指标 可持续影响指标            健全性                92.5%   30    30"));
+        Assert.Equal(("服务规范性", "达标"), (form.Indicators[2].Name, form.Indicators[2].Target));
+        Assert.Equal(("长效管理制度健全性", "≥90%", "92.5%"), (form.Indicators[3].Name, form.Indicators[3].Target, form.Indicators[3].Actual));
+    }
+
+    [Fact]
+    public void A_level_label_s_pieces_standing_over_the_name_column_stay_level_pieces()
+    {
+        // Chromium's layout text of a print-shop form in a narrow grid (tuning half, synthetic 460): "质量指" / "标"
+        // of a wrapped 二级指标 stand nearer the names than their own column, the first one on the row's line just
+        // before its name.
+        var form = Read(Replaced("质量指标", "服务规范性",
+            "                  质量指   服务规范性        达标    达标      10    10",
+            "                  标"));
+        Assert.Equal(("质量指标", "服务规范性"), (form.Indicators[2].Level2, form.Indicators[2].Name));
+        Assert.Equal("工作计划完成率", form.Indicators[1].Name);
+    }
+
+    /// <summary>A funding line's three amounts: 年初预算数, 全年预算数, 全年执行数.</summary>
+    private static (decimal?, decimal?, decimal?) Amounts(FundingLine? line) =>
+        (Assert.IsType<FundingLine>(line).InitialBudget, line.AnnualBudget, line.Executed);
+
+    [Fact]
+    public void A_funding_line_whose_label_moves_its_figures_keeps_them_in_the_fullest_line_s_columns()
+    {
+        // Chromium's layout text of a print-shop form (tuning half, synthetic 482): "(元) 年财政拨" sets the fiscal line's
+        // two budgets two characters left of the total line's, its 全年预算数 centred under 全年执行数's label. Read by
+        // the labels, 3419897.50 was the fiscal 全年执行数, with no warning.
+        var form = Read(Replaced("主管部门", "其他资金",
+            "    主管部门     上海市普陀区民政局                 实施单 上海市普陀区民政局",
+            "                                        位",
+            "              年初预算数 全年预算数 全年执行数 分          值 执行率        得分",
+            "        年度资金 3419897.50 3419897.50 1554951 10 45.47%     4.55",
+            "         总额",
+            " 项目资金 其中：当",
+            "  (元) 年财政拨 3419897.50 3419897.50           —",
+            "         款",
+            "        上年结转    0.00       0.00            —",
+            "         资金",
+            "        其他资金    0.00       0.00            —"));
+        Assert.Equal((3419897.50m, 3419897.50m, 1554951m), Amounts(form.Funding.Total));
+        Assert.Equal((3419897.50m, 3419897.50m, (decimal?)null), Amounts(form.Funding.Fiscal));
+        Assert.Equal((0m, 0m, (decimal?)null), Amounts(form.Funding.Carryover));
+    }
+
+    [Fact]
+    public void A_centred_figure_is_in_the_column_of_the_figure_it_is_centred_under()
+    {
+        // Chromium's layout text of a print-shop form in centred cells (tuning half, synthetic 442): the carryover's second
+        // "0.00" is centred under the total line's 全年预算数 but nearer the 全年执行数 label.
+        var form = Read(Replaced("主管部门", "其他资金",
+            "主管部门 上海市杨浦区规划和自然资源局                     实施单位      上海市杨浦区规划和自然资源局",
+            "             年初预算数 全年预算数 全年执行数 分值 执行率                           得分",
+            "      年度资金总额 4113433.51 4113433.51 3806002.00  10   92.53%      9.25",
+            "项目资金 其中：当年财 4113433.51 4113433.51 3806002.00   —",
+            " (元)    政拨款",
+            "      上年结转资金 0.00          0.00                —",
+            "       其他资金     0.00       0.00                —"));
+        Assert.Equal((4113433.51m, 4113433.51m, 3806002.00m), Amounts(form.Funding.Total));
+        // (Both unscored lines print their two budgets and nothing under 全年执行数.)
+        Assert.All([form.Funding.Carryover, form.Funding.Other], line => Assert.Equal((0m, 0m, (decimal?)null), Amounts(line)));
     }
 }
