@@ -33,8 +33,8 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
     public ImmutableArray<RawRow> Join(ImmutableArray<RawRow> rows)
     {
         if (!rows.Any(r => r.Origin is RowOrigin.Layout)) return rows;
-        var lines = rows.Select(r => r.Origin is RowOrigin.Layout && r.Cells.Any(c => IsGluedRate(c) || IsGluedAmount(c))
-            ? [.. r.Cells.SelectMany(c => Split(c, GluedRate())).SelectMany(c => Split(c, GluedAmount()))] : r.Cells.ToList()).ToList();
+        var lines = rows.Select(r => r.Origin is RowOrigin.Layout && r.Cells.Any(c => IsGluedRate(c) || IsGluedAmount(c) || GluedChain(c.Text, Cents(r)) is not null)
+            ? [.. r.Cells.SelectMany(c => Split(c, GluedRate())).SelectMany(c => Split(c, GluedAmount())).SelectMany(c => SplitChain(c, Cents(r)))] : r.Cells.ToList()).ToList();
         JoinBrokenWords(rows, lines);
         var output = new List<RawRow>(rows.Length);
         for (var i = 0; i < rows.Length; i++)
@@ -102,6 +102,45 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,3}(?:,\d{3})+\.\d{2})(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?%?)$")]
     private static partial System.Text.RegularExpressions.Regex GluedAmount();
+
+    /// <summary>
+    /// The same without thousands' commas, as Chromium's raw text glues a funding line's cells: "4053143.192360660"
+    /// (全年预算数 and 全年执行数), "2334275.001662653.0010" (and the 分值), "1662653.00—". An amount of four digits or more
+    /// ends at its cents, and what follows is a figure of three digits or more, another such amount, a rate or a dash —
+    /// never two decimals more, which a value in 万元 to four places ("1234.5678") would be, unless the line prints its
+    /// other amounts to the cent (<paramref name="cents"/>: "8966172.50 8711166.00 8538046.0010" is the 分值 glued on).
+    /// Null when the text is no such chain.
+    /// </summary>
+    private static List<string>? GluedChain(string text, bool cents)
+    {
+        if (GluedHead().Match(text) is not { Success: true } head) return null;
+        var pieces = new List<string> { head.Value };
+        var rest = text[head.Length..];
+        while (rest.Length > 0)
+        {
+            if (GluedHead().Match(rest) is { Success: true } amount) { pieces.Add(amount.Value); rest = rest[amount.Length..]; continue; }
+            if (GluedTail().Match(rest) is not { Success: true } last || last.Length != rest.Length) return null;
+            if (char.IsAsciiDigit(rest[0]) && !rest.Contains('%') && rest.TakeWhile(c => c != '.').Count() < 3 && pieces.Count == 1 && !cents) return null;
+            pieces.Add(rest);
+            rest = "";
+        }
+        return pieces.Count >= 2 ? pieces : null;
+    }
+
+    private static IEnumerable<RawCell> SplitChain(RawCell cell, bool cents) =>
+        GluedChain(cell.Text, cents) is { } pieces ? pieces.Select(p => cell with { Text = p }) : [cell];
+
+    /// <summary>True when a line holds an amount printed to the cent on its own ("8711166.00").</summary>
+    private static bool Cents(RawRow row) => row.Cells.Any(c => AmountToTheCent().IsMatch(c.Text));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d[\d,]{3,}\.\d{2}$")]
+    private static partial System.Text.RegularExpressions.Regex AmountToTheCent();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4,}\.\d{2}")]
+    private static partial System.Text.RegularExpressions.Regex GluedHead();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d+(?:\.\d{1,2})?%?|[—－-]+)")]
+    private static partial System.Text.RegularExpressions.Regex GluedTail();
 
     // ---- broken words ---------------------------------------------------------------------------------------------
 

@@ -432,14 +432,18 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var level = new[] { columns.FindIndex(c => c.Kind == "HdrLevel1"), columns.FindIndex(c => c.Kind == "HdrLevel2") };
         var nameColumn = columns.FindIndex(c => c.Kind == "HdrName");
         var dealt = DealtByColumn(lines, anchors, [.. level, weight, score]);
-        RowsBesideTheirPairs(rows, lines, anchors, nameColumn, level, (weight, score), dealt);
+        var interleaved = RowsBesideTheirPairs(rows, lines, anchors, nameColumn, level, (weight, score), dealt);
         var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units);
         if (NameFromOwnLine(lines, anchors, pieces, nameColumn, columns))
             pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units);
         foreach (var lv in level.Where(j => j >= 0))
             SpreadLevels(rows, lines, anchors, pieces, lv, columns[lv].Kind == "HdrLevel2" ? nameColumn : -1);
         yield return Header(rows[band.Start], columns);
-        foreach (var anchor in anchors)
+        // A row whose lines stood around another's whole line is the first of the two, as its name's line is.
+        var order = anchors.ToList();
+        foreach (var (first, second) in interleaved)
+            (order[order.IndexOf(first)], order[order.IndexOf(second)]) = (second, first);
+        foreach (var anchor in order)
             yield return Row(rows[anchor], pieces[anchor], columns.Count) with { Block = rows[band.Start].Block };
     }
 
@@ -1021,12 +1025,14 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// A row's cells on one line and its 分值/得分 on the line next to it (a centred pair a line off its row, as Chromium's
     /// text may set it): a line holding a name and a measure, beside rows whose own lines hold only their pairs, is one
     /// row's whole text and goes to one row — the adjacent one whose own line has none of its columns and that no other
-    /// such line took. Pieces placed one by one would follow the nearest or mirrored rows apart.
+    /// such line took. Pieces placed one by one would follow the nearest or mirrored rows apart. Returns the rows whose
+    /// lines were found interleaved with another's (below), each with the row it stands before.
     /// </summary>
-    private static void RowsBesideTheirPairs(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
+    private static List<(int Between, int Row)> RowsBesideTheirPairs(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
         List<int> anchors, int nameColumn, int[] level, (int Weight, int Score) pair, Dictionary<Token, int> dealt)
     {
-        if (nameColumn < 0) return;
+        var interleaved = new List<(int Between, int Row)>();
+        if (nameColumn < 0) return interleaved;
         var isAnchor = anchors.ToHashSet();
         var ownLine = lines.Where(l => isAnchor.Contains(l.Row)).ToDictionary(l => l.Row, l => l.Placed);
         var taken = new HashSet<int>();
@@ -1047,6 +1053,39 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 taken.Add(free[0]);
                 foreach (var p in cells) dealt[p.Token] = free[0];
             }
+        // Two rows' lines interleaved (a "≥" in a fallback font lifts a whole row's line into another's): a line of a name
+        // and one measure, the next a whole row on its own line, the one after it the other measure and a pair with no
+        // name. The first and the third are one row; the whole row between is its own.
+        int[] measures = [nameColumn + 1, nameColumn + 2];
+        foreach (var (row, placed) in lines)
+        {
+            if (isAnchor.Contains(row) || placed.Any(p => dealt.ContainsKey(p.Token))) continue;
+            var cells = placed.Where(p => !level.Contains(p.Column)).ToList();
+            var columns = cells.Select(p => p.Column).ToHashSet();
+            if (!columns.Contains(nameColumn) || columns.Count != 2 || columns.Intersect(measures).Count() != 1) continue;
+            var between = anchors.FirstOrDefault(a => LineOf(a) == LineOf(row) + 1, -1);
+            var after = anchors.FirstOrDefault(a => LineOf(a) == LineOf(row) + 2, -1);
+            if (between < 0 || after < 0 || taken.Contains(after)) continue;
+            var whole = ownLine[between].Select(p => p.Column).ToHashSet();
+            var rest = ownLine[after].Where(p => !level.Contains(p.Column) && p.Column != pair.Weight && p.Column != pair.Score).ToList();
+            if (!whole.Contains(nameColumn) || !measures.All(whole.Contains) || rest.Select(p => p.Column).Distinct().ToList() is not [var other] ||
+                !measures.Contains(other))
+                continue;
+            // Both measures placed in one column (the lifted line laid at its own widths): the lifted line holds the
+            // row's leftmost cells, so its measure is the one printed first.
+            if (columns.Contains(other))
+            {
+                var own = placed.FindIndex(p => p.Column == other);
+                placed[own] = (placed[own].Token, measures[0]);
+                var line = ownLine[after];
+                for (var i = 0; i < line.Count; i++)
+                    if (line[i].Column == other) line[i] = (line[i].Token, measures[1]);
+            }
+            taken.Add(after);
+            foreach (var p in placed.Where(p => !level.Contains(p.Column))) dealt[p.Token] = after;
+            interleaved.Add((between, after));
+        }
+        return interleaved;
     }
 
     /// <summary>

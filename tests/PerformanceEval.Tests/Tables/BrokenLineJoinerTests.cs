@@ -346,13 +346,24 @@ public sealed class BrokenLineJoinerTests
     // A squeezed layout glues the next column's figure to an amount's cents: two amounts, or an amount and a 分值.
     [InlineData("年度资金总额 1,425,600.001,414,200 10 99.21% 9.92", 1425600.00, 1414200.0, 10.0)]
     [InlineData("年度资金总额 1,425,600.00 1,414,200.0010 99.21% 9.92", 1425600.00, 1414200.0, 10.0)]
-    // An amount with no thousands grouping says nothing of where it ends: left as read (no figure).
-    [InlineData("年度资金总额 1425600.001414200 10 99.21% 9.92", null, null, 10.0)]
+    // Without thousands' commas, as Chromium's raw text glues a funding line: an amount of four digits or more ends at
+    // its cents, and what follows is the next figure (print shop, tuning half, synthetics 560, 564 and 522).
+    [InlineData("年度资金总额 1425600.001414200 10 99.21% 9.92", 1425600.00, 1414200.0, 10.0)]
+    [InlineData("年度资金总额 1425600.001414200.0010 99.21%9.92", 1425600.00, 1414200.0, 10.0)]
+    [InlineData("年度资金总额 1425600.00 1414200.0010 99.21% 9.92", 1425600.00, 1414200.0, 10.0)]
     public void An_amount_glued_after_its_cents_is_two_cells(string line, double? annual, double? executed, double weight)
     {
         var form = Read(WrappedCellsAfterTheTable.Replace("年度资金总额 1425600.00 1414200 10 99.21% 9.92", line));
         Assert.Equal(((decimal?)annual, (decimal?)executed, (decimal?)weight),
             (form.Funding.Total!.AnnualBudget ?? form.Funding.Total.InitialBudget, form.Funding.Total.Executed, form.Funding.Total.Weight));
+    }
+
+    [Fact]
+    public void Amounts_in_ten_thousands_to_four_places_are_not_cut_at_their_cents()
+    {
+        // A block in 万元 printed to four places: "1425.6000" is one figure, not 1425.60 and a 00 glued on.
+        var form = Read(WrappedCellsAfterTheTable.Replace("年度资金总额 1425600.00 1414200 10 99.21% 9.92", "年度资金总额 1425.6000 1414.2000 10 99.21% 9.92"));
+        Assert.Equal((1425.6m, 1414.2m), (form.Funding.Total!.AnnualBudget ?? form.Funding.Total.InitialBudget, form.Funding.Total.Executed));
     }
 
     [Theory]

@@ -642,4 +642,20 @@ public sealed class LayoutTableBuilderTests
         // (Both unscored lines print their two budgets and nothing under 全年执行数.)
         Assert.All([form.Funding.Carryover, form.Funding.Other], line => Assert.Equal((0m, 0m, (decimal?)null), Amounts(line)));
     }
+
+    [Fact]
+    public void Two_rows_whose_lines_interleave_are_read_apart_in_their_order()
+    {
+        // Chromium's layout text of print-shop forms (tuning half, synthetics 420 and 486): a "≥" in a fallback font lifts
+        // one row's whole line between another's: the first row's name and target, the second row whole, then the first
+        // row's actual and pair. Read by nearness, the first row's name and target joined the second row and the first
+        // row came out after it, with no name — its pair read unwarned in a row the form does not have.
+        var form = Read(Replaced("数量指标", "产出指标",
+            "        数量指标            年接待人次        >2000",
+            "产出指标                    工作计划完成率      >90%  95      10    8       部分工作未按计划完成",
+            "                                           2000    30    30"));
+        Assert.Equal(("年接待人次", ">2000", "2000", 30m, 30m), (form.Indicators[0].Name, form.Indicators[0].Target, form.Indicators[0].Actual, form.Indicators[0].Weight!.Value, form.Indicators[0].Score!.Value));
+        Assert.Equal(("工作计划完成率", ">90%", "95", 10m, 8m), (form.Indicators[1].Name, form.Indicators[1].Target, form.Indicators[1].Actual, form.Indicators[1].Weight!.Value, form.Indicators[1].Score!.Value));
+        Assert.Equal(Expected.Length, form.Indicators.Length);
+    }
 }
