@@ -33,8 +33,7 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
     public ImmutableArray<RawRow> Join(ImmutableArray<RawRow> rows)
     {
         if (!rows.Any(r => r.Origin is RowOrigin.Layout)) return rows;
-        var lines = rows.Select(r => r.Origin is RowOrigin.Layout && r.Cells.Any(c => IsGluedRate(c) || IsGluedAmount(c) || GluedChain(c.Text, Cents(r)) is not null)
-            ? [.. r.Cells.SelectMany(c => Split(c, GluedRate())).SelectMany(c => Split(c, GluedAmount())).SelectMany(c => SplitChain(c, Cents(r)))] : r.Cells.ToList()).ToList();
+        var lines = rows.Select(r => r.Origin is RowOrigin.Layout ? Unglued(r).Cells.ToList() : r.Cells.ToList()).ToList();
         JoinBrokenWords(rows, lines);
         var output = new List<RawRow>(rows.Length);
         for (var i = 0; i < rows.Length; i++)
@@ -78,16 +77,31 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
     private static bool IsGluedRate(RawCell cell) =>
         cell.Text.IndexOf('%') is var at and > 0 && at + 1 < cell.Text.Length && char.IsAsciiDigit(cell.Text[at + 1]) && GluedRate().IsMatch(cell.Text);
 
-    /// <summary>A cell the pattern's two groups make whole, as two cells; any other as it is.</summary>
-    private static IEnumerable<RawCell> Split(RawCell cell, System.Text.RegularExpressions.Regex glued)
+    /// <summary>
+    /// A line with the figures a dump glued together (a rate and the 得分 after it, an amount and what follows its cents)
+    /// cut apart, each piece at its own character columns; the line itself where nothing was glued.
+    /// </summary>
+    internal static RawRow Unglued(RawRow row)
     {
-        if (glued.Match(cell.Text) is not { Success: true } m)
+        var cents = Cents(row);
+        if (!row.Cells.Any(c => IsGluedRate(c) || IsGluedAmount(c) || GluedChain(c.Text, cents) is not null)) return row;
+        return row with { Cells = [.. row.Cells.SelectMany(c => Split(c, GluedRate())).SelectMany(c => Split(c, GluedAmount())).SelectMany(c => SplitChain(c, cents))] };
+    }
+
+    /// <summary>A cell the pattern's two groups make whole, as two cells; any other as it is.</summary>
+    private static IEnumerable<RawCell> Split(RawCell cell, System.Text.RegularExpressions.Regex glued) =>
+        glued.Match(cell.Text) is { Success: true } m ? Pieces(cell, [m.Groups[1].Value, m.Groups[2].Value]) : [cell];
+
+    /// <summary>A cell cut into consecutive pieces of its text, each at the columns it stands at.</summary>
+    private static IEnumerable<RawCell> Pieces(RawCell cell, IReadOnlyList<string> pieces)
+    {
+        var offset = 0;
+        foreach (var piece in pieces)
         {
-            yield return cell;
-            yield break;
+            var columns = cell.Columns is { } at ? new TextColumns(at.Start + offset, at.Start + offset + piece.Length) : (TextColumns?)null;
+            yield return cell with { Text = piece, Columns = columns };
+            offset += piece.Length;
         }
-        yield return cell with { Text = m.Groups[1].Value };
-        yield return cell with { Text = m.Groups[2].Value };
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\d[\d,]*(?:\.\d+)?%)(\d[\d,]*(?:\.\d+)?)$")]
@@ -128,7 +142,7 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
     }
 
     private static IEnumerable<RawCell> SplitChain(RawCell cell, bool cents) =>
-        GluedChain(cell.Text, cents) is { } pieces ? pieces.Select(p => cell with { Text = p }) : [cell];
+        GluedChain(cell.Text, cents) is { } pieces ? Pieces(cell, pieces) : [cell];
 
     /// <summary>True when a line holds an amount printed to the cent on its own ("8711166.00").</summary>
     private static bool Cents(RawRow row) => row.Cells.Any(c => AmountToTheCent().IsMatch(c.Text));

@@ -48,6 +48,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// <summary>A document's rows with its layout-text tables rebuilt; every other row as it was.</summary>
     public StageResult<ImmutableArray<RawRow>> Rebuild(ImmutableArray<RawRow> rows)
     {
+        // Figures the dump glued ("1662653.0010": a 全年执行数 and its 分值) are two words at their own columns.
+        var unglued = rows.Select(r => IsPositioned(r) ? BrokenLineJoiner.Unglued(r) : r).ToList();
+        if (unglued.Where((r, i) => !ReferenceEquals(r, rows[i])).Any()) rows = [.. unglued];
         var laidOut = LaidOut(rows);
         if (laidOut.All(x => !x)) return StageResult<ImmutableArray<RawRow>>.Ok(rows);
         var output = new List<RawRow>(rows.Length);

@@ -658,4 +658,25 @@ public sealed class LayoutTableBuilderTests
         Assert.Equal(("工作计划完成率", ">90%", "95", 10m, 8m), (form.Indicators[1].Name, form.Indicators[1].Target, form.Indicators[1].Actual, form.Indicators[1].Weight!.Value, form.Indicators[1].Score!.Value));
         Assert.Equal(Expected.Length, form.Indicators.Length);
     }
+
+    [Fact]
+    public void Figures_the_layout_glued_are_read_apart_at_their_own_columns()
+    {
+        // Chromium's layout text of a print-shop form (tuning half, synthetic 564): a 全年执行数 glued to the 分值 after
+        // its cents ("1662653.0010") and to the fiscal line's dash ("1662653.00—"). Read glued, the total line set no
+        // column for the others, and the carryover's second "0.00" went to 全年执行数 with no warning.
+        var form = Read(Replaced("主管部门", "其他资金",
+            "主管部门             上海市普陀区卫生健康委员会 实施单位 上海市普陀区卫生健    康委员会",
+            "                 年初         全年预 全年执 分 执行率 得分",
+            "                 预算数        算数         行数        值",
+            "项目资 年度资金总额 2334275.00       2334275.00 1662653.0010 71.23% 7.12",
+            "金 其中：当年财政拨 2334275.00       2334275.00 1662653.00—",
+            "(元) 款",
+            "       上年结转资金 0.00          0.00                 —",
+            "       其他资金      0.00       0.00                 —"));
+        Assert.Equal((2334275.00m, 2334275.00m, 1662653.00m), Amounts(form.Funding.Total));
+        Assert.Equal(10m, form.Funding.Total!.Weight);
+        Assert.Equal((2334275.00m, 2334275.00m, 1662653.00m), Amounts(form.Funding.Fiscal));
+        Assert.All([form.Funding.Carryover, form.Funding.Other], line => Assert.Equal((0m, 0m, (decimal?)null), Amounts(line)));
+    }
 }
