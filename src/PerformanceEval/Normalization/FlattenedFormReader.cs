@@ -75,7 +75,7 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
         var isNumber = items.Select(t => NumberParser.TryParse(t.Text, out var n) && !n.Percent).ToArray();
         var levels = items.Select(t => matcher.MatchLevel(t.Text) is { IsExact: true } l ? l : null).ToArray();
         var consumed = new bool[items.Count];
-        var rows = new List<(string? Target, string? Actual, decimal Weight, decimal Score, RawCell Cell, RawCell? TargetCell, RawCell? ActualCell)>();
+        var rows = new List<(string? Target, string? Actual, decimal Weight, decimal? Score, RawCell Cell, RawCell? TargetCell, RawCell? ActualCell, int At)>();
         for (var i = 0; i + 1 < items.Count; i++)
         {
             if (!isNumber[i] || !isNumber[i + 1]) continue;
@@ -86,10 +86,21 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
             if (target is not null) consumed[i - 2] = true;
             NumberParser.TryParse(items[i].Text, out var w);
             NumberParser.TryParse(items[i + 1].Text, out var s);
-            rows.Add((target, actual, w.Value, s.Value, items[i].Cell, target is null ? null : items[i - 2].Cell, actual is null ? null : items[i - 1].Cell));
+            rows.Add((target, actual, w.Value, s.Value, items[i].Cell, target is null ? null : items[i - 2].Cell, actual is null ? null : items[i - 1].Cell, i));
             consumed[i] = consumed[i + 1] = true;
             i++;
         }
+        // A lone 分值 beside a 二级指标 ("…使 10 质量指标 …"): a row whose 得分 the OCR lost. Kept as a row (its 得分
+        // null, said so) so that the rows after it keep their places; dropped, every later row would take the name,
+        // level and provenance of the one before.
+        for (var i = 0; i < items.Count; i++)
+            if (isNumber[i] && !consumed[i] && NumberParser.TryParse(items[i].Text, out var w) && w.Value is > 0 and <= 100 &&
+                (i + 1 < items.Count && levels[i + 1] is { IsLevel1: false } || i > 0 && levels[i - 1] is { IsLevel1: false }))
+            {
+                rows.Add((null, null, w.Value, null, items[i].Cell, null, null, i));
+                consumed[i] = true;
+            }
+        rows = [.. rows.OrderBy(r => r.At)];
         var names = items.Where((t, i) => !consumed[i] && !isNumber[i] && levels[i] is null).ToList();
         var level2s = items.Where((t, i) => levels[i] is { IsLevel1: false }).Select(t => matcher.MatchLevel(t.Text)!.Name).ToList();
         var level2Cells = items.Where((t, i) => levels[i] is { IsLevel1: false }).Select(t => t.Cell).ToList();
@@ -109,11 +120,13 @@ internal sealed partial class FlattenedFormReader(LabelMatcher matcher, FormBuil
                 Score = rows[k].Score,
             });
             b.From($"{p}.weight", rows[k].Cell, ri);
-            b.From($"{p}.score", rows[k].Cell, ri);
+            if (rows[k].Score is not null) b.From($"{p}.score", rows[k].Cell, ri);
+            else b.Warn(DiagnosticCodes.FigureUnread, $"压平的文字中第 {k + 1} 行指标只有分值 {rows[k].Weight}，得分没有读出，留空", rows[k].Cell, ri, $"{p}.score");
             if (rows[k].TargetCell is { } tc) b.From($"{p}.target", tc, ri);
             if (rows[k].ActualCell is { } ac) b.From($"{p}.actual", ac, ri);
             if (k < names.Count) b.From($"{p}.name", names[k].Cell, ri);
-            if (level2 is not null && k < level2Cells.Count)
+            // A row past the last 二级指标 named carries the one before it (the merged cell spanned it too), and its source.
+            if (level2 is not null && level2Cells.Count > 0)
             {
                 b.From($"{p}.level2", level2Cells[Math.Min(k, level2Cells.Count - 1)], ri);
                 b.From($"{p}.level1", level2Cells[Math.Min(k, level2Cells.Count - 1)], ri);

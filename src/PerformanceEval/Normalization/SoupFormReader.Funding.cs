@@ -158,6 +158,8 @@ internal sealed partial class SoupFormReader
             }
             if (current.Count > 0) groups.Add(current);
             // Three amounts a line, six with its 分值, rate and 得分.
+            if (LinesByGrammar(rest, others.Length) is { } parsed)
+                groups = parsed;
             if (groups.Count == others.Length && groups.All(g => g.Count(i => t[i].Kind is Kind.Figure) <= (g.Any(i => t[i].IsRate) ? 6 : 3)))
                 for (var k = 0; k < groups.Count; k++)
                     StandardFormNormalizer.Assign(b, others[k], FundingReader.Read(b, others[k], [.. groups[k].Select(i => t[i].Cell)], t[groups[k][0]].Row, null, false));
@@ -166,6 +168,51 @@ internal sealed partial class SoupFormReader
                     $"年度资金总额之外的资金数字（{string.Join("、", rest.Where(i => t[i].Kind is Kind.Figure).Select(i => t[i].Text))}）无法确定各属哪一行，未读取",
                     t[rest[0]].Cell, t[rest[0]].Row, "funding");
             return b.Total;
+        }
+
+        /// <summary>
+        /// The figures of the lines below the total cut into <paramref name="count"/> lines by what a line prints, when
+        /// one cut fits best: up to three amounts, then its 分值 (a "—" where the line has none), then its 执行率, and a
+        /// 得分 only after a 分值 that is a figure (a line without a 分值 scores nothing). "7399768.84 7399768.84 — — —"
+        /// is one line with two amounts and two blank lines, not one line of five cells.
+        /// </summary>
+        private List<List<int>>? LinesByGrammar(List<int> rest, int count)
+        {
+            // -1 when the cells are no line, else 1 when its 分值 is a "—" (the cell every blank line still prints), 0 when
+            // a figure: of the cuts that fit, the one with the most "—" in 分值 is taken ("0.00 0.00 — 0.00 0.00 —" is two
+            // lines of 0.00, 0.00 and no 分值, not "0.00" with a 分值 of 0.00 and "— 0.00 0.00 —").
+            int Line(int s, int e)
+            {
+                var k = s;
+                var amounts = 0;
+                // Amounts (a "—" may stand in an amount's cell too) up to the 分值: the last cell before a rate, or
+                // the last of the line, or the one after three amounts.
+                while (k < e && amounts < 3 && (t[rest[k]].Kind is Kind.Placeholder || t[rest[k]].Kind is Kind.Figure && !t[rest[k]].IsRate) &&
+                       !(k + 1 == e || t[rest[k + 1]].IsRate))
+                { k++; amounts++; }
+                if (k == e) return -1;
+                var weight = t[rest[k]];
+                if (!(weight.Kind is Kind.Placeholder || weight.IsPoints)) return -1;
+                k++;
+                if (k < e && t[rest[k]].IsRate) k++;
+                if (k < e && weight.Kind is Kind.Figure && t[rest[k]].IsPoints) k++;
+                return k != e ? -1 : weight.Kind is Kind.Placeholder ? 1 : 0;
+            }
+            List<List<int>>? found = null;
+            var best = -1;
+            var tied = false;
+            var n = rest.Count;
+            if (count != 3 || n < count || n > 3 * 6) return null;
+            for (var a = 1; a < n; a++)
+                for (var c = a + 1; c < n; c++)
+                {
+                    if (Line(0, a) is var x && x < 0 || Line(a, c) is var y && y < 0 || Line(c, n) is var z && z < 0) continue;
+                    if (x + y + z == best) tied = true;
+                    if (x + y + z <= best) continue;
+                    (best, tied) = (x + y + z, false);
+                    found = [rest[..a], rest[a..c], rest[c..]];
+                }
+            return tied ? null : found;
         }
     }
 }

@@ -16,9 +16,11 @@ internal sealed partial class SoupFormReader
         /// </summary>
         public void HeaderAndGoals()
         {
+            var yearAt = -1;
             if (Enumerable.Range(0, t.Count - 1).Select(i => FormPatterns.YearIn(TextCleaner.Compact(t[i].Text + t[i + 1].Text)) is { } y ? (y, i) : ((int, int)?)null)
                     .FirstOrDefault(x => x is not null) is var (year, yi))
             {
+                yearAt = FormPatterns.YearIn(TextCleaner.Compact(t[yi].Text)) is null ? yi + 1 : yi;
                 b.Year = year;
                 b.From("year", t[yi].Cell, t[yi].Row);
                 used[yi] = true;
@@ -38,7 +40,10 @@ internal sealed partial class SoupFormReader
                 for (; j < t.Count && t[j].Kind is Kind.Label or Kind.Level; j++)
                     if (t[j].Label is { } l && open.Contains(l)) run.Add(l);
                 var values = new List<int>();
-                for (var k = j; k < t.Count && t[k].Kind is Kind.Text && !used[k]; k++) values.Add(k);
+                // The title with its year ("2020年度财政项目支出绩效自评表", printed outside the table and so written
+                // with what was filled in) may stand between the labels and their values.
+                var k0 = j < t.Count && j == yearAt ? j + 1 : j;
+                for (var k = k0; k < t.Count && t[k].Kind is Kind.Text && !used[k]; k++) values.Add(k);
                 foreach (var label in run)
                     if (values.FirstOrDefault(v => !used[v] && Fits(label, t[v].Text), -1) is var v and >= 0)
                     {

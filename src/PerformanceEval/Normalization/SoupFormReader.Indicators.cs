@@ -252,19 +252,34 @@ internal sealed partial class SoupFormReader
                 }
                 return;
             }
-            if (level2s.Count > 0 && level2s.Count < b.Indicators.Count && LevelSpans.Choose(b.Indicators, [.. level2s.Select(i => t[i].Level!.Name)], model) is { } spans)
+            if (level2s.Count > 0 && level2s.Count < b.Indicators.Count && LevelSpans.Possible(b.Indicators, [.. level2s.Select(i => t[i].Level!.Name)], model) is { } possible)
             {
-                for (var k = 0; k < spans.Length; k++)
+                var undecided = false;
+                for (var k = 0; k < possible.Length; k++)
                 {
-                    if (spans[k] < 0) continue;
-                    var name = t[level2s[spans[k]]].Level!.Name;
-                    b.Indicators[k] = b.Indicators[k] with { Level2 = name, Level1 = model.ParentOf(name) };
-                    b.From($"indicators[{k}].level2", t[level2s[spans[k]]].Cell, t[level2s[spans[k]]].Row, placedBy: "level-cues");
-                    b.From($"indicators[{k}].level1", t[level2s[spans[k]]].Cell, t[level2s[spans[k]]].Row, placedBy: "level-cues");
+                    if (possible[k].Count == 1)
+                    {
+                        var token = level2s[possible[k].First()];
+                        var name = t[token].Level!.Name;
+                        b.Indicators[k] = b.Indicators[k] with { Level2 = name, Level1 = model.ParentOf(name) };
+                        b.From($"indicators[{k}].level2", t[token].Cell, t[token].Row, placedBy: "level-cues");
+                        b.From($"indicators[{k}].level1", t[token].Cell, t[token].Row, placedBy: "level-cues");
+                        continue;
+                    }
+                    undecided = true;
+                    // The 二级指标 stays open, but where every one the row could fall under has the same parent, that is
+                    // its 一级指标 (three rows between 数量指标 and 时效指标 are 产出指标 whichever spans they took).
+                    var parents = possible[k].Select(j => model.ParentOf(t[level2s[j]].Level!.Name)).Distinct().ToList();
+                    if (parents is [{ } parent])
+                    {
+                        var token = level2s[possible[k].Min()];
+                        b.Indicators[k] = b.Indicators[k] with { Level1 = parent };
+                        b.From($"indicators[{k}].level1", t[token].Cell, t[token].Row, placedBy: "level-cues");
+                    }
                 }
                 foreach (var i in level2s) used[i] = true;
                 b.Warn(DiagnosticCodes.OrderFree,
-                    $"{b.Indicators.Count} 行指标共 {level2s.Count} 个二级指标，合并单元格各跨哪几行不在文字中：按各行名称与指标值所属的类别（数量、质量、时效……）推定{(spans.Contains(-1) ? "，无从判定的行留空" : "")}", t[level2s[0]].Cell, t[level2s[0]].Row, "indicators");
+                    $"{b.Indicators.Count} 行指标共 {level2s.Count} 个二级指标，合并单元格各跨哪几行不在文字中：按各行名称与指标值所属的类别（数量、质量、时效……）推定{(undecided ? "，无从判定的行留空" : "")}", t[level2s[0]].Cell, t[level2s[0]].Row, "indicators");
                 return;
             }
             if (level2s.Count > 0)
@@ -312,7 +327,8 @@ internal sealed partial class SoupFormReader
                     var (w, s) = (run[k], run[k + 1]);
                     // The 总分's pair: labelled so, or a 分值 that is the rows' own sum (with the funding's) — the total's
                     // arithmetic; a row's weight never is.
-                    var isTotal = sawTotalLabel || rowsSeen > 1 && IsTotalPair(w, s) && !pending.Any(q => IsMeasure(t[q].Text));
+                    var last = k + 2 >= run.Count && !stream.Skip(p + 1).Any(q => t[q].IsPoints);
+                    var isTotal = sawTotalLabel || rowsSeen > 1 && IsTotalPair(w, s, last) && !pending.Any(q => IsMeasure(t[q].Text));
                     if (isTotal)
                     {
                         SetTotal(w, s);
@@ -352,12 +368,17 @@ internal sealed partial class SoupFormReader
         /// The 总分's pair by its arithmetic: its 分值 is the rows' and the funding's added up, its 得分 theirs within
         /// rounding. A row's pair that happens to equal the rows so far (2, 1 after two rows of 1) does not add up both.
         /// </summary>
-        private bool IsTotalPair(int w, int s)
+        private bool IsTotalPair(int w, int s, bool last)
         {
             if (fundingWeight <= 0) return false;
             var weights = b.Indicators.Sum(i => i.Weight ?? 0) + fundingWeight;
             var scores = b.Indicators.Sum(i => i.Score ?? 0) + (b.Total?.Score ?? 0);
-            return t[w].Figure.Value == weights && Math.Abs(t[s].Figure.Value - scores) <= 0.05m * Math.Max(1, b.Indicators.Count);
+            // A 总分 printed as a whole number drops what the funding's 得分 brought past it (90 + 9.946 printed 99): so
+            // far off only as the last pair of all, where the 总分 stands (a row's 25, 15 after rows adding up to 25 and
+            // 15.53 is no total).
+            var score = t[s].Figure.Value;
+            return t[w].Figure.Value == weights && (Math.Abs(score - scores) <= 0.05m * Math.Max(1, b.Indicators.Count) ||
+                                                    last && score == decimal.Truncate(score) && Math.Abs(score - scores) < 1);
         }
 
         /// <summary>Words after the last row's pair: its note, where it lost points.</summary>
@@ -382,8 +403,16 @@ internal sealed partial class SoupFormReader
             }
             // The row before lost points: the first words are its note, when more words stand than a row holds.
             var start = 0;
+            // Three words ending in two measures (figures or words: "稳定", "进行中"), a target that is a comparison
+            // ("=100", "按计划完成") or a pair alike ("资金按计划到位90%-100%", "资金按计划到位") are a row of its own: a
+            // row that lost points need not say why.
+            static bool Comparison(string text) => text.Length > 1 && "=<>≥≤＝".Contains(text[0]);
+            static bool Alike(string a, string b) => a.Length >= 2 && b.Length >= 2 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal));
+            static bool MeasureOrWord(string text) => IsMeasure(text) || text.Length <= 4 && !text.Contains('，') && !text.Contains('。');
             if (k > 0 && b.Indicators[k - 1] is { Weight: { } pw, Score: { } ps } && ps < pw && words.Count >= 2 &&
-                (words.Count >= 4 || !IsMeasure(t[words[^1]].Text)))
+                (words.Count >= 4 || !IsMeasure(t[words[^1]].Text) &&
+                 !(words.Count == 3 && (MeasureOrWord(t[words[1]].Text) && MeasureOrWord(t[words[2]].Text) || Comparison(t[words[1]].Text) ||
+                                        Pairing(t[words[1]].Text, t[words[2]].Text) == 2 || Alike(t[words[1]].Text, t[words[2]].Text)))))
             {
                 start = words.Count >= 4 ? words.Count - 3 : 1;
                 var note = string.Join("", words[..start].Select(i => t[i].Text));

@@ -190,9 +190,27 @@ internal sealed partial class SoupFormReader(LabelMatcher matcher)
         // "(元)", "（万元）": the unit the 项目资金 label prints, no value.
         if (text.Length <= 6 && FormPatterns.CurrencyIn(TextCleaner.Compact(text)) is not null) return new(text, Kind.Label, "Currency", null, default, piece, ri);
         if (matcher.MatchLevel(text) is { IsExact: true } level) return new(text, Kind.Level, null, level, default, piece, ri);
-        if (matcher.Match(text, LabelKinds.All) is { IsExact: true } label) return new(text, Kind.Label, label.Kind, null, default, piece, ri);
+        if (matcher.Match(text, LabelKinds.All) is { IsExact: true } label && !NamesMore(text, label.Label))
+            return new(text, Kind.Label, label.Kind, null, default, piece, ri);
         return new(text, Kind.Text, null, null, default, piece, ri);
     }
+
+    /// <summary>
+    /// A cell that holds a label and words of its own beyond a unit or a bracket: "预算执行率" is an indicator's name
+    /// that holds 执行率, not the funding block's column (read as a label it ended the names' column, and every row's
+    /// 分值 with it). "项目资金（元）", "得分(分)", "其中:当年财政拨款" stay labels.
+    /// </summary>
+    private static bool NamesMore(string text, string label)
+    {
+        var rest = Bracketed().Replace(text, "");
+        var at = rest.IndexOf(label, StringComparison.Ordinal);
+        if (at < 0) return false;
+        rest = rest.Remove(at, label.Length);
+        return rest.Count(c => c is >= '\u4e00' and <= '\u9fff' && c is not ('其' or '中')) >= 2;
+    }
+
+    [GeneratedRegex(@"[(（][^)）]*[)）]")]
+    private static partial Regex Bracketed();
 
     /// <summary>An organisation's name (a 主管部门 or 实施单位), by how such names end.</summary>
     private static bool IsOrganisation(string text) => OrganisationEnd().IsMatch(text);

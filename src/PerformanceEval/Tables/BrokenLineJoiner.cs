@@ -230,6 +230,14 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
     {
         if (lines[i].Count == 0 || !OneDecimal(lines[i][^1].Text) || NextPlain(rows, lines, i) is not { } j) return;
         if (lines[j].Count != 1 || lines[j][0].Text.Length != 1 || !char.IsAsciiDigit(lines[j][0].Text[0])) return;
+        // A short score alone on its line beside other lone figures (above it, or after the digit) is a column's
+        // cell, not a wrapped one: a text that writes a 得分 column a cell a line ("2", "2.4", "3", "4") puts a 4.7 or
+        // a 9.3 before the next row's score, and read as one they would be a wrong figure.
+        static bool LoneFigure(List<RawCell> line) =>
+            line is [var only] && NumberParser.TryParse(TextCleaner.Clean(only.Text), out var n) && !n.Percent;
+        if (lines[i].Count == 1 && lines[i][0].Text.Length <= 4 &&
+            (PreviousPlain(rows, lines, i) is { } p && LoneFigure(lines[p]) || NextPlain(rows, lines, j) is { } q && LoneFigure(lines[q])))
+            return;
         lines[i][^1] = Joined(lines[i][^1], lines[j][0]);
         lines[j].RemoveAt(0);
     }
@@ -264,6 +272,16 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
     }
 
     /// <summary>The next plain line of the same block that still holds words, or null.</summary>
+    private static int? PreviousPlain(ImmutableArray<RawRow> rows, List<List<RawCell>> lines, int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+        {
+            if (rows[j].Origin is not RowOrigin.Layout || rows[j].Block != rows[i].Block) return null;
+            if (lines[j].Count > 0) return j;
+        }
+        return null;
+    }
+
     private static int? NextPlain(ImmutableArray<RawRow> rows, List<List<RawCell>> lines, int i)
     {
         for (var j = i + 1; j < rows.Length; j++)

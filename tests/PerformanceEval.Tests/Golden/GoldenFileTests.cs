@@ -17,7 +17,8 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
     /// </summary>
     private static readonly Dictionary<string, double> Floors = new()
     {
-        ["seed-000-qingpu-2021-markdown"] = 92.5,
+        // 94.08% since stop 41: a flattened row's lone 分值 (its 得分 lost) keeps the row, and the table's rows their places.
+        ["seed-000-qingpu-2021-markdown"] = 93.5,
         // Scans: measured 100% (127/127) and 99.2% (235/237). OCR output can move by a field with an engine's
         // history (seen once), so the floors leave two fields of room on each while still catching a real regression.
         ["scan-songjiang-2022-tiff"] = 98.0,
@@ -53,11 +54,12 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         // committed, their misses not read: seed 000 form 2 72/79, 43/79, 76/79; seed 002 form 3 127/127, 106/127,
         // 127/127; synthetic 001 55/55 each. The floors follow, a field or so below. Seed 002 form 3's column soup held
         // 7 figures read wrong with no warning (the report's totals said so): a 得分 column dealt out of step with its
-        // 分值 column is now left unread when a score stands over its weight, 89/127 and none wrong unwarned.
+        // 分值 column is now left unread when a score stands over its weight, 89/127 and none wrong unwarned. Stop 41 (a
+        // name holding a label's word, "预算执行率", is a name; tuned on soups of the archive shapes printed for it):
+        // seed 000 form 2's column soup 79/79 (default floor), seed 002 form 3's 123/127.
         ["shop-report-seed000-form02-soup-template-first"] = 90.0,
-        ["shop-report-seed000-form02-soup-columns"] = 53.0,
         ["shop-report-seed000-form02-soup-blocks"] = 95.0,
-        ["shop-report-seed002-form03-soup-columns"] = 69.0,
+        ["shop-report-seed002-form03-soup-columns"] = 95.5,
         // Cases of the tuning half (shop-tune-*), kept for what they taught: Writer centring every cell (a value over and
         // under its label's line, amounts broken "2,873,658.5" / "0", a rate and a score wrapped far down a tall row),
         // Calc's raw text writing wrapped cells and the header after the 总分, Chromium laying each line at its own widths.

@@ -312,6 +312,105 @@ public sealed class SoupFormReaderTests
     }
 
     [Fact]
+    public void A_row_the_cues_leave_between_two_levels_of_one_parent_keeps_its_level1()
+    {
+        // Rows one to three say nothing of their kind: 数量指标 spans row one at least, 时效指标 row four at most, and
+        // rows two and three could fall under either side of each boundary. Every 二级指标 they could take is 产出指标's.
+        var form = Read(FirstThreeRowsNamed("甲项", "乙项", "丙项"));
+        Assert.Equal(["数量指标", null, null, "时效指标", "社会效益指标", "服务对象满意度指标"], form.Indicators.Select(r => r.Level2));
+        Assert.Equal(["产出指标", "产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"], form.Indicators.Select(r => r.Level1));
+        Assert.Equal("level-cues", form.Provenance["indicators[1].level1"].PlacedBy);
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.OrderFree.Id && w.Message.Contains("无从判定的行留空"));
+    }
+
+    [Fact]
+    public void Rows_written_alike_stay_under_one_level_where_the_cues_leave_a_choice()
+    {
+        // The same, but rows one and two written alike (完成…采购): they go under 数量指标 together, 丙项 under 质量指标.
+        var form = Read(FirstThreeRowsNamed("完成座椅采购", "完成灯具采购", "丙项"));
+        Assert.Equal(["数量指标", "数量指标", "质量指标", "时效指标"], form.Indicators.Take(4).Select(r => r.Level2));
+    }
+
+    /// <summary>The column soup with its first three rows renamed and their measures made words of no kind.</summary>
+    private static string FirstThreeRowsNamed(string first, string second, string third)
+    {
+        var soup = Columns;
+        foreach (var (word, plain) in new[] { ("维护设施点位数", first), ("开展活动场次", second), ("设施完好率", third),
+                     ("≥40个", "一"), ("42个", "一"), ("≥12场", "二"), ("12场", "二"), ("≥95%", "三"), ("97%", "三") })
+            soup = soup.Replace(word, plain);
+        return soup;
+    }
+
+    [Fact]
+    public void A_name_that_holds_a_label_s_word_is_a_name()
+    {
+        // "预算执行率" holds 执行率, the funding block's column: read as that label it ended the names' column, and
+        // every row's 分值 and 得分 went with it.
+        var soup = Columns.Replace("维护设施点位数", "预算执行率");
+        Assert.NotEqual(Columns, soup);
+        var form = Read(soup);
+        Assert.Equal("预算执行率", form.Indicators[0].Name);
+        Assert.Equal([15m, 10m, 15m, 10m, 20m, 20m], form.Indicators.Select(r => r.Weight ?? -1));
+        Assert.Equal([15m, 10m, 15m, 10m, 18m, 20m], form.Indicators.Select(r => r.Score ?? -1));
+        Assert.Equal(90.00m, form.Funding.Total!.ExecutionRate);
+    }
+
+    [Fact]
+    public void The_lines_under_the_total_are_cut_by_what_a_line_prints()
+    {
+        // 当年财政拨款 printing its own 执行率 after its "—": the rate is that line's, and the two lines of 0.00 below
+        // it keep theirs (cut at each "—", the rate began the next line and 上年结转资金 took it).
+        var withRate = Read(TemplateFirst.Replace("720000.00\n—\n0.00\n0.00\n—\n", "720000.00\n—\n90.00%\n0.00\n0.00\n—\n"));
+        var fiscal = withRate.Funding.Fiscal!;
+        Assert.Equal((800000.00m, 800000.00m, 720000.00m, (decimal?)null, 90.00m, (decimal?)null),
+            (fiscal.InitialBudget, fiscal.AnnualBudget, fiscal.Executed, fiscal.Weight, fiscal.ExecutionRate, fiscal.Score));
+        Assert.Equal((0.00m, 0.00m, (decimal?)null), (withRate.Funding.Carryover!.InitialBudget, withRate.Funding.Carryover.AnnualBudget, withRate.Funding.Carryover.ExecutionRate));
+        Assert.Equal((0.00m, 0.00m), (withRate.Funding.Other!.InitialBudget, withRate.Funding.Other.AnnualBudget));
+        // 当年财政拨款 without its 全年执行数 and the two lines below left blank but for their "—".
+        var blank = Read(TemplateFirst.Replace("9.00\n800000.00\n800000.00\n720000.00\n—\n0.00\n0.00\n—\n0.00\n0.00\n—\n", "9.00\n800000.00\n800000.00\n—\n—\n—\n"));
+        Assert.Equal((800000.00m, 800000.00m, (decimal?)null), (blank.Funding.Fiscal!.InitialBudget, blank.Funding.Fiscal.AnnualBudget, blank.Funding.Fiscal.Executed));
+        Assert.Null(blank.Funding.Carryover?.InitialBudget);
+        Assert.Null(blank.Funding.Other?.InitialBudget);
+    }
+
+    [Fact]
+    public void A_title_with_its_year_between_the_labels_and_their_values_is_passed_over()
+    {
+        // Printed outside the table, the title is filled in with the year: written with what was filled in, it stands
+        // between the template's labels and the header's values.
+        var soup = TemplateFirst.Replace("财政项目支出绩效自评表\n(2022 年度)\n", "").Replace("总分\n社区公共", "总分\n2022年度财政项目支出绩效自评表\n社区公共");
+        var form = Read(soup);
+        Assert.Equal(2022, form.Year);
+        Assert.Equal(("社区公共文化设施维护项目", "上海市嘉定区文化和旅游局", "上海市嘉定区文化馆"), (form.ProjectName, form.Department, form.ImplementingUnit));
+    }
+
+    [Fact]
+    public void A_row_that_lost_points_without_a_note_leaves_the_next_row_its_name()
+    {
+        // 群众文化活动参与人次 lost two points and says nothing; the next row's measures are words (满意, 较满意): its
+        // three words are its name and measures, not a note of the row above and a row of two.
+        var soup = TemplateFirst.Replace("18\n参与人次略低于目标\n", "18\n").Replace("群众满意度\n≥90%\n93%\n", "群众满意度\n满意\n较满意\n");
+        var rows = Read(soup).Indicators;
+        Assert.Null(rows[4].Note);
+        Assert.Equal(("群众满意度", "满意", "较满意"), (rows[5].Name, rows[5].Target, rows[5].Actual));
+    }
+
+    [Fact]
+    public void A_total_printed_as_a_whole_number_is_still_the_total()
+    {
+        // 795680 of 800000 is 99.46%, the funding's 得分 9.946; the rows add 86 to it (the last lost two points, and says
+        // why) and the 总分 prints 95, not 95.95. The note before it had kept the pair from being the total.
+        var soup = TemplateFirst.Replace("720000.00", "795680.00").Replace("90.00%", "99.46%").Replace("\n9.00\n", "\n9.946\n")
+            .Replace("93%\n20\n20\n100\n97.00", "93%\n20\n18\n满意度调查样本偏少\n100\n95");
+        Assert.Contains("满意度调查样本偏少", soup);
+        var form = Read(soup);
+        Assert.Equal((100m, 95m), (form.TotalWeight, form.TotalScore));
+        Assert.Equal(6, form.Indicators.Length);
+        Assert.Equal(("满意度调查样本偏少", 18m), (form.Indicators[5].Note, form.Indicators[5].Score));
+        Assert.Equal(9.946m, form.Funding.Total!.Score);
+    }
+
+    [Fact]
     public void A_score_column_out_of_step_with_its_weight_column_is_not_dealt_out()
     {
         // The first two 得分 the other way round: 15 under a 分值 of 10. The sums still hold; only the rows tell.

@@ -122,6 +122,15 @@ public sealed class BrokenLineJoinerTests
         Assert.Equal(["总分", "100", "89.14"], rows[1]);
     }
 
+    [Fact]
+    public void Short_scores_a_line_each_are_a_column_not_a_wrapped_figure()
+    {
+        // A text that writes a 得分 column a cell a line: 2.4 and 17.6 are scores of their own rows, and the lone figures
+        // after them the next rows' (read as 2.43 and 17.67 they were wrong, and the column a cell short).
+        var cells = Rows("得分\n4\n2.4\n3\n15\n17.6\n7\n4").SelectMany(r => r).ToList();
+        Assert.Equal(["得分", "4", "2.4", "3", "15", "17.6", "7", "4"], cells);
+    }
+
     [Theory]
     [InlineData("数量指标 年接待人次 =55 人 =60 人 30 30", new[] { "数量指标", "年接待人次", "=55人", "=60人", "30", "30" })]
     [InlineData("时效指标 接待及时性 =100% 无 10 10", new[] { "时效指标", "接待及时性", "=100%", "无", "10", "10" })]
