@@ -54,6 +54,16 @@ internal static class FundingReader
                     $"资金行只有两个金额；{Printed(slots[2].Value)} ÷ {Printed(slots[1].Value)} 与执行率 {Printed(rate)}% 相符，" +
                     "按全年预算数与全年执行数读取，年初预算数未读到", slots[1].Cell, ri, PathOf(kind));
             }
+            else if (kind != "FundingTotal" && SameAsTotalByRate(b, slots))
+            {
+                // The dump dropped an amount from the total's line too, and the total's two were placed by its rate: a
+                // line printing the very same two amounts prints them in the same columns (the fiscal line's copy of the
+                // total), not as its 年初预算数 and 全年预算数.
+                byRate = true;
+                b.Warn(DiagnosticCodes.AssignedByArithmetic,
+                    $"资金行只有两个金额 {Printed(slots[1].Value)}、{Printed(slots[2].Value)}，与年度资金总额按执行率读出的全年预算数、全年执行数相同：" +
+                    "同样读取，年初预算数未读到", slots[1].Cell, ri, PathOf(kind));
+            }
             else if (!trustColumns && Unplaceable(slots) is { } left)
             {
                 b.Warn(DiagnosticCodes.AmountColumnUnknown,
@@ -173,6 +183,18 @@ internal static class FundingReader
     /// 全年预算数 and 全年执行数, the relation a person reading the form would use. Equal amounts fit both readings, and a
     /// quotient off the rate fits neither: the order stands. Returns the rate when the amounts were moved.
     /// </summary>
+    /// <summary>
+    /// Two amounts and no rate, the very 全年预算数 and 全年执行数 the total's line gave by its rate (its 年初预算数
+    /// unread): moved to those columns.
+    /// </summary>
+    private static bool SameAsTotalByRate(FormBuilder b, (decimal? Value, RawCell? Cell)[] slots)
+    {
+        if (b.Total is not { InitialBudget: null, AnnualBudget: { } annual, Executed: { } executed } || slots[2].Value is not null ||
+            slots[4].Value is not null || slots[0].Value != annual || slots[1].Value != executed) return false;
+        (slots[0], slots[1], slots[2]) = ((null, null), slots[0], slots[1]);
+        return true;
+    }
+
     private static decimal? PlacedByRate((decimal? Value, RawCell? Cell)[] slots)
     {
         if (slots[4].Value is not { } rate || slots[2].Value is not null || slots[0].Value is not { } first ||

@@ -125,7 +125,7 @@ internal sealed partial class SoupFormReader
             var labelled = Enumerable.Range(from, to - from + 1)
                 .Where(i => t[i].Kind is Kind.Label && LabelKinds.FundingLines.Contains(t[i].Label) && i < to && t[i + 1].Kind is Kind.Figure or Kind.Placeholder)
                 .ToList();
-            if (labelled.Count > 0)
+            void ReadLabelled()
             {
                 foreach (var at in labelled)
                 {
@@ -133,10 +133,19 @@ internal sealed partial class SoupFormReader
                     for (var j = at + 1; j <= to && t[j].Kind is Kind.Figure or Kind.Placeholder; j++) cells.Add(t[j].Cell);
                     StandardFormNormalizer.Assign(b, t[at].Label!, FundingReader.Read(b, t[at].Label!, cells, t[at].Row, null, false));
                 }
+            }
+            // Labels of the lines below but not of the total's, and the rate before them: the lines whose labels were
+            // wrapped away (Calc writes a wrapped cell after the table: "年度资金总" / "额") are read by their figures, in
+            // order, up to the first label left in place (其他资金 —).
+            var labelledKinds = labelled.Select(at => t[at].Label!).ToHashSet();
+            if (labelled.Count > 0 && (labelledKinds.Contains("FundingTotal") || rate > labelled[0]))
+            {
+                ReadLabelled();
                 return b.Total;
             }
+            var last = labelled.Count > 0 ? labelled[0] - 1 : to;
             // The figures alone, in row order: the 年度资金总额 line is the one with the rate, ending at its 得分.
-            var figures = Enumerable.Range(from, to - from + 1).Where(i => t[i].Kind is Kind.Figure or Kind.Placeholder).ToList();
+            var figures = Enumerable.Range(from, last - from + 1).Where(i => t[i].Kind is Kind.Figure or Kind.Placeholder).ToList();
             var at2 = figures.IndexOf(rate);
             var end = at2 + 1 < figures.Count && t[figures[at2 + 1]].IsPoints ? at2 + 1 : at2;
             var totalCells = figures[..(end + 1)].Select(i => t[i].Cell).ToList();
@@ -147,7 +156,7 @@ internal sealed partial class SoupFormReader
             var rest = figures[(end + 1)..];
             var groups = new List<List<int>>();
             var current = new List<int>();
-            string[] others = ["FundingFiscal", "FundingCarryover", "FundingOther"];
+            string[] others = [.. new[] { "FundingFiscal", "FundingCarryover", "FundingOther" }.Where(k => !labelledKinds.Contains(k))];
             for (var k = 0; k < rest.Count; k++)
             {
                 current.Add(rest[k]);
@@ -158,7 +167,7 @@ internal sealed partial class SoupFormReader
             }
             if (current.Count > 0) groups.Add(current);
             // Three amounts a line, six with its 分值, rate and 得分.
-            if (LinesByGrammar(rest, others.Length) is { } parsed)
+            if (others.Length > 0 && LinesByGrammar(rest, others.Length) is { } parsed)
                 groups = parsed;
             if (groups.Count == others.Length && groups.All(g => g.Count(i => t[i].Kind is Kind.Figure) <= (g.Any(i => t[i].IsRate) ? 6 : 3)))
                 for (var k = 0; k < groups.Count; k++)
@@ -167,6 +176,7 @@ internal sealed partial class SoupFormReader
                 b.Warn(DiagnosticCodes.OrderFreeUnplaced,
                     $"年度资金总额之外的资金数字（{string.Join("、", rest.Where(i => t[i].Kind is Kind.Figure).Select(i => t[i].Text))}）无法确定各属哪一行，未读取",
                     t[rest[0]].Cell, t[rest[0]].Row, "funding");
+            ReadLabelled();
             return b.Total;
         }
 
@@ -202,16 +212,30 @@ internal sealed partial class SoupFormReader
             var best = -1;
             var tied = false;
             var n = rest.Count;
-            if (count != 3 || n < count || n > 3 * 6) return null;
-            for (var a = 1; a < n; a++)
-                for (var c = a + 1; c < n; c++)
+            if (count is < 1 or > 3 || n < count || n > count * 6) return null;
+            // Every cut into count lines (at most three, of six cells each: a few hundred cuts).
+            void Cut(int from, List<int> ends, int dashes)
+            {
+                if (ends.Count == count - 1)
                 {
-                    if (Line(0, a) is var x && x < 0 || Line(a, c) is var y && y < 0 || Line(c, n) is var z && z < 0) continue;
-                    if (x + y + z == best) tied = true;
-                    if (x + y + z <= best) continue;
-                    (best, tied) = (x + y + z, false);
-                    found = [rest[..a], rest[a..c], rest[c..]];
+                    if (Line(from, n) is var last && last < 0) return;
+                    var total = dashes + last;
+                    if (total == best) tied = true;
+                    if (total <= best) return;
+                    (best, tied) = (total, false);
+                    var starts = new[] { 0 }.Concat(ends).ToList();
+                    found = [.. starts.Zip(ends.Append(n), (s, e) => rest[s..e])];
+                    return;
                 }
+                for (var e = from + 1; e < n; e++)
+                    if (Line(from, e) is var x && x >= 0)
+                    {
+                        ends.Add(e);
+                        Cut(e, ends, dashes + x);
+                        ends.RemoveAt(ends.Count - 1);
+                    }
+            }
+            Cut(0, [], 0);
             return tied ? null : found;
         }
     }

@@ -294,9 +294,11 @@ public sealed partial class StandardFormNormalizer
             if (row.Name is null) holes.Add((i, Slot.Name));
             // A row of one text and its 分值/得分 ("无投诉 10 10"): its name and its target may both have been wrapped away.
             if (row is { Name: not null, Target: null, Actual: null }) holes.Add((i, Slot.NameAndTarget));
+            // Both measures wrapped away, written on one line after the table ("=22个 22个", two sentences alike).
+            if (row is { Target: null, Actual: null }) holes.Add((i, Slot.Measures));
             if (row is { Note: null, Weight: { } w, Score: { } s } && s < w) holes.Add((i, Slot.Note));
         }
-        var items = new List<(List<(Ingestion.RawRow Row, int Index)> Pieces, bool IsTarget)>();
+        var items = new List<(List<(Ingestion.RawRow Row, int Index)> Pieces, bool IsTarget, bool IsPair)>();
         var lastWasText = false;
         for (var n = 0; n < left.Count; n++)
         {
@@ -313,7 +315,8 @@ public sealed partial class StandardFormNormalizer
                 lastWasText = false;
                 continue;
             }
-            if (single && IsTargetLike(line) && HasComparator(line)) items.Add(([x], true));
+            if (single && IsTargetLike(line) && HasComparator(line)) items.Add(([x], true, false));
+            else if (IsMeasurePair(x.Row)) items.Add(([x], false, true));
             // A piece of a wrapped column label ("析及改进措施") is the template's, no value.
             else if (single && IsHeaderValue(x.Row) && !IsTargetLike(line))
             {
@@ -328,30 +331,49 @@ public sealed partial class StandardFormNormalizer
                     continue;
                 }
                 if (goesOn) items[^1].Pieces.Add(x);
-                else items.Add(([x], false));
+                else items.Add(([x], false, false));
                 lastWasText = true;
                 continue;
             }
             lastWasText = false;
         }
         // A level name wrapped after the table ("服务对象满意度指" / "标") that no row took as its 二级指标 is no name or note.
-        items.RemoveAll(t => !t.IsTarget && matcher.MatchLevel(string.Concat(t.Pieces.Select(x => RowText.Joined(x.Row)))) is { IsExact: true });
+        items.RemoveAll(t => !t.IsTarget && !t.IsPair && matcher.MatchLevel(string.Concat(t.Pieces.Select(x => RowText.Joined(x.Row)))) is { IsExact: true });
         // A sentence where no row lacks a note (a goal the tool wrapped there) is not read here; any other cell that fits
         // nowhere leaves the reading undecided.
         if (!holes.Any(h => h.Kind is Slot.Note))
-            items.RemoveAll(t => !t.IsTarget && string.Concat(t.Pieces.Select(x => RowText.Joined(x.Row))).AsSpan().IndexOfAny("，。；") >= 0);
+            items.RemoveAll(t => !t.IsTarget && !t.IsPair && string.Concat(t.Pieces.Select(x => RowText.Joined(x.Row))).AsSpan().IndexOfAny("，。；") >= 0);
         if (items.Count == 0) return left;
-        if (Align(items.Count, holes.Count, j => holes[j].Kind is not Slot.Name,
-                (k, j) => Fits(b, state, items[k].Pieces, items[k].IsTarget, holes[j]),
-                (k, j) => holes[j].Kind is Slot.NameAndTarget && !items[k].IsTarget && items[k + 1].IsTarget && !ActualPrintedFirst(state) &&
-                          Fits(b, state, items[k].Pieces, false, (holes[j].Row, Slot.Name))) is not { } pairs)
-            return left;
+        List<(int Item, int Count, int Slot)>? Aligned() =>
+            Align(items.Count, holes.Count, j => holes[j].Kind is not Slot.Name,
+                (k, j) => items[k].IsPair ? holes[j].Kind is Slot.Measures : holes[j].Kind is not Slot.Measures && Fits(b, state, items[k].Pieces, items[k].IsTarget, holes[j]),
+                (k, j) => holes[j].Kind is Slot.NameAndTarget && !items[k].IsTarget && !items[k].IsPair && items[k + 1].IsTarget && !ActualPrintedFirst(state) &&
+                          Fits(b, state, items[k].Pieces, false, (holes[j].Row, Slot.Name)));
+        // The two measures written on one line go with the rest where one way fits them all; where they leave it open
+        // (more rows lack both than such lines: which rows is not in the text), the texts are placed without them.
+        var pairs = Aligned();
+        if (pairs is null && items.RemoveAll(t => t.IsPair) > 0) pairs = Aligned();
+        if (pairs is null) return left;
         foreach (var (k, count, j) in pairs)
         {
-            var (pieces, isTarget) = items[k];
+            var (pieces, isTarget, isPair) = items[k];
             var (i, kind) = holes[j];
             var first = RowText.NonEmpty(pieces[0].Row).First();
             var p = $"indicators[{i}]";
+            if (isPair)
+            {
+                var cells = RowText.NonEmpty(pieces[0].Row).ToList();
+                var (target, actual) = ActualPrintedFirst(state) ? (cells[1], cells[0]) : (cells[0], cells[1]);
+                b.Indicators[i] = b.Indicators[i] with
+                {
+                    Target = b.Repair(TextCleaner.Clean(target.Text), target, $"{p}.target"), Actual = b.Repair(TextCleaner.Clean(actual.Text), actual, $"{p}.actual"),
+                };
+                b.From($"{p}.target", target, pieces[0].Index);
+                b.From($"{p}.actual", actual, pieces[0].Index);
+                b.Warn(DiagnosticCodes.ValueAwayFromLabel,
+                    $"第 {i + 1} 行指标没有年度指标值与实际完成值；表格之后的“{target.Text}”“{actual.Text}”按表格的顺序读作这一行的", target, pieces[0].Index, $"{p}.target");
+                continue;
+            }
             if (isTarget)
             {
                 // The name is the text read as the first measure the header prints, from the same cell; where it prints
@@ -405,7 +427,7 @@ public sealed partial class StandardFormNormalizer
     }
 
     /// <summary>What a row lacks that a cell written after the table can give it.</summary>
-    private enum Slot { Name, Note, NameAndTarget }
+    private enum Slot { Name, Note, NameAndTarget, Measures }
 
     /// <summary>
     /// The one way to put <paramref name="items"/> in order into <paramref name="slots"/> so that every slot that must be
@@ -495,6 +517,17 @@ public sealed partial class StandardFormNormalizer
             b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"第 {i + 1} 行指标没有三级指标名称；表格之后的“{name}”按顺序读作这一行的名称", first, pieces[0].Index, $"{p}.name");
         }
         return [.. left.Except(texts)];
+    }
+
+    /// <summary>
+    /// A line of two cells that are a row's target and actual: two measures ("=22个 22个"), or two texts that begin
+    /// alike ("带来经济效益,…" / "带来了经济效益,…", "满意度调查在85%以上" twice). Labels and levels are no measures.
+    /// </summary>
+    private bool IsMeasurePair(Ingestion.RawRow row)
+    {
+        if (RowText.NonEmpty(row).Select(c => TextCleaner.Clean(c.Text)).ToList() is not [{ } a, { } b] || IsLabelsOnly(row) ||
+            matcher.MatchLevel(a) is { IsExact: true } || matcher.MatchLevel(b) is { IsExact: true }) return false;
+        return IsTargetLike(a) && IsTargetLike(b) || a.Length >= 2 && b.Length >= 2 && a[..2] == b[..2] && a.Any(TextCleaner.IsCjk);
     }
 
     /// <summary>A target or an actual by its grammar (a plain number alone after the table may as well be a wrapped amount).</summary>

@@ -49,4 +49,31 @@ public sealed class PageTailTests
         var row = Assert.Single(form.Indicators, i => i.Name == "服务质量达标率");
         Assert.Equal((">2000人次", "2136人次", 6m, 6m), (row.Target, row.Actual, row.Weight!.Value, row.Score!.Value));
     }
+    [Fact]
+    public void Pairs_of_measures_after_the_table_go_in_order_with_the_names_where_more_rows_lack_them()
+    {
+        // Three rows lack both measures, two lines of them follow the 总分: by count alone which rows they are is not
+        // known (群众满意率 printed none), but in the table's order, with the names around them, only one way fits.
+        var form = RawTextForms.Read(RawTextForms.Head + "\n" + """
+            产出指标
+            数量指标 =100 100 40 40
+            完成巡查次数 及时 及时 20 20
+            质量指标 10 10
+            效益指标 社会效益指标 提升服务能力 10 10
+            满意度指标 服务对象满意度指标 10 10
+            总分 100 98.43
+            完成办公家具
+            购置
+            完成弱电改造
+            工作
+            ≥2000人次 2136人次
+            =22个 22个
+            群众满意率
+            """);
+        Assert.Equal(["完成办公家具购置", "完成巡查次数", "完成弱电改造工作", "提升服务能力", "群众满意率"], form.Indicators.Select(i => i.Name));
+        Assert.Equal([("=100", "100"), ("及时", "及时"), ("≥2000人次", "2136人次"), ("=22个", "22个"), (null, null)],
+            form.Indicators.Select(i => (i.Target, i.Actual)));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id && w.Field == "indicators[3].target");
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
+    }
 }

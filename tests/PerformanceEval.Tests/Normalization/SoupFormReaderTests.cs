@@ -374,6 +374,42 @@ public sealed class SoupFormReaderTests
     }
 
     [Fact]
+    public void Funding_lines_whose_labels_were_wrapped_away_are_read_by_their_figures_in_order()
+    {
+        // Calc's raw text of narrow label cells: "年度资金总" / "额" and "其中：当年" / "财政拨款" written after the table,
+        // their lines of figures left without a label, 其他资金 keeping its own. 4394281 ÷ 4973233 = 88.36%.
+        const string text = """
+            财政项目支出绩效自评表
+            项目名称 公共文化设施维护项目
+            主管部门 上海市金山区水务局 实施单位 上海市金山区水务局
+            年初预算数 全年预算数 全年执行数 分值 执行率 得分
+            4973233.00 4973233.00 4394281.00 10 88.36% 8.84
+            4973233 4973233 4394281 — 88.36%
+            —
+            其他资金 —
+            一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分
+            产出指标 数量指标 服务人次 =55人 =56人 90 90
+            总分 100 98.84
+            (2020 年度)
+            项目资金
+            (元)
+            年度资金总
+            额
+            其中：当年
+            财政拨款
+            上年结转资
+            金
+            """;
+        var form = Read(text);
+        var (total, fiscal) = (form.Funding.Total!, form.Funding.Fiscal!);
+        Assert.Equal((4973233.00m, 4973233.00m, 4394281.00m, 10m, 88.36m, 8.84m),
+            (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        Assert.Equal((4973233m, 4973233m, 4394281m, (decimal?)null, 88.36m),
+            (fiscal.InitialBudget, fiscal.AnnualBudget, fiscal.Executed, fiscal.Weight, fiscal.ExecutionRate));
+        Assert.Null(form.Funding.Carryover?.InitialBudget);
+    }
+
+    [Fact]
     public void A_title_with_its_year_between_the_labels_and_their_values_is_passed_over()
     {
         // Printed outside the table, the title is filled in with the year: written with what was filled in, it stands

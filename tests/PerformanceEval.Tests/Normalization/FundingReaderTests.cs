@@ -1,0 +1,37 @@
+using PerformanceEval.Diagnostics;
+using Xunit;
+
+namespace PerformanceEval.Tests.Normalization;
+
+/// <summary>
+/// Funding lines of raw text whose amounts the dump thinned: a form read off as printed, 年初预算数 93,675.00, 全年预算数
+/// 93,675.00, 全年执行数 79,005.00 (84.34%, 得分 8.43), the fiscal line the same amounts, the two lines below blank but
+/// for their "—"; the dump wrote each line's two equal amounts once.
+/// </summary>
+public sealed class FundingReaderTests
+{
+    private static readonly string Thinned = RawTextForms.Head.Replace("年度资金总额 93675.00 93675.00 79005 10 84.34% 8.43",
+        "年度资金总额 93,675.00 79,005.00 10 84.34% 8.43\n其中：当年财政拨款 93,675.00 79,005.00 —\n上年结转资金 —\n其他资金 —") +
+        "\n产出指标 数量指标 服务人次 =55人 =56人 90 90\n总分 100 98.43";
+
+    [Fact]
+    public void A_line_with_the_total_s_two_amounts_takes_the_columns_the_total_s_rate_gave_them()
+    {
+        Assert.Contains("其中：当年财政拨款 93,675.00 79,005.00 —", Thinned);
+        var form = RawTextForms.Read(Thinned);
+        // 79,005 ÷ 93,675 = 84.34%: the total's two amounts are its 全年预算数 and 全年执行数, and so are the fiscal line's.
+        Assert.Equal(((decimal?)null, 93675.00m, 79005.00m), (form.Funding.Total!.InitialBudget, form.Funding.Total.AnnualBudget, form.Funding.Total.Executed));
+        Assert.Equal(((decimal?)null, 93675.00m, 79005.00m), (form.Funding.Fiscal!.InitialBudget, form.Funding.Fiscal.AnnualBudget, form.Funding.Fiscal.Executed));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id && w.Field == "funding.fiscal");
+        Assert.Equal("arithmetic", form.Provenance["funding.fiscal.executed"].PlacedBy);
+    }
+
+    [Fact]
+    public void A_line_with_other_amounts_keeps_their_order()
+    {
+        // The fiscal line's own two amounts, not the total's: nothing says they are other columns than the first two.
+        var form = RawTextForms.Read(Thinned.Replace("其中：当年财政拨款 93,675.00 79,005.00 —", "其中：当年财政拨款 90,000.00 79,005.00 —"));
+        Assert.Equal((90000.00m, 79005.00m, (decimal?)null), (form.Funding.Fiscal!.InitialBudget, form.Funding.Fiscal.AnnualBudget, form.Funding.Fiscal.Executed));
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id && w.Field == "funding.fiscal");
+    }
+}
