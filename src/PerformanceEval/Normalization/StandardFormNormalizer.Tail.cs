@@ -218,12 +218,24 @@ public sealed partial class StandardFormNormalizer
             }
         }
         if (levels.Count == 0 || levels.Count > holes.Count) return left;
+        // 一级指标 wrapped after the table too ("满意度指" / "标"): a row's 一级指标 carried down from a line above is then no
+        // bar to a level under one of these (its own merged cell was the one wrapped away).
+        var wrappedLevel1s = new HashSet<string>();
+        for (var i = 0; i < left.Count; i++)
+        {
+            var text = "";
+            for (var j = i; j < left.Count && j < i + 3 && RowText.NonEmpty(left[j].Row).Count() == 1; j++)
+                if (matcher.MatchLevel(text += RowText.Joined(left[j].Row)) is { IsExact: true, IsLevel1: true } level1) { wrappedLevel1s.Add(level1.Name); break; }
+        }
+        bool Binds(int row, string level) =>
+            b.Indicators[row].Level1 is { } level1 && matcher.Model.ParentOf(level) != level1 &&
+            (OwnLevel1(b, row) || !wrappedLevel1s.Contains(matcher.Model.ParentOf(level) ?? ""));
         int[] chosen;
         var spanned = levels.Count < holes.Count;
         if (!spanned)
         {
             foreach (var ((name, _), i) in levels.Zip(holes))
-                if (b.Indicators[i].Level1 is { } level1 && matcher.Model.ParentOf(name) != level1) return left;
+                if (Binds(i, name)) return left;
             chosen = [.. Enumerable.Range(0, holes.Count)];
         }
         else
@@ -248,7 +260,7 @@ public sealed partial class StandardFormNormalizer
             var p = $"indicators[{i}]";
             // A row without its 一级指标 takes the level's parent, read (as the template gives it) from the same cell.
             var parent = matcher.Model.ParentOf(name);
-            if (b.Indicators[i].Level1 is null || spanned && b.Indicators[i].Level1 != parent)
+            if (b.Indicators[i].Level1 is null || b.Indicators[i].Level1 != parent && (spanned || !Binds(i, name)))
             {
                 b.Provenance.Remove($"{p}.level1");
                 b.From($"{p}.level1", first, pieces[0].Index);
@@ -315,14 +327,30 @@ public sealed partial class StandardFormNormalizer
                 lastWasText = false;
                 continue;
             }
+            // The rest of a measure worded with a figure, wrapped ("年度投资计划完成率" / "100%", "…到位90%-" / "100%"):
+            // figures alone on the line after a full line of the cell.
+            if (single && lastWasText && x.Index == above.Index + 1 && !line.Any(TextCleaner.IsCjk) && line.Any(char.IsAsciiDigit) &&
+                RowText.Joined(above.Row) is { Length: > 0 } aboveText &&
+                TextCleaner.DisplayWidth(aboveText) >= TextCleaner.DisplayWidth(RowText.Joined(items[^1].Pieces[0].Row)) &&
+                (items[^1].Pieces.Any(p => WordyMeasure(RowText.Joined(p.Row))) || TextCleaner.IsCjk(aboveText[^1]) || aboveText[^1] == '-'))
+            {
+                items[^1].Pieces.Add(x);
+                continue;
+            }
             if (single && IsTargetLike(line) && HasComparator(line)) items.Add(([x], true, false));
             else if (IsMeasurePair(x.Row)) items.Add(([x], false, true));
             // A piece of a wrapped column label ("析及改进措施") is the template's, no value.
-            else if (single && IsHeaderValue(x.Row) && !IsTargetLike(line))
+            else if (single && (IsHeaderValue(x.Row) && !IsTargetLike(line) || WordyMeasure(line)))
             {
                 // A cell goes on only over the very next line: a line read as something else between breaks it.
+                // A level's name is a cell of its own, and so is a line that begins as the cell above began or holds
+                // its words (a row's actual after its target: "带来经济效益,…" / "带来了经济效益,…", "实现建设目标" /
+                // "达到建设目标"); a wrapped cell's lines go on with new words.
+                var itemStart = lastWasText ? RowText.Joined(items[^1].Pieces[0].Row) : "";
                 var goesOn = lastWasText && x.Index == above.Index + 1 &&
-                             (StartsMidSentence(line) || TextCleaner.DisplayWidth(line) <= TextCleaner.DisplayWidth(RowText.Joined(above.Row)));
+                             (StartsMidSentence(line) || TextCleaner.DisplayWidth(line) <= TextCleaner.DisplayWidth(RowText.Joined(above.Row))) &&
+                             matcher.MatchLevel(line) is not { IsExact: true } && matcher.MatchLevel(itemStart) is not { IsExact: true } &&
+                             !SharesWords(line, string.Concat(items[^1].Pieces.Select(p => RowText.Joined(p.Row))));
                 // What only a label's middle or end looks like ("完成" of 实际完成值) goes on a value above it; alone, or at
                 // the start of a label, it is the label's.
                 if (IsLabelPiece(line) && !(goesOn && !IsLabelStart(line)))
@@ -344,15 +372,52 @@ public sealed partial class StandardFormNormalizer
         if (!holes.Any(h => h.Kind is Slot.Note))
             items.RemoveAll(t => !t.IsTarget && !t.IsPair && string.Concat(t.Pieces.Select(x => RowText.Joined(x.Row))).AsSpan().IndexOfAny("，。；") >= 0);
         if (items.Count == 0) return left;
-        List<(int Item, int Count, int Slot)>? Aligned() =>
-            Align(items.Count, holes.Count, j => holes[j].Kind is not Slot.Name,
-                (k, j) => items[k].IsPair ? holes[j].Kind is Slot.Measures : holes[j].Kind is not Slot.Measures && Fits(b, state, items[k].Pieces, items[k].IsTarget, holes[j]),
-                (k, j) => holes[j].Kind is Slot.NameAndTarget && !items[k].IsTarget && !items[k].IsPair && items[k + 1].IsTarget && !ActualPrintedFirst(state) &&
-                          Fits(b, state, items[k].Pieces, false, (holes[j].Row, Slot.Name)));
-        // The two measures written on one line go with the rest where one way fits them all; where they leave it open
-        // (more rows lack both than such lines: which rows is not in the text), the texts are placed without them.
-        var pairs = Aligned();
-        if (pairs is null && items.RemoveAll(t => t.IsPair) > 0) pairs = Aligned();
+        bool FitsOne(int k, int j, bool measures) =>
+            items[k].IsPair ? measures && holes[j].Kind is Slot.Measures
+                : holes[j].Kind is not Slot.Measures && Fits(b, state, items[k].Pieces, items[k].IsTarget, holes[j]);
+        bool FitsTwo(int k, int j, bool measures) =>
+            holes[j].Kind is Slot.NameAndTarget && !items[k].IsTarget && !items[k].IsPair && items[k + 1].IsTarget && !ActualPrintedFirst(state) &&
+            Fits(b, state, items[k].Pieces, false, (holes[j].Row, Slot.Name)) ||
+            measures && holes[j].Kind is Slot.Measures && TextsAlike(items[k], items[k + 1]);
+        List<(int Item, int Count, int Slot)>? AlignedIn(List<int> itemIds, List<int> slotIds, bool measures) =>
+            itemIds.Count == 0 ? null :
+            Align(itemIds.Count, slotIds.Count, j => holes[slotIds[j]].Kind is not Slot.Name,
+                (k, j) => FitsOne(itemIds[k], slotIds[j], measures),
+                (k, j) => itemIds[k + 1] == itemIds[k] + 1 && FitsTwo(itemIds[k], slotIds[j], measures))
+            ?.Select(p => (itemIds[p.Item], p.Count, slotIds[p.Slot])).ToList();
+        // Targets and actuals (two on one line, or two alike on lines of their own) go with the rest where one way fits
+        // them all; where they leave it open (more rows lack both than there are such pairs: which rows is not in the
+        // text), the names and notes are placed without them.
+        List<(int Item, int Count, int Slot)>? Both(List<int> itemIds, List<int> slotIds) =>
+            AlignedIn(itemIds, slotIds, measures: true) ?? AlignedIn([.. itemIds.Where(k => !items[k].IsPair)], slotIds, measures: false);
+        var pairs = Both([.. Enumerable.Range(0, items.Count)], [.. Enumerable.Range(0, holes.Count)]);
+        // A form over pages has a tail after each page's rows (Calc writes a page's wrapped cells at its foot): each
+        // tail is its page's, and a page whose tail fits no way leaves the others read.
+        if (pairs is null)
+        {
+            var rowAt = Enumerable.Range(0, b.Indicators.Count)
+                .Select(i => b.Provenance.TryGetValue($"indicators[{i}].weight", out var w) ? w.Row ?? -1 : -1).ToArray();
+            var segments = new List<List<int>>();
+            for (var k = 0; k < items.Count; k++)
+            {
+                var (after, before) = (k > 0 ? items[k - 1].Pieces[^1].Index : -1, items[k].Pieces[0].Index);
+                if (k == 0 || rowAt.Any(r => r > after && r < before)) segments.Add([]);
+                segments[^1].Add(k);
+            }
+            if (segments.Count > 1)
+            {
+                pairs = [];
+                var previous = -1;
+                foreach (var segment in segments)
+                {
+                    var start = items[segment[0]].Pieces[0].Index;
+                    var slotIds = Enumerable.Range(0, holes.Count).Where(j => rowAt[holes[j].Row] > previous && rowAt[holes[j].Row] < start).ToList();
+                    if (Both(segment, slotIds) is { } placed) pairs.AddRange(placed);
+                    previous = start;
+                }
+                if (pairs.Count == 0) pairs = null;
+            }
+        }
         if (pairs is null) return left;
         foreach (var (k, count, j) in pairs)
         {
@@ -396,6 +461,24 @@ public sealed partial class StandardFormNormalizer
                 continue;
             }
             var text = TextCleaner.Clean(string.Concat(pieces.Select(x => RowText.Joined(x.Row))));
+            if (count == 2 && kind is Slot.Measures)
+            {
+                // A target and an actual each on lines of their own ("带来经济效益,提高工作效率" / "带来了经济效益,工作
+                // 效率得" / "到了提高"), alike as a row's two measures are.
+                var (one, two) = (pieces, items[k + 1].Pieces);
+                var (target, actual) = ActualPrintedFirst(state) ? (two, one) : (one, two);
+                string Joined(List<(Ingestion.RawRow Row, int Index)> lines) => TextCleaner.Clean(string.Concat(lines.Select(x => RowText.Joined(x.Row))))!;
+                var (targetCell, actualCell) = (RowText.NonEmpty(target[0].Row).First(), RowText.NonEmpty(actual[0].Row).First());
+                b.Indicators[i] = b.Indicators[i] with
+                {
+                    Target = b.Repair(Joined(target), targetCell, $"{p}.target"), Actual = b.Repair(Joined(actual), actualCell, $"{p}.actual"),
+                };
+                FromLines(b, $"{p}.target", target);
+                FromLines(b, $"{p}.actual", actual);
+                b.Warn(DiagnosticCodes.ValueAwayFromLabel,
+                    $"第 {i + 1} 行指标没有年度指标值与实际完成值；表格之后的“{Joined(target)}”“{Joined(actual)}”按表格的顺序读作这一行的", targetCell, target[0].Index, $"{p}.target");
+                continue;
+            }
             if (count == 2)
             {
                 // The one text on the row is its actual; the name and the target were written after the table.
@@ -406,24 +489,42 @@ public sealed partial class StandardFormNormalizer
                     Actual = b.Indicators[i].Name, Name = b.Repair(text, first, $"{p}.name"),
                     Target = b.Repair(TextCleaner.Clean(target.Text), target, $"{p}.target"),
                 };
-                b.From($"{p}.name", first, pieces[0].Index, string.Join("\n", pieces.Select(x => RowText.NonEmpty(x.Row).First().Text)));
-                foreach (var piece in pieces.Skip(1))
-                    foreach (var cell in RowText.NonEmpty(piece.Row)) b.AlsoFrom($"{p}.name", cell, piece.Index);
+                FromLines(b, $"{p}.name", pieces);
                 b.From($"{p}.target", target, items[k + 1].Pieces[0].Index);
                 b.Warn(DiagnosticCodes.ValueAwayFromLabel,
                     $"第 {i + 1} 行指标只有一段文字；表格之后的“{text}”“{target.Text}”按顺序读作这一行的名称与年度指标值，行内文字读作实际完成值", first, pieces[0].Index, $"{p}.name");
                 continue;
             }
+            // A measure in words that begins as the row's actual does ("资金按计划到位90%-100%" beside 资金按计划到位) is
+            // the row's target: the text read as its target was its name.
+            if (kind is Slot.Name && text is { } worded && WordyMeasure(worded) && !ActualPrintedFirst(state) &&
+                b.Indicators[i] is { Target: { } readAsTarget, Actual: { Length: >= 2 } actualText } && !IsTargetLike(readAsTarget) &&
+                worded.StartsWith(actualText[..2], StringComparison.Ordinal))
+            {
+                b.MoveSource($"{p}.target", $"{p}.name");
+                b.Indicators[i] = b.Indicators[i] with { Name = readAsTarget, Target = b.Repair(worded, first, $"{p}.target") };
+                FromLines(b, $"{p}.target", pieces);
+                b.Warn(DiagnosticCodes.ValueAwayFromLabel,
+                    $"第 {i + 1} 行指标只有两段文字；表格之后的“{worded}”与实际完成值同起，按顺序读作这一行的年度指标值，行内第一段读作名称", first, pieces[0].Index, $"{p}.target");
+                continue;
+            }
             var isNote = kind is Slot.Note;
             var field = isNote ? "note" : "name";
             b.Indicators[i] = isNote ? b.Indicators[i] with { Note = text } : b.Indicators[i] with { Name = b.Repair(text, first, $"{p}.name") };
-            b.From($"{p}.{field}", first, pieces[0].Index, string.Join("\n", pieces.Select(x => RowText.NonEmpty(x.Row).First().Text)));
-            foreach (var piece in pieces.Skip(1))
-                foreach (var cell in RowText.NonEmpty(piece.Row)) b.AlsoFrom($"{p}.{field}", cell, piece.Index);
+            FromLines(b, $"{p}.{field}", pieces);
             var what = isNote ? "偏差原因分析及改进措施" : "三级指标名称";
             b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"第 {i + 1} 行指标没有{what}；表格之后的“{text}”按顺序读作这一行的{what}", first, pieces[0].Index, $"{p}.{field}");
         }
-        return [.. left.Except(items.SelectMany(t => t.Pieces))];
+        var taken = pairs.SelectMany(p => Enumerable.Range(p.Item, p.Count)).SelectMany(k => items[k].Pieces);
+        return [.. left.Except(taken)];
+    }
+
+    /// <summary>A field read from a cell written over lines of its own: its first line's cell, and each line after.</summary>
+    private static void FromLines(FormBuilder b, string field, List<(Ingestion.RawRow Row, int Index)> lines)
+    {
+        b.From(field, RowText.NonEmpty(lines[0].Row).First(), lines[0].Index, string.Join("\n", lines.Select(x => RowText.NonEmpty(x.Row).First().Text)));
+        foreach (var piece in lines.Skip(1))
+            foreach (var cell in RowText.NonEmpty(piece.Row)) b.AlsoFrom(field, cell, piece.Index);
     }
 
     /// <summary>What a row lacks that a cell written after the table can give it.</summary>
@@ -517,6 +618,33 @@ public sealed partial class StandardFormNormalizer
             b.Warn(DiagnosticCodes.ValueAwayFromLabel, $"第 {i + 1} 行指标没有三级指标名称；表格之后的“{name}”按顺序读作这一行的名称", first, pieces[0].Index, $"{p}.name");
         }
         return [.. left.Except(texts)];
+    }
+
+    /// <summary>
+    /// A measure in words with a figure in it and no comparator ("年度投资完成率100%", "满意度调查在85%以上"): four words'
+    /// characters at least, more than a figure's unit ("98.6万元", "2136人次" are measures of their own).
+    /// </summary>
+    private static bool WordyMeasure(string text) =>
+        text.Count(TextCleaner.IsCjk) >= 4 && text.Any(char.IsAsciiDigit) && !HasComparator(text);
+
+    /// <summary>Two texts written after the table that begin alike, as a row's target and actual do ("带来…" / "带来了…").</summary>
+    private static bool TextsAlike((List<(Ingestion.RawRow Row, int Index)> Pieces, bool IsTarget, bool IsPair) a,
+        (List<(Ingestion.RawRow Row, int Index)> Pieces, bool IsTarget, bool IsPair) b)
+    {
+        if (a.IsTarget || a.IsPair || b.IsTarget || b.IsPair) return false;
+        return SharesWords(string.Concat(a.Pieces.Select(p => RowText.Joined(p.Row))), string.Concat(b.Pieces.Select(p => RowText.Joined(p.Row))));
+    }
+
+    /// <summary>
+    /// Whether two texts begin alike (two characters) or hold the same words of three characters ("实现建设目标" /
+    /// "达到建设目标", "按计划100%开展" / "项目已按计划100%开展"), as a row's target and actual do.
+    /// </summary>
+    private static bool SharesWords(string x, string y)
+    {
+        if (x.Length >= 2 && y.Length >= 2 && x[..2] == y[..2] && TextCleaner.IsCjk(x[0])) return true;
+        for (var i = 0; i + 3 <= x.Length; i++)
+            if (x.Skip(i).Take(3).Count(TextCleaner.IsCjk) >= 2 && y.Contains(x.AsSpan(i, 3), StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>

@@ -76,4 +76,88 @@ public sealed class PageTailTests
         Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id && w.Field == "indicators[3].target");
         Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
     }
+    [Fact]
+    public void Levels_and_two_measures_each_on_lines_of_their_own_after_the_table_go_to_their_rows()
+    {
+        // Calc's raw text of narrow cells: the 二级指标 of four rows, 满意度指标 among them, and one row's target and actual,
+        // each cell's lines in turn. The last row printed under 效益指标 carries it only from the line above: its own
+        // 一级指标 is the 满意度指标 its 二级指标 falls under. The actual begins as its target does: a cell of its own.
+        var form = RawTextForms.Read(RawTextForms.Head + "\n" + """
+            产出指标
+            数量指标 维护点位数 >=98 99 40 40
+            效益指标
+            带动相关产业发展 完善 基本完善 10 10
+            社会知晓率 20 20
+            人员管理机制健全性 完善 基本完善 10 10
+            工作人员满意度 <=0.1 未发生故障 10 10
+            总分 100 98.43
+            经济效益
+            指标
+            社会效益
+            指标
+            带来经济效益,提高工作效率
+            带来了经济效益,工作效率得
+            到了提高
+            可持续影
+            响指标
+            满意度指
+            标
+            服务对象
+            满意度指
+            标
+            """);
+        Assert.Equal(["数量指标", "经济效益指标", "社会效益指标", "可持续影响指标", "服务对象满意度指标"], form.Indicators.Select(i => i.Level2));
+        Assert.Equal(["产出指标", "效益指标", "效益指标", "效益指标", "满意度指标"], form.Indicators.Select(i => i.Level1));
+        Assert.Equal(("带来经济效益,提高工作效率", "带来了经济效益,工作效率得到了提高"), (form.Indicators[2].Target, form.Indicators[2].Actual));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.ValueAwayFromLabel.Id && w.Field == "indicators[2].target");
+    }
+    [Fact]
+    public void Measures_worded_with_figures_after_the_table_go_to_their_rows_whole()
+    {
+        // Measures in words with a figure in them, wrapped: "年度投资完成率100%" and "年度投资计划完成率" / "100%" are a
+        // row's target and actual; "资金按计划到位90%-" / "100%" is the target of the row whose actual begins the same
+        // (its name was read as its target); "实现建设目标" and "达到建设目标" share their words and are a pair too.
+        var form = RawTextForms.Read(RawTextForms.Head + "\n" + """
+            产出指标
+            数量指标 新建宣传栏 40 40
+            服务人次 <=0.1 未发生故障 20 20
+            效益指标
+            经济效益指标 降低运维支出 资金按计划到位 10 10
+            社会效益指标 信息共享程度 10 10
+            满意度指标 服务对象满意度指标 群众满意率 =100% 100% 10 10
+            总分 100 98.43
+            年度投资完成率100%
+            年度投资计划完成率
+            100%
+            资金按计划到位90%-
+            100%
+            实现建设目标
+            达到建设目标
+            """);
+        Assert.Equal([("新建宣传栏", "年度投资完成率100%", "年度投资计划完成率100%"), ("服务人次", "<=0.1", "未发生故障"),
+                ("降低运维支出", "资金按计划到位90%-100%", "资金按计划到位"), ("信息共享程度", "实现建设目标", "达到建设目标"),
+                ("群众满意率", "=100%", "100%")],
+            form.Indicators.Select(i => (i.Name, i.Target, i.Actual)));
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
+    }
+    [Fact]
+    public void Each_page_s_tail_is_read_with_its_page_s_rows_when_another_tail_fits_no_way()
+    {
+        // Page one's wrapped name at its foot; page two's tail holds a text no row of page two lacks. Read as one, the
+        // two tails fit no way and nothing was read; page one's is read, page two's text reported.
+        var form = RawTextForms.Read(RawTextForms.Head + "\n" + """
+            产出指标
+            数量指标 40 40
+            服务人次 <=0.1 未发生故障 20 20
+            完成办公家具
+            购置
+            分值 得分
+            效益指标 社会效益指标 社会知晓率 完善 基本完善 10 10
+            满意度指标 服务对象满意度指标 群众满意率 =100 100 10 10
+            总分 100 98.43
+            多余的文字
+            """);
+        Assert.Equal(["完成办公家具购置", "服务人次", "社会知晓率", "群众满意率"], form.Indicators.Select(i => i.Name));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
+    }
 }
