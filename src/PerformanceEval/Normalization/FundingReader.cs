@@ -27,6 +27,7 @@ internal static class FundingReader
     public static FundingLine Read(FormBuilder b, string kind, IReadOnlyList<RawCell> after, int ri,
         ColumnMap? columns, bool trustColumns)
     {
+        if (!trustColumns) after = UngluedByRate(b, kind, after, ri);
         var slots = new (decimal? Value, RawCell? Cell)[6];
         var figures = after.Count(c => TextCleaner.Clean(c.Text) is { } t && NumberParser.TryParse(t, out _));
         var byRate = false;
@@ -80,6 +81,37 @@ internal static class FundingReader
             InitialBudget = slots[0].Value, AnnualBudget = slots[1].Value, Executed = slots[2].Value,
             Weight = slots[3].Value, ExecutionRate = slots[4].Value, Score = slots[5].Value,
         };
+    }
+
+    /// <summary>
+    /// A whole-yuan 全年执行数 glued to the 分值 after it ("465797910" for 4657979 and 10: text copied in drawing order, no
+    /// cents to end the amount at): cut where the amount over the line's other amount gives the line's printed rate
+    /// (to 0.01 points) and what is left is a 分值 of a few points — said so, as the arithmetic placed it.
+    /// </summary>
+    private static IReadOnlyList<RawCell> UngluedByRate(FormBuilder b, string kind, IReadOnlyList<RawCell> after, int ri)
+    {
+        var texts = after.Select(c => TextCleaner.Clean(c.Text)).ToList();
+        var rate = texts.Select(t => t is not null && NumberParser.TryParse(t, out var n) && n.Percent ? n.Value : (decimal?)null).FirstOrDefault(r => r is > 0);
+        if (rate is not { } r) return after;
+        for (var k = 0; k < after.Count; k++)
+        {
+            if (texts[k] is not { Length: >= 6 } glued || !glued.All(char.IsAsciiDigit)) continue;
+            var others = texts.Where((t, j) => j != k && t is not null && NumberParser.TryParse(t, out var n) && !n.Percent && n.Value > 100)
+                .Select(t => { NumberParser.TryParse(t!, out var n); return n.Value; }).ToList();
+            var cuts = new List<int>();
+            for (var cut = glued.Length - 3; cut < glued.Length; cut++)
+            {
+                if (cut < 4 || glued[cut] == '0' && cut < glued.Length - 1) continue;
+                var (amount, weight) = (decimal.Parse(glued[..cut]), decimal.Parse(glued[cut..]));
+                if (weight is > 0 and <= 100 && others.Any(a => a > 0 && Math.Abs(amount / a * 100m - r) <= 0.01m)) cuts.Add(cut);
+            }
+            if (cuts is not [var at]) continue;
+            var cell = after[k];
+            b.Warn(DiagnosticCodes.AssignedByArithmetic,
+                $"资金行的“{glued}”是全年执行数与分值粘连：按执行率 {r}% 拆为 {glued[..at]} 与 {glued[at..]}", cell, ri, PathOf(kind));
+            return [.. after.Take(k), cell with { Text = glued[..at] }, cell with { Text = glued[at..] }, .. after.Skip(k + 1)];
+        }
+        return after;
     }
 
     private static bool ByColumn(IReadOnlyList<RawCell> after, ColumnMap columns, (decimal?, RawCell?)[] slots)

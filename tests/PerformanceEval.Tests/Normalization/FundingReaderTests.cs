@@ -34,4 +34,15 @@ public sealed class FundingReaderTests
         Assert.Equal((90000.00m, 79005.00m, (decimal?)null), (form.Funding.Fiscal!.InitialBudget, form.Funding.Fiscal.AnnualBudget, form.Funding.Fiscal.Executed));
         Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id && w.Field == "funding.fiscal");
     }
+    [Theory]
+    [InlineData("年度资金总额 7173622.00 7173622.00 465797910 64.93% 6.49", 4657979.0, 10.0)]
+    [InlineData("年度资金总额 7173622.00 7173622.00 4657979 10 64.93% 6.49", 4657979.0, 10.0)]
+    public void A_whole_yuan_amount_glued_to_its_weight_is_cut_where_the_rate_says(string line, double executed, double weight)
+    {
+        // 4,657,979 of 7,173,622 is 64.93%: "465797910" is that amount and a 分值 of 10 copied with no space between.
+        var form = RawTextForms.Read(RawTextForms.Head.Replace("年度资金总额 93675.00 93675.00 79005 10 84.34% 8.43", line) +
+                                     "\n产出指标 数量指标 服务人次 =55人 =56人 90 90\n总分 100 96.49");
+        Assert.Equal(((decimal?)executed, (decimal?)weight, 64.93m), (form.Funding.Total!.Executed, form.Funding.Total.Weight, form.Funding.Total.ExecutionRate));
+        Assert.Equal(line.Contains("465797910"), form.Warnings.Any(w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id && w.Message.Contains("粘连")));
+    }
 }
