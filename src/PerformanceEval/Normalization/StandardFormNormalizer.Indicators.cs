@@ -325,15 +325,18 @@ public sealed partial class StandardFormNormalizer
     /// <summary>
     /// Two figures in the place of one, where a rule the reader missed (a scan's faint line) joined two cells: one cell
     /// under both 分值 and 得分 (a standard form never joins them), or a scanned 分值 or 得分 holding a figure on each of
-    /// its lines ("10" over "20": two rows no rule parted). Which is which cannot be told from what is read, so the row's
+    /// its lines ("10" over "20": two rows no rule parted), or a text's over 100 together. Which is which cannot be told from what is read, so the row's
     /// 分值 and 得分 are both left null (the caller says why). False when the row's figure cells are its own.
     /// </summary>
     private static bool JoinedFigures(RowCell? weight, RowCell? score)
     {
         if (weight is not null && ReferenceEquals(weight.Raw, score?.Raw)) return true;
+        // (In text, a figure wrapped in its cell ("89.1" / "4") is one; lines that make more points than any 分值 has,
+        // "21" over the next row's "3", are two.)
         static bool Stacked(RowCell? c) =>
-            c is { Raw.Source.Confidence: not null } && c.Raw.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } lines &&
-            lines.All(l => NumberParser.TryParse(TextCleaner.Clean(l), out _));
+            c is not null && TextCleaner.Lines(c.Raw.Text).ToList() is { Count: >= 2 } lines &&
+            lines.All(l => NumberParser.TryParse(l, out _)) &&
+            (c.Raw.Source.Confidence is not null || NumberParser.TryParse(TextCleaner.Clean(c.Raw.Text), out var whole) && whole.Value > 100);
         return Stacked(weight) || Stacked(score);
     }
 
