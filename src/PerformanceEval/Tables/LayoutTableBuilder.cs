@@ -1631,15 +1631,21 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             if (figures.Count >= 2)
             {
                 var best = (Matched: 0, Shift: 0);
+                // Two shifts that line up as many figures in other columns ("0.00 … 0.00" right-aligned under
+                // "2471096.00 2471096.00 1806777.00": +1 puts the second under 全年执行数, −3 under 全年预算数) say nothing.
+                var agreed = true;
+                string? placing = null;
                 foreach (var shift in new[] { 0, -1, 1, -2, 2, -3, 3 })
                 {
                     var columnsHit = figures.Select(f => Same(f, shift)).ToList();
                     var matched = columnsHit.Count(c => c.Count == 1);
                     var ordered = columnsHit.Where(c => c.Count == 1).Select(c => c[0]).ToList();
                     if (ordered.Zip(ordered.Skip(1)).Any(p => p.First >= p.Second)) continue;
-                    if (matched > best.Matched) best = (matched, shift);
+                    var where = string.Join(",", columnsHit.Select(c => c.Count == 1 ? c[0] : -1));
+                    if (matched == best.Matched && matched > 0 && where != placing) agreed = false;
+                    if (matched > best.Matched) (best, agreed, placing) = ((matched, shift), true, where);
                 }
-                if (best.Matched >= 2 && best.Matched > figures.Count(f => Same(f, 0).Count == 1)) lineShift = best.Shift;
+                if (agreed && best.Matched >= 2 && best.Matched > figures.Count(f => Same(f, 0).Count == 1)) lineShift = best.Shift;
             }
             for (var t = 0; t < placed.Count; t++)
             {

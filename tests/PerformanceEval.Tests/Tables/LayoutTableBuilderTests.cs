@@ -644,6 +644,25 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
+    public void Short_figures_that_two_shifts_line_up_with_other_columns_stay_where_they_stand()
+    {
+        // Chromium's layout text of a print-shop form (tuning half, synthetic 1958): the carryover's right-aligned "0.00"s
+        // end where the total line's 年初预算数 ends and two characters past its 全年预算数; shifted one way the second
+        // lines up with the 全年执行数, three the other way with the 全年预算数. No shift is the line's: it had gone to
+        // 全年执行数, read with no warning.
+        var form = Read(Replaced("主管部门", "其他资金",
+            "      主管部门     上海市长宁区卫生健康委员会    实施单位     上海市长宁区卫生健康委员会",
+            "                 年初预算数      全年预算数        全年执行数     分值      执行率             得分",
+            "      年度资金总额 2471096.00 2471096.00 1806777.00       10     73.12%          7.31",
+            "项目资金 其中：当年财 2471096.00 2471096.00                  —",
+            "(元)    政拨款",
+            "      上年结转资金       0.00          0.00               —",
+            "       其他资金        0.00          0.00               —"));
+        Assert.Equal((2471096.00m, 2471096.00m, 1806777.00m), Amounts(form.Funding.Total));
+        Assert.All([form.Funding.Carryover, form.Funding.Other], line => Assert.Equal((0m, 0m, (decimal?)null), Amounts(line)));
+    }
+
+    [Fact]
     public void Two_rows_whose_lines_interleave_are_read_apart_in_their_order()
     {
         // Chromium's layout text of print-shop forms (tuning half, synthetics 420 and 486): a "≥" in a fallback font lifts
