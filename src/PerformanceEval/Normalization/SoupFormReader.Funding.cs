@@ -166,9 +166,9 @@ internal sealed partial class SoupFormReader
                 if (closes) { groups.Add(current); current = []; }
             }
             if (current.Count > 0) groups.Add(current);
-            // Three amounts a line, six with its 分值, rate and 得分.
             if (others.Length > 0 && LinesByGrammar(rest, others.Length) is { } parsed)
                 groups = parsed;
+            // Three amounts a line, six with its 分值, rate and 得分.
             if (groups.Count == others.Length && groups.All(g => g.Count(i => t[i].Kind is Kind.Figure) <= (g.Any(i => t[i].IsRate) ? 6 : 3)))
                 for (var k = 0; k < groups.Count; k++)
                     StandardFormNormalizer.Assign(b, others[k], FundingReader.Read(b, others[k], [.. groups[k].Select(i => t[i].Cell)], t[groups[k][0]].Row, null, false));
