@@ -414,7 +414,11 @@ public sealed partial class StandardFormNormalizer
                 .SkipWhile(r => r.Cells.Select((c, i) => Classify(c, i)).Where(c => c.Text is not null).All(c => c.Level is { IsExact: true }))
                 .Take(1).All(r => RowText.NonEmpty(r).Any(c => matcher.Match(c.Text, "Total") is { Score: >= 0.9 }) ||
                                   CountKinds(r, IndicatorHeaderKinds) >= 3 || IsPairRow(r));
-        return IsPairRow(row);
+        // A row whose every text was wrapped away prints its 分值 and 得分 alone ("7 7"): the next page's too. (Measures
+        // short enough to stand there never wrapped into the page's cells.)
+        return IsPairRow(row) ||
+               classified.Where(c => c.Text is not null).ToList() is [{ IsNumber: true } weight, { IsNumber: true } score] &&
+               Number(weight) is { } w && Number(score) is { } s && w is > 0 and <= 100 && s <= w;
     }
 
     private RowCell Classify(RawCell cell, int index)

@@ -160,4 +160,26 @@ public sealed class PageTailTests
         Assert.Equal(["完成办公家具购置", "服务人次", "社会知晓率", "群众满意率"], form.Indicators.Select(i => i.Name));
         Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.TrailingRow.Id);
     }
+    [Fact]
+    public void A_row_that_prints_only_its_pair_ends_a_page_s_cells()
+    {
+        // Page one's wrapped cells between the pages, then page two's first row, whose every text was wrapped away (to
+        // the cells after the 总分): its "20 20" alone is a row, not one of page one's cells.
+        var form = RawTextForms.Read(RawTextForms.Head + "\n" + """
+            产出指标
+            数量指标 服务人次 =55人 =56人 40 40
+            质量指标 20 20
+            (2023 年度)
+            项目资金
+            (元)
+            完成办公家具
+            购置
+            20 20
+            满意度指标 服务对象满意度指标 群众满意率 =100% 100% 10 10
+            总分 100 98.43
+            投诉处置满意度
+            """);
+        Assert.Equal([40m, 20m, 20m, 10m], form.Indicators.Select(i => i.Weight ?? -1));
+        Assert.Equal(["服务人次", "完成办公家具购置", "投诉处置满意度", "群众满意率"], form.Indicators.Select(i => i.Name));
+    }
 }
