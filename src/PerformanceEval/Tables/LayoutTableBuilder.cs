@@ -214,7 +214,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         // Every kind named by place, or none but one (no header here: lines of data), or a band of one line: the order
         // has nothing to add.
         if (byPlace.Columns.Count == kinds.Length || byPlace.Columns.Count < 2 || end - start < 2) return byPlace;
-        var byOrder = Named(StacksByOrder(tokens, start, end, kinds), kinds);
+        var ordered = StacksByOrder(tokens, start, end, kinds);
+        JoinByVocabulary(ordered, kinds);
+        var byOrder = Named(ordered, kinds);
         // Stacked by place unless the order names more of the header (a tool laying each line at its own widths).
         return (byOrder.Columns.Count, byOrder.Score) .CompareTo((byPlace.Columns.Count, byPlace.Score)) > 0 ? byOrder : byPlace;
     }
@@ -228,16 +230,19 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// </summary>
     private List<List<Token>> StacksByOrder(List<Token> tokens, int start, int end, string[] kinds)
     {
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var values = new Dictionary<string, (double Whole, double Beginning)>(StringComparer.Ordinal);
+        var r = start;
         double Value(List<Token> g)
         {
             var text = string.Concat(g.Select(t => t.Text));
             if (!values.TryGetValue(text, out var v))
-                values[text] = v = matcher.Match(text, kinds) is { Score: >= 0.8 } m ? m.Score : 0;
-            return v;
+                values[text] = v = matcher.Match(text, kinds) is { Score: >= 0.8 } m ? (m.Score, 0) : (0, BeginningCredit(text, kinds));
+            // A beginning counts only while it grows line by line: a word left lines above (年度 of 年度总体目标) is no
+            // label's start.
+            return v.Whole > 0 ? v.Whole : g[^1].Row >= r - 1 && g.Zip(g.Skip(1)).All(p => p.Second.Row - p.First.Row <= 1) ? v.Beginning : 0;
         }
         var stacks = new List<List<Token>>();
-        for (var r = start; r < end; r++)
+        for (; r < end; r++)
         {
             var line = tokens.Where(t => t.Row == r).OrderBy(t => t.At.Start).ToList();
             if (line.Count == 0) continue;
@@ -274,6 +279,28 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             stacks = next;
         }
         return stacks;
+    }
+
+    /// <summary>
+    /// What a stack that names no label yet is worth while the lines below may complete it: the start of a label
+    /// ("偏差原" over "因分析", its 及改进 and 措施 still to come), worth less than any whole label. Without it the pairing
+    /// line by line sees no gain in joining two pieces that spell a label only with the lines after them, and leaves them
+    /// apart.
+    /// </summary>
+    private double BeginningCredit(string text, string[] kinds)
+    {
+        var key = LabelMatcher.Key(text);
+        if (key.Length < 2) return 0;
+        var best = 0.0;
+        foreach (var kind in kinds)
+            if (matcher.Model.Labels.TryGetValue(kind, out var labels))
+                foreach (var label in labels)
+                {
+                    var whole = LabelMatcher.Key(label);
+                    if (whole.Length > key.Length && whole.StartsWith(key, StringComparison.Ordinal))
+                        best = Math.Max(best, 0.5 * key.Length / whole.Length);
+                }
+        return best;
     }
 
     /// <summary>The columns a header band's stacks name (the first of a kind wins), their tokens and their match scores.</summary>
@@ -333,7 +360,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                                 distance = Math.Min(distance, Math.Max(x.At.Start, y.At.Start) - Math.Min(x.At.End, y.At.End));
                     // The far join is for a lone piece of a label or two characters ("分"), nothing longer.
                     if (distance > 20 || distance > 8 && (groups[a].Count > 1 || groups[a][0].Text.Length > 2 || ScoreOf(groups[b]) >= 0.8)) continue;
-                    var merged = groups[a].Concat(groups[b]).OrderBy(t => t.Row).ThenBy(t => t.At.Start).ToList();
+                    var merged = Merged(groups[a], groups[b], ScoreOf);
                     var together = ScoreOf(merged);
                     if (distance > 8 && together < 0.99) continue;
                     var gain = together - ScoreOf(groups[b]);
@@ -341,9 +368,25 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 }
             }
             if (best is not var (loose, into, _)) return;
-            groups[into] = [.. groups[loose].Concat(groups[into]).OrderBy(t => t.Row).ThenBy(t => t.At.Start)];
+            groups[into] = Merged(groups[loose], groups[into], ScoreOf);
             groups.RemoveAt(loose);
         }
+    }
+
+    /// <summary>
+    /// Two stacks as one label, read line by line and left to right on a line; where both have pieces on one line, the
+    /// other order on that line is tried too and the better spelling kept — a tool that merges a label's first two lines
+    /// into one can put the upper one after the lower ("分析及改进 偏差原因" over "措施").
+    /// </summary>
+    private static List<Token> Merged(List<Token> a, List<Token> b, Func<List<Token>, double> score)
+    {
+        var plain = a.Concat(b).OrderBy(t => t.Row).ThenBy(t => t.At.Start).ToList();
+        // Only lines of a label swap, never a lone character ("分" and "得" of two labels on one line).
+        var shared = a.Where(x => b.Any(y => y.Row == x.Row)).Concat(b.Where(y => a.Any(x => x.Row == y.Row))).ToList();
+        if (shared.Count == 0 || shared.Any(t => t.Text.Length < 2)) return plain;
+        var aFirst = a.Concat(b).OrderBy(t => t.Row).ThenBy(t => b.Contains(t)).ThenBy(t => t.At.Start).ToList();
+        var bFirst = a.Concat(b).OrderBy(t => t.Row).ThenBy(t => a.Contains(t)).ThenBy(t => t.At.Start).ToList();
+        return new[] { plain, aFirst, bFirst }.MaxBy(score)!;
     }
 
     private static bool IsIndicatorBand(HashSet<string> kinds) =>
@@ -381,6 +424,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     {
         var columns = band.Columns;
         SetTerritories(columns);
+        columns = SettledOnRows(rows, band, end, columns);
         var lines = new List<(int Row, List<(Token Token, int Column)> Placed)>();
         var current = columns;
         // A page whose columns could not be mapped from the first's: its full rows are read in their cells' order.
@@ -451,6 +495,50 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     }
 
     /// <summary>
+    /// The header's columns moved onto the cells under them where the rows say the header line stands elsewhere. A
+    /// header line packed with characters (Chromium's, every label wrapped) is set narrower in characters than the rows
+    /// of few characters under it: the header puts 实际完成值 at 17 where the rows' actuals start at 26, and a name's
+    /// wrapped end ("率" under "系统运行稳定") falls in the wrong column by the header. Each of the five cells of the full
+    /// rows (a name, the two measures, 分值, 得分) that starts outside its own column's territory moves that column to run
+    /// from where its cells start to where the next one's start, and the columns beside it give way.
+    /// </summary>
+    private List<Column> SettledOnRows(ImmutableArray<RawRow> rows, Band band, int end, List<Column> columns)
+    {
+        if (band.End >= end || FullRowColumns(columns) is not (>= 0 and var name)) return columns;
+        if (FullRowStarts(rows, band.End, end, rows[band.End].Block, minRows: 3) is not { } full) return columns;
+        // Only rows laid at one width measure the header: where each line is laid at its own, the cells of the rows
+        // stand apart from one another as much as from the header, and the header is the surer.
+        if (full.Any(xs => xs.Count(x => Math.Abs(x - xs[xs.Count / 2]) <= 2) * 3 < xs.Count * 2)) return columns;
+        var starts = full.Select(xs => (double)xs[xs.Count / 2]).ToArray();
+        if (Enumerable.Range(0, 5).All(q => starts[q] >= columns[name + q].Left && starts[q] < columns[name + q].Right)) return columns;
+        // The rows' cells keep the header's order, or they are no measure of it.
+        if (starts.Zip(starts.Skip(1)).Any(p => p.Second <= p.First)) return columns;
+        // Only the columns whose cells start outside them move; the others stand where the header put them.
+        var inside = Enumerable.Range(0, 5).Select(q => starts[q] >= columns[name + q].Left && starts[q] < columns[name + q].Right).ToArray();
+        var settled = columns.ToList();
+        for (var q = 4; q >= 0; q--)
+        {
+            if (inside[q]) continue;
+            var c = columns[name + q];
+            var lo = (int)starts[q];
+            var hi = q == 4 ? lo + 2 : Math.Min((int)starts[q + 1], settled[name + q + 1].Lo) - 2;
+            settled[name + q] = new Column(c.Kind, lo, Math.Max(lo, hi), c.Header);
+        }
+        // The columns either side of the five give way to them.
+        var first = settled[name].Lo;
+        var last = settled[name + 4].Hi;
+        for (var j = 0; j < name; j++)
+            settled[j] = settled[j] with { Lo = Math.Min(settled[j].Lo, first - 1), Hi = Math.Min(settled[j].Hi, first - 1) };
+        for (var j = name + 5; j < columns.Count; j++)
+            settled[j] = settled[j] with { Lo = Math.Max(settled[j].Lo, last + 1), Hi = Math.Max(settled[j].Hi, last + 1) };
+        for (var q = 0; q < 4; q++)
+            if (inside[q] && settled[name + q].Hi >= settled[name + q + 1].Lo)
+                settled[name + q] = settled[name + q] with { Hi = Math.Max(settled[name + q].Lo, settled[name + q + 1].Lo - 1) };
+        SetTerritories(settled);
+        return settled;
+    }
+
+    /// <summary>
     /// The header's columns on a later page of the dump. The layout tool places a page's words by that page's own
     /// character width, so the table's columns stand elsewhere in characters though not in print. Where a cell starts
     /// in a full row (三级指标, the two measures, 分值, 得分) is measured on both pages, and the map from one page's
@@ -468,6 +556,19 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     }
 
     /// <summary>
+    /// The column of 三级指标 where the two measures and the 分值/得分 pair follow it side by side, as a full row's five
+    /// cells do; -1 where the header has them otherwise.
+    /// </summary>
+    private static int FullRowColumns(List<Column> columns)
+    {
+        var name = columns.FindIndex(c => c.Kind == "HdrName");
+        var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
+        var score = columns.FindIndex(c => c.Kind == "HdrScore");
+        return name >= 0 && name + 4 < columns.Count && columns.Skip(name + 1).Take(2).All(c => c.Kind is "HdrTarget" or "HdrActual") &&
+               Math.Min(weight, score) == name + 3 && Math.Max(weight, score) == name + 4 ? name : -1;
+    }
+
+    /// <summary>
     /// A full row on a page whose columns are not known, read by its cells' order: the level names the template knows
     /// (exactly) first, then three phrases — 三级指标 and the two measures in the header's order — the 分值/得分 pair and a
     /// note of words. A page that holds a row or two (the table's end run over) is laid at widths of its own, not a
@@ -475,12 +576,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// </summary>
     private List<(Token Token, int Column)>? InCellOrder(List<Token> tokens, List<Column> columns)
     {
-        var name = columns.FindIndex(c => c.Kind == "HdrName");
-        var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
-        var score = columns.FindIndex(c => c.Kind == "HdrScore");
-        if (name < 0 || name + 2 >= columns.Count || !columns.Skip(name + 1).Take(2).All(c => c.Kind is "HdrTarget" or "HdrActual") ||
-            Math.Min(weight, score) != name + 3 || Math.Max(weight, score) != name + 4)
-            return null;
+        if (FullRowColumns(columns) is not (>= 0 and var name)) return null;
         var pair = tokens.FindLastIndex(t => IsSmallFigure(t.Text));
         if (pair < 1 || !IsSmallFigure(tokens[pair - 1].Text) || tokens.Skip(pair + 1).Any(t => IsFigure(t.Text))) return null;
         var placed = new List<(Token Token, int Column)>(tokens.Count);
@@ -535,7 +631,11 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// Median starts of the five cells of the full rows of one block (a name, two measures, 分值 and 得分, after any
     /// level words), or null when fewer than <paramref name="minRows"/> rows are full.
     /// </summary>
-    private double[]? CellStarts(ImmutableArray<RawRow> rows, int from, int end, int block, int minRows)
+    private double[]? CellStarts(ImmutableArray<RawRow> rows, int from, int end, int block, int minRows) =>
+        FullRowStarts(rows, from, end, block, minRows) is { } starts ? [.. starts.Select(xs => (double)xs[xs.Count / 2])] : null;
+
+    /// <summary>The sorted starts of each of the five cells of the full rows of one block, as <see cref="CellStarts"/> reads them.</summary>
+    private List<int>[]? FullRowStarts(ImmutableArray<RawRow> rows, int from, int end, int block, int minRows)
     {
         var starts = Enumerable.Range(0, 5).Select(_ => new List<int>()).ToArray();
         for (var r = from; r < end && rows[r].Block == block; r++)
@@ -567,7 +667,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             starts[4].Add(tokens[last].At.Start);
         }
         if (starts[0].Count < minRows) return null;
-        return [.. starts.Select(xs => { xs.Sort(); return (double)xs[xs.Count / 2]; })];
+        foreach (var xs in starts) xs.Sort();
+        return starts;
     }
 
     private static (double Scale, double Shift)? FitByPair(ImmutableArray<RawRow> rows, Band band, int from, int end)

@@ -698,4 +698,153 @@ public sealed class LayoutTableBuilderTests
         Assert.Equal((2334275.00m, 2334275.00m, 1662653.00m), Amounts(form.Funding.Fiscal));
         Assert.All([form.Funding.Carryover, form.Funding.Other], line => Assert.Equal((0m, 0m, (decimal?)null), Amounts(line)));
     }
+
+    [Fact]
+    public void A_note_label_wrapped_over_four_lines_beside_a_packed_header_line_is_the_note_column()
+    {
+        // Chromium's layout text of a print-shop form (tuning half, synthetic 1820): "偏差原" / "因分析" / "及改进" / "措施",
+        // the second piece twenty characters left of the others on a line packed with labels. Only the lines below spell the
+        // whole label, so paired line by line the first two pieces gained nothing together and the column was never named:
+        // every note was lost and the first two rows read as one.
+        var form = Read("""
+                             2023年度财政项目支出绩效自评表
+                 项目名称         志愿者服务保障经费
+                 主管部门          上海市浦东新区卫生健康委员会             实施单位 上海市浦东新区卫生健康委员会
+                    年初预算数 全年预算数 全年执行数 分值 执行率 得分
+                年度资 2428713.50 2428713.50 1884043.00 10 77.57% 7.76
+                金总额
+            项目 其中：
+            资金 当年财  2428713.50 2428713.50 1884043.00 —
+            (元) 政拨款
+                上年结                                   —
+                转资金
+                其他资                                   —
+                 金
+                                预期目标                    实际完成情况
+            年度总体目标 按年度计划推进项目实施，保障各项工作
+                    有序开展。                           已按计划完成年度目标。
+             绩                                                  偏差原
+             效 一级指 二级指标 三级指标 实际完成值 年度指 分值 得 因分析
+             指 标                                     标值       分 及改进
+             标                                                   措施
+                产出指            完成巡查次数      基本完善      完善    1  0 资金执
+                 标                                              行偏慢
+                     数量指标
+                                服务人次 基本完善 完善               4 2 进度滞
+                                                                后
+                      成本指标 项目成本控制     及时     及时     1    1
+                满意度指标 服务对象满意度指标 受众满意度     90% >80% 20 20
+                             总分                   100 94.76
+            """);
+        Assert.Equal(4, form.Indicators.Length);
+        Assert.Equal(("完成巡查次数", "完善", "基本完善", 1m, 0m, "资金执行偏慢"), Row(form, 0));
+        Assert.Equal(("服务人次", "完善", "基本完善", 4m, 2m, "进度滞后"), Row(form, 1));
+    }
+
+    [Fact]
+    public void A_note_label_whose_first_line_the_layout_printed_after_its_second_is_the_note_column()
+    {
+        // Chromium (tuning half, synthetic 1998): "分析及改进        偏差原因" on one line, "措施" under the second. Read left
+        // to right the pieces spell no label, the note column was never named, and the rows with a note were lost.
+        var form = Read("""
+                                         财政项目支出绩效自评表
+                                               (2022 年度)
+                项目名称       社区服务经费
+                主管部门       上海市静安区民政局 实施单位 上海市静安区社区服务中心
+                         年初预算数 全年预算数 全年执行数 分值 执行率 得分
+                项目资金 年度资金总额 500000.00 500000.00 450000.00 10 90.00% 9.00
+                (元) 其中：当年财政拨款 500000.00 500000.00 450000.00 —
+                      上年结转资金 0.00 0.00 —
+                      其他资金 0.00 0.00 —
+                            绩效指标
+             一级      二级           三级            实际完 年度 分 得分 分析及改进        偏差原因
+             指标      指标           指标              成值 指标值 值                措施
+                    数量指标       覆盖社区数            98.6万 <=100万元 1 0 进度滞后
+                                                   元
+            产出指标             资金支付及时性              及时     及时 8 8
+                    时效指标   各项工作完成及时性               90 >=85% 18 18
+              满意度指 服务对象满意度     工作人员满意度             =55人 =55人 7 7
+                标      指标        群众满意率              持续     持续 10 10
+                                总分                            100 91.025
+            """);
+        Assert.Equal(5, form.Indicators.Length);
+        Assert.Equal(("覆盖社区数", "<=100万元", "98.6万元", 1m, 0m, "进度滞后"), Row(form, 0));
+        Assert.Equal(("各项工作完成及时性", ">=85%", "90", 18m, 18m, (string?)null), Row(form, 2));
+    }
+
+    [Fact]
+    public void Wrapped_names_go_by_where_the_rows_cells_start_where_the_header_stands_elsewhere()
+    {
+        // Writer's layout text (tuning half, synthetic 030): the header's labels are centred over their columns, the rows'
+        // cells set left, so by the header 年度指标值 begins where the rows' names end. A name wrapped around its row's
+        // figures ("对优化营商环境持续发挥" / "作用") was then read as the row's target. Where every row starts its cells at
+        // one place, those places say where the columns are.
+        var form = Read("""
+                                                  财政项目支出绩效自评表
+                                                        (2020 年度)
+                  项目名称                           校园安全设施改造专项经费（普陀财预[2020]202 号）
+                                                                            实施单
+                  主管部门                    上海市普陀区生态环境局                              上海市普陀区生态环境事务中心
+                                                                              位
+                                                               全年执行
+                            年初预算数            全年预算数                      分值  执行率           得分
+                                                                  数
+            项目资 年度资金总额     7,763,239.00     7,763,239.00      7,762,790  10 99.99%       10.00
+              金  其中：当年财政
+                           7,763,239.00     7,763,239.00              —
+             (元)    拨款
+                  上年结转资金       0.00     0.00                          —
+                   其他资金        0.00     0.00                          —
+                                     预期目标                                             实际完成情况
+                 年度总体目标
+                           按年度计划推进项目实施，保障各项工作有序开展。                                 已按计划完成年度目标。
+             绩                                 年度指标                 实际完成
+                    一级指标    二级指标       三级指标                                   分值    得分     偏差原因分析及改进措施
+             效                                    值                   值
+             指                        维护点位数     >=95%                96%       4      4
+             标
+                            数量指标       培训场次     >=95%                96%      12     12
+                                      覆盖社区数      健全                  健全        2      1        进度滞后
+                                                                                          部分工作未按计划完成，下年度
+                                           工作考核达标率           提升     有所提升      5      4
+                                                                                               加强跟踪
+                             质量指标
+                                                            ≥2000 人
+                    产出指标                   工作考核达标率                  2136 人次   1      1
+                                                               次
+                                            资金支付及时性           及时       及时     8      8
+                             时效指标
+                                            资金支付及时性           提升    有所提升      7      5        资金执行偏慢
+                                              预算控制率           完善    基本完善      2      1         进度滞后
+                             成本指标            项目成本控制           健全       健全     2      2
+                                              预算控制率           健全       健全     1      1
+                    效益指标   经济效益指标            节约运行成本          =100%     100%   9      9
+                                             节约运行成本          =55 人    =55 人   5      5
+                                           带动相关产业发展        <=100 万元 98.6 万元   3      3
+                               对优化营商环境持续发挥
+                                               >80%     90%      4      4
+                                     作用
+                     社会效益指标
+                               对优化营商环境持续发挥
+                                               提升     有所提升       1      1
+                                     作用
+                                 设施持续使用年限      ≥90%     92.5%    1      0     进度滞后
+                    可持续影响指标
+                                 设施持续使用年限      健全        健全      1      1
+                                  工作人员满意度      ≥90%     92.5%   15     15
+                    服务对象满意度指                  ≥2000 人
+            满意度指标                    群众满意率            2136 人次    2      2
+                        标                       次
+                                    工作人员满意度    >80%      90%     5      5
+                               总分                               100   94.00
+
+            """);
+        Assert.Equal(20, form.Indicators.Length);
+        Assert.Equal(("工作考核达标率", "≥2000人次", "2136人次", 1m, 1m, (string?)null), Row(form, 4));
+        Assert.Equal(("对优化营商环境持续发挥作用", ">80%", "90%", 4m, 4m, (string?)null), Row(form, 13));
+        Assert.Equal(("对优化营商环境持续发挥作用", "提升", "有所提升", 1m, 1m, (string?)null), Row(form, 14));
+    }
+
+    private static (string? Name, string? Target, string? Actual, decimal? Weight, decimal? Score, string? Note) Row(CleanedForm form, int i) =>
+        (form.Indicators[i].Name, form.Indicators[i].Target, form.Indicators[i].Actual, form.Indicators[i].Weight, form.Indicators[i].Score, form.Indicators[i].Note);
 }
