@@ -85,6 +85,8 @@ public static class DiagnosticCodes
         "“总分”与其数字被分在两行，已合并为一行。", "核对总分。");
     public static readonly DiagnosticCode TotalUnlabelled = new("grid.total-unlabelled", Warning, Stage.Tables,
         "指标之后一行只有两个数字，按总分读取（“总分”二字丢失）。", "核对总分。");
+    public static readonly DiagnosticCode TotalUnglued = new("grid.total-unglued", Warning, Stage.Normalization,
+        "总分一行只有一个大于 100 的数，是分值合计 100 与得分在文本中粘成的一个数（“10089.54”），按 100 与其后的数读取。", "核对总分。");
 
     // ── Normalization ───────────────────────────────────────────────────────────────────────────
     // The grid.* codes below are raised while a row is read against the columns its header binds (which only the

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using PerformanceEval.Diagnostics;
 using PerformanceEval.Contract;
@@ -37,6 +38,15 @@ public sealed partial class StandardFormNormalizer
             b.TotalWeight = figures[0].n.Value;
             b.From("totalWeight", figures[0].Cell, ri);
         }
+        else if (figures.Count == 1 && GluedTotal(TextCleaner.Clean(figures[0].Cell.Text)) is { } score)
+        {
+            // A 总分 is out of 100: one figure past it is the 100 and the score glued ("10089.54", PdfPig's words of a
+            // Chromium page).
+            (b.TotalWeight, b.TotalScore) = (100m, score);
+            b.From("totalWeight", figures[0].Cell, ri);
+            b.From("totalScore", figures[0].Cell, ri);
+            b.Warn(DiagnosticCodes.TotalUnglued, $"总分读作“{figures[0].Cell.Text}”，按分值合计 100、得分 {score} 读取", figures[0].Cell, ri, "totalScore");
+        }
         else if (figures.Count == 1)
         {
             b.TotalScore = figures[0].n.Value;
@@ -44,6 +54,13 @@ public sealed partial class StandardFormNormalizer
         }
         return true;
     }
+
+    /// <summary>The score of a 总分 figure that is "100" and a score of at most 100 run together; null for any other.</summary>
+    private static decimal? GluedTotal(string? text) =>
+        text is { Length: > 3 } t && t.StartsWith("100", StringComparison.Ordinal) && t[3] != '.' && t[3] != '%' &&
+        (t[3] != '0' || t.Length == 4 || t[4] == '.') && NumberParser.TryParse(t[3..], out var rest) && !rest.Percent && rest.Value <= 100
+            ? rest.Value
+            : null;
 
     /// <summary>
     /// A 总分 / 合计 label: the whole cell, or on a scan one word of it among specks the engine read as marks and lone
@@ -79,6 +96,21 @@ public sealed partial class StandardFormNormalizer
             return;
         var s = FindWeightScorePair(cells);
         if (s >= 0) state.ReadByPosition = true;
+        if (s < 0 && row.Origin is RowOrigin.Layout && GluedPair(row, cells) is var (apart, glued))
+        {
+            var before = b.Indicators.Count;
+            ReadIndicatorRow(b, apart, ri, state);
+            if (glued is { } split && b.Indicators.Count == before + 1)
+            {
+                // Which digits are the 分值 and which the 得分 is the text's guess, not the form's: both stay unread.
+                b.Indicators[before] = b.Indicators[before] with { Weight = null, Score = null };
+                foreach (var field in new[] { "weight", "score" })
+                    b.Warn(DiagnosticCodes.FiguresJoined,
+                        $"分值与得分在文本中粘成一个数“{split.Digits}”（也许是 {split.Weight} 与 {split.Score}），分不开，两者留空",
+                        split.Cell, ri, $"indicators[{before}].{field}");
+            }
+            return;
+        }
         if (s < 0)
         {
             ReadRowWithoutFigures(b, row, ri, state, nonEmpty);
@@ -432,6 +464,58 @@ public sealed partial class StandardFormNormalizer
 
     private static decimal? Number(RowCell cell) =>
         NumberParser.TryParse(cell.Text, out var n) ? n.Value : null;
+
+    /// <summary>
+    /// A plain line whose 分值 and 得分 the dump glued into one word, cut apart so that the row is read: PdfPig's words of a
+    /// Chromium page run "92.5% 5 5" together as "92.5% 55", and a pair into its note ("4 2部分工作未按计划完成" →
+    /// "42部分工作未按计划完成"). The word stands last (or before a note of words) right after a measure, not a figure;
+    /// its digits cut one way only into a 分值 of at most 100 and a 得分 no greater, neither with a leading zero. A note
+    /// glued to a 得分 that has its 分值 before it ("2 1进度滞后") is only cut from it: that pair is whole. Null when the
+    /// line is no such row. <c>Joined</c> is the glued pair, whose split the caller does not read.
+    /// </summary>
+    private (RawRow Row, (RawCell Cell, string Digits, int Weight, int Score)? Joined)? GluedPair(RawRow row, List<RowCell> cells)
+    {
+        var filled = cells.Where(c => c.Text is not null).ToList();
+        if (filled.Count < 2) return null;
+        var last = filled[^1];
+        var pieces = new List<RawCell>();
+        var figure = last;
+        string digits;
+        if (GluedNote().Match(last.Text!) is { Success: true } m && !matcher.Model.Units.Any(u => m.Groups[2].Value.StartsWith(u, StringComparison.Ordinal)))
+        {
+            digits = m.Groups[1].Value;
+            pieces.Add(last.Raw with { Text = digits });
+            pieces.Add(last.Raw with { Text = m.Groups[2].Value });
+            // "2 1进度滞后": the 得分 glued to the note after a 分值 of its own.
+            if (filled[^2].IsNumber && digits.Length <= 3)
+                return (row with { Cells = [.. row.Cells.SelectMany(c => ReferenceEquals(c, last.Raw) ? pieces : [c])] }, null);
+        }
+        else if (last.IsNumber && last.Text!.All(char.IsAsciiDigit)) digits = last.Text!;
+        else if (filled.Count >= 3 && filled[^2].IsNumber && filled[^2].Text!.All(char.IsAsciiDigit) && !last.IsNumber && last.Level is null &&
+                 !NumberParser.TryParse(last.Text, out _))
+        {
+            // The glued pair before a note of its own.
+            figure = filled[^2];
+            digits = figure.Text!;
+        }
+        else return null;
+        var measure = filled[filled.IndexOf(figure) - 1];
+        if (measure.IsNumber || measure.Level is { IsExact: true } || digits.Length is < 2 or > 4) return null;
+        var splits = Enumerable.Range(1, digits.Length - 1)
+            .Select(k => (W: digits[..k], S: digits[k..]))
+            .Where(x => (x.W.Length == 1 || x.W[0] != '0') && (x.S.Length == 1 || x.S[0] != '0'))
+            .Select(x => (W: int.Parse(x.W, CultureInfo.InvariantCulture), S: int.Parse(x.S, CultureInfo.InvariantCulture)))
+            .Where(x => x.W is > 0 and <= 100 && x.S <= x.W)
+            .ToList();
+        if (splits.Count != 1) return null;
+        var (weight, score) = splits[0];
+        var pair = new[] { figure.Raw with { Text = weight.ToString(CultureInfo.InvariantCulture) }, figure.Raw with { Text = score.ToString(CultureInfo.InvariantCulture) } };
+        var replaced = row.Cells.SelectMany(c => ReferenceEquals(c, figure.Raw) ? (IEnumerable<RawCell>)(pieces.Count > 0 ? [pair[0], pair[1], pieces[1]] : pair) : [c]);
+        return (row with { Cells = [.. replaced] }, (figure.Raw, digits, weight, score));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,4})(\p{IsCJKUnifiedIdeographs}.*)$")]
+    private static partial System.Text.RegularExpressions.Regex GluedNote();
 
     /// <summary>Index of the 得分 cell: the rightmost pair of adjacent plain figures with only text after it.</summary>
     private static int FindWeightScorePair(List<RowCell> cells)

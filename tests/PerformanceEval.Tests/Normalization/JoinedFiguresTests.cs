@@ -36,4 +36,63 @@ public sealed class JoinedFiguresTests
         Assert.Equal((30m, 30m), (form.Indicators[0].Weight, form.Indicators[0].Score));
         Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.FiguresJoined.Id);
     }
+
+    /// <summary>
+    /// PdfPig's words of a Chromium page (tuning half, synthetic 1742): on the page after the first the words of a row's
+    /// 分值 and 得分 run together ("92.5% 55"), or into the note ("42部分工作未按计划完成…"), and the 总分's 100 into its
+    /// score. Each such line had no pair and was read as part of the next row's name: five rows lost.
+    /// </summary>
+    private const string GluedPairs = RawTextForms.Head + "\n" + """
+        产出指标 数量指标 完成弱电改造工作 =12次 12次 30 30
+        成本指标 控制在预算内 ≥90% 92.5% 55
+        控制在预算内 ≥90% 92.5% 42部分工作未按计划完成，下年度加强跟踪
+        效益指标 经济效益指标 节约运行成本 =55人 =55人 2 1进度滞后
+        降低运维支出 <=100万元 98.6万元 2020
+        满意度指标 服务对象满意度指标 用户评价 健全 健全 20 20
+        总分 10089.43
+        """;
+
+    [Fact]
+    public void A_pair_a_plain_text_glued_into_one_word_keeps_its_row_and_is_left_unread_and_said_so()
+    {
+        var form = RawTextForms.Read(GluedPairs);
+        Assert.Equal(6, form.Indicators.Length);
+        Assert.Equal(("控制在预算内", "≥90%", "92.5%", (decimal?)null, (decimal?)null, (string?)null),
+            (form.Indicators[1].Name, form.Indicators[1].Target, form.Indicators[1].Actual, form.Indicators[1].Weight, form.Indicators[1].Score, form.Indicators[1].Note));
+        Assert.Equal(("部分工作未按计划完成，下年度加强跟踪", (decimal?)null), (form.Indicators[2].Note, form.Indicators[2].Weight));
+        Assert.Equal(("降低运维支出", "98.6万元", (decimal?)null), (form.Indicators[4].Name, form.Indicators[4].Actual, form.Indicators[4].Score));
+        foreach (var row in new[] { 1, 2, 4 })
+            foreach (var field in new[] { "weight", "score" })
+                Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.FiguresJoined.Id && w.Field == $"indicators[{row}].{field}");
+        // The rows read whole keep their figures.
+        Assert.Equal((30m, 30m), (form.Indicators[0].Weight!.Value, form.Indicators[0].Score!.Value));
+        Assert.Equal((20m, 20m), (form.Indicators[5].Weight!.Value, form.Indicators[5].Score!.Value));
+    }
+
+    [Fact]
+    public void A_note_glued_to_a_score_that_has_its_weight_is_cut_from_it()
+    {
+        var form = RawTextForms.Read(GluedPairs);
+        Assert.Equal(("节约运行成本", 2m, 1m, "进度滞后"),
+            (form.Indicators[3].Name, form.Indicators[3].Weight!.Value, form.Indicators[3].Score!.Value, form.Indicators[3].Note));
+        Assert.DoesNotContain(form.Warnings, w => w.Field?.StartsWith("indicators[3]", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void A_total_past_100_is_the_100_and_its_score_glued_and_said_so()
+    {
+        var form = RawTextForms.Read(GluedPairs);
+        Assert.Equal((100m, 89.43m), (form.TotalWeight!.Value, form.TotalScore!.Value));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.TotalUnglued.Id && w.Field == "totalScore");
+    }
+
+    [Fact]
+    public void A_lone_figure_that_cuts_into_no_pair_one_way_only_is_no_glued_pair()
+    {
+        // "510" is 51 and 0 or 5 and 10 — a 得分 over its 分值 is no pair, so 51/0 only; "12" is 1 and 2, a score over
+        // its weight: no pair at all, and the line stays no row.
+        var form = RawTextForms.Read(GluedPairs.Replace("降低运维支出 <=100万元 98.6万元 2020", "降低运维支出 <=100万元 98.6万元 12"));
+        Assert.DoesNotContain(form.Indicators, i => i.Name == "降低运维支出");
+        Assert.DoesNotContain(form.Warnings, w => w.Code == DiagnosticCodes.FiguresJoined.Id && w.Message.Contains("“12”", StringComparison.Ordinal));
+    }
 }
