@@ -134,9 +134,12 @@ public sealed partial class StandardFormNormalizer
             // (Whichever of the two the header prints nearer the 分值: the lone cell is the one before the pair.)
             if (target is null && actual is { } only && !IsTargetLike(only.Text) && state.PendingName.Count == 0) actual = null;
             if (actual is null && target is { } alone && !IsTargetLike(alone.Text) && state.PendingName.Count == 0) target = null;
+            var first = cells.FindIndex(c => c.Text is not null);
+            // The note above gone on over the held lines is no part of this row.
+            NoteGoesOnOverHeldLines(b, state, ri,
+                ownCells: target?.Text is not null && actual?.Text is not null && cells.Skip(first).Take(Math.Min(at, tt) - first).Any(c => c.Text is not null && c.Level is null));
             // Nothing before the pair on its own line: the lines held for the name are the row's name, target and actual,
             // each cell's wrapped lines one after the other.
-            var first = cells.FindIndex(c => c.Text is not null);
             var undivided = false;
             // The line's first cell the last line of a cell the held lines began ("预算控制率" / "有所提" / "升 提升 6 6": a
             // tool writing each cell's lines in turn puts the cells' last lines on the row's line): the held lines and the
@@ -216,6 +219,28 @@ public sealed partial class StandardFormNormalizer
         if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is not null ? state.Level1Row : state.LevelCell is not null ? state.LevelRow : ri);
         state.ExpectNote = row.Origin is RowOrigin.Layout && note is null && score < weight;
         state.NoteEndLine = noteCells.Count > 0 ? noteCells.Max(c => c.Raw.Source.Line) : null;
+    }
+
+    /// <summary>
+    /// The held lines that go on the note of the row above: the run of them on the lines right after the note's
+    /// ("部分工作未" / "按计划完" / "成，下年度" / "加强跟踪", a note wrapped in a narrow cell, the "成" carried down with its
+    /// comma), when a line of the run reads as a clause — a name is none — and the run is not this row's: the row holds
+    /// its own name and both measures (<paramref name="ownCells"/>), or the run ends at a line between (a 二级指标 printed
+    /// over the next row) and held lines go on after it.
+    /// </summary>
+    private void NoteGoesOnOverHeldLines(FormBuilder b, ReadState state, int ri, bool ownCells)
+    {
+        if (state.PendingName.Count == 0 || b.Indicators.Count == 0 || b.Indicators[^1].Note is null || state.NoteEndLine is not { } noteLine) return;
+        var run = 0;
+        while (run < state.PendingName.Count && state.PendingName[run].Cell.Source.Line == noteLine + 1 + run) run++;
+        if (run == 0 || !state.PendingName.Take(run).Any(h => h.Text.AsSpan().IndexOfAny("，；。") >= 0)) return;
+        if (ownCells ? run != state.PendingName.Count : run == state.PendingName.Count) return;
+        var at = $"indicators[{b.Indicators.Count - 1}].note";
+        var held = state.PendingName.Take(run).ToList();
+        b.Indicators[^1] = b.Indicators[^1] with { Note = b.Repair(b.Indicators[^1].Note + string.Concat(held.Select(h => h.Text)), held[0].Cell, at) };
+        foreach (var (_, cell) in held) b.AlsoFrom(at, cell, ri);
+        state.NoteEndLine = noteLine + run;
+        state.PendingName.RemoveRange(0, run);
     }
 
     /// <summary>

@@ -43,4 +43,45 @@ public sealed class WrappedNoteTests
         var form = RawTextForms.Read(Form.Replace("资金执行偏\n慢\n服务质量达标率", "资金执行慢。\n对优化营商环境持续\n发挥作用"));
         Assert.Equal(("资金执行慢。", "对优化营商环境持续发挥作用"), (form.Indicators[2].Note, form.Indicators[3].Name));
     }
+
+    /// <summary>
+    /// PdfPig's words of a Chromium page (tuning half, synthetic 1890): a note wrapped in a narrow cell, four short lines
+    /// after its row ("成" carried down with its comma), then the next 二级指标 on a line of its own.
+    /// </summary>
+    private const string NarrowNote = RawTextForms.Head + "\n" + """
+        产出指标 数量指标 新建宣传栏 =100 按计划完成 2 1
+        部分工作未
+        按计划完
+        成，下年度
+        加强跟踪
+        质量指标
+        问题整改率 完善 基本完善 12 12
+        工作考核达标率 =100% 100% 2 1
+        部分工作未
+        按计划完
+        成，下年度
+        加强跟踪
+        时效指标
+        项目完工
+        已完工
+        按计划
+        5 4 进度滞后
+        总分 100 93.43
+        """;
+
+    [Fact]
+    public void A_note_wrapped_into_short_lines_goes_on_over_them_before_a_row_with_a_name_of_its_own()
+    {
+        var form = RawTextForms.Read(NarrowNote);
+        Assert.Equal("部分工作未按计划完成，下年度加强跟踪", form.Indicators[0].Note);
+        Assert.Equal("问题整改率", form.Indicators[1].Name);
+    }
+
+    [Fact]
+    public void A_note_wrapped_into_short_lines_ends_at_the_line_between_it_and_the_next_rows_held_cells()
+    {
+        var form = RawTextForms.Read(NarrowNote);
+        Assert.Equal("部分工作未按计划完成，下年度加强跟踪", form.Indicators[2].Note);
+        Assert.Equal(("项目完工", "时效指标"), (form.Indicators[3].Name, form.Indicators[3].Level2));
+    }
 }
