@@ -16,7 +16,9 @@ namespace PerformanceEval.Tables;
 /// <item>a wrapped cell's lines are full but its last: a line shorter than the one after it ends its cell
 /// ("完善" / "基本完" / "善" is 完善 and 基本完善), and a last line as wide as the one before it is less likely than a
 /// shorter rest ("人员管理机制健" / "全性" / "完善" is a name and a target, not a name and 全性完善);</item>
-/// <item>a cell is words or a measure, not both: "验收合格率" / "&lt;=100" is two cells;</item>
+/// <item>a cell is words or a measure, not both: "验收合格率" / "&lt;=100" is two cells — unless the words flow into the
+/// figure on one line ("资金按计划" / "到位90%-" / "100%" is one measure);</item>
+/// <item>a comparison starts a target: "98.6万元" / "&lt;=100万" / "元" is two cells;</item>
 /// <item>a cell of one character is rarer than a wrapped cell's last line ("有所提" / "升").</item>
 /// </list>
 /// Null when the pieces cannot make that many cells, or two cuts are equally good: the caller reads the pieces as before.
@@ -103,9 +105,14 @@ public static class WrappedCells
                 // likely two cells, each of one line.
                 else if (lines[l] == lines[l + 1] && l + 2 == lines.Count) cost += 0.5;
             }
-            var words = group.Any(i => IsWords(pieces[i].Text, units));
-            var figures = group.Any(i => pieces[i].Text.Any(char.IsAsciiDigit));
-            if (words && figures) cost += 2;
+            var words = group.FindIndex(i => IsWords(pieces[i].Text, units));
+            var figure = group.FindIndex(i => pieces[i].Text.Any(char.IsAsciiDigit));
+            // Words flowing into a figure on one line ("资金按计划" / "到位90%-" / "100%", "年度投资计划完" / "成率100%") are
+            // one measure: its figure starts mid-line, after a character.
+            var flows = words >= 0 && words < figure && TextCleaner.Clean(pieces[group[figure]].Text) is { Length: > 0 } f && TextCleaner.IsCjk(f[0]);
+            if (words >= 0 && figure >= 0 && !flows) cost += 2;
+            // A comparison starts a target ("98.6万元" / "<=100万" is an actual and a target), never the middle of a cell.
+            if (group.Skip(1).Any(i => TextCleaner.Clean(pieces[i].Text) is { Length: > 0 } t && "≥≤<>=＞＜＝".Contains(t[0]))) cost += 1;
             // A cell of one character ("升") is rarer than the last line of a wrapped one ("有所提" / "升"); where a cut
             // may go either way, the character goes on the line before it.
             if (group.Count == 1 && pieces[group[0]].Text.Trim() is { Length: 1 } one && TextCleaner.IsCjk(one[0]) && !IsUnitPiece(one, units))

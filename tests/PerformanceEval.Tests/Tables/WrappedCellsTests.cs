@@ -73,4 +73,25 @@ public sealed class WrappedCellsTests
         // Words and a measure in one cell cost more than apart.
         Assert.Equal("验收合格率 | =12次", Cut(2, ("验收合格率", 1), ("=12", 2), ("次", 3)));
     }
+
+    [Fact]
+    public void A_comparison_starts_a_cell_of_its_own()
+    {
+        // Writer's letters (tuning half, synthetic 2158): a name over two lines, an actual, and a target whose unit the
+        // line broke. "98.6万元" and "<=100万元" as one cell read as well by every other measure.
+        Assert.Equal("年度投资计划按时序推进 | 98.6万元 | <=100万元",
+            Cut(3, ("年度投资计划按", 1), ("时序推进", 2), ("98.6万元", 3), ("<=100万", 4), ("元", 5)));
+    }
+
+    [Fact]
+    public void Words_that_run_into_a_figure_on_one_line_are_one_measure()
+    {
+        // "年度投资计划完" / "成率100%": the figure starts after a character, mid-line — the words' cell going on. Counted
+        // as words and a figure in one cell, every cut cost the same and the name took them all.
+        Assert.Equal("提升服务能力 | 年度投资计划完成率100% | 年度投资完成率100%",
+            Cut(3, ("提升服务能力", 1), ("年度投资计划完", 2), ("成率100%", 3), ("年度投资完", 4), ("成率100%", 5)));
+        // A figure that starts its line after words is a cell of its own still.
+        Assert.Equal("验收合格率 | <=100 | 98",
+            Cut(3, ("验收合格率", 1), ("<=100", 2), ("98", 3)));
+    }
 }
