@@ -105,6 +105,7 @@ internal sealed class ColumnMap
             }
             if (ranges.Count > before) FillGaps();
         }
+        InLevelOrder(ranges, header, matcher, inferred);
         var ordinals = header.Cells.Where(c => c.FirstColumn >= 0)
             .Select(c => ranges.Find(r => r.From == c.FirstColumn && r.To == c.EndColumn) is { Kind: not null } r ? r.Kind : (string?)null).ToList();
         return new ColumnMap([.. ranges.OrderBy(r => r.From)], header.HasSpans, ordinals, header.Block);
@@ -126,6 +127,33 @@ internal sealed class ColumnMap
         var ranges = cells.Zip(_ordinals).Where(x => x.Second is not null)
             .Select(x => (x.Second!, x.First.FirstColumn, x.First.EndColumn, x.First.Source.Box)).ToList();
         return new ColumnMap(ranges, first.HasSpans, _ordinals, first.Block);
+    }
+
+    /// <summary>The three columns whose labels differ by one character: 一级指标, 二级指标, 三级指标.</summary>
+    private static readonly string[] Ordinals = ["HdrLevel1", "HdrLevel2", "HdrName"];
+
+    /// <summary>
+    /// 一级, 二级 and 三级指标 differ by the one character OCR reads worst ("-级指标", ":级指标", "级指标"): each such cell is
+    /// as near one of the three as another, and which it took depended on which were claimed before it (":级指标" read
+    /// first took 一级 and left the two cells left of it 二级 and 三级: every row's 二级指标 read as its name). No printing
+    /// puts them in another order, so where a cell of the three was not read exactly and their columns stand out of
+    /// that order, they take it, and the cells that change are reported to <paramref name="inferred"/>.
+    /// </summary>
+    private static void InLevelOrder(List<(string Kind, int From, int To, Box? Box)> ranges, RawRow header, LabelMatcher matcher,
+        Action<RawCell, string>? inferred)
+    {
+        var at = Enumerable.Range(0, ranges.Count).Where(i => Ordinals.Contains(ranges[i].Kind)).OrderBy(i => ranges[i].From).ToList();
+        if (at.Count < 2) return;
+        var inOrder = at.Select(i => ranges[i].Kind).OrderBy(k => Array.IndexOf(Ordinals, k)).ToList();
+        if (at.Select(i => ranges[i].Kind).SequenceEqual(inOrder)) return;
+        RawCell? CellOf(int i) => header.Cells.FirstOrDefault(c => c.FirstColumn == ranges[i].From && c.EndColumn == ranges[i].To);
+        if (at.All(i => CellOf(i) is { } c && matcher.Match(c.Text, Ordinals) is { IsExact: true })) return;
+        for (var j = 0; j < at.Count; j++)
+        {
+            if (ranges[at[j]].Kind == inOrder[j]) continue;
+            ranges[at[j]] = ranges[at[j]] with { Kind = inOrder[j] };
+            if (CellOf(at[j]) is { } cell) inferred?.Invoke(cell, inOrder[j]);
+        }
     }
 
     /// <summary>

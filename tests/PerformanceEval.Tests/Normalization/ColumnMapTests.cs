@@ -185,4 +185,27 @@ public sealed class ColumnMapTests
         // Not where the header's last kind is another: a cell lost in the middle would shift every kind after it.
         Assert.Null(map.ForContinuation(next, lastMayBeLost: "HdrScore"));
     }
+
+    [Fact]
+    public void The_three_level_labels_misread_alike_stand_in_the_template_s_order()
+    {
+        // A 240-dpi scan (tuning half, seed 001 form 11): "-级指标", "-级指标", ":级指标". The third read nearest 一级指标
+        // first, the other two took 二级 and 三级: every row's 二级指标 was read as its name.
+        var header = Row(0, null, ("-级指标", 0, 1), ("-级指标", 1, 1), (":级指标", 2, 1), ("年度指标值", 3, 1), ("分值", 4, 1), ("得分", 5, 1));
+        var inferred = new List<(int Column, string Kind)>();
+        var map = ColumnMap.Of(header, Matcher, Kinds, inferred: (cell, kind) => inferred.Add((cell.FirstColumn, kind)));
+        Assert.Equal("HdrLevel1", map.KindOf(Row(0, null, ("产出指标", 0, 1)).Cells[0]));
+        Assert.Equal("HdrLevel2", map.KindOf(Row(0, null, ("数量指标", 1, 1)).Cells[0]));
+        Assert.Equal("HdrName", map.KindOf(Row(0, null, ("覆盖社区数", 2, 1)).Cells[0]));
+        Assert.Contains((2, "HdrName"), inferred);
+    }
+
+    [Fact]
+    public void Level_labels_read_exactly_keep_the_order_they_were_printed_in()
+    {
+        var header = Row(0, null, ("二级指标", 0, 1), ("一级指标", 1, 1), ("三级指标", 2, 1), ("年度指标值", 3, 1), ("分值", 4, 1), ("得分", 5, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        Assert.Equal("HdrLevel2", map.KindOf(Row(0, null, ("数量指标", 0, 1)).Cells[0]));
+        Assert.Equal("HdrLevel1", map.KindOf(Row(0, null, ("产出指标", 1, 1)).Cells[0]));
+    }
 }
