@@ -551,6 +551,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         // A page set at another character width is not set at half or twice it: a fit beyond that is a misreading.
         if (scale is < 0.5 or > 2) return (columns, true);
         var moved = columns.Select(c => new Column(c.Kind, (int)Math.Round(scale * c.Lo + shift), (int)Math.Round(scale * c.Hi + shift), c.Header)).ToList();
+        LevelsFromPageEdge(rows, from, end, columns, moved);
         SetTerritories(moved);
         return (moved, false);
     }
@@ -566,6 +567,31 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var score = columns.FindIndex(c => c.Kind == "HdrScore");
         return name >= 0 && name + 4 < columns.Count && columns.Skip(name + 1).Take(2).All(c => c.Kind is "HdrTarget" or "HdrActual") &&
                Math.Min(weight, score) == name + 3 && Math.Max(weight, score) == name + 4 ? name : -1;
+    }
+
+    /// <summary>
+    /// The columns left of 三级指标 on a later page. The map is fitted to the five cells of full rows, all right of them;
+    /// carried out to the page's left edge it misplaces the 一级/二级指标 (a page at 0.72 of the first's width put 一级
+    /// where the page prints 二级: every label after the break was lost). They lie between the page's left edge — its
+    /// leftmost word — and the name column, in the proportions the header gave them.
+    /// </summary>
+    private void LevelsFromPageEdge(ImmutableArray<RawRow> rows, int from, int end, List<Column> columns, List<Column> moved)
+    {
+        var name = columns.FindIndex(c => c.Kind == "HdrName");
+        if (name <= 0 || columns[name].Lo <= columns[0].Lo) return;
+        var block = rows[from].Block;
+        var starts = new List<int>();
+        for (var r = from; r < end && rows[r].Block == block && IsPositioned(rows[r]); r++)
+            if (rows[r].Cells.FirstOrDefault(c => !c.IsEmpty && !IsVerticalPiece(c.Text)) is { Columns: { } at }) starts.Add(at.Start);
+        if (starts.Count == 0) return;
+        // The names' own start on the page where full rows show it: the fit is surest in the middle of the table.
+        double left = starts.Min(), right = CellStarts(rows, from, end, block, minRows: 1)?[0] ?? moved[name].Lo;
+        double headerLeft = columns[0].Lo, headerRight = columns[name].Lo;
+        if (right <= left) return;
+        var scale = (right - left) / (headerRight - headerLeft);
+        int At(int x) => (int)Math.Round(left + (x - headerLeft) * scale);
+        for (var j = 0; j < name; j++)
+            moved[j] = moved[j] with { Lo = At(columns[j].Lo), Hi = Math.Min(At(columns[j].Hi), (int)right - 1) };
     }
 
     /// <summary>

@@ -847,4 +847,80 @@ public sealed class LayoutTableBuilderTests
 
     private static (string? Name, string? Target, string? Actual, decimal? Weight, decimal? Score, string? Note) Row(CleanedForm form, int i) =>
         (form.Indicators[i].Name, form.Indicators[i].Target, form.Indicators[i].Actual, form.Indicators[i].Weight, form.Indicators[i].Score, form.Indicators[i].Note);
+
+    [Fact]
+    public void The_level_columns_of_a_page_at_another_width_lie_between_its_left_edge_and_its_names()
+    {
+        // Chromium's layout text (tuning half, synthetic 2066): the second page is set at 0.72 of the first's width. The map
+        // fitted to the full rows' cells, carried out to the left, put 一级指标 where this page prints its 二级指标, and every
+        // row after the break kept the 二级指标 before it (经济效益指标).
+        var form = Read("""
+                                财政项目支出绩效自评表
+                                       (2021 年度)
+            项目名称
+            主管部门          上海市闵行区城市管理行政执 实施单位               上海市闵行区城市管理
+                          法局                               行政执法局
+                          年初        全年预       全年执       分 执行率 得分
+                          预算数       算数        行数        值
+            项目 年度资金总额     533352.77 533352.77 519541.56 10 97.41% 9.741
+            资金 其中：当年财政拨 533352.77 533352.77 519541.56 — 97.41%
+            (元) 款
+                上年结转资金                                  —
+                其他资金                                    —
+            年度      预期目标                                实际完成情况
+            总体
+            目标      按年度计划推进项目实施，保障各项工作有序开展。 已按计划完成年度目标。
+            绩效指标
+            一级 二级 三级      年度指       实际完                 分 得分 偏差原因 分析及改进措
+            指标 指标 指标      标值        成值                  值         施
+                数量指 完成巡查次 =100%     100%                2 2
+                标 数
+                质量指 系统运行稳 ≥2000人次 2136人次                9 9
+                标 定率
+                    系统上线时 ≥2000人次 2136人次                4 2       进度滞后
+                    间
+                时效指 完成时限 =100%      100%                5 5
+            产出  标
+                    按计划节点 带来经济效益, 带来了经济效益,工作效率 10 10
+            指标      完成    提高工作效率 得到了提高
+                    按计划完成
+                    平台二期建 <=100万元 98.6万元                4 4
+                    设项目内容
+                成本指 控制在预算
+                标 内       >80%      90%                 5 5
+                    控制在预算 ≥90%      92.5%               1 1
+                    内
+            效益 经济效 降低运维支 健全         健全                  1 0       资金执行偏慢
+            指标 益指标 出
+            <FF>       降低运维支 满意度调查在 满意度调查在85%以上 12 12
+                   出     85%以上
+                   带动相关产 带来经济效益, 带来了经济效益,工作效率 1 1
+                   业发展 提高工作效率 得到了提高
+               社会效 信息共享程 资金按计划到位 资金按计划到位      1 1
+               益指标 度     90%-100%
+                   噪声控制 =100      100%修复      3 3
+               生态效 环境质量改                                 部分工作未按
+               益指标 善     =12次     12次         8 4        计划完成，下
+                                                         年度加强跟踪
+                   项目资料管 >=15000件 14210       7 7
+                   理齐全性
+               可持续 系统后续维
+               影响指 护保障 =100       100         4 4
+               标
+                   人员管理机 带来经济效益, 带来了经济效益,工作效率 5 5
+                   制健全性 提高工作效率 得到了提高
+            满意 服务对 工作人员满 及时       及时          6 6
+            度指 象满意 意度
+            标 度指标 用户评价 提升         有所提升        2 2
+            总分                                100 92.741
+            <FF>
+            """.Replace("<FF>", "\f"));
+        Assert.Equal(19, form.Indicators.Length);
+        Assert.Equal(("信息共享程度", "效益指标", "社会效益指标"), Levels(form, 11));
+        Assert.Equal(("项目资料管理齐全性", "效益指标", "可持续影响指标"), Levels(form, 14));
+        Assert.Equal(("用户评价", "满意度指标", "服务对象满意度指标"), Levels(form, 18));
+    }
+
+    private static (string? Name, string? Level1, string? Level2) Levels(CleanedForm form, int i) =>
+        (form.Indicators[i].Name, form.Indicators[i].Level1, form.Indicators[i].Level2);
 }
