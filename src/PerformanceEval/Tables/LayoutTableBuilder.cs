@@ -1864,6 +1864,13 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         public int Hi => Pieces.Max(t => t.At.End);
         public double Middle => Pieces.Average(t => (double)t.Line);
 
+        /// <summary>Where the label ends on a line: its piece's end there, else its widest piece's (Chromium sets each of
+        /// the label's lines at its own widths, "实施单" at 41–44 over "位" at 55, the value at 45 beside the first).</summary>
+        public int HiOn(int line) => Pieces.Where(t => t.Line == line).Select(t => t.At.End).DefaultIfEmpty(Hi).Max();
+
+        /// <summary>Where the label starts on a line, as <see cref="HiOn"/>.</summary>
+        public int LoOn(int line) => Pieces.Where(t => t.Line == line).Select(t => t.At.Start).DefaultIfEmpty(Lo).Min();
+
         /// <summary>True when the label stands on the line or is wrapped over the lines around it.</summary>
         public bool Covers(int line) => Pieces.Min(t => t.Line) <= line && line <= Pieces.Max(t => t.Line);
     }
@@ -1943,12 +1950,15 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 {
                     if (a == b) continue;
                     var (x, y) = (groups[a], groups[b]);
-                    var near = x.Any(p => y.Any(q => q.Line - p.Line is >= 1 and <= 2 && p.At.Overlaps(q.At)) ||
+                    // (Stacked pieces need not overlap: Chromium sets each line at its own widths, "实施单" at 41 over "位"
+                    // at 55; the vocabulary below decides.)
+                    var near = x.Any(p => y.Any(q => q.Line - p.Line is >= 1 and <= 2 && (p.At.Overlaps(q.At) || Math.Abs(p.At.Center - q.At.Center) <= 16)) ||
                                           y.Any(q => q.Line == p.Line && q.At.Start > p.At.End && q.At.Start - p.At.End <= 12));
                     if (!near) continue;
                     var together = Text([.. x, .. y]);
                     var alone = Math.Max(matcher.Match(Text(x), HeaderLabelKinds)?.Score ?? 0, matcher.Match(Text(y), HeaderLabelKinds)?.Score ?? 0);
-                    if (matcher.Match(together, HeaderLabelKinds) is { Score: >= 0.99 } && alone < 0.99)
+                    // A label wrapped over three lines ("实" / "施单" / "位") joins its first two pieces as its beginning.
+                    if (alone < 0.99 && (matcher.Match(together, HeaderLabelKinds) is { Score: >= 0.99 } || BeginsHeaderLabel(together)))
                     {
                         groups[a] = [.. x, .. y];
                         groups.RemoveAt(b);
@@ -1959,6 +1969,14 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         return [.. groups.Where(g => Names(Text(g), 0.99)).Select(g => new HeaderLabel(matcher.Match(Text(g), HeaderLabelKinds)!.Kind, g))];
 
         static string Text(List<Token> g) => string.Concat(g.OrderBy(t => t.Line).ThenBy(t => t.At.Start).Select(t => t.Text));
+    }
+
+    /// <summary>True when the text is the first characters of a header label, not the whole of it.</summary>
+    private bool BeginsHeaderLabel(string text)
+    {
+        var key = LabelMatcher.Key(text);
+        return key.Length >= 2 && HeaderLabelKinds.Any(k => matcher.Model.Labels.TryGetValue(k, out var labels) &&
+            labels.Any(l => LabelMatcher.Key(l) is var whole && whole.Length > key.Length && whole.StartsWith(key, StringComparison.Ordinal)));
     }
 
     /// <summary>A token that can be a label or a piece of one: a few CJK characters all found in the header's labels.</summary>
@@ -1975,7 +1993,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             foreach (var token in line.OrderBy(t => t.At.Start))
             {
                 var labelBetween = current is not null && labels.Any(l => l.Covers(token.Line) &&
-                    l.Lo >= current[^1].At.End && l.Hi <= token.At.Start);
+                    l.LoOn(token.Line) >= current[^1].At.End && l.HiOn(token.Line) <= token.At.Start);
                 if (current is null || labelBetween || token.At.Start - current[^1].At.End > 12)
                     phrases.Add(current = []);
                 current.Add(token);
@@ -2003,7 +2021,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             var (line, start) = (phrase[0].Line, phrase[0].At.Start);
             // A label wrapped over the lines around this one ("实施单" / the 主管部门 line / "位") stands before it too.
-            var before = labels.Where(l => l.Covers(line) && l.Hi <= start + 1).MaxBy(l => l.Hi);
+            var before = labels.Where(l => l.Covers(line) && l.HiOn(line) <= start + 1).MaxBy(l => l.HiOn(line));
             if (before is not null) owner[before].Add(phrase);
             else loose.Add(phrase);
         }

@@ -923,4 +923,22 @@ public sealed class LayoutTableBuilderTests
 
     private static (string? Name, string? Level1, string? Level2) Levels(CleanedForm form, int i) =>
         (form.Indicators[i].Name, form.Indicators[i].Level1, form.Indicators[i].Level2);
+
+    [Theory]
+    // Chromium (tuning half, synthetic 2054): "实施单" at 41 on the 主管部门 line, "位" at 55 under it, the unit's value
+    // between the two; the label's pieces did not overlap, 实施单 was read as part of the 主管部门's value.
+    [InlineData(
+        "         主管部门               上海市宝山区行政服务中 实施单 上海市宝山区行政服务中心",
+        "                            心                          位")]
+    // (synthetic 2046): "实" / "施单" / "位" over three lines, none over another.
+    [InlineData(
+        "                                   实",
+        "主管部门           上海市宝山区行政服务中心 施单 上海市宝山区行政服务中",
+        "                                     心",
+        "                                   位")]
+    public void A_label_a_line_at_its_own_widths_wrapped_out_of_line_is_still_the_label(params string[] lines)
+    {
+        var form = Read(Replaced("主管部门", "主管部门", lines));
+        Assert.Equal(("上海市宝山区行政服务中心", "上海市宝山区行政服务中心"), (form.Department, form.ImplementingUnit));
+    }
 }
