@@ -583,7 +583,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var starts = new List<int>();
         for (var r = from; r < end && rows[r].Block == block && IsPositioned(rows[r]); r++)
             if (rows[r].Cells.FirstOrDefault(c => !c.IsEmpty && !IsVerticalPiece(c.Text)) is { Columns: { } at }) starts.Add(at.Start);
-        if (starts.Count == 0) return;
+        // Where the page's words begin no further left than the fitted first column, the fit stands.
+        if (starts.Count == 0 || starts.Min() >= moved[0].Lo) return;
         // The names' own start on the page where full rows show it: the fit is surest in the middle of the table.
         double left = starts.Min(), right = CellStarts(rows, from, end, block, minRows: 1)?[0] ?? moved[name].Lo;
         double headerLeft = columns[0].Lo, headerRight = columns[name].Lo;
