@@ -137,8 +137,20 @@ public sealed class FormSegmenter(LabelMatcher standard, LabelMatcher? criteria 
     /// </summary>
     private bool IsTail(List<RawRow> piece, List<RawRow> form) =>
         (!piece.Any(r => IsTitle(RowText.Joined(r))) || !form.Any(r => IsTitle(RowText.Joined(r)))) &&
-        !piece.SelectMany(RowText.NonEmpty).Any(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out _) ||
-                                                     standard.Match(c.Text, "ProjectName") is { IsExact: true });
+        !piece.SelectMany(RowText.NonEmpty).Any(c => standard.Match(c.Text, "ProjectName") is { IsExact: true }) &&
+        (!piece.SelectMany(RowText.NonEmpty).Any(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out _)) || WrappedPiecesOnly(piece));
+
+    /// <summary>
+    /// Lines of one piece of a wrapped cell each, a figure at most on a line and no funding label beside it (Calc's `-raw`
+    /// writes a wrapped amount "3,369,43" / "4" and a wrapped measure "≥2000" / "人次" after the 总分 too): no form's row,
+    /// which holds a funding line's figures or an indicator's 分值 and 得分 side by side. Plain lines only: a table row's
+    /// cells are a row's.
+    /// </summary>
+    private bool WrappedPiecesOnly(List<RawRow> piece) =>
+        piece.All(r => r.Origin is RowOrigin.Layout && !r.HasSpans &&
+                       RowText.NonEmpty(r).Count(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out _)) <= 1 &&
+                       !RowText.NonEmpty(r).Any(c => standard.Match(FirstLine(c.Text), LabelKinds.FundingLines) is { Score: >= 0.75 } &&
+                                                     RowText.NonEmpty(r).Count() > 1));
 
     /// <summary>
     /// A piece holds a form's start: a 项目名称 label, or a funding line with its figures. A funding label alone is not

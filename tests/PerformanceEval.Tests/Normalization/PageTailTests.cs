@@ -182,4 +182,40 @@ public sealed class PageTailTests
         Assert.Equal([40m, 20m, 20m, 10m], form.Indicators.Select(i => i.Weight ?? -1));
         Assert.Equal(["服务人次", "完成办公家具购置", "投诉处置满意度", "群众满意率"], form.Indicators.Select(i => i.Name));
     }
+
+    [Fact]
+    public void A_year_after_the_total_with_wrapped_pieces_of_figures_is_the_forms_tail_not_a_second_form()
+    {
+        // Calc's `-raw` (tuning half, synthetic 1754) writes the year, the project's name and the wrapped cells after the
+        // 总分: an amount broken over two lines ("3,369,43" / "4"), a funding label wrapped ("其中：当年财政拨" / "款"), a
+        // measure and its unit ("≥2000" / "人次"). The year started a second form, empty, in the output.
+        var forms = Fixtures.Pipeline.Extract(PerformanceEval.Ingestion.SourceDocument.FromBytes("form.raw.txt", System.Text.Encoding.UTF8.GetBytes(
+            RawTextForms.Head + "\n" + """
+            产出指标 数量指标 年接待人次 30 30
+            总分 100 95.43
+            (2021 年度)
+            食品安全抽检服务费
+            3,369,43
+            4
+            其中：当年财政拨
+            款
+            3,369,43
+            4
+            ≥2000
+            人次
+            2136人次
+            """))).Forms;
+        Assert.Single(forms);
+        // A second form printed without a title still starts one: its funding line holds its figures.
+        var two = Fixtures.Pipeline.Extract(PerformanceEval.Ingestion.SourceDocument.FromBytes("form.raw.txt", System.Text.Encoding.UTF8.GetBytes(
+            RawTextForms.Head + "\n" + """
+            产出指标 数量指标 年接待人次 30 30
+            总分 100 95.43
+            (2021 年度)
+            年度资金总额 7,683,307.26 7,098,498.00 10 47.47% 4.75
+            产出指标 数量指标 年接待人次 30 30
+            总分 100 95.43
+            """))).Forms;
+        Assert.Equal(2, two.Length);
+    }
 }
