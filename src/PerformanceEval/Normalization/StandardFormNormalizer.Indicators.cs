@@ -329,7 +329,7 @@ public sealed partial class StandardFormNormalizer
         // One cell under both headers is read for both.
         if (weightCell is not null && scoreCell is null && map.Spans(weightCell.Raw, "HdrScore")) scoreCell = weightCell;
         if (scoreCell is not null && weightCell is null && map.Spans(scoreCell.Raw, "HdrWeight")) weightCell = scoreCell;
-        var joined = JoinedFigures(weightCell, scoreCell);
+        var joined = JoinedFigures(weightCell, scoreCell, Under("HdrTarget"), Under("HdrActual"));
         if (joined) (weight, score) = (null, null);
         else if (weight is null && score is null) return false;
         var level1 = Under("HdrLevel1");
@@ -385,15 +385,18 @@ public sealed partial class StandardFormNormalizer
     /// its lines ("10" over "20": two rows no rule parted), or a text's over 100 together. Which is which cannot be told from what is read, so the row's
     /// 分值 and 得分 are both left null (the caller says why). False when the row's figure cells are its own.
     /// </summary>
-    private static bool JoinedFigures(RowCell? weight, RowCell? score)
+    private static bool JoinedFigures(RowCell? weight, RowCell? score, params RowCell?[] measures)
     {
         if (weight is not null && ReferenceEquals(weight.Raw, score?.Raw)) return true;
         // (In text, a figure wrapped in its cell ("89.1" / "4") is one; lines that make more points than any 分值 has,
-        // "21" over the next row's "3", are two.)
-        static bool Stacked(RowCell? c) =>
+        // "21" over the next row's "3", are two; so are lines beside a measure of as many lines each holding a figure of
+        // its own — two rows' cells laid into one, "2" / "2" beside "=12次" / "<=100万元", which had read 22 points.)
+        bool Stacked(RowCell? c) =>
             c is not null && TextCleaner.Lines(c.Raw.Text).ToList() is { Count: >= 2 } lines &&
             lines.All(l => NumberParser.TryParse(l, out _)) &&
-            (c.Raw.Source.Confidence is not null || NumberParser.TryParse(TextCleaner.Clean(c.Raw.Text), out var whole) && whole.Value > 100);
+            (c.Raw.Source.Confidence is not null || NumberParser.TryParse(TextCleaner.Clean(c.Raw.Text), out var whole) && whole.Value > 100 ||
+             measures.Any(m => m is not null && TextCleaner.Lines(m.Raw.Text).ToList() is var ms && ms.Count == lines.Count &&
+                               ms.All(l => l.Any(char.IsAsciiDigit))));
         return Stacked(weight) || Stacked(score);
     }
 

@@ -29,6 +29,18 @@ public sealed class JoinedFiguresTests
     }
 
     [Fact]
+    public void Figures_on_two_lines_beside_measures_of_two_lines_each_with_its_figure_are_two_rows_figures()
+    {
+        // Chromium's layout text (tuning half, synthetic 2006) laid two rows into one: "=12次" / "<=100万元", "12次" /
+        // "98.6万元", and their 分值 "2" / "2" — read as 22 points, with no warning (here "3" / "2", 32).
+        Assert.Contains("<td>&gt;2000</td><td>2000</td><td>30</td><td>30</td>", Form);
+        var form = Read(Form.Replace("<td>&gt;2000</td><td>2000</td><td>30</td><td>30</td>",
+            "<td>&gt;2000<br>&lt;=100万元</td><td>2000<br>98.6万元</td><td>3<br>2</td><td>30</td>"));
+        Assert.Equal(((decimal?)null, (decimal?)null), (form.Indicators[0].Weight, form.Indicators[0].Score));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.FiguresJoined.Id && w.Field == "indicators[0].weight");
+    }
+
+    [Fact]
     public void A_figure_wrapped_in_its_cell_is_still_one()
     {
         // "3" over "0": 30 points, a 分值 wrapped in a narrow cell.
