@@ -495,12 +495,12 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     }
 
     /// <summary>
-    /// The header's columns moved onto the cells under them where the rows say the header line stands elsewhere. A
-    /// header line packed with characters (Chromium's, every label wrapped) is set narrower in characters than the rows
-    /// of few characters under it: the header puts 实际完成值 at 17 where the rows' actuals start at 26, and a name's
-    /// wrapped end ("率" under "系统运行稳定") falls in the wrong column by the header. Each of the five cells of the full
-    /// rows (a name, the two measures, 分值, 得分) that starts outside its own column's territory moves that column to run
-    /// from where its cells start to where the next one's start, and the columns beside it give way.
+    /// The header's columns moved onto the cells under them where the rows say the header line stands elsewhere: labels
+    /// centred over cells set left (Writer: 年度指标值 begins where the rows' names end), or a header line packed with
+    /// characters set narrower than the rows under it. A name's wrapped end ("对优化营商环境持续发挥" / "作用") then falls in
+    /// the target's column by the header. Each of the five cells of the full rows (a name, the two measures, 分值, 得分)
+    /// that starts outside its own column's territory moves that column to run from where its cells start to where the
+    /// next one's start, and the columns beside it give way — where the rows are laid at one width only.
     /// </summary>
     private List<Column> SettledOnRows(ImmutableArray<RawRow> rows, Band band, int end, List<Column> columns)
     {
@@ -572,8 +572,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// <summary>
     /// The columns left of 三级指标 on a later page. The map is fitted to the five cells of full rows, all right of them;
     /// carried out to the page's left edge it misplaces the 一级/二级指标 (a page at 0.72 of the first's width put 一级
-    /// where the page prints 二级: every label after the break was lost). They lie between the page's left edge — its
-    /// leftmost word — and the name column, in the proportions the header gave them.
+    /// where the page prints 二级: every label after the break was lost). Where the page's words begin left of the fitted
+    /// first column, they lie between the page's left edge — its leftmost word — and where its names start, in the
+    /// proportions the header gave them.
     /// </summary>
     private void LevelsFromPageEdge(ImmutableArray<RawRow> rows, int from, int end, List<Column> columns, List<Column> moved)
     {
@@ -1973,12 +1974,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     }
 
     /// <summary>True when the text is the first characters of a header label, not the whole of it.</summary>
-    private bool BeginsHeaderLabel(string text)
-    {
-        var key = LabelMatcher.Key(text);
-        return key.Length >= 2 && HeaderLabelKinds.Any(k => matcher.Model.Labels.TryGetValue(k, out var labels) &&
-            labels.Any(l => LabelMatcher.Key(l) is var whole && whole.Length > key.Length && whole.StartsWith(key, StringComparison.Ordinal)));
-    }
+    private bool BeginsHeaderLabel(string text) => BeginningCredit(text, HeaderLabelKinds) > 0;
 
     /// <summary>A token that can be a label or a piece of one: a few CJK characters all found in the header's labels.</summary>
     private static bool IsLabelPiece(string text) =>
