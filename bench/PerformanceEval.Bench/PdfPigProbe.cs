@@ -6,7 +6,8 @@ namespace PerformanceEval.Bench;
 
 /// <summary>
 /// Where a text-layer PDF's time goes before the table is built: PdfPig opening the documents, PdfPig reading every
-/// page (letters, paths, fonts), and <see cref="PdfLayer"/> on top (words and rules). The pipeline cannot be faster
+/// page as its own pages (letters with their outline boxes, paths, fonts), the same pages as <see cref="PageMarks"/>
+/// (what the pipeline reads: boxes only where asked), and <see cref="PdfLayer"/> on top (words and rules). The pipeline cannot be faster
 /// than the second line; `bench pdf` prints the whole pipeline beside pdftotext. `--raster-pages` lists the pages that
 /// draw no usable rules and so cost a pdftoppm process.
 /// </summary>
@@ -45,8 +46,21 @@ internal static class PdfPigProbe
                 for (var n = 1; n <= document.NumberOfPages; n++) _ = document.GetPage(n).Letters.Count;
             }
         }
+        void Marks()
+        {
+            foreach (var pdf in bytes)
+            {
+                using var document = PdfDocument.Open(pdf, Options);
+                document.AddPageFactory<PageMarks, PageMarksFactory>();
+                for (var n = 1; n <= document.NumberOfPages; n++) _ = document.GetPage<PageMarks>(n).Glyphs.Count;
+            }
+        }
         void Layer() => bytes.ForEach(pdf => PdfLayer.Read(pdf));
-        foreach (var (name, work) in new (string, Action)[] { ("PdfPig: open", Open), ("PdfPig: open and read every page", Pages), ("PdfLayer.Read (words and rules)", Layer) })
+        foreach (var (name, work) in new (string, Action)[]
+                 {
+                     ("PdfPig: open", Open), ("PdfPig: open and read every page", Pages),
+                     ("PdfPig: every page as PageMarks", Marks), ("PdfLayer.Read (words and rules)", Layer),
+                 })
         {
             work();
             var times = new List<double>();

@@ -66,12 +66,13 @@ internal static class PdfLayer
         using (document)
         {
             if (document.NumberOfPages == 0) throw new PdfLayerException(DiagnosticCodes.PdfNoPages, "the PDF has no pages");
+            document.AddPageFactory<PageMarks, PageMarksFactory>();
             var pages = new List<PdfLayerPage>(document.NumberOfPages);
             for (var n = 1; n <= document.NumberOfPages; n++)
             {
                 try
                 {
-                    pages.Add(ReadPage(document.GetPage(n)));
+                    pages.Add(ReadPage(document.GetPage<PageMarks>(n)));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException and not PdfLayerException)
                 {
@@ -82,26 +83,25 @@ internal static class PdfLayer
         }
     }
 
-    private static PdfLayerPage ReadPage(Page page)
+    private static PdfLayerPage ReadPage(PageMarks page)
     {
-        var visible = new List<Letter>(page.Letters.Count);
+        var visible = new List<MarkedGlyph>(page.Glyphs.Count);
         var hidden = 0;
-        foreach (var letter in page.Letters)
+        foreach (var letter in page.Glyphs)
         {
             if (letter.RenderingMode is TextRenderingMode.Neither or TextRenderingMode.NeitherClip) hidden++;
             else if (!string.IsNullOrWhiteSpace(letter.Value)) visible.Add(letter);
         }
         // PdfPig gives a turned page's content already turned as the viewer shows it, in a space of the shown page's
         // width and height; an upright page's content is in user space, framed by its crop box.
-        var bounds = page.Rotation.Value % 360 == 0 ? page.CropBox.Bounds : new PdfRectangle(0, 0, page.Width, page.Height);
+        var bounds = page.Rotation % 360 == 0 ? page.CropBounds : new PdfRectangle(0, 0, page.Width, page.Height);
         var frame = PageFrame.Upright(bounds, visible);
         var (horizontal, vertical) = VectorRuleFinder.Find(page.Paths, frame);
         // Only the images' dictionaries are read: no image is decoded here.
         var area = page.Width * page.Height;
-        var blackAndWhite = page.NumberOfImages > 0 &&
-                            page.GetImages().Any(i => (i.BitsPerComponent == 1 || i.IsImageMask) && i.BoundingBox.Width * i.BoundingBox.Height * 2 >= area);
+        var blackAndWhite = page.Images.Any(i => (i.BitsPerComponent == 1 || i.IsMask) && i.Bounds.Width * i.Bounds.Height * 2 >= area);
         return new PdfLayerPage(page.Number, Words([.. visible.Select(l => Glyph.Of(l, frame))], vertical), horizontal, vertical,
-            hidden, page.NumberOfImages) { BlackAndWhiteImage = blackAndWhite };
+            hidden, page.Images.Count) { BlackAndWhiteImage = blackAndWhite };
     }
 
     /// <summary>
@@ -188,25 +188,36 @@ internal static class PdfLayer
 
 /// <summary>
 /// A letter in the page's reading frame (points, origin top-left, y down): where its baseline starts, how far it
-/// advances, which way it runs (a unit axis: (1, 0) is the reading direction), its size and its glyph box.
+/// advances, which way it runs (a unit axis: (1, 0) is the reading direction), its size and its glyph box. The box
+/// costs the font's glyph program, and only text across the reading direction and a glyph without an advance need it:
+/// it is mapped when first asked for.
 /// </summary>
 internal sealed record Glyph(string Text, double StartX, double StartY, double Advance, (int X, int Y) Direction, double Size,
-    (double X0, double Y0, double X1, double Y1) Box)
+    Lazy<(double X0, double Y0, double X1, double Y1)> Outline)
 {
-    public static Glyph Of(Letter letter, PageFrame frame)
+    public (double X0, double Y0, double X1, double Y1) Box => Outline.Value;
+
+    public static Glyph Of(MarkedGlyph letter, PageFrame frame)
     {
         var (sx, sy) = frame.Map(letter.StartBaseLine);
         var (ex, ey) = frame.Map(letter.EndBaseLine);
         var (dx, dy) = (ex - sx, ey - sy);
         var advance = Math.Sqrt(dx * dx + dy * dy);
-        var b = letter.BoundingBox;
-        var (ax, ay) = frame.Map(new PdfPoint(b.Left, b.Bottom));
-        var (bx, by) = frame.Map(new PdfPoint(b.Right, b.Top));
-        var box = (Math.Min(ax, bx), Math.Min(ay, by), Math.Max(ax, bx), Math.Max(ay, by));
+        var box = new Lazy<(double, double, double, double)>(() =>
+        {
+            var b = letter.BoundingBox;
+            var (ax, ay) = frame.Map(new PdfPoint(b.Left, b.Bottom));
+            var (bx, by) = frame.Map(new PdfPoint(b.Right, b.Top));
+            return (Math.Min(ax, bx), Math.Min(ay, by), Math.Max(ax, bx), Math.Max(ay, by));
+        }, LazyThreadSafetyMode.None);
         // A glyph with no advance (some Type 3 fonts) runs the way its box is longer, and advances by that length.
-        if (advance < 1e-9) (dx, dy, advance) = (box.Item3 - box.Item1, 0, Math.Max(box.Item3 - box.Item1, box.Item4 - box.Item2));
+        if (advance < 1e-9)
+        {
+            var (x0, y0, x1, y1) = box.Value;
+            (dx, dy, advance) = (x1 - x0, 0, Math.Max(x1 - x0, y1 - y0));
+        }
         var direction = Math.Abs(dx) >= Math.Abs(dy) ? (Math.Sign(dx) is 0 ? 1 : Math.Sign(dx), 0) : (0, Math.Sign(dy));
-        var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(b.Height, 1);
+        var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.BoundingBox.Height, 1);
         return new Glyph(letter.Value, sx, sy, advance, direction, size, box);
     }
 }
@@ -219,7 +230,7 @@ internal sealed record Glyph(string Text, double StartX, double StartY, double A
 /// </summary>
 internal readonly record struct PageFrame(double Left, double Bottom, double Right, double Top, int QuarterTurns)
 {
-    public static PageFrame Upright(PdfRectangle crop, List<Letter> letters)
+    public static PageFrame Upright(PdfRectangle crop, List<MarkedGlyph> letters)
     {
         // The direction most letters run in, by count: (1,0) upright, (0,1) up the page, (-1,0), (0,-1).
         var votes = new int[4];
