@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using PerformanceEval.Pipeline;
 
@@ -59,7 +60,10 @@ if (!args.Contains("--no-poppler"))
 var forms = 0;
 foreach (var workers in workerCounts)
     contenders.Add(($"perfeval pipeline, {workers} worker{(workers > 1 ? "s" : "")}",
-        () => forms = files.AsParallel().WithDegreeOfParallelism(workers).Sum(f => pipeline.Extract(f).Forms.Length)));
+        // Files handed out as extract hands them out: each worker takes the next one when it is free. PLINQ's default
+        // split of a list into one range a worker timed the range that happened to hold the larger files.
+        () => forms = Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering).AsParallel().WithDegreeOfParallelism(workers)
+            .Sum(f => pipeline.Extract(f).Forms.Length)));
 var timings = contenders.Select(_ => new List<double>()).ToList();
 var gc = contenders.Select(_ => new GcTally()).ToList();
 for (var round = 0; round < rounds; round++)

@@ -54,7 +54,9 @@ public sealed partial class CriteriaRawTable
                 totalRow = r;
                 continue;
             }
-            if (HeaderAt(rows, r, laidOut) is { } again)
+            // The header again atop a later page: whole, or its one-line labels ("权重 备注"; the others' pieces come
+            // first among the page's wrapped lines, see RepeatedHeaderLines).
+            if ((HeaderAt(rows, r, laidOut) ?? OneLineLabels(rows, r)) is { } again)
             {
                 if (totalRow is not null) break;
                 r = again.End - 1;
@@ -98,6 +100,7 @@ public sealed partial class CriteriaRawTable
                 lo = hi;
                 while (lo > 0 && hi - lo < 4 && LabelPiece(lines[lo - 1].Text) && !EndsLabel(lines, lo - 1)) lo--;
             }
+            else lo = RepeatedHeaderLines(lines);
             pageLines.Add((lines, lo));
         }
         // Which rows open a section, from the weights: where the labels found do not lay over the rows' weights, the
@@ -331,6 +334,45 @@ public sealed partial class CriteriaRawTable
     }
 
     /// <summary>A short line that may be a section label's first piece ("投入", "投入与"): no figure, no sentence mark.</summary>
+    /// <summary>
+    /// How many of a later page's first wrapped lines are the header's labels printed again atop it, wrapped a piece a
+    /// line ("一级" / "指标" / "指标" / "名称" / … / "自评" / "得分"): lines that together spell whole column labels, two
+    /// or more. Read as cells they had made "一级" a section and the labels an explanation.
+    /// </summary>
+    private int RepeatedHeaderLines(List<(int Row, string Text)> lines)
+    {
+        var labels = TableKinds.SelectMany(k => matcher.Model.Labels[k]).Select(TextCleaner.Compact).Where(l => l.Length > 0).Distinct().ToList();
+        var (text, whole) = ("", 0);
+        for (var k = 0; k < lines.Count; k++)
+        {
+            text += TextCleaner.Compact(lines[k].Text);
+            var (spelled, complete) = Spells(text, labels);
+            if (!spelled) break;
+            if (complete) whole = k + 1;
+        }
+        return whole >= 2 ? whole : 0;
+    }
+
+    /// <summary>Whether the text is whole labels one after another, the last perhaps begun only; and whether it ends on a label's end.</summary>
+    private static (bool Spelled, bool Complete) Spells(string text, List<string> labels)
+    {
+        // reach[i]: the text's first i characters are whole labels.
+        var reach = new bool[text.Length + 1];
+        reach[0] = true;
+        var begun = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!reach[i]) continue;
+            foreach (var label in labels)
+            {
+                if (string.CompareOrdinal(text, i, label, 0, Math.Min(label.Length, text.Length - i)) != 0) continue;
+                if (i + label.Length <= text.Length) reach[i + label.Length] = true;
+                else begun = true;
+            }
+        }
+        return (reach[text.Length] || begun, reach[text.Length]);
+    }
+
     private static bool LabelPiece(string text) =>
         TextCleaner.Compact(text) is { Length: > 0 and <= 6 } t && !t.Any(char.IsDigit) && !t.Any(c => "；;。，,、：:%（(".Contains(c));
 

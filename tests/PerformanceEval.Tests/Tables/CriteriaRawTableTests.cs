@@ -177,8 +177,12 @@ public sealed class CriteriaRawTableTests
     /// rows, row by row and left to right — the title and the head's wrapped labels first, the section labels again
     /// atop a page they go on over. Rows after <paramref name="pageBreak"/> are on a second page, after the 合计's line.
     /// </summary>
-    private static string PrintCalc(Widths w, int pageBreak)
+    private static string PrintCalc(Widths w, int pageBreak, bool headerAgain = false)
     {
+        // The header printed again atop page two (a sheet's repeated title rows): the labels that fit on one line, then
+        // the others' pieces, a line each, first among the page's wrapped cells.
+        List<string> HeaderAgain() => headerAgain ? ["权重 备注"] : [];
+        List<string> HeaderPieces() => headerAgain ? ["一级", "指标", "指标", "名称", "指标", "解释", "评分", "规则", "自评", "得分"] : [];
         var head = Head.Split('\n').Skip(1).Select(l => l.Replace(" 预算执行率（%）", "")).ToList();
         var lines = new List<string>(head) { "一级指标 指标名称 指标解释 权重 评分规则 自评得分 备注" };
         var pages = new List<(List<string> Rows, List<string> Wrapped)> { ([], ["2022年度财政项目绩效自评表", "预算执行率（%）"]) };
@@ -186,7 +190,7 @@ public sealed class CriteriaRawTableTests
         foreach (var (label, weight, rows) in Sections)
             for (var k = 0; k < rows.Length; k++, index++)
             {
-                if (index == pageBreak) pages.Add(([], k > 0 ? [.. Wrap(label, w.Label), weight] : []));
+                if (index == pageBreak) pages.Add((HeaderAgain(), k > 0 ? [.. HeaderPieces(), .. Wrap(label, w.Label), weight] : HeaderPieces()));
                 var (oneLine, wrapped) = (pages[^1].Rows, pages[^1].Wrapped);
                 var row = rows[k];
                 if (k == 0) wrapped.AddRange([.. Wrap(label, w.Label), weight]);
@@ -225,6 +229,16 @@ public sealed class CriteriaRawTableTests
         // cells in order; the section labels open the rows their weights add up to, one printed again atop page two.
         var form = Read(PrintCalc(new Widths(4, 6, 10, 12, 4), pageBreak));
         AssertTable(form);
+    }
+
+    [Fact]
+    public void The_header_Calc_prints_again_atop_a_page_is_no_row_of_the_table()
+    {
+        // Page two opens with the header again: "权重 备注" on a line, then "一级" / "指标" / "指标" / "名称" / … / "得分"
+        // before the page's wrapped cells. Read as cells they had made "一级" the section and the labels an explanation.
+        var text = PrintCalc(new Widths(4, 6, 10, 12, 4), 3, headerAgain: true);
+        Assert.Contains("\n权重 备注\n", text, StringComparison.Ordinal);
+        AssertTable(Read(text));
     }
 
     [Fact]
