@@ -302,8 +302,14 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
                 if (SectionLabel().Match(text) is not { Success: true } m || m.Groups[1].Value.Length < 2) continue;
                 var widest = before[s..(j + 1)].Max(p => p.Width);
                 var column = Math.Max(widest, width ?? widest);
-                while (s > 0 && !before[s].SameLine && !before[s - 1].SameLine && before[s - 1].Width >= column - 0.75 &&
-                       before[s - 1].Width <= column + 0.25 && SectionLabel().IsMatch(TextCleaner.Compact(before[s - 1].Text) + text))
+                // A line before the label is its own where it fits the column and is as full as the label's own lines: a
+                // wrapped label's lines but its last are (the column is the widest label's, so "项目" / "效益" / "(44" /
+                // "分)" in a column of three counts by its own lines), and no line of it is shorter than the one after
+                // (a note's short last line, "现" before "过程", is the note's).
+                bool Wraps(double line, double next) =>
+                    line <= column + 0.25 && line >= next - 0.25 && (line >= column - 0.75 || line >= widest - 0.25);
+                while (s > 0 && !before[s].SameLine && !before[s - 1].SameLine && Wraps(before[s - 1].Width, before[s].Width) &&
+                       SectionLabel().IsMatch(TextCleaner.Compact(before[s - 1].Text) + text))
                 {
                     s--;
                     text = TextCleaner.Compact(before[s].Text) + text;

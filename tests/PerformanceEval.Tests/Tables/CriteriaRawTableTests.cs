@@ -130,6 +130,19 @@ public sealed class CriteriaRawTableTests
         AssertTable(Read(Print(new Widths(label, name, explanation, rule, note))));
 
     [Fact]
+    public void A_section_label_wrapped_narrower_than_another_keeps_its_first_line()
+    {
+        // The first label fits its column on one line ("项目投入"), the second wraps at two characters ("产出" / "与效" /
+        // "果"): its first line is narrower than the column the first label shows, yet it is as full as its own lines.
+        var text = Print(new Widths(Label: 2, Name: 4, Explanation: 8, Rule: 12, Note: 3));
+        Assert.Contains("\n投入\n（30\n分）\n", text, StringComparison.Ordinal);
+        Assert.Contains("\n产出\n与效\n果\n（70\n分）\n", text, StringComparison.Ordinal);
+        var form = Read(text.Replace("\n投入\n（30\n分）\n", "\n项目投入\n（30\n分）\n", StringComparison.Ordinal));
+        Assert.Equal([("项目投入", (decimal?)30m), ("产出与效果", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        Assert.Equal(["项目投入", "项目投入", "产出与效果", "产出与效果"], form.Indicators.Select(i => i.Level1));
+    }
+
+    [Fact]
     public void A_header_wrapped_a_piece_a_line_is_found()
     {
         var header = string.Join("\n", "一级", "指标", "指标", "名称", "指标", "解释 权", "重 评分", "规则", "自", "评", "得", "分 备注");
