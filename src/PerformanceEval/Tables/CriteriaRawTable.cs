@@ -165,7 +165,17 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             if (pieces.Count > 0 && rows[pieces[^1].Row].Block != row.Block) table++;
             var k = 0;
             foreach (var cell in RowText.NonEmpty(row))
+            {
+                // A 自评得分 set so near the rule's last line that the dump wrote them as one word ("（1分）3"): a rule's
+                // point count closes with 分）, and nothing of the rule follows it on that line.
+                if (GluedScore().Match(cell.Text.Trim()) is { Success: true } glued)
+                {
+                    pieces.Add(new Piece(cell with { Text = glued.Groups[1].Value }, glued.Groups[1].Value, r, k++ > 0, table));
+                    pieces.Add(new Piece(cell with { Text = glued.Groups[2].Value }, glued.Groups[2].Value, r, true, table));
+                    continue;
+                }
                 pieces.Add(new Piece(cell, cell.Text.Trim(), r, k++ > 0, table));
+            }
         }
         if (totalRow is not { } tr) return null;
         var totalFigures = RowText.NonEmpty(rows[tr]).Skip(1).Where(c => Bare(c.Text) is not null).ToList();
@@ -462,6 +472,9 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
     }
 
     private static RawCell Empty(RawCell like, int column) => new("", like.Source with { Col = column, Text = "" });
+
+    [GeneratedRegex(@"^(.*分[)）])(\d{1,3}(?:\.\d+)?)$")]
+    private static partial Regex GluedScore();
 
     [GeneratedRegex(@"^\d{1,3}(\.\d+)?$")]
     private static partial Regex BareFigure();

@@ -143,6 +143,16 @@ public sealed class CriteriaRawTableTests
     }
 
     [Fact]
+    public void A_score_the_dump_glued_to_the_rules_last_line_is_the_rows_score()
+    {
+        // The 自评得分 set close to the rule's last line: the dump writes "（8分）10" as one word. Its figures had been
+        // one short, and the whole table was left unread.
+        var text = Print(new Widths(Label: 3, Name: 4, Explanation: 8, Rule: 12, Note: 3));
+        Assert.Contains("（8分）\n10\n", text, StringComparison.Ordinal);
+        AssertTable(Read(text.Replace("（8分）\n10\n", "（8分）10\n", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_header_wrapped_a_piece_a_line_is_found()
     {
         var header = string.Join("\n", "一级", "指标", "指标", "名称", "指标", "解释 权", "重 评分", "规则", "自", "评", "得", "分 备注");
