@@ -291,7 +291,9 @@ public sealed partial class CriteriaRawTable
 
     /// <summary>
     /// Whether the header is followed by indicator rows each on one line with both figures, three of them (or all, up to
-    /// the 合计) before any other line: Calc's order. Writer and Chromium write a row's wrapped cells among its rows.
+    /// the 合计, or up to the form's title, which Calc writes first among the first page's wrapped cells: a first page
+    /// whose other rows all wrapped) before any other line: Calc's order. Writer and Chromium write a row's wrapped cells
+    /// among its rows, and the title before the table.
     /// </summary>
     private bool RowsFirst(ImmutableArray<RawRow> rows, Header header)
     {
@@ -301,7 +303,7 @@ public sealed partial class CriteriaRawTable
             var cells = RowText.NonEmpty(rows[r]).ToList();
             if (cells.Count == 0) continue;
             if (matcher.Match(cells[0].Text, "Total") is { IsExact: true }) return count > 0;
-            if (OneLine(r, cells) is null) return false;
+            if (OneLine(r, cells) is null) return count > 0 && FormSegmenter.IsTitle(RowText.Joined(rows[r]));
             count++;
         }
         return count == 3;

@@ -255,6 +255,16 @@ public sealed class CriteriaRawTableTests
     }
 
     [Fact]
+    public void Calcs_first_page_with_one_row_on_a_line_before_the_title_is_still_read_rows_first()
+    {
+        // Page one holds one indicator row, so one one-line row comes before the title Calc writes first among the
+        // page's wrapped cells; three such rows had been wanted before the text was taken for Calc's order.
+        var text = PrintCalc(new Widths(4, 6, 10, 12, 4), pageBreak: 1);
+        Assert.Contains("10 10\n2022年度财政项目绩效自评表\n", text, StringComparison.Ordinal);
+        AssertTable(Read(text));
+    }
+
+    [Fact]
     public void The_header_Calc_prints_again_atop_a_page_is_no_row_of_the_table()
     {
         // Page two opens with the header again: "权重 备注" on a line, then "一级" / "指标" / "指标" / "名称" / … / "得分"
