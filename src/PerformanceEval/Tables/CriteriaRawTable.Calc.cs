@@ -176,6 +176,10 @@ public sealed partial class CriteriaRawTable
             // (A label printed again atop a page is the section going on.)
             if (filled.TryGetValue((i, Slot.Section), out var label))
                 section = Wrapped(label, IndexOf("HdrLevel1")) with { Carried = !starts.Rows.Contains(i) };
+            // A section opened at a page's foot whose label the next page prints: that label, its first.
+            else if (starts.Deferred.TryGetValue(i, out var labelPage) &&
+                     filled.TryGetValue((pages.Take(labelPage).Sum(pg => pg.Rows.Count), Slot.Section), out var later))
+                section = Wrapped(later, IndexOf("HdrLevel1"));
             else if (section is not null)
                 section = section with { Carried = true };
             Put("HdrLevel1", section);
@@ -240,21 +244,20 @@ public sealed partial class CriteriaRawTable
     /// <summary>
     /// The rows that open a section, and the pages that print a section's label again atop them: the section weights
     /// the wrapped lines hold, page by page in order, laid over the rows' weights (a section's rows add up to its
-    /// weight; a page whose first rows go on a section prints its label first again). Null where they do not add up
-    /// so, or a row printed its label on its own line.
+    /// weight; a page whose first rows go on a section prints its label first again). A section whose rows begin at the
+    /// foot of a page and go on over the next may have its label printed on the next page only (Calc centres a merged
+    /// cell's text in it, and prints it on the page its middle falls on): its first row is <c>Deferred</c>, with the page
+    /// whose first label is its own. Null where the weights do not add up so, or a row printed its label on its own line.
     /// </summary>
-    private static (HashSet<int> Rows, HashSet<int> Repeated)? SectionStarts(List<CalcPage> pages, List<List<string>> lines)
+    private static (HashSet<int> Rows, HashSet<int> Repeated, Dictionary<int, int> Deferred)? SectionStarts(List<CalcPage> pages, List<List<string>> lines)
     {
         if (pages.Any(p => p.Rows.Any(r => r.Lead.Count > 0 && SectionLabel().IsMatch(TextCleaner.Compact(r.Lead[0].Text))))) return null;
-        var (starts, repeated) = (new HashSet<int>(), new HashSet<int>());
+        var (starts, repeated, deferred) = (new HashSet<int>(), new HashSet<int>(), new Dictionary<int, int>());
         var (row, left, current) = (0, 0m, 0m);
+        var pageWeights = lines.Select(SectionWeights).ToList();
         for (var p = 0; p < pages.Count; p++)
         {
-            var weights = new List<decimal>();
-            for (var k = 0; k < lines[p].Count; k++)
-                if (IsSectionWeightLine(lines[p], k) && SectionWeightEnd().Match(TextCleaner.Compact(lines[p][k])) is { Success: true } m &&
-                    decimal.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var w))
-                    weights.Add(w);
+            var weights = pageWeights[p];
             var q = 0;
             if (left > 0 && q < weights.Count && weights[q] == current)
             {
@@ -265,10 +268,19 @@ public sealed partial class CriteriaRawTable
             {
                 if (left == 0)
                 {
-                    if (q >= weights.Count) return null;
-                    starts.Add(row);
-                    (current, left) = (weights[q], weights[q]);
-                    q++;
+                    if (q < weights.Count)
+                    {
+                        starts.Add(row);
+                        (current, left) = (weights[q], weights[q]);
+                        q++;
+                    }
+                    else if (p + 1 < pages.Count && pageWeights[p + 1].Count > 0)
+                    {
+                        // The label is the next page's first: that page then reads as one printing it again.
+                        deferred[row] = p + 1;
+                        (current, left) = (pageWeights[p + 1][0], pageWeights[p + 1][0]);
+                    }
+                    else return null;
                 }
                 left -= Bare(one.Weight.Text)!.Value;
                 if (left < 0) return null;
@@ -276,7 +288,18 @@ public sealed partial class CriteriaRawTable
             }
             if (q != weights.Count) return null;
         }
-        return left == 0 ? (starts, repeated) : null;
+        return left == 0 ? (starts, repeated, deferred) : null;
+    }
+
+    /// <summary>The section weights a page's wrapped lines hold, in order.</summary>
+    private static List<decimal> SectionWeights(List<string> lines)
+    {
+        var weights = new List<decimal>();
+        for (var k = 0; k < lines.Count; k++)
+            if (IsSectionWeightLine(lines, k) && SectionWeightEnd().Match(TextCleaner.Compact(lines[k])) is { Success: true } m &&
+                decimal.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var w))
+                weights.Add(w);
+        return weights;
     }
 
     /// <summary>

@@ -265,6 +265,25 @@ public sealed class CriteriaRawTableTests
     }
 
     [Fact]
+    public void A_section_Calc_labels_only_on_the_next_page_is_given_its_label()
+    {
+        // 产出与效果 opens on page one's last row and goes on over page two; Calc prints a merged cell's text where its
+        // middle falls, so the label is printed atop page two only. Its weights had been one label short on page one,
+        // and the whole table was left unread.
+        var text = PrintCalc(new Widths(4, 6, 10, 12, 4), pageBreak: 3);
+        const string label = "\n产出与效\n果\n（70分）\n";
+        var first = text.IndexOf(label, StringComparison.Ordinal);
+        Assert.True(first > 0 && text.IndexOf(label, first + 1, StringComparison.Ordinal) > first);
+        var form = Read(text.Remove(first, label.Length - 1));
+        Assert.Equal([("投入", (decimal?)30m), ("产出与效果", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        Assert.Equal(["投入", "投入", "产出与效果", "产出与效果"], form.Indicators.Select(i => i.Level1));
+        Assert.Equal(Sections.SelectMany(s => s.Rows).Select(r => ((string?)r.Name, (string?)r.Explanation, (string?)r.Rule)),
+            form.Indicators.Select(i => (i.Name, i.Explanation, i.ScoringRule)));
+        // (Page one's last wrapped lines, "部分资金" / "未支付", are now row 2's 备注 or row 3's alike: without the label
+        // between them nothing in the text tells which; the reader gives them to the later row.)
+    }
+
+    [Fact]
     public void The_header_Calc_prints_again_atop_a_page_is_no_row_of_the_table()
     {
         // Page two opens with the header again: "权重 备注" on a line, then "一级" / "指标" / "指标" / "名称" / … / "得分"
