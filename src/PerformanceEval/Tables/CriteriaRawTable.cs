@@ -104,8 +104,46 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             if (Spelled(pieces, []) is { } labels && (best is null || labels.Count > best.Labels.Count))
                 best = new Header(i, end, labels);
         }
+        if (best is not { Labels.Count: >= 5 } && Stacked(rows, i, laidOut) is { } stacked) best = stacked;
         return best is { Labels.Count: >= 5 } && best.Labels.Any(l => l.Kind == "HdrWeight") && best.Labels.Any(l => l.Kind == "HdrScore")
             ? best : null;
+    }
+
+    /// <summary>
+    /// A header whose labels wrapped into two lines, each line written whole: "一级 指标 指标 权 评分 自评 备注" over
+    /// "指标 名称 解释 重 规则 得分" (a tool writing a row's first lines, then its second ones). Each upper piece is a label
+    /// with the lower piece of its column, or alone where it is a label by itself and the lower pieces are fewer
+    /// (备注 on one line); null where the two lines do not read so.
+    /// </summary>
+    private Header? Stacked(ImmutableArray<RawRow> rows, int i, bool[] laidOut)
+    {
+        if (i + 1 >= rows.Length || laidOut[i] || laidOut[i + 1] || rows[i + 1].Origin is not RowOrigin.Layout) return null;
+        var (upper, lower) = (RowText.NonEmpty(rows[i]).ToList(), RowText.NonEmpty(rows[i + 1]).ToList());
+        if (upper.Count < 5 || lower.Count < 3 || lower.Count > upper.Count) return null;
+        var labels = new List<(string Kind, RawCell Cell, double Width)>();
+        var below = 0;
+        var single = upper.Count - lower.Count;
+        foreach (var piece in upper)
+        {
+            var top = TextCleaner.Compact(piece.Text);
+            string? kind = null;
+            var width = TextCleaner.DisplayWidth(piece.Text.Trim()) / 2.0;
+            if (below < lower.Count && matcher.Match(top + TextCleaner.Compact(lower[below].Text), TableKinds) is { IsExact: true } pair)
+            {
+                kind = pair.Kind;
+                top += TextCleaner.Compact(lower[below].Text);
+                width = Math.Max(width, TextCleaner.DisplayWidth(lower[below].Text.Trim()) / 2.0);
+                below++;
+            }
+            else if (single > 0 && matcher.Match(top, TableKinds) is { IsExact: true } alone)
+            {
+                kind = alone.Kind;
+                single--;
+            }
+            if (kind is null || labels.Any(l => l.Kind == kind)) return null;
+            labels.Add((kind, piece with { Text = top }, width));
+        }
+        return below == lower.Count ? new Header(i, i + 2, labels) : null;
     }
 
     /// <summary>

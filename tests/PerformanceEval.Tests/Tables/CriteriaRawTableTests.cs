@@ -160,6 +160,13 @@ public sealed class CriteriaRawTableTests
     }
 
     [Fact]
+    public void A_header_written_as_two_whole_lines_of_pieces_is_read_column_by_column()
+    {
+        // Each label wrapped in two (备注 on one line), and the text writes the header's first lines, then its second.
+        AssertTable(Read(Print(new Widths(2, 4, 8, 12, 3), "一级 指标 指标 权 评分 自评 备注\n指标 名称 解释 重 规则 得分")));
+    }
+
+    [Fact]
     public void A_total_wrapped_in_its_narrow_cell_is_read()
     {
         var form = Read(Print(new Widths(3, 4, 8, 12, 3), total: "合\n计 100 94"));
