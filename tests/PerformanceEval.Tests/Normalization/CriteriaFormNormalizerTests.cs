@@ -154,7 +154,11 @@ public sealed class CriteriaFormNormalizerTests
         Assert.Equal([null, "部分资金未支付"], form.Indicators.Select(i => i.Note));
         Assert.Equal((100m, 90m), (form.TotalWeight, form.TotalScore));
         Assert.Equal(2022, form.Year);
-        Assert.Equal(2, form.Warnings.Count(w => w.Code == "table.read-by-position"));
+        // Two rows on a line, then the title Calc writes first among the page's wrapped cells: Calc's order, so the
+        // rows get their cells back from the wrapped lines (their section and the name that wrapped), not read by position.
+        Assert.Equal([("投入", (decimal?)100m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        Assert.Equal([("投入", "资金到位率"), ("投入", "预算执行率")], form.Indicators.Select(i => (i.Level1, i.Name)));
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "table.read-by-position");
     }
 
     /// <summary>
