@@ -83,6 +83,8 @@ public static class DiagnosticCodes
         "OCR 把同一行重复识别了一次，重复的一行已删除。", "通常无需处理。");
     public static readonly DiagnosticCode TotalJoined = new("grid.total-joined", Warning, Stage.Tables,
         "“总分”与其数字被分在两行，已合并为一行。", "核对总分。");
+    public static readonly DiagnosticCode HeaderJoinedAcrossPages = new("grid.header-joined-across-pages", Warning, Stage.Tables,
+        "表头行被分页截成两半（上半在前一页页尾，下半在后一页页首），已按列合并为一行。", "核对各列标题与所读的列。");
     public static readonly DiagnosticCode TotalUnlabelled = new("grid.total-unlabelled", Warning, Stage.Tables,
         "指标之后一行只有两个数字，按总分读取（“总分”二字丢失）。", "核对总分。");
     public static readonly DiagnosticCode TotalUnglued = new("grid.total-unglued", Warning, Stage.Normalization,

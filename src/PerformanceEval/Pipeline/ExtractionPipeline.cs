@@ -70,7 +70,8 @@ public sealed class ExtractionPipeline
         _segmenter = new FormSegmenter(standard, criteria);
         _repairers =
         [
-            new PageFurnitureRemover(), new VerticalLabelRepairer(), new RepeatedRowRemover(), new DetachedTotalJoiner(standard),
+            new PageFurnitureRemover(), new PageBrokenHeaderJoiner(standard, criteria), new VerticalLabelRepairer(), new RepeatedRowRemover(),
+            new DetachedTotalJoiner(standard),
             new LostTotalLabelRepairer(standard),
         ];
         _standard = new StandardFormNormalizer(standard);

@@ -149,6 +149,48 @@ public sealed class RepeatedRowRemover : IGridRepairer
 }
 
 /// <summary>
+/// Joins a header row a page break cut in two. A word processor may let a table row break across pages: the column
+/// labels' first lines stand at the foot of one page ("一级 | 指标 | 指标 | 权 | 评分 | 自评 | 备注") and their last lines
+/// atop the next ("指标 | 名称 | 解释 | 重 | 规则 | 得分"), and neither half names the columns. Two ruled rows on
+/// consecutive pages with their cells at the same columns are one row again where, read cell by cell together, they
+/// spell at least four column labels of a template and more than either half does alone. This runs before the
+/// vertical-label cleaning, which would take a lone "指标" for a piece of 绩效指标.
+/// </summary>
+public sealed class PageBrokenHeaderJoiner(LabelMatcher standard, LabelMatcher criteria) : IGridRepairer
+{
+    private const int MinLabels = 4;
+
+    public StageResult<FormGrid> Repair(FormGrid grid)
+    {
+        var rows = grid.Rows.ToList();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        for (var i = 0; i + 1 < rows.Count; i++)
+        {
+            var (upper, lower) = (rows[i], rows[i + 1]);
+            if (upper.Origin is not RowOrigin.RuledGrid || lower.Origin is not RowOrigin.RuledGrid ||
+                upper.Page is not { } page || lower.Page != page + 1 || upper.Cells.Length != lower.Cells.Length ||
+                upper.Cells.Zip(lower.Cells).Any(p => p.First.FirstColumn != p.Second.FirstColumn || p.First.ColSpan != p.Second.ColSpan))
+                continue;
+            var joined = upper.Cells.Zip(lower.Cells, (a, b) => a with { Text = Joined(a.Text, b.Text) }).ToImmutableArray();
+            var labels = Labels(joined);
+            if (labels < MinLabels || labels <= Math.Max(Labels(upper.Cells), Labels(lower.Cells))) continue;
+            rows[i] = upper with { Cells = joined };
+            rows.RemoveAt(i + 1);
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.HeaderJoinedAcrossPages,
+                $"第 {page} 页页尾与第 {page + 1} 页页首的两半表头已合并为一行", upper.Cells[0].Source));
+        }
+        return new(grid with { Rows = [.. rows] }, diagnostics.ToImmutable());
+    }
+
+    private static string Joined(string a, string b) => a.Trim().Length == 0 ? b : b.Trim().Length == 0 ? a : a + "\n" + b;
+
+    /// <summary>The most column labels the cells name exactly, by either template's vocabulary.</summary>
+    private int Labels(ImmutableArray<RawCell> cells) => Math.Max(
+        cells.Count(c => !c.IsEmpty && standard.Match(c.Text, LabelKinds.IndicatorColumns) is { IsExact: true }),
+        cells.Count(c => !c.IsEmpty && criteria.Match(c.Text, LabelKinds.CriteriaColumns) is { IsExact: true }));
+}
+
+/// <summary>
 /// Joins a 总分 row that the OCR set apart from its figures ("总分" alone, then "| 100 | 99.97 |") into one row.
 /// </summary>
 public sealed class DetachedTotalJoiner(LabelMatcher matcher) : IGridRepairer

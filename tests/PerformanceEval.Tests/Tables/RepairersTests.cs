@@ -146,6 +146,34 @@ public sealed class RepairersTests
     }
 
     [Fact]
+    public void A_header_row_a_page_break_cut_in_two_is_one_row_again_and_other_pairs_of_pages_are_not()
+    {
+        // Ruled rows: the header's first lines at the foot of page 1, its last lines atop page 2 (a row allowed to break
+        // across pages), then a row of data. Each half names two or fewer columns; cell by cell they name seven.
+        RawRow Ruled(int page, params string[] cells) => new([.. cells.Select((text, col) =>
+            new RawCell(text, new SourceRef("form.pdf", "0", page, null, null, col, null, text, null)))], RowOrigin.RuledGrid, null, page);
+        var criteria = new LabelMatcher(TemplateModel.Load("criteria", null));
+        var grid = Grid() with
+        {
+            Rows =
+            [
+                Ruled(1, "一级", "指标", "指标", "权", "评分", "自评", "备注"),
+                Ruled(2, "指标", "名称", "解释", "重", "规则", "得分", ""),
+                Ruled(2, "投入（20分）", "资金到位率", "到位率达到计划", "10", "全部到位得满分", "10", ""),
+            ],
+        };
+        var result = new PageBrokenHeaderJoiner(Standard, criteria).Repair(grid);
+        Assert.Equal(["一级\n指标|指标\n名称|指标\n解释|权\n重|评分\n规则|自评\n得分|备注", "投入（20分）|资金到位率|到位率达到计划|10|全部到位得满分|10|"],
+            Texts(result.Value));
+        Assert.Same(DiagnosticCodes.HeaderJoinedAcrossPages, Assert.Single(result.Diagnostics).Code);
+
+        // A whole header atop page 2 under page 1's last row of data: together they name no more than the header alone.
+        var repeated = grid with { Rows = [grid.Rows[2] with { Cells = [.. grid.Rows[2].Cells.Select(c => c with { Source = c.Source with { Page = 1 } })] },
+            Ruled(2, "一级指标", "指标名称", "指标解释", "权重", "评分规则", "自评得分", "备注")] };
+        Assert.Empty(new PageBrokenHeaderJoiner(Standard, criteria).Repair(repeated).Diagnostics);
+    }
+
+    [Fact]
     public void A_row_the_ocr_wrote_twice_is_dropped_and_a_short_or_spanned_repeat_kept()
     {
         var grid = Grid(["产出指标", "数量指标", "完成场次", "10", "10"], ["产出指标", "数量指标", "完成场次", "10", "10"], ["及时", "5"], ["及时", "5"]);
