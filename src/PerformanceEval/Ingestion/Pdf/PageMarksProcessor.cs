@@ -17,8 +17,8 @@ namespace PerformanceEval.Ingestion.Pdf;
 /// <summary>
 /// PdfPig's page factory for <see cref="PageMarks"/> (<c>document.AddPageFactory&lt;PageMarks, PageMarksFactory&gt;()</c>):
 /// PdfPig reads the page tree, the resources, the fonts and the content stream as for its own pages; the page's
-/// fonts are handed out through an <see cref="AdvanceFontStore"/> and its operations run through a
-/// <see cref="PageMarksProcessor"/>.
+/// resources are loaded through an <see cref="AdvanceFontStore"/> (which notes each font's stated advances) and its
+/// operations run through a <see cref="PageMarksProcessor"/>.
 /// </summary>
 internal sealed class PageMarksFactory(IPdfTokenScanner scanner, IResourceStore store, ILookupFilterProvider filters,
     IPageContentParser parser, ParsingOptions options)
