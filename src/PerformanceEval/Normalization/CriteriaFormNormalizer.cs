@@ -285,6 +285,23 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 text = TextCleaner.Clean(valueCells[0].Cell.Text);
                 if (text is null) continue;
             }
+            // The template prints 具体实施处（科室） right of 预算单位: where that label was written elsewhere (wrapped, after
+            // the table), the office standing after a whole department's name is its value ("上海市杨浦区民政局" /
+            // "信息科"), not the name gone on.
+            if (label.Kind is "Department" && !labels.Any(l => l.Match.Kind is "ImplementingOffice") && !b.Provenance.ContainsKey("implementingOffice") &&
+                OfficeAfterDepartment(valueCells) is { } office)
+            {
+                var officeCells = valueCells[office..];
+                var officeText = TextCleaner.Clean(string.Concat(officeCells.Select(c => TextCleaner.Clean(c.Cell.Text))))!;
+                Set(b, ref total, "ImplementingOffice", officeText, null);
+                b.From("implementingOffice", officeCells[0].Cell, officeCells[0].Row, officeText);
+                b.Warn(DiagnosticCodes.ValueAwayFromLabel,
+                    $"“{officeText}”在预算单位的值之后、没有自己的标签（“具体实施处（科室）”写在了别处），按模板的位置读作具体实施处（科室）",
+                    officeCells[0].Cell, officeCells[0].Row, "implementingOffice");
+                valueCells = valueCells[..office];
+                text = TextCleaner.Clean(string.Concat(valueCells.Select(c => TextCleaner.Clean(c.Cell.Text))));
+                if (text is null) continue;
+            }
             // A field a line read beside its label keeps that reading, unless this one is the same value gone on over
             // more lines ("上海市青浦区退役军" / "人事务局").
             if (b.Provenance.TryGetValue(read, out var prior))
@@ -300,6 +317,27 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             foreach (var more in valueCells.Skip(1)) b.AlsoFrom(path, more.Cell, more.Row);
         }
     }
+
+    /// <summary>
+    /// Where a 预算单位's value cells are a whole department's name (…局, …委员会, …办公室) and then an office's (…科,
+    /// …处, …室), the index of the office's first cell; null where the cells read as one name wrapped.
+    /// </summary>
+    private static int? OfficeAfterDepartment(List<(RawCell Cell, int Row)> cells)
+    {
+        for (var k = 1; k < cells.Count; k++)
+        {
+            var department = TextCleaner.Compact(string.Concat(cells.Take(k).Select(c => c.Cell.Text)));
+            var office = TextCleaner.Compact(string.Concat(cells.Skip(k).Select(c => c.Cell.Text)));
+            if (cells[k].Row != cells[k - 1].Row && WholeDepartment().IsMatch(department) && OfficeName().IsMatch(office)) return k;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^(上海市)?\p{IsCJKUnifiedIdeographs}{2,}(局|委员会|委|办公室|政府|院|中心|会|所)$")]
+    private static partial Regex WholeDepartment();
+
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{1,10}(科|处|室|股|组|部)$")]
+    private static partial Regex OfficeName();
 
     /// <summary>
     /// A plain dump that wrote the head's values without their labels (Calc's <c>-raw</c> writes each row's one-line

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PerformanceEval.Ingestion;
 using PerformanceEval.Templates;
@@ -21,6 +22,23 @@ public sealed partial class CriteriaRawTable
     private enum Slot { Section, Name, Explanation, NameOrExplanation, Rule, Note }
 
     /// <summary>What the first cut measured: each column's width (half-width characters), the lines a section label takes.</summary>
+    /// <summary>
+    /// A line of a page's wrapped text: pieces <c>First</c> to <c>First + Count</c> of its row. A section label's last line
+    /// and the first line of the cell drawn after it may share a baseline, and the dump a line ("(6分) 让企业和群众享受规
+    /// 范、透明"): two lines of two cells.
+    /// </summary>
+    private sealed record WrappedLine(int Row, string Text, int First = 0, int Count = int.MaxValue);
+
+    private static IEnumerable<WrappedLine> WrappedLines(int row, List<RawCell> pieces)
+    {
+        if (pieces.Count >= 2 && TextCleaner.Compact(pieces[0].Text) is { Length: <= 10 } first && SectionWeightEnd().IsMatch(first))
+        {
+            yield return new WrappedLine(row, pieces[0].Text.Trim(), 0, 1);
+            yield return new WrappedLine(row, string.Join(" ", pieces.Skip(1).Select(c => c.Text.Trim())), 1);
+        }
+        else yield return new WrappedLine(row, string.Join(" ", pieces.Select(c => c.Text.Trim())));
+    }
+
     private sealed record Measured(Dictionary<Slot, int> Widths, int? SectionLines);
 
     /// <summary>An indicator row written on one line: its cells before the 权重, the figures, what is between and after.</summary>
@@ -30,7 +48,7 @@ public sealed partial class CriteriaRawTable
     private sealed record CalcPage(List<OneLineRow> Rows, List<int> Wrapped);
 
     /// <summary>A slot of a page's wrapped text: the row it belongs to, the cell it fills, and whether it may stay empty.</summary>
-    private sealed record CellSlot(int Row, Slot Kind, bool Optional);
+    private sealed record CellSlot(int Row, Slot Kind, bool Optional, decimal Weight);
 
     /// <summary>
     /// The rows rebuilt from the header to the end of the last page's wrapped cells, the rows written among them that
@@ -84,11 +102,11 @@ public sealed partial class CriteriaRawTable
 
         // Each page's wrapped lines cut into its rows' missing cells: once by the cells' own shapes, then again knowing
         // each column's width from the cells the first cut found (Calc prints every page at the sheet's widths).
-        var work = new List<(List<CellSlot> Slots, List<(int Row, string Text)> Lines, int First)>();
-        var pageLines = new List<(List<(int Row, string Text)> Lines, int First)>();
+        var work = new List<(List<CellSlot> Slots, List<WrappedLine> Lines, int First)>();
+        var pageLines = new List<(List<WrappedLine> Lines, int First)>();
         for (var p = 0; p < pages.Count; p++)
         {
-            var lines = pages[p].Wrapped.Select(w => (Row: w, Text: string.Join(" ", RowText.NonEmpty(rows[w]).Select(c => c.Text.Trim())))).ToList();
+            var lines = pages[p].Wrapped.SelectMany(w => WrappedLines(w, RowText.NonEmpty(rows[w]).ToList())).ToList();
             // Before the first page's first section label: the title and the head's and header's wrapped labels, drawn
             // before the table. The label starts after them: at its weight's line, or the short lines before it that end
             // no printed label ("自评" / "时间" are 自评时间's; "投入" is the section's).
@@ -117,11 +135,12 @@ public sealed partial class CriteriaRawTable
                 var lead = one.Lead.Count;
                 // The rows that open a section have their label among the wrapped lines, as has a page's first row where
                 // the page prints its section's label again; no other row has.
-                if (starts.Rows.Contains(i) || k == 0 && starts.Repeated.Contains(p)) slots.Add(new CellSlot(i, Slot.Section, false));
-                if (lead == 0) slots.AddRange([new CellSlot(i, Slot.Name, false), new CellSlot(i, Slot.Explanation, false)]);
-                else if (lead == 1) slots.Add(new CellSlot(i, Slot.NameOrExplanation, false));
-                if (one.Rule.Count == 0) slots.Add(new CellSlot(i, Slot.Rule, true));
-                if (one.Note.Count == 0) slots.Add(new CellSlot(i, Slot.Note, true));
+                var weight = Bare(one.Weight.Text)!.Value;
+                if (starts.Rows.Contains(i) || k == 0 && starts.Repeated.Contains(p)) slots.Add(new CellSlot(i, Slot.Section, false, weight));
+                if (lead == 0) slots.AddRange([new CellSlot(i, Slot.Name, false, weight), new CellSlot(i, Slot.Explanation, false, weight)]);
+                else if (lead == 1) slots.Add(new CellSlot(i, Slot.NameOrExplanation, false, weight));
+                if (one.Rule.Count == 0) slots.Add(new CellSlot(i, Slot.Rule, true, weight));
+                if (one.Note.Count == 0) slots.Add(new CellSlot(i, Slot.Note, true, weight));
             }
             rowIndex += pages[p].Rows.Count;
             work.Add((slots, pageLines[p].Lines, pageLines[p].First));
@@ -146,24 +165,27 @@ public sealed partial class CriteriaRawTable
             var spans = cuts.SelectMany(c => c.Cells).Where(x => x.Slot.Kind is Slot.Section).Select(x => x.To - x.From).Order().ToList();
             measured = new Measured(widths, spans.Count >= 2 ? spans[spans.Count / 2] : null);
         }
-        var filled = new Dictionary<(int Row, Slot Kind), List<int>>();
+        var filled = new Dictionary<(int Row, Slot Kind), List<WrappedLine>>();
         var tail = new List<int>();
         for (var p = 0; p < work.Count; p++)
         {
             var (lines, cut) = (work[p].Lines, cuts[p]);
             tail.AddRange(lines.Take(cut.Skipped).Select(l => l.Row));
             foreach (var (slot, from, to) in cut.Cells)
-                filled[(slot.Row, slot.Kind)] = [.. lines[from..to].Select(l => l.Row)];
+                filled[(slot.Row, slot.Kind)] = lines[from..to];
         }
         // Lines after the last page's last cell are the next form's (its head written values first): left to it.
         if (work[^1] is { Lines: var last } && cuts[^1].Used < last.Count) r = last[cuts[^1].Used].Row;
 
         var labels = header.Labels;
         int IndexOf(string kind) => labels.FindIndex(l => l.Kind == kind);
-        RawCell Wrapped(List<int> at, int column) => Cell(at.SelectMany(w => RowText.NonEmpty(rows[w]).Select((c, k) => (c, k))).Select(x => x.c), column,
-            at.SelectMany(w => RowText.NonEmpty(rows[w]).Select((c, k) => k > 0)));
+        List<RawCell> Pieces(WrappedLine l) => [.. RowText.NonEmpty(rows[l.Row]).Skip(l.First).Take(l.Count)];
+        RawCell Wrapped(List<WrappedLine> at, int column) => Cell(at.SelectMany(Pieces), column, at.SelectMany(l => Pieces(l).Select((_, k) => k > 0)));
         var output = new List<RawRow> { new([.. labels.Select((l, c) => Cell([l.Cell with { Text = TextCleaner.Compact(l.Cell.Text) }], c, [false]))], RowOrigin.LayoutGrid, rows[header.Start].Line, rows[header.Start].Block) };
         RawCell? section = null;
+        var bothOnLine = all.Where(o => o.Lead.Count >= 2).ToList();
+        var nameAtLeast = bothOnLine.Select(o => TextCleaner.DisplayWidth(o.Lead[0].Text.Trim())).DefaultIfEmpty(0).Max();
+        var explanationAtLeast = bothOnLine.Select(o => TextCleaner.DisplayWidth(string.Join(" ", o.Lead.Skip(1).Select(c => c.Text.Trim())))).DefaultIfEmpty(0).Max();
         for (var i = 0; i < all.Count; i++)
         {
             var one = all[i];
@@ -194,11 +216,17 @@ public sealed partial class CriteriaRawTable
                 // sentence, or what 反映 / 用以 open), else the one that wrapped.
                 var wrapped = Wrapped(other, 0);
                 var oneLine = Cell([lead[0]], 0, [false]);
-                var widest = other.Max(w => TextCleaner.DisplayWidth(string.Join(" ", RowText.NonEmpty(rows[w]).Select(c => c.Text.Trim()))));
-                var wrappedIsName = measured is not null && measured.Widths.TryGetValue(Slot.Name, out var nw) && measured.Widths.TryGetValue(Slot.Explanation, out var ew) &&
-                    Math.Abs(nw - ew) >= 6 && other.Count >= 2 && Math.Min(Math.Abs(widest - nw), Math.Abs(widest - ew)) <= 2
+                var widest = other.Max(l => TextCleaner.DisplayWidth(l.Text));
+                // Where the widths are not known, the rows that wrote both on their line tell how wide each column is
+                // at least: a cell that wrapped well short of that is in the other column.
+                var (nw, ew) = (measured?.Widths.GetValueOrDefault(Slot.Name) ?? 0, measured?.Widths.GetValueOrDefault(Slot.Explanation) ?? 0);
+                bool? byWidth = nw > 0 && ew > 0 && Math.Abs(nw - ew) >= 6 && other.Count >= 2 && Math.Min(Math.Abs(widest - nw), Math.Abs(widest - ew)) <= 2
                     ? Math.Abs(widest - nw) < Math.Abs(widest - ew)
-                    : ExplanationLike(oneLine.Text) > ExplanationLike(wrapped.Text);
+                    : other.Count < 2 ? null
+                    : widest + 3 < nameAtLeast && widest + 3 >= explanationAtLeast ? false
+                    : widest + 3 < explanationAtLeast && widest + 3 >= nameAtLeast ? true
+                    : null;
+                var wrappedIsName = byWidth ?? ExplanationLike(oneLine.Text) > ExplanationLike(wrapped.Text);
                 (name, explanation) = wrappedIsName ? (wrapped, oneLine) : (oneLine, wrapped);
             }
             else
@@ -339,6 +367,7 @@ public sealed partial class CriteriaRawTable
     /// </summary>
     private static OneLineRow? OneLine(int row, List<RawCell> cells)
     {
+        cells = [.. cells.SelectMany(Unglued)];
         var figures = Enumerable.Range(0, cells.Count).Where(k => Bare(cells[k].Text) is not null).ToList();
         if (figures.Count != 2 || figures[0] > 3 || figures[1] == figures[0]) return null;
         var (w, s) = (figures[0], figures[1]);
@@ -346,8 +375,23 @@ public sealed partial class CriteriaRawTable
         return new OneLineRow(row, cells[..w], cells[w], cells[(w + 1)..s], cells[s], cells[(s + 1)..]);
     }
 
+    /// <summary>
+    /// A cell and the figure set so near its end that the dump wrote them as one word ("…的政务服务。9": a full-width
+    /// stop's glyph is half blank, and PdfPig's words see no gap after it): two cells, where a sentence mark or a
+    /// closing bracket ends the text.
+    /// </summary>
+    private static IEnumerable<RawCell> Unglued(RawCell cell)
+    {
+        if (GluedFigure().Match(cell.Text.Trim()) is { Success: true } glued)
+        {
+            yield return cell with { Text = glued.Groups[1].Value };
+            yield return cell with { Text = glued.Groups[2].Value };
+        }
+        else yield return cell;
+    }
+
     /// <summary>Whether line <paramref name="k"/> ends a printed label of the head or the header with the lines before it.</summary>
-    private bool EndsLabel(List<(int Row, string Text)> lines, int k)
+    private bool EndsLabel(List<WrappedLine> lines, int k)
     {
         var text = "";
         for (var b = k; b >= 0 && k - b < 4; b--)
@@ -358,13 +402,12 @@ public sealed partial class CriteriaRawTable
         return false;
     }
 
-    /// <summary>A short line that may be a section label's first piece ("投入", "投入与"): no figure, no sentence mark.</summary>
     /// <summary>
     /// How many of a later page's first wrapped lines are the header's labels printed again atop it, wrapped a piece a
     /// line ("一级" / "指标" / "指标" / "名称" / … / "自评" / "得分"): lines that together spell whole column labels, two
     /// or more. Read as cells they had made "一级" a section and the labels an explanation.
     /// </summary>
-    private int RepeatedHeaderLines(List<(int Row, string Text)> lines)
+    private int RepeatedHeaderLines(List<WrappedLine> lines)
     {
         var labels = TableKinds.SelectMany(k => matcher.Model.Labels[k]).Select(TextCleaner.Compact).Where(l => l.Length > 0).Distinct().ToList();
         var (text, whole) = ("", 0);
@@ -398,6 +441,7 @@ public sealed partial class CriteriaRawTable
         return (reach[text.Length] || begun, reach[text.Length]);
     }
 
+    /// <summary>A short line that may be a section label's first piece ("投入", "投入与"): no figure, no sentence mark.</summary>
     private static bool LabelPiece(string text) =>
         TextCleaner.Compact(text) is { Length: > 0 and <= 6 } t && !t.Any(char.IsDigit) && !t.Any(c => "；;。，,、：:%（(".Contains(c));
 
@@ -425,7 +469,7 @@ public sealed partial class CriteriaRawTable
                 if (slots[s].Optional && cost[j, s] + (slots[s].Kind is Slot.Rule ? 1.0 : 0) is var skip && skip < cost[j, s + 1])
                     (cost[j, s + 1], back[j, s + 1]) = (skip, (j, s, false));
                 for (var e = j + 1; e <= Math.Min(n, j + MaxLines); e++)
-                    if (cost[j, s] + CellCost(slots[s].Kind, lines, j, e, measured) is var c && c < cost[e, s + 1])
+                    if (cost[j, s] + CellCost(slots[s], lines, j, e, measured) is var c && c < cost[e, s + 1])
                         (cost[e, s + 1], back[e, s + 1]) = (c, (j, s, true));
             }
         var end = n;
@@ -446,21 +490,31 @@ public sealed partial class CriteriaRawTable
     }
 
     /// <summary>
-    /// What a run of lines costs as a cell of <paramref name="kind"/>: each line but the last narrower than the widest by
+    /// What a run of lines costs as the cell of <paramref name="slot"/>: each line but the last narrower than the widest by
     /// more than a character and a half (the cell would have gone on there), a section label's weight where it should not
-    /// be or missing where it should, a clause ② opening a cell or ① opening any line but the first, a comma ending one.
+    /// be or missing where it should, a clause ② opening a cell or ① opening any line but the first, a comma ending one,
+    /// a rule's points that do not add up to its row's weight.
     /// </summary>
-    private static double CellCost(Slot kind, List<string> lines, int from, int to, Measured? measured)
+    private static double CellCost(CellSlot slot, List<string> lines, int from, int to, Measured? measured)
     {
+        var kind = slot.Kind;
         var run = lines[from..to];
         var text = string.Concat(run.Select(TextCleaner.Compact));
         var cost = 0.0;
+        // A rule of clauses shares its indicator's 权重 out among them ("①…（2分）②…（1分）" of a 3): of two rows with no
+        // rule on their lines, the one whose weight its points add up to (the figure itself is the checker's, not read here).
+        if (kind is Slot.Rule && Points().Matches(text) is { Count: >= 2 } clauses &&
+            clauses.Sum(c => decimal.Parse(PointsFigure().Match(c.Value).Value, CultureInfo.InvariantCulture)) != slot.Weight)
+            cost += 1.5;
         var label = SectionLabel().IsMatch(text);
         // (A label wraps over a line or two; more where its column is narrow, fewer lines being likelier.)
         if (kind is Slot.Section) cost += (label && run.Count <= 5 ? 0 : 8) + (measured?.Widths.GetValueOrDefault(Slot.Section) is > 0 ? 1.0 : 0.4) *
             Math.Max(0, run.Count - (measured?.SectionLines is > 0 and var typical ? typical : 2));
         else if (label || SectionWeightEnd().IsMatch(text) && text.Length <= 10) cost += 6;
         if (text.Length == 0) return cost + 8;
+        // Calc draws a cell whose text fits on one line with its row's one-line cells: only a merged section label is
+        // written here on a single line.
+        if (kind is not Slot.Section && run.Count == 1) cost += 4;
         if (text[0] is > '①' and <= '⑩') cost += 3;
         if (run.Skip(1).Any(l => l.TrimStart().StartsWith('①'))) cost += 2;
         // A section label's weight on a line of its own, or after a short piece of the label ("产出" / "（55分）"), is
@@ -486,12 +540,17 @@ public sealed partial class CriteriaRawTable
         // The column's width, where the first cut measured it: no line wider (two columns' cells run together), no line
         // but the last well short of it, and a last line that fills it goes on in the next line.
         var widths = measured?.Widths;
+        // (Before the widths are known, a cell's own widest line stands for its column's.)
+        if (measured is null && run.Count >= 2 && lineWidths[^1] >= widest - 1 && text[^1] is not ('。' or '；' or '）' or ')')) cost += 1.0;
         var column = kind is Slot.NameOrExplanation && widths is not null
-            ? new[] { Slot.Name, Slot.Explanation }.Where(widths.ContainsKey).Select(k => widths[k]).OrderBy(w => Math.Abs(w - widest)).Cast<int?>().FirstOrDefault()
+            ? new[] { Slot.Name, Slot.Explanation, Slot.NameOrExplanation }.Where(widths.ContainsKey).Select(k => widths[k]).OrderBy(w => Math.Abs(w - widest)).Cast<int?>().FirstOrDefault()
             : widths?.GetValueOrDefault(kind);
         if (column is { } w and > 0)
         {
             if (widest > w + 3) cost += 2;
+            // (A cell wraps where its column is full: a wrapped cell far narrower is another column's, "部分目标未完全" /
+            // "实现" a narrow 备注's, not a rule's.)
+            if (run.Count >= 2 && widest < w - 4) cost += 1.5;
             for (var k = 0; k + 1 < lineWidths.Count; k++)
                 if (lineWidths[k] < w - 3) cost += 1;
             if (lineWidths[^1] >= w - 1 && text[^1] is not ('。' or '；' or '）' or ')')) cost += 1.0;
@@ -510,6 +569,12 @@ public sealed partial class CriteriaRawTable
     [GeneratedRegex(@"[(（]\d+(?:\.\d+)?分[)）]")]
     private static partial Regex Points();
 
+    [GeneratedRegex(@"\d+(?:\.\d+)?")]
+    private static partial Regex PointsFigure();
+
     [GeneratedRegex(@"[(（](\d+(?:\.\d+)?)分[)）]$")]
     private static partial Regex SectionWeightEnd();
+
+    [GeneratedRegex(@"^(.*[^\d\s(（][。；）)])(\d{1,3}(?:\.\d+)?)$")]
+    private static partial Regex GluedFigure();
 }

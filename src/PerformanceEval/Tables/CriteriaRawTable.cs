@@ -69,8 +69,9 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
                 done = calc.End;
                 i = calc.End - 1;
             }
-            else if (whole is not null && Body(rows, header, laidOut, diagnostics) is { } body)
+            else if (whole is not null && (Body(rows, header, laidOut, leadingFigures: false) ?? Body(rows, header, laidOut, leadingFigures: true)) is { } body)
             {
+                diagnostics.AddRange(body.Diagnostics);
                 output.AddRange(rows[done..header.Start]);
                 output.AddRange(body.Rows);
                 done = body.End;
@@ -166,9 +167,15 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
 
     // ---- the body ------------------------------------------------------------------------------------------------
 
-    /// <summary>The rows rebuilt from the header to the 合计 (inclusive), and the row after them; null to leave them.</summary>
-    private (List<RawRow> Rows, int End)? Body(ImmutableArray<RawRow> rows, Header header, bool[] laidOut, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The rows rebuilt from the header to the 合计 (inclusive), the row after them, and what the rebuilding warns of;
+    /// null to leave them. With <paramref name="leadingFigures"/>, a figure the dump glued to the text after it is a
+    /// piece of its own ("1是否符合部门中期规划…": a 权重 set close to the rule beside it in a narrow column) — tried only
+    /// where the rows did not add up without it, since the weights adding up to the 合计's is what tells it is one.
+    /// </summary>
+    private (List<RawRow> Rows, int End, List<Diagnostic> Diagnostics)? Body(ImmutableArray<RawRow> rows, Header header, bool[] laidOut, bool leadingFigures)
     {
+        var diagnostics = new List<Diagnostic>();
         var pieces = new List<Piece>();
         int? totalRow = null;
         var table = 0;
@@ -210,6 +217,12 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
                 {
                     pieces.Add(new Piece(cell with { Text = glued.Groups[1].Value }, glued.Groups[1].Value, r, k++ > 0, table));
                     pieces.Add(new Piece(cell with { Text = glued.Groups[2].Value }, glued.Groups[2].Value, r, true, table));
+                    continue;
+                }
+                if (leadingFigures && LeadingFigure().Match(cell.Text.Trim()) is { Success: true } lead)
+                {
+                    pieces.Add(new Piece(cell with { Text = lead.Groups[1].Value }, lead.Groups[1].Value, r, k++ > 0, table));
+                    pieces.Add(new Piece(cell with { Text = lead.Groups[2].Value }, lead.Groups[2].Value, r, true, table));
                     continue;
                 }
                 pieces.Add(new Piece(cell, cell.Text.Trim(), r, k++ > 0, table));
@@ -323,7 +336,7 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         if (IndexOf("HdrWeight") is > 0 and var w && totalFigures.Count >= 1) total[w] = Cell([totalFigures[0]], w, [false]);
         if (IndexOf("HdrScore") is > 0 and var sc && totalFigures.Count >= 2) total[sc] = Cell([totalFigures[1]], sc, [false]);
         output.Add(new RawRow([.. total.Select((c, i) => c ?? Empty(totalLabel, i))], RowOrigin.LayoutGrid, rows[tr].Line, rows[tr].Block));
-        return (output, end);
+        return (output, end, diagnostics);
     }
 
     /// <summary>The pieces before a row's 权重: before a section label (the 备注 of the row above), the label, and the rest.</summary>
@@ -513,6 +526,10 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
 
     [GeneratedRegex(@"^(.*分[)）])(\d{1,3}(?:\.\d+)?)$")]
     private static partial Regex GluedScore();
+
+    /// <summary>A figure of up to three digits run into a text that opens with a clause mark or a character no count takes after it.</summary>
+    [GeneratedRegex(@"^(\d{1,3}(?:\.\d+)?)((?:[①-⑩]|项目|(?![分个次人天年月日项家万元件份户名台套批期场所条篇小时位座处倍层米])\p{IsCJKUnifiedIdeographs}).*)$")]
+    private static partial Regex LeadingFigure();
 
     [GeneratedRegex(@"^\d{1,3}(\.\d+)?$")]
     private static partial Regex BareFigure();

@@ -93,15 +93,15 @@ public sealed class CriteriaRawTableTests
     private static CleanedForm Read(string text) =>
         Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("criteria.raw.txt", Encoding.UTF8.GetBytes(text))).Forms);
 
-    private static void AssertTable(CleanedForm form)
+    private static void AssertTable(CleanedForm form, (string Label, string Weight, Row[] Rows)[]? sections = null)
     {
-        var rows = Sections.SelectMany(s => s.Rows.Select(r => (Section: s.Label, Row: r))).ToList();
+        var rows = (sections ?? Sections).SelectMany(s => s.Rows.Select(r => (Section: s.Label, Row: r))).ToList();
         Assert.Equal(rows.Count, form.Indicators.Length);
         for (var i = 0; i < rows.Count; i++)
         {
             var (section, row) = rows[i];
             var got = form.Indicators[i];
-            Assert.Equal((section, row.Name, row.Explanation, row.Rule, row.Note.Length == 0 ? null : row.Note),
+            Assert.Equal((section, row.Name, row.Explanation, row.Rule.Length == 0 ? null : row.Rule, row.Note.Length == 0 ? null : row.Note),
                 (got.Level1, got.Name, got.Explanation, got.ScoringRule, got.Note));
             Assert.Equal((decimal.Parse(row.Weight), decimal.Parse(row.Score)), (got.Weight, got.Score));
         }
@@ -207,7 +207,7 @@ public sealed class CriteriaRawTableTests
     /// rows, row by row and left to right — the title and the head's wrapped labels first, the section labels again
     /// atop a page they go on over. Rows after <paramref name="pageBreak"/> are on a second page, after the 合计's line.
     /// </summary>
-    private static string PrintCalc(Widths w, int pageBreak, bool headerAgain = false)
+    private static string PrintCalc(Widths w, int pageBreak, bool headerAgain = false, (string Label, string Weight, Row[] Rows)[]? sections = null)
     {
         // The header printed again atop page two (a sheet's repeated title rows): the labels that fit on one line, then
         // the others' pieces, a line each, first among the page's wrapped cells.
@@ -217,7 +217,7 @@ public sealed class CriteriaRawTableTests
         var lines = new List<string>(head) { "一级指标 指标名称 指标解释 权重 评分规则 自评得分 备注" };
         var pages = new List<(List<string> Rows, List<string> Wrapped)> { ([], ["2022年度财政项目绩效自评表", "预算执行率（%）"]) };
         var index = 0;
-        foreach (var (label, weight, rows) in Sections)
+        foreach (var (label, weight, rows) in sections ?? Sections)
             for (var k = 0; k < rows.Length; k++, index++)
             {
                 if (index == pageBreak) pages.Add((HeaderAgain(), k > 0 ? [.. HeaderPieces(), .. Wrap(label, w.Label), weight] : HeaderPieces()));
@@ -368,5 +368,103 @@ public sealed class CriteriaRawTableTests
         var form = Read(PrintCalc(new Widths(4, 3, 10, 12, 4), 4));
         Assert.Equal(("完成数量", "完成年度相关工作任务"), (form.Indicators[2].Name, form.Indicators[2].Explanation));
         AssertTable(form);
+    }
+
+    /// <summary>The form with rows whose cells Calc's order leaves the least to go by: rules missing, cells of two lines.</summary>
+    private static readonly (string Label, string Weight, Row[] Rows)[] Sparse =
+    [
+        ("投入", "（30分）",
+        [
+            new("财务管理制度健全性", "项目的财务制度是否健全、完善、有效。", "10", "", "10", ""),
+            new("预算执行率", "反映项目预算执行的进度", "20", "执行率在90%及以上得满分。", "18", ""),
+        ]),
+        ("产出与效果", "（70分）",
+        [
+            new("完成数量", "完成年度工作", "40", "①工作按计划完成；（30分）②资料齐全；（10分）", "38", ""),
+            new("服务对象满意度", "满意程度", "30", "", "28", ""),
+        ]),
+    ];
+
+    [Fact]
+    public void A_cell_Calc_wrapped_is_never_cut_into_one_line_cells()
+    {
+        // "项目的财务制度是否" / "健全、完善、有效。" is one explanation whose row has no rule: Calc writes a cell that fits
+        // on one line on its row's line, so neither line alone is a cell here (the second had been read as the rule).
+        var text = PrintCalc(new Widths(4, 9, 9, 12, 4), 4, sections: Sparse);
+        Assert.Contains("\n项目的财务制度是否\n健全、完善、有效。\n", text, StringComparison.Ordinal);
+        AssertTable(Read(text), Sparse);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_wrapped_rule_of_two_rows_without_one_on_their_lines_goes_to_the_row_its_points_add_up_to(bool later)
+    {
+        // Rows 3 and 4 write no rule on their lines, and nothing else of theirs wrapped: the one wrapped rule after the
+        // section label is either row's by its place. Its points (30 + 10) are the weight of the row it belongs to.
+        var rule = Sparse[1].Rows[0].Rule;
+        var sections = later
+            ? [Sparse[0], Sparse[1] with { Rows = [Sparse[1].Rows[0] with { Weight = "30", Score = "28", Rule = "" }, Sparse[1].Rows[1] with { Weight = "40", Score = "38", Rule = rule }] }]
+            : Sparse;
+        var form = Read(PrintCalc(new Widths(4, 9, 9, 12, 4), 4, sections: sections));
+        Assert.Equal(later ? [null, rule] : [rule, null], form.Indicators[2..].Select(i => i.ScoringRule));
+    }
+
+    [Fact]
+    public void A_figure_the_dump_glued_to_a_full_stop_is_the_rows_weight()
+    {
+        // PdfPig's words see no gap after a full-width stop, whose glyph is half blank: "…有效。10" is one word.
+        var text = PrintCalc(new Widths(4, 9, 20, 30, 4), 4);
+        Assert.Contains("有效。 10 ", text, StringComparison.Ordinal);
+        AssertTable(Read(text.Replace("有效。 10 ", "有效。10 ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_section_weight_on_one_line_with_the_next_cells_first_is_two_lines()
+    {
+        // The label's last line and the cell Calc draws after it share a baseline: the dump writes them as one line
+        // ("（30分） 财务管理制度"), which had been read as no section weight at all.
+        var text = PrintCalc(new Widths(4, 6, 10, 12, 4), 4);
+        Assert.Contains("\n（30分）\n财务管理制度\n", text, StringComparison.Ordinal);
+        AssertTable(Read(text.Replace("\n（30分）\n财务管理制度\n", "\n（30分） 财务管理制度\n", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_name_that_wrapped_well_short_of_the_explanations_one_line_widths_is_the_name()
+    {
+        // "完成年度工作任务" fitted on row 3's line and "项目管理制度健全性" wrapped five characters wide, neither reading more
+        // like an explanation: row 2 wrote both on its line, an explanation of eleven characters, so a cell that wrapped
+        // at five is the name.
+        Row Renamed(Row r) => r.Name == "完成数量" ? r with { Name = "项目管理制度健全性", Explanation = "完成年度工作任务" } : r;
+        (string, string, Row[])[] sections = [.. Sparse.Select(s => s with { Rows = [.. s.Rows.Select(Renamed)] })];
+        var text = PrintCalc(new Widths(4, 5, 11, 30, 4), 4, sections: sections);
+        Assert.Contains("\n预算执行率 反映项目预算执行的进度 20 ", text, StringComparison.Ordinal);
+        Assert.Contains("\n完成年度工作任务 40 ", text, StringComparison.Ordinal);
+        var form = Read(text);
+        Assert.Equal(("项目管理制度健全性", "完成年度工作任务"), (form.Indicators[2].Name, form.Indicators[2].Explanation));
+    }
+
+    [Fact]
+    public void An_office_after_the_departments_name_is_the_office_where_its_label_was_written_elsewhere()
+    {
+        // Calc wrote 具体实施处（科室） after the table (it wrapped): "综合科" opens the line after 预算单位's value. It had
+        // been read as the department's name going on ("上海市徐汇区民政局综合科").
+        var text = PrintCalc(new Widths(4, 6, 10, 12, 4), 4);
+        Assert.Contains("\n具体实施处（科室） 综合科 是否为经常性项目 是\n", text, StringComparison.Ordinal);
+        text = text.Replace("\n具体实施处（科室） 综合科 是否为经常性项目 是\n", "\n综合科 是否为经常性项目 是\n", StringComparison.Ordinal)
+            .Replace("预算执行率（%）\n", "预算执行率（%）\n具体实施处（科室\n）\n", StringComparison.Ordinal);
+        var form = Read(text);
+        Assert.Equal(("上海市徐汇区民政局", "综合科"), (form.Department, form.ImplementingOffice));
+        Assert.Contains(form.Warnings, w => w.Code == "layout.value-away-from-label" && w.Field == "implementingOffice");
+    }
+
+    [Fact]
+    public void A_weight_the_dump_glued_to_the_rule_after_it_is_the_rows_weight()
+    {
+        // A narrow 权重 column with little padding: the weight and the rule's first line are one word ("20执行率在90%"). Its
+        // figures had been one short, and the whole table was left unread.
+        var text = Print(new Widths(Label: 3, Name: 4, Explanation: 8, Rule: 12, Note: 3));
+        Assert.Contains("\n20 执行率在90%", text, StringComparison.Ordinal);
+        AssertTable(Read(text.Replace("\n20 执行率在90%", "\n20执行率在90%", StringComparison.Ordinal)));
     }
 }
