@@ -58,6 +58,11 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 continue;
             }
             var cells = RowText.NonEmpty(row).ToList();
+            if (columns is null && row.Origin is RowOrigin.Layout && cells.Any(c => GluedHeadLabel(c) is not null))
+            {
+                row = row with { Cells = [.. row.Cells.SelectMany(c => GluedHeadLabel(c) is { } glued ? [c with { Text = glued.Label }, c with { Text = glued.Value }] : new[] { c })] };
+                cells = RowText.NonEmpty(row).ToList();
+            }
             // (Plain text whose one-line header labels stand on a line of their own, the wrapped ones written after
             // the table — Calc's `-raw`: "权重 备注" — has its header there: the rows after it are read by their figures.)
             if (cells.Count(c => matcher.Match(c.Text, TableKinds) is { IsExact: true }) >= 4 ||
@@ -235,8 +240,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             {
                 var piece = TextCleaner.Compact(cells[k].Cell.Text);
                 // Only short pieces run on (a value after its label is no piece of it), or a label's last piece with
-                // its unit ("上年" / "预算金额（元）").
-                if (k > i && piece.Length > 5 && !(piece.Length <= 8 && FormPatterns.CurrencyIn(piece) is not null)) break;
+                // its unit ("上年" / "预算金额（元）", "具体" / "实施处（科室）").
+                if (k > i && piece.Length > 5 && !(piece.Length <= 8 && (FormPatterns.CurrencyIn(piece) is not null ||
+                        matcher.Match(text + piece, HeaderKinds) is { IsExact: true }))) break;
                 text += piece;
                 if (text.Length > 14) break;
                 // Pieces run on only from a label's first piece: a value before it is no part of it ("否" / "当年预").
@@ -317,6 +323,27 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             foreach (var more in valueCells.Skip(1)) b.AlsoFrom(path, more.Cell, more.Row);
         }
     }
+
+    /// <summary>
+    /// A head label and its value the dump wrote as one word ("具体实施处（科室）规划建设科": a label set close to its
+    /// value); null where the cell is no label followed by a value.
+    /// </summary>
+    private (string Label, string Value)? GluedHeadLabel(RawCell cell)
+    {
+        var text = cell.Text.Trim();
+        foreach (var kind in HeaderKinds)
+            foreach (var label in matcher.Model.Labels[kind])
+            {
+                if (label.Length < 4 || !text.StartsWith(label, StringComparison.Ordinal)) continue;
+                var at = label.Length + (LabelUnit().Match(text, label.Length) is { Success: true, Index: var i } unit && i == label.Length ? unit.Length : 0);
+                if (at < text.Length && text[at] is not ('（' or '(' or ' ') && !text[at..].StartsWith("科室", StringComparison.Ordinal))
+                    return (text[..at], text[at..]);
+            }
+        return null;
+    }
+
+    [GeneratedRegex(@"[（(](元|万元|%|％|科室)[)）]")]
+    private static partial Regex LabelUnit();
 
     /// <summary>
     /// Where a 预算单位's value cells are a whole department's name (…局, …委员会, …办公室) and then an office's (…科,
@@ -662,6 +689,6 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     [GeneratedRegex(@"[（(](万元|元)$")]
     private static partial Regex OpenUnit();
 
-    [GeneratedRegex(@"^(?=.)[（(]?(元|万元|%|％)?[)）]?$")]
+    [GeneratedRegex(@"^(?=.)[（(]?(元|万元|%|％|科室)?[)）]?$")]
     private static partial Regex UnitPiece();
 }

@@ -467,4 +467,18 @@ public sealed class CriteriaRawTableTests
         Assert.Contains("\n20 执行率在90%", text, StringComparison.Ordinal);
         AssertTable(Read(text.Replace("\n20 执行率在90%", "\n20执行率在90%", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("具体实施处（科室）综合科 是否为经常性项目 是")]
+    [InlineData("具体\n实施处（科室）\n综合科 是否为经常性项目 是")]
+    [InlineData("具体实施处\n（\n科室）\n综合科 是否为经常性项目 是")]
+    public void The_offices_label_glued_to_its_value_or_wrapped_in_pieces_still_labels_it(string line)
+    {
+        // A label set close to its value is one word of the dump; a narrow label cell wraps it a piece a line, the unit
+        // on a long piece or alone. Each had been read as the department's name going on.
+        var text = Print(new Widths(Label: 3, Name: 4, Explanation: 8, Rule: 12, Note: 3));
+        Assert.Contains("\n具体实施处（科室） 综合科 是否为经常性项目 是\n", text, StringComparison.Ordinal);
+        var form = Read(text.Replace("具体实施处（科室） 综合科 是否为经常性项目 是", line, StringComparison.Ordinal));
+        Assert.Equal(("上海市徐汇区民政局", "综合科", (bool?)true), (form.Department, form.ImplementingOffice, form.Recurring));
+    }
 }
