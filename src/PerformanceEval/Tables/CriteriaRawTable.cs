@@ -287,8 +287,26 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             var notes = group.Where(x => x.Texts.Section is not null && x.Texts.Lead.Count > 0).Select(x => x.Texts.Lead)
                 .Concat(group.Key == texts[^1].Table ? [tail] : []).Where(n => n.Count > 0).ToList();
             double? noteWidth = notes.Count > 0 ? notes.Max(n => Lines(n).Max()) : null;
-            var (nameWidth, explanationWidth) = Widths([.. group.Select(x => x.Texts)], noteWidth);
-            foreach (var (t, k) in group) cuts[k] = Cut(t, k > 0 && t.Section is null, nameWidth, explanationWidth, noteWidth);
+            var members = group.ToList();
+            var widths = Enumerable.Repeat(Widths([.. members.Select(x => x.Texts)], noteWidth), members.Count).ToList();
+            // A dump without page breaks (PdfPig's words) does not say where a tool laid a later page's rows out at other
+            // widths: where a first and a second run of the rows, each under widths of its own, cut two rows more than
+            // all of them under one pair, the rows are two runs.
+            int CutUnder(IEnumerable<RowTexts> run, (double Name, double Explanation) w) => run.Count(t => Best(t, false, w.Name, w.Explanation, noteWidth) is not null);
+            var best = CutUnder(members.Select(x => x.Texts), widths[0]);
+            if (members.Count >= 4 && members.Count - best >= 2)
+                for (var split = 2; split <= members.Count - 2; split++)
+                {
+                    var (first, second) = (members[..split].Select(x => x.Texts).ToList(), members[split..].Select(x => x.Texts).ToList());
+                    var (w1, w2) = (Widths(first, noteWidth), Widths(second, noteWidth));
+                    if (CutUnder(first, w1) + CutUnder(second, w2) is var count && count >= best + 2)
+                        (best, widths) = (count, [.. Enumerable.Repeat(w1, split), .. Enumerable.Repeat(w2, members.Count - split)]);
+                }
+            for (var m = 0; m < members.Count; m++)
+            {
+                var (t, k) = members[m];
+                cuts[k] = Cut(t, k > 0 && t.Section is null, widths[m].Name, widths[m].Explanation, noteWidth);
+            }
         }
 
         var labels = header.Labels;

@@ -481,4 +481,18 @@ public sealed class CriteriaRawTableTests
         var form = Read(text.Replace("具体实施处（科室） 综合科 是否为经常性项目 是", line, StringComparison.Ordinal));
         Assert.Equal(("上海市徐汇区民政局", "综合科", (bool?)true), (form.Department, form.ImplementingOffice, form.Recurring));
     }
+
+    [Fact]
+    public void Rows_a_later_page_laid_out_at_other_widths_are_cut_at_those_widths_without_a_page_break_to_say_so()
+    {
+        // Page one's rows printed with names four characters wide and explanations eight, page two's seven and fourteen
+        // (a tool that lays each page out anew), and the dump marks no page break (PdfPig's words): no one pair of
+        // widths cuts every row, and rows had been left with neither name nor explanation.
+        var (narrow, wide) = (Print(new Widths(3, 4, 8, 12, 3)), Print(new Widths(3, 7, 14, 12, 3)));
+        var (a, b) = (narrow.IndexOf("\n产出", StringComparison.Ordinal), wide.IndexOf("\n产出", StringComparison.Ordinal));
+        Assert.True(a > 0 && b > 0);
+        var form = Read(narrow[..a] + wide[b..]);
+        AssertTable(form);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "layout.criteria-cells-undivided");
+    }
 }
