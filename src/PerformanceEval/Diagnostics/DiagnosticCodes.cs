@@ -139,6 +139,8 @@ public static class DiagnosticCodes
         "文字导出的顺序不是表格的顺序（标签、数字与名称交错、按列书写或分块打乱），按模板的标签、数字的类型与表内的勾稽关系读取，而不是按位置。", "逐项对照原件核对，尤其是指标名称与各行数值的对应。");
     public static readonly DiagnosticCode OrderFreeUnplaced = new("layout.order-free-unplaced", Warning, Stage.Normalization,
         "顺序错乱的文字中有数字或文字无法由标签、类型或勾稽关系确定其栏目，未读取（警告中列出了它们）。", "对照原件补录这些项。");
+    public static readonly DiagnosticCode TotalMaybeWrapped = new("form.total-maybe-wrapped", Warning, Stage.Normalization,
+        "文字导出中总分的下一行只有一两位数字：可能是得分在窄格里折行（如“95.88”与“9”），也可能是页码；得分按总分所在行读取。", "对照原件核对总分的得分。");
     public static readonly DiagnosticCode TrailingRow = new("form.trailing-row", Warning, Stage.Normalization,
         "总分之后的一行未读取。", "对照原件确认其内容。");
     public static readonly DiagnosticCode Flattened = new("form.flattened", Warning, Stage.Normalization,

@@ -18,6 +18,28 @@ public sealed partial class StandardFormNormalizer
     private void ReadAfterTotal(FormBuilder b, ReadState state)
     {
         var left = new List<(Ingestion.RawRow Row, int Index)>();
+        // A 总分's score wrapped in its narrow cell ("95.88" / "9") and a page number under the table read alike in a
+        // text dump. The form's own sum tells them apart where it can (the rows' scores and the 预算执行率's add up to the
+        // two lines' figures: the score wrapped); else the score stays as its line has it. Either way a warning says so.
+        if (b.Provenance.TryGetValue("totalScore", out var score) && score.Row is { } totalRow && b.TotalScore is { } stated &&
+            state.Unplaced.Count > 0 && state.Unplaced[0] is { Row: var after, Index: var next } && next == totalRow + 1 &&
+            after.Origin is Ingestion.RowOrigin.Layout && RowText.NonEmpty(after).ToList() is [var lone] && LoneDigits().IsMatch(lone.Text.Trim()) &&
+            score.Text is { } printed && printed.Contains('.') &&
+            decimal.TryParse(TextCleaner.Clean(printed) + lone.Text.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var whole))
+        {
+            var sum = b.Indicators.Sum(i => i.Score ?? 0) + (b.Total?.Score ?? 0);
+            var wrapped = sum == whole && sum != stated;
+            if (wrapped)
+            {
+                b.TotalScore = whole;
+                b.AlsoFrom("totalScore", lone, next);
+                state.Unplaced.RemoveAt(0);
+            }
+            b.Warn(DiagnosticCodes.TotalMaybeWrapped, wrapped
+                    ? $"总分的得分“{printed}”的下一行只有“{lone.Text.Trim()}”，各行得分之和为 {whole}：读作折行的得分“{whole}”（也可能是页码）"
+                    : $"总分的得分“{printed}”的下一行只有“{lone.Text.Trim()}”：可能是得分折行（“{whole}”），也可能是页码；得分按“{printed}”读取",
+                lone, next, "totalScore");
+        }
         foreach (var (row, ri) in SplitWrappedEnds(state.Unplaced))
         {
             var cells = RowText.NonEmpty(row).ToList();
@@ -687,4 +709,7 @@ public sealed partial class StandardFormNormalizer
         return text.Length >= 2 && text.Any(TextCleaner.IsCjk) && !NumberParser.TryParse(text, out _) &&
                RowText.NonEmpty(row).Count(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out _)) == 0;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}$")]
+    private static partial System.Text.RegularExpressions.Regex LoneDigits();
 }
