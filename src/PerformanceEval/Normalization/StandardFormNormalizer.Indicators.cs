@@ -329,7 +329,7 @@ public sealed partial class StandardFormNormalizer
         // One cell under both headers is read for both.
         if (weightCell is not null && scoreCell is null && map.Spans(weightCell.Raw, "HdrScore")) scoreCell = weightCell;
         if (scoreCell is not null && weightCell is null && map.Spans(scoreCell.Raw, "HdrWeight")) weightCell = scoreCell;
-        var joined = JoinedFigures(weightCell, scoreCell, Under("HdrTarget"), Under("HdrActual"));
+        var joined = JoinedFigures(weightCell, scoreCell, weight, Under("HdrTarget"), Under("HdrActual"));
         if (joined) (weight, score) = (null, null);
         else if (weight is null && score is null) return false;
         var level1 = Under("HdrLevel1");
@@ -385,7 +385,7 @@ public sealed partial class StandardFormNormalizer
     /// its lines ("10" over "20": two rows no rule parted), or a text's over 100 together. Which is which cannot be told from what is read, so the row's
     /// 分值 and 得分 are both left null (the caller says why). False when the row's figure cells are its own.
     /// </summary>
-    private static bool JoinedFigures(RowCell? weight, RowCell? score, params RowCell?[] measures)
+    private static bool JoinedFigures(RowCell? weight, RowCell? score, decimal? weightValue, params RowCell?[] measures)
     {
         if (weight is not null && ReferenceEquals(weight.Raw, score?.Raw)) return true;
         // (In text, a figure wrapped in its cell ("89.1" / "4") is one; lines that make more points than any 分值 has,
@@ -397,7 +397,13 @@ public sealed partial class StandardFormNormalizer
             (c.Raw.Source.Confidence is not null || NumberParser.TryParse(TextCleaner.Clean(c.Raw.Text), out var whole) && whole.Value > 100 ||
              measures.Any(m => m is not null && TextCleaner.Lines(m.Raw.Text).ToList() is var ms && ms.Count == lines.Count &&
                                ms.All(l => l.Any(char.IsAsciiDigit))));
-        return Stacked(weight) || Stacked(score);
+        // (And a 得分 of whole figures on two lines that make more points than the row's own 分值, "9" over "2" beside a
+        // 2: the score above it is the row above's, laid into this row's cell — not a score the form overstates.)
+        bool OverWeight(RowCell? c) =>
+            c is not null && weightValue is { } most && !ReferenceEquals(c.Raw, weight?.Raw) && TextCleaner.Lines(c.Raw.Text).ToList() is { Count: >= 2 } lines &&
+            lines.All(l => !l.Contains('.') && NumberParser.TryParse(l, out _)) &&
+            NumberParser.TryParse(TextCleaner.Clean(c.Raw.Text), out var whole) && whole.Value > most;
+        return Stacked(weight) || Stacked(score) || OverWeight(score);
     }
 
     /// <summary>True when the indicator header read so far printed 实际完成值 left of 年度指标值.</summary>

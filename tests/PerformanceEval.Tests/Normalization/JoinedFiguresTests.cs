@@ -29,6 +29,20 @@ public sealed class JoinedFiguresTests
     }
 
     [Fact]
+    public void A_score_of_two_lines_that_makes_more_points_than_its_rows_weight_is_two_figures()
+    {
+        // Chromium's layout text (tuning check set, synthetic 866) laid the row above's 得分 "9" into this row's cell over
+        // its own "2": read as 92 points of a 2, an overstated score the checker would have reported as the form's.
+        Assert.Contains("<td>2000</td><td>30</td><td>30</td>", Form);
+        var form = Read(Form.Replace("<td>2000</td><td>30</td><td>30</td>", "<td>2000</td><td>30</td><td>3<br>2</td>"));
+        Assert.Equal(((decimal?)null, (decimal?)null), (form.Indicators[0].Weight, form.Indicators[0].Score));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.FiguresJoined.Id && w.Field == "indicators[0].score");
+        // A score printed on two lines within its weight ("1" / "0" of a 30) is one figure still.
+        var whole = Read(Form.Replace("<td>2000</td><td>30</td><td>30</td>", "<td>2000</td><td>30</td><td>1<br>0</td>"));
+        Assert.Equal(((decimal?)30m, (decimal?)10m), (whole.Indicators[0].Weight, whole.Indicators[0].Score));
+    }
+
+    [Fact]
     public void Figures_on_two_lines_beside_measures_of_two_lines_each_with_its_figure_are_two_rows_figures()
     {
         // Chromium's layout text (tuning half, synthetic 2006) laid two rows into one: "=12次" / "<=100万元", "12次" /
