@@ -22,6 +22,9 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
 
     /// <summary>Amounts of a funding line whose column the line's order could not tell (funding kind, value, cell, row).</summary>
     public readonly List<(string Kind, decimal Value, RawCell Cell, int Row)> UnplacedAmounts = [];
+
+    /// <summary>The funding block's figures were found not to line up with its header: its lines are read by order.</summary>
+    public bool FundingColumnsDrifted;
     public decimal? PreviousYearBudget;
     public string? Planned, Achieved;
     public readonly List<Indicator> Indicators = [];

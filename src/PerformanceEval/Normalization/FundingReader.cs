@@ -31,7 +31,7 @@ internal static class FundingReader
         var slots = new (decimal? Value, RawCell? Cell)[6];
         var figures = after.Count(c => TextCleaner.Clean(c.Text) is { } t && NumberParser.TryParse(t, out _));
         var byRate = false;
-        var positional = trustColumns && columns is not null && columns.Count >= 4 && ByColumn(after, columns, slots);
+        var positional = trustColumns && columns is not null && columns.Count >= 4 && !b.FundingColumnsDrifted && ByColumn(after, columns, slots);
         if (!positional && figures > 0)
         {
             Array.Clear(slots);
@@ -48,6 +48,9 @@ internal static class FundingReader
                     $"资金行有 {amounts} 个金额，多于一行的三列：可能是两行的数字落在同一行（两行间的表格线未识别），金额未读取",
                     after.FirstOrDefault(c => !c.IsEmpty), ri, PathOf(kind));
             ByOrder(after, slots, readAmounts: !twoLines);
+            // The total's figures off the header's columns but giving its rate in order: the block's other lines, printed
+            // alike, are read by order too (their own figures may line up with columns that are not theirs).
+            if (kind == "FundingTotal" && trustColumns && columns is not null && RateHolds(slots)) b.FundingColumnsDrifted = true;
             if (PlacedByRate(slots) is { } rate)
             {
                 byRate = true;
@@ -226,6 +229,11 @@ internal static class FundingReader
         (slots[0], slots[1], slots[2]) = ((null, null), slots[0], slots[1]);
         return true;
     }
+
+    /// <summary>Whether the line's 全年执行数 over its 全年预算数 gives its 执行率, all three read.</summary>
+    private static bool RateHolds((decimal? Value, RawCell? Cell)[] slots) =>
+        slots[1].Value is > 0 and { } annual && slots[2].Value is { } executed && slots[4].Value is { } rate &&
+        Math.Abs(executed / annual * 100m - rate) <= RateFit;
 
     private static decimal? PlacedByRate((decimal? Value, RawCell? Cell)[] slots)
     {

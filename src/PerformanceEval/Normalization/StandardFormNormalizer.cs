@@ -114,6 +114,7 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                 continue;
             }
             if (state.UnlabelledFunding.Count > 0 && phase is not Phase.Funding) ReadUnlabelledFunding(b, state, null);
+            if (phase < Phase.Indicators && row.Origin is RowOrigin.Layout or RowOrigin.LayoutGrid && GluedFundingLabel(row) is { } unglued) row = unglued;
             if (phase < Phase.Indicators && FundingLineLabel(row) is { } label)
             {
                 ReadUnlabelledFunding(b, state, label.Kind);
@@ -339,6 +340,24 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             cell.IsEmpty ? $"表头单元格未识别出文字，按模板在此位置的列“{matcher.Model.Labels[kind][0]}”读取"
                 : $"表头单元格“{TextCleaner.Clean(cell.Text)}”未能识别，按模板在此位置的列“{matcher.Model.Labels[kind][0]}”读取",
             cell, ri));
+
+    /// <summary>
+    /// A funding line whose label and first amount a layout dump set in one cell ("年度资金总额 1,475,047.50": a label
+    /// column narrower than the text's), the amount a cell of its own again; null where no cell is so. The amount keeps
+    /// the label's place: it lines up with no header column, and the line is read by its figures' order, said so.
+    /// </summary>
+    private RawRow? GluedFundingLabel(RawRow row)
+    {
+        for (var i = 0; i < row.Cells.Length; i++)
+        {
+            var text = row.Cells[i].Text.Trim();
+            if (text.Contains('\n') || text.LastIndexOf(' ') is not (> 0 and var space)) continue;
+            var (label, amount) = (text[..space].TrimEnd(), text[(space + 1)..]);
+            if (!NumberParser.TryParse(amount, out var n) || n.Percent || matcher.Match(label, FundingLineKinds) is not { Score: >= 0.95 }) continue;
+            return row with { Cells = [.. row.Cells[..i], row.Cells[i] with { Text = label }, row.Cells[i] with { Text = amount }, .. row.Cells[(i + 1)..]] };
+        }
+        return null;
+    }
 
     private (int Index, string Kind)? FundingLineLabel(RawRow row)
     {

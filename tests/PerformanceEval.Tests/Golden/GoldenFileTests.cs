@@ -100,6 +100,9 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         // reading found more section labels than rows and failed the file (a default section taken for a found one);
         // now 39/53, the sections unread.
         ["shop-tune-criteria084-writer-layout"] = 72.5,
+        // (Stop 44: a funding block whose header Chromium's layout text set off its figures; its indicator rows' names
+        // wrapped between rows are still read in part.)
+        ["shop-tune-synthetic862-chromium-layout"] = 85.5,
         // The print shop's scans (fixtures/tools/scan_shop.py, issue 12), tuning half, each kept for one thing a scanner
         // did to it (scan.json says all): a Calc page fed sideways (turned upright by Tesseract's osd) 76/87; a Writer
         // page with a red seal over four rows, a signature and the back of the sheet showing through 124/183; a Writer

@@ -45,4 +45,22 @@ public sealed class FundingReaderTests
         Assert.Equal(((decimal?)executed, (decimal?)weight, 64.93m), (form.Funding.Total!.Executed, form.Funding.Total.Weight, form.Funding.Total.ExecutionRate));
         Assert.Equal(line.Contains("465797910"), form.Warnings.Any(w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id && w.Message.Contains("粘连")));
     }
+
+    [Fact]
+    public void A_funding_block_whose_header_a_layout_dump_set_off_its_figures_is_read_by_the_figures_order()
+    {
+        // Chromium's layout text (tuning check set, synthetic 862) broke the header ("全年执行 … 数 值" / "分 执行率 得分")
+        // and took the total's first amount into its label's cell ("年度资金总额 1,475,047.50"): under the header's
+        // columns the total had read 903,450 of 10, and the fiscal line its 全年预算数 as executed, with no warning.
+        var text = File.ReadAllText(Fixtures.Input("shop-tune-synthetic862-chromium-layout"));
+        Assert.Contains("年度资金总额 1,475,047.50 1,475,047.50 903,450 10 61.25%", text);
+        var form = Assert.Single(Fixtures.Pipeline.Extract(PerformanceEval.Ingestion.SourceDocument.FromBytes("862.layout.txt", System.Text.Encoding.UTF8.GetBytes(text))).Forms);
+        var (total, fiscal) = (form.Funding.Total!, form.Funding.Fiscal!);
+        Assert.Equal((1475047.50m, 1475047.50m, 903450m, 10m, 61.25m, 6.12m),
+            (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        Assert.Equal((1475047.50m, 1475047.50m, (decimal?)null), (fiscal.InitialBudget, fiscal.AnnualBudget, fiscal.Executed));
+        Assert.Equal(((decimal?)0m, (decimal?)0m, (decimal?)null), (form.Funding.Carryover!.InitialBudget, form.Funding.Carryover.AnnualBudget, form.Funding.Carryover.Executed));
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.FundingByOrder.Id && w.Field == "funding.total");
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.FundingByOrder.Id && w.Field == "funding.fiscal");
+    }
 }
