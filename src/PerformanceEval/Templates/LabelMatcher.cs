@@ -203,7 +203,20 @@ public sealed partial class LabelMatcher
         if (c.Contains(l, StringComparison.Ordinal) && c.Length <= l.Length + 4 && (l.Length > 2 || !HasOtherWords(c, l))) return 0.95;
         if (l.Contains(c, StringComparison.Ordinal) && c.Length >= 3) return 0.6 + 0.3 * c.Length / l.Length;
         if (c.Length > l.Length + 2) return 0;
-        return 0.9 * label.Pattern.Lcs(c) / Math.Max(c.Length, l.Length);
+        var lcs = 0.9 * label.Pattern.Lcs(c) / Math.Max(c.Length, l.Length);
+        // A long label's characters all there in another order: a layout dump that set a wrapped cell's pieces on one
+        // line out of order ("原因分析及改进偏差" / "措施" for 偏差原因分析及改进措施).
+        return lcs < 0.85 && c.Length == l.Length && c.Length >= 6 && SameCharacters(c, l) ? 0.85 : lcs;
+    }
+
+    private static bool SameCharacters(string a, string b)
+    {
+        Span<char> x = stackalloc char[a.Length], y = stackalloc char[b.Length];
+        a.AsSpan().CopyTo(x);
+        b.AsSpan().CopyTo(y);
+        x.Sort();
+        y.Sort();
+        return x.SequenceEqual(y);
     }
 
     /// <summary>
