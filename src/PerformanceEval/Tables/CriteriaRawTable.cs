@@ -243,6 +243,23 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         var weights = pairs.Sum(p => Bare(pieces[p.Weight].Text)!.Value);
         if (totalFigures.Count > 0 ? weights != Bare(totalFigures[0].Text) : pairs.Any(p => Bare(pieces[p.Score].Text) > Bare(pieces[p.Weight].Text)))
             return null;
+        // The 合计's score on the lines after its weight's, each wrapped in its narrow cell a line a piece ("合计 100" /
+        // "92.0" / "0", or "100.0" / "0" / "85.0" / "0"; a figure of one decimal and a lone digit are one): the figure
+        // after the weight is its score where the rows' scores add up to it (a page number would stand there as well).
+        if (totalFigures.Count == 1)
+        {
+            var read = new List<(string Text, RawCell Cell)> { (TextCleaner.Compact(totalFigures[0].Text), totalFigures[0]) };
+            var at = end;
+            for (; at < Math.Min(rows.Length, end + 4) && !laidOut[at] && RowText.NonEmpty(rows[at]).ToList() is [var piece] &&
+                   TextCleaner.Compact(piece.Text) is var text && Bare(text) is not null; at++)
+            {
+                if (BrokenLineJoiner.OneDecimal(read[^1].Text) && text.Length == 1) read[^1] = (read[^1].Text + text, read[^1].Cell);
+                else if (read.Count < 2) read.Add((text, piece));
+                else break;
+            }
+            if (read.Count == 2 && Bare(read[1].Text) is { } score && score == pairs.Sum(p => Bare(pieces[p.Score].Text)!.Value))
+                (totalFigures, end) = ([totalFigures[0], read[1].Cell with { Text = read[1].Text }], at);
+        }
 
         // 2. What stands before each row's 权重: the 备注 of the row before, a section label, the name and explanation.
         // A section label's column is as wide as the widest line of any label in its table (a table of one section tells

@@ -495,4 +495,24 @@ public sealed class CriteriaRawTableTests
         AssertTable(form);
         Assert.DoesNotContain(form.Warnings, w => w.Code == "layout.criteria-cells-undivided");
     }
+
+    [Theory]
+    [InlineData("合计 100\n94")]
+    [InlineData("合计 100\n94.0\n0")]
+    [InlineData("合计\n100.0\n0\n94.0\n0")]
+    public void The_totals_score_wrapped_onto_the_lines_after_its_weight_is_read_where_the_rows_add_up_to_it(string total)
+    {
+        // Narrow 权重 and 自评得分 cells wrap "100.00" and "94.00" a piece a line; the score had been left unread.
+        var form = Read(Print(new Widths(3, 4, 8, 12, 3), total: total));
+        Assert.Equal((100m, 94m), (form.TotalWeight, form.TotalScore));
+        AssertTable(form);
+    }
+
+    [Fact]
+    public void A_figure_after_the_totals_weight_that_the_rows_do_not_add_up_to_is_not_its_score()
+    {
+        // "7" under the 合计 line: a page number as well as a score, and the rows make 94.
+        var form = Read(Print(new Widths(3, 4, 8, 12, 3), total: "合计 100\n7"));
+        Assert.Equal((100m, (decimal?)null), (form.TotalWeight, form.TotalScore));
+    }
 }
