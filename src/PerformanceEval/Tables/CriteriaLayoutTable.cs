@@ -262,12 +262,14 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         if (!rows[i].Cells.Any(c => IsHeaderPiece(c.Text))) return null;
         var words = new List<Word>();
         var end = i;
-        while (end < rows.Length && laidOut[end] && end - i < 7 && rows[end].Line - rows[i].Line < 8 && rows[end].Block == rows[i].Block)
+        while (end < rows.Length && laidOut[end] && end - i < 7 && rows[end].Line - rows[i].Line < 8 &&
+               (rows[end].Block == rows[i].Block || end == i + 1 && rows[end].Block == rows[i].Block + 1))
         {
             words.AddRange(wordsOf[end].Where(w => IsHeaderPiece(w.Text)));
             end++;
         }
         var labels = Labels(words, TableKinds, 2);
+        if (labels.Count < 5 && ByOrder(words) is { } paired) labels = paired;
         // One label whose pieces a tool placing each line by its own widths printed apart ("权" … "重"): the band's
         // pieces left between its neighbours in the template's order, when together they spell it.
         if (TableKinds.Where(k => labels.All(l => l.Kind != k)).ToList() is [var missing] && labels.Count == TableKinds.Length - 1)
@@ -288,6 +290,39 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         var bandEnd = i;
         while (bandEnd < end && rows[bandEnd].Line <= last) bandEnd++;
         return new Band(i, bandEnd, labels);
+    }
+
+    /// <summary>
+    /// A header of two lines whose halves do not stand over one another: Writer breaks a header row over a page break
+    /// ("一级 指标 指标 权 评分 自评 备注" at a page's foot, "指标 名称 解释 重 规则 得分" atop the next), and the next
+    /// page is laid out at its own widths. Each upper piece is a label with the lower piece next in order, or alone where
+    /// it is one by itself (备注); the upper line's columns are carried to the lower line's by the pairs (the table's body
+    /// is on the lower line's page). Null where the two lines do not read so.
+    /// </summary>
+    private List<Label>? ByOrder(List<Word> words)
+    {
+        var lines = words.GroupBy(w => w.Line).OrderBy(g => g.Key).Select(g => g.OrderBy(w => w.Start).ToList()).ToList();
+        if (lines is not [var upper, var lower] || upper.Count < 5 || lower.Count < 3 || lower.Count > upper.Count) return null;
+        var pairs = new List<(Word Upper, Word? Lower, string Kind)>();
+        var (below, single) = (0, upper.Count - lower.Count);
+        foreach (var piece in upper)
+        {
+            if (below < lower.Count && matcher.Match(piece.Text + lower[below].Text, TableKinds) is { IsExact: true } pair)
+                pairs.Add((piece, lower[below++], pair.Kind));
+            else if (single-- > 0 && matcher.Match(piece.Text, TableKinds) is { IsExact: true } alone)
+                pairs.Add((piece, null, alone.Kind));
+            else return null;
+        }
+        if (below != lower.Count || pairs.Select(p => p.Kind).Distinct().Count() != pairs.Count) return null;
+        // The upper line's columns on the lower line's scale: a straight line through the pairs' centres.
+        var xs = pairs.Where(p => p.Lower is not null).Select(p => ((p.Upper.Start + p.Upper.End) / 2.0, (p.Lower!.Start + p.Lower.End) / 2.0)).ToList();
+        var (mx, my) = (xs.Average(x => x.Item1), xs.Average(x => x.Item2));
+        var sxx = xs.Sum(x => (x.Item1 - mx) * (x.Item1 - mx));
+        var slope = sxx > 0 ? xs.Sum(x => (x.Item1 - mx) * (x.Item2 - my)) / sxx : 1;
+        int Carried(int at) => (int)Math.Round(my + slope * (at - mx));
+        return [.. pairs.Select(p => new Label(p.Kind, p.Lower is { } l
+            ? [p.Upper with { Start = Carried(p.Upper.Start), End = Carried(p.Upper.End), Block = l.Block }, l]
+            : [p.Upper with { Start = Carried(p.Upper.Start), End = Carried(p.Upper.End), Block = lower[0].Block }]))];
     }
 
     private static bool IsHeaderPiece(string text) =>

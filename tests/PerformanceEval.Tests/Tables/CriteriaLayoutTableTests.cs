@@ -301,4 +301,21 @@ public sealed class CriteriaLayoutTableTests
         ], form.Indicators.Select(i => (i.Level1, i.Name, i.Explanation, i.Weight!.Value)));
         Assert.Equal([("投入", (decimal?)30m), ("产出", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
     }
+
+    [Fact]
+    public void A_header_row_a_page_break_cut_with_the_next_page_at_other_widths_is_read_in_order()
+    {
+        // Writer's layout text (tuning check set, criteria 282): "一级 指标 指标 权 评分 自评 备注" at page 1's foot,
+        // "指标 名称 解释 重 规则 得分" atop page 2, laid out at page 2's own widths so that no lower half stands under its
+        // upper half. Only 备注 had been named, and the form was read without its table.
+        var text = File.ReadAllText(Fixtures.Input("shop-tune-criteria282-writer-layout"));
+        Assert.Contains("\f指标", text, StringComparison.Ordinal);
+        var form = Read(text);
+        var gold = System.Text.Json.Nodes.JsonNode.Parse(File.ReadLines(Path.Combine(Fixtures.Case("shop-tune-criteria282-writer-layout"), "expected.jsonl")).First())!;
+        var rows = gold["indicators"]!.AsArray();
+        Assert.Equal(rows.Count, form.Indicators.Length);
+        Assert.Equal(rows.Select(r => ((string?)r!["name"], (decimal?)r["weight"], (decimal?)r["score"])),
+            form.Indicators.Select(i => (i.Name, i.Weight, i.Score)));
+        Assert.Equal(((decimal?)gold["totalWeight"], (decimal?)gold["totalScore"]), (form.TotalWeight, form.TotalScore));
+    }
 }
