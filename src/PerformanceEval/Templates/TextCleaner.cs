@@ -84,12 +84,13 @@ public static partial class TextCleaner
 
     /// <summary>
     /// The characters some step of <see cref="Clean"/> acts on: whitespace (line breaks, full-width and no-break
-    /// spaces included), markup and entities, digits of other scripts, radicals and compatibility ideographs.
+    /// spaces included), markup and entities, digits of other scripts, radicals and compatibility ideographs, and the
+    /// ideographs of <see cref="SharedGlyphs"/>.
     /// </summary>
     private static readonly System.Buffers.SearchValues<char> NeedsCleaning =
         System.Buffers.SearchValues.Create([.. Enumerable.Range(0, 0x10000).Select(i => (char)i).Where(c =>
             char.IsWhiteSpace(c) || c is '<' or '&' || (char.IsDigit(c) && c > '9') ||
-            c is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF')]);
+            c is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF' || c == '戶')]);
 
     /// <summary>
     /// True when no character of <paramref name="s"/> is in <see cref="NeedsCleaning"/>. Cells are short and mostly
@@ -103,7 +104,7 @@ public static partial class TextCleaner
             {
                 if (AsciiNeedsCleaning[c]) return false;
             }
-            else if (c is < '\u4E00' or > '\u9FFF' && NeedsCleaning.Contains(c)) return false;
+            else if ((c is < '\u4E00' or > '\u9FFF' || c == '戶') && NeedsCleaning.Contains(c)) return false;
         }
         return true;
     }
@@ -168,11 +169,11 @@ public static partial class TextCleaner
     /// </summary>
     internal static string FoldRadicals(string s)
     {
-        if (!s.AsSpan().ContainsAnyInRange('\u2E80', '\u2FDF') && !s.AsSpan().ContainsAnyInRange('\uF900', '\uFAFF')) return s;
+        if (!s.AsSpan().ContainsAnyInRange('\u2E80', '\u2FDF') && !s.AsSpan().ContainsAnyInRange('\uF900', '\uFAFF') && !s.Contains('戶')) return s;
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {
-            if (SimplifiedRadicals.TryGetValue(c, out var ideograph)) sb.Append(ideograph);
+            if (SimplifiedRadicals.TryGetValue(c, out var ideograph) || SharedGlyphs.TryGetValue(c, out ideograph)) sb.Append(ideograph);
             else if (c is >= '\u2F00' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF' or >= '\u2E80' and <= '\u2EFF')
                 sb.Append(c.ToString().Normalize(NormalizationForm.FormKC));
             else sb.Append(c);
@@ -194,6 +195,14 @@ public static partial class TextCleaner
             if (chars[i] > '9' && char.IsDigit(chars[i])) chars[i] = (char)('0' + (int)char.GetNumericValue(chars[i]));
         return new string(chars);
     }
+
+    /// <summary>
+    /// Ideographs a simplified-Chinese font draws with the glyph of another, whose text map (read back from the font's
+    /// character map, lowest code first) then names the traditional one: Chromium's PDFs in Noto Sans CJK SC name 户
+    /// "戶" (U+6236) wherever no ActualText says otherwise, so PdfPig's words and any tool that ignores ActualText read
+    /// "用戶". Only pairs seen in such text are listed; 戶 is no character of these simplified-Chinese forms.
+    /// </summary>
+    private static readonly Dictionary<char, char> SharedGlyphs = new() { ['戶'] = '户' };
 
     private static readonly Dictionary<char, char> SimplifiedRadicals = new()
     {
