@@ -51,6 +51,13 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 if (FormPatterns.YearIn(joined) is { } y) { b.Year = y; b.From("year", RowText.NonEmpty(row).First(), ri, joined); }
                 continue;
             }
+            // A title OCR garbled ("UZ3S征及财以项目须次目伴衣 (2023 年度)") is no title, but its year is the form's, in a
+            // row above every field read.
+            if (b.Year is null && columns is null && b.Provenance.Count == 0 && FormPatterns.HeadYearIn(joined) is { } year)
+            {
+                b.Year = year;
+                b.From("year", RowText.NonEmpty(row).First(), ri, joined);
+            }
             if (totalSeen || joined.StartsWith("说明"))
             {
                 // The footnote below the table: nothing to read but the grade bands it may print.
@@ -457,7 +464,10 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         if (level1 is not null)
         {
             var m = SectionWeight().Match(level1);
-            var name1 = m.Success ? m.Groups[1].Value.Trim() : level1;
+            // A scanned label whose weight OCR garbled ("投入(142" of 投入(14分), "效果目标(52" of 效果目标(15分): the 1
+            // lost, 分 read as 2): the name before the bracket is the section's, the weight is not to be guessed.
+            var garbled = !m.Success && sectionLabel!.Source.Confidence is not null ? ScannedSectionWeight().Match(level1) : null;
+            var name1 = m.Success ? m.Groups[1].Value.Trim() : garbled is { Success: true } ? garbled.Groups[1].Value : level1;
             // A merged 一级指标 cell read from a ruled page comes with each row it spans: one section, not one a row.
             if (name1 != section && !(sectionCell is { } same && sectionLabel!.Text == same.Cell.Text && sectionLabel.Source.Page == same.Cell.Source.Page))
             {
@@ -467,6 +477,9 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 sectionCell = (sectionLabel!, ri);
                 b.From($"sections[{b.Sections.Count - 1}].name", sectionLabel!, ri);
                 b.From($"sections[{b.Sections.Count - 1}].weight", sectionLabel!, ri);
+                if (garbled is { Success: true })
+                    b.Warn(DiagnosticCodes.FigureUnread, $"一级指标“{level1}”括号中的分值 OCR 识别有误，留空", sectionLabel!, ri,
+                        $"sections[{b.Sections.Count - 1}].weight");
             }
         }
         var name = At("HdrName");
@@ -677,6 +690,10 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
 
     [GeneratedRegex(@"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")]
     private static partial Regex SectionWeight();
+
+    /// <summary>A section's name, then a bracket and at most five characters holding a digit: its weight garbled.</summary>
+    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{2,}?)\s*[(（](?=[^()（）]{0,4}\d)[^()（）]{1,5}$")]
+    private static partial Regex ScannedSectionWeight();
 
     [GeneratedRegex(@"(\d+)(?:（含）|\(含\))?-\d+分为([^，。,；;\d]+)")]
     private static partial Regex BandPattern();

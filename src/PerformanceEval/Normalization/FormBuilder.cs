@@ -15,6 +15,7 @@ namespace PerformanceEval.Normalization;
 internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
 {
     public FormGrid Grid { get; } = grid;
+    public TemplateModel Model => model;
     public int? Year;
     public string? ProjectName, Department, ImplementingUnit, ImplementingOffice, CurrencyUnit;
     public bool? Recurring;

@@ -31,7 +31,12 @@ internal static class FundingReader
         var slots = new (decimal? Value, RawCell? Cell)[6];
         var figures = after.Count(c => TextCleaner.Clean(c.Text) is { } t && NumberParser.TryParse(t, out _));
         var byRate = false;
-        var positional = trustColumns && columns is not null && columns.Count >= 4 && !b.FundingColumnsDrifted && ByColumn(after, columns, slots);
+        var unread = new List<(int Slot, RawCell Cell)>();
+        var positional = trustColumns && columns is not null && columns.Count >= 4 && !b.FundingColumnsDrifted && ByColumn(after, columns, slots, unread);
+        if (positional)
+            foreach (var (slot, cell) in unread)
+                b.Warn(DiagnosticCodes.FigureUnread, $"资金行“{ColumnLabel(b, slot)}”一列的“{TextCleaner.Clean(cell.Text)}”不是数字，留空",
+                    cell, ri, $"{PathOf(kind)}.{Fields[slot]}");
         if (!positional && figures > 0)
         {
             Array.Clear(slots);
@@ -117,7 +122,21 @@ internal static class FundingReader
         return after;
     }
 
-    private static bool ByColumn(IReadOnlyList<RawCell> after, ColumnMap columns, (decimal?, RawCell?)[] slots)
+    /// <summary>
+    /// An OCR reading of at least two digits and no ideograph ("445.,034.4", "7T2 .8t": Latin letters in a figure column
+    /// are the engine's misreadings of digits, not a label), where the caller found no figure in it.
+    /// </summary>
+    private static bool GarbledFigure(RawCell cell, string text) =>
+        cell.Source.Confidence is not null && text.Count(char.IsAsciiDigit) >= 2 && !text.Any(ch => ch >= '\u2E80');
+
+    private static string ColumnLabel(FormBuilder b, int slot) => b.Model.Labels[ColumnKinds[slot]][0];
+
+    /// <summary>
+    /// Each column's figure into its slot; false where the row does not line up with the header. A scanned cell under
+    /// its column whose OCR gave digits and marks that make no figure ("445.,034.4", "7 4") is no sign of that: it is
+    /// left unread, in <paramref name="unread"/>, and the row's other figures still stand under their headers.
+    /// </summary>
+    private static bool ByColumn(IReadOnlyList<RawCell> after, ColumnMap columns, (decimal?, RawCell?)[] slots, List<(int, RawCell)> unread)
     {
         var used = 0;
         for (var i = 0; i < 6; i++)
@@ -126,7 +145,18 @@ internal static class FundingReader
             var cell = columns.CellFor(after, ColumnKinds[i]);
             var text = TextCleaner.Clean(cell?.Text);
             if (text is null || NumberParser.IsPlaceholder(text)) continue;
+            if (!SeveralFigures(cell!) && !NumberParser.TryParse(text, out _) && GarbledFigure(cell!, text))
+            {
+                unread.Add((i, cell!));
+                continue;
+            }
             if (SeveralFigures(cell!) || !NumberParser.TryParse(text, out var n)) return false;
+            // (A scanned 执行率 whose % OCR lost, "7 4" of 72.93%, is such a reading too.)
+            if (i == 4 && !n.Percent && GarbledFigure(cell!, text))
+            {
+                unread.Add((i, cell!));
+                continue;
+            }
             if (i == 4 != n.Percent) return false;
             // A 分值 or 得分 is a few points, never an amount or a rate: the columns drifted over this row.
             if (i is 3 or 5 && (n.Percent || n.Value > 100)) return false;
@@ -134,7 +164,8 @@ internal static class FundingReader
             used++;
         }
         // Every figure of the row must have been taken by some column, or the row does not line up.
-        var figures = after.Count(c => TextCleaner.Clean(c.Text) is { } t && NumberParser.TryParse(t, out _));
+        if (used == 0) unread.Clear();
+        var figures = after.Count(c => unread.All(u => u.Item2 != c) && TextCleaner.Clean(c.Text) is { } t && NumberParser.TryParse(t, out _));
         return used > 0 && used == figures;
     }
 

@@ -37,7 +37,8 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                 continue;
             }
             var joined = RowText.Joined(row);
-            if (b.Year is null && YearIn(joined) is { } year && (phase < Phase.Indicators || joined.Length <= 16))
+            if (b.Year is null && (phase is Phase.Header && b.Provenance.Count == 0 ? FormPatterns.HeadYearIn(joined) : YearIn(joined)) is { } year &&
+                (phase < Phase.Indicators || joined.Length <= 16))
             {
                 b.Year = year;
                 b.From("year", RowText.NonEmpty(row).First(), ri, joined);
@@ -107,7 +108,7 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
                 }
                 continue;
             }
-            if (phase < Phase.Goals && CountKinds(row, FundingHeaderKinds) >= 3)
+            if (phase < Phase.Goals && IsFundingHeader(row))
             {
                 state.FundingColumns = ColumnsOf(b, row, ri, FundingHeaderKinds);
                 phase = Phase.Funding;
@@ -334,6 +335,22 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
 
     private int CountKinds(RawRow row, string[] kinds) =>
         RowText.NonEmpty(row).Select(c => matcher.Match(c.Text, kinds)).Count(m => m is { Score: >= 0.75 });
+
+    /// <summary>
+    /// The funding block's header row: three of its labels read, or — a scan's, OCR having garbled the rest — two of
+    /// the amounts' labels exactly (printed nowhere else) and a third near one ("企年预算数", then "外侦", "涩行这"), or
+    /// two labels exactly and four near, two of them the amounts' ("年初颅算数", "全年所算数", "全年刁行数" beside 分值
+    /// and 得分).
+    /// </summary>
+    private bool IsFundingHeader(RawRow row)
+    {
+        var matches = RowText.NonEmpty(row).Select(c => matcher.Match(c.Text, FundingHeaderKinds)).OfType<LabelMatch>().ToList();
+        static bool Amount(LabelMatch m) => m.Kind is "ColInitial" or "ColAnnual" or "ColExecuted";
+        var near = matches.Where(m => m.Score >= 0.65).ToList();
+        return matches.Count(m => m.Score >= 0.75) >= 3 ||
+               matches.Count(m => m.IsExact && Amount(m)) >= 2 && near.Count >= 3 ||
+               matches.Count(m => m.IsExact) >= 2 && near.Count >= 4 && near.Count(Amount) >= 2;
+    }
 
     private ColumnMap ColumnsOf(FormBuilder b, RawRow row, int ri, string[] kinds) => ColumnMap.Of(row, matcher, kinds,
         inferred: (cell, kind) => b.Warn(DiagnosticCodes.HeaderInferred,

@@ -262,7 +262,15 @@ public sealed class LostTotalLabelRepairer(LabelMatcher matcher) : IGridRepairer
         var keptACharacter = label.Any(c => c is '总' or '分' or '计');
         var asWideAsTheLabel = cells[0].ColSpan >= 3 && matcher.MatchLevel(label) is null or { IsExact: false };
         if (!keptACharacter && !asWideAsTheLabel) return null;
-        if (cells[1].Text.Contains('%') || !IsUnlabelledTotal([cells[1], cells[2]])) return null;
+        if (cells[1].Text.Contains('%') || !IsUnlabelledTotal([cells[1], cells[2]]))
+        {
+            // Both signs at once (a character of 总分 kept, the cell as wide as 总分 is printed: "总从" across five
+            // columns), then 100: the score beside it may be what OCR could not read ("07 ,，刘"). It stays unread and
+            // warned by the normalizer, and the row is no indicator weighing 100.
+            var weighs100 = NumberParser.TryParse(TextCleaner.Clean(cells[1].Text), out var weight) && weight.Value == TotalWeight;
+            return keptACharacter && asWideAsTheLabel && weighs100 && !cells[1].Text.Contains('%') && cells.Count == 3 &&
+                   !NumberParser.TryParse(TextCleaner.Clean(cells[2].Text), out _) ? cells[0] : null;
+        }
         return cells.Count == 3 || !NumberParser.TryParse(TextCleaner.Clean(cells[3].Text), out _) ? cells[0] : null;
     }
 
@@ -273,7 +281,7 @@ public sealed class LostTotalLabelRepairer(LabelMatcher matcher) : IGridRepairer
         var at = row.Cells.IndexOf(label);
         var repaired = grid with { Rows = grid.Rows.SetItem(index, row with { Cells = row.Cells.SetItem(at, label with { Text = "总分" }) }) };
         var diagnostic = new Diagnostic(DiagnosticCodes.TotalUnlabelled,
-            $"指标之后的一行“{label.Text}”后为 100 与一个数字，按总分读取（“总分”识别有误）", label.Source with { Row = index }, "totalScore");
+            $"指标之后的一行“{label.Text}”后为 100，按总分读取（“总分”识别有误）", label.Source with { Row = index }, "totalScore");
         return new(repaired, [diagnostic]);
     }
 

@@ -9,6 +9,17 @@ internal static partial class FormPatterns
     public static int? YearIn(string compact) =>
         Year().Match(compact) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
 
+    /// <summary>
+    /// The year of a row above a form's table: "(2021 年度)" anywhere, or a row that begins with the year and an
+    /// ideograph — a scanned title whose 度 or 年 OCR garbled ("2021年虔!)", "2021千虞朵必项目…"). Only for rows before any
+    /// field of the form is read, where no date is printed (a date has no ideograph after its year: "2021-06-09").
+    /// </summary>
+    public static int? HeadYearIn(string compact) =>
+        YearIn(compact) ?? (HeadYear().Match(compact) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null);
+
+    [GeneratedRegex(@"^[^\d]{0,2}((?:19|20)\d{2})\s*\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex HeadYear();
+
     /// <summary>元 or 万元 from "(元)", "（万元）" anywhere in compacted text; null when none.</summary>
     public static string? CurrencyIn(string compact) =>
         Currency().Match(compact) is { Success: true } m ? m.Groups[1].Value : null;

@@ -75,6 +75,8 @@ public sealed class ScanImageTests
     [InlineData("项目名称        |服务费(宝财行签[2023]277号)", "项目名称 服务费(宝财行签[2023]277号)")]
     [InlineData("实施单位 ｜ 上海市宝山区", "实施单位 上海市宝山区")]
     [InlineData("|98.5", "98.5")]
+    // A rule left at a wrapped name's line end: "人员管理机制|" over "健全性".
+    [InlineData("人员管理机制|\n健全性", "人员管理机制 健全性")]
     // A bar inside a word is not at its edge; a lone "/" is a form's "not applicable".
     [InlineData("A|B", "A|B")]
     [InlineData("/", "/")]

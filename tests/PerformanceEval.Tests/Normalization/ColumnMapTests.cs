@@ -14,9 +14,12 @@ public sealed class ColumnMapTests
     private static LabelMatcher Matcher { get; } = new(TemplateModel.Load("standard", null));
 
     /// <summary>A row of cells (text, first column, span), with boxes 10 pt a column when <paramref name="x0"/> is given.</summary>
-    private static RawRow Row(int block, double? x0, params (string Text, int Col, int Span)[] cells) =>
+    private static RawRow Row(int block, double? x0, params (string Text, int Col, int Span)[] cells) => Row(block, x0, null, cells);
+
+    /// <summary>The same, each cell read by OCR at <paramref name="confidence"/> when it is given (a scan's).</summary>
+    private static RawRow Row(int block, double? x0, double? confidence, params (string Text, int Col, int Span)[] cells) =>
         new([.. cells.Select(c => new RawCell(c.Text, new SourceRef("t.pdf", "", 1, null, 0, c.Col,
-            x0 is { } x ? new Box(x + c.Col * 10, 0, x + (c.Col + c.Span) * 10, 10, BoxUnits.PdfPoints) : null, c.Text, null)) { ColSpan = c.Span })],
+            x0 is { } x ? new Box(x + c.Col * 10, 0, x + (c.Col + c.Span) * 10, 10, BoxUnits.PdfPoints) : null, c.Text, confidence)) { ColSpan = c.Span })],
             RowOrigin.RuledGrid, null, block);
 
     [Fact]
@@ -207,5 +210,74 @@ public sealed class ColumnMapTests
         var map = ColumnMap.Of(header, Matcher, Kinds);
         Assert.Equal("HdrLevel2", map.KindOf(Row(0, null, ("数量指标", 0, 1)).Cells[0]));
         Assert.Equal("HdrLevel1", map.KindOf(Row(0, null, ("产出指标", 1, 1)).Cells[0]));
+    }
+
+    [Fact]
+    public void Three_ordinal_headers_OCR_garbled_take_the_three_levels_in_order_each_said_once()
+    {
+        // A scan's 一级/二级/三级指标: 一 read as a dash, 二 as a quote; the quote's "“级指标" is as near all three.
+        var header = Row(0, null, ("-级指本", 0, 1), ("-级指性", 1, 1), ("“级指标", 2, 1), ("年度指标值", 3, 1), ("实际完成值", 4, 1),
+            ("分值", 5, 1), ("得分", 6, 1));
+        var inferred = new List<(int Column, string Kind)>();
+        var map = ColumnMap.Of(header, Matcher, Kinds, inferred: (cell, kind) => inferred.Add((cell.FirstColumn, kind)));
+        Assert.Equal("HdrLevel1", map.KindOf(Row(0, null, ("产出指标", 0, 1)).Cells[0]));
+        Assert.Equal("HdrLevel2", map.KindOf(Row(0, null, ("数量指标", 1, 1)).Cells[0]));
+        Assert.Equal("HdrName", map.KindOf(Row(0, null, ("数据备份率", 2, 1)).Cells[0]));
+        Assert.Equal([(0, "HdrLevel1"), (1, "HdrLevel2"), (2, "HdrName")], inferred.OrderBy(x => x.Column));
+    }
+
+    [Fact]
+    public void Ordinal_headers_with_two_dashes_or_a_digit_for_their_number_are_the_three_levels_too()
+    {
+        // Another scan's: 一 read as "- -", 二级 as 一级 with 指 garbled, 三 as 2.
+        var header = Row(0, null, 0.9, ("- -级指标", 0, 1), ("一级省标", 1, 1), ("2级指标", 2, 1), ("实际完成值", 3, 1), ("年度指标值", 4, 1),
+            ("分值", 5, 1), ("得分", 6, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        Assert.Equal(["HdrLevel1", "HdrLevel2", "HdrName"], new[] { 0, 1, 2 }.Select(c => map.KindOf(Row(0, null, ("x", c, 1)).Cells[0])));
+    }
+
+    [Fact]
+    public void A_scanned_header_s_latin_noise_does_not_keep_it_from_the_kind_it_is_nearest()
+    {
+        // 实际完成值 printed before 年度指标值, read over four lines as "实际[一TD成值": its ideographs are one character
+        // off 实际完成值; with the engine's Latin noise it measured too far from every kind.
+        (string, int, int)[] cells = [("三级指标", 0, 1), ("实际[一TD成值", 1, 1), ("年度指标值", 2, 1), ("分值", 3, 1), ("得分", 4, 1)];
+        Assert.Equal("HdrActual", ColumnMap.Of(Row(0, null, 0.9, cells), Matcher, Kinds).KindOf(Row(0, null, ("96%", 1, 1)).Cells[0]));
+        // A text's header of the same characters is measured as it is: a printing's own label, not OCR's noise.
+        Assert.Null(ColumnMap.Of(Row(0, null, cells), Matcher, Kinds).KindOf(Row(0, null, ("96%", 1, 1)).Cells[0]));
+    }
+
+    private static readonly string[] FundingKinds = LabelKinds.FundingColumns;
+
+    [Fact]
+    public void A_run_of_garbled_headers_after_the_last_read_one_takes_the_kinds_the_template_puts_there_in_order()
+    {
+        // A scan's funding header: 年初预算数 and 全年执行数 read, 全年预算数 one character off, the last three garbled.
+        var header = Row(0, null, 0.9, ("项目资金", 0, 2), ("年初预算数", 2, 1), ("企年预算数", 3, 2), ("全年执行数", 5, 1), ("外侦", 6, 1),
+            ("涩行这", 7, 1), ("丛分", 8, 1));
+        var inferred = new List<(int Column, string Kind)>();
+        var map = ColumnMap.Of(header, Matcher, FundingKinds, inferred: (cell, kind) => inferred.Add((cell.FirstColumn, kind)));
+        Assert.Equal("ColAnnual", map.KindOf(Row(0, null, ("610,190.4", 3, 2)).Cells[0]));
+        Assert.Equal("HdrWeight", map.KindOf(Row(0, null, ("10", 6, 1)).Cells[0]));
+        Assert.Equal("ColRate", map.KindOf(Row(0, null, ("72.93%", 7, 1)).Cells[0]));
+        Assert.Equal("HdrScore", map.KindOf(Row(0, null, ("7.3", 8, 1)).Cells[0]));
+        Assert.Equal([(3, "ColAnnual"), (6, "HdrWeight"), (7, "ColRate"), (8, "HdrScore")], inferred.OrderBy(x => x.Column));
+        // The label cell at the row's start, before any header read, is no column.
+        Assert.Null(map.KindOf(Row(0, null, ("年度资金总额", 0, 2)).Cells[0]));
+    }
+
+    [Fact]
+    public void A_run_of_garbled_headers_longer_than_the_kinds_missing_there_is_not_guessed()
+    {
+        // Four unread cells after 全年执行数, three kinds left: which cell is none of them, the order does not say.
+        var header = Row(0, null, 0.9, ("年初预算数", 2, 1), ("全年预算数", 3, 1), ("全年执行数", 5, 1), ("外侦", 6, 1), ("涩行这", 7, 1),
+            ("丛分", 8, 1), ("某某", 9, 1));
+        var map = ColumnMap.Of(header, Matcher, FundingKinds);
+        Assert.False(map.Has("ColRate"));
+        Assert.False(map.Has("HdrScore"));
+        // The same run in a text's header: the printing's own labels, not guessed.
+        var text = Row(0, null, ("项目资金", 0, 2), ("年初预算数", 2, 1), ("企年预算数", 3, 2), ("全年执行数", 5, 1), ("外侦", 6, 1),
+            ("涩行这", 7, 1), ("丛分", 8, 1));
+        Assert.False(ColumnMap.Of(text, Matcher, FundingKinds).Has("ColRate"));
     }
 }

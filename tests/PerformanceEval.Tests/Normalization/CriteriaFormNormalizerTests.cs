@@ -286,4 +286,26 @@ public sealed class CriteriaFormNormalizerTests
         Assert.Equal(1_080_000m, form.Funding.Total?.Executed);
         Assert.Contains(form.Warnings, w => w.Code == "grid.figures-joined" && w.Field == "funding.total.annualBudget");
     }
+    [Theory]
+    // 投入(14分): the 分) read as a 2 on a line of its own; 效果(15分): its 1 lost too, read "(52".
+    [InlineData("投入\n(14\n2", "投入")]
+    [InlineData("效果\n(5\n2", "效果")]
+    public void A_scanned_section_label_whose_weight_OCR_garbled_keeps_its_name_and_leaves_the_weight_unread(string label, string name)
+    {
+        RawRow Row(params string[] cells) =>
+            new([.. cells.Select((t, c) => new RawCell(t, new SourceRef("criteria.tif", "", 1, null, 0, c, null, t, 0.8)))],
+                RowOrigin.RuledGrid, null, 0);
+        var grid = new FormGrid(SourceDocument.FromBytes("criteria.tif", [1]), InputKind.Image, 0,
+        [
+            Row("2022年度财政项目绩效自评表"),
+            Row("项目名称", "社区卫生服务能力提升项目"),
+            Row("一级指标", "指标名称", "指标解释", "权重", "评分规则", "自评得分", "备注"),
+            Row(label, "资金到位率", "项目资金到位率情况", "14", "视情况扣分。", "14", ""),
+            Row("合计", "", "", "100", "", "90", ""),
+        ]);
+        var form = new CriteriaFormNormalizer(new LabelMatcher(TemplateModel.Load("criteria", null))).Normalize(grid).Value.Form;
+        Assert.Equal((name, (decimal?)null), (form.Sections[0].Name, form.Sections[0].Weight));
+        Assert.Equal(name, form.Indicators[0].Level1);
+        Assert.Contains(form.Warnings, w => w.Code == "grid.figure-unread" && w.Field == "sections[0].weight");
+    }
 }

@@ -121,6 +121,21 @@ public sealed class RepairersTests
     }
 
     [Theory]
+    [InlineData("总从", 5, true)]             // a character of 总分 kept and as wide as the label: its score unreadable
+    [InlineData("总从", 1, false)]            // one sign only, and the score no figure: not enough
+    [InlineData("本", 5, false)]              // as wide, but no character of it kept
+    public void A_garbled_total_label_with_both_signs_is_the_total_even_when_its_score_was_not_read(string label, int span, bool total)
+    {
+        // A blurred scan's 总分 read "总从" across five columns, its 100, and 97.30 read "07 ,，刘".
+        var grid = Grid(["产出指标", "数量指标", "场次", "5", "5", "10", "10"], [label, "100", "07 ,，刘"]);
+        var rows = grid.Rows.SetItem(1, grid.Rows[1] with { Cells = grid.Rows[1].Cells.SetItem(0, grid.Rows[1].Cells[0] with { ColSpan = span }) });
+        var result = new LostTotalLabelRepairer(Standard).Repair(grid with { Rows = rows });
+
+        Assert.Equal(total ? "总分|100|07 ,，刘" : $"{label}|100|07 ,，刘", Texts(result.Value).Last());
+        Assert.Equal(total ? 1 : 0, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.TotalUnlabelled));
+    }
+
+    [Theory]
     [InlineData("满意度|100%|98")]           // a rate is no total weight
     [InlineData("场次|100|98")]              // no character of 总分 / 合计 in the label
     [InlineData("分项|100|98|10")]           // a fourth figure: a row of the table

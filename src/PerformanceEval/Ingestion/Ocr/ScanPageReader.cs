@@ -27,6 +27,9 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     private const string FigureLanguage = "eng";
     private const int PsmSingleLine = 7;
 
+    /// <summary>How near a scan's column rules must end together to be a table's open edge, in points (~20 px).</summary>
+    private const double ScannedEdgeSnap = 5;
+
     /// <summary>
     /// How sure the digits-only reading must be of a figure in a cell chi_sim read nothing in. A thin "1" chi_sim
     /// misses, eng reads at 0.95; a speck of dust in a blank 分值 cell it read as "2" at 0.24.
@@ -51,6 +54,9 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         // A black-and-white page's grey hairlines are dots: found by their shape.
         var (dashedAcross, dashedDown) = scan.BlackAndWhite ? DashedRules.Find(scan.Binary, PointsPerPixel) : ([], []);
         (horizontal, vertical) = ([.. horizontal, .. dashedAcross], [.. vertical, .. dashedDown]);
+        // A table a page break cut is open there (Chromium draws no rule at the cut): its column rules run on past the
+        // last row rule, and the part of a row there is a row of its own, closed where they end, as in a PDF's drawing.
+        VectorRuleFinder.CloseOpenEnds(horizontal, vertical, snap: ScannedEdgeSnap);
         // The rules come back in points; the scan's boxes are pixels.
         var toPixels = 1 / PointsPerPixel;
         var (rulesAcross, rulesDown) = (Scale(horizontal, toPixels), Scale(vertical, toPixels));
@@ -355,7 +361,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     internal static string Compact(string text)
     {
         // A bar at a word's edge inside a line is a rule the grid did not find (a merged 项目名称 row read
-        // "项目名称    |服务费(…)"): no word of the form has one.
+        // "项目名称    |服务费(…)"), and so is one ending a line ("人员管理机制|" over "健全性"): no word of the form has one.
         var compact = string.Join("\n", text.Split('\n').Select(l => BarAtWordEdge().Replace(l, " ").Trim()).Where(l => l.Length > 0));
         var trimmed = compact.TrimStart(BorderMarks).TrimStart(NeverLeading).TrimEnd(BorderMarks).Trim();
         var kept = trimmed.Length > 0 ? trimmed : compact;
@@ -379,8 +385,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         return new string(chars);
     }
 
-    /// <summary>A bar (or a full-width one) with white space on one side: at a word's edge.</summary>
-    [GeneratedRegex(@"(?<=\s)[|｜]+|[|｜]+(?=\s)")]
+    /// <summary>A bar (or a full-width one) with white space on one side, or at a line's end: at a word's edge.</summary>
+    [GeneratedRegex(@"(?<=\s)[|｜]+|[|｜]+(?=\s)|^[|｜]+|[|｜]+$")]
     private static partial Regex BarAtWordEdge();
 
     /// <summary>

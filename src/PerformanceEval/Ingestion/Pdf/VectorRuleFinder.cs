@@ -56,15 +56,18 @@ internal static class VectorRuleFinder
     /// edge is there and is closed with a rule across them. Only a table that draws row rules at all is closed: column
     /// rules alone (a table ruled only down) would make the whole page one row.
     /// </summary>
-    private static void CloseOpenEnds(List<Rule> horizontal, List<Rule> vertical)
+    /// <param name="horizontal">The row rules, in points; the closing rule is added to them.</param>
+    /// <param name="vertical">The column rules, in points.</param>
+    /// <param name="snap">How near the ends must lie, in points: a scan's rules end less exactly than a PDF's drawn ones.</param>
+    internal static void CloseOpenEnds(List<Rule> horizontal, List<Rule> vertical, double snap = EdgeSnap)
     {
         if (horizontal.Count == 0 || vertical.Count < 2) return;
         foreach (var top in new[] { true, false })
         {
             var edge = top ? vertical.Min(r => r.From) : vertical.Max(r => r.To);
             var outermost = top ? horizontal.Min(r => r.At) : horizontal.Max(r => r.At);
-            if (top ? edge >= outermost - EdgeSnap : edge <= outermost + EdgeSnap) continue;
-            var ending = vertical.Where(r => Math.Abs((top ? r.From : r.To) - edge) <= EdgeSnap).ToList();
+            if (top ? edge >= outermost - snap : edge <= outermost + snap) continue;
+            var ending = vertical.Where(r => Math.Abs((top ? r.From : r.To) - edge) <= snap).ToList();
             if (ending.Count < 2) continue;
             horizontal.Add(new Rule(edge, ending.Min(r => r.At), ending.Max(r => r.At)));
         }

@@ -1,0 +1,87 @@
+using PerformanceEval.Ingestion;
+using PerformanceEval.Normalization;
+using PerformanceEval.Provenance;
+using PerformanceEval.Tables;
+using PerformanceEval.Templates;
+using Xunit;
+
+namespace PerformanceEval.Tests.Normalization;
+
+/// <summary>
+/// A scanned standard form as the OCR gives it (every cell with a confidence), its title, funding header and figures
+/// garbled the way the print shop's scans garble them (tuning half, seed 001 form 11: a 240-dpi page, blurred, its
+/// light uneven).
+/// </summary>
+public sealed class ScannedFormTests
+{
+    private static RawRow Row(params string[] cells) =>
+        new([.. cells.Select((t, c) => new RawCell(t, new SourceRef("scan.pdf", "", 1, null, 0, c, null, t, 0.9)))],
+            RowOrigin.RuledGrid, null, 0);
+
+    private static PerformanceEval.Contract.CleanedForm Read(params RawRow[] funding) => Read("2021年虔!)", funding);
+
+    private static PerformanceEval.Contract.CleanedForm Read(string title, params RawRow[] funding) =>
+        Read(title, ["项目资金", "", "年初预算数", "企年预算数", "全年执行数", "外侦", "涩行这", "丛分"], funding);
+
+    private static PerformanceEval.Contract.CleanedForm Read(string title, string[] fundingHeader, params RawRow[] funding)
+    {
+        var grid = new FormGrid(SourceDocument.FromBytes("scan.pdf", [1]), InputKind.PdfScan, 0,
+        [
+            Row(title),
+            Row("项目名称", "", "数据备份服务"),
+            Row(fundingHeader),
+            .. funding,
+            Row("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"),
+            Row("产出指标", "数量指标", "数据备份率", "=100%", "100%", "90", "90", ""),
+            Row("总分", "", "", "", "", "100", "97.3", ""),
+        ]);
+        return new StandardFormNormalizer(new LabelMatcher(TemplateModel.Load("standard", null))).Normalize(grid).Value.Form;
+    }
+
+    [Fact]
+    public void A_funding_header_OCR_garbled_is_read_by_the_labels_it_kept_and_the_template_s_order()
+    {
+        var form = Read(Row("项目资金", "年度资金总额", "", "610,190.4", "445,034.4", "10", "72.93%", "7.3"));
+        var total = form.Funding.Total!;
+        Assert.Equal(((decimal?)null, 610190.4m, 445034.4m, 10m, 72.93m, 7.3m),
+            (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        Assert.Equal(4, form.Warnings.Count(w => w.Code == "header.inferred" && w.Message.Contains("全年预算数") | w.Message.Contains("分值") |
+                                                                                   w.Message.Contains("执行率") | w.Message.Contains("得分")));
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "funding.by-order");
+    }
+
+    [Fact]
+    public void A_scanned_funding_figure_that_makes_no_figure_is_left_unread_under_its_header_and_the_rest_stay_in_their_columns()
+    {
+        // "445.,034.4" (two separators) and "7T2 .8t" (72.93%, its % lost and digits read as letters).
+        var form = Read(Row("项目资金", "年度资金总额", "", "610,190.4", "445.,034.4", "10", "7T2 .8t", "7.3"));
+        var total = form.Funding.Total!;
+        Assert.Equal(((decimal?)null, 610190.4m, (decimal?)null, 10m, (decimal?)null, 7.3m),
+            (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        Assert.Equal(["funding.total.executed", "funding.total.executionRate"],
+            form.Warnings.Where(w => w.Code == "grid.figure-unread").Select(w => w.Field).Order());
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "funding.by-order");
+    }
+
+    [Theory]
+    [InlineData("2021年虔!)", 2021)]                  // 度 garbled
+    [InlineData("2021千虞朵必项目福出绩效目六表", 2021)]  // 年 garbled
+    [InlineData("2021-06-09", null)]                  // a date, no year of a title
+    public void The_year_of_a_garbled_title_atop_the_form_is_read(string title, int? year)
+    {
+        var form = Read(title, Row("项目资金", "年度资金总额", "", "610,190.4", "445,034.4", "10", "72.93%", "7.3"));
+        Assert.Equal(year, form.Year);
+    }
+
+    [Fact]
+    public void A_funding_header_with_every_amount_label_garbled_is_known_by_its_exact_labels_and_near_ones()
+    {
+        // 年初预算数, 全年预算数, 全年执行数 each one character off, 执行率 two: only 分值 and 得分 read exactly.
+        var form = Read("财政项目支出绩效自评表", ["项目资金", "", "年初颅算数", "全年所算数", "全年刁行数", "分值", "执行阁", "得分"],
+            Row("项目资金", "年度资金总额", "8,026,991.00", "8,026,991.00", "7,822,727", "10", "97.46%", "9.75"));
+        var total = form.Funding.Total!;
+        Assert.Equal((8026991m, 8026991m, 7822727m, 10m, 97.46m, 9.75m),
+            (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        Assert.Equal(4, form.Warnings.Count(w => w.Code == "header.inferred"));
+    }
+}
