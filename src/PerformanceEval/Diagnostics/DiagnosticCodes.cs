@@ -107,6 +107,8 @@ public static class DiagnosticCodes
         "分值或得分单元格中的内容不是数字，该数字留空。", "对照原件补录。");
     public static readonly DiagnosticCode FiguresJoined = new("grid.figures-joined", Warning, Stage.Normalization,
         "分值与得分落在同一个单元格里，或一格分值（得分）里上下有两个数字：格子之间的表格线没有识别出来，数字分不开，留空；总分与分值合计的核对因此不进行。", "对照原件补录这一行的分值和得分。");
+    public static readonly DiagnosticCode RowsParted = new("grid.rows-parted", Warning, Stage.Normalization,
+        "扫描件中两条资金行之间的表格线未识别，两行落在一行里：按各单元格里的文字行拆回两行读取。", "核对这两行的各个金额。");
     public static readonly DiagnosticCode CellSplit = new("grid.cell-split", Warning, Stage.Normalization,
         "OCR 把一个单元格拆成了两个，已拼接。", "核对拼接后的文字。");
     public static readonly DiagnosticCode ReadByPosition = new("table.read-by-position", Warning, Stage.Normalization,

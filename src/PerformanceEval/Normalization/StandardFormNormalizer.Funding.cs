@@ -18,6 +18,70 @@ public sealed partial class StandardFormNormalizer
     }
 
     /// <summary>
+    /// Two funding lines in one scanned row, the rule between them lost: the label cell holds both labels, line under
+    /// line ("年度资金总额" over "其中;当年财" "政拨款"), and each amount cell a figure a line ("7806281.00" over
+    /// "7806281.00"). The row is parted into its lines, each cell's lines given in order; a cell of one line under 分值,
+    /// 执行率 or 得分 is the first line's (the template prints them on 年度资金总额), an amount of one line or a cell of
+    /// another count of lines is no line's and left unread, said so. Null where the row is not so (a single label, a
+    /// label of lines that are no labels, lines out of the template's order).
+    /// </summary>
+    private List<(RawRow Part, int LabelAt, string Kind)>? PartedFundingLines(FormBuilder b, RawRow row, int ri, ColumnMap columns)
+    {
+        for (var i = 0; i < row.Cells.Length; i++)
+        {
+            var cell = row.Cells[i];
+            if (cell.Source.Confidence is null || !cell.Text.Contains('\n') || LabelGroups(cell.Text) is not { Count: >= 2 } groups) continue;
+            var parts = groups.Select(g => new List<RawCell>(row.Cells.Take(i)) { cell with { Text = g.Text } }).ToList();
+            foreach (var other in row.Cells.Skip(i + 1))
+            {
+                var lines = other.Text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+                var kind = columns.KindOf(other);
+                var firstOnly = lines.Count == 1 && kind is "HdrWeight" or "ColRate" or "HdrScore";
+                var unread = lines.Count > 0 && lines.Count != groups.Count && !firstOnly;
+                for (var k = 0; k < parts.Count; k++)
+                {
+                    var text = unread ? "" : lines.Count == groups.Count ? lines[k] : firstOnly && k == 0 ? lines[0] : "";
+                    parts[k].Add(other with { Text = text });
+                }
+                if (unread)
+                    b.Warn(DiagnosticCodes.AmountColumnUnknown,
+                        $"两条资金行落在同一行，“{TextCleaner.Clean(other.Text)}”有 {lines.Count} 行文字，属于哪一条资金行无法确定，未读取",
+                        other, ri, FundingReader.PathOf(groups[0].Kind));
+            }
+            b.Warn(DiagnosticCodes.RowsParted,
+                $"“{string.Join("”与“", groups.Select(g => g.Text))}”两条资金行之间的表格线未识别，按单元格中的文字行拆为 {groups.Count} 行读取",
+                cell, ri, FundingReader.PathOf(groups[0].Kind));
+            return [.. parts.Select((cells, k) => (row with { Cells = [.. cells] }, i, groups[k].Kind))];
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A label cell's lines as funding labels in the template's order, each of one line or more (a label wrapped:
+    /// "其中;当年财" "政拨款"); null where a line is left over or the labels are not consecutive lines of the template.
+    /// </summary>
+    private List<(string Text, string Kind)>? LabelGroups(string text)
+    {
+        var lines = text.Split('\n').Select(l => TextCleaner.Clean(l)).OfType<string>().Where(l => l.Length > 0).ToList();
+        var groups = new List<(string Text, string Kind)>();
+        var acc = "";
+        for (var k = 0; k < lines.Count; k++)
+        {
+            acc += lines[k];
+            var m = matcher.Match(acc, FundingLineKinds);
+            // A wrapped label reads as its first piece too ("其中;当年财"): the longer reading, where it is as good, wins.
+            if (m is not { Score: >= 0.9 } || k + 1 < lines.Count && matcher.Match(acc + lines[k + 1], FundingLineKinds) is { } longer &&
+                longer.Kind == m.Kind && longer.Score >= m.Score)
+                continue;
+            groups.Add((acc, m.Kind));
+            acc = "";
+        }
+        if (acc.Length > 0 || groups.Count < 2) return null;
+        var order = groups.Select(g => Array.IndexOf(FundingLineKinds, g.Kind)).ToList();
+        return order.Zip(order.Skip(1)).All(p => p.Second == p.First + 1) ? groups : null;
+    }
+
+    /// <summary>
     /// Rows of a funding line's figures whose label a text dump wrote elsewhere (Calc's PDF through pdftotext -raw writes
     /// a wrapped "其中：当年财" / "政拨款" after the table), or whose label names no line of the template (a table's row
     /// whose label was garbled, or glued to other words): the template's lines come in one order (年度资金总额,

@@ -116,6 +116,18 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IForm
             }
             if (state.UnlabelledFunding.Count > 0 && phase is not Phase.Funding) ReadUnlabelledFunding(b, state, null);
             if (phase < Phase.Indicators && row.Origin is RowOrigin.Layout or RowOrigin.LayoutGrid && GluedFundingLabel(row) is { } unglued) row = unglued;
+            if (phase < Phase.Indicators && state.FundingColumns is { } fundingColumns && PartedFundingLines(b, row, ri, fundingColumns) is { } parted)
+            {
+                ReadUnlabelledFunding(b, state, parted[0].Kind);
+                foreach (var (part, labelAt, kind) in parted)
+                {
+                    ReadFundingLine(b, part, ri, labelAt, kind, fundingColumns);
+                    state.LastFundingKind = kind;
+                    state.FundingLinesRead[kind] = false;
+                }
+                phase = Phase.Funding;
+                continue;
+            }
             if (phase < Phase.Indicators && FundingLineLabel(row) is { } label)
             {
                 ReadUnlabelledFunding(b, state, label.Kind);

@@ -84,4 +84,32 @@ public sealed class ScannedFormTests
             (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
         Assert.Equal(4, form.Warnings.Count(w => w.Code == "header.inferred"));
     }
+    [Fact]
+    public void Two_funding_lines_in_one_row_whose_rule_was_lost_are_parted_by_their_lines()
+    {
+        // 年度资金总额 and 当年财政拨款 in one row (tuning half, synthetic 028: a fax's grey rule thresholded away), each
+        // amount cell a figure a line; 分值, 执行率 and 得分 printed on the total's line only.
+        var form = Read("财政项目支出绩效自评表", ["项目资金", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            Row("项目资金", "年度资金总额\n其中;当年财\n政拨款", "7806281.00\n7806281.00", "7806281.00\n7806281.00", "5194475\n5194475",
+                "10", "66.54%", "6.65"),
+            Row("项目资金", "上年结转资金", "0.00", "0.00", "", "", "", ""));
+        var (total, fiscal) = (form.Funding.Total!, form.Funding.Fiscal!);
+        Assert.Equal((7806281m, 7806281m, 5194475m, 10m, 66.54m, 6.65m),
+            (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        Assert.Equal((7806281m, 7806281m, 5194475m, (decimal?)null),
+            (fiscal.InitialBudget, fiscal.AnnualBudget, fiscal.Executed, fiscal.Weight));
+        Assert.Equal(0m, form.Funding.Carryover!.InitialBudget);
+        Assert.Single(form.Warnings, w => w.Code == "grid.rows-parted");
+    }
+
+    [Fact]
+    public void An_amount_of_one_line_in_two_parted_funding_lines_is_no_line_s_and_is_left_unread()
+    {
+        // Which of the two lines a lone amount stands on, the cell's text does not say.
+        var form = Read("财政项目支出绩效自评表", ["项目资金", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            Row("项目资金", "年度资金总额\n其中：当年财政拨款", "7806281.00", "7806281.00\n7806281.00", "5194475\n5194475", "10", "66.54%", "6.65"));
+        Assert.Equal(((decimal?)null, (decimal?)null), (form.Funding.Total!.InitialBudget, form.Funding.Fiscal!.InitialBudget));
+        Assert.Equal((7806281m, 7806281m), (form.Funding.Total.AnnualBudget!.Value, form.Funding.Fiscal.AnnualBudget!.Value));
+        Assert.Contains(form.Warnings, w => w.Code == "funding.amount-column-unknown" && w.Message.Contains("7806281.00"));
+    }
 }
