@@ -465,7 +465,8 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         {
             var m = SectionWeight().Match(level1);
             // A scanned label whose weight OCR garbled ("投入(142" of 投入(14分), "效果目标(52" of 效果目标(15分): the 1
-            // lost, 分 read as 2): the name before the bracket is the section's, the weight is not to be guessed.
+            // lost, 分 read as 2; "投入(14人)"): the name before the bracket is the section's, the weight is not to be
+            // guessed (a digit lost reads as a weight too).
             var garbled = !m.Success && sectionLabel!.Source.Confidence is not null ? ScannedSectionWeight().Match(level1) : null;
             var name1 = m.Success ? m.Groups[1].Value.Trim() : garbled is { Success: true } ? garbled.Groups[1].Value : level1;
             // A merged 一级指标 cell read from a ruled page comes with each row it spans: one section, not one a row.
@@ -691,8 +692,11 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     [GeneratedRegex(@"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")]
     private static partial Regex SectionWeight();
 
-    /// <summary>A section's name, then a bracket and at most five characters holding a digit: its weight garbled.</summary>
-    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{2,}?)\s*[(（](?=[^()（）]{0,4}\d)[^()（）]{1,5}$")]
+    /// <summary>
+    /// A section's name, then a bracket and at most five characters holding a digit, closed or not: its weight garbled
+    /// ("(142", "(14人)").
+    /// </summary>
+    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{2,}?)\s*[(（](?=[^()（）]{0,4}\d)[^()（）]{1,5}[)）]?$")]
     private static partial Regex ScannedSectionWeight();
 
     [GeneratedRegex(@"(\d+)(?:（含）|\(含\))?-\d+分为([^，。,；;\d]+)")]

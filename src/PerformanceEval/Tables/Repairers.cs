@@ -258,7 +258,9 @@ public sealed class LostTotalLabelRepairer(LabelMatcher matcher) : IGridRepairer
     {
         if (cells.Count is < 3 or > 4) return null;
         var label = cells[0].Text.Replace(" ", "");
-        if (label.Length is 0 or > 4) return null;
+        // (A cell across five columns or more — level, name, target and actual — is the total's whatever specks a
+        // fax's scan made of it: "和 双人 AN ~ 四".)
+        if (label.Length == 0 || label.Length > 4 && (cells[0].ColSpan < 5 || label.Length > 12)) return null;
         var keptACharacter = label.Any(c => c is '总' or '分' or '计');
         var asWideAsTheLabel = cells[0].ColSpan >= 3 && matcher.MatchLevel(label) is null or { IsExact: false };
         if (!keptACharacter && !asWideAsTheLabel) return null;

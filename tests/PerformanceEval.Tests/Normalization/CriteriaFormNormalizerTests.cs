@@ -290,6 +290,7 @@ public sealed class CriteriaFormNormalizerTests
     // 投入(14分): the 分) read as a 2 on a line of its own; 效果(15分): its 1 lost too, read "(52".
     [InlineData("投入\n(14\n2", "投入")]
     [InlineData("效果\n(5\n2", "效果")]
+    [InlineData("投入(14人)", "投入")]
     public void A_scanned_section_label_whose_weight_OCR_garbled_keeps_its_name_and_leaves_the_weight_unread(string label, string name)
     {
         RawRow Row(params string[] cells) =>
