@@ -54,6 +54,25 @@ public sealed class FigureColumnsTests
     }
 
     [Fact]
+    public void A_blank_header_between_headers_a_moved_printing_put_apart_is_the_one_kind_of_the_gap_not_printed()
+    {
+        // 实际完成值 printed before 年度指标值; the 分值 header read as nothing. Between 年度指标值 and 得分 the template
+        // has 实际完成值 and 分值: the one not in the row is 分值. (The criteria order, which has 得分 after 评分规则, had
+        // made it a 评分规则 column: its "20"s were never read as figures.)
+        var typed = FigureColumns.Find(Grid, Read(
+            ["实际完成值", "年度指标值", "", "得分"],
+            ["=100%", "=100%", "", "20"],
+            ["及时", "及时", "20", "20"]), Templates);
+        Assert.Equal("分值", typed[At(2, 1)]);
+        Assert.Equal("分值", typed[At(2, 2)]);
+        // With 实际完成值 nowhere in the row, the gap holds two kinds it could be: no guess.
+        var unsure = FigureColumns.Find(Grid, Read(
+            ["三级指标", "年度指标值", "", "得分"],
+            ["刻章数量", "=100%", "", "20"]), Templates);
+        Assert.NotEqual("分值", unsure.GetValueOrDefault(At(2, 1)));
+    }
+
+    [Fact]
     public void Without_the_templates_or_with_no_figure_header_no_cell_is_typed()
     {
         string[][] rows = [["三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"], ["刻章数量", "10", "10", ""]];

@@ -64,9 +64,12 @@ internal static class FigureColumns
             {
                 if (labels[i] is not null || labelOf(cells[i]) is not null) continue;
                 var (before, after) = (i > 0 ? labels[i - 1]?.Kind : null, i + 1 < cells.Count ? labels[i + 1]?.Kind : null);
-                // The order both neighbours agree with wins over one only one of them is in.
-                var (kind, support) = ((string?)null, 0);
-                foreach (var order in ColumnOrders)
+                // An order that holds both neighbours, in order, says most: the one kind of the gap between them that no
+                // cell of the row is near (a printing that put 实际完成值 before 年度指标值 leaves 分值 the one kind
+                // between 年度指标值 and 得分 not printed — 实际完成什 is 实际完成值, one character off).
+                var (kind, support) = ((string?)GapKind(cells, labelOf, before, after), 0);
+                // Else the order both neighbours agree with wins over one only one of them is in.
+                foreach (var order in kind is null ? ColumnOrders : [])
                 {
                     var (b, a) = (before is null ? -1 : Array.IndexOf(order, before), after is null ? -1 : Array.IndexOf(order, after));
                     var (at, agree) = b >= 0 && a == b + 2 ? (b + 1, 2) : b >= 0 && a < 0 && b + 1 < order.Length ? (b + 1, 1) : a > 0 && b < 0 ? (a - 1, 1) : (-1, 0);
@@ -118,6 +121,23 @@ internal static class FigureColumns
     /// <summary>Digits (two at least, for two figures), with nothing but figure marks and spaces.</summary>
     private static bool Figures(string? text) =>
         text is not null && text.Count(char.IsAsciiDigit) >= 2 && text.All(c => char.IsAsciiDigit(c) || c is '.' or '%' or ' ' or '\n');
+
+    /// <summary>The one kind between two neighbouring headers, in an order holding both, that no cell of the row is near.</summary>
+    private static string? GapKind(List<int> cells, Func<int, LabelMatch?> labelOf, string? before, string? after)
+    {
+        if (before is null || after is null) return null;
+        foreach (var order in ColumnOrders)
+        {
+            var (b, a) = (Array.IndexOf(order, before), Array.IndexOf(order, after));
+            if (b < 0 || a <= b + 1) continue;
+            var left = order[(b + 1)..a].Where(k => !cells.Any(r => labelOf(r) is { Score: >= NearLabel } m && m.Kind == k)).ToList();
+            if (left.Count == 1) return left[0];
+        }
+        return null;
+    }
+
+    /// <summary>How near a header cell must read to a label for its kind to be taken as printed in the row (one character in five wrong).</summary>
+    private const double NearLabel = 0.65;
 
     private static readonly string[][] ColumnOrders = [LabelKinds.FundingColumns, LabelKinds.IndicatorColumns, LabelKinds.CriteriaColumns];
 
