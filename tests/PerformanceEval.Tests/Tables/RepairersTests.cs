@@ -112,6 +112,7 @@ public sealed class RepairersTests
     [InlineData("数量指标", 10, false)]       // a level spanning the columns is a row of the table
     [InlineData("和 双人 AN ~ 四", 7, true)]  // a fax's specks across level, name, target and actual
     [InlineData("和 双人 AN ~ 四", 3, false)] // as many specks in a narrower cell: not the total's shape
+    [InlineData("可 序 亲 ， 总分 了", 7, false)] // the label whole among specks: the normalizer reads it, no repair
     public void A_garbled_total_label_as_wide_as_the_printed_one_is_the_total(string label, int span, bool total)
     {
         var grid = Grid(["产出指标", "数量指标", "场次", "5", "5", "10", "10"], [label, "100", "89.14"]);
