@@ -71,6 +71,13 @@ public sealed class ScanImageTests
     public void A_greater_or_equal_chi_sim_misreads_is_read_as_one(string read, string meant) =>
         Assert.Equal(meant, ScanPageReader.Compact(read));
     [Theory]
+    // 否 of 是否 read as 人否; a 人 before a 否 elsewhere is kept (本人否认).
+    [InlineData("资金使用是人否符合规定", "资金使用是否符合规定")]
+    [InlineData("本人否认", "本人否认")]
+    public void The_是否_chi_sim_reads_as_是人否_is_是否(string read, string meant) =>
+        Assert.Equal(meant, ScanPageReader.Compact(read));
+
+    [Theory]
     // A merged 项目名称 row: the rule between label and name read as a bar.
     [InlineData("项目名称        |服务费(宝财行签[2023]277号)", "项目名称 服务费(宝财行签[2023]277号)")]
     [InlineData("实施单位 ｜ 上海市宝山区", "实施单位 上海市宝山区")]

@@ -364,8 +364,10 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         // "项目名称    |服务费(…)"), and so is one ending a line ("人员管理机制|" over "健全性"): no word of the form has one.
         var compact = string.Join("\n", text.Split('\n').Select(l => BarAtWordEdge().Replace(l, " ").Trim()).Where(l => l.Length > 0));
         var trimmed = compact.TrimStart(BorderMarks).TrimStart(NeverLeading).TrimEnd(BorderMarks).Trim();
+        // chi_sim reads the 否 of 是否 — the word every 评分规则 and 指标解释 of the criteria template asks with — as 人否
+        // on these pages (five tuning forms of three printings, 27 cells); "是人否" is no Chinese.
         var kept = trimmed.Length > 0 ? trimmed : compact;
-        return WideBrackets(GreaterOrEqualMisread().Replace(kept, "≥"));
+        return WideBrackets(GreaterOrEqualMisread().Replace(kept, "≥")).Replace("是人否", "是否", StringComparison.Ordinal);
     }
 
     /// <summary>
