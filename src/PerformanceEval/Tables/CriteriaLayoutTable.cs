@@ -528,6 +528,12 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             bool Weighted(List<Word> l) => SectionWeight().IsMatch(Text(l)) || l.Any(w => PieceOfWeight(w.Text));
             var beside = labels.Where(l => !Weighted(l) && labels.Any(o => o != l && Weighted(o) && o.Min(w => w.Start) < l.Min(w => w.Start) &&
                 o.Min(w => w.Line) <= l.Max(w => w.Line) && l.Min(w => w.Line) <= o.Max(w => w.Line))).SelectMany(l => l).ToHashSet();
+            // So is a label with no weight in a table whose others print theirs, where it names no section the
+            // template knows: "用户" / "数" / "群众" / "办事" … at the left edge of lines beside no label, which the text's
+            // layout set two columns left of the names above them.
+            var known = matcher.Model.Sections;
+            if (known.Count > 0 && labels.Any(Weighted))
+                beside.UnionWith(labels.Where(l => !Weighted(l) && !known.Contains(TextCleaner.Compact(Text(l)))).SelectMany(l => l));
             var stacked = labels.SelectMany(l => l).Where(w => !beside.Contains(w)).ToHashSet();
             for (var i = 0; i < placed.Count; i++)
                 if (placed[i].Col == Col.Level1 && !stacked.Contains(placed[i].Word))

@@ -266,6 +266,21 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         // too little: the form's widest then), or of the header's 一级指标, wrapped in the same column: the lines before
         // a label's own that fill it are the label's too ("投入与" / "管理" / "(6" / "分)").
         var befores = Enumerable.Range(0, pairs.Count).Select(k => pieces[(k == 0 ? 0 : pairs[k - 1].Score + 1)..pairs[k].Weight]).ToList();
+        var tail = pieces[(pairs[^1].Score + 1)..];
+        // A 评分规则 taller than its row's middle goes on after the 自评得分 drawn there (Writer sets the figures at the
+        // row's middle and the rule from its top: "…④资金使用是否符合国家财经法规" / "37" / "和财务管理制度的规定；" /
+        // "（25分）"). The lines after the score are the rule's where its last line before it is full and stops
+        // mid-sentence, and they run as a wrapped cell does, full lines up to a last that closes the rule.
+        var rules = pairs.Select(p => pieces[(p.Weight + 1)..p.Score]).ToList();
+        FirstLinesTogether(pieces, pairs, befores, rules, ref tail);
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            var after = k + 1 < pairs.Count ? befores[k + 1] : tail;
+            if (RuleGoesOn(rules[k], after) is not (> 0 and var n)) continue;
+            rules[k] = [.. rules[k], .. after[..n]];
+            if (k + 1 < pairs.Count) befores[k + 1] = after[n..];
+            else tail = after[n..];
+        }
         var labelWidths = befores.Select((b, k) => (Table: pieces[pairs[k].Weight].Table, Found: SectionAt(b, null)))
             .Where(x => x.Found is not null).GroupBy(x => x.Table)
             .Where(g => g.Count() >= 2).ToDictionary(g => g.Key, g => g.Max(x => x.Found!.Value.Width));
@@ -288,7 +303,6 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             var rest = section is { } s2 ? before[(s2.Start + s2.Count)..] : before;
             texts.Add(new RowTexts(lead, section is { } s3 ? before.GetRange(s3.Start, s3.Count) : null, rest, pieces[pairs[k].Weight].Table));
         }
-        var tail = pieces[(pairs[^1].Score + 1)..];
         // Rows each on one line with both their figures, and a section label or a rule after the last: the text writes
         // its wrapped cells apart from their rows (Calc's `-raw`), and cutting it in drawing order would give them to
         // the wrong cells. (Writer writes a top-aligned row's first lines together too, but not every row's.)
@@ -358,7 +372,7 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
                     $"第 {k + 1} 行指标的文字“{string.Join("", texts[k].Rest.Select(p => p.Text))}”分不出指标名称与指标解释（折行的宽度定不下边界），两者留空",
                     texts[k].Rest[0].Cell.Source, $"indicators[{k}]"));
             Put("HdrWeight", [pieces[pairs[k].Weight]]);
-            Put("HdrRule", pieces[(pairs[k].Weight + 1)..pairs[k].Score]);
+            Put("HdrRule", rules[k]);
             Put("HdrScore", [pieces[pairs[k].Score]]);
             var note = k + 1 < pairs.Count ? (texts[k + 1].Section is not null ? texts[k + 1].Lead : cuts[k + 1]?.Note) : tail;
             Put("HdrNote", note);
@@ -374,6 +388,122 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         return (output, end, diagnostics);
     }
 
+    /// <summary>
+    /// A top-aligned row whose cells' first lines the dump wrote as one line, figures among them ("服务对 用以反映和考核服务
+    /// 27 ①是否按计划时间节点完成各项工作； 27"), and then the rest of each cell in the columns' order ("象满意" / "度" /
+    /// "对象满意度的实际情" / … / "（5分）②是否已制定或具有相应的项" / "目资金管理办法；（22分）"): each cell's rest is
+    /// put back after its first line. A cell goes on where its first line fills its column (the widest first line of
+    /// that column among the table's rows of this shape; for the rule, the widest line of any rule in the table) and
+    /// does not end a sentence; its lines are then those no wider than the column, full but the last. Only rows whose
+    /// rule is found going on so are put back.
+    /// </summary>
+    private static void FirstLinesTogether(List<Piece> pieces, List<(int Weight, int Score)> pairs, List<List<Piece>> befores,
+                                           List<List<Piece>> rules, ref List<Piece> tail)
+    {
+        // The rows of this shape: the weight after one to three pieces on its line, the rule's one piece and the score after it.
+        var shaped = new List<(int Row, int Cells)>();
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            var (w, sc) = pairs[k];
+            if (sc != w + 2 || !pieces[w].SameLine || !pieces[w + 1].SameLine || !pieces[sc].SameLine ||
+                sc + 1 < pieces.Count && pieces[sc + 1].SameLine) continue;
+            var m = 1;
+            while (m <= befores[k].Count && befores[k][^m].SameLine) m++;
+            if (m <= 3 && m <= befores[k].Count) shaped.Add((k, m));
+        }
+        if (shaped.Count == 0) return;
+        double Column(int fromRight) => shaped.Where(x => x.Cells >= fromRight).Select(x => befores[x.Row][^fromRight].Width).DefaultIfEmpty(0).Max();
+        var ruleWidth = rules.SelectMany(r => Lines(r)).DefaultIfEmpty(0).Max();
+        foreach (var (k, m) in shaped)
+        {
+            var after = k + 1 < pairs.Count ? befores[k + 1] : tail;
+            var cells = befores[k][^m..].Select((p, i) => (First: p, Width: Column(m - i))).Append((First: rules[k][0], Width: ruleWidth)).ToList();
+            var rests = Enumerable.Range(0, cells.Count).Select(_ => new List<Piece>()).ToArray();
+            var at = 0;
+            // The rule alone going on is taken first (the cells before it most often one line each).
+            if (RuleGoesOn(rules[k], after, ruleWidth, open: true) is > 0 and var alone)
+                (rests[m], at) = (after[..alone], alone);
+            else
+            {
+                // Else line by line: a line's pieces go to open cells left to right, each to the first whose column it
+                // fits (the dump writes the rest of each cell after the other, or the cells' lines at one height as one
+                // line), until the rule is closed.
+                // A line of one piece goes on from the cell the line before ended in (the dump writing a cell's rest
+                // after the other's: "（1分）" after the rule's lines is the rule's, not a name's); a line of several
+                // starts again from the first column.
+                var open = cells.Select(c => TextCleaner.Compact(c.First.Text) is { Length: > 0 } t && c.First.Width >= c.Width - 2.0 && !Closes(t[^1]) && t[^1] != '。').ToArray();
+                var last = 0;
+                while (at < after.Count && open[m])
+                {
+                    var next = at + 1;
+                    while (next < after.Count && after[next].SameLine) next++;
+                    var (cursor, taken) = (next - at == 1 ? last : 0, new List<(int Cell, Piece Piece)>());
+                    foreach (var piece in after[at..next])
+                    {
+                        var c = cursor;
+                        while (c < cells.Count && !(open[c] && piece.Width <= cells[c].Width + 0.5)) c++;
+                        if (c == cells.Count) break;
+                        taken.Add((c, piece));
+                        cursor = c + 1;
+                    }
+                    if (taken.Count < next - at) break;
+                    last = taken[^1].Cell;
+                    foreach (var (c, piece) in taken)
+                    {
+                        rests[c].Add(piece with { SameLine = false });
+                        var text = TextCleaner.Compact(piece.Text);
+                        open[c] = piece.Width >= cells[c].Width - 2.0 && text.Length > 0 && !Closes(text[^1]) && text[^1] != '。';
+                    }
+                    at = next;
+                }
+            }
+            // Only where the rule is found going on below them too, up to a line that ends it: the rule is the row's
+            // tallest cell, and lines the cells before it took with none left for it are as likely the next row's.
+            if (rests[m].Count == 0 || TextCleaner.Compact(rests[m][^1].Text) is not { Length: > 0 } end || !Closes(end[^1])) continue;
+            befores[k] = [.. befores[k][..^m], .. Enumerable.Range(0, m).SelectMany(c => rests[c].Prepend(cells[c].First with { SameLine = false }))];
+            rules[k] = [.. rules[k], .. rests[m]];
+            if (k + 1 < pairs.Count) befores[k + 1] = after[at..];
+            else tail = after[at..];
+        }
+    }
+
+    /// <summary>
+    /// How many of the pieces after a row's 自评得分 are the rest of its 评分规则: none unless the rule's last line before
+    /// the score fills its column and ends mid-sentence; then lines no wider than the column, full but the last, up to
+    /// one that ends a clause (none if no line does).
+    /// </summary>
+    private static int RuleGoesOn(List<Piece> rule, List<Piece> after, double? column = null, bool open = false)
+    {
+        if (rule.Count == 0 || after.Count == 0) return 0;
+        var lines = Lines(rule);
+        var width = column ?? lines.Max();
+        var last = TextCleaner.Compact(rule[^1].Text);
+        if (!open && lines.Count < 2 || lines[^1] < width - (open ? 2.0 : 1.0) || last.Length == 0 || Closes(last[^1])) return 0;
+        // Line by line; a line of two pieces is two cells' unless the space stands after a mark (Chromium writes one
+        // after a full-width "；" inside a cell: "化；" "（2分）③资金使用…").
+        var ends = new List<int>();
+        for (var n = 0; n < after.Count; n++)
+            if (n + 1 == after.Count || !after[n + 1].SameLine) ends.Add(n + 1);
+        for (var (i, start) = (0, 0); i < ends.Count && !after[start].SameLine; start = ends[i++])
+        {
+            var line = after[start..ends[i]];
+            if (Enumerable.Range(1, line.Count - 1).Any(j => TextCleaner.Compact(line[j - 1].Text) is not { Length: > 0 } t || !"，；。、：）)".Contains(t[^1])))
+                return 0;
+            // (The mark and the space after it print narrower than a character and a quarter em each.)
+            var lineWidth = Lines(line)[0] - 1.25 * (line.Count - 1);
+            if (lineWidth > width + 0.5) return 0;
+            var text = TextCleaner.Compact(line[^1].Text);
+            var nextWidth = i + 1 < ends.Count ? Lines(after[ends[i]..ends[i + 1]])[0] : 0;
+            if (text.Length > 0 && Closes(text[^1]) && (i + 1 == ends.Count || lineWidth < width - 2.0 || nextWidth > width + 0.5))
+                return ends[i];
+            if (lineWidth < width - 2.0) return 0;
+        }
+        return 0;
+    }
+
+    /// <summary>A mark a 评分规则 ends with (not "；": a clause of a numbered rule ends so, and its points "（2分）" follow).</summary>
+    private static bool Closes(char c) => c is '。' or '）' or ')' or '！';
+
     /// <summary>The pieces before a row's 权重: before a section label (the 备注 of the row above), the label, and the rest.</summary>
     private sealed record RowTexts(List<Piece> Lead, List<Piece>? Section, List<Piece> Rest, int Table);
 
@@ -385,7 +515,7 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
     /// at least two characters, taking in the lines before it that fill the label's column (<paramref name="width"/>,
     /// where known) as a wrapped label's lines do. Its widest line comes with it.
     /// </summary>
-    private static (int Start, int Count, double Width)? SectionAt(List<Piece> before, double? width)
+    private (int Start, int Count, double Width)? SectionAt(List<Piece> before, double? width)
     {
         for (var j = 0; j < before.Count; j++)
         {
@@ -404,12 +534,35 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
                 // (a note's short last line, "现" before "过程", is the note's).
                 bool Wraps(double line, double next) =>
                     line <= column + 0.25 && line >= next - 0.25 && (line >= column - 0.75 || line >= widest - 0.25);
+                var starts = new List<(int Start, string Text, double Widest)> { (s, text, widest) };
                 while (s > 0 && !before[s].SameLine && !before[s - 1].SameLine && Wraps(before[s - 1].Width, before[s].Width) &&
                        SectionLabel().IsMatch(TextCleaner.Compact(before[s - 1].Text) + text))
                 {
                     s--;
                     text = TextCleaner.Compact(before[s].Text) + text;
                     widest = Math.Max(widest, before[s].Width);
+                    starts.Add((s, text, widest));
+                }
+                // Lines as wide as the label's column pass for its own: a 备注 of the row above ("部分目" / "标未完" /
+                // "全实现") wraps in a column as narrow. Where the widest wrap is longer than any section's name and one
+                // of the shorter cuts leaves a label the template is known to print, the longest such is the label; a
+                // known name one or two lines above a label cut short by a narrower line ("投入与" / "管理") is too.
+                // Otherwise the widest wrap, as before.
+                var known = matcher.Model.Sections;
+                if (known.Count > 0)
+                {
+                    for (var (t, more) = (s, text); t > 0 && s - t < 2 && !before[t].SameLine && !before[t - 1].SameLine;)
+                    {
+                        t--;
+                        more = TextCleaner.Compact(before[t].Text) + more;
+                        if (SectionLabel().Match(more) is { Success: true } beyond && known.Contains(beyond.Groups[1].Value))
+                            starts.Add((t, more, Math.Max(widest, before[t..s].Max(p => p.Width))));
+                    }
+                    // (A shorter known name under a wrap that could be a label itself, "产出与" / "效果", is not taken.)
+                    var wrapped = SectionLabel().Match(text).Groups[1].Value.Length;
+                    if (starts.FindLastIndex(c => SectionLabel().Match(c.Text) is { Success: true } m2 && known.Contains(m2.Groups[1].Value)) is >= 0 and var at &&
+                        (starts[at].Start <= s || wrapped > MaxSectionName))
+                        (s, widest) = (starts[at].Start, starts[at].Widest);
                 }
                 return (s, j + 1 - s, widest);
             }
@@ -424,6 +577,9 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         }
         return null;
     }
+
+    /// <summary>The longest 一级指标 name a wrap is taken for without the model's list ("投入与管理", "社会效益指标").</summary>
+    private const int MaxSectionName = 6;
 
     [GeneratedRegex(@"^[(（]\d+(\.\d+)?$")]
     private static partial Regex OpenWeight();
@@ -500,15 +656,25 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         // Text of one cell has no space between two CJK characters: a space there is more likely two cells' boundary.
         double slack = Enumerable.Range(1, run.Count - 1).Count(k => run[k].SameLine && EndsCjk(run[k - 1].Text) && StartsCjk(run[k].Text));
         if (double.IsPositiveInfinity(width)) return lines.Count == 1 ? slack : null;
+        var starts = run.Where(p => !p.SameLine).Select(p => TextCleaner.Compact(p.Text)).ToList();
+        if (run.Count > 0 && run[0].SameLine) starts.Insert(0, TextCleaner.Compact(run[0].Text));
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i] > width + 0.5) return null;
             if (i == lines.Count - 1) break;
-            if (lines[i] < width - 2.0) return null;
+            if (lines[i] < width - Shortfall(i + 1 < starts.Count ? starts[i + 1] : "")) return null;
             slack += Math.Abs(width - lines[i]);
         }
         return slack;
     }
+
+    /// <summary>
+    /// How much shorter than its column a wrapped line may end: less than the character that went to the next line
+    /// where that is an ideograph a mark may not follow alone (it would have fitted in a whole em); two em where the next line
+    /// opens with a figure, a latin word or a mark, which the line breaker moves down with what stands before it.
+    /// </summary>
+    private static double Shortfall(string next) =>
+        next.Length >= 1 && next[0] is >= '\u4E00' and <= '\u9FFF' && (next.Length == 1 || !"，。、；：）)！？”’".Contains(next[1])) ? 0.75 : 2.0;
 
     private static bool EndsCjk(string text) => text.Length > 0 && text[^1] > 0x2E80;
 

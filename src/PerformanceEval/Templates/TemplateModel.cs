@@ -19,6 +19,12 @@ public sealed record TemplateModel(
     /// </summary>
     public ImmutableArray<(string Level2, System.Text.RegularExpressions.Regex Pattern)> LevelCues { get; init; } = [];
 
+    /// <summary>
+    /// The 一级指标 (section) names the template's tables are known to print (models' <c>sections</c>): used only to
+    /// choose between two cuts of a text that wraps a section label among other cells' lines, never to change a label.
+    /// </summary>
+    public ImmutableHashSet<string> Sections { get; init; } = [];
+
     /// <summary>The 一级指标 a 二级指标 belongs to in this template, or null.</summary>
     public string? ParentOf(string level2) =>
         Levels.FirstOrDefault(l => l.Level2.Contains(level2)).Level1;
@@ -43,6 +49,7 @@ public sealed record TemplateModel(
         {
             LevelCues = [.. Pairs(root, "levelCues").Where(p => !p.Name.StartsWith('_'))
                 .Select(p => (p.Name, new System.Text.RegularExpressions.Regex(p.Value.GetString()!, System.Text.RegularExpressions.RegexOptions.CultureInvariant)))],
+            Sections = root.TryGetProperty("sections", out var sections) ? [.. sections.EnumerateArray().Select(s => s.GetString()!)] : [],
         };
     }
 

@@ -175,7 +175,9 @@ public static partial class TextCleaner
         {
             if (SimplifiedRadicals.TryGetValue(c, out var ideograph) || SharedGlyphs.TryGetValue(c, out ideograph)) sb.Append(ideograph);
             else if (c is >= '\u2F00' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF' or >= '\u2E80' and <= '\u2EFF')
-                sb.Append(c.ToString().Normalize(NormalizationForm.FormKC));
+                // (The Kangxi radical ⼾ folds to the traditional 戶: the shared glyph's simplified one is meant.)
+                foreach (var folded in c.ToString().Normalize(NormalizationForm.FormKC))
+                    sb.Append(SharedGlyphs.GetValueOrDefault(folded, folded));
             else sb.Append(c);
         }
         return sb.ToString();

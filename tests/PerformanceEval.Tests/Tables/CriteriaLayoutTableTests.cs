@@ -77,7 +77,7 @@ public sealed class CriteriaLayoutTableTests
     /// The form laid out with its cells aligned as <paramref name="align"/> says; <paramref name="scoreOffset"/> puts
     /// each 自评得分 that many lines below its 权重 (a tool that places each line by its own widths).
     /// </summary>
-    private static string Print(Align align, int scoreOffset = 0, string totalWeight = "100")
+    private static string Print(Align align, int scoreOffset = 0, string totalWeight = "100", (string[] Label, Row[] Rows)[]? sections = null)
     {
         var lines = new List<List<(int, string)>>();
         List<(int, string)> At(int i)
@@ -87,7 +87,7 @@ public sealed class CriteriaLayoutTableTests
         }
         int Offset(int height, int n) => align switch { Align.Middle => (height - n) / 2, Align.Top => 0, _ => height - n };
         var top = 0;
-        foreach (var (label, rows) in Sections)
+        foreach (var (label, rows) in sections ?? Sections)
         {
             var first = top;
             foreach (var row in rows)
@@ -317,5 +317,34 @@ public sealed class CriteriaLayoutTableTests
         Assert.Equal(rows.Select(r => ((string?)r!["name"], (decimal?)r["weight"], (decimal?)r["score"])),
             form.Indicators.Select(i => (i.Name, i.Weight, i.Score)));
         Assert.Equal(((decimal?)gold["totalWeight"], (decimal?)gold["totalScore"]), (form.TotalWeight, form.TotalScore));
+    }
+
+    [Fact]
+    public void A_name_the_layout_set_into_the_label_column_is_a_name_where_it_names_no_section()
+    {
+        // pdftotext lays a line with nothing in the 一级指标 column out from further left: the last row's name stands
+        // under the label column, left of the names above it, and stacked into a label "服务对象满意度" with
+        // no weight (a section of its own that had taken the row from 产出, and the row's name with it).
+        var sections = new[]
+        {
+            Sections[0],
+            (Sections[1].Label, new[]
+            {
+                new Row(["完成数量"], ["完成年度", "相关工作", "任务"], "20", ["按计划完成的得满分。"], "18", []),
+                new Row(["完成质量"], ["验收合格", "率达到", "要求"], "20", ["合格的得满分。"], "20", []),
+                new Row(["服务对象", "满意度"], ["反映服务", "对象满意", "程度"], "30", ["满意度达到90%的得满分。"], "28", []),
+            }),
+        };
+        var lines = Print(Align.Middle, sections: sections).Split('\n').ToList();
+        foreach (var name in new[] { "服务对象", "满意度" })
+        {
+            var at = lines.FindIndex(l => l.StartsWith(new string(' ', N) + name, StringComparison.Ordinal));
+            Assert.True(at > 0);
+            lines[at] = " " + name + new string(' ', N - 1) + lines[at][(N + name.Length)..];
+        }
+        var form = Read(string.Join("\n", lines));
+        Assert.Equal([("投入", (decimal?)30m), ("产出", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        Assert.Equal(("产出", "服务对象满意度", 30m), (form.Indicators[^1].Level1, form.Indicators[^1].Name, form.Indicators[^1].Weight!.Value));
+        Assert.Equal(["投入", "投入", "产出", "产出", "产出"], form.Indicators.Select(i => i.Level1));
     }
 }

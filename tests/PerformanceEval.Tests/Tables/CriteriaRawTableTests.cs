@@ -59,7 +59,7 @@ public sealed class CriteriaRawTableTests
     /// another; a one-line cell after another one-line cell goes on that cell's line, a space apart (the two at one
     /// height), as a figure after a cell's last line does.
     /// </summary>
-    private static string Print(Widths w, string? header = null, string total = "合计 100 94")
+    private static string Print(Widths w, string? header = null, string total = "合计 100 94", (string Label, string Weight, Row[] Rows)[]? sections = null)
     {
         // The header's 一级指标 wraps in its column as the labels below it do.
         header ??= string.Join("\n", Wrap("一级指标", w.Label)) + " 指标名称 指标解释 权重 评分规则 自评得分 备注";
@@ -73,7 +73,7 @@ public sealed class CriteriaRawTableTests
             output.AddRange(lines.Skip(1));
             lastWasOneLine = lines.Count == 1;
         }
-        foreach (var (label, weight, rows) in Sections)
+        foreach (var (label, weight, rows) in sections ?? Sections)
             for (var k = 0; k < rows.Length; k++)
             {
                 var row = rows[k];
@@ -514,5 +514,88 @@ public sealed class CriteriaRawTableTests
         // "7" under the 合计 line: a page number as well as a score, and the rows make 94.
         var form = Read(Print(new Widths(3, 4, 8, 12, 3), total: "合计 100\n7"));
         Assert.Equal((100m, (decimal?)null), (form.TotalWeight, form.TotalScore));
+    }
+
+    [Fact]
+    public void A_note_as_wide_as_the_section_label_below_it_is_the_notes_where_the_label_is_a_known_section()
+    {
+        // "部分目标未完全实现" wraps in a 备注 three wide into three full lines, then "产出目标" / "（70分）" in a label
+        // column as wide: every line fills the column, and the label had been read "部分目标未完全实现产出目标". The
+        // template's 一级指标 names (models/criteria.json) tell the label's lines from the note's.
+        var sections = new[]
+        {
+            Sections[0] with { Rows = [Sections[0].Rows[0], Sections[0].Rows[1] with { Note = "部分目标未完全实现" }] },
+            Sections[1] with { Label = "产出目标" },
+        };
+        var text = Print(new Widths(3, 4, 8, 12, 3), sections: sections);
+        Assert.Contains("\n部分目\n标未完\n全实现\n产出目\n标\n", text, StringComparison.Ordinal);
+        var form = Read(text);
+        Assert.Equal([("投入", (decimal?)30m), ("产出目标", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        Assert.Equal("部分目标未完全实现", form.Indicators[1].Note);
+        Assert.Equal(["投入", "投入", "产出目标", "产出目标"], form.Indicators.Select(i => i.Level1));
+        Assert.Equal(["完成数量", "服务对象满意度"], form.Indicators[2..].Select(i => i.Name));
+    }
+
+    /// <summary>The head and header of a form written line by line as Writer's top-aligned rows come out of PdfPig's words.</summary>
+    private const string WriterHeader = "一级指标 指标名称 指标解释 权重 评分规则 自评得分 备注\n";
+
+    [Fact]
+    public void A_rows_first_lines_written_as_one_line_with_its_figures_are_given_the_rest_of_each_cell_back()
+    {
+        // Writer sets a top-aligned row's cells' first lines at one height, the figures among them: the dump writes
+        // them as one line, then the rest of each cell in column order. The rest had gone to the 备注 and the next row.
+        var text = Head + "\n" + WriterHeader + """
+            投入
+            （30分）
+            预算执
+            行率
+            反映项目预算执行的
+            进度
+            30 执行率在90%及以上得满分。 30
+            产出
+            （70分）
+            服务对 用以反映和考核服务 70 ①是否按计划时间节点完成各项工作； 64
+            象满意
+            度
+            对象满意度的实际情
+            况，以及对项目目标
+            实现的保障作用。
+            （5分）②是否已制定或具有相应的项
+            目资金管理办法；（65分）
+            合计 100 94
+
+            """;
+        var form = Read(text);
+        var row = form.Indicators[1];
+        Assert.Equal(("产出", "服务对象满意度", "用以反映和考核服务对象满意度的实际情况，以及对项目目标实现的保障作用。",
+                "①是否按计划时间节点完成各项工作；（5分）②是否已制定或具有相应的项目资金管理办法；（65分）", (string?)null),
+            (row.Level1, row.Name, row.Explanation, row.ScoringRule, row.Note));
+        Assert.Equal(("预算执行率", "反映项目预算执行的进度"), (form.Indicators[0].Name, form.Indicators[0].Explanation));
+        Assert.Equal((70m, 64m), (row.Weight, row.Score));
+    }
+
+    [Fact]
+    public void A_rule_going_on_below_its_rows_score_is_the_rules()
+    {
+        // Writer sets the figures at the row's middle and a tall rule from the top: the score comes between the rule's
+        // lines ("…③资金" / "38" / "使用是否符合国家财经法规" / "的规定；（23分）"), and the rest had been read as the 备注.
+        var rule = "①项目调整手续是否完备；（1分）②是否已制定资金管理办法；（6分）③资金使用是否符合国家财经法规的规定；（23分）";
+        var sections = new[]
+        {
+            Sections[0] with { Rows = [Sections[0].Rows[0], Sections[0].Rows[1]] },
+            Sections[1] with { Rows = [Sections[1].Rows[0] with { Rule = rule }, Sections[1].Rows[1]] },
+        };
+        var text = Print(new Widths(3, 4, 8, 12, 3), sections: sections);
+        var lines = Wrap(rule, 12);
+        var written = string.Join("\n", lines) + "\n38";
+        Assert.Contains(lines[0] + "\n", text, StringComparison.Ordinal);
+        var at = text.IndexOf(written, StringComparison.Ordinal);
+        Assert.True(at > 0);
+        // The score after the rule's third line of five, as the middle of the row puts it.
+        Assert.Equal(5, lines.Count);
+        text = text[..at] + string.Join("\n", lines[..3]) + "\n38\n" + string.Join("\n", lines[3..]) + text[(at + written.Length)..];
+        var form = Read(text);
+        Assert.Equal((rule, (string?)null, 38m), (form.Indicators[2].ScoringRule, form.Indicators[2].Note, form.Indicators[2].Score));
+        Assert.Equal(("服务对象满意度", "产出与效果"), (form.Indicators[3].Name, form.Indicators[3].Level1));
     }
 }

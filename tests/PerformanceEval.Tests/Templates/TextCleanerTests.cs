@@ -22,6 +22,7 @@ public sealed class TextCleanerTests
     [InlineData("⻓宁区", "长宁区")]
     [InlineData("上海市⻘浦区", "上海市青浦区")]      // Chromium's text map without its ActualText (a viewer's copy)
     [InlineData("系统用戶体验", "系统用户体验")]      // 户 drawn with the glyph its SC font shares with 戶 (PdfPig's words)
+    [InlineData("系统⽤⼾体验", "系统用户体验")]      // the same glyph named by its Kangxi radical, whose NFKC is 戶
     [InlineData("(20٢٣ 年度)", "(2023年度)")]
     [InlineData("２０２３年度", "2023年度")]
     [InlineData("a\u00A0\u2003b", "a b")]
