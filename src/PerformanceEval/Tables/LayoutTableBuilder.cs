@@ -861,7 +861,14 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             var (above, below) = (lines[k].Placed, lines[k + 1].Placed);
             if ((rows[lines[k + 1].Row].Line ?? lines[k + 1].Row) - (rows[lines[k].Row].Line ?? lines[k].Row) != 1) continue;
-            if (Figures(above) is not [var w] || Figures(below) is not [var s] || s.Token.At.Start <= w.Token.At.Start) continue;
+            // The 分值 alone may stand where the line's own widths set it under 实际完成值, the line's last word after its
+            // measures ("设备购置数 <=100万 98.6万 9" over "量 元 元 9"), and the 得分 below it as far left: each line
+            // placed by its own widths, the two figures are told by their lines, not their columns.
+            var (aboveFigures, moved) = (Figures(above), false);
+            if (aboveFigures.Count == 0 && above.Count >= 3 && above[^1] is var lastWord && lastWord.Column == weight - 1 && IsSmallFigure(lastWord.Token.Text))
+                (aboveFigures, moved) = ([lastWord], true);
+            if (aboveFigures is not [var w] || Figures(below) is not [var s] ||
+                (moved ? s.Token.At.Start < w.Token.At.Start - 1 : s.Token.At.Start <= w.Token.At.Start)) continue;
             // (With the words after it on its line: the row's 偏差原因, printed beside its 得分.)
             var after = below.Where(p => p.Column >= weight && !p.Equals(s)).ToList();
             if (after.Any(p => p.Token.At.Start < s.Token.At.Start || p.Column <= score || IsFigure(p.Token.Text))) continue;
@@ -874,7 +881,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             above.AddRange(after);
             // The line's other words the pair's columns took (an actual beside a 分值 set under 得分) go back among the
             // columns left of the pair, as on any line ending in its pair.
-            if (above.Any(p => p.Column >= weight && p.Column <= score && !p.Equals((w.Token, weight)) && !p.Equals((s.Token, score))))
+            if (moved || above.Any(p => p.Column >= weight && p.Column <= score && !p.Equals((w.Token, weight)) && !p.Equals((s.Token, score))))
             {
                 var left = above.Where(p => p.Column < weight || p.Column <= score && !p.Token.Equals(w.Token) && !p.Token.Equals(s.Token)).Select(p => p.Token).OrderBy(t => t.At.Start).ToList();
                 var rest = above.Where(p => !left.Contains(p.Token)).ToList();
@@ -1097,9 +1104,19 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         // The data columns a line holds (levels apart), first to last; under 分值 and 得分 one small figure each (one
         // past 得分 is the 得分 set right of its label: a note is words), and words past them only beside the 得分. Null
         // for any other line.
-        (int Lo, int Hi)? Columns(List<(Token Token, int Column)> placed)
+        // A line's data cells, a figure past 得分 taken as the 得分; and a figure after an actual, the two set under 实际完成值
+        // by the line's own widths ("有所提升 2" in a run whose 得分 stand alone), as the 分值 it is.
+        List<(Token Token, int Column)> Data(List<(Token Token, int Column)> placed)
         {
             var data = placed.Where(p => !IsLevel(p.Column)).Select(p => (p.Token, Column: p.Column > second && IsSmallFigure(p.Token.Text) ? second : p.Column)).ToList();
+            if (first == weight && data.Count >= 2 && data[^1].Column == first - 1 && data[^2].Column == first - 1 &&
+                IsSmallFigure(data[^1].Token.Text) && !IsSmallFigure(data[^2].Token.Text))
+                data[^1] = (data[^1].Token, first);
+            return data;
+        }
+        (int Lo, int Hi)? Columns(List<(Token Token, int Column)> placed)
+        {
+            var data = Data(placed);
             if (data.Count == 0) return null;
             foreach (var pair in new[] { first, second })
                 if (data.Where(p => p.Column == pair) is var there && there.Any() && (there.Count() > 1 || !IsSmallFigure(there.First().Token.Text)))
@@ -1138,13 +1155,17 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                         holder.Placed[i] = (holder.Placed[i].Token, second);
                 var gathered = new List<(Token Token, int Column)>();
                 for (var g = 0; g < groups.Count - 1; g++)
-                    gathered.AddRange(lines[data[g * n + q]].Placed.Where(p => !IsLevel(p.Column)));
+                {
+                    var source = lines[data[g * n + q]].Placed;
+                    var moved = Data(source).Where(p => p.Column == first).Select(p => p.Token).ToList();
+                    gathered.AddRange(source.Where(p => !IsLevel(p.Column)).Select(p => p.Column == first - 1 && moved.Contains(p.Token) ? (p.Token, first) : p));
+                }
                 // The rows' own 二级指标, one a row on the run's lines: the n-th is the n-th row's.
                 if (levelLines.Count == n)
                     gathered.AddRange(lines[levelLines[q]].Placed.Where(p => p.Column == level2));
                 foreach (var (token, column) in gathered)
                 {
-                    lines.First(l => l.Row == token.Row).Placed.Remove((token, column));
+                    lines.First(l => l.Row == token.Row).Placed.RemoveAll(p => p.Token.Equals(token));
                     holder.Placed.Add((token with { Line = line }, column));
                 }
                 holder.Placed.Sort((a, b) => a.Column.CompareTo(b.Column));
