@@ -175,6 +175,10 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             for (var end = start + 1; end <= Math.Min(rows.Length, start + (kinds == IndicatorKinds ? MaxIndicatorBandLines : MaxBandLines)); end++)
             {
                 if (!IsPositioned(rows[end - 1]) || end - 1 > start && rows[end - 1].Line - rows[end - 2].Line > 2) break;
+                // A line holding a row's 分值 and 得分 is the first row, not the header's last line ("数量指 新建宣 90
+                // >=85% 4 4" under a header whose 得 / 分 wrapped): no label of the indicator header is a bare figure.
+                if (kinds == IndicatorKinds && end - 1 > start &&
+                    rows[end - 1].Cells.Sum(c => c.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(IsSmallFigure)) >= 2) break;
                 var (columns, named, score) = Stacks(rows, start, end, kinds);
                 var found = columns.Select(c => c.Kind).ToHashSet();
                 if (!qualifies(found)) continue;
@@ -381,6 +385,10 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     private static List<Token> Merged(List<Token> a, List<Token> b, Func<List<Token>, double> score)
     {
         var plain = a.Concat(b).OrderBy(t => t.Row).ThenBy(t => t.At.Start).ToList();
+        // Two lone pieces of a wrapped label the text set a line apart the other way up ("值" on the line above "分":
+        // Chromium's text, whose "分值" cell's lines stand at other heights than the header's other lines): read either way.
+        if (a is [var one] && b is [var other] && one.Row != other.Row && one.Text.Trim().Length == 1 && other.Text.Trim().Length == 1)
+            return new[] { plain, [.. plain.AsEnumerable().Reverse()] }.MaxBy(score)!;
         // Only lines of a label swap, never a lone character ("分" and "得" of two labels on one line).
         var shared = a.Where(x => b.Any(y => y.Row == x.Row)).Concat(b.Where(y => a.Any(x => x.Row == y.Row))).ToList();
         if (shared.Count == 0 || shared.Any(t => t.Text.Length < 2)) return plain;

@@ -108,6 +108,10 @@ public sealed class GoldenFileTests(ITestOutputHelper output)
         // down at the same column, 95.81% where the row had been lost into the one above, its measures still mixed.)
         ["shop-tune-synthetic830-chromium-layout"] = 98.0,
         ["shop-tune-synthetic866-chromium-layout"] = 95.5,
+        // (Stop 46: Chromium's layout text setting both 分值 labels "值" on the line above "分", whose 分值 columns went
+        // unfound: the funding block read with its figures a column left, one wrong amount read for another, and the
+        // indicator header not found at all; 92.96% now, the names wrapped below their rows still split.)
+        ["shop-tune-synthetic890-chromium-layout"] = 92.5,
         // The print shop's scans (fixtures/tools/scan_shop.py, issue 12), tuning half, each kept for one thing a scanner
         // did to it (scan.json says all): a Calc page fed sideways (turned upright by Tesseract's osd) 76/87; a Writer
         // page with a red seal over four rows, a signature and the back of the sheet showing through 124/183; a Writer
