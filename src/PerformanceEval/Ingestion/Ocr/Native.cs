@@ -37,6 +37,7 @@ internal static partial class Native
     [LibraryImport(Tess)] public static partial IntPtr TessResultIteratorGetPageIterator(IntPtr iterator);
     [LibraryImport(Tess)] public static partial int TessPageIteratorNext(IntPtr iterator, int level);
     [LibraryImport(Tess)] public static partial IntPtr TessResultIteratorGetUTF8Text(IntPtr iterator, int level);
+    [LibraryImport(Tess)] public static partial int TessPageIteratorBoundingBox(IntPtr iterator, int level, out int left, out int top, out int right, out int bottom);
     [LibraryImport(Tess)] public static partial float TessResultIteratorConfidence(IntPtr iterator, int level);
     [LibraryImport(Tess)] public static partial IntPtr TessResultIteratorGetChoiceIterator(IntPtr iterator);
     [LibraryImport(Tess)] public static partial void TessChoiceIteratorDelete(IntPtr choices);

@@ -130,6 +130,8 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
             var text = Marshal.PtrToStringUTF8(textPtr) ?? "";
             Native.TessDeleteText(textPtr);
             var confidence = Math.Max(0, Native.TessBaseAPIMeanTextConf(_handle)) / 100.0;
+            // chi_sim reads "（" as "(": where the page shows which one was printed, the text says so.
+            if (text.IndexOfAny(['(', ')', ';', ':']) >= 0) text = FullWidthMarks.Restore(text, BoxedSymbols());
             var read = new OcrText(text.Trim(), confidence);
             if (request.Choices) read = read with { Alternatives = SymbolChoices.Readings(Symbols()) };
             return (read, false);
@@ -169,6 +171,33 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
     /// on the same scale, which would leave half of those turned pages sideways.
     /// </summary>
     private const float SureOrientation = 3;
+
+    /// <summary>The symbols of the last recognition with their boxes, in reading order.</summary>
+    private List<BoxedSymbol> BoxedSymbols()
+    {
+        var symbols = new List<BoxedSymbol>();
+        var iterator = Native.TessBaseAPIGetIterator(_handle);
+        if (iterator == IntPtr.Zero) return symbols;
+        try
+        {
+            var page = Native.TessResultIteratorGetPageIterator(iterator);
+            do
+            {
+                var textPtr = Native.TessResultIteratorGetUTF8Text(iterator, Native.LevelSymbol);
+                if (textPtr == IntPtr.Zero) continue;
+                var text = Marshal.PtrToStringUTF8(textPtr) ?? "";
+                Native.TessDeleteText(textPtr);
+                if (Native.TessPageIteratorBoundingBox(page, Native.LevelSymbol, out var left, out var top, out var right, out var bottom) != 0)
+                    symbols.Add(new BoxedSymbol(text, left, top, right, bottom));
+            }
+            while (Native.TessPageIteratorNext(page, Native.LevelSymbol) != 0);
+        }
+        finally
+        {
+            Native.TessResultIteratorDelete(iterator);
+        }
+        return symbols;
+    }
 
     /// <summary>The symbols of the last recognition, each with the engine's choices for it and their confidences (0–1).</summary>
     private List<OcrSymbol> Symbols()

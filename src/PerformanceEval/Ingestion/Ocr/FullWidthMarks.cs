@@ -1,0 +1,88 @@
+namespace PerformanceEval.Ingestion.Ocr;
+
+/// <summary>A symbol the engine read, with its box in the crop's pixels.</summary>
+internal sealed record BoxedSymbol(string Text, int Left, int Top, int Right, int Bottom)
+{
+    public int Height => Bottom - Top;
+}
+
+/// <summary>
+/// Full-width parentheses, semicolons and colons told from half-width ones by where the ink stands. chi_sim reads "（"
+/// and "(" alike as "(" (and "；" as ";"), though a form prints either (项目名称 "…服务费（第二年）" and "…专项经费(抄告单【2021】139)" both
+/// occur): the text cannot tell them, the page can. A full-width mark fills a whole em of the line, its ink at one side
+/// of it ("（" at the right, "）", "；" and "：" at the left), so the blank on that side is half an em wider than the
+/// gap between two ideographs of the line; a half-width mark sits between its neighbours with ordinary gaps. A bracket
+/// with no neighbour on its open side reads as its partner does; any other such mark, or any in a line of too few
+/// ideographs to measure the em by, is left as read. (Commas are left as read: the boxes the engine gives a comma
+/// overlap the character after it on the print shop's scans, and measure nothing.)
+/// </summary>
+internal static class FullWidthMarks
+{
+    /// <summary>How much wider than the line's ideograph gap the open side of a full-width mark is, in ems.</summary>
+    private const double OpenSide = 0.3;
+
+    public static string Restore(string text, IReadOnlyList<BoxedSymbol> symbols)
+    {
+        if (text.IndexOfAny([.. Marks]) < 0 || symbols.Count < 3) return text;
+        var ideographs = symbols.Where(s => IsIdeograph(s.Text)).ToList();
+        if (ideographs.Count < 2) return text;
+        var em = Median(ideographs.Select(s => (double)Math.Max(s.Height, s.Right - s.Left)));
+        if (em <= 0) return text;
+        // The ordinary gap: between two ideographs side by side on one line.
+        var gaps = new List<double>();
+        for (var i = 1; i < symbols.Count; i++)
+            if (IsIdeograph(symbols[i - 1].Text) && IsIdeograph(symbols[i].Text) && SameLine(symbols[i - 1], symbols[i]) &&
+                symbols[i].Left - symbols[i - 1].Right is var g && g >= 0 && g < em)
+                gaps.Add(g);
+        var gap = gaps.Count > 0 ? Median(gaps) : 0.1 * em;
+        // Each mark's reading where its open side can be measured: wide, half-width, or unknown (no neighbour there).
+        var marks = new List<(char Mark, bool? Wide)>();
+        for (var i = 0; i < symbols.Count; i++)
+        {
+            if (symbols[i].Text.Length != 1 || !Marks.Contains(symbols[i].Text[0])) continue;
+            var mark = symbols[i].Text[0];
+            double? open = mark == '('
+                ? i > 0 && SameLine(symbols[i - 1], symbols[i]) ? symbols[i].Left - symbols[i - 1].Right : null
+                : i + 1 < symbols.Count && SameLine(symbols[i], symbols[i + 1]) ? symbols[i + 1].Left - symbols[i].Right : null;
+            marks.Add((mark, open is { } o ? o - gap >= OpenSide * em : null));
+        }
+        // A bracket printed one way closes the same way, and "（" shows it best (the blank before it is all its own; a
+        // "）" may be set close to a circled ② after it): a "）" takes its "（"'s reading where that was measured, and a "（"
+        // with nothing before it its "）"'s.
+        var stack = new Stack<int>();
+        for (var k = 0; k < marks.Count; k++)
+        {
+            if (marks[k].Mark == '(') stack.Push(k);
+            else if (marks[k].Mark == ')' && stack.Count > 0)
+            {
+                var open = stack.Pop();
+                if (marks[open].Wide is not null) marks[k] = marks[k] with { Wide = marks[open].Wide };
+                else marks[open] = marks[open] with { Wide = marks[k].Wide };
+            }
+        }
+        // The k-th mark of the symbols is the k-th of the text; counts that differ leave the text as read.
+        var inText = text.Where(c => Marks.Contains(c)).ToList();
+        if (!inText.SequenceEqual(marks.Select(m => m.Mark))) return text;
+        var chars = text.ToCharArray();
+        var at = 0;
+        for (var k = 0; k < chars.Length; k++)
+            if (Marks.Contains(chars[k]) && marks[at++].Wide == true)
+                chars[k] = Wide(chars[k]);
+        return new string(chars);
+    }
+
+    private const string Marks = "();:";
+
+    private static char Wide(char mark) => mark switch { '(' => '（', ')' => '）', ';' => '；', _ => '：' };
+
+    private static bool IsIdeograph(string text) => text.Length == 1 && text[0] is >= '\u4E00' and <= '\u9FFF';
+
+    private static bool SameLine(BoxedSymbol a, BoxedSymbol b) =>
+        Math.Min(a.Bottom, b.Bottom) - Math.Max(a.Top, b.Top) > 0 && b.Left >= a.Left;
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+    }
+}
