@@ -176,26 +176,11 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
     private List<BoxedSymbol> BoxedSymbols()
     {
         var symbols = new List<BoxedSymbol>();
-        var iterator = Native.TessBaseAPIGetIterator(_handle);
-        if (iterator == IntPtr.Zero) return symbols;
-        try
+        EachSymbol((_, page, text) =>
         {
-            var page = Native.TessResultIteratorGetPageIterator(iterator);
-            do
-            {
-                var textPtr = Native.TessResultIteratorGetUTF8Text(iterator, Native.LevelSymbol);
-                if (textPtr == IntPtr.Zero) continue;
-                var text = Marshal.PtrToStringUTF8(textPtr) ?? "";
-                Native.TessDeleteText(textPtr);
-                if (Native.TessPageIteratorBoundingBox(page, Native.LevelSymbol, out var left, out var top, out var right, out var bottom) != 0)
-                    symbols.Add(new BoxedSymbol(text, left, top, right, bottom));
-            }
-            while (Native.TessPageIteratorNext(page, Native.LevelSymbol) != 0);
-        }
-        finally
-        {
-            Native.TessResultIteratorDelete(iterator);
-        }
+            if (Native.TessPageIteratorBoundingBox(page, Native.LevelSymbol, out var left, out var top, out var right, out var bottom) != 0)
+                symbols.Add(new BoxedSymbol(text, left, top, right, bottom));
+        });
         return symbols;
     }
 
@@ -203,8 +188,36 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
     private List<OcrSymbol> Symbols()
     {
         var symbols = new List<OcrSymbol>();
+        EachSymbol((iterator, _, text) =>
+        {
+            var choices = new List<(string, double)>();
+            var choice = Native.TessResultIteratorGetChoiceIterator(iterator);
+            if (choice != IntPtr.Zero)
+            {
+                try
+                {
+                    do
+                    {
+                        var c = Marshal.PtrToStringUTF8(Native.TessChoiceIteratorGetUTF8Text(choice));
+                        if (!string.IsNullOrEmpty(c)) choices.Add((c, Native.TessChoiceIteratorConfidence(choice) / 100.0));
+                    }
+                    while (Native.TessChoiceIteratorNext(choice) != 0);
+                }
+                finally
+                {
+                    Native.TessChoiceIteratorDelete(choice);
+                }
+            }
+            symbols.Add(new OcrSymbol(text, Native.TessResultIteratorConfidence(iterator, Native.LevelSymbol) / 100.0, choices));
+        });
+        return symbols;
+    }
+
+    /// <summary>Visits each symbol of the last recognition in reading order: the result iterator, its page iterator, its text.</summary>
+    private void EachSymbol(Action<IntPtr, IntPtr, string> visit)
+    {
         var iterator = Native.TessBaseAPIGetIterator(_handle);
-        if (iterator == IntPtr.Zero) return symbols;
+        if (iterator == IntPtr.Zero) return;
         try
         {
             var page = Native.TessResultIteratorGetPageIterator(iterator);
@@ -214,25 +227,7 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
                 if (textPtr == IntPtr.Zero) continue;
                 var text = Marshal.PtrToStringUTF8(textPtr) ?? "";
                 Native.TessDeleteText(textPtr);
-                var choices = new List<(string, double)>();
-                var choice = Native.TessResultIteratorGetChoiceIterator(iterator);
-                if (choice != IntPtr.Zero)
-                {
-                    try
-                    {
-                        do
-                        {
-                            var c = Marshal.PtrToStringUTF8(Native.TessChoiceIteratorGetUTF8Text(choice));
-                            if (!string.IsNullOrEmpty(c)) choices.Add((c, Native.TessChoiceIteratorConfidence(choice) / 100.0));
-                        }
-                        while (Native.TessChoiceIteratorNext(choice) != 0);
-                    }
-                    finally
-                    {
-                        Native.TessChoiceIteratorDelete(choice);
-                    }
-                }
-                symbols.Add(new OcrSymbol(text, Native.TessResultIteratorConfidence(iterator, Native.LevelSymbol) / 100.0, choices));
+                visit(iterator, page, text);
             }
             while (Native.TessPageIteratorNext(page, Native.LevelSymbol) != 0);
         }
@@ -240,7 +235,6 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
         {
             Native.TessResultIteratorDelete(iterator);
         }
-        return symbols;
     }
 
     public void Dispose()
