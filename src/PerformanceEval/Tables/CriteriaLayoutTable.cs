@@ -440,6 +440,8 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             }
         }
         var found = pages.Select(p => Anchors(p.Words, p.Band)).ToList();
+        for (var i = 0; i < pages.Count; i++)
+            if (SplitGluedWeights(pages[i].Words, found[i])) found[i] = Anchors(pages[i].Words, pages[i].Band);
         var (placed, anchors) = PlaceAll(found);
         if (anchors.Count == 0) return null;
         // A figure pair inside a rule's text ("得 4 分，…得 2" wrapped so both stand alone) looks like a row's 权重 and
@@ -619,6 +621,40 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         }
         return [.. anchors.OrderBy(a => Math.Min(a.Weight.Line, a.Score.Line))];
     }
+
+    /// <summary>
+    /// A row's 权重 the text wrote against its 评分规则's first line, no space between ("2完成质量是否达到计划要求。": a
+    /// narrow 权重 column and a rule set flush left beside it), on a line with a 自评得分 alone where the page prints its
+    /// scores: the word starting where the page prints its weights is cut after its figure. True where one was cut.
+    /// </summary>
+    private static bool SplitGluedWeights(List<Word> words, List<(Word Weight, Word Score)> anchors)
+    {
+        if (anchors.Count < 2) return false;
+        var (wAt, sAt) = Figures(anchors);
+        var paired = anchors.SelectMany(a => new[] { a.Weight.Line, a.Score.Line }).ToHashSet();
+        var cut = false;
+        foreach (var line in words.GroupBy(w => w.Line).Where(g => !paired.Contains(g.Key)).Select(g => g.ToList()).ToList())
+        {
+            var figures = line.Where(w => IsFigure(w.Text)).ToList();
+            if (figures is not [var score] || Math.Abs(score.Start - sAt) > 2) continue;
+            foreach (var word in line)
+            {
+                if (Math.Abs(word.Start - wAt) > 1 || GluedFigure().Match(word.Text) is not { Success: true } m ||
+                    !NumberParser.TryParse(m.Groups[1].Value, out var n) || n.Value > 100)
+                    continue;
+                var at = words.IndexOf(word);
+                var end = word.Start + m.Groups[1].Length;
+                words[at] = word with { Text = m.Groups[1].Value, End = end };
+                words.Insert(at + 1, word with { Text = m.Groups[2].Value, Start = end });
+                cut = true;
+                break;
+            }
+        }
+        return cut;
+    }
+
+    [GeneratedRegex(@"^(\d{1,3}(?:\.\d+)?)([\p{IsCJKUnifiedIdeographs}①-⑩（(].*)$")]
+    private static partial Regex GluedFigure();
 
     /// <summary>Where a page's table starts: its leftmost word before the 权重.</summary>
     private static double LeftEdge(List<Word> words, double weightAt) =>

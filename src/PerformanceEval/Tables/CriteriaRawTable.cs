@@ -288,6 +288,7 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         var labelWidth = labelWidths.Values.Append(headerWidth).Max();
         var texts = new List<RowTexts>();
         var open = false;
+        var (lastLabel, pageBreaks) = ((string?)null, 0);
         for (var k = 0; k < pairs.Count; k++)
         {
             var before = befores[k];
@@ -301,7 +302,12 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             if (section is { } opened) open = OpenLabel().IsMatch(string.Concat(before.GetRange(opened.Start, opened.Count).Select(p => TextCleaner.Compact(p.Text))));
             var lead = section is { } s ? before[..s.Start] : [];
             var rest = section is { } s2 ? before[(s2.Start + s2.Count)..] : before;
-            texts.Add(new RowTexts(lead, section is { } s3 ? before.GetRange(s3.Start, s3.Count) : null, rest, pieces[pairs[k].Weight].Table));
+            // The label of the section the rows are in, printed again: a page break, where the tool printed the merged cell
+            // anew and may have laid that page's rows out at widths of their own.
+            var label = section is { } s4 ? string.Concat(before.GetRange(s4.Start, s4.Count).Select(p => TextCleaner.Compact(p.Text))) : null;
+            if (label is not null && label == lastLabel) pageBreaks++;
+            if (label is not null) lastLabel = label;
+            texts.Add(new RowTexts(lead, section is { } s3 ? before.GetRange(s3.Start, s3.Count) : null, rest, pieces[pairs[k].Weight].Table + pageBreaks));
         }
         // Rows each on one line with both their figures, and a section label or a rule after the last: the text writes
         // its wrapped cells apart from their rows (Calc's `-raw`), and cutting it in drawing order would give them to
@@ -321,18 +327,13 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             var members = group.ToList();
             var widths = Enumerable.Repeat(Widths([.. members.Select(x => x.Texts)], noteWidth), members.Count).ToList();
             // A dump without page breaks (PdfPig's words) does not say where a tool laid a later page's rows out at other
-            // widths: where a first and a second run of the rows, each under widths of its own, cut two rows more than
-            // all of them under one pair, the rows are two runs.
+            // widths: where runs of the rows, each under widths of its own, cut two rows more a run than all of them under
+            // one pair, the rows are those runs (of two rows at least; a table over three pages may take three widths).
             int CutUnder(IEnumerable<RowTexts> run, (double Name, double Explanation) w) => run.Count(t => Best(t, false, w.Name, w.Explanation, noteWidth) is not null);
-            var best = CutUnder(members.Select(x => x.Texts), widths[0]);
-            if (members.Count >= 4 && members.Count - best >= 2)
-                for (var split = 2; split <= members.Count - 2; split++)
-                {
-                    var (first, second) = (members[..split].Select(x => x.Texts).ToList(), members[split..].Select(x => x.Texts).ToList());
-                    var (w1, w2) = (Widths(first, noteWidth), Widths(second, noteWidth));
-                    if (CutUnder(first, w1) + CutUnder(second, w2) is var count && count >= best + 2)
-                        (best, widths) = (count, [.. Enumerable.Repeat(w1, split), .. Enumerable.Repeat(w2, members.Count - split)]);
-                }
+            var single = CutUnder(members.Select(x => x.Texts), widths[0]);
+            if (members.Count >= 4 && members.Count - single >= 2 && Runs(members.Select(x => x.Texts).ToList(), noteWidth, CutUnder) is { } runs &&
+                runs.Score > single)
+                widths = [.. runs.Widths];
             for (var m = 0; m < members.Count; m++)
             {
                 var (t, k) = members[m];
@@ -612,6 +613,38 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             }
         return best;
     }
+
+    /// <summary>
+    /// The rows cut into runs of two rows or more, each under the widths its own rows suggest, for the most rows cut less
+    /// <see cref="RunCost"/> for each run after the first; each row's widths and that score.
+    /// </summary>
+    private static (double Score, List<(double Name, double Explanation)> Widths)? Runs(List<RowTexts> texts, double? noteWidth,
+        Func<IEnumerable<RowTexts>, (double Name, double Explanation), int> cutUnder)
+    {
+        var n = texts.Count;
+        var best = new (double Score, int From)[n + 1];
+        best[0] = (0, -1);
+        var runWidths = new Dictionary<(int, int), (double Name, double Explanation)>();
+        for (var j = 1; j <= n; j++)
+        {
+            best[j] = (double.NegativeInfinity, -1);
+            for (var i = 0; i + 2 <= j; i++)
+            {
+                if (double.IsNegativeInfinity(best[i].Score)) continue;
+                var w = runWidths[(i, j)] = Widths(texts[i..j], noteWidth);
+                var score = best[i].Score + cutUnder(texts[i..j], w) - (i > 0 ? RunCost : 0);
+                if (score > best[j].Score) best[j] = (score, i);
+            }
+        }
+        if (double.IsNegativeInfinity(best[n].Score)) return null;
+        var widths = new (double Name, double Explanation)[n];
+        for (var j = n; j > 0; j = best[j].From)
+            for (var k = best[j].From; k < j; k++) widths[k] = runWidths[(best[j].From, j)];
+        return (best[n].Score, [.. widths]);
+    }
+
+    /// <summary>What a run of other widths must gain in rows cut over all of them under one pair (less than two rows).</summary>
+    private const double RunCost = 1.5;
 
     /// <summary>
     /// The one cut of a row's text into [备注 of the row above] 指标名称 指标解释 under which every cell's lines but the

@@ -189,6 +189,16 @@ public sealed class CriteriaLayoutTableTests
     }
 
     [Fact]
+    public void A_weight_the_text_wrote_against_its_rule_is_the_rows_weight()
+    {
+        // A narrow 权重 column and a rule set flush left beside it: the layout writes "20执行率在90%…" as one word, and the
+        // row's 自评得分 stands alone on its line. The row had been no row (its weight unseen), its text given to others.
+        var text = Print(Align.Middle);
+        Assert.Contains("20  执行率在90%及以上得满分。", text, StringComparison.Ordinal);
+        AssertTable(Read(text.Replace("20  执行率在90%及以上得满分。", "20执行率在90%及以上得满分。  ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_figure_pair_inside_a_rules_text_is_no_row_when_the_weights_say_so()
     {
         // "…的得 4 分，否则得 2" wrapped so that both figures stand alone on a line of the rule: a line with two figures

@@ -130,6 +130,34 @@ public sealed class CriteriaRawTableTests
         AssertTable(Read(Print(new Widths(label, name, explanation, rule, note))));
 
     [Fact]
+    public void Pages_laid_out_at_widths_of_their_own_are_read_each_under_its_own()
+    {
+        // A tool that lays each page's rows out anew (Writer's table split over pages) wraps them at other widths, and a
+        // dump of words says nothing of where a page ends. Three pages: the third holds one row, under its section's
+        // label printed again atop it — the page break the label tells of. Under one pair of widths for all, rows of
+        // every page but one would not cut; under the first two pages' widths, the third's row would not.
+        Row A(string name, string explanation, string weight, string score) =>
+            new(name, explanation, weight, "按计划完成的得满分，未完成的酌情扣分。", score, "");
+        var pages = new (Widths Widths, (string Label, string Weight, Row[] Rows)[] Sections)[]
+        {
+            (new Widths(2, 4, 7, 12, 3), [("投入", "（30分）", [A("财务管理制度健全性", "项目的财务制度是否健全、完善、有效。", "10", "10"),
+                A("预算执行率情况", "反映项目预算执行的进度和资金到位。", "20", "20")])]),
+            (new Widths(2, 6, 11, 16, 3), [("产出与效果", "（70分）", [A("完成数量及质量情况", "完成年度相关工作任务的数量和质量要求。", "20", "19"),
+                A("项目实施进度及时性", "反映项目按计划时间节点完成的及时程度。", "20", "19")])]),
+            (new Widths(2, 3, 14, 20, 3), [("产出与效果", "（70分）", [A("服务对象满意度", "反映服务对象对项目实施的满意程度和项目的社会影响。", "30", "26")])]),
+        };
+        var printed = pages.Select((p, k) => Print(p.Widths, sections: p.Sections, total: k == pages.Length - 1 ? "合计 100 94" : "")).ToList();
+        // Each later page's rows after the first page's: one table, one form.
+        static string Rows(string page) => page[(page.IndexOf("自评得分 备注\n", StringComparison.Ordinal) + "自评得分 备注\n".Length)..];
+        var text = printed[0] + string.Concat(printed.Skip(1).Select(Rows));
+        Assert.Contains("\n服务对\n象满意\n度\n反映服务对象对项目实施的满意\n", text, StringComparison.Ordinal);
+        var form = Read(text);
+        var rows = pages.SelectMany(p => p.Sections).SelectMany(s => s.Rows.Select(r => (s.Label, r.Name, r.Explanation))).ToList();
+        Assert.Equal(rows, form.Indicators.Select(i => (i.Level1!, i.Name!, i.Explanation!)));
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "layout.criteria-cells-undivided");
+    }
+
+    [Fact]
     public void A_section_label_wrapped_narrower_than_another_keeps_its_first_line()
     {
         // The first label fits its column on one line ("项目投入"), the second wraps at two characters ("产出" / "与效" /
