@@ -483,6 +483,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             if (!isAnchor.Contains(lines[li].Row) && lines[li].Placed.Any(p => p.Column == weight || p.Column == score))
                 lines[li] = (lines[li].Row, Align([.. lines[li].Placed.Select(p => p.Token)], columnsOf[lines[li].Row], closed: [weight, score]));
         AlignWithNeighbours(lines, anchors);
+        UnitsUnderTheirFigures(lines);
         MeasuresBetweenNameLines(lines, anchors, columns);
         var level = new[] { columns.FindIndex(c => c.Kind == "HdrLevel1"), columns.FindIndex(c => c.Kind == "HdrLevel2") };
         var nameColumn = columns.FindIndex(c => c.Kind == "HdrName");
@@ -1017,7 +1018,15 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     }
 
     private bool HoldsFigure(Token token) =>
-        IsFigure(token.Text) || FormPatterns.IsMeasure(token.Text, matcher.Model.Units);
+        IsFigure(token.Text) || FormPatterns.IsMeasure(token.Text, matcher.Model.Units) || IsMeasureCut(token.Text);
+
+    /// <summary>
+    /// A figure whose unit its narrow cell wrapped after the unit's first characters ("98.6万" over "元", "1200平方" over
+    /// "米"): a measure as much as a whole one.
+    /// </summary>
+    private bool IsMeasureCut(string text) =>
+        TextCleaner.Clean(text) is { Length: >= 2 } t && (char.IsAsciiDigit(t[0]) || "<>=≥≤".Contains(t[0])) && t.Any(char.IsAsciiDigit) &&
+        matcher.Model.Units.Any(u => u.Length > 1 && Enumerable.Range(1, u.Length - 1).Any(k => t.EndsWith(u[..k], StringComparison.Ordinal)));
 
     /// <summary>What a measure (=55人) under the 三级指标 column costs: as much as standing sixteen characters off a column.</summary>
     private const double NameMeasureCost = 8;
@@ -1057,6 +1066,38 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             }
         }
     }
+
+    /// <summary>
+    /// The rests of units narrow cells wrapped ("元" under "98.6万") are in the columns of the figures they end on the line
+    /// above, in order: the first rest the first cut figure's, and so on, where the two lines hold as many of each — a
+    /// line at its own widths sets them anywhere under the pair (Chromium: "&lt;=100万 98.6万" over "元 元" shifted a
+    /// column right), so their order is surer than their places. Order on the line is kept.
+    /// </summary>
+    private void UnitsUnderTheirFigures(List<(int Row, List<(Token Token, int Column)> Placed)> lines)
+    {
+        for (var li = 1; li < lines.Count; li++)
+        {
+            if (lines[li].Row - lines[li - 1].Row != 1) continue;
+            var placed = lines[li].Placed;
+            var cuts = lines[li - 1].Placed.Where(p => IsMeasureCut(p.Token.Text)).ToList();
+            if (cuts.Count == 0) continue;
+            var tails = Enumerable.Range(0, placed.Count).Where(t => cuts.Any(c => Completes(c.Token.Text, placed[t].Token.Text))).ToList();
+            if (tails.Count != cuts.Count || tails.Where((t, q) => !Completes(cuts[q].Token.Text, placed[t].Token.Text)).Any()) continue;
+            for (var q = 0; q < tails.Count; q++)
+            {
+                var t = tails[q];
+                var to = cuts[q].Column;
+                var lo = t == 0 ? 0 : placed[t - 1].Column;
+                var hi = t == placed.Count - 1 ? int.MaxValue : placed[t + 1].Column;
+                if (to >= lo && to <= hi) placed[t] = (placed[t].Token, to);
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="tail"/> is the rest of the unit a cut measure ends on ("98.6万" + "元").</summary>
+    private bool Completes(string cut, string tail) =>
+        TextCleaner.Clean(cut) is { } c && TextCleaner.Clean(tail) is { Length: > 0 } t &&
+        matcher.Model.Units.Any(u => u.Length > t.Length && u.EndsWith(t, StringComparison.Ordinal) && c.EndsWith(u[..^t.Length], StringComparison.Ordinal));
 
     /// <summary>
     /// A row's name wrapped over two lines with its one-line cells set between them (the layout tool puts a centred cell's

@@ -586,6 +586,21 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
+    public void Measures_whose_units_wrapped_are_a_target_and_an_actual_though_their_line_stands_left()
+    {
+        // Chromium's layout text of a print-shop form (check set, synthetic 866): a line laid out at its own widths,
+        // left of the header, holds the name's first line, "<=100万" and "98.6万" one space apart (both under the
+        // 年度指标值 label) and the 分值; their units' last characters and the 得分 are on the next line. The two
+        // measures went to the target as one, and so did the two "元".
+        var form = Read(Replaced("数量指标", "数量指标",
+            "        数量指标      设备购置数       <=100万 98.6万  30",
+            "                  量               元     元         30"));
+        var row = form.Indicators[0];
+        Assert.Equal(("设备购置数量", "<=100万元", "98.6万元", 30m, 30m), (row.Name, row.Target, row.Actual, row.Weight!.Value, row.Score!.Value));
+        Assert.Equal(Expected.Length, form.Indicators.Length);
+    }
+
+    [Fact]
     public void A_level_label_s_pieces_standing_over_the_name_column_stay_level_pieces()
     {
         // Chromium's layout text of a print-shop form in a narrow grid (tuning half, synthetic 460): "质量指" / "标"
