@@ -492,6 +492,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units);
         if (NameFromOwnLine(lines, anchors, pieces, nameColumn, columns))
             pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units);
+        NamesCutWhereALineRunsLonger(anchors, pieces, nameColumn);
         foreach (var lv in level.Where(j => j >= 0))
             SpreadLevels(rows, lines, anchors, pieces, lv, columns[lv].Kind == "HdrLevel2" ? nameColumn : -1);
         yield return Header(rows[band.Start], columns);
@@ -1430,6 +1431,48 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// under 年度指标值/实际完成值, when it is words and not a measure and another phrase follows it there, is the name.
     /// True when a line changed.
     /// </summary>
+    /// <summary>
+    /// A name cell wraps only where its line is full: a line of a row's name longer than the line before it (by more than
+    /// a character, and not a figure or a latin word the line breaker moves down whole) starts another cell — the next
+    /// row's name, whose first line a tool that lays each line at its own widths printed with the row above ("节约运行成本"
+    /// / "带动相关产业发展" beside the first row's figures, the second row's on the line below). It goes to the next row,
+    /// before that row's own name lines.
+    /// </summary>
+    private static void NamesCutWhereALineRunsLonger(List<int> anchors, Dictionary<int, List<Token>[]> pieces, int name)
+    {
+        if (name < 0) return;
+        for (var a = 0; a + 1 < anchors.Count; a++)
+        {
+            var (mine, next) = (pieces[anchors[a]][name], pieces[anchors[a + 1]][name]);
+            var lines = Lines(mine);
+            if (next.Count > 0 && mine.Count > 0 && next.Min(t => t.Line) <= mine.Max(t => t.Line)) continue;
+            var cut = Enumerable.Range(1, Math.Max(0, lines.Count - 1)).FirstOrDefault(i => Starts(lines, i));
+            if (cut > 0)
+            {
+                var moved = mine.Where(t => t.Line >= lines[cut].Line).ToList();
+                pieces[anchors[a]][name] = [.. mine.Except(moved)];
+                pieces[anchors[a + 1]][name] = [.. moved, .. next];
+                continue;
+            }
+            // The other way about: the next row's first name line short of its second ends a cell — the rest of this
+            // row's name, where this row's last line is full ("项目设立的规" / "范性" / "绩效目标合理性").
+            var theirs = Lines(next);
+            if (lines.Count > 0 && theirs.Count >= 2 && Starts(theirs, 1) && lines[^1].Width >= theirs[1].Width - 2)
+            {
+                var moved = next.Where(t => t.Line == theirs[0].Line).ToList();
+                pieces[anchors[a]][name] = [.. mine, .. moved];
+                pieces[anchors[a + 1]][name] = [.. next.Except(moved)];
+            }
+        }
+
+        static List<(int Line, int Width, string First)> Lines(List<Token> cell) =>
+            [.. cell.GroupBy(t => t.Line).OrderBy(g => g.Key).Select(g => (Line: g.Key, Width: g.Sum(t => Width(t.Text)) + g.Count() - 1, First: g.First().Text))];
+
+        // Line i starts a cell: it runs longer than the line before, and not by a figure or a mark moved down whole.
+        static bool Starts(List<(int Line, int Width, string First)> lines, int i) =>
+            lines[i].Width > lines[i - 1].Width + 2 && lines[i].First is { Length: > 0 } f && TextCleaner.IsCjk(f[0]) && !"，。、；：）)".Contains(f[0]);
+    }
+
     private bool NameFromOwnLine(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors,
         Dictionary<int, List<Token>[]> pieces, int name, List<Column> columns)
     {

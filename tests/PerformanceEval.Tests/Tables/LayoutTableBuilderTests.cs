@@ -601,6 +601,37 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
+    public void A_name_line_longer_than_the_line_above_it_starts_the_next_rows_name()
+    {
+        // Chromium's layout text of a print-shop form (check set, synthetic 822): the first row's name alone on a line,
+        // the second row's name beside the first row's figures, the second row's figures on the next line with no name.
+        // "年接待人次" is shorter than "工作计划完成率" under it: a cell wraps only where its line is full, so the
+        // second line starts another cell. It had been the first row's name, the second row's left empty.
+        var form = Read(Replaced("数量指标", "产出指标",
+            "                        年接待人次",
+            "        数量指标            工作计划完成率    >2000 2000    30    30",
+            "产出指标                                 >90%  95      10    8       部分工作未按计划完成"));
+        Assert.Equal(["年接待人次", "工作计划完成率", "服务规范性"], form.Indicators.Take(3).Select(i => i.Name));
+        Assert.Equal(("部分工作未按计划完成", 8m), (form.Indicators[1].Note, form.Indicators[1].Score!.Value));
+    }
+
+    [Fact]
+    public void A_short_first_name_line_before_a_longer_one_ends_the_name_of_the_row_above()
+    {
+        // The last line of a wrapped name ("成率") set just over the next row's name, two lines below its own row's figures:
+        // it is shorter than the line after it, so it ends a cell, and the row above's last line is full. It had begun
+        // the next row's name.
+        var form = Read(Replaced("数量指标", "服务规范性",
+            "        数量指标            年接待人次        >2000 2000    30    30",
+            "                        工作计划完",
+            "产出指标                                 >90%  95      10    8       部分工作未按计划完成",
+            "        质量指标",
+            "                        成率",
+            "                        服务规范性        达标    达标      10    10"));
+        AssertIndicators(form);
+    }
+
+    [Fact]
     public void A_level_label_s_pieces_standing_over_the_name_column_stay_level_pieces()
     {
         // Chromium's layout text of a print-shop form in a narrow grid (tuning half, synthetic 460): "质量指" / "标"
