@@ -482,7 +482,10 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         for (var li = 0; li < lines.Count; li++)
             if (!isAnchor.Contains(lines[li].Row) && lines[li].Placed.Any(p => p.Column == weight || p.Column == score))
                 lines[li] = (lines[li].Row, Align([.. lines[li].Placed.Select(p => p.Token)], columnsOf[lines[li].Row], closed: [weight, score]));
-        AlignWithNeighbours(lines, anchors);
+        // (A word that reads as no piece of a level's name is no level label's line, however flush it stands with one.)
+        var levelColumns = columns.Select((c, j) => (c, j)).Where(x => x.c.Kind is "HdrLevel1" or "HdrLevel2").Select(x => x.j).ToHashSet();
+        AlignWithNeighbours(lines, anchors, (column, text) => !levelColumns.Contains(column) || IsLevelPiece(text) ||
+            TextCleaner.Compact(text) is "标" or "指标" || matcher.MatchLevel(text) is not null);
         UnitsUnderTheirFigures(lines);
         MeasuresBetweenNameLines(lines, anchors, columns);
         var level = new[] { columns.FindIndex(c => c.Kind == "HdrLevel1"), columns.FindIndex(c => c.Kind == "HdrLevel2") };
@@ -1043,7 +1046,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// column: the data of a column is printed flush with itself, while its header label may be centred elsewhere
     /// ("度" under "工作人员满意", not under the 二级指标 label it is nearer to). Order on the line is kept.
     /// </summary>
-    private static void AlignWithNeighbours(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors)
+    private static void AlignWithNeighbours(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors,
+        Func<int, string, bool> fits)
     {
         var isAnchor = anchors.ToHashSet();
         for (var li = 0; li < lines.Count; li++)
@@ -1060,7 +1064,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     foreach (var (o, c) in lines[other].Placed)
                         if (Math.Abs(o.At.Start - token.At.Start) <= 0 && c != column) flush ??= c;
                 }
-                if (flush is not { } to) continue;
+                if (flush is not { } to || !fits(to, token.Text)) continue;
                 var lo = t == 0 ? 0 : placed[t - 1].Column;
                 var hi = t == placed.Count - 1 ? int.MaxValue : placed[t + 1].Column;
                 if (to >= lo && to <= hi) placed[t] = (token, to);
