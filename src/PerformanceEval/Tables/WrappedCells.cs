@@ -52,7 +52,8 @@ public static class WrappedCells
         for (var i = 0; i + 1 < n; i++)
         {
             // A unit after its figure, or the rest of a unit the line broke ("98.6 万" / "元"), goes on the cell.
-            var unitAfter = IsUnitPiece(pieces[i + 1].Text, units) && (EndsInFigure(pieces[i].Text) || IsUnitPiece(pieces[i].Text, units));
+            var unitAfter = IsUnitPiece(pieces[i + 1].Text, units) && (EndsInFigure(pieces[i].Text) || IsUnitPiece(pieces[i].Text, units) ||
+                                                                     EndsUnitCut(pieces[i].Text, pieces[i + 1].Text, units));
             if (unitAfter) continue;
             if (pieces[i].Line == pieces[i + 1].Line) must[i] = true;
             else optional.Add(i);
@@ -131,6 +132,13 @@ public static class WrappedCells
     internal static bool IsUnitPiece(string text, IReadOnlyCollection<string> units) =>
         IsUnit(text, units) || TextCleaner.Clean(text) is { Length: > 0 } t &&
         units.Any(u => u.Length > t.Length && (u.StartsWith(t, StringComparison.Ordinal) || u.EndsWith(t, StringComparison.Ordinal)));
+
+    /// <summary>True when <paramref name="text"/> is a figure and its unit's first characters, and <paramref name="rest"/>
+    /// the unit's other characters ("98.6万" / "元").</summary>
+    private static bool EndsUnitCut(string text, string rest, IReadOnlyCollection<string> units) =>
+        TextCleaner.Clean(text) is { Length: > 1 } t && TextCleaner.Clean(rest) is { Length: > 0 } r &&
+        units.Any(u => u.Length > r.Length && u.EndsWith(r, StringComparison.Ordinal) && t.EndsWith(u[..^r.Length], StringComparison.Ordinal) &&
+                       t.Length > u.Length - r.Length && char.IsAsciiDigit(t[t.Length - (u.Length - r.Length) - 1]));
 
     private static bool EndsInFigure(string text) =>
         TextCleaner.Clean(text) is { Length: > 0 } t && (char.IsAsciiDigit(t[^1]) || t[^1] == '%');

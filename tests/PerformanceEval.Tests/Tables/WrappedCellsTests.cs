@@ -25,6 +25,9 @@ public sealed class WrappedCellsTests
         // A unit the line broke ("98.6 万" / "元") is one unit still.
         Assert.Equal("系统运行稳定率 | <=100万元 | 98.6万元",
             Cut(3, ("系统运行稳定率", 1), ("<=100", 2), ("万", 2), ("元", 3), ("98.6", 4), ("万", 4), ("元", 5)));
+        // So is a unit broken inside the figure's word (PdfPig's words of Chromium's PDF: "98.6万" / "元"): the rest goes
+        // on it, not alone as a cell of one character after "<=100万元" and "98.6万" joined.
+        Assert.Equal("响应及时率 | <=100万元 | 98.6万元", Cut(3, ("响应及时率", 1), ("<=100万元", 1), ("98.6万", 2), ("元", 3)));
     }
 
     [Fact]
