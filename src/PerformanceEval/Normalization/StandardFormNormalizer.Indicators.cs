@@ -95,6 +95,16 @@ public sealed partial class StandardFormNormalizer
             ReadRowByHeader(b, row, ri, state, map, cells))
             return;
         var s = FindWeightScorePair(cells);
+        // A target and an actual of one unit written as one word ("≥2000人次2136人次": PdfPig's words of a PDF that set the
+        // two cells close) just before the pair are two cells, where nothing before them is a measure already.
+        if (s >= 2 && row.Origin is RowOrigin.Layout && GluedMeasures(cells[s - 2].Text) is var (firstMeasure, secondMeasure) &&
+            (s < 3 || cells[s - 3].Text is not { } ahead || !IsTargetLike(ahead)))
+        {
+            var twoInOne = cells[s - 2].Raw;
+            ReadIndicatorRow(b, row with { Cells = [.. row.Cells.SelectMany(c => ReferenceEquals(c, twoInOne)
+                ? new[] { c with { Text = firstMeasure }, c with { Text = secondMeasure } } : [c])] }, ri, state);
+            return;
+        }
         if (s >= 0) state.ReadByPosition = true;
         if (s < 0 && row.Origin is RowOrigin.Layout && GluedPair(row, cells) is var (apart, glued))
         {
@@ -550,6 +560,19 @@ public sealed partial class StandardFormNormalizer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,4})(\p{IsCJKUnifiedIdeographs}.*)$")]
     private static partial System.Text.RegularExpressions.Regex GluedNote();
+
+    /// <summary>Two measures of one unit glued into one word ("≥2000人次2136人次", "≥90%92.5%"); null for anything else (a
+    /// date "2023年12月", a duration "1小时30分钟": two units).</summary>
+    private (string First, string Second)? GluedMeasures(string? text)
+    {
+        if (TextCleaner.Clean(text) is not { } t || TwoMeasures().Match(t) is not { Success: true } m) return null;
+        var unit = m.Groups[2].Value;
+        if (unit != m.Groups[4].Value || unit != "%" && !matcher.Model.Units.Contains(unit)) return null;
+        return (m.Groups[1].Value + unit, m.Groups[3].Value + unit);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([=<>≥≤＜＞]*\d[\d,]*(?:\.\d+)?)(%|\p{IsCJKUnifiedIdeographs}{1,3})([=<>≥≤＜＞]*\d[\d,]*(?:\.\d+)?)(%|\p{IsCJKUnifiedIdeographs}{1,3})$")]
+    private static partial System.Text.RegularExpressions.Regex TwoMeasures();
 
     /// <summary>Index of the 得分 cell: the rightmost pair of adjacent plain figures with only text after it.</summary>
     private static int FindWeightScorePair(List<RowCell> cells)

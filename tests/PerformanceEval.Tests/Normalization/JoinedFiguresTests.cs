@@ -96,6 +96,23 @@ public sealed class JoinedFiguresTests
     }
 
     [Fact]
+    public void A_target_and_an_actual_of_one_unit_glued_into_one_word_are_two_cells()
+    {
+        // PdfPig's words of a Chromium PDF that set the two cells close (check set, synthetic 808): "≥2000人次2136人次" and
+        // "≥90%92.5%". The name had been read as the target and the glued word as the actual. A date or a duration is
+        // one measure of two units, and stays whole.
+        var form = RawTextForms.Read(RawTextForms.Head + "\n" + """
+            产出指标 数量指标 年接待人次 ≥2000人次2136人次 30 30
+            质量指标 控制在预算内 ≥90%92.5% 20 18 部分工作未按计划完成
+            时效指标 完成时间 2023年12月 2023年11月 20 20
+            效益指标 社会效益指标 响应时间 1小时30分钟 1小时 30 30
+            总分 100 98
+            """);
+        Assert.Equal([("年接待人次", "≥2000人次", "2136人次"), ("控制在预算内", "≥90%", "92.5%"), ("完成时间", "2023年12月", "2023年11月"),
+            ("响应时间", "1小时30分钟", "1小时")], form.Indicators.Select(i => (i.Name!, i.Target!, i.Actual!)));
+    }
+
+    [Fact]
     public void A_note_glued_to_a_score_that_has_its_weight_is_cut_from_it()
     {
         var form = RawTextForms.Read(GluedPairs);
