@@ -17,7 +17,8 @@ namespace PerformanceEval.Tables;
 /// ("完善" / "基本完" / "善" is 完善 and 基本完善), and a last line as wide as the one before it is less likely than a
 /// shorter rest ("人员管理机制健" / "全性" / "完善" is a name and a target, not a name and 全性完善);</item>
 /// <item>a cell is words or a measure, not both: "验收合格率" / "&lt;=100" is two cells — unless the words flow into the
-/// figure on one line ("资金按计划" / "到位90%-" / "100%" is one measure);</item>
+/// figure on one line ("资金按计划" / "到位90%-" / "100%" is one measure) or the figure's line has words of its own
+/// ("满意度调查在85%" / "以上": a measure written in words around its figure);</item>
 /// <item>a comparison starts a target: "98.6万元" / "&lt;=100万" / "元" is two cells;</item>
 /// <item>a cell of one character is rarer than a wrapped cell's last line ("有所提" / "升").</item>
 /// </list>
@@ -109,8 +110,10 @@ public static class WrappedCells
             var words = group.FindIndex(i => IsWords(pieces[i].Text, units));
             var figure = group.FindIndex(i => pieces[i].Text.Any(char.IsAsciiDigit));
             // Words flowing into a figure on one line ("资金按计划" / "到位90%-" / "100%", "年度投资计划完" / "成率100%") are
-            // one measure: its figure starts mid-line, after a character.
-            var flows = words >= 0 && words < figure && TextCleaner.Clean(pieces[group[figure]].Text) is { Length: > 0 } f && TextCleaner.IsCjk(f[0]);
+            // one measure: its figure starts mid-line, after a character. So are words around a figure that has words on
+            // its own line ("满意度调查在85%" / "以上"): a bare figure or a comparison alone on its line is a cell of its own.
+            var flows = words >= 0 && figure >= 0 && TextCleaner.Clean(pieces[group[figure]].Text) is { Length: > 0 } f &&
+                        (words < figure && TextCleaner.IsCjk(f[0]) || f.Any(TextCleaner.IsCjk));
             if (words >= 0 && figure >= 0 && !flows) cost += 2;
             // A comparison starts a target ("98.6万元" / "<=100万" is an actual and a target), never the middle of a cell.
             if (group.Skip(1).Any(i => TextCleaner.Clean(pieces[i].Text) is { Length: > 0 } t && "≥≤<>=＞＜＝".Contains(t[0]))) cost += 1;

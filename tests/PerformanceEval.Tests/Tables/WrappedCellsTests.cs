@@ -96,5 +96,9 @@ public sealed class WrappedCellsTests
         // A figure that starts its line after words is a cell of its own still.
         Assert.Equal("验收合格率 | <=100 | 98",
             Cut(3, ("验收合格率", 1), ("<=100", 2), ("98", 3)));
+        // Unless words stand on the figure's line too: "满意度调查在85%" / "以上" twice is a target and an actual written in
+        // words around their figures (PdfPig's words of a check-set form, synthetic 810); both had been taken into the name.
+        Assert.Equal("有效投诉次数 | 满意度调查在85%以上 | 满意度调查在85%以上",
+            Cut(3, ("有效投诉次数", 1), ("满意度调查在85%", 2), ("以上", 3), ("满意度调查在85%", 4), ("以上", 5)));
     }
 }
