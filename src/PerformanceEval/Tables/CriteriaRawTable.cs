@@ -281,6 +281,21 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             if (k + 1 < pairs.Count) befores[k + 1] = after[n..];
             else tail = after[n..];
         }
+        // A section label whose name a tool printed above its first row's line and its weight below ("产" / "出" / the row /
+        // "(22" / "分)": Chromium's text of a merged cell centred on a row): the weight, first among the next row's pieces,
+        // goes back after the name, where the name is one the template prints.
+        for (var k = 0; k + 1 < pairs.Count; k++)
+        {
+            var weight = WeightAlone(befores[k + 1]);
+            if (weight == 0) continue;
+            // (The longest such name: "产出" / "目标" is 产出目标, not 产出.)
+            var (name, named) = ("", 0);
+            for (var n = 0; n < Math.Min(befores[k].Count, 6) && !befores[k][n].SameLine; n++)
+                if (matcher.Model.Sections.Contains(name += TextCleaner.Compact(befores[k][n].Text))) named = n + 1;
+            if (named == 0) continue;
+            befores[k] = [.. befores[k][..named], .. befores[k + 1][..weight], .. befores[k][named..]];
+            befores[k + 1] = befores[k + 1][weight..];
+        }
         var labelWidths = befores.Select((b, k) => (Table: pieces[pairs[k].Weight].Table, Found: SectionAt(b, null)))
             .Where(x => x.Found is not null).GroupBy(x => x.Table)
             .Where(g => g.Count() >= 2).ToDictionary(g => g.Key, g => g.Max(x => x.Found!.Value.Width));
@@ -578,6 +593,18 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         }
         return null;
     }
+
+    /// <summary>How many of the pieces' first lines are a section weight alone ("(22" / "分)", "（22分）"); 0 if none.</summary>
+    private static int WeightAlone(List<Piece> before)
+    {
+        if (before.Count == 0 || before[0].SameLine) return 0;
+        var first = TextCleaner.Compact(before[0].Text);
+        if (SectionWeightAlone().IsMatch(first)) return 1;
+        return before.Count > 1 && !before[1].SameLine && OpenWeight().IsMatch(first) && TextCleaner.Compact(before[1].Text) is "分)" or "分）" ? 2 : 0;
+    }
+
+    [GeneratedRegex(@"^[(（]\d+(\.\d+)?分[)）]$")]
+    private static partial Regex SectionWeightAlone();
 
     /// <summary>The longest 一级指标 name a wrap is taken for without the model's list ("投入与管理", "社会效益指标").</summary>
     private const int MaxSectionName = 6;

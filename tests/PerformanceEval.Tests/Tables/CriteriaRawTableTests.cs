@@ -158,6 +158,21 @@ public sealed class CriteriaRawTableTests
     }
 
     [Fact]
+    public void A_section_name_printed_above_its_first_row_and_its_weight_below_is_one_label()
+    {
+        // Chromium's text of a merged cell centred on a row (check set, criteria 214 and 228): the label's name comes before
+        // the row's lines, its weight "（30" / "分）" after the row's 自评得分, first among the next row's pieces. The name is
+        // one the template prints (models/criteria.json); the section had been read without a weight, and the next row's
+        // name and explanation cut around the weight.
+        var text = Print(new Widths(Label: 2, Name: 4, Explanation: 8, Rule: 12, Note: 3));
+        Assert.Contains("\n投入\n（30\n分）\n", text, StringComparison.Ordinal);
+        Assert.Contains("（8分）\n10\n预算执", text, StringComparison.Ordinal);
+        text = text.Replace("\n投入\n（30\n分）\n", "\n投入\n", StringComparison.Ordinal)
+            .Replace("（8分）\n10\n预算执", "（8分）\n10\n（30\n分）\n预算执", StringComparison.Ordinal);
+        AssertTable(Read(text));
+    }
+
+    [Fact]
     public void A_section_label_wrapped_narrower_than_another_keeps_its_first_line()
     {
         // The first label fits its column on one line ("项目投入"), the second wraps at two characters ("产出" / "与效" /
