@@ -32,31 +32,52 @@ public sealed class AlternativeReadings(Checker checker)
         if (unsure.Count == 0) return (form, []);
         var warnings = ImmutableArray.CreateBuilder<Warning>();
         var findings = checker.Check(form, printedBands);
+        // What each unsure figure's other readings would mend: a sum that misses by 2 is made whole by a weight read 3
+        // for 5 as well as by another read 5 for 7, and the relation alone cannot say which was misread. A reading is
+        // taken only where no other unsure figure mends all it mends (a weight whose score exceeds it as well as the
+        // sum is known by the score).
+        var mends = unsure.ToDictionary(u => u.Key, u => Fitting(form, findings, u.Key, u.Value, printedBands)
+            .Select(f => f.Changes.Resolved.Select(r => (r.Rule, r.Field)).ToHashSet()).ToList());
+        var changed = new HashSet<string>();
         foreach (var (field, where) in unsure)
         {
-            FieldPath.TryParse(field, out var path);
-            var fitting = new List<(string Reading, CleanedForm Form, ImmutableArray<Finding> Findings, FindingChanges Changes)>();
-            foreach (var reading in where.Alternatives!.Value)
-            {
-                if (With(form, path, reading) is not { } candidate) continue;
-                var after = checker.Check(candidate, printedBands);
-                var changes = FindingChanges.Between(findings, after);
-                if (!changes.Resolved.IsEmpty && changes.Raised.IsEmpty) fitting.Add((reading, candidate, after, changes));
-            }
+            var fitting = Fitting(form, findings, field, where, printedBands);
             var read = where.Text ?? "";
-            if (fitting.Count == 1)
+            var rivals = fitting.Count != 1 ? [] : mends.Where(m => m.Key != field && !changed.Contains(m.Key) &&
+                m.Value.Any(other => other.IsSupersetOf(fitting[0].Changes.Resolved.Select(r => (r.Rule, r.Field))))).Select(m => m.Key).ToList();
+            if (rivals.Count > 0)
+                warnings.Add(Warn(DiagnosticCodes.AlternativesAmbiguous, field, where,
+                    $"该数字识别为“{read}”；OCR 引擎的读数“{fitting[0].Reading}”能使表内关系成立，但 {string.Join("、", rivals)} 的另一读数同样能够，未采用；请对照扫描件核对"));
+            else if (fitting.Count == 1)
             {
                 var (reading, chosen, after, changes) = fitting[0];
                 warnings.Add(Warn(DiagnosticCodes.AlternativeChosen, field, where,
                     $"该数字识别为“{read}”（置信度 {where.Confidence?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"}），" +
                     $"改用 OCR 引擎的另一读数“{reading}”，因为采用它后以下问题不再成立：{string.Join("；", changes.Resolved.Select(f => f.Message))}；请对照扫描件核对"));
                 (form, findings) = (chosen, after);
+                changed.Add(field);
             }
             else if (fitting.Count > 1)
                 warnings.Add(Warn(DiagnosticCodes.AlternativesAmbiguous, field, where,
                     $"该数字识别为“{read}”；OCR 引擎的读数{string.Join("、", fitting.Select(f => $"“{f.Reading}”"))}都能使表内关系成立，均未采用；请对照扫描件核对"));
         }
         return (form, warnings.ToImmutable());
+    }
+
+    /// <summary>The engine's other readings of a figure that make some findings vanish and raise none.</summary>
+    private List<(string Reading, CleanedForm Form, ImmutableArray<Finding> Findings, FindingChanges Changes)> Fitting(
+        CleanedForm form, ImmutableArray<Finding> findings, string field, FieldProvenance where, GradeScale? printedBands)
+    {
+        FieldPath.TryParse(field, out var path);
+        var fitting = new List<(string Reading, CleanedForm Form, ImmutableArray<Finding> Findings, FindingChanges Changes)>();
+        foreach (var reading in where.Alternatives!.Value)
+        {
+            if (With(form, path, reading) is not { } candidate) continue;
+            var after = checker.Check(candidate, printedBands);
+            var changes = FindingChanges.Between(findings, after);
+            if (!changes.Resolved.IsEmpty && changes.Raised.IsEmpty) fitting.Add((reading, candidate, after, changes));
+        }
+        return fitting;
     }
 
     /// <summary>The form with one figure replaced by a reading; null when the reading is not a number that field can hold.</summary>

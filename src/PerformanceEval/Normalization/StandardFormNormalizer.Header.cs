@@ -131,6 +131,8 @@ public sealed partial class StandardFormNormalizer
         b.Warn(DiagnosticCodes.CellSplit, $"“{left}”与“{right}”是被 OCR 拆开的一个单元格，已拼接", cell, ri);
         var space = left.Length > 0 && right.Length > 0 && !TextCleaner.IsCjk(left[^1]) && !TextCleaner.IsCjk(right[0]) &&
                     char.IsLetterOrDigit(left[^1]) && char.IsLetterOrDigit(right[0]);
-        return left + (space ? " " : "") + right;
+        var joined = left + (space ? " " : "") + right;
+        // Each piece was read on its own: a "（" in one and its ")" in the other were never seen together.
+        return cell.Source.Confidence is null ? joined : Ingestion.Ocr.FullWidthMarks.PairBrackets(joined);
     }
 }

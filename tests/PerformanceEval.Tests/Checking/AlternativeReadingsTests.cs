@@ -77,4 +77,50 @@ public sealed class AlternativeReadingsTests
         Assert.Same(form, same);
         Assert.Empty(warnings);
     }
+
+    /// <summary>
+    /// Indicators 1 and 2 scored 0 (no score can exceed its weight), indicator 1's weight read 2 under what was printed
+    /// (its score <paramref name="score1"/>) with the printed weight among the engine's readings, indicator 2's weight
+    /// read as printed with a reading 2 over it: either reading makes the weights add up to 100 again.
+    /// </summary>
+    private static (CleanedForm Form, decimal Weight1, decimal Weight2) TwoWeightsUnsure(decimal? score1 = null)
+    {
+        var form = Form() with { TotalScore = null, Grade = null };
+        var (w1, w2) = (form.Indicators[1].Weight!.Value, form.Indicators[2].Weight!.Value);
+        var provenance = new Dictionary<string, FieldProvenance>(form.Provenance)
+        {
+            ["indicators[1].weight"] = new() { Page = 1, Box = [1, 2, 3, 4], Text = $"{w1 - 2}", Confidence = 0.41, Alternatives = [$"{w1}"] },
+            ["indicators[2].weight"] = new() { Page = 1, Box = [1, 5, 3, 8], Text = $"{w2}", Confidence = 0.5, Alternatives = [$"{w2 + 2}"] },
+        };
+        var indicators = form.Indicators
+            .SetItem(1, form.Indicators[1] with { Weight = w1 - 2, Score = score1 ?? 0 })
+            .SetItem(2, form.Indicators[2] with { Score = 0 });
+        return (form with { Indicators = indicators, Provenance = provenance }, w1, w2);
+    }
+
+    [Fact]
+    public void A_sum_two_unsure_figures_could_each_mend_is_reported_and_neither_is_changed()
+    {
+        var (form, w1, w2) = TwoWeightsUnsure();
+        Assert.Contains(Fixtures.Pipeline.Checker.Check(form), f => f.Rule == "weight-sum");
+
+        var (chosen, warnings) = Chooser.Choose(form);
+
+        Assert.Equal((w1 - 2, w2), (chosen.Indicators[1].Weight, chosen.Indicators[2].Weight));
+        Assert.DoesNotContain(warnings, w => w.Code == DiagnosticCodes.AlternativeChosen.Id);
+        Assert.Contains(warnings, w => w.Code == DiagnosticCodes.AlternativesAmbiguous.Id && w.Field == "indicators[1].weight" && w.Message.Contains("indicators[2].weight"));
+    }
+
+    [Fact]
+    public void The_figure_whose_reading_mends_more_than_the_sum_is_the_one_changed()
+    {
+        // Indicator 1 scored full marks over its weight read 2 short: only its weight's reading mends that as well.
+        var (form, w1, w2) = TwoWeightsUnsure(score1: Form().Indicators[1].Weight);
+
+        var (chosen, warnings) = Chooser.Choose(form);
+
+        Assert.Equal((w1, w2), (chosen.Indicators[1].Weight, chosen.Indicators[2].Weight));
+        Assert.Contains(warnings, w => w.Code == DiagnosticCodes.AlternativeChosen.Id && w.Field == "indicators[1].weight");
+        Assert.DoesNotContain(warnings, w => w.Code == DiagnosticCodes.AlternativeChosen.Id && w.Field == "indicators[2].weight");
+    }
 }

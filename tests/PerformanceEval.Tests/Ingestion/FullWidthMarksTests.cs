@@ -79,6 +79,23 @@ public sealed class FullWidthMarksTests
     }
 
     [Fact]
+    public void A_closing_bracket_reads_as_the_full_width_opening_the_engine_itself_read()
+    {
+        // chi_sim saw the "（" but read the "）" ending the cell as ")": nothing after it to measure, its partner says.
+        var read = "运营经费（宝信息委53号)";
+        Assert.Equal("运营经费（宝信息委53号）", FullWidthMarks.Restore(read, Line(read, wide: true)));
+    }
+
+    [Theory]
+    [InlineData("经费（宝信息委[2019]53号)", "经费（宝信息委[2019]53号）")]
+    [InlineData("项目（跨年度项目（审批表))", "项目（跨年度项目（审批表））")]
+    [InlineData("专项经费(抄告单【2021】139)", "专项经费(抄告单【2021】139)")]
+    [InlineData("服务费（第二年）", "服务费（第二年）")]
+    [InlineData("（1分)②(2分)", "（1分）②(2分)")]
+    public void A_bracket_pair_read_of_two_widths_is_made_full_width_and_pairs_of_one_width_are_left(string read, string expected) =>
+        Assert.Equal(expected, FullWidthMarks.PairBrackets(read));
+
+    [Fact]
     public void Marks_the_symbols_do_not_match_one_for_one_are_left_as_read()
     {
         // The text holds a "(" the symbols do not (the engine's text and its iterator disagreeing): nothing is changed.

@@ -20,9 +20,10 @@ public sealed class ScanPageReaderTests
     /// A ruled table of <see cref="Rows"/> × <see cref="Columns"/> cells, each holding a blot of print; the rule left of
     /// column <paramref name="faintLeftOf"/> in row <paramref name="faintRow"/> not printed (a line too faint to find).
     /// </summary>
-    private static ScanPage Page(int faintRow = -1, int faintLeftOf = -1, (int Row, int Column)? twoLines = null)
+    private static ScanPage Page(int faintRow = -1, int faintLeftOf = -1, (int Row, int Column)? twoLines = null,
+        (int Row, int Column)? thin = null, (int Row, int Column)? specks = null, int shift = 0)
     {
-        var (w, h) = (Left * 2 + CellW * Columns, Top * 2 + CellH * Rows);
+        var (w, h) = (Left * 2 + CellW * Columns + shift, Top * 2 + CellH * Rows);
         var pixels = new byte[w * h];
         Array.Fill(pixels, (byte)250);
         for (var c = 0; c <= Columns; c++)
@@ -37,7 +38,25 @@ public sealed class ScanPageReaderTests
             for (var c = 0; c < Columns; c++)
                 for (var y = 0; y < 36; y++)
                     for (var x = 0; x < 30; x++)
-                        pixels[(Top + r * CellH + 55 + y) * w + Left + c * CellW + 40 + x] = 30;
+                        pixels[(Top + r * CellH + 55 + y) * w + Left + c * CellW + 40 + x] = (r, c) == thin || (r, c) == specks ? (byte)250 : (byte)30;
+        // A thin "1": one stroke 2 px wide and 24 tall, 48 dark pixels in the cell's 45,000.
+        if (thin is var (thinRow, thinColumn))
+            for (var y = 0; y < 24; y++)
+                for (var x = 0; x < 2; x++)
+                    pixels[(Top + thinRow * CellH + 60 + y) * w + Left + thinColumn * CellW + 140 + x] = 30;
+        // Dust: thirty dots of two pixels strewn over the cell, 60 dark pixels and no stroke.
+        if (specks is var (speckRow, speckColumn))
+            for (var k = 0; k < 30; k++)
+                for (var x = 0; x < 2; x++)
+                    pixels[(Top + speckRow * CellH + 20 + k % 5 * 22) * w + Left + speckColumn * CellW + 20 + k / 5 * 40 + x] = 30;
+        if (shift > 0)
+        {
+            // The whole page lies further right on the scanner.
+            var moved = new byte[w * h];
+            Array.Fill(moved, (byte)250);
+            for (var y = 0; y < h; y++) Array.Copy(pixels, y * w, moved, y * w + shift, w - shift);
+            pixels = moved;
+        }
         // A second line of print 10 px under the first (a label over its unit).
         if (twoLines is var (tr, tc))
             for (var y = 0; y < 36; y++)
@@ -59,13 +78,16 @@ public sealed class ScanPageReaderTests
     {
         public List<(int Row, int Column)> Asked { get; } = [];
 
+        /// <summary>How far right the page being read lies (<see cref="Page"/>'s shift).</summary>
+        public int Shift { get; set; }
+
         public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
         [
             .. requests.Select(r =>
             {
                 // Above the table (where the title would be) nothing is printed.
                 if (r.Y0 < Top) return new OcrText("", 0);
-                var cell = ((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW);
+                var cell = ((r.Y0 - Top) / CellH, (r.X0 - Left - Shift) / CellW);
                 Asked.Add(cell);
                 return script.TryGetValue(cell, out var read) ? new OcrText(read.Text, read.Confidence) : new OcrText("", 0);
             }),
@@ -88,7 +110,7 @@ public sealed class ScanPageReaderTests
         });
         var ocr = Service(language => language == "eng" ? eng : chi, "standard", "criteria");
         var diagnostics = new List<Diagnostic>();
-        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics)
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics).Rows
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
 
         // 分值 (read 人) is known between 实际完成值 and 得分: "aa" and a cell chi_sim read nothing in are its figures.
@@ -128,7 +150,7 @@ public sealed class ScanPageReaderTests
         var engine = new ScriptedWidths(cells, "109");
         var ocr = Service(_ => engine, "standard");
         var diagnostics = new List<Diagnostic>();
-        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(faintRow: 1, faintLeftOf: 3), 0, diagnostics)
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(faintRow: 1, faintLeftOf: 3), 0, diagnostics).Rows
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
 
         Assert.Equal(["刻章数量", "健全", "10", "9"], rows[1]);
@@ -152,7 +174,7 @@ public sealed class ScanPageReaderTests
         var eng = new ScriptedCells(new() { [(1, 1)] = ("100%", 0.93), [(2, 1)] = ("=55", 0.9) });
         var ocr = Service(language => language == "eng" ? eng : chi, "standard");
         var diagnostics = new List<Diagnostic>();
-        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics)
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics).Rows
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
 
         Assert.Equal("100%", rows[1][1]);
@@ -190,7 +212,7 @@ public sealed class ScanPageReaderTests
         var engine = new ScriptedLines(cells, lastLine);
         var ocr = Service(_ => engine, "standard");
         var diagnostics = new List<Diagnostic>();
-        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(twoLines: (1, 0)), 0, diagnostics)
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(twoLines: (1, 0)), 0, diagnostics).Rows
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
 
         if (unit is null)
@@ -235,7 +257,7 @@ public sealed class ScanPageReaderTests
         };
         var engine = new ScriptedSecondLine(cells, new() { [7] = asLine, [13] = asRawLine });
         var ocr = Service(_ => engine, "standard");
-        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(twoLines: (1, 0)), 0, [])
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(twoLines: (1, 0)), 0, []).Rows
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
         Assert.Equal(expected, rows[1][0]);
         // A cell whose one line was read is not read again.
@@ -265,12 +287,69 @@ public sealed class ScanPageReaderTests
         var eng = new OnlyWhenThresholded("5");
         var ocr = Service(language => language == "eng" ? eng : chi, "standard");
         var diagnostics = new List<Diagnostic>();
-        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics)
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics).Rows
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
         Assert.Equal("5", rows[1][2]);
         Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.OcrFigureReread && d.Message.Contains("“D”"));
         // The black-and-white crop is the last resort, after the grey ones.
         Assert.Equal((byte?)200, eng.Thresholds[^1]);
         Assert.Contains(eng.Thresholds, t => t is null);
+    }
+
+    [Fact]
+    public void A_thin_figure_alone_in_a_wide_cell_is_read_and_dust_is_not()
+    {
+        var chi = new ScriptedCells(new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("实际完成值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.96),
+            [(1, 0)] = ("刻章数量", 0.95), [(1, 1)] = ("健全", 0.95), [(1, 2)] = ("1", 0.95), [(1, 3)] = ("1", 0.95),
+            [(2, 0)] = ("满意度", 0.95), [(2, 1)] = ("满意", 0.95), [(2, 2)] = ("四", 0.3), [(2, 3)] = ("5", 0.95),
+        });
+        var ocr = Service(_ => chi, "standard");
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(thin: (1, 2), specks: (2, 2)), 0, []).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+
+        // 48 dark pixels, 0.1% of the cell, yet one stroke as tall as a character: the cell holds a figure.
+        Assert.Equal("1", rows[1][2]);
+        // Sixty dark pixels of dust make no stroke: the cell is blank and never read.
+        Assert.DoesNotContain((2, 2), chi.Asked);
+        Assert.Equal("", rows[2][2]);
+    }
+
+    [Fact]
+    public void A_page_the_table_runs_on_to_with_no_header_reads_its_figure_columns_as_the_page_before_did()
+    {
+        // Page 1: the header and one indicator; page 2 (the table cut by the page break, a little further right on the
+        // scanner): indicators and no header, chi_sim reading a 分值 "2" as "op".
+        var first = new ScriptedCells(new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("实际完成值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.96),
+            [(1, 0)] = ("刻章数量", 0.95), [(1, 1)] = ("健全", 0.95), [(1, 2)] = ("10", 0.95), [(1, 3)] = ("10", 0.95),
+            [(2, 0)] = ("满意度", 0.95), [(2, 1)] = ("满意", 0.95), [(2, 2)] = ("5", 0.95), [(2, 3)] = ("5", 0.95),
+        });
+        Dictionary<(int, int), (string, double)> secondPage = new()
+        {
+            [(0, 0)] = ("培训人次", 0.95), [(0, 1)] = ("完成", 0.95), [(0, 2)] = ("op", 0.2), [(0, 3)] = ("2", 0.95),
+            [(1, 0)] = ("信息共享程度", 0.95), [(1, 1)] = ("完成", 0.95), [(1, 2)] = ("5", 0.95), [(1, 3)] = ("SS", 0.5),
+            [(2, 0)] = ("档案管理", 0.95), [(2, 1)] = ("规范", 0.95), [(2, 2)] = ("4", 0.95), [(2, 3)] = ("4", 0.95),
+        };
+        var eng = new ScriptedCells(new() { [(0, 2)] = ("2", 0.9), [(1, 3)] = ("5", 0.9) }) { Shift = 20 };
+        string[][] SecondPage(PageColumns? above)
+        {
+            var chi = new ScriptedCells(secondPage) { Shift = 20 };
+            var ocr = Service(language => language == "eng" ? eng : chi, "standard");
+            return [.. ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 2, Page(shift: 20), 2, [], above).Rows
+                .Select(r => r.Row.Cells.Select(c => c.Text).ToArray())];
+        }
+        var pageOne = Service(_ => first, "standard").ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, []);
+
+        Assert.NotNull(pageOne.Columns);
+        var rows = SecondPage(pageOne.Columns);
+        Assert.Equal(["培训人次", "完成", "2", "2"], rows[0]);
+        Assert.Equal("5", rows[1][3]);
+        // The words under 实际完成值 stay words: only the figure columns carry on.
+        Assert.DoesNotContain((0, 1), eng.Asked);
+        // Read alone, the page has no header to say so, and "op" stays as chi_sim read it.
+        Assert.Equal("op", SecondPage(null)[0][2]);
     }
 }

@@ -63,6 +63,20 @@ public sealed class ScannedFormTests
         Assert.DoesNotContain(form.Warnings, w => w.Code == "funding.by-order");
     }
 
+    [Fact]
+    public void A_scanned_rate_read_as_one_ideograph_the_engine_was_unsure_of_is_left_unread_and_the_rest_stay_in_their_columns()
+    {
+        // 72.93% read as 网 at confidence 0: no figure, and no sign the row's columns drifted.
+        var row = Row("项目资金", "年度资金总额", "", "610,190.4", "445,034.4", "10", "网", "7.3");
+        row = row with { Cells = row.Cells.SetItem(6, row.Cells[6] with { Source = row.Cells[6].Source with { Confidence = 0.0 } }) };
+        var form = Read(row);
+        var total = form.Funding.Total!;
+        Assert.Equal(((decimal?)null, 610190.4m, 445034.4m, 10m, (decimal?)null, 7.3m),
+            (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        Assert.Equal("funding.total.executionRate", Assert.Single(form.Warnings, w => w.Code == "grid.figure-unread").Field);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "funding.by-order");
+    }
+
     [Theory]
     [InlineData("2021年虔!)", 2021)]                  // 度 garbled
     [InlineData("2021千虞朵必项目福出绩效目六表", 2021)]  // 年 garbled

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PerformanceEval.Raster;
 using PerformanceEval.Templates;
 
@@ -42,6 +43,48 @@ internal static class FigureColumns
                 if (below.Any(r => grid.Extent(r).Top == row && LabelOf(r) is { Score: >= HeaderScore })) break;
                 foreach (var region in below.Where(r => grid.Extent(r).Top == row)) typed.TryAdd(region, label);
             }
+        }
+        return typed;
+    }
+
+    /// <summary>
+    /// Where a page's figure columns stand, to be known again on the next page: the grid's column boundaries and each
+    /// figure column's edges (pixels) with its header's label. Only columns that run down to the page's last row go on
+    /// (the funding block's 全年预算数 stands over the indicators' 年度指标值, and ends with its block). Null where the
+    /// page has none.
+    /// </summary>
+    public static PageColumns? Columns(GridLayout grid, IReadOnlyDictionary<int, string> typed)
+    {
+        var figures = typed.Select(t => (Extent: grid.Extent(t.Key), Label: t.Value)).Where(t => t.Extent.Bottom == grid.Rows - 1)
+            .Select(t => (Left: grid.Xs[t.Extent.Left], Right: grid.Xs[t.Extent.Right + 1], t.Label))
+            .Distinct().ToImmutableArray();
+        return figures.IsEmpty ? null : new PageColumns([.. grid.Xs], figures);
+    }
+
+    /// <summary>How far apart two boundaries may be and still be one rule on two pages, pixels (a page fed a little aside).</summary>
+    private const double SameRule = 10;
+
+    /// <summary>
+    /// The regions of a page that prints no header under the figure columns of the page before: the table a page break
+    /// cut runs on with the same rules (the criteria template's second page is 权重 and 得分 cells under no header; read
+    /// by what they look like alone, its "2" came out as "op" and no figure). The page may lie shifted on the scanner:
+    /// the shift is the one that brings most of its column rules onto the last page's, and at least three, and most of
+    /// the page's rules, must agree; a region is a figure cell where both its edges meet a figure column's.
+    /// </summary>
+    public static Dictionary<int, string> Continued(GridLayout grid, PageColumns above)
+    {
+        var typed = new Dictionary<int, string>();
+        int Agreeing(double shift) => grid.Xs.Count(x => above.Boundaries.Any(b => Math.Abs(x + shift - b) <= SameRule));
+        var (best, agree) = (0.0, -1);
+        foreach (var shift in grid.Xs.SelectMany(x => above.Boundaries.Select(b => b - x)))
+            if (Agreeing(shift) is var n && n > agree) (best, agree) = (shift, n);
+        if (agree < 3 || agree * 3 < Math.Min(grid.Xs.Count, above.Boundaries.Length) * 2) return typed;
+        foreach (var region in grid.Regions())
+        {
+            var e = grid.Extent(region);
+            var (left, right) = (grid.Xs[e.Left] + best, grid.Xs[e.Right + 1] + best);
+            if (above.Figures.FirstOrDefault(f => Math.Abs(f.Left - left) <= SameRule && Math.Abs(f.Right - right) <= SameRule) is { Label: not null } column)
+                typed[region] = column.Label;
         }
         return typed;
     }
@@ -151,3 +194,9 @@ internal static class FigureColumns
         return best;
     }
 }
+
+/// <summary>A page's figure columns by where they stand (<see cref="FigureColumns.Columns"/>), pixels.</summary>
+internal sealed record PageColumns(ImmutableArray<double> Boundaries, ImmutableArray<(double Left, double Right, string Label)> Figures);
+
+/// <summary>One page's rows, top to bottom, and the figure columns it had or carried on (null: none).</summary>
+internal sealed record PageReading(List<(double Y, RawRow Row)> Rows, PageColumns? Columns);

@@ -24,6 +24,8 @@ internal static class FullWidthMarks
     public static string Restore(string text, IReadOnlyList<BoxedSymbol> symbols)
     {
         if (text.IndexOfAny([.. Marks]) < 0 || symbols.Count < 3) return text;
+        // The engine's own full-width reading ("（" it did see) is as good as a measure: its partner follows it.
+        static char Half(char c) => c switch { '（' => '(', '）' => ')', '；' => ';', '：' => ':', _ => c };
         var ideographs = symbols.Where(s => IsIdeograph(s.Text)).ToList();
         if (ideographs.Count < 2) return text;
         var em = Median(ideographs.Select(s => (double)Math.Max(s.Height, s.Right - s.Left)));
@@ -39,7 +41,12 @@ internal static class FullWidthMarks
         var marks = new List<(char Mark, bool? Wide)>();
         for (var i = 0; i < symbols.Count; i++)
         {
-            if (symbols[i].Text.Length != 1 || !Marks.Contains(symbols[i].Text[0])) continue;
+            if (symbols[i].Text.Length != 1 || !Marks.Contains(symbols[i].Text[0]) && !WideMarks.Contains(symbols[i].Text[0])) continue;
+            if (WideMarks.Contains(symbols[i].Text[0]))
+            {
+                marks.Add((Half(symbols[i].Text[0]), true));
+                continue;
+            }
             var mark = symbols[i].Text[0];
             double? open = mark == '('
                 ? i > 0 && SameLine(symbols[i - 1], symbols[i]) ? symbols[i].Left - symbols[i - 1].Right : null
@@ -61,17 +68,44 @@ internal static class FullWidthMarks
             }
         }
         // The k-th mark of the symbols is the k-th of the text; counts that differ leave the text as read.
-        var inText = text.Where(c => Marks.Contains(c)).ToList();
+        var inText = text.Where(c => Marks.Contains(c) || WideMarks.Contains(c)).Select(Half).ToList();
         if (!inText.SequenceEqual(marks.Select(m => m.Mark))) return text;
         var chars = text.ToCharArray();
         var at = 0;
         for (var k = 0; k < chars.Length; k++)
-            if (Marks.Contains(chars[k]) && marks[at++].Wide == true)
-                chars[k] = Wide(chars[k]);
+        {
+            if (!Marks.Contains(chars[k]) && !WideMarks.Contains(chars[k])) continue;
+            if (marks[at++].Wide == true && Marks.Contains(chars[k])) chars[k] = Wide(chars[k]);
+        }
+        return new string(chars);
+    }
+
+    /// <summary>
+    /// A bracket pair read one full-width and one half-width ("经费（宝信息委[2019]53号)") made one width, the full one:
+    /// chi_sim reads both as "(" and ")" unless it saw the width, so the full-width reading is the one it was shown.
+    /// For OCR text only: a digital text prints what it prints.
+    /// </summary>
+    public static string PairBrackets(string text)
+    {
+        if (text.IndexOfAny(['（', '）']) < 0 || text.IndexOfAny(['(', ')']) < 0) return text;
+        var chars = text.ToCharArray();
+        var open = new Stack<int>();
+        for (var k = 0; k < chars.Length; k++)
+        {
+            if (chars[k] is '(' or '（') open.Push(k);
+            else if (chars[k] is ')' or '）' && open.Count > 0)
+            {
+                var o = open.Pop();
+                if (chars[o] == '（' && chars[k] == ')') chars[k] = '）';
+                else if (chars[o] == '(' && chars[k] == '）') chars[o] = '（';
+            }
+        }
         return new string(chars);
     }
 
     private const string Marks = "();:";
+
+    private const string WideMarks = "（）；：";
 
     private static char Wide(char mark) => mark switch { '(' => '（', ')' => '）', ';' => '；', _ => '：' };
 

@@ -46,6 +46,8 @@ public sealed class ImageReader(OcrService ocr, InputLimits? limits = null) : ID
         var rows = ImmutableArray.CreateBuilder<RawRow>();
         var diagnostics = new List<Diagnostic>();
         using var next = pages.GetEnumerator();
+        // A table a page break cut runs on with no header: the last page's figure columns say what its columns hold.
+        PageColumns? columns = null;
         for (var i = 0; ; i++)
         {
             try
@@ -56,8 +58,9 @@ public sealed class ImageReader(OcrService ocr, InputLimits? limits = null) : ID
                     if (i == 0) return ReaderSupport.Fail(document, kind, DiagnosticCodes.ImageUnreadable, "the image could not be decoded (damaged or not an image)");
                     break;
                 }
-                foreach (var (_, row) in ocr.ReadPage(document, i + 1, next.Current, i * 2, diagnostics))
-                    rows.Add(row);
+                var reading = ocr.ReadPage(document, i + 1, next.Current, i * 2, diagnostics, columns);
+                foreach (var (_, row) in reading.Rows) rows.Add(row);
+                columns = reading.Columns;
             }
             catch (InputLimitException limit)
             {

@@ -131,7 +131,7 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
             Native.TessDeleteText(textPtr);
             var confidence = Math.Max(0, Native.TessBaseAPIMeanTextConf(_handle)) / 100.0;
             // chi_sim reads "（" as "(": where the page shows which one was printed, the text says so.
-            if (text.IndexOfAny(['(', ')', ';', ':']) >= 0) text = FullWidthMarks.Restore(text, BoxedSymbols());
+            if (text.IndexOfAny(['(', ')', ';', ':']) >= 0) text = FullWidthMarks.PairBrackets(FullWidthMarks.Restore(text, BoxedSymbols()));
             var read = new OcrText(text.Trim(), confidence);
             if (request.Choices) read = read with { Alternatives = SymbolChoices.Readings(Symbols()) };
             return (read, false);

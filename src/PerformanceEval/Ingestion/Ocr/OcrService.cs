@@ -104,8 +104,8 @@ public sealed class OcrService
     /// Reads one page into rows. Throws <see cref="TimeoutRejectedException"/> or <see cref="OcrEngineException"/>
     /// when every attempt failed, <see cref="BrokenCircuitException"/> while OCR rests.
     /// </summary>
-    internal List<(double Y, RawRow Row)> ReadPage(SourceDocument doc, int page, ScanPage scan, int block, List<Diagnostic> diagnostics,
-        CancellationToken cancel = default)
+    internal PageReading ReadPage(SourceDocument doc, int page, ScanPage scan, int block, List<Diagnostic> diagnostics,
+        PageColumns? columnsAbove = null, CancellationToken cancel = default)
     {
         var reader = new ScanPageReader(this, _log);
         var context = ResilienceContextPool.Shared.Get(cancel);
@@ -119,7 +119,7 @@ public sealed class OcrService
                 var mode = attempt++ == 0 ? _settings.PageSegmentationMode : _settings.RetryPageSegmentationMode;
                 var found = new List<Diagnostic>();
                 var rows = reader.Read(doc, page, scan, block, found, mode,
-                    new OcrDeadline(ctx.CancellationToken, _time.GetUtcNow().UtcDateTime.AddSeconds(_settings.PageTimeoutSeconds), _time));
+                    new OcrDeadline(ctx.CancellationToken, _time.GetUtcNow().UtcDateTime.AddSeconds(_settings.PageTimeoutSeconds), _time), columnsAbove);
                 // A failed attempt's warnings are dropped with it; a retried page says so.
                 if (attempt > 1)
                     found.Add(new Diagnostic(DiagnosticCodes.OcrRetried, $"第 {page} 页在重试时以版面分析模式 {mode} 识别",

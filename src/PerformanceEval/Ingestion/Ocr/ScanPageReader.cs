@@ -44,8 +44,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     /// Reads a page's rows; <paramref name="blockMode"/> is the page-segmentation mode of cells of several lines and
     /// of the text above the table (the retry of a page uses another).
     /// </summary>
-    public List<(double Y, RawRow Row)> Read(SourceDocument doc, int page, ScanPage scan, int block, List<Diagnostic> diagnostics,
-        int blockMode, OcrDeadline deadline)
+    public PageReading Read(SourceDocument doc, int page, ScanPage scan, int block, List<Diagnostic> diagnostics,
+        int blockMode, OcrDeadline deadline, PageColumns? columnsAbove = null)
     {
         var image = scan.Gray;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -201,6 +201,17 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         // Figures read again, digits only, by the English model.
         // The header says which columns hold figures; their cells are read as figures whatever chi_sim saw in them.
         var typed = grid is null ? [] : FigureColumns.Find(grid, cells.ToDictionary(c => c.Region, c => texts[c.Request].Text), ocr.Templates);
+        // A page the table runs on to prints no header: its columns are the last page's where its rules stand as they did.
+        var columns = grid is null ? null : FigureColumns.Columns(grid, typed);
+        if (grid is not null && typed.Count == 0 && columnsAbove is not null)
+        {
+            typed = FigureColumns.Continued(grid, columnsAbove);
+            if (typed.Count > 0)
+            {
+                columns = columnsAbove;
+                log.Debug("Page {Page} of {SourcePath}: no figure header; {Count} cells under the last page's figure columns", page, doc.Path, typed.Count);
+            }
+        }
         // A figure column's dash ("—" where a line has no figure) is what chi_sim reads as 一: a placeholder, not a digit.
         foreach (var (region, _, index) in cells)
             if (typed.ContainsKey(region) && texts[index].Text is "一" or "—" or "-" or "_" or "ー")
@@ -291,7 +302,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         var confident = cells.Select(c => texts[c.Request]).Where(t => t.Text.Length > 0).Select(t => t.Confidence).ToList();
         log.Information("OCR of {SourcePath} page {Page}: {Cells} cells in {ElapsedMs} ms, mean confidence {MeanConfidence:F2}, mode {Mode}{Engine}",
             doc.Path, page, confident.Count, clock.ElapsedMilliseconds, confident.DefaultIfEmpty(0).Average(), blockMode, ocr.UsesCli ? " (tesseract CLI)" : "");
-        return [.. rows.OrderBy(r => r.Item1)];
+        return new PageReading([.. rows.OrderBy(r => r.Item1)], columns);
     }
 
     /// <summary>The cell's inside, clear of its rules; null for a sliver or a blank cell.</summary>
@@ -310,8 +321,55 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         for (var k = 0; k < 8 && x1 - x0 > 8 && DarkFraction(image, x0, y0, x0 + 1, y1) > 0.5; k++) x0++;
         for (var k = 0; k < 8 && x1 - x0 > 8 && DarkFraction(image, x1 - 1, y0, x1, y1) > 0.5; k++) x1--;
         var dark = DarkFraction(image, x0, y0, x1, y1);
-        if (dark < 0.002 && dark * (x1 - x0) * (y1 - y0) < OneCharacterInk) return null;
+        if (dark < 0.002 && dark * (x1 - x0) * (y1 - y0) < OneCharacterInk && !HoldsGlyph(image, x0, y0, x1, y1)) return null;
         return new OcrRequest(x0, y0, x1, y1, PsmSingleLine);
+    }
+
+    /// <summary>The least height of a character's stroke, pixels: a 9-point digit at 150 dpi is about 11 px tall.</summary>
+    private const int GlyphHeight = 8;
+
+    /// <summary>The least ink of a character, pixels: a thin "1" at 150 dpi.</summary>
+    private const int GlyphInk = 20;
+
+    /// <summary>
+    /// Whether a region weighed blank by its ink still holds a character: one run of connected dark pixels as tall as
+    /// a character, with a character's ink, and not a line. A "10" printed thin in a wide 分值 cell of two lines' height
+    /// is 73 dark pixels, 0.16% of the cell, and was read as no figure; noise and dust are specks, not strokes that tall.
+    /// </summary>
+    internal static bool HoldsGlyph(GrayImage image, int x0, int y0, int x1, int y1)
+    {
+        var (w, h) = (x1 - x0, y1 - y0);
+        if (w <= 0 || h <= 0) return false;
+        var seen = new bool[w * h];
+        var stack = new Stack<int>();
+        var pixels = image.Pixels;
+        for (var start = 0; start < seen.Length; start++)
+        {
+            if (seen[start] || pixels[(y0 + start / w) * image.Width + x0 + start % w] >= 128) continue;
+            seen[start] = true;
+            stack.Push(start);
+            var (count, top, bottom, left, right) = (0, h, -1, w, -1);
+            while (stack.Count > 0)
+            {
+                var at = stack.Pop();
+                var (x, y) = (at % w, at / w);
+                count++;
+                (top, bottom, left, right) = (Math.Min(top, y), Math.Max(bottom, y), Math.Min(left, x), Math.Max(right, x));
+                for (var dy = -1; dy <= 1; dy++)
+                    for (var dx = -1; dx <= 1; dx++)
+                    {
+                        var (nx, ny) = (x + dx, y + dy);
+                        if (nx < 0 || ny < 0 || nx >= w || ny >= h || seen[ny * w + nx]) continue;
+                        if (pixels[(y0 + ny) * image.Width + x0 + nx] >= 128) continue;
+                        seen[ny * w + nx] = true;
+                        stack.Push(ny * w + nx);
+                    }
+            }
+            var (tall, wide) = (bottom - top + 1, right - left + 1);
+            // A stroke as tall as a character, not a rule's remnant along the cell (as tall as the cell, or as wide).
+            if (count >= GlyphInk && tall >= GlyphHeight && tall < h * 0.9 && wide < w * 0.5) return true;
+        }
+        return false;
     }
 
     /// <summary>
