@@ -124,7 +124,9 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode TextRepaired = new("text.repaired", Warning, Stage.Normalization,
         "OCR 对表格固定用语的误识已按模板词汇更正（原文保留在溯源中）。", "通常无需处理。");
     public static readonly DiagnosticCode LevelRepaired = new("text.level-repaired", Warning, Stage.Normalization,
-        "二级指标名称有误识，已按模板的指标体系更正。", "通常无需处理。");
+        "一级或二级指标名称有误识或 OCR 漏读的字，已按模板的指标体系更正。", "通常无需处理。");
+    public static readonly DiagnosticCode SectionWeightBySum = new("grid.section-weight-by-sum", Warning, Stage.Normalization,
+        "扫描件中一级指标括号里的分值识别有误；其中的数字与该一级指标下各指标权重之和相符，按此读取。", "对照扫描件核对该分值。");
     public static readonly DiagnosticCode LevelAssumed = new("text.level-assumed", Warning, Stage.Normalization,
         "第一行指标没有可读的二级指标，按模板的第一个二级指标处理。", "核对一、二级指标。");
     public static readonly DiagnosticCode AssignedByArithmetic = new("layout.assigned-by-arithmetic", Warning, Stage.Normalization,

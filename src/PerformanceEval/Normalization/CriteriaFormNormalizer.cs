@@ -139,6 +139,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         if (head.Count > 0) ReadHeadInOrder(b, ref total, head);
         if (!b.Provenance.ContainsKey("currencyUnit")) ReadCurrencyFromWrappedLabel(b, grid);
         GiveUnlabelledRowsBySectionWeights(b, unlabelled);
+        WeighGarbledSections(b);
         if (unaligned.Count > 0)
             b.Warn(DiagnosticCodes.TrailingRow,
                 $"表内 {unaligned.Count} 行文字与表头的列对不上（折行的指标名称、指标解释、评分规则或一级指标写在了别处），未读取", null, null);
@@ -469,6 +470,11 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             // guessed (a digit lost reads as a weight too).
             var garbled = !m.Success && sectionLabel!.Source.Confidence is not null ? ScannedSectionWeight().Match(level1) : null;
             var name1 = m.Success ? m.Groups[1].Value.Trim() : garbled is { Success: true } ? garbled.Groups[1].Value : level1;
+            if (sectionLabel!.Source.Confidence is not null && LostLinesOf(name1) is { } listed)
+            {
+                b.Warn(DiagnosticCodes.LevelRepaired, $"一级指标“{name1}”是模板的“{listed}”缺了 OCR 漏读的字，按模板更正", sectionLabel, ri);
+                name1 = listed;
+            }
             // A merged 一级指标 cell read from a ruled page comes with each row it spans: one section, not one a row.
             if (name1 != section && !(sectionCell is { } same && sectionLabel!.Text == same.Cell.Text && sectionLabel.Source.Page == same.Cell.Source.Page))
             {
@@ -479,8 +485,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 b.From($"sections[{b.Sections.Count - 1}].name", sectionLabel!, ri);
                 b.From($"sections[{b.Sections.Count - 1}].weight", sectionLabel!, ri);
                 if (garbled is { Success: true })
-                    b.Warn(DiagnosticCodes.FigureUnread, $"一级指标“{level1}”括号中的分值 OCR 识别有误，留空", sectionLabel!, ri,
-                        $"sections[{b.Sections.Count - 1}].weight");
+                    b.GarbledSectionWeights[b.Sections.Count - 1] = (new string([.. garbled.Value.SkipWhile(c => c is not ('(' or '（')).Where(char.IsAsciiDigit)]), sectionLabel!, ri);
             }
         }
         var name = At("HdrName");
@@ -696,6 +701,53 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     /// A section's name, then a bracket and at most five characters holding a digit, closed or not: its weight garbled
     /// ("(142", "(14人)").
     /// </summary>
+    /// <summary>
+    /// A scanned section weight OCR garbled is taken where its digits are what the section's indicators' weights add up
+    /// to — as read ("(36作" of (36分)), or without the last digit (分 read as 2: "(142" of (14分)) — and said so;
+    /// otherwise it is left unread, said so. Every indicator of the section must have its weight: a sum short of one
+    /// vouches for nothing.
+    /// </summary>
+    private static void WeighGarbledSections(FormBuilder b)
+    {
+        foreach (var (k, (digits, cell, ri)) in b.GarbledSectionWeights)
+        {
+            var path = $"sections[{k}].weight";
+            var name = b.Sections[k].Name;
+            var rows = b.Indicators.Where(i => i.Level1 == name).ToList();
+            decimal? sum = rows.Count > 0 && rows.All(i => i.Weight is not null) ? rows.Sum(i => i.Weight!.Value) : null;
+            var readings = new[] { digits, digits.Length > 1 ? digits[..^1] : "" }.Where(d => d.Length > 0).Distinct();
+            if (sum is { } total && readings.FirstOrDefault(d => decimal.Parse(d, CultureInfo.InvariantCulture) == total) is { } taken)
+            {
+                b.Sections[k] = b.Sections[k] with { Weight = total };
+                b.Warn(DiagnosticCodes.SectionWeightBySum,
+                    $"一级指标“{TextCleaner.Clean(cell.Text)}”括号中的分值 OCR 识别有误；其中的“{taken}”与其下 {rows.Count} 个指标的权重之和 {total} 相符，按 {total} 读取",
+                    cell, ri, path);
+            }
+            else
+                b.Warn(DiagnosticCodes.FigureUnread, $"一级指标“{TextCleaner.Clean(cell.Text)}”括号中的分值 OCR 识别有误，留空", cell, ri, path);
+        }
+    }
+
+    /// <summary>
+    /// The template's section name a scanned label is, where the OCR lost a line of it: a tall merged 一级指标 printed
+    /// two characters a line ("投入" / "与管" / "理(36分)") read without its middle line as 投入理. The reading must keep
+    /// the name's first character and the order of the rest, three in five at least, and fit one listed name only; a
+    /// name the template lists is never changed.
+    /// </summary>
+    private string? LostLinesOf(string name)
+    {
+        if (name.Length < 2 || matcher.Model.Sections.Contains(name)) return null;
+        static bool InOrder(string part, string whole)
+        {
+            var at = 0;
+            foreach (var c in whole)
+                if (at < part.Length && part[at] == c) at++;
+            return at == part.Length;
+        }
+        var fits = matcher.Model.Sections.Where(s => s.Length > name.Length && s[0] == name[0] && name.Length * 5 >= s.Length * 3 && InOrder(name, s)).ToList();
+        return fits.Count == 1 ? fits[0] : null;
+    }
+
     [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{2,}?)\s*[(（](?=[^()（）]{0,4}\d)[^()（）]{1,5}[)）]?$")]
     private static partial Regex ScannedSectionWeight();
 

@@ -31,6 +31,12 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
     public readonly List<Indicator> Indicators = [];
     public decimal? TotalWeight, TotalScore;
     public readonly List<Section> Sections = [];
+
+    /// <summary>
+    /// Scanned section labels whose weight OCR garbled ("投入(142" of 投入(14分)), by section index: the digits read,
+    /// the label's cell and row, to be taken only where the section's indicators' weights add up to them.
+    /// </summary>
+    public readonly Dictionary<int, (string Digits, RawCell Cell, int Row)> GarbledSectionWeights = [];
     public string? Grade, EvaluationDate, MainResults, MainProblems, Improvements;
     public GradeScale? PrintedBands;
     public readonly Dictionary<string, FieldProvenance> Provenance = [];

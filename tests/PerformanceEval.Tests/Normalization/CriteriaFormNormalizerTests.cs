@@ -286,12 +286,7 @@ public sealed class CriteriaFormNormalizerTests
         Assert.Equal(1_080_000m, form.Funding.Total?.Executed);
         Assert.Contains(form.Warnings, w => w.Code == "grid.figures-joined" && w.Field == "funding.total.annualBudget");
     }
-    [Theory]
-    // 投入(14分): the 分) read as a 2 on a line of its own; 效果(15分): its 1 lost too, read "(52".
-    [InlineData("投入\n(14\n2", "投入")]
-    [InlineData("效果\n(5\n2", "效果")]
-    [InlineData("投入(14人)", "投入")]
-    public void A_scanned_section_label_whose_weight_OCR_garbled_keeps_its_name_and_leaves_the_weight_unread(string label, string name)
+    private static CleanedForm ScannedCriteria(string label, params (string Name, string Weight)[] rows)
     {
         RawRow Row(params string[] cells) =>
             new([.. cells.Select((t, c) => new RawCell(t, new SourceRef("criteria.tif", "", 1, null, 0, c, null, t, 0.8)))],
@@ -301,12 +296,46 @@ public sealed class CriteriaFormNormalizerTests
             Row("2022年度财政项目绩效自评表"),
             Row("项目名称", "社区卫生服务能力提升项目"),
             Row("一级指标", "指标名称", "指标解释", "权重", "评分规则", "自评得分", "备注"),
-            Row(label, "资金到位率", "项目资金到位率情况", "14", "视情况扣分。", "14", ""),
+            .. rows.Select((r, k) => Row(k == 0 ? label : "", r.Name, "项目资金到位率情况", r.Weight, "视情况扣分。", r.Weight, "")),
             Row("合计", "", "", "100", "", "90", ""),
         ]);
-        var form = new CriteriaFormNormalizer(new LabelMatcher(TemplateModel.Load("criteria", null))).Normalize(grid).Value.Form;
+        return new CriteriaFormNormalizer(new LabelMatcher(TemplateModel.Load("criteria", null))).Normalize(grid).Value.Form;
+    }
+
+    [Theory]
+    // 投入(14分): the 分) read as a 2 on a line of its own; 效果(15分): its 1 lost too, read "(52".
+    [InlineData("投入\n(14\n2", "投入")]
+    [InlineData("效果\n(5\n2", "效果")]
+    [InlineData("投入(14人)", "投入")]
+    public void A_scanned_section_label_whose_weight_OCR_garbled_keeps_its_name_and_leaves_the_weight_unread(string label, string name)
+    {
+        // The section's one row weighs 10: no reading of the label's digits is what its rows add up to.
+        var form = ScannedCriteria(label, ("资金到位率", "10"));
         Assert.Equal((name, (decimal?)null), (form.Sections[0].Name, form.Sections[0].Weight));
         Assert.Equal(name, form.Indicators[0].Level1);
         Assert.Contains(form.Warnings, w => w.Code == "grid.figure-unread" && w.Field == "sections[0].weight");
+    }
+
+    [Theory]
+    [InlineData("投入\n(14\n2")]   // 分) read as 2: "142", the last digit no digit of the weight
+    [InlineData("投入(14人)")]       // 分 read as 人
+    public void A_scanned_section_weight_OCR_garbled_is_read_where_its_digits_are_what_its_rows_weigh(string label)
+    {
+        var form = ScannedCriteria(label, ("资金到位率", "8"), ("预算执行率", "6"));
+        Assert.Equal(14m, form.Sections[0].Weight);
+        Assert.Contains(form.Warnings, w => w.Code == "grid.section-weight-by-sum" && w.Field == "sections[0].weight");
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "grid.figure-unread" && w.Field == "sections[0].weight");
+    }
+
+    [Theory]
+    [InlineData("投入\n理\n(36\n作", "投入与管理")]   // the middle line 与管 lost
+    [InlineData("产出目\n(34分)", "产出目标")]          // 标 lost at a line's end
+    [InlineData("投理(36分)", null)]                     // fits 投入与管理 but keeps too little of it
+    public void A_scanned_section_name_that_lost_a_line_is_the_templates_name_it_is_left_of(string label, string? listed)
+    {
+        var form = ScannedCriteria(label, ("资金到位率", "20"), ("预算执行率", "16"));
+        var read = TextCleaner.Clean(label)!;
+        Assert.Equal(listed ?? read[..read.IndexOfAny(['(', '（'])], form.Sections[0].Name);
+        Assert.Equal(listed is not null, form.Warnings.Any(w => w.Code == "text.level-repaired"));
     }
 }
