@@ -10,9 +10,10 @@ namespace PerformanceEval.Checking;
 /// <summary>
 /// Chooses among the OCR engine's own readings of an unsure figure by the form's relations (rate = executed ÷ budget,
 /// scores ≤ weights, scores adding up to the total — the checker's rules). A figure is never made up from arithmetic:
-/// only a reading the engine offered (provenance <c>alternatives</c>) can be taken, only when it makes findings
-/// vanish and raises none, only when exactly one reading does, and the choice is written in the form's warnings with
-/// both readings. Otherwise the engine's first reading stays, and the checker reports what it sees.
+/// only a reading the engine offered (provenance <c>alternatives</c>) can be taken, only when it makes findings vanish
+/// and raises none, only when exactly one reading does and no other unsure figure's reading mends all it mends, and the
+/// choice is written in the form's warnings with both readings. Otherwise the engine's first reading stays, and the
+/// checker reports what it sees.
 /// </summary>
 public sealed class AlternativeReadings(Checker checker)
 {
