@@ -21,7 +21,7 @@ public sealed class ScanPageReaderTests
     /// column <paramref name="faintLeftOf"/> in row <paramref name="faintRow"/> not printed (a line too faint to find).
     /// </summary>
     private static ScanPage Page(int faintRow = -1, int faintLeftOf = -1, (int Row, int Column)? twoLines = null,
-        (int Row, int Column)? thin = null, (int Row, int Column)? specks = null, int shift = 0)
+        (int Row, int Column)? thin = null, (int Row, int Column)? specks = null, int shift = 0, (int Row, int Column)? bar = null)
     {
         var (w, h) = (Left * 2 + CellW * Columns + shift, Top * 2 + CellH * Rows);
         var pixels = new byte[w * h];
@@ -38,7 +38,12 @@ public sealed class ScanPageReaderTests
             for (var c = 0; c < Columns; c++)
                 for (var y = 0; y < 36; y++)
                     for (var x = 0; x < 30; x++)
-                        pixels[(Top + r * CellH + 55 + y) * w + Left + c * CellW + 40 + x] = (r, c) == thin || (r, c) == specks ? (byte)250 : (byte)30;
+                        pixels[(Top + r * CellH + 55 + y) * w + Left + c * CellW + 40 + x] = (r, c) == thin || (r, c) == specks || (r, c) == bar ? (byte)250 : (byte)30;
+        // A dash: a bar 30 px wide and 3 tall, as the template prints where a line has no figure.
+        if (bar is var (barRow, barColumn))
+            for (var y = 0; y < 3; y++)
+                for (var x = 0; x < 30; x++)
+                    pixels[(Top + barRow * CellH + 72 + y) * w + Left + barColumn * CellW + 120 + x] = 30;
         // A thin "1": one stroke 2 px wide and 24 tall, 48 dark pixels in the cell's 45,000.
         if (thin is var (thinRow, thinColumn))
             for (var y = 0; y < 24; y++)
@@ -351,5 +356,24 @@ public sealed class ScanPageReaderTests
         Assert.DoesNotContain((0, 1), eng.Asked);
         // Read alone, the page has no header to say so, and "op" stays as chi_sim read it.
         Assert.Equal("op", SecondPage(null)[0][2]);
+    }
+
+    [Fact]
+    public void A_figure_cell_whose_ink_is_one_short_bar_is_a_dash_whatever_the_engines_read()
+    {
+        var chi = new ScriptedCells(new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("实际完成值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.96),
+            [(1, 0)] = ("刻章数量", 0.95), [(1, 1)] = ("健全", 0.95), [(1, 2)] = ("2", 0.3), [(1, 3)] = ("10", 0.95),
+            [(2, 0)] = ("满意度", 0.95), [(2, 1)] = ("满意", 0.95), [(2, 2)] = ("5", 0.95), [(2, 3)] = ("5", 0.95),
+        });
+        var eng = new ScriptedCells(new() { [(1, 2)] = ("2", 0.9) });
+        var ocr = Service(language => language == "eng" ? eng : chi, "standard");
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(bar: (1, 2)), 0, []).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+
+        // The dash chi_sim and eng both read as "2" is the template's placeholder; a blot of print beside it is a figure.
+        Assert.Equal("—", rows[1][2]);
+        Assert.Equal("5", rows[2][2]);
     }
 }

@@ -213,8 +213,9 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             }
         }
         // A figure column's dash ("—" where a line has no figure) is what chi_sim reads as 一: a placeholder, not a digit.
+        // So is a cell whose ink is one short bar, whatever chi_sim made of it (read "2", "4" or "7" by the digits' model).
         foreach (var (region, _, index) in cells)
-            if (typed.ContainsKey(region) && texts[index].Text is "一" or "—" or "-" or "_" or "ー")
+            if (typed.ContainsKey(region) && (texts[index].Text is "一" or "—" or "-" or "_" or "ー" || InkIsOneBar(image, requests[index])))
                 texts[index] = texts[index] with { Text = "—" };
         // A target's or an actual's % read as an ideograph ("100鸭", "=100多", ">=95中") is read again too; only a
         // reading that ends in % replaces it (eng has no 人 or 次: a unit misread stays as chi_sim read it). A figure
@@ -323,6 +324,40 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         var dark = DarkFraction(image, x0, y0, x1, y1);
         if (dark < 0.002 && dark * (x1 - x0) * (y1 - y0) < OneCharacterInk && !HoldsGlyph(image, x0, y0, x1, y1)) return null;
         return new OcrRequest(x0, y0, x1, y1, PsmSingleLine);
+    }
+
+    /// <summary>
+    /// Whether a cell's ink is one short horizontal bar — a dash, no digit: its dark pixels (specks of up to six left
+    /// out) lie within 6 rows, over at least 12 columns and three times as wide as tall. A "1" is tall, a "一" in a
+    /// text column is not asked.
+    /// </summary>
+    internal static bool InkIsOneBar(GrayImage image, OcrRequest r)
+    {
+        var (top, bottom, left, right, dark) = (int.MaxValue, -1, int.MaxValue, -1, 0);
+        for (var y = r.Y0; y < r.Y1; y++)
+            for (var x = r.X0; x < r.X1; x++)
+            {
+                if (image.Pixels[y * image.Width + x] >= 128 || Lonely(image, r, x, y)) continue;
+                (top, bottom, left, right) = (Math.Min(top, y), Math.Max(bottom, y), Math.Min(left, x), Math.Max(right, x));
+                dark++;
+            }
+        if (dark == 0) return false;
+        var (tall, wide) = (bottom - top + 1, right - left + 1);
+        return tall <= 6 && wide >= 12 && wide >= 3 * tall;
+    }
+
+    /// <summary>A dark pixel with at most six dark pixels within 3 px of it: a speck, not print.</summary>
+    private static bool Lonely(GrayImage image, OcrRequest r, int x, int y)
+    {
+        var near = 0;
+        for (var dy = -3; dy <= 3; dy++)
+            for (var dx = -3; dx <= 3; dx++)
+            {
+                var (nx, ny) = (x + dx, y + dy);
+                if (nx < r.X0 || ny < r.Y0 || nx >= r.X1 || ny >= r.Y1) continue;
+                if (image.Pixels[ny * image.Width + nx] < 128) near++;
+            }
+        return near <= 6;
     }
 
     /// <summary>The least height of a character's stroke, pixels: a 9-point digit at 150 dpi is about 11 px tall.</summary>
