@@ -225,6 +225,14 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
                     pieces.Add(new Piece(cell with { Text = lead.Groups[2].Value }, lead.Groups[2].Value, r, true, table));
                     continue;
                 }
+                // A clause's points that pdftotext wrote a space inside, the digits being set in another font ("措施；（2"
+                // "分）③是否…"): one piece, as printed; apart they would pass for two cells' lines.
+                if (k > 0 && pieces[^1].Row == r && OpenPoints().IsMatch(pieces[^1].Text) && cell.Text.TrimStart().StartsWith('分'))
+                {
+                    var points = pieces[^1].Text + cell.Text.Trim();
+                    pieces[^1] = new Piece(pieces[^1].Cell with { Text = points }, points, r, pieces[^1].SameLine, table);
+                    continue;
+                }
                 pieces.Add(new Piece(cell, cell.Text.Trim(), r, k++ > 0, table));
             }
         }
@@ -267,12 +275,31 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         // a label's own that fill it are the label's too ("投入与" / "管理" / "(6" / "分)").
         var befores = Enumerable.Range(0, pairs.Count).Select(k => pieces[(k == 0 ? 0 : pairs[k - 1].Score + 1)..pairs[k].Weight]).ToList();
         var tail = pieces[(pairs[^1].Score + 1)..];
+        var rules = pairs.Select(p => pieces[(p.Weight + 1)..p.Score]).ToList();
+        FirstLinesTogether(pieces, pairs, befores, rules, ref tail);
+        // A section label whose name a tool printed above its first row's line and its weight below ("产" / "出" / the row /
+        // "(22" / "分)": Chromium's text of a merged cell centred on a row): the weight, first among the next row's pieces,
+        // goes back after the name, where the name is one the template prints. (Before the rules' ends are looked for: the
+        // weight may stand between a rule's lines, "2" / "(21分)" / "了有效的质量检查…".)
+        for (var k = 0; k + 1 < pairs.Count; k++)
+        {
+            // (After the first line of the row's 备注, where that stood on the score's line: "4 部分目标" / "(32" / "分)" /
+            // "未完全实现".)
+            var at = befores[k + 1].TakeWhile(p => p.SameLine).Count();
+            var weight = WeightAlone(befores[k + 1][at..]);
+            if (weight == 0) continue;
+            // (The longest such name: "产出" / "目标" is 产出目标, not 产出.)
+            var (name, named) = ("", 0);
+            for (var n = 0; n < Math.Min(befores[k].Count, 6) && !befores[k][n].SameLine; n++)
+                if (matcher.Model.Sections.Contains(name += TextCleaner.Compact(befores[k][n].Text))) named = n + 1;
+            if (named == 0) continue;
+            befores[k] = [.. befores[k][..named], .. befores[k + 1][at..(at + weight)], .. befores[k][named..]];
+            befores[k + 1] = [.. befores[k + 1][..at], .. befores[k + 1][(at + weight)..]];
+        }
         // A 评分规则 taller than its row's middle goes on after the 自评得分 drawn there (Writer sets the figures at the
         // row's middle and the rule from its top: "…④资金使用是否符合国家财经法规" / "37" / "和财务管理制度的规定；" /
         // "（25分）"). The lines after the score are the rule's where its last line before it is full and stops
         // mid-sentence, and they run as a wrapped cell does, full lines up to a last that closes the rule.
-        var rules = pairs.Select(p => pieces[(p.Weight + 1)..p.Score]).ToList();
-        FirstLinesTogether(pieces, pairs, befores, rules, ref tail);
         for (var k = 0; k < pairs.Count; k++)
         {
             var after = k + 1 < pairs.Count ? befores[k + 1] : tail;
@@ -280,21 +307,6 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             rules[k] = [.. rules[k], .. after[..n]];
             if (k + 1 < pairs.Count) befores[k + 1] = after[n..];
             else tail = after[n..];
-        }
-        // A section label whose name a tool printed above its first row's line and its weight below ("产" / "出" / the row /
-        // "(22" / "分)": Chromium's text of a merged cell centred on a row): the weight, first among the next row's pieces,
-        // goes back after the name, where the name is one the template prints.
-        for (var k = 0; k + 1 < pairs.Count; k++)
-        {
-            var weight = WeightAlone(befores[k + 1]);
-            if (weight == 0) continue;
-            // (The longest such name: "产出" / "目标" is 产出目标, not 产出.)
-            var (name, named) = ("", 0);
-            for (var n = 0; n < Math.Min(befores[k].Count, 6) && !befores[k][n].SameLine; n++)
-                if (matcher.Model.Sections.Contains(name += TextCleaner.Compact(befores[k][n].Text))) named = n + 1;
-            if (named == 0) continue;
-            befores[k] = [.. befores[k][..named], .. befores[k + 1][..weight], .. befores[k][named..]];
-            befores[k + 1] = befores[k + 1][weight..];
         }
         var labelWidths = befores.Select((b, k) => (Table: pieces[pairs[k].Weight].Table, Found: SectionAt(b, null)))
             .Where(x => x.Found is not null).GroupBy(x => x.Table)
@@ -416,12 +428,13 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
     private static void FirstLinesTogether(List<Piece> pieces, List<(int Weight, int Score)> pairs, List<List<Piece>> befores,
                                            List<List<Piece>> rules, ref List<Piece> tail)
     {
-        // The rows of this shape: the weight after one to three pieces on its line, the rule's one piece and the score after it.
+        // The rows of this shape: the weight after one to three pieces on its line, the rule's first line and the score
+        // after it (the line one piece, or several where pdftotext wrote a space inside it: "①" "资金的拨付…（2" "分）②…").
         var shaped = new List<(int Row, int Cells)>();
         for (var k = 0; k < pairs.Count; k++)
         {
             var (w, sc) = pairs[k];
-            if (sc != w + 2 || !pieces[w].SameLine || !pieces[w + 1].SameLine || !pieces[sc].SameLine ||
+            if (sc < w + 2 || !pieces[w].SameLine || Enumerable.Range(w + 1, sc - w).Any(j => !pieces[j].SameLine) ||
                 sc + 1 < pieces.Count && pieces[sc + 1].SameLine) continue;
             var m = 1;
             while (m <= befores[k].Count && befores[k][^m].SameLine) m++;
@@ -433,7 +446,8 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         foreach (var (k, m) in shaped)
         {
             var after = k + 1 < pairs.Count ? befores[k + 1] : tail;
-            var cells = befores[k][^m..].Select((p, i) => (First: p, Width: Column(m - i))).Append((First: rules[k][0], Width: ruleWidth)).ToList();
+            var firstLine = rules[k] is [var one] ? one : new Piece(rules[k][0].Cell, string.Join(" ", rules[k].Select(p => p.Text)), rules[k][0].Row, true, rules[k][0].Table);
+            var cells = befores[k][^m..].Select((p, i) => (First: p, Width: Column(m - i))).Append((First: firstLine, Width: ruleWidth)).ToList();
             var rests = Enumerable.Range(0, cells.Count).Select(_ => new List<Piece>()).ToArray();
             var at = 0;
             // The rule alone going on is taken first (the cells before it most often one line each).
@@ -503,14 +517,19 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         for (var (i, start) = (0, 0); i < ends.Count && !after[start].SameLine; start = ends[i++])
         {
             var line = after[start..ends[i]];
-            if (Enumerable.Range(1, line.Count - 1).Any(j => TextCleaner.Compact(line[j - 1].Text) is not { Length: > 0 } t || !"，；。、：）)".Contains(t[^1])))
+            // Nor one inside a clause's points, which pdftotext writes apart ("措施；（1" "分）").
+            if (Enumerable.Range(1, line.Count - 1).Any(j => TextCleaner.Compact(line[j - 1].Text) is not { Length: > 0 } t ||
+                    !("，；。、：）)".Contains(t[^1]) || char.IsAsciiDigit(t[^1]) && line[j].Text.StartsWith('分'))))
                 return 0;
             // (The mark and the space after it print narrower than a character and a quarter em each.)
             var lineWidth = Lines(line)[0] - 1.25 * (line.Count - 1);
             if (lineWidth > width + 0.5) return 0;
             var text = TextCleaner.Compact(line[^1].Text);
             var nextWidth = i + 1 < ends.Count ? Lines(after[ends[i]..ends[i + 1]])[0] : 0;
-            if (text.Length > 0 && Closes(text[^1]) && (i + 1 == ends.Count || lineWidth < width - 2.0 || nextWidth > width + 0.5))
+            // (A line the next line's first character would have fitted on ends its cell: a cell wraps only when full.)
+            var room = i + 1 < ends.Count && after[ends[i]].Text.Trim() is { Length: > 0 } nextText &&
+                       lineWidth + TextCleaner.DisplayWidth(nextText[..1]) / 2.0 <= width + 0.25;
+            if (text.Length > 0 && Closes(text[^1]) && (i + 1 == ends.Count || lineWidth < width - 2.0 || room || nextWidth > width + 0.5))
                 return ends[i];
             if (lineWidth < width - 2.0) return 0;
         }
@@ -600,7 +619,8 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         if (before.Count == 0 || before[0].SameLine) return 0;
         var first = TextCleaner.Compact(before[0].Text);
         if (SectionWeightAlone().IsMatch(first)) return 1;
-        return before.Count > 1 && !before[1].SameLine && OpenWeight().IsMatch(first) && TextCleaner.Compact(before[1].Text) is "分)" or "分）" ? 2 : 0;
+        // ("(21" / "分)" on two lines, or on one a space apart.)
+        return before.Count > 1 && OpenWeight().IsMatch(first) && TextCleaner.Compact(before[1].Text) is "分)" or "分）" ? 2 : 0;
     }
 
     [GeneratedRegex(@"^[(（]\d+(\.\d+)?分[)）]$")]
@@ -611,6 +631,10 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
 
     [GeneratedRegex(@"^[(（]\d+(\.\d+)?$")]
     private static partial Regex OpenWeight();
+
+    /// <summary>A piece ending in a clause's points cut before their 分 ("…措施；（2", "(21").</summary>
+    [GeneratedRegex(@"[(（]\d+(\.\d+)?$")]
+    private static partial Regex OpenPoints();
 
     [GeneratedRegex(@"^([^()（）\d；;。，,、：:]+)[(（]\d+(?:\.\d+)?$")]
     private static partial Regex OpenLabel();
