@@ -430,29 +430,38 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
     {
         // The rows of this shape: the weight after one to three pieces on its line, the rule's first line and the score
         // after it (the line one piece, or several where pdftotext wrote a space inside it: "①" "资金的拨付…（2" "分）②…").
-        var shaped = new List<(int Row, int Cells)>();
+        // The 备注's first line may follow the score on that line ("12 部分目标"): a cell of the row as well.
+        var shaped = new List<(int Row, int Cells, bool Noted)>();
         for (var k = 0; k < pairs.Count; k++)
         {
             var (w, sc) = pairs[k];
+            var noted = sc + 1 < pieces.Count && pieces[sc + 1].SameLine;
             if (sc < w + 2 || !pieces[w].SameLine || Enumerable.Range(w + 1, sc - w).Any(j => !pieces[j].SameLine) ||
-                sc + 1 < pieces.Count && pieces[sc + 1].SameLine) continue;
+                noted && (k + 1 == pairs.Count || sc + 2 < pieces.Count && pieces[sc + 2].SameLine)) continue;
             var m = 1;
             while (m <= befores[k].Count && befores[k][^m].SameLine) m++;
-            if (m <= 3 && m <= befores[k].Count) shaped.Add((k, m));
+            if (m <= 3 && m <= befores[k].Count) shaped.Add((k, m, noted));
         }
         if (shaped.Count == 0) return;
         double Column(int fromRight) => shaped.Where(x => x.Cells >= fromRight).Select(x => befores[x.Row][^fromRight].Width).DefaultIfEmpty(0).Max();
         var ruleWidth = rules.SelectMany(r => Lines(r)).DefaultIfEmpty(0).Max();
-        foreach (var (k, m) in shaped)
+        var noteWidth = shaped.Where(x => x.Noted).Select(x => befores[x.Row + 1][0].Width).DefaultIfEmpty(0).Max();
+        foreach (var (k, m, noted) in shaped)
         {
             var after = k + 1 < pairs.Count ? befores[k + 1] : tail;
             var firstLine = rules[k] is [var one] ? one : new Piece(rules[k][0].Cell, string.Join(" ", rules[k].Select(p => p.Text)), rules[k][0].Row, true, rules[k][0].Table);
             var cells = befores[k][^m..].Select((p, i) => (First: p, Width: Column(m - i))).Append((First: firstLine, Width: ruleWidth)).ToList();
+            if (noted) cells.Add((First: after[0], Width: noteWidth));
             var rests = Enumerable.Range(0, cells.Count).Select(_ => new List<Piece>()).ToArray();
-            var at = 0;
+            var at = noted ? 1 : 0;
+            // A row led by its section label's first line, the label's weight not on it ("项目" / … / "决策" / "(29" /
+            // "分)"): the label goes on below, and the row's cells with it, whether or not its rule does.
+            var labelled = m == 3 && TextCleaner.Compact(cells[0].First.Text) is var lead && !lead.EndsWith("分)", StringComparison.Ordinal) &&
+                           !lead.EndsWith("分）", StringComparison.Ordinal);
+            var openAtFirst = new bool[cells.Count];
             // The rule alone going on is taken first (the cells before it most often one line each).
-            if (RuleGoesOn(rules[k], after, ruleWidth, open: true) is > 0 and var alone)
-                (rests[m], at) = (after[..alone], alone);
+            if (RuleGoesOn(rules[k], after[at..], ruleWidth, open: true) is > 0 and var alone)
+                (rests[m], at) = (after[at..(at + alone)], at + alone);
             else
             {
                 // Else line by line: a line's pieces go to open cells left to right, each to the first whose column it
@@ -462,8 +471,10 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
                 // after the other's: "（1分）" after the rule's lines is the rule's, not a name's); a line of several
                 // starts again from the first column.
                 var open = cells.Select(c => TextCleaner.Compact(c.First.Text) is { Length: > 0 } t && c.First.Width >= c.Width - 2.0 && !Closes(t[^1]) && t[^1] != '。').ToArray();
+                openAtFirst = [.. open];
                 var last = 0;
-                while (at < after.Count && open[m])
+                var ruleOpen = open[m];
+                while (at < after.Count && (open[m] || labelled && !ruleOpen && open.Any(o => o)))
                 {
                     var next = at + 1;
                     while (next < after.Count && after[next].SameLine) next++;
@@ -488,12 +499,22 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
                 }
             }
             // Only where the rule is found going on below them too, up to a line that ends it: the rule is the row's
-            // tallest cell, and lines the cells before it took with none left for it are as likely the next row's.
-            if (rests[m].Count == 0 || TextCleaner.Compact(rests[m][^1].Text) is not { Length: > 0 } end || !Closes(end[^1])) continue;
+            // tallest cell, and lines the cells before it took with none left for it are as likely the next row's. Or
+            // where the rule ended on its first line and the label's own name goes on below, closing with its weight: the
+            // label is set from the row's top, and so are the row's other cells. (A label whose weight alone is below may
+            // be centred, its name on the row's line by chance: "过程 完成数量 完成年度相关工作任务 5 … 4 部分目标" / "(32" /
+            // "分)" / "未完全实" / "现", whose lines are the 备注's.) Each of the name and explanation that filled its column
+            // at its first line must go on too.
+            var ruleEnds = rests[m].Count > 0 && TextCleaner.Compact(rests[m][^1].Text) is { Length: > 0 } end && Closes(end[^1]);
+            var labelEnds = labelled && rests[m].Count == 0 && rests[0].Count > 0 && TextCleaner.Compact(rests[0][^1].Text) is var close &&
+                            (close.EndsWith("分)", StringComparison.Ordinal) || close.EndsWith("分）", StringComparison.Ordinal)) &&
+                            !PieceOfWeight(rests[0][0].Text) && Enumerable.Range(1, m - 1).All(c => !openAtFirst[c] || rests[c].Count > 0);
+            if (!ruleEnds && !labelEnds) continue;
             befores[k] = [.. befores[k][..^m], .. Enumerable.Range(0, m).SelectMany(c => rests[c].Prepend(cells[c].First with { SameLine = false }))];
             rules[k] = [.. rules[k], .. rests[m]];
-            if (k + 1 < pairs.Count) befores[k + 1] = after[at..];
-            else tail = after[at..];
+            List<Piece> rest = noted ? [after[0], .. rests[m + 1], .. after[at..]] : after[at..];
+            if (k + 1 < pairs.Count) befores[k + 1] = rest;
+            else tail = rest;
         }
     }
 
@@ -612,6 +633,10 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         }
         return null;
     }
+
+    /// <summary>A section weight or a piece of one wrapped in a narrow cell: "(32分)", "(32", "分)".</summary>
+    private static bool PieceOfWeight(string text) =>
+        TextCleaner.Compact(text) is var t && (SectionWeightAlone().IsMatch(t) || OpenWeight().IsMatch(t) || t is "分)" or "分）");
 
     /// <summary>How many of the pieces' first lines are a section weight alone ("(22" / "分)", "（22分）"); 0 if none.</summary>
     private static int WeightAlone(List<Piece> before)

@@ -672,6 +672,76 @@ public sealed class CriteriaRawTableTests
     }
 
     [Fact]
+    public void A_row_led_by_its_section_labels_first_line_gets_its_cells_rest_back_though_its_rule_ends_on_that_line()
+    {
+        // Check set, criteria 286: Writer's top-aligned row, its first lines one line with its figures and the 备注's first
+        // line after the score; below, the rest of the label ("投入" / "（30" / "分）"), of the name, of the explanation and
+        // of the note, in that order. The rule ends on the row's line, so nothing said the rest was this row's: the section
+        // had lost its name's second line, the row its name and explanation.
+        var text = Head + "\n" + WriterHeader + """
+            项目 财务管理 项目的财务制度是否 10 按制度执行的得满分。 9 部分资金
+            投入
+            （30
+            分）
+            制度健全
+            性
+            健全、完善、有效。
+            未完全支
+            付
+            预算执行
+            率
+            反映项目预算执行的
+            进度
+            20 执行率在90%及以上得满分。 20
+            产出
+            （70分）
+            服务对象
+            满意度
+            反映服务对象满意程
+            度
+            70 满意度达到90%的得满分。 65
+            合计 100 94
+
+            """;
+        var form = Read(text);
+        Assert.Equal([("项目投入", (decimal?)30m), ("产出", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        var row = form.Indicators[0];
+        Assert.Equal(("项目投入", "财务管理制度健全性", "项目的财务制度是否健全、完善、有效。", "按制度执行的得满分。", "部分资金未完全支付", 10m, 9m),
+            (row.Level1, row.Name, row.Explanation, row.ScoringRule, row.Note, row.Weight, row.Score));
+        Assert.Equal(("项目投入", "预算执行率", "反映项目预算执行的进度", (string?)null),
+            (form.Indicators[1].Level1, form.Indicators[1].Name, form.Indicators[1].Explanation, form.Indicators[1].Note));
+        Assert.Equal(("服务对象满意度", "反映服务对象满意程度"), (form.Indicators[2].Name, form.Indicators[2].Explanation));
+    }
+
+    [Fact]
+    public void A_row_whose_section_labels_weight_alone_goes_on_below_keeps_its_cells_and_its_note_gets_its_lines()
+    {
+        // Check set, criteria 280: the label's name whole on the row's line, its weight below after the 备注's first line
+        // ("… 28 部分资金" / "（30" / "分）" / "未完全支" / "付"). A label so may be centred on its row: nothing says the
+        // other cells went on below, and the lines after the weight are the note's, not the name's.
+        var text = Head + "\n" + WriterHeader + """
+            投入 预算执行率 反映项目预算执行的进度 30 执行率在90%及以上得满分。 28 部分资金
+            （30
+            分）
+            未完全支
+            付
+            产出
+            （70分）
+            服务对象满
+            意度
+            反映服务对象满意程度
+            70 满意度达到90%的得满分。 66
+            合计 100 94
+
+            """;
+        var form = Read(text);
+        Assert.Equal([("投入", (decimal?)30m), ("产出", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        var row = form.Indicators[0];
+        Assert.Equal(("投入", "预算执行率", "反映项目预算执行的进度", "部分资金未完全支付"), (row.Level1, row.Name, row.Explanation, row.Note));
+        Assert.Equal(("服务对象满意度", "反映服务对象满意程度"), (form.Indicators[1].Name, form.Indicators[1].Explanation));
+    }
+
+    [Fact]
     public void A_rule_going_on_below_its_rows_score_is_the_rules()
     {
         // Writer sets the figures at the row's middle and a tall rule from the top: the score comes between the rule's
