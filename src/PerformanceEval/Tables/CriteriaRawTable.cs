@@ -300,13 +300,27 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         // row's middle and the rule from its top: "…④资金使用是否符合国家财经法规" / "37" / "和财务管理制度的规定；" /
         // "（25分）"). The lines after the score are the rule's where its last line before it is full and stops
         // mid-sentence, and they run as a wrapped cell does, full lines up to a last that closes the rule.
+        // An explanation taller still goes on there too, before the rule's rest ("规性，用以考核项目实" / "2 ①项目预算…" /
+        // "2" / "施单位对资金运行和项" / … / "而采取了必需的措施。" / "为具体的…；（1分）"): Writer sets the whole row from its
+        // middle, and writes each cell's rest in the columns' order.
+        var tableRuleWidth = rules.SelectMany(r => Lines(r)).DefaultIfEmpty(0).Max();
         for (var k = 0; k < pairs.Count; k++)
         {
             var after = k + 1 < pairs.Count ? befores[k + 1] : tail;
-            if (RuleGoesOn(rules[k], after) is not (> 0 and var n)) continue;
-            rules[k] = [.. rules[k], .. after[..n]];
-            if (k + 1 < pairs.Count) befores[k + 1] = after[n..];
-            else tail = after[n..];
+            if (RuleGoesOn(rules[k], after) is > 0 and var n)
+            {
+                rules[k] = [.. rules[k], .. after[..n]];
+                after = after[n..];
+            }
+            else if (ExplanationAndRuleGoOn(befores[k], rules[k], after, tableRuleWidth) is ( > 0 and var e, > 0 and var r))
+            {
+                befores[k] = [.. befores[k], .. after[..e].Select(p => p with { SameLine = false })];
+                rules[k] = [.. rules[k], .. after[e..(e + r)]];
+                after = after[(e + r)..];
+            }
+            else continue;
+            if (k + 1 < pairs.Count) befores[k + 1] = after;
+            else tail = after;
         }
         var labelWidths = befores.Select((b, k) => (Table: pieces[pairs[k].Weight].Table, Found: SectionAt(b, null)))
             .Where(x => x.Found is not null).GroupBy(x => x.Table)
@@ -548,13 +562,52 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             var text = TextCleaner.Compact(line[^1].Text);
             var nextWidth = i + 1 < ends.Count ? Lines(after[ends[i]..ends[i + 1]])[0] : 0;
             // (A line the next line's first character would have fitted on ends its cell: a cell wraps only when full.)
+            // (Nor does a clause's points "（1分）" with no next clause "②…" after it.)
             var room = i + 1 < ends.Count && after[ends[i]].Text.Trim() is { Length: > 0 } nextText &&
-                       lineWidth + TextCleaner.DisplayWidth(nextText[..1]) / 2.0 <= width + 0.25;
+                       (lineWidth + TextCleaner.DisplayWidth(nextText[..1]) / 2.0 <= width + 0.25 ||
+                        (text.EndsWith("分）", StringComparison.Ordinal) || text.EndsWith("分)", StringComparison.Ordinal)) && nextText[0] is not (>= '①' and <= '⑳'));
             if (text.Length > 0 && Closes(text[^1]) && (i + 1 == ends.Count || lineWidth < width - 2.0 || room || nextWidth > width + 0.5))
                 return ends[i];
             if (lineWidth < width - 2.0) return 0;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// How many of the pieces after a row's 自评得分 are the rest of its 指标解释 and then of its 评分规则, where both stop
+    /// mid-sentence on a full line before the row's figures: the explanation's lines (no wider than its widest line before
+    /// the figures) up to one that ends it, then the rule's (no wider than the table's widest rule line) up to one that
+    /// ends the rule as <see cref="RuleGoesOn"/> finds it. (0, 0) where they do not run so.
+    /// </summary>
+    private static (int Explanation, int Rule) ExplanationAndRuleGoOn(List<Piece> before, List<Piece> rule, List<Piece> after, double ruleWidth)
+    {
+        if (before.Count == 0 || rule.Count == 0 || after.Count == 0 || before[^1].SameLine) return (0, 0);
+        var ruleLines = Lines(rule);
+        var ruleLast = TextCleaner.Compact(rule[^1].Text);
+        if (ruleLines[^1] < ruleWidth - 2.0 || ruleLast.Length == 0 || Closes(ruleLast[^1]) || ruleLast[^1] == '。') return (0, 0);
+        // The explanation's last line before the figures: as wide as the widest line before them, and mid-sentence.
+        var width = Lines(before).Max();
+        var explanationLast = TextCleaner.Compact(before[^1].Text);
+        if (before[^1].Width < width - 1.0 || explanationLast.Length == 0 || "。）)".Contains(explanationLast[^1])) return (0, 0);
+        var ends = new List<int>();
+        for (var n = 0; n < after.Count; n++)
+            if (n + 1 == after.Count || !after[n + 1].SameLine) ends.Add(n + 1);
+        var explanation = 0;
+        for (var (i, start) = (0, 0); i < ends.Count; start = ends[i++])
+        {
+            if (ends[i] - start > 1 || after[start].SameLine || after[start].Width > width + 0.5) return (0, 0);
+            var text = TextCleaner.Compact(after[start].Text);
+            if (text.Length == 0) return (0, 0);
+            if (text[^1] is '。' or '）' or ')')
+            {
+                explanation = ends[i];
+                break;
+            }
+            if (after[start].Width < width - 2.0) return (0, 0);
+        }
+        if (explanation == 0) return (0, 0);
+        var rest = RuleGoesOn(rule, after[explanation..], ruleWidth, open: true);
+        return rest > 0 ? (explanation, rest) : (0, 0);
     }
 
     /// <summary>A mark a 评分规则 ends with (not "；": a clause of a numbered rule ends so, and its points "（2分）" follow).</summary>

@@ -217,6 +217,19 @@ public sealed class CriteriaRawTableTests
     }
 
     [Fact]
+    public void A_rules_full_last_line_closing_a_clause_with_no_next_clause_after_it_ends_the_rule()
+    {
+        // The rule's last line goes on after the score, as full as its column and closing with a clause's points: the
+        // next line opens no clause "②…", so the rule ends there (check set, criteria 232).
+        const string rule = "①是否已制定或具有相应的项目管理办法；（2分）②资金拨付是否完整（8分）";
+        var sections = Sections.Select((s, i) => i > 0 ? s : s with { Rows = [s.Rows[0] with { Rule = rule }, s.Rows[1]] }).ToArray();
+        var text = Print(new Widths(Label: 4, Name: 4, Explanation: 8, Rule: 12, Note: 3), sections: sections);
+        Assert.Contains("\n项目管理办法；（2分）②\n资金拨付是否完整（8分）\n10\n", text, StringComparison.Ordinal);
+        text = text.Replace("\n项目管理办法；（2分）②\n资金拨付是否完整（8分）\n10\n", "\n项目管理办法；（2分）②\n10\n资金拨付是否完整（8分）\n", StringComparison.Ordinal);
+        AssertTable(Read(text), sections);
+    }
+
+    [Fact]
     public void A_section_label_wrapped_narrower_than_another_keeps_its_first_line()
     {
         // The first label fits its column on one line ("项目投入"), the second wraps at two characters ("产出" / "与效" /
@@ -739,6 +752,41 @@ public sealed class CriteriaRawTableTests
         var row = form.Indicators[0];
         Assert.Equal(("投入", "预算执行率", "反映项目预算执行的进度", "部分资金未完全支付"), (row.Level1, row.Name, row.Explanation, row.Note));
         Assert.Equal(("服务对象满意度", "反映服务对象满意程度"), (form.Indicators[1].Name, form.Indicators[1].Explanation));
+    }
+
+    [Fact]
+    public void A_row_set_from_its_middle_gets_the_rest_of_its_explanation_and_then_of_its_rule_back()
+    {
+        // Writer sets a tall row's figures at its middle: the explanation and the rule each print their lines down to
+        // that line, then the dump writes the explanation's rest and the rule's rest, in the columns' order (check set,
+        // criteria 232). Both had been read as the row's 备注.
+        var text = Head + "\n" + WriterHeader + """
+            投入
+            （30分）
+            预算执
+            行率
+            反映项目预算执行的进
+            度，用以考核项目资金
+            30 预算执行率达到计划要求的得满
+            28
+            的使用情况。
+            分，未达到的按比例扣分。
+            产出
+            （70分）
+            服务对
+            象满意
+            度
+            反映服务对象的满意程
+            度
+            70 满意度达到90%的得满分。 66
+            合计 100 94
+
+            """;
+        var form = Read(text);
+        var row = form.Indicators[0];
+        Assert.Equal(("预算执行率", "反映项目预算执行的进度，用以考核项目资金的使用情况。", "预算执行率达到计划要求的得满分，未达到的按比例扣分。", (string?)null),
+            (row.Name, row.Explanation, row.ScoringRule, row.Note));
+        Assert.Equal(("服务对象满意度", "反映服务对象的满意程度", "产出"), (form.Indicators[1].Name, form.Indicators[1].Explanation, form.Indicators[1].Level1));
     }
 
     [Fact]
