@@ -149,7 +149,9 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
 
     /// <summary>
     /// The labels that pieces spell one after another, every piece used, no label twice; else null. A piece may be a
-    /// label of its own and also the start of a longer one ("评分" / "规则"): each way is tried.
+    /// label of its own and also the start of a longer one ("评分" / "规则"): each way is tried. A piece may also end one
+    /// label and begin the next, where the dump wrote no space between two cells ("指标" / "名称指标解释 权重 …": 指标名称
+    /// wrapped in its narrow column, 指标解释 beside its second line).
     /// </summary>
     private List<(string Kind, RawCell Cell, double Width)>? Spelled(List<RawCell> pieces, List<(string Kind, RawCell Cell, double Width)> found)
     {
@@ -157,10 +159,23 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         for (var e = 1; e <= Math.Min(pieces.Count, 6); e++)
         {
             var text = string.Concat(pieces[..e].Select(p => TextCleaner.Compact(p.Text)));
-            if (text.Length > 8) break;
-            if (matcher.Match(text, TableKinds) is { IsExact: true } m && found.All(l => l.Kind != m.Kind) &&
+            var m = text.Length <= 8 ? matcher.Match(text, TableKinds) : null;
+            if (m is { Score: 1.0 } && found.All(l => l.Kind != m.Kind) &&
                 Spelled(pieces[e..], [.. found, (m.Kind, pieces[0] with { Text = text }, pieces[..e].Max(p => TextCleaner.DisplayWidth(p.Text.Trim()) / 2.0))]) is { } all)
                 return all;
+            // The last piece cut where a label ends, the rest of it starting the next label (before a text that only
+            // contains a label, "指标名称指标解释", is taken for it).
+            var last = TextCleaner.Compact(pieces[e - 1].Text);
+            var head = text[..^last.Length];
+            if (head.Length >= 8) break;
+            for (var c = 1; c < last.Length && head.Length + c <= 8; c++)
+                if (matcher.Match(head + last[..c], TableKinds) is { Score: 1.0 } cut && found.All(l => l.Kind != cut.Kind) &&
+                    Spelled([pieces[e - 1] with { Text = last[c..] }, .. pieces[e..]],
+                        [.. found, (cut.Kind, pieces[0] with { Text = head + last[..c] }, pieces[..(e - 1)].Select(p => TextCleaner.DisplayWidth(p.Text.Trim()) / 2.0).Append(c).Max())]) is { } split)
+                    return split;
+            if (m is { IsExact: true, Score: < 1.0 } && found.All(l => l.Kind != m.Kind) &&
+                Spelled(pieces[e..], [.. found, (m.Kind, pieces[0] with { Text = text }, pieces[..e].Max(p => TextCleaner.DisplayWidth(p.Text.Trim()) / 2.0))]) is { } near)
+                return near;
         }
         return null;
     }
@@ -392,7 +407,11 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             var like = pieces[pairs[k].Weight].Cell;
             void Put(string kind, List<Piece>? run)
             {
-                if (IndexOf(kind) is >= 0 and var at && run is { Count: > 0 }) cells[at] = Cell(run.Select(p => p.Cell), at, run.Select(p => p.SameLine));
+                if (run is not { Count: > 0 }) return;
+                if (IndexOf(kind) is >= 0 and var at) cells[at] = Cell(run.Select(p => p.Cell), at, run.Select(p => p.SameLine));
+                // A cell the header found no column for is said, never dropped in silence.
+                else diagnostics.Add(new Diagnostic(DiagnosticCodes.SurplusCell,
+                    $"第 {k + 1} 行指标的文字“{string.Concat(run.Select(p => p.Text))}”在表头中找不到所属的列，未读取", run[0].Cell.Source, $"indicators[{k}]"));
             }
             if (texts[k].Section is { } section)
             {

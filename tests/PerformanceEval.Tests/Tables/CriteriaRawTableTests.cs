@@ -230,6 +230,29 @@ public sealed class CriteriaRawTableTests
     }
 
     [Fact]
+    public void A_header_piece_that_ends_one_label_and_begins_the_next_is_both()
+    {
+        // Chromium's text of a header whose 指标名称 wraps in its narrow column, 指标解释 written beside its second line
+        // with no space (check set, criteria 290): "名称指标解释" had been read as 指标名称 alone (it contains it), and
+        // every explanation was dropped with the column it had no header for.
+        var form = Read(Print(new Widths(Label: 4, Name: 4, Explanation: 8, Rule: 12, Note: 3),
+            header: "一级\n指标\n指标\n名称指标解释 权重 评分规则 自评\n得分 备注"));
+        AssertTable(form);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "grid.surplus-cell");
+    }
+
+    [Fact]
+    public void Text_a_header_without_the_column_for_it_leaves_unread_is_said()
+    {
+        // A header read without 指标解释: the rows' explanations have no column to go to, and are never lost in silence.
+        var form = Read(Print(new Widths(Label: 4, Name: 4, Explanation: 8, Rule: 12, Note: 3), header: "一级指标 指标名称 权重 评分规则 自评得分 备注"));
+        Assert.All(form.Indicators, i => Assert.Null(i.Explanation));
+        var said = form.Warnings.Where(w => w.Code == "grid.surplus-cell").ToList();
+        Assert.Equal(form.Indicators.Length, said.Count);
+        Assert.Contains(said, w => w.Message.Contains("项目的财务制度是否健全、完善、有效。", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_section_label_wrapped_narrower_than_another_keeps_its_first_line()
     {
         // The first label fits its column on one line ("项目投入"), the second wraps at two characters ("产出" / "与效" /
