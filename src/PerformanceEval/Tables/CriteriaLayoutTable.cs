@@ -729,14 +729,16 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
     {
         var lines = cols.Where(kv => kv.Value is Col.Name or Col.Explanation).GroupBy(kv => kv.Key.Line)
             .ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).OrderBy(w => w.Start).ToList());
-        if (!lines.Values.Any(l => l.Count >= 2 && l.Select(w => cols[w]).Distinct().Count() == 1)) return;
-        // A second 一级指标 piece on a line is the name pushed left ("投入" "性").
+        var oneByOne = lines.Values.Any(l => l.Count >= 2 && l.Select(w => cols[w]).Distinct().Count() == 1);
+        // A second 一级指标 piece on a line is the name pushed left ("投入" "性"; "目" "项目设" under a label printed a
+        // character a line, whether or not the page's lines need cutting one by one).
         foreach (var level in cols.Where(kv => kv.Value is Col.Level1).GroupBy(kv => kv.Key.Line).Where(g => g.Count() >= 2))
         {
             var extra = level.Select(kv => kv.Key).OrderBy(w => w.Start).Skip(1).ToList();
             foreach (var w in extra) cols[w] = Col.Name;
             lines[level.Key] = [.. extra.Concat(lines.GetValueOrDefault(level.Key, [])).OrderBy(w => w.Start)];
         }
+        if (!oneByOne) return;
         var pairs = lines.Where(kv => kv.Value.Count >= 2).Select(kv => (Line: kv.Key, Name: kv.Value[0].Start, Explanation: kv.Value[1].Start))
             .OrderBy(p => p.Line).ToList();
         foreach (var (line, pieces) in lines)

@@ -313,6 +313,41 @@ public sealed class CriteriaLayoutTableTests
     }
 
     [Fact]
+    public void A_name_pushed_left_against_a_label_printed_a_character_a_line_is_the_rows_name()
+    {
+        // Chromium's layout text of a section label set vertically, a character a line (check set, criteria 260): a
+        // line holding a piece of the label lays its name out from further left, so near the label's column that the
+        // name had been stacked into the label ("项目设立的规范性" for 项目决策) and the sections shifted by one. A
+        // section label prints one piece a line: the second is the name's, though no other line needs cutting one by one.
+        var table = new[]
+        {
+            Line((0, "一级指标"), (6, "指标名称"), (18, "指标解释"), (34, "权重"), (39, "评分规则"), (60, "自评得分"), (66, "备注")),
+            Line((6, "预算编"), (14, "预算编制科学性是否达到"), (39, "按规定执行的得满分。")),
+            Line((6, "制科学"), (14, "计划要求。"), (34, "10"), (60, "10")),
+            Line((6, "性")),
+            Line((0, "项")),
+            Line((0, "目"), (2, "项目设"), (14, "项目设立的规范性情况"), (34, "10"), (39, "按规定执行的得满分。"), (60, "9")),
+            Line((0, "决"), (2, "立的规")),
+            Line((0, "策"), (2, "范性")),
+            Line((0, "（20")),
+            Line((0, "分）")),
+            Line((6, "完成数"), (14, "完成年度相关工作任务"), (34, "80"), (39, "按计划完成的得满分。"), (60, "76")),
+            Line((0, "产出"), (6, "量")),
+            Line((0, "（80分）")),
+            Line((0, "合计"), (34, "100"), (60, "95")),
+        };
+        var head = PrintOneSpaced().Split('\n').TakeWhile(l => !l.StartsWith("一级指标", StringComparison.Ordinal) && !l.StartsWith(new string(' ', 60) + "自评", StringComparison.Ordinal));
+        var form = Read(string.Join("\n", head.Concat(table)) + "\n");
+        Assert.Equal([("项目决策", (decimal?)20m), ("产出", 80m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        Assert.Equal(
+        [
+            ("项目决策", "预算编制科学性", 10m, 10m),
+            ("项目决策", "项目设立的规范性", 10m, 9m),
+            ("产出", "完成数量", 80m, 76m),
+        ], form.Indicators.Select(i => (i.Level1, i.Name, i.Weight!.Value, i.Score!.Value)));
+    }
+
+    [Fact]
     public void A_header_row_a_page_break_cut_with_the_next_page_at_other_widths_is_read_in_order()
     {
         // Writer's layout text (tuning check set, criteria 282): "一级 指标 指标 权 评分 自评 备注" at page 1's foot,
