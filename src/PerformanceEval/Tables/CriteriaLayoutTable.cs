@@ -536,10 +536,47 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             var known = matcher.Model.Sections;
             if (known.Count > 0 && labels.Any(Weighted))
                 beside.UnionWith(labels.Where(l => !Weighted(l) && !known.Contains(TextCleaner.Compact(Text(l)))).SelectMany(l => l));
-            var stacked = labels.SelectMany(l => l).Where(w => !beside.Contains(w)).ToHashSet();
+            // And the first words of a weighted label that names no known section where the words after them do: a name
+            // pushed into the label column a few lines above the label, stacked onto it ("长效" / "机制" / "健全" over
+            // "影响" / "力目" / "标" / "(27分)").
+            var split = new HashSet<Word>();
+            if (known.Count > 0)
+                foreach (var label in labels.Where(Weighted))
+                {
+                    var ordered = label.OrderBy(w => w.Line).ThenBy(w => w.Start).ToList();
+                    string Named(IEnumerable<Word> part) =>
+                        SectionWeight().Replace(TextCleaner.Compact(string.Concat(part.Where(w => !PieceOfWeight(w.Text)).Select(w => w.Text))), "");
+                    if (known.Contains(Named(ordered))) continue;
+                    for (var from = 1; from < ordered.Count; from++)
+                        if (ordered[from].Line > ordered[from - 1].Line && known.Contains(Named(ordered[from..])))
+                        {
+                            split.UnionWith(ordered[..from]);
+                            break;
+                        }
+                }
+            var stacked = labels.SelectMany(l => l).Where(w => !beside.Contains(w) && !split.Contains(w)).ToHashSet();
             for (var i = 0; i < placed.Count; i++)
                 if (placed[i].Col == Col.Level1 && !stacked.Contains(placed[i].Word))
                     placed[i] = placed[i] with { Col = Col.Name };
+            var named = split.ToList();
+            // The lines of those names and the lines next to them cut one by one again, with those names in (a line of one
+            // piece goes with the cell it stands nearer on the lines around it, which those names change; the page's other
+            // lines stay as they were cut). Where a page's lines are not cut so, a line's name is still one piece.
+            foreach (var block in named.Select(w => w.Block).Distinct())
+            {
+                var cols = placed.Where(p => p.Word.Block == block).ToDictionary(p => p.Word, p => p.Col);
+                CutLineByLine(cols);
+                for (var i = 0; i < placed.Count; i++)
+                    if (cols.TryGetValue(placed[i].Word, out var col) && col != placed[i].Col &&
+                        named.Any(n => n.Block == block && Math.Abs(n.Line - placed[i].Word.Line) <= 1))
+                        placed[i] = placed[i] with { Col = col };
+            }
+            // (What the line had as its name, right of a word found to be the name, is the explanation: the line had been
+            // cut with that word in the label column.)
+            for (var i = 0; i < placed.Count; i++)
+                if (placed[i].Col == Col.Name && !named.Contains(placed[i].Word) &&
+                    named.Any(n => n.Block == placed[i].Word.Block && n.Line == placed[i].Word.Line && n.End <= placed[i].Word.Start))
+                    placed[i] = placed[i] with { Col = Col.Explanation };
             return (placed, anchors);
         }
     }

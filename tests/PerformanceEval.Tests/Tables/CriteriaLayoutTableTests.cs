@@ -348,6 +348,40 @@ public sealed class CriteriaLayoutTableTests
     }
 
     [Fact]
+    public void A_name_stacked_onto_the_section_label_below_it_is_the_name_where_the_rest_names_a_known_section()
+    {
+        // Chromium's layout text (check set, criteria 240): the last row before a section's label prints its name two
+        // columns left of the other names, right over the label's first piece, and the two stacked into one label
+        // "长效机制健全影响力目标 (70分)". Its last pieces name a section the template prints; the first are the name's.
+        var table = new[]
+        {
+            Line((0, "一级指标"), (6, "指标名称"), (18, "指标解释"), (34, "权重"), (39, "评分规则"), (60, "自评得分"), (66, "备注")),
+            Line((6, "预算")),
+            Line((0, "投入"), (6, "执行"), (14, "预算执行率是否达到计划要求。"), (34, "30"), (39, "按规定执行的得满分。"), (60, "28")),
+            Line((0, "（30分）"), (6, "率")),
+            Line((2, "长效"), (14, "反映项目长效机制健全，")),
+            Line((2, "机制"), (14, "用以考核项目实施单位对"), (34, "40"), (39, "按计划完成的得满分。"), (60, "38")),
+            Line((2, "健全"), (14, "资金运行的控制情况。")),
+            Line((6, "人员"), (14, "用以反映和考核人员管理")),
+            Line((0, "影响"), (6, "管理"), (14, "的实际情况。"), (34, "30"), (39, "按计划完成的得满分。"), (60, "28")),
+            Line((0, "力目"), (6, "机制")),
+            Line((0, "标")),
+            Line((0, "（70分）")),
+            Line((0, "合计"), (34, "100"), (60, "94")),
+        };
+        var head = PrintOneSpaced().Split('\n').TakeWhile(l => !l.StartsWith("一级指标", StringComparison.Ordinal) && !l.StartsWith(new string(' ', 60) + "自评", StringComparison.Ordinal));
+        var form = Read(string.Join("\n", head.Concat(table)) + "\n");
+        Assert.Equal([("投入", (decimal?)30m), ("影响力目标", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        Assert.Equal(
+        [
+            ("投入", "预算执行率", 30m),
+            ("影响力目标", "长效机制健全", 40m),
+            ("影响力目标", "人员管理机制", 30m),
+        ], form.Indicators.Select(i => (i.Level1, i.Name, i.Weight!.Value)));
+        Assert.Equal("反映项目长效机制健全，用以考核项目实施单位对资金运行的控制情况。", form.Indicators[1].Explanation);
+    }
+
+    [Fact]
     public void A_header_row_a_page_break_cut_with_the_next_page_at_other_widths_is_read_in_order()
     {
         // Writer's layout text (tuning check set, criteria 282): "一级 指标 指标 权 评分 自评 备注" at page 1's foot,
