@@ -96,6 +96,8 @@ public static class WrappedCells
     private static double Cost(IReadOnlyList<(string Text, int Line)> pieces, List<List<int>> groups, IReadOnlyCollection<string> units)
     {
         var cost = 0.0;
+        // No column is wider than the widest piece of the row's.
+        var widest = pieces.Max(p => TextCleaner.DisplayWidth(p.Text));
         foreach (var group in groups)
         {
             // The group's lines, each as wide as it prints (a CJK character is two columns).
@@ -112,8 +114,14 @@ public static class WrappedCells
             // Words flowing into a figure on one line ("资金按计划" / "到位90%-" / "100%", "年度投资计划完" / "成率100%") are
             // one measure: its figure starts mid-line, after a character. So are words around a figure that has words on
             // its own line ("满意度调查在85%" / "以上"): a bare figure or a comparison alone on its line is a cell of its own.
+            // And words whose line the figure after them could not have followed on any column the row has: a full line
+            // wrapped before its figure ("年度投资完成率" / "100%" where no piece is wider than "年度投资计划完成"), not a
+            // comparison, which starts a target.
             var flows = words >= 0 && figure >= 0 && TextCleaner.Clean(pieces[group[figure]].Text) is { Length: > 0 } f &&
-                        (words < figure && TextCleaner.IsCjk(f[0]) || f.Any(TextCleaner.IsCjk));
+                        (words < figure && TextCleaner.IsCjk(f[0]) || f.Any(TextCleaner.IsCjk) ||
+                         figure == words + 1 && pieces[group[words]].Line < pieces[group[figure]].Line &&
+                         TextCleaner.DisplayWidth(pieces[group[words]].Text) + TextCleaner.DisplayWidth(f) > widest &&
+                         !"≥≤<>=＞＜＝".Contains(f[0]));
             if (words >= 0 && figure >= 0 && !flows) cost += 2;
             // A comparison starts a target ("98.6万元" / "<=100万" is an actual and a target), never the middle of a cell.
             if (group.Skip(1).Any(i => TextCleaner.Clean(pieces[i].Text) is { Length: > 0 } t && "≥≤<>=＞＜＝".Contains(t[0]))) cost += 1;

@@ -31,6 +31,19 @@ public sealed class WrappedCellsTests
     }
 
     [Fact]
+    public void Words_whose_figure_no_column_of_the_row_could_have_held_on_their_line_are_one_measure()
+    {
+        // PdfPig's words of Chromium's PDF (check set, synthetic 850): the target's words and its figure are wider together
+        // than any piece of the row, so no column of it could have held them on one line: "年度投资完成率" / "100%" is one
+        // measure, as "年度投资计划完成" / "率100%" is. The row's cells had been left uncut, all read as its name.
+        Assert.Equal("资金支付及时性 | 年度投资计划完成率100% | 年度投资完成率100%",
+            Cut(3, ("资金支付及时", 1), ("性", 2), ("年度投资计划完成", 3), ("率100%", 4), ("年度投资完成率", 5), ("100%", 6)));
+        // Words with room for the figure on their line, on a row with a wider piece, are a cell of their own.
+        Assert.Equal("完成年度建设任务数量 | 验收合格率 | 100%",
+            Cut(3, ("完成年度建设任务数", 1), ("量", 2), ("验收合格率", 3), ("100%", 4)));
+    }
+
+    [Fact]
     public void Two_cuts_equally_good_are_no_cut_and_say_they_tied()
     {
         (string, int)[] pieces = [("长效管理制度健全性", 1), ("完善", 1), ("基本", 2), ("完善", 3)];
