@@ -119,7 +119,8 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
 
     /// <summary>
     /// The same without thousands' commas, as Chromium's raw text glues a funding line's cells: "4053143.192360660"
-    /// (全年预算数 and 全年执行数), "2334275.001662653.0010" (and the 分值), "1662653.00—". An amount of four digits or more
+    /// (全年预算数 and 全年执行数), "2334275.001662653.0010" (and the 分值), "1662653.00—"; and with them, three cells
+    /// long ("5,108,743.504,850,558.0010": PdfPig's words of Chromium's PDF). An amount of four digits or more
     /// ends at its cents, and what follows is a figure of three digits or more, another such amount, a rate or a dash —
     /// never two decimals more, which a value in 万元 to four places ("1234.5678") would be, unless the line prints its
     /// other amounts to the cent (<paramref name="cents"/>: "8966172.50 8711166.00 8538046.0010" is the 分值 glued on).
@@ -150,7 +151,8 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d[\d,]{3,}\.\d{2}$")]
     private static partial System.Text.RegularExpressions.Regex AmountToTheCent();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4,}\.\d{2}")]
+    /// <summary>An amount of four digits or more to the cent, with or without its thousands' commas: a chain's link.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d{4,}|\d{1,3}(?:,\d{3})+)\.\d{2}")]
     private static partial System.Text.RegularExpressions.Regex GluedHead();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d+(?:\.\d{1,2})?%?|[—－-]+)")]

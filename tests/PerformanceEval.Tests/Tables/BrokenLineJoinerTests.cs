@@ -360,6 +360,8 @@ public sealed class BrokenLineJoinerTests
     [InlineData("年度资金总额 1425600.001414200 10 99.21% 9.92", 1425600.00, 1414200.0, 10.0)]
     [InlineData("年度资金总额 1425600.001414200.0010 99.21%9.92", 1425600.00, 1414200.0, 10.0)]
     [InlineData("年度资金总额 1425600.00 1414200.0010 99.21% 9.92", 1425600.00, 1414200.0, 10.0)]
+    // Three cells with their commas, as PdfPig's words of Chromium's PDF glue them (tuning half, synthetic 000).
+    [InlineData("年度资金总额 1,425,600.00 1,425,600.001,414,200.0010 99.21%9.92", 1425600.00, 1414200.0, 10.0)]
     public void An_amount_glued_after_its_cents_is_two_cells(string line, double? annual, double? executed, double weight)
     {
         var form = Read(WrappedCellsAfterTheTable.Replace("年度资金总额 1425600.00 1414200 10 99.21% 9.92", line));
