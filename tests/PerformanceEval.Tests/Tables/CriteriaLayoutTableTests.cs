@@ -250,6 +250,17 @@ public sealed class CriteriaLayoutTableTests
         Line((0, "合计"), (34, "100"), (60, "94")),
     ]) + "\n";
 
+    /// <summary>
+    /// <paramref name="table"/>'s lines under the head of <see cref="PrintOneSpaced"/> (its label/value rows), without its
+    /// table; with <paramref name="withoutHeaderAbove"/>, without the "自评" its header prints on a line above as well.
+    /// </summary>
+    private static string UnderOneSpacedHead(IEnumerable<string> table, bool withoutHeaderAbove = false)
+    {
+        var head = PrintOneSpaced().Split('\n').TakeWhile(l => !l.StartsWith("一级指标", StringComparison.Ordinal) &&
+            !(withoutHeaderAbove && l.StartsWith(new string(' ', 60) + "自评", StringComparison.Ordinal)));
+        return string.Join("\n", head.Concat(table)) + "\n";
+    }
+
     [Fact]
     public void One_spaced_lines_placed_by_their_own_widths_still_part_each_rows_name_from_its_explanation()
     {
@@ -301,8 +312,7 @@ public sealed class CriteriaLayoutTableTests
             Line((0, "（70分）数量")),
             Line((0, "合计"), (22, "100"), (45, "94")),
         };
-        var head = PrintOneSpaced().Split('\n').TakeWhile(l => !l.StartsWith("一级指标", StringComparison.Ordinal));
-        var form = Read(string.Join("\n", head.Concat(table)) + "\n");
+        var form = Read(UnderOneSpacedHead(table));
         Assert.Equal(
         [
             ("投入", "财务管理制度健全", "项目的财务制度是否健全、完善、有效。", 10m),
@@ -336,8 +346,7 @@ public sealed class CriteriaLayoutTableTests
             Line((0, "（80分）")),
             Line((0, "合计"), (34, "100"), (60, "95")),
         };
-        var head = PrintOneSpaced().Split('\n').TakeWhile(l => !l.StartsWith("一级指标", StringComparison.Ordinal) && !l.StartsWith(new string(' ', 60) + "自评", StringComparison.Ordinal));
-        var form = Read(string.Join("\n", head.Concat(table)) + "\n");
+        var form = Read(UnderOneSpacedHead(table, withoutHeaderAbove: true));
         Assert.Equal([("项目决策", (decimal?)20m), ("产出", 80m)], form.Sections.Select(s => (s.Name, s.Weight)));
         Assert.Equal(
         [
@@ -369,8 +378,7 @@ public sealed class CriteriaLayoutTableTests
             Line((0, "（70分）")),
             Line((0, "合计"), (34, "100"), (60, "94")),
         };
-        var head = PrintOneSpaced().Split('\n').TakeWhile(l => !l.StartsWith("一级指标", StringComparison.Ordinal) && !l.StartsWith(new string(' ', 60) + "自评", StringComparison.Ordinal));
-        var form = Read(string.Join("\n", head.Concat(table)) + "\n");
+        var form = Read(UnderOneSpacedHead(table, withoutHeaderAbove: true));
         Assert.Equal([("投入", (decimal?)30m), ("影响力目标", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
         Assert.Equal(
         [
