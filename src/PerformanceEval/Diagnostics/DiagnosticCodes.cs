@@ -73,6 +73,8 @@ public static class DiagnosticCodes
         "扫描件上一个单元格跨了两个数字列（如分值与得分）：两格之间的表格线没有找到，已按表头的列分开识别。", "核对这两个数字。");
     public static readonly DiagnosticCode OcrLowConfidence = new("ocr.low-confidence", Warning, Stage.Ingestion,
         "单元格中的数字识别置信度低。", "对照扫描件核对该数字，必要时更正。");
+    public static readonly DiagnosticCode OcrChoiceReread = new("ocr.choice-reread", Warning, Stage.Ingestion,
+        "“是否为经常性项目”的值（是／否）第一次识别为别的字，单元格只在“是”“否”两字中重新识别后读出。", "对照扫描件核对是或否。");
     public static readonly DiagnosticCode OcrUnitReread = new("ocr.unit-reread", Warning, Stage.Ingestion,
         "“项目资金”的金额单位第一次没有识别出来，单元格的最后一行单独重新识别后读出。", "对照扫描件核对金额单位：元与万元相差一万倍。");
 

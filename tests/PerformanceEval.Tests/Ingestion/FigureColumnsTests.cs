@@ -31,6 +31,19 @@ public sealed class FigureColumnsTests
     }
 
     [Fact]
+    public void The_cell_right_of_the_recurring_label_holds_yes_or_no_whatever_it_was_read_as()
+    {
+        // The criteria template's head: 是否为经常性项目's 否 read as "售" (tuning half, criteria 000's scan) had gone to
+        // the digits' model, which made a "4" of it. The label wrapped in its cell is read whole; a cell right of any
+        // other label, or with nothing left of it, is no such cell.
+        var yesOrNo = FigureColumns.YesOrNo(Grid, Read(
+            ["具体实施处", "财务科", "是否为经常性\n项目", "售"],
+            ["当年预算数", "5,196,389.00", "上年预算金额", "4,020,976.50"],
+            ["是否为经常性项目", "是"]), Templates);
+        Assert.Equal([At(3, 0), At(1, 2)], yesOrNo.Order());
+    }
+
+    [Fact]
     public void Cells_under_a_score_header_and_under_a_garbled_one_between_its_neighbours_hold_figures()
     {
         // 分值 read as 人: between 实际完成值 and 得分, where the template puts 分值.

@@ -131,6 +131,43 @@ public sealed class ScanPageReaderTests
         Assert.Equal(2, diagnostics.Count(d => d.Code == DiagnosticCodes.OcrFigureReread));
     }
 
+    /// <summary>Answers a request limited to 是 and 否 with <paramref name="choice"/>, else by the script.</summary>
+    private sealed class ScriptedChoice(Dictionary<(int Row, int Column), (string Text, double Confidence)> script, OcrText choice) : IOcrEngine
+    {
+        private readonly ScriptedCells cells = new(script);
+
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+            [.. requests.Select(r => r.Whitelist == "是否" ? choice : cells.ReadAll(image, [r], deadline)[0])];
+    }
+
+    [Theory]
+    [InlineData("否", 0.9, "否")]
+    [InlineData("", 0.0, "售")]
+    public void A_yes_or_no_read_as_another_character_is_read_again_among_the_two_and_never_as_a_figure(string again, double confidence, string expected)
+    {
+        // The criteria template's head (tuning half, criteria 000's scan): 否 read as "售" at 0.11, which the digits'
+        // model then made a "4" of. Read again among 是 and 否, it is 否 with ocr.choice-reread; a reading again that
+        // gives neither leaves it as it was, unread as a figure (and the normalizer takes no 是否 from it).
+        var script = new Dictionary<(int Row, int Column), (string Text, double Confidence)>
+        {
+            [(0, 0)] = ("具体实施处", 0.95), [(0, 1)] = ("财务科", 0.95), [(0, 2)] = ("是否为经常性\n项目", 0.9), [(0, 3)] = ("售", 0.11),
+            [(1, 0)] = ("当年预算数", 0.95), [(1, 1)] = ("5,196,389.00", 0.9), [(1, 2)] = ("上年预算金额", 0.95), [(1, 3)] = ("0.00", 0.9),
+        };
+        var chi = new ScriptedChoice(script, new OcrText(again, confidence));
+        var eng = new ScriptedCells(new() { [(0, 3)] = ("4", 0.35) });
+        var ocr = Service(language => language == "eng" ? eng : chi, "standard", "criteria");
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+
+        Assert.Equal(expected, rows[0][3]);
+        Assert.DoesNotContain((0, 3), eng.Asked);
+        Assert.DoesNotContain(diagnostics, d => d.Code == DiagnosticCodes.OcrFigureReread);
+        if (expected == "否")
+            Assert.Contains("售", Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OcrChoiceReread).Message);
+        else Assert.DoesNotContain(diagnostics, d => d.Code == DiagnosticCodes.OcrChoiceReread);
+    }
+
     /// <summary>Answers a crop wider than a cell (two cells no rule parted) with <paramref name="joined"/>, else by the script.</summary>
     private sealed class ScriptedWidths(Dictionary<(int Row, int Column), string> script, string joined) : IOcrEngine
     {

@@ -48,6 +48,23 @@ internal static class FigureColumns
     }
 
     /// <summary>
+    /// The regions that hold a yes-or-no value: the cell right of a 是否为经常性项目 label in its row (the label wrapped
+    /// in its cell, "是否为经常性" / "项目", read whole). Such a cell holds 是 or 否, never a figure.
+    /// </summary>
+    public static HashSet<int> YesOrNo(GridLayout grid, IReadOnlyDictionary<int, string> textByRegion, IReadOnlyList<LabelMatcher> templates)
+    {
+        var found = new HashSet<int>();
+        foreach (var (region, _) in textByRegion)
+        {
+            var (top, left, _, _) = grid.Extent(region);
+            if (left == 0 || !textByRegion.TryGetValue(grid.Find(top * grid.Columns + left - 1), out var label)) continue;
+            var text = label.Replace("\n", "", StringComparison.Ordinal);
+            if (templates.Any(t => t.Match(text, "Recurring") is { Score: >= HeaderScore })) found.Add(region);
+        }
+        return found;
+    }
+
+    /// <summary>
     /// Where a page's figure columns stand, to be known again on the next page: the grid's column boundaries and each
     /// figure column's edges (pixels) with its header's label. Only columns that run down to the page's last row go on
     /// (the funding block's 全年预算数 stands over the indicators' 年度指标值, and ends with its block). Null where the

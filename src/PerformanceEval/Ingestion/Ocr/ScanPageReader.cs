@@ -198,6 +198,32 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 texts.AddRange(engine.ReadAll(image, requests[first..], deadline).Select(t => t with { Text = Compact(t.Text) }));
         }
 
+        // A yes-or-no value (是否为经常性项目's 是 or 否) read as another character ("售" for 否) is read again among those
+        // two alone; left as it was otherwise, and never read as a figure (the digits' model made "4" of that 否).
+        var yesOrNo = grid is null ? [] : FigureColumns.YesOrNo(grid, cells.ToDictionary(c => c.Region, c => texts[c.Request].Text), ocr.Templates);
+        var choices = cells.Where(c => yesOrNo.Contains(c.Region) && texts[c.Request].Text is not ("是" or "否")).ToList();
+        if (choices.Count > 0)
+        {
+            var again = engine.ReadAll(image, [.. choices.Select(c => requests[c.Request] with { PageSegMode = PsmSingleLine, Whitelist = "是否", Choices = false })], deadline).ToList();
+            // (A glyph the line's model reads as nothing among the two is read again as one character.)
+            var blank = Enumerable.Range(0, choices.Count).Where(k => Compact(again[k].Text).Length == 0).ToList();
+            if (blank.Count > 0)
+            {
+                var single = engine.ReadAll(image, [.. blank.Select(k => requests[choices[k].Request] with { PageSegMode = PsmSingleCharacter, Whitelist = "是否", Choices = false })], deadline);
+                for (var j = 0; j < blank.Count; j++) again[blank[j]] = single[j];
+            }
+            for (var k = 0; k < choices.Count; k++)
+            {
+                var (_, box, index) = choices[k];
+                if (Compact(again[k].Text) is not ("是" or "否") || again[k].Confidence < SureOfNothing) continue;
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrChoiceReread,
+                    $"单元格 {Where(box)} 先识别为“{texts[index].Text}”（置信度 {texts[index].Confidence:F2}），只在“是”“否”中重新识别为“{Compact(again[k].Text)}”（{again[k].Confidence:F2}）",
+                    Ref(doc, page, box, Compact(again[k].Text), again[k].Confidence)));
+                texts[index] = again[k] with { Text = Compact(again[k].Text), Alternatives = [] };
+            }
+        }
+        var choiceRequests = choices.Select(c => c.Request).ToHashSet();
+
         // Figures read again, digits only, by the English model.
         // The header says which columns hold figures; their cells are read as figures whatever chi_sim saw in them.
         var typed = grid is null ? [] : FigureColumns.Find(grid, cells.ToDictionary(c => c.Region, c => texts[c.Request].Text), ocr.Templates);
@@ -222,7 +248,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         // column's cells are read as figures whatever they hold (above).
         var unitStarts = ocr.Templates.SelectMany(t => t.Model.Units).Where(u => u.Length > 0).Select(u => u[0]).ToHashSet();
         var percents = cells.Where(c => !typed.ContainsKey(c.Region) && PercentMisread(texts[c.Request].Text, unitStarts)).Select(c => c.Request).ToHashSet();
-        var rereads = cells.Where(c => !NumberParser.IsPlaceholder(texts[c.Request].Text) &&
+        var rereads = cells.Where(c => !NumberParser.IsPlaceholder(texts[c.Request].Text) && !choiceRequests.Contains(c.Request) &&
             (NeedsFigureReread(texts[c.Request].Text) || percents.Contains(c.Request) || typed.ContainsKey(c.Region) && !SureWords(texts[c.Request]))).ToList();
         if (rereads.Count > 0)
         {
@@ -514,6 +540,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     private static partial Regex UnitLine();
 
     private const int PsmSingleWord = 8;
+    private const int PsmSingleCharacter = 10;
     private const int PsmRawLine = 13;
 
     private static int LinesOf(string text) => text.Split('\n').Count(l => l.Trim().Length > 0);
