@@ -456,7 +456,8 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
     /// put back after its first line. A cell goes on where its first line fills its column (the widest first line of
     /// that column among the table's rows of this shape; for the rule, the widest line of any rule in the table) and
     /// does not end a sentence; its lines are then those no wider than the column, full but the last. Only rows whose
-    /// rule is found going on so are put back.
+    /// rule is found going on so are put back, or whose section label's own name goes on below to its weight (the row
+    /// set from its top though its rule ended on its first line).
     /// </summary>
     private static void FirstLinesTogether(List<Piece> pieces, List<(int Weight, int Score)> pairs, List<List<Piece>> befores,
                                            List<List<Piece>> rules, ref List<Piece> tail)
