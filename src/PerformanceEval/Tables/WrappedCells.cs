@@ -123,6 +123,12 @@ public static class WrappedCells
                          TextCleaner.DisplayWidth(pieces[group[words]].Text) + TextCleaner.DisplayWidth(f) > widest &&
                          !"≥≤<>=＞＜＝".Contains(f[0]));
             if (words >= 0 && figure >= 0 && !flows) cost += 2;
+            // A measure whole with its unit ends its cell: a figure after it on the next line starts another
+            // ("<=100万元" / "98.6万" / "元" is a target and an actual, not one cell of two measures).
+            for (var k = 1; k < group.Count; k++)
+                if (pieces[group[k]].Line != pieces[group[k - 1]].Line && EndsInUnit(pieces[group[k - 1]].Text, units) &&
+                    TextCleaner.Clean(pieces[group[k]].Text) is { Length: > 0 } next && (char.IsAsciiDigit(next[0]) || "≥≤<>=＞＜＝".Contains(next[0])))
+                    cost += 1;
             // A comparison starts a target ("98.6万元" / "<=100万" is an actual and a target), never the middle of a cell.
             if (group.Skip(1).Any(i => TextCleaner.Clean(pieces[i].Text) is { Length: > 0 } t && "≥≤<>=＞＜＝".Contains(t[0]))) cost += 1;
             // A cell of one character ("升") is rarer than the last line of a wrapped one ("有所提" / "升"); where a cut
@@ -150,6 +156,11 @@ public static class WrappedCells
         TextCleaner.Clean(text) is { Length: > 1 } t && TextCleaner.Clean(rest) is { Length: > 0 } r &&
         units.Any(u => u.Length > r.Length && u.EndsWith(r, StringComparison.Ordinal) && t.EndsWith(u[..^r.Length], StringComparison.Ordinal) &&
                        t.Length > u.Length - r.Length && char.IsAsciiDigit(t[t.Length - (u.Length - r.Length) - 1]));
+
+    /// <summary>A figure and a whole unit of the template's after it ("&lt;=100万元", "2136人次").</summary>
+    private static bool EndsInUnit(string text, IReadOnlyCollection<string> units) =>
+        TextCleaner.Clean(text) is { Length: > 1 } t && t.Any(char.IsAsciiDigit) &&
+        units.Any(u => u.Length > 0 && u != "%" && t.EndsWith(u, StringComparison.Ordinal) && t.Length > u.Length && char.IsAsciiDigit(t[t.Length - u.Length - 1]));
 
     private static bool EndsInFigure(string text) =>
         TextCleaner.Clean(text) is { Length: > 0 } t && (char.IsAsciiDigit(t[^1]) || t[^1] == '%');

@@ -44,6 +44,16 @@ public sealed class WrappedCellsTests
     }
 
     [Fact]
+    public void A_measure_whole_with_its_unit_ends_its_cell_before_a_figure_on_the_next_line()
+    {
+        // Chromium's raw text and letters (check set, synthetic 854): a name wrapped over two lines, then the target and
+        // the actual a line each. Read as the name's second line alone and one cell of two measures, the cut tied with
+        // the right one, and the row's cells were left as one name.
+        Assert.Equal("人员管理机制健全性 | <=100万元 | 98.6万元",
+            Cut(3, ("人员管理机制", 1), ("健全性", 2), ("<=100万元", 3), ("98.6万", 4), ("元", 5)));
+    }
+
+    [Fact]
     public void Two_cuts_equally_good_are_no_cut_and_say_they_tied()
     {
         (string, int)[] pieces = [("长效管理制度健全性", 1), ("完善", 1), ("基本", 2), ("完善", 3)];
