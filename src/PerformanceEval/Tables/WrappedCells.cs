@@ -96,7 +96,7 @@ public static class WrappedCells
     private static double Cost(IReadOnlyList<(string Text, int Line)> pieces, List<List<int>> groups, IReadOnlyCollection<string> units)
     {
         var cost = 0.0;
-        // No column is wider than the widest piece of the row's.
+        // The row's widest piece: the widest line any of its columns is seen to hold.
         var widest = pieces.Max(p => TextCleaner.DisplayWidth(p.Text));
         foreach (var group in groups)
         {
@@ -114,7 +114,7 @@ public static class WrappedCells
             // Words flowing into a figure on one line ("资金按计划" / "到位90%-" / "100%", "年度投资计划完" / "成率100%") are
             // one measure: its figure starts mid-line, after a character. So are words around a figure that has words on
             // its own line ("满意度调查在85%" / "以上"): a bare figure or a comparison alone on its line is a cell of its own.
-            // And words whose line the figure after them could not have followed on any column the row has: a full line
+            // And words whose line the figure after them would make wider than any line the row shows: a full line
             // wrapped before its figure ("年度投资完成率" / "100%" where no piece is wider than "年度投资计划完成"), not a
             // comparison, which starts a target.
             var flows = words >= 0 && figure >= 0 && TextCleaner.Clean(pieces[group[figure]].Text) is { Length: > 0 } f &&
