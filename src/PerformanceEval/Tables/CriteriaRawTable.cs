@@ -393,7 +393,8 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             for (var m = 0; m < members.Count; m++)
             {
                 var (t, k) = members[m];
-                cuts[k] = Cut(t, k > 0 && t.Section is null, widths[m].Name, widths[m].Explanation, noteWidth);
+                cuts[k] = Cut(t, k > 0 && t.Section is null, widths[m].Name, widths[m].Explanation, noteWidth,
+                    remarked: k > 0 && Bare(pieces[pairs[k - 1].Score].Text) < Bare(pieces[pairs[k - 1].Weight].Text));
             }
         }
 
@@ -799,10 +800,18 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
     /// The one cut of a row's text into [备注 of the row above] 指标名称 指标解释 under which every cell's lines but the
     /// last fill its column best; null where there is none, or two as good.
     /// </summary>
-    private static RowCut? Cut(RowTexts texts, bool noteAllowed, double nameWidth, double explanationWidth, double? noteWidth) =>
-        Best(texts, noteAllowed, nameWidth, explanationWidth, noteWidth)?.Cut;
+    private static RowCut? Cut(RowTexts texts, bool noteAllowed, double nameWidth, double explanationWidth, double? noteWidth, bool remarked) =>
+        Best(texts, noteAllowed, nameWidth, explanationWidth, noteWidth, remarked)?.Cut;
 
-    private static (RowCut Cut, double Slack)? Best(RowTexts texts, bool noteAllowed, double nameWidth, double explanationWidth, double? noteWidth)
+    /// <summary>
+    /// The cut of a row's text with its cost. Where the row above lost points (remarked), its 备注 most likely says
+    /// why ("部分目标未完全实现"): a note that reads as a remark then costs only its lines (the remark ends where it is
+    /// whole, not a line into the name below it), one that does not (a remark cut short) as much as a note of a column
+    /// never seen, a name that reads as one (the remark run into it) <see cref="RemarkInName"/>. A name is never one
+    /// character.
+    /// </summary>
+    private static (RowCut Cut, double Slack)? Best(RowTexts texts, bool noteAllowed, double nameWidth, double explanationWidth, double? noteWidth,
+                                                    bool remarked = false)
     {
         var rest = texts.Rest;
         if (rest.Count < 2) return null;
@@ -817,16 +826,26 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
             if (a > 0)
             {
                 if (Slack(rest[..a], noteWidth ?? Lines(rest[..a]).Max()) is not { } ns) continue;
-                note = ns + (noteWidth is null ? 4.0 : 1.5);
+                note = ns + (remarked && Remarks.SaysWhatHappened(string.Concat(rest[..a].Select(p => p.Text)))
+                    ? 0.5 * Lines(rest[..a]).Count
+                    : noteWidth is null || remarked ? 4.0 : 1.5);
             }
             for (var b = a + 1; b < rest.Count; b++)
-                if (Slack(rest[a..b], nameWidth) is { } s1 && Slack(rest[b..], explanationWidth) is { } s2)
-                    found.Add((new RowCut(a > 0 ? rest[..a] : null, rest[a..b], rest[b..]), note + s1 + s2));
+                if (TextCleaner.Compact(string.Concat(rest[a..b].Select(p => p.Text))).Length >= 2 && Slack(rest[a..b], nameWidth) is { } s1 && Slack(rest[b..], explanationWidth) is { } s2)
+                    found.Add((new RowCut(a > 0 ? rest[..a] : null, rest[a..b], rest[b..]),
+                        note + s1 + s2 + (noteAllowed && remarked && Remarks.SaysWhatHappened(string.Concat(rest[a..b].Select(p => p.Text))) ? RemarkInName : 0)));
         }
         if (found.Count == 0) return null;
         var ordered = found.OrderBy(f => f.Slack).ToList();
         return ordered.Count > 1 && ordered[1].Slack - ordered[0].Slack < 0.5 ? null : ordered[0];
     }
+
+    /// <summary>
+    /// What a 指标名称 that reads as a remark costs, below a row that lost points (a narrow 备注 of that row,
+    /// "部分目标未完全实现", fills its lines as a name in a column as narrow would): where the two cuts fill their columns
+    /// alike, the remark goes to the 备注.
+    /// </summary>
+    private const double RemarkInName = 3.0;
 
     /// <summary>
     /// How far a cell's lines but its last stand from the column's width, or null where one falls more than two em

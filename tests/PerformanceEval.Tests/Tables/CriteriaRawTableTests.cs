@@ -658,6 +658,25 @@ public sealed class CriteriaRawTableTests
         Assert.Equal(["完成数量", "服务对象满意度"], form.Indicators[2..].Select(i => i.Name));
     }
 
+    [Fact]
+    public void A_remark_in_a_note_column_as_narrow_as_the_names_is_the_notes_of_the_row_that_lost_points()
+    {
+        // Check set, criteria 202 (Chromium's words): "部分目标未完全实现" wraps in a 备注 three wide into three full lines
+        // right before the next row's "服务对" / "象满意" / "度" in a 指标名称 as wide, inside a section: nothing in the
+        // widths tells the two cells apart, and the name had been read "部分目标未完全实现服务对象满意度" with no warning.
+        // The row above lost points (38 of 40) and the lines say what was not done: they are its remark.
+        var sections = new[]
+        {
+            Sections[0],
+            Sections[1] with { Rows = [Sections[1].Rows[0] with { Note = "部分目标未完全实现" }, Sections[1].Rows[1]] },
+        };
+        var text = Print(new Widths(3, 3, 8, 12, 3), sections: sections);
+        Assert.Contains("\n部分目\n标未完\n全实现\n服务对\n象满意\n度\n", text, StringComparison.Ordinal);
+        var form = Read(text);
+        AssertTable(form, sections);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "layout.criteria-cells-undivided");
+    }
+
     /// <summary>The head and header of a form written line by line as Writer's top-aligned rows come out of PdfPig's words.</summary>
     private const string WriterHeader = "一级指标 指标名称 指标解释 权重 评分规则 自评得分 备注\n";
 

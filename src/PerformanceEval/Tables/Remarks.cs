@@ -1,0 +1,21 @@
+using System.Text.RegularExpressions;
+
+namespace PerformanceEval.Tables;
+
+/// <summary>
+/// The form's remarks (备注, 偏差原因分析) against its names (指标名称): a name says what is measured ("验收合格率"), a
+/// remark says what did or did not happen to it ("部分目标未完全实现", "尚未验收", "项目正在开展中"). Where a dump runs a
+/// narrow remark into the name beside it and the columns' widths cannot tell the two apart, the words can.
+/// </summary>
+public static partial class Remarks
+{
+    /// <summary>
+    /// Whether the text says that something was not, or not yet, done: 未 (but not 未成年), 正在 or 没有, and the verb
+    /// after it ("未完全实现", "尚未验收"; a line cut short at "未完" says nothing yet). A name counting failures
+    /// ("未达标天数") reads so too; callers take it as one cue among the widths, never alone.
+    /// </summary>
+    public static bool SaysWhatHappened(string text) => Remark().IsMatch(text);
+
+    [GeneratedRegex(@"(?:未(?!成年)|正在|没有)\p{IsCJKUnifiedIdeographs}{2}")]
+    private static partial Regex Remark();
+}
