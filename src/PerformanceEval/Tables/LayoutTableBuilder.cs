@@ -1347,9 +1347,13 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var ownWidth = lines.Where(l => pieces.ContainsKey(l.Row))
             .SelectMany(l => l.Placed.Select(p => (l.Row, p.Column, Width: Width(p.Token.Text))))
             .GroupBy(x => (x.Row, x.Column)).ToDictionary(g => g.Key, g => g.Sum(x => x.Width));
+        // (Each page's: a tool may lay a page's rows out at widths of its own.)
+        var widest = ownWidth.GroupBy(kv => (rows[kv.Key.Row].Block, kv.Key.Column)).ToDictionary(g => g.Key, g => g.Max(kv => kv.Value));
+        bool Full(int width, int row, int column) => width >= widest[(rows[row].Block, column)] - 2;
         bool NarrowerThanBelow(int above, int below, int column, Token token) =>
             ownWidth.TryGetValue((above, column), out var wa) && ownWidth.TryGetValue((below, column), out var wb) &&
             Width(token.Text) < wb && Width(token.Text) <= wa;
+        var midway = TwoLineCellsGo(rows, lines, anchors, nameColumn, dealt, ownWidth);
         foreach (var (row, placed) in lines)
             foreach (var (token, column) in placed)
             {
@@ -1387,6 +1391,20 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     // piece that is the row above's ("完成办公家" / "具购置").
                     else if (column == nameColumn && NarrowerThanBelow(above, below, column, token))
                         target = above;
+                    // Both rows print a piece of this column on their own lines: a piece mirrored around one of them would
+                    // make its cell three lines, and the rows the table shows its two-line cells' second lines going with
+                    // say more ("新建宣" / "传栏", so "系统上" / "线时间" / "单位运" / "维支出" is two rows of two lines). (Not two
+                    // pieces on one line in the column: two cells' lines side by side, "资金支付及 时性". Nor where the line it
+                    // would follow ends short of the column, or it would start a cell short of it: a cell wraps only when
+                    // its line is full, "达到预期" / "满意度调查在85%" / "以上".)
+                    // The row below's own line short of its column cannot start its cell: a piece wider than it there is
+                    // that cell's first line ("环境质量改" / "善"), whichever way the table's other cells go.
+                    else if (midway is not null && column == nameColumn && own[above].Contains(column) && own[below].Contains(column) &&
+                             !Full(ownWidth[(below, column)], below, column) && Width(token.Text) > ownWidth[(below, column)])
+                        target = below;
+                    else if (midway is { } goesUp && own[above].Contains(column) && own[below].Contains(column) &&
+                             placed.Count(p => p.Column == column) == 1 && (goesUp ? Full(ownWidth[(above, column)], above, column) : Full(Width(token.Text), below, column)))
+                        target = goesUp ? above : below;
                     else if (mirrorAbove != mirrorBelow) target = mirrorAbove ? above : below;
                     else if (NarrowerThanBelow(above, below, column, token))
                         target = above;
@@ -1412,6 +1430,36 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 went[(line, column)] = target;
             }
         return pieces;
+    }
+
+    /// <summary>
+    /// Where a line halfway between two rows goes in this table, as its names show where their widths tell: a piece of a
+    /// name there narrower than both rows' own lines is the row above's last line (a wrapped cell's first line is full),
+    /// one wider than both is the row below's first. A tool sets a one-line row's figures nearer the upper
+    /// or the lower line of its two-line cells much the same way all through a table (a line of other glyphs may sit
+    /// otherwise). True: with the row above; false: below; null where the names show neither more often.
+    /// </summary>
+    private static bool? TwoLineCellsGo(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
+        List<int> anchors, int nameColumn, Dictionary<Token, int>? dealt, Dictionary<(int Row, int Column), int> ownWidth)
+    {
+        if (nameColumn < 0) return null;
+        var (up, down) = (0, 0);
+        foreach (var (row, placed) in lines)
+        {
+            if (anchors.Contains(row)) continue;
+            var above = anchors.LastOrDefault(a => a < row, -1);
+            var below = anchors.FirstOrDefault(a => a > row, -1);
+            if (above < 0 || below < 0) continue;
+            var line = rows[row].Line ?? row;
+            if (line - (rows[above].Line ?? above) != (rows[below].Line ?? below) - line) continue;
+            var piece = placed.Where(p => p.Column == nameColumn && (dealt is null || !dealt.ContainsKey(p.Token))).ToList();
+            if (piece.Count == 0 || !ownWidth.TryGetValue((above, nameColumn), out var wa) || !ownWidth.TryGetValue((below, nameColumn), out var wb))
+                continue;
+            var width = piece.Sum(p => Width(p.Token.Text)) + piece.Count - 1;
+            if (width < wb && width <= wa) up++;
+            else if (width > wa && width >= wb) down++;
+        }
+        return up > down ? true : down > up ? false : null;
     }
 
     private static bool StartsWithComparison(string text) => text.TrimStart() is [var c, ..] && "≥≤><=＞＜＝≧≦".Contains(c);

@@ -632,6 +632,54 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
+    public void Two_line_names_in_a_narrow_column_keep_their_second_lines_as_the_table_shows_them_going()
+    {
+        // Chromium's layout text (check set, synthetic 862): names three characters wide, two lines each, the row's
+        // figures on the first line and the second line alone below, as far from the next row's line as from its own.
+        // "传栏" and "格率" are narrower than the lines around them, so they end the rows above them: the table sets its
+        // two-line cells' second lines below their rows. "线时间" had gone to the next row, "维支出" two lines down
+        // standing as its mirror, and every name from there on had lost its end to the row below.
+        var form = Read("""
+                              财政项目支出绩效自评表
+                                  (2020 年度)
+          项目名称 智慧城市平台建设经费
+             主管部门     上海市徐汇区退役军人事务 实施单位 上海市徐汇区退役军人事务监
+                      局                              测站
+                       年初预算数 全年预算数 全年执行         数 值
+                                                     分 执行率      得分
+        项目资 年度资金总额 1,475,047.50 1,475,047.50 903,450 10 61.25%  6.12
+          金 其中：当年财政 1,475,047.50 1,475,047.50        —
+         (元)    拨款
+              上年结转资金 0.00             0.00           —
+               其他资金      0.00         0.00           —
+                       预期目标
+        年度总 按年度计划推进项目实施，保障各项工作有                        实际完成情况
+        体目标 序开展。                              已按计划完成年度目标。
+                                    绩效指标
+        一级指 二级指 三级指 实际完成值 年度指标值 分值 得 偏差原因分析及改进措施
+          标 标 标                                      分
+              数量指 新建宣 90            >=85%       4 4
+               标 传栏
+              质量指 验收合 及时              及时        13   9 部分工作未按计划完成，
+        产出指 标 格率                                       下年度加强跟踪
+          标 时效指 系统上 有所提升              提升        16 16
+               标 线时间
+              成本指 单位运 90%            >80%       1 1
+               标 维支出
+                  降低运 90%            >80%       2 2
+              经济效 维支出
+              益指标 节约运 92.5%         ≥90%        3 3
+                  行成本
+        效益指 社会效 信息共 持续                持续        12 12
+          标 益指标 享程度
+                      总分                  100 83.12
+        """);
+        Assert.Equal(["新建宣传栏", "验收合格率", "系统上线时间", "单位运维支出", "降低运维支出", "节约运行成本", "信息共享程度"],
+            form.Indicators.Select(i => i.Name));
+        Assert.Equal([">=85%", "及时", "提升", ">80%", ">80%", "≥90%", "持续"], form.Indicators.Select(i => i.Target));
+    }
+
+    [Fact]
     public void A_level_label_s_pieces_standing_over_the_name_column_stay_level_pieces()
     {
         // Chromium's layout text of a print-shop form in a narrow grid (tuning half, synthetic 460): "质量指" / "标"
