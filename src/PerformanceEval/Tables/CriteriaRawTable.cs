@@ -333,6 +333,11 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
                 rules[k] = [.. rules[k], .. after[e..(e + r)]];
                 after = after[(e + r)..];
             }
+            else if (NoteThenExplanationGoOn(befores[k], after) is ( > 0 and var noted, > 0 and var rest))
+            {
+                befores[k] = [.. befores[k], .. after[noted..(noted + rest)].Select(p => p with { SameLine = false })];
+                after = [.. after[..noted], .. after[(noted + rest)..]];
+            }
             else continue;
             if (k + 1 < pairs.Count) befores[k + 1] = after;
             else tail = after;
@@ -631,6 +636,33 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
         return rest > 0 ? (explanation, rest) : (0, 0);
     }
 
+    /// <summary>
+    /// How many of the pieces after a row's 自评得分 are its 备注 and then the rest of its 指标解释, where the dump wrote the
+    /// note's lines (the first on the score's line) before the explanation's last ones (Chromium's words: "…控制情况，是" /
+    /// "11 …" / "10 部分目" / "标未完" / "全实现" / "否为达到项目质量要求" / "而采取了必需的措施。"): the explanation's last line
+    /// before the figures fills its column and stops mid-sentence; the note's lines are no wider than its first; then lines
+    /// wider than those, no wider than the explanation's column, full but the last, which ends the sentence.
+    /// (0, 0) where they do not run so.
+    /// </summary>
+    private static (int Note, int Explanation) NoteThenExplanationGoOn(List<Piece> before, List<Piece> after)
+    {
+        if (before.Count == 0 || after.Count < 2 || before[^1].SameLine || !after[0].SameLine) return (0, 0);
+        var width = Lines(before).Max();
+        var last = TextCleaner.Compact(before[^1].Text);
+        if (before[^1].Width < width - 1.0 || last.Length == 0 || "。）)；".Contains(last[^1])) return (0, 0);
+        var note = 1;
+        while (note < after.Count && !after[note].SameLine && after[note].Width <= after[0].Width + 0.5) note++;
+        for (var n = note; n < after.Count; n++)
+        {
+            if (after[n].SameLine || after[n].Width <= after[0].Width + 0.5 || after[n].Width > width + 0.5) return (0, 0);
+            var text = TextCleaner.Compact(after[n].Text);
+            if (text.Length == 0) return (0, 0);
+            if (text[^1] is '。' or '）' or ')') return (note, n + 1 - note);
+            if (after[n].Width < width - 2.0) return (0, 0);
+        }
+        return (0, 0);
+    }
+
     /// <summary>A mark a 评分规则 ends with (not "；": a clause of a numbered rule ends so, and its points "（2分）" follow).</summary>
     private static bool Closes(char c) => c is '。' or '）' or ')' or '！';
 
@@ -665,7 +697,13 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
                 bool Wraps(double line, double next) =>
                     line <= column + 0.25 && line >= next - 0.25 && (line >= column - 0.75 || line >= widest - 0.25);
                 var starts = new List<(int Start, string Text, double Widest)> { (s, text, widest) };
+                // (Nor one narrower than a full line above it, which it would then end: "未完" / "全实" / "现" above "过" /
+                // "程" / "(12" / "分)" in a column one character wide is a 备注's, two wide. A line above that is short
+                // itself had ended its cell: "部分资金" / "未支付" / "产出" / "与效".)
+                bool EndsTheLineAbove(int j) => j > 1 && !before[j - 2].SameLine && before[j - 1].Width < before[j - 2].Width - 0.25 &&
+                                                (j == 2 || before[j - 3].SameLine || before[j - 2].Width >= before[j - 3].Width - 0.25);
                 while (s > 0 && !before[s].SameLine && !before[s - 1].SameLine && Wraps(before[s - 1].Width, before[s].Width) &&
+                       !EndsTheLineAbove(s) &&
                        SectionLabel().IsMatch(TextCleaner.Compact(before[s - 1].Text) + text))
                 {
                     s--;

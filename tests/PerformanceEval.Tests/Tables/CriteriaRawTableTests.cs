@@ -677,6 +677,64 @@ public sealed class CriteriaRawTableTests
         Assert.DoesNotContain(form.Warnings, w => w.Code == "layout.criteria-cells-undivided");
     }
 
+    [Fact]
+    public void A_notes_lines_written_before_the_rest_of_the_rows_explanation_are_the_notes_and_the_rest_the_explanations()
+    {
+        // Check set, criteria 244 (Chromium's words): the explanation's first lines, the weight and the rule, the score
+        // with the note's first line beside it, the note's other lines, and only then the explanation's last two lines
+        // ("否为达到项目质量要求" / "而采取了必需的措施。"). They had been read into the note, and the next row's cells
+        // cut around them.
+        var text = Head + "\n" + WriterHeader + """
+            投入
+            （30分）
+            系统故障
+            维修及时
+            反映项目系统故障维修
+            及时，用以考核项目实
+            施单位对资金运行和项
+            目管理的控制情况，是
+            30 ①是否按计划时间节点完成各项工作；
+            （20分）②资金的拨付是否有完整的审批
+            程序和手续。（10分）
+            24 部分目
+            标未完
+            全实现
+            否为达到项目质量要求
+            而采取了必需的措施。
+            产出
+            （70分）
+            完成数量
+            完成年度相关工作任务 70 按计划完成的得满分。 70
+            合计 100 94
+
+            """;
+        var form = Read(text);
+        Assert.Equal(2, form.Indicators.Length);
+        var row = form.Indicators[0];
+        Assert.Equal(("系统故障维修及时", "反映项目系统故障维修及时，用以考核项目实施单位对资金运行和项目管理的控制情况，是否为达到项目质量要求而采取了必需的措施。",
+                "①是否按计划时间节点完成各项工作；（20分）②资金的拨付是否有完整的审批程序和手续。（10分）", "部分目标未完全实现"),
+            (row.Name, row.Explanation, row.ScoringRule, row.Note));
+        Assert.Equal(("产出", "完成数量", "完成年度相关工作任务"), (form.Indicators[1].Level1, form.Indicators[1].Name, form.Indicators[1].Explanation));
+    }
+
+    [Fact]
+    public void A_notes_short_last_line_above_a_label_one_character_wide_is_the_notes()
+    {
+        // Check set, criteria 230 (Chromium's words): "部分目标未完全实现" wraps two characters a line, its last line "现"
+        // alone; the section label under it wraps a character a line ("产" / "出" / …). "现" fills a line of the label's
+        // column as well, but it is narrower than the full line above it, which it ends: the label had been read "现产出目标".
+        var sections = new[]
+        {
+            Sections[0] with { Weight = "(30分)", Rows = [Sections[0].Rows[0], Sections[0].Rows[1] with { Note = "部分目标未完全实现" }] },
+            Sections[1] with { Label = "产出目标", Weight = "(70分)" },
+        };
+        var text = Print(new Widths(1, 4, 8, 12, 2), sections: sections);
+        Assert.Contains("\n全实\n现\n产\n出\n", text, StringComparison.Ordinal);
+        var form = Read(text);
+        Assert.Equal([("投入", (decimal?)30m), ("产出目标", 70m)], form.Sections.Select(s => (s.Name, s.Weight)));
+        Assert.Equal("部分目标未完全实现", form.Indicators[1].Note);
+    }
+
     /// <summary>The head and header of a form written line by line as Writer's top-aligned rows come out of PdfPig's words.</summary>
     private const string WriterHeader = "一级指标 指标名称 指标解释 权重 评分规则 自评得分 备注\n";
 
