@@ -98,8 +98,15 @@ public static class WrappedCells
         var cost = 0.0;
         // The row's widest piece: the widest line any of its columns is seen to hold.
         var widest = pieces.Max(p => TextCleaner.DisplayWidth(p.Text));
-        foreach (var group in groups)
+        for (var gi = 0; gi < groups.Count; gi++)
         {
+            var group = groups[gi];
+            // A cell that shares its first line with a cell of one line before it is centred on that line as that cell is
+            // (the row's middle), not hung from it: "长效管理制度健全性 完善" / "基本" / "完善" is a target of one line and
+            // an actual of two, not a target "完善基本". (A cell on two lines is as likely either, by half a line.)
+            if (gi > 0 && groups[gi - 1] is var before && before.All(i => pieces[i].Line == pieces[group[0]].Line) &&
+                pieces[group[^1]].Line > pieces[group[0]].Line)
+                cost += 0.25;
             // The group's lines, each as wide as it prints (a CJK character is two columns).
             var lines = group.GroupBy(i => pieces[i].Line).Select(g => g.Sum(i => TextCleaner.DisplayWidth(pieces[i].Text))).ToList();
             for (var l = 0; l + 1 < lines.Count; l++)

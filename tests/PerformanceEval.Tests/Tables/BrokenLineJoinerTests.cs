@@ -641,11 +641,15 @@ public sealed class BrokenLineJoinerTests
     [Fact]
     public void Lines_that_cut_into_name_target_and_actual_two_ways_alike_are_read_as_the_name_and_said_to_be()
     {
-        // "完善" / "基本" / "完善" after the name: 完善 | 基本完善 or 完善基本 | 完善, each line as wide as the next.
-        var text = CellsAfterTheTable.Replace("质量指标 工作计划完成率 >90% 100 70 68", "质量指标\n长效管理制度健全性 完善\n基本\n完善\n70 68");
+        // "完善" / "基本" / "完善" after a name of two lines: 完善 | 基本完善 or 完善基本 | 完善, each line as wide as the next.
+        var text = CellsAfterTheTable.Replace("质量指标 工作计划完成率 >90% 100 70 68", "质量指标\n长效管理制度\n健全性 完善\n基本\n完善\n70 68");
         var form = Read(text);
         Assert.Equal(("长效管理制度健全性完善基本完善", null, null), (form.Indicators[1].Name, form.Indicators[1].Target, form.Indicators[1].Actual));
         Assert.Equal("indicators[1].name", Assert.Single(form.Warnings, w => w.Code == DiagnosticCodes.CellsUndivided.Id).Field);
+        // After a name of one line, the target on that line is centred on it as the name is: one line, and the actual the
+        // two after it.
+        var centred = Read(CellsAfterTheTable.Replace("质量指标 工作计划完成率 >90% 100 70 68", "质量指标\n长效管理制度健全性 完善\n基本\n完善\n70 68"));
+        Assert.Equal(("长效管理制度健全性", "完善", "基本完善"), (centred.Indicators[1].Name, centred.Indicators[1].Target, centred.Indicators[1].Actual));
         // One way better than the other ("基本完" / "善": a short last line): cut, and nothing to say.
         var cut = Read(CellsAfterTheTable.Replace("质量指标 工作计划完成率 >90% 100 70 68", "质量指标\n长效管理制度健全性 完善\n基本完\n善\n70 68"));
         Assert.Equal(("长效管理制度健全性", "完善", "基本完善"), (cut.Indicators[1].Name, cut.Indicators[1].Target, cut.Indicators[1].Actual));

@@ -56,7 +56,9 @@ public sealed class WrappedCellsTests
     [Fact]
     public void Two_cuts_equally_good_are_no_cut_and_say_they_tied()
     {
-        (string, int)[] pieces = [("长效管理制度健全性", 1), ("完善", 1), ("基本", 2), ("完善", 3)];
+        // (A name of two lines, the target on its last: nothing says whether "完善" / "基本" / "完善" is 完善 and 基本完善
+        // or 完善基本 and 完善.)
+        (string, int)[] pieces = [("长效管理制度", 1), ("健全性", 2), ("完善", 2), ("基本", 3), ("完善", 4)];
         Assert.Null(WrappedCells.Split(pieces, 3, Units, out var tied));
         Assert.True(tied);
         // Too few pieces for the cells is no tie.
@@ -75,6 +77,18 @@ public sealed class WrappedCellsTests
         Assert.Equal("人员管理机制健全性 | 完善 | 基本完善",
             Cut(3, ("人员管理机制健", 1), ("全性", 2), ("完善", 3), ("基本完", 4), ("善", 5)));
 
+    }
+
+    [Fact]
+    public void A_cell_on_the_line_of_a_one_line_name_is_centred_there_not_hung_from_it()
+    {
+        // PdfPig's words of Chromium's PDF (tuning half, synthetic 004): the name and the target share the row's middle
+        // line, the actual wraps onto two lines around it. "完善" / "基本" / "完善" cut either way into lines as wide, and the
+        // row had been read as one name with no target or actual; a target sharing the name's line is centred on it as the
+        // name is, so it is one line here.
+        Assert.Equal("长效管理制度健全性 | 完善 | 基本完善", Cut(3, ("长效管理制度健全性", 1), ("完善", 1), ("基本", 2), ("完善", 3)));
+        // A cell that wraps on both sides of that line is not pushed apart by it.
+        Assert.Equal("培训场次 | 完善 | 基本完善", Cut(3, ("培训场次", 1), ("完善", 1), ("基本完", 2), ("善", 3)));
     }
 
     [Fact]
