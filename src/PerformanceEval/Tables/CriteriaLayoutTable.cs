@@ -750,6 +750,19 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                 : w.Center < nameCut ? Col.Name
                 : Col.Explanation;
         }
+        // A line without a figure has only the page's middle 权重 to go by, and a tool that places each line by its own
+        // widths prints a column further left or right line by line ("资金使用" at the explanation's start on its own line,
+        // left of where most rows print their weight). The figure lines say where each of the two columns starts on this
+        // page: a word starting where explanations start there, and where no rule does, is an explanation's; and the
+        // other way about.
+        var starts = cols.Where(kv => weightOn.ContainsKey(kv.Key.Line) && kv.Value is Col.Explanation or Col.Rule)
+            .GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.Select(kv => kv.Key.Start).ToHashSet());
+        bool StartsAs(Col col, Word w) => starts.TryGetValue(col, out var at) && at.Any(x => Math.Abs(x - w.Start) <= 1);
+        foreach (var w in cols.Keys.Where(w => !weightOn.ContainsKey(w.Line) && cols[w] is Col.Explanation or Col.Rule).ToList())
+        {
+            if (cols[w] is Col.Rule && StartsAs(Col.Explanation, w) && !StartsAs(Col.Rule, w)) cols[w] = Col.Explanation;
+            else if (cols[w] is Col.Explanation && StartsAs(Col.Rule, w) && !StartsAs(Col.Explanation, w)) cols[w] = Col.Rule;
+        }
         CutLineByLine(cols);
         foreach (var (w, col) in cols) placed.Add(new Placed(w, col, forced(w)));
     }

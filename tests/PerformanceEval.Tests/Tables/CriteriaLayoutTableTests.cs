@@ -434,4 +434,72 @@ public sealed class CriteriaLayoutTableTests
         Assert.Equal(("产出", "服务对象满意度", 30m), (form.Indicators[^1].Level1, form.Indicators[^1].Name, form.Indicators[^1].Weight!.Value));
         Assert.Equal(["投入", "投入", "产出", "产出", "产出"], form.Indicators.Select(i => i.Level1));
     }
+
+    [Fact]
+    public void Words_on_lines_without_a_figure_take_the_column_whose_words_start_there_on_the_figure_lines()
+    {
+        // Chromium's layout text of a print-shop form set centred in a narrow grid (tuning half, criteria 006): each line
+        // is placed at its own widths, the rows print their weights anywhere from column 17 to 27, and an explanation's
+        // line alone ("项目资金", "资金使用", "充分性是") starts at 17, left of where the page prints its weights halfway.
+        // Those lines had gone to the rule ("项目资金是否将项目绩效目标…"). The figure lines start explanations at 17 and
+        // rules elsewhere. (Rows 3 to 6 still share some explanation lines wrongly between them: their cut is the rows'.)
+        var form = Read("""
+                           2022年度财政项目绩效自评表
+         项目名称 普陀区档案数字化加工项
+                目                   预算单位   上海市普陀区财政局
+        具体实施处 业务科                 是否为经常性项目 否
+         （科室）
+        当年预算数 237,787.32         上年预算金额（元） 0.00
+          （元）
+        预算执行数 237,787.32          预算执行率（%） 100.00%
+          （元）
+         项目年度总目标 项目年度目标：按计划推进项目实施。
+            自评时间 2023-04-09
+            绩效等级 优
+            主要绩效 项目按进度推进，服务对象满意度较高，基本完成了年度绩效目标。
+            主要问题 部分工作进度滞后于计划
+            改进措施 进一步细化绩效目标，完善指标体系。
+        一级指 指标名称 指标解释 权                  评分规则      自评 备注
+          标                      重                 得分
+         投入              项目资金      是否将项目绩效目标细化分解为具
+        (14分) 资金到位率 到位率情 1 体的绩效指标和指标值，视情况扣 0
+                         况         分。
+                         资金使用
+              资金使用的合规 的合规性
+                         是否达到    2 资金使用的合规性是否达到计划要 2
+                  性      计划要       求。
+                         求。
+                         立项依据      资金使用是否符合国家财经法规和
+                         充分性是
+              立项依据充分性 否达到计 1 财务管理制度的规定，视情况扣          1
+                         划要求。      分。
+                         资金使用
+              资金使用的合规 的合规性
+                         是否达到 4                      4
+                  性      计划要
+                         求。
+              财务（资产）管 完成年度
+              理制度的健全性 相关工作 1 是否采取了有效的质量检查、验收
+                                   等必需的控制措施，视情况扣分。   1
+              和执行的有效性 任务
+                        让企业和
+                        群众享受
+                立项依据充分性 规范、透
+                        明、高效   2                     1
+                        的政务服
+                        务。
+                        预算编制
+                预算编制科学性 科学性是
+                        否达到计   3 资金的拨付是否有完整的审批程序
+                                 和手续，视情况扣分。          3
+                        划要求。
+              合计                       100.00                          93.00
+        """);
+        Assert.Equal(7, form.Indicators.Length);
+        Assert.Equal(["项目资金到位率情况", "资金使用的合规性是否达到计划要求。"], form.Indicators.Take(2).Select(i => i.Explanation));
+        Assert.Equal(["是否将项目绩效目标细化分解为具体的绩效指标和指标值，视情况扣分。", "资金使用的合规性是否达到计划要求。",
+            "资金使用是否符合国家财经法规和财务管理制度的规定，视情况扣分。"], form.Indicators.Take(3).Select(i => i.ScoringRule));
+        Assert.Equal(("预算编制科学性是否达到计划要求。", "资金的拨付是否有完整的审批程序和手续，视情况扣分。"),
+            (form.Indicators[6].Explanation, form.Indicators[6].ScoringRule));
+    }
 }
