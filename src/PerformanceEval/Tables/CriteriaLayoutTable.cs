@@ -900,6 +900,9 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                         Alignment.Top => Math.Abs(at[0] - centres[r]),
                         _ => Math.Abs(at[^1] - centres[r]),
                     };
+                    // A name is a phrase of its own: it does not open on a suffix or a particle ("性完成及时性", "的规范性…"),
+                    // nor close on a particle ("项目设立的"): a cut there runs through a name.
+                    if (col == Col.Name && Remarks.CutThrough(string.Concat(cell.Select(w => w.Text)))) cost += 1;
                     // A cell's lines follow one another; a gap of blank lines inside one is another cell's.
                     for (var k = 1; k < at.Count; k++)
                         if (at[k] - at[k - 1] > 2) cost += 2;

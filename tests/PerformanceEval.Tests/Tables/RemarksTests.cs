@@ -17,4 +17,14 @@ public sealed class RemarksTests
     [InlineData("项目完成及时性", false)]
     public void A_remark_says_what_was_not_done_and_a_name_what_is_measured(string text, bool remark) =>
         Assert.Equal(remark, Remarks.SaysWhatHappened(text));
+
+    [Theory]
+    [InlineData("性验收合格率", true)]
+    [InlineData("的规范性系统故障维修及时", true)]
+    [InlineData("项目设立的", true)]
+    [InlineData("立项依据充分性", false)]
+    [InlineData("及时完成率", false)]
+    [InlineData("资金使用的合规性", false)]
+    public void A_name_opening_on_a_suffix_or_closing_on_a_particle_was_cut_through(string name, bool cut) =>
+        Assert.Equal(cut, Remarks.CutThrough(name));
 }
