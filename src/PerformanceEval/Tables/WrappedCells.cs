@@ -107,6 +107,9 @@ public static class WrappedCells
             if (gi > 0 && groups[gi - 1] is var before && before.All(i => pieces[i].Line == pieces[group[0]].Line) &&
                 pieces[group[^1]].Line > pieces[group[0]].Line)
                 cost += 0.25;
+            // A cell after the first opens where a cut was chosen: not on a suffix or a particle ("度提升" / "有所提" / "升"
+            // after "群众办事便利" is the name's end and a measure, not a name and "度提升有所提升").
+            if (gi > 0 && Remarks.OpensOnSuffix(TextCleaner.Clean(pieces[group[0]].Text) ?? "")) cost += 1;
             // The group's lines, each as wide as it prints (a CJK character is two columns).
             var lines = group.GroupBy(i => pieces[i].Line).Select(g => g.Sum(i => TextCleaner.DisplayWidth(pieces[i].Text))).ToList();
             for (var l = 0; l + 1 < lines.Count; l++)

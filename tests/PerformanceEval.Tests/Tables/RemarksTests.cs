@@ -22,6 +22,7 @@ public sealed class RemarksTests
     [InlineData("性验收合格率", true)]
     [InlineData("的规范性系统故障维修及时", true)]
     [InlineData("项目设立的", true)]
+    [InlineData("度健全性和执行的有效性", true)]
     [InlineData("立项依据充分性", false)]
     [InlineData("及时完成率", false)]
     [InlineData("资金使用的合规性", false)]

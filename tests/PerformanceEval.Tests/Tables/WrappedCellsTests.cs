@@ -92,6 +92,15 @@ public sealed class WrappedCellsTests
     }
 
     [Fact]
+    public void A_cell_does_not_open_on_a_suffix()
+    {
+        // PdfPig's words of Chromium's PDF (tuning half, synthetic 028): "度提升" / "有所提" / "升" fills a measure's lines as
+        // well as "有所提" / "升" does, and the name "群众办事便利" is as whole without its end. A measure opening on "度" was
+        // cut through a name; the two ways had tied, and the row was read as one name.
+        Assert.Equal("群众办事便利度提升 | 有所提升", Cut(2, ("群众办事便利", 1), ("度提升", 2), ("有所提", 3), ("升", 4)));
+    }
+
+    [Fact]
     public void A_character_alone_goes_on_the_line_before_it_where_a_cut_may_go_either_way()
     {
         // 设备购置数量 + 基本完善, or a name 设备购置数量基本完 and a cell "善": the cell of one character is the rarer.
