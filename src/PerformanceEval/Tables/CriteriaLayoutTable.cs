@@ -969,6 +969,11 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         // By the weights: each section's rows add up to its printed weight.
         if (Partition(Printed(labels), Weights(anchors)) is { } spans)
             return [.. spans.Select((x, k) => (labels[k], x.First, x.Last))];
+        // A label printed again as the next page begins ("产出（32分）" on both sides of a page break) goes on the section
+        // it repeats: the rows of both pages add up to its weight once.
+        var once = labels.Where((l, k) => k == 0 || Text(l) != Text(labels[k - 1])).ToList();
+        if (once.Count < labels.Count && Partition(Printed(once), Weights(anchors)) is { } continued)
+            return [.. continued.Select((x, k) => (once[k], x.First, x.Last))];
         // By the lines: each label's middle nearest the middle of its rows' anchors (a merged cell centres its text).
         var middles = labels.Select(l => l.Average(w => (double)w.Line)).ToList();
         var lines = anchors.Select(a => (double)a.Weight.Line).ToList();
