@@ -869,9 +869,12 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
                     : noteWidth is null || remarked ? 4.0 : 1.5);
             }
             for (var b = a + 1; b < rest.Count; b++)
-                if (TextCleaner.Compact(string.Concat(rest[a..b].Select(p => p.Text))).Length >= 2 && Slack(rest[a..b], nameWidth) is { } s1 && Slack(rest[b..], explanationWidth) is { } s2)
+            {
+                var name = string.Concat(rest[a..b].Select(p => p.Text));
+                if (TextCleaner.Compact(name).Length >= 2 && Slack(rest[a..b], nameWidth) is { } s1 && Slack(rest[b..], explanationWidth) is { } s2)
                     found.Add((new RowCut(a > 0 ? rest[..a] : null, rest[a..b], rest[b..]),
-                        note + s1 + s2 + (noteAllowed && remarked && Remarks.SaysWhatHappened(string.Concat(rest[a..b].Select(p => p.Text))) ? RemarkInName : 0)));
+                        note + s1 + s2 + (noteAllowed && remarked && Remarks.SaysWhatHappened(name) ? RemarkInName : 0)));
+            }
         }
         if (found.Count == 0) return null;
         var ordered = found.OrderBy(f => f.Slack).ToList();

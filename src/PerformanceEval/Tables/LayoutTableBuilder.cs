@@ -1391,17 +1391,17 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     // piece that is the row above's ("完成办公家" / "具购置").
                     else if (column == nameColumn && NarrowerThanBelow(above, below, column, token))
                         target = above;
+                    // The row below's own line short of its column cannot start its cell: a piece wider than it there is
+                    // that cell's first line ("环境质量改" / "善"), whichever way the table's other cells go.
+                    else if (midway is not null && column == nameColumn && own[above].Contains(column) && own[below].Contains(column) &&
+                             !Full(ownWidth[(below, column)], below, column) && Width(token.Text) > ownWidth[(below, column)])
+                        target = below;
                     // Both rows print a piece of this column on their own lines: a piece mirrored around one of them would
                     // make its cell three lines, and the rows the table shows its two-line cells' second lines going with
                     // say more ("新建宣" / "传栏", so "系统上" / "线时间" / "单位运" / "维支出" is two rows of two lines). (Not two
                     // pieces on one line in the column: two cells' lines side by side, "资金支付及 时性". Nor where the line it
                     // would follow ends short of the column, or it would start a cell short of it: a cell wraps only when
                     // its line is full, "达到预期" / "满意度调查在85%" / "以上".)
-                    // The row below's own line short of its column cannot start its cell: a piece wider than it there is
-                    // that cell's first line ("环境质量改" / "善"), whichever way the table's other cells go.
-                    else if (midway is not null && column == nameColumn && own[above].Contains(column) && own[below].Contains(column) &&
-                             !Full(ownWidth[(below, column)], below, column) && Width(token.Text) > ownWidth[(below, column)])
-                        target = below;
                     else if (midway is { } goesUp && own[above].Contains(column) && own[below].Contains(column) &&
                              placed.Count(p => p.Column == column) == 1 && (goesUp ? Full(ownWidth[(above, column)], above, column) : Full(Width(token.Text), below, column)))
                         target = goesUp ? above : below;
