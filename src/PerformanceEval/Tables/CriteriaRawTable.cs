@@ -641,20 +641,21 @@ public sealed partial class CriteriaRawTable(LabelMatcher matcher)
     /// note's lines (the first on the score's line) before the explanation's last ones (Chromium's words: "…控制情况，是" /
     /// "11 …" / "10 部分目" / "标未完" / "全实现" / "否为达到项目质量要求" / "而采取了必需的措施。"): the explanation's last line
     /// before the figures fills its column and stops mid-sentence; the note's lines are no wider than its first; then lines
-    /// wider than those, no wider than the explanation's column, full but the last, which ends the sentence.
+    /// no wider than the explanation's column, the first wider than the note's, full but the last, which ends the sentence.
     /// (0, 0) where they do not run so.
     /// </summary>
     private static (int Note, int Explanation) NoteThenExplanationGoOn(List<Piece> before, List<Piece> after)
     {
         if (before.Count == 0 || after.Count < 2 || before[^1].SameLine || !after[0].SameLine) return (0, 0);
-        var width = Lines(before).Max();
+        // (The widest piece, not line: Writer writes a top-aligned row's name and explanation on one line.)
+        var width = before.Max(p => p.Width);
         var last = TextCleaner.Compact(before[^1].Text);
         if (before[^1].Width < width - 1.0 || last.Length == 0 || "。）)；".Contains(last[^1])) return (0, 0);
         var note = 1;
         while (note < after.Count && !after[note].SameLine && after[note].Width <= after[0].Width + 0.5) note++;
         for (var n = note; n < after.Count; n++)
         {
-            if (after[n].SameLine || after[n].Width <= after[0].Width + 0.5 || after[n].Width > width + 0.5) return (0, 0);
+            if (after[n].SameLine || n == note && after[n].Width <= after[0].Width + 0.5 || after[n].Width > width + 0.5) return (0, 0);
             var text = TextCleaner.Compact(after[n].Text);
             if (text.Length == 0) return (0, 0);
             if (text[^1] is '。' or '）' or ')') return (note, n + 1 - note);

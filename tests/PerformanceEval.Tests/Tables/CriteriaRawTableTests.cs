@@ -718,6 +718,42 @@ public sealed class CriteriaRawTableTests
     }
 
     [Fact]
+    public void A_notes_lines_around_the_rest_of_a_top_aligned_rows_explanation_are_the_notes()
+    {
+        // Check set, criteria 224 (Writer's raw text): the name and the explanation's first line on one line, the
+        // explanation's second, the weight and the rule, the score with the note's first line, the note's second, the
+        // explanation's rest (its last line short), and the note's last character after it. The explanation's rest had
+        // been cut into the next row's text, which was then left undivided.
+        var text = Head + "\n" + WriterHeader + """
+            投入
+            （30分）
+            长效机制健全 反映项目长效机制健全，
+            用以考核项目实施单位对
+            30 是否符合部门中期规划和年度目标，视
+            情况扣分。
+            24 部分目标
+            未完全实
+            资金运行和项目管理的控
+            制情况，是否为达到项目
+            质量要求而采取了必需的
+            措施。
+            现
+            产出
+            （70分）
+            档案管理规范性
+            完成年度相关工作任务 70 按计划完成的得满分。 70
+            合计 100 94
+
+            """;
+        var form = Read(text);
+        Assert.Equal(2, form.Indicators.Length);
+        var row = form.Indicators[0];
+        Assert.Equal(("长效机制健全", "反映项目长效机制健全，用以考核项目实施单位对资金运行和项目管理的控制情况，是否为达到项目质量要求而采取了必需的措施。",
+                "部分目标未完全实现"), (row.Name, row.Explanation, row.Note));
+        Assert.Equal(("产出", "档案管理规范性"), (form.Indicators[1].Level1, form.Indicators[1].Name));
+    }
+
+    [Fact]
     public void A_notes_short_last_line_above_a_label_one_character_wide_is_the_notes()
     {
         // Check set, criteria 230 (Chromium's words): "部分目标未完全实现" wraps two characters a line, its last line "现"
