@@ -387,8 +387,11 @@ public sealed class ExtractionPipeline
             if (RowText.NonEmpty(rows[r]).ToList() is [var piece] && TextCleaner.Compact(piece.Text).Length <= 4 &&
                 RowText.NonEmpty(rows[r + 1]).FirstOrDefault() is { } next && TextCleaner.Compact(next.Text).Length <= 4)
                 texts.Add(TextCleaner.Compact(piece.Text) + TextCleaner.Compact(next.Text));
-        return texts.Select(t => _criteriaLabels.Match(t, CriteriaOnlyKinds)).Where(m => m is { IsExact: true }).Select(m => m!.Kind).Distinct().Count() >= 2 ||
-               texts.Count(t => _criteriaLabels.Match(t, CriteriaOnlyKinds) is { IsExact: true }) >= 2;
+        // Two of the criteria template's own labels (two kinds, or one twice) settle it; the rest need not be asked.
+        var found = 0;
+        foreach (var text in texts)
+            if (_criteriaLabels.Match(text, CriteriaOnlyKinds) is { IsExact: true } && ++found == 2) return true;
+        return false;
     }
 
     private static readonly string[] CriteriaOnlyKinds = ["HdrExplanation", "HdrRule", "Department"];

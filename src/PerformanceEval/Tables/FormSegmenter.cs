@@ -207,7 +207,7 @@ public sealed class FormSegmenter(LabelMatcher standard, LabelMatcher? criteria 
         // garbled ("评资金总额 2,234,400.00 2,234,400.00 827,842 10 37.05% 3.7"), not an indicator's.
         var figures = cells.Select(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) ? n : (PrintedNumber?)null).ToList();
         if (figures.Count(n => n is { Percent: false, Value: > 100 }) >= 2) return fundingCounts;
-        return cells.Count >= 3 && cells.Count(c => NumberParser.TryParse(TextCleaner.Clean(c.Text), out var n) && !n.Percent && n.Value <= 100) >= 2
+        return cells.Count >= 3 && figures.Count(n => n is { Percent: false, Value: <= 100 }) >= 2
                && cells.Any(c => TextCleaner.Clean(c.Text) is { } t && t.Any(TextCleaner.IsCjk));
     }
 

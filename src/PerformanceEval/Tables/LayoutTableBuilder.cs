@@ -127,7 +127,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         for (int r = rows.Length - 1, next = rows.Length; r >= 0; r--)
         {
             titleAfter[r] = next;
-            if (IsTitle(rows[r])) next = r;
+            if (titleBefore[r] == r && (r > 0 || IsTitle(rows[0]))) next = r;
         }
         var result = new bool[rows.Length];
         for (var r = 0; r < rows.Length; r++)

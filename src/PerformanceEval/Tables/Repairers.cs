@@ -139,9 +139,12 @@ public sealed class RepeatedRowRemover : IGridRepairer
         return set;
     }
 
+    /// <summary>The Dice coefficient of two bigram sets, or 0 where it cannot reach <see cref="NearDuplicateSimilarity"/>.</summary>
     private static double Dice(HashSet<int> a, HashSet<int> b)
     {
         if (a.Count + b.Count == 0) return 0;
+        // At most the smaller set is shared: two rows of very different lengths are not measured.
+        if (2.0 * Math.Min(a.Count, b.Count) / (a.Count + b.Count) < NearDuplicateSimilarity) return 0;
         var shared = 0;
         foreach (var x in a) if (b.Contains(x)) shared++;
         return 2.0 * shared / (a.Count + b.Count);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace PerformanceEval.Templates;
@@ -25,15 +26,23 @@ public sealed partial class LabelMatcher
 
     /// <summary>Every label of the vocabulary, kind by kind (each kind's labels in the model's order); the indexes below point into it.</summary>
     private readonly CompiledLabel[] _all;
-    /// <summary>Each kind's labels, in the vocabulary's order.</summary>
-    private readonly System.Collections.Frozen.FrozenDictionary<string, int[]> _kindLabels;
+    /// <summary>Each kind's labels, in the vocabulary's order, by the kind's number.</summary>
+    private readonly int[][] _kindLabels;
+    /// <summary>Each kind's number.</summary>
+    private readonly System.Collections.Frozen.FrozenDictionary<string, int> _kindNumbers;
     /// <summary>
-    /// The same, keyed by the interned name: callers name kinds by literals, which are interned, so most lookups are
-    /// one reference hash instead of hashing the name's characters on every call.
+    /// The kinds' names, interned, by number: callers name kinds by literals, which are interned, and a form's cells are
+    /// asked about some two thousand times with several kinds each, so a kind is found by comparing references along
+    /// these few names instead of hashing its characters.
     /// </summary>
-    private readonly Dictionary<string, int[]> _kindLabelsByReference;
-    /// <summary>The labels whose key a cell's key equals: found by one lookup, without measuring any label.</summary>
-    private readonly Dictionary<string, int[]> _exact;
+    private readonly string[] _kindNames;
+    /// <summary>
+    /// This thread's readings of the texts it has matched (see <see cref="Reading"/>), by the text's characters: a form's
+    /// labels come back in every form, and every stage asks about the same cells with other kinds.
+    /// </summary>
+    private readonly ThreadLocal<Readings> _readings = new(() => new Readings());
+    /// <summary>Readings a thread keeps before it starts afresh: the vocabulary's texts come back at once, a project name seldom.</summary>
+    private const int ReadingsKept = 8192;
     /// <summary>
     /// For each character, the set of labels whose key holds it (bit i: label i). A label sharing no character with a
     /// cell scores 0 by every measure, so only the labels in the union of the cell's characters' sets are measured.
@@ -51,12 +60,11 @@ public sealed partial class LabelMatcher
         // The vocabulary is compiled here, once per template, instead of a regex and a scan of every label of every
         // kind on every cell.
         _all = [.. model.Labels.SelectMany(k => k.Value.Select(l => new CompiledLabel(string.Intern(k.Key), l, Key(l), new LcsPattern(Key(l)))))];
-        _kindLabels = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
-            Enumerable.Range(0, _all.Length).GroupBy(i => _all[i].Kind), g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        _kindLabelsByReference = new Dictionary<string, int[]>(ReferenceEqualityComparer.Instance);
-        foreach (var (kind, labels) in _kindLabels) _kindLabelsByReference[string.Intern(kind)] = labels;
-        _exact = Enumerable.Range(0, _all.Length).GroupBy(i => _all[i].Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var kinds = Enumerable.Range(0, _all.Length).GroupBy(i => _all[i].Kind).ToList();
+        _kindLabels = [.. kinds.Select(g => g.ToArray())];
+        _kindNumbers = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+            Enumerable.Range(0, kinds.Count), k => kinds[k].Key, k => k, StringComparer.Ordinal);
+        _kindNames = [.. kinds.Select(g => string.Intern(g.Key))];
         _words = Math.Max(1, (_all.Length + 63) / 64);
         _labelsWithChar = new CharSets([.. _all.Select(l => l.Key)]);
         _levels = [.. model.Levels.SelectMany(p => p.Level2.Select(l2 => (l2, false)).Prepend((p.Level1, true)))
@@ -100,37 +108,102 @@ public sealed partial class LabelMatcher
         }
     }
 
+    /// <summary>
+    /// What one text reads as against the vocabulary, worked out once and kept: its key, the labels that share a
+    /// character with it, each kind's best label (measured the first time a caller asks about that kind) and its
+    /// 一级/二级指标 name. Stages ask about the same cell again and again with other kinds; a kind's best does not
+    /// depend on the others asked with it, so the answer for a list of kinds is picked from these without measuring.
+    /// </summary>
+    private sealed class Reading(string key, ulong[] shared, int kinds)
+    {
+        public readonly string Key = key;
+        public readonly ulong[] Shared = shared;
+        /// <summary>Each kind's best label (null where none shares a character), once measured.</summary>
+        public readonly LabelMatch?[] Best = new LabelMatch?[kinds];
+        public readonly bool[] Measured = new bool[kinds];
+        public LevelMatch? Level;
+        public bool LevelMeasured;
+    }
+
+    private Reading ReadingOf(string text)
+    {
+        var readings = _readings.Value!;
+        var slot = RuntimeHelpers.GetHashCode(text) & (Readings.Recent - 1);
+        if (readings.RecentText[slot] == (object)text) return readings.RecentReading[slot]!;
+        if (!readings.ByText.TryGetValue(text, out var reading))
+        {
+            if (readings.ByText.Count >= ReadingsKept) readings.ByText.Clear();
+            var key = Key(text);
+            var shared = new ulong[_words];
+            _labelsWithChar.Union(key, shared);
+            readings.ByText[text] = reading = new Reading(key, shared, _kindLabels.Length);
+        }
+        readings.RecentText[slot] = text;
+        readings.RecentReading[slot] = reading;
+        return reading;
+    }
+
+    /// <summary>
+    /// One thread's readings: by the text's characters, and the last texts asked about by reference (a stage asks
+    /// about one cell's text object many times; a reference is found without hashing its characters).
+    /// </summary>
+    private sealed class Readings
+    {
+        public const int Recent = 512;
+        public readonly Dictionary<string, Reading> ByText = new(StringComparer.Ordinal);
+        public readonly string?[] RecentText = new string?[Recent];
+        public readonly Reading?[] RecentReading = new Reading?[Recent];
+    }
+
     /// <summary>The best label among <paramref name="kinds"/> for a whole cell, or null.</summary>
     public LabelMatch? Match(string? cellText, params ReadOnlySpan<string> kinds)
     {
-        var c = Key(cellText);
-        if (c.Length < 2) return null;
-        // Only equal keys score 1.0, and a tie never displaces the first: the first kind (in the caller's order) with a
-        // label of that key, and that kind's first such label, is what the measuring below would return.
-        if (_exact.TryGetValue(c, out var equal))
-            foreach (var kind in kinds)
-                foreach (var i in equal)
-                    if (_all[i].Kind == kind) return new LabelMatch(kind, _all[i].Label, 1.0);
-        Span<ulong> shared = _words <= 8 ? stackalloc ulong[_words] : new ulong[_words];
-        _labelsWithChar.Union(c, shared);
-        if (!shared.ContainsAnyExcept(0UL)) return null;
-        (string Kind, string Label, double Score)? best = null;
+        if (cellText is null) return null;
+        var reading = ReadingOf(cellText);
+        if (reading.Key.Length < 2) return null;
+        // The first kind (in the caller's order) whose best scores highest, as measuring the kinds' labels in that order
+        // and keeping only a strictly better one would find.
+        LabelMatch? best = null;
         foreach (var kind in kinds)
         {
-            if (!_kindLabelsByReference.TryGetValue(kind, out var labels) && !_kindLabels.TryGetValue(kind, out labels)) continue;
-            foreach (var i in labels)
+            var k = KindNumber(kind);
+            if (k < 0) continue;
+            if (!reading.Measured[k])
             {
-                // A label that shares no character with the cell scores 0 whatever the measure; and one whose best
-                // possible score cannot beat the best so far is not measured.
-                if ((shared[i >> 6] & (1UL << (i & 63))) == 0) continue;
-                var label = _all[i];
-                var floor = Math.Max(best?.Score ?? 0, 0);
-                if (c != label.Key && UpperBound(c, label.Key) <= floor) continue;
-                var score = Similarity(c, label);
-                if (score > floor) best = (kind, label.Label, score);
+                reading.Best[k] = BestOfKind(reading, k);
+                reading.Measured[k] = true;
             }
+            if (reading.Best[k] is { } m && m.Score > (best?.Score ?? 0)) best = m;
         }
-        return best is { Score: >= FuzzyThreshold } b ? new LabelMatch(b.Kind, b.Label, b.Score) : null;
+        return best is { Score: >= FuzzyThreshold } ? best : null;
+    }
+
+    /// <summary>A kind's number, or -1 for a kind the vocabulary does not have.</summary>
+    private int KindNumber(string kind)
+    {
+        for (var k = 0; k < _kindNames.Length; k++)
+            if (ReferenceEquals(_kindNames[k], kind)) return k;
+        return _kindNumbers.TryGetValue(kind, out var number) ? number : -1;
+    }
+
+    /// <summary>A kind's best label for a text: its first label of the highest score, or null if none scores above 0.</summary>
+    private LabelMatch? BestOfKind(Reading reading, int kind)
+    {
+        var c = reading.Key;
+        (int Label, double Score)? best = null;
+        foreach (var i in _kindLabels[kind])
+        {
+            // A label that shares no character with the cell scores 0 whatever the measure; and one whose best
+            // possible score cannot beat the best so far is not measured.
+            if ((reading.Shared[i >> 6] & (1UL << (i & 63))) == 0) continue;
+            var label = _all[i];
+            var floor = best?.Score ?? 0;
+            if (c != label.Key && UpperBound(c, label.Key) <= floor) continue;
+            var score = Similarity(c, label);
+            if (score > floor) best = (i, score);
+            if (score >= 1.0) break;
+        }
+        return best is { } b ? new LabelMatch(_all[b.Label].Kind, _all[b.Label].Label, b.Score) : null;
     }
 
     /// <summary>The most <see cref="Similarity"/> can give this pair, from their lengths alone.</summary>
@@ -164,6 +237,18 @@ public sealed partial class LabelMatcher
     /// 数量指标 as to 质量指标) come back as several candidates for the caller to settle from the row order.
     /// </summary>
     public LevelMatch? MatchLevel(string? cellText)
+    {
+        if (cellText is null) return null;
+        var reading = ReadingOf(cellText);
+        if (!reading.LevelMeasured)
+        {
+            reading.Level = MeasureLevel(cellText);
+            reading.LevelMeasured = true;
+        }
+        return reading.Level;
+    }
+
+    private LevelMatch? MeasureLevel(string cellText)
     {
         var c = LevelKey(cellText);
         // A template without 一级/二级 levels (the criteria one) names none.

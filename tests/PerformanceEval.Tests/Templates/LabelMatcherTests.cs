@@ -27,6 +27,29 @@ public sealed class LabelMatcherTests
     public void A_short_label_inside_other_words_is_not_that_label(string text, string? kind) =>
         Assert.Equal(kind, Matcher.Match(text, "HdrFragment", "HdrWeight", "HdrScore")?.Kind);
 
+    [Fact]
+    public void A_label_two_kinds_share_is_the_kind_the_caller_names_first()
+    {
+        // 年度 is a header fragment and a goals fragment: the caller's order decides, whichever order was asked before.
+        Assert.Equal("HdrFragment", Matcher.Match("年度", "HdrFragment", "GoalsFragment")?.Kind);
+        Assert.Equal("GoalsFragment", Matcher.Match("年度", "GoalsFragment", "HdrFragment")?.Kind);
+        Assert.Equal("HdrFragment", Matcher.Match("年度", "HdrFragment", "GoalsFragment")?.Kind);
+    }
+
+    [Fact]
+    public void What_a_text_was_asked_before_does_not_change_its_answer()
+    {
+        // Each kind's best is kept per text; an answer must be the one a matcher asked nothing before gives.
+        var asked = new LabelMatcher(TemplateModel.Load("standard", null));
+        Assert.Null(asked.Match("平度资金总额", "ProjectName"));
+        Assert.Equal("FundingFiscal", asked.Match("其中：当年财政拨款", "FundingFiscal", "FundingTotal")?.Kind);
+        var fresh = new LabelMatcher(TemplateModel.Load("standard", null));
+        foreach (var kinds in new[] { new[] { "FundingFiscal", "FundingTotal" }, ["ProjectName"], ["FundingTotal"], ["FundingOther", "FundingTotal", "ProjectName"] })
+            foreach (var text in new[] { "平度资金总额", "其中：当年财政拨款", new string("平度资金总额".ToCharArray()) })
+                Assert.Equal(fresh.Match(text, kinds), asked.Match(text, kinds));
+        Assert.Equal("FundingTotal", asked.Match("平度资金总额", "ProjectName", "FundingTotal")?.Kind);
+    }
+
     [Theory]
     [InlineData("可持续影响指", "可持续影响指标", false)]
     [InlineData("服务对象 满意度指 标", "服务对象满意度指标", true)]

@@ -14,6 +14,8 @@ public sealed class NumberParserTests
     [InlineData("７.３０", "7.30", false)]               // full-width digits
     [InlineData("100.00%", "100.00", true)]
     [InlineData("0", "0", false)]
+    [InlineData("-3", "-3", false)]
+    [InlineData("0.5%", "0.5", true)]
     [InlineData("٨٣.١٥%", "83.15", true)]                // Arabic-Indic digits
     [InlineData("999,999,999,999,999.99", "999999999999999.99", false)] // the largest magnitude read
     public void Parses_the_numbers_forms_print(string text, string expected, bool percent)
@@ -36,6 +38,11 @@ public sealed class NumberParserTests
     [InlineData("及时")]
     [InlineData("—")]
     [InlineData("1,2,3")]
+    [InlineData("5.")]
+    [InlineData(".5")]
+    [InlineData("-")]
+    [InlineData("%")]
+    [InlineData("1.2.3")]
     [InlineData("9999999999999999999999999999")] // 28 nines: no form's figure, and two of them overflow a sum
     [InlineData("1000000000000000")]
     [InlineData("①")]   // a 评分规则 clause's mark, which NFKC folds to "1"
