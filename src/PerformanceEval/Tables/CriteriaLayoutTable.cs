@@ -789,6 +789,8 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             lines[level.Key] = [.. extra.Concat(lines.GetValueOrDefault(level.Key, [])).OrderBy(w => w.Start)];
         }
         if (!oneByOne) return;
+        var byTurns = NamesByTurns(cols, lines);
+        foreach (var w in byTurns) cols[w] = Col.Name;
         var pairs = lines.Where(kv => kv.Value.Count >= 2).Select(kv => (Line: kv.Key, Name: kv.Value[0].Start, Explanation: kv.Value[1].Start))
             .OrderBy(p => p.Line).ToList();
         foreach (var (line, pieces) in lines)
@@ -800,6 +802,7 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                 continue;
             }
             var w0 = pieces[0];
+            if (byTurns.Contains(w0)) continue;
             var near = new[] { pairs.LastOrDefault(p => p.Line < line), pairs.FirstOrDefault(p => p.Line > line) }
                 .Where(p => p != default).ToList();
             if (near.Count == 0) continue;
@@ -807,6 +810,31 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             var toExplanation = near.Sum(p => Math.Abs(w0.Start - p.Explanation));
             cols[w0] = toName < toExplanation ? Col.Name : Col.Explanation;
         }
+    }
+
+    /// <summary>
+    /// Lines of one piece each, a name's and its explanation's by turns ("完成" / "完成及时性是否达" / "及时"): a tool that
+    /// sets each line at its own widths may print such a row's name right of where the page's other rows print theirs,
+    /// nearer the explanations of the lines of two pieces further off than their names. A piece no wider than the
+    /// page's names, starting well left of the nearest lines of one piece too wide for a name, is a name's (an
+    /// explanation's short last line stands where its longer lines start, or right of them where the table centres
+    /// its cells).
+    /// </summary>
+    private static HashSet<Word> NamesByTurns(Dictionary<Word, Col> cols, Dictionary<int, List<Word>> lines)
+    {
+        // The page's widest name piece: the first pieces of its lines of two.
+        var nameWidth = lines.Values.Where(l => l.Count >= 2).Select(l => l[0].Text.Length).DefaultIfEmpty(0).Max();
+        var singles = lines.Where(kv => kv.Value.Count == 1).ToDictionary(kv => kv.Key, kv => kv.Value[0]);
+        var names = new HashSet<Word>();
+        foreach (var (line, w) in singles)
+        {
+            if (w.Text.Length > nameWidth) continue;
+            // The nearest such line above and below within four (a row's explanation, not the row's before).
+            var wide = singles.Where(kv => Math.Abs(kv.Key - line) <= 4 && kv.Value.Text.Length > nameWidth).OrderBy(kv => kv.Key).ToList();
+            var near = new[] { wide.LastOrDefault(kv => kv.Key < line).Value, wide.FirstOrDefault(kv => kv.Key > line).Value }.OfType<Word>().ToList();
+            if (near.Count > 0 && w.Start <= near.Min(x => x.Start) - 2) names.Add(w);
+        }
+        return names;
     }
 
     private static double Median(IEnumerable<double> values)

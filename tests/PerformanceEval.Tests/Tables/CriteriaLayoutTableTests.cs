@@ -323,6 +323,75 @@ public sealed class CriteriaLayoutTableTests
     }
 
     [Fact]
+    public void Lines_of_a_name_and_of_its_explanation_by_turns_are_told_apart_by_where_they_start_and_how_wide()
+    {
+        // Chromium's layout text of a centred table (check set, criteria 270, as printed): a narrow 指标名称 wraps two
+        // characters a line, and in the rows of 项目过程 and 项目产出 its lines and its explanation's never share a line
+        // ("完成" / "完成及时性是否达" / "及时"), each set at its own line's widths. The lines of two pieces (资金 使用 |
+        // 项目资金使用的合) print their names three columns further left than those rows do, so measured against them
+        // every piece looked an explanation's and the two rows lost their names. A piece no wider than the page's names,
+        // well left of the nearest lines too wide for a name, is the name's.
+        var table = """
+             一
+             级 指标         指标                            评分               自评
+                                     权重                                         备注
+             指 名称         解释                            规则               得分
+             标
+             项
+             目 资金
+                                                                              部分目
+             决 使用 项目资金使用的合
+                                       6                                  4 标未完
+             策 的合 规性情况
+                                                                              全实现
+             (6 规性
+            分)
+             项
+                                           ①是否采取了有效的质量检查、验收等必需的控制措施；（14
+             目
+                 完成                        分）②是否按计划时间节点完成各项工作；（2分）③资金使用
+             过      完成及时性是否达
+                 及时                   43 是否符合国家财经法规和财务管理制度的规定；（1分）④资金 43
+             程      到计划要求。
+                  性                        的拨付是否有完整的审批程序和手续；（24分）⑤是否将项目
+            (43
+                                           绩效目标细化分解为具体的绩效指标和指标值；（2分）
+            分)
+             项
+             目
+                 信息
+             产      信息共享程度是否               项目预算编制是否细化和量化，达到的得满分，未达到的酌情
+                 共享                   46                                  46
+             出      达到计划要求。                扣分。
+                 程度
+            (46
+            分)
+                 档案
+                    让企业和群众享受
+                 管理                        是否将项目绩效目标细化分解为具体的绩效指标和指标值，达
+             项 规范 规范、透明、高效 2 到的得满分，未达到的酌情扣分。                              2
+             目 性 的政务服务。
+             效
+             益 可持 用以反映和考核可
+             (5 续发 持续发展能力的实                ①项目合同书、验收报告等资料是否齐全；（2分）②资金使用
+            分) 展能 际情况，以及对项 3 是否符合国家财经法规和财务管理制度的规定；（1分）                    2
+                    目目标实现的保障
+                  力
+                    作用。
+                     合计             100.00                              97.00
+            """.Split('\n');
+        var form = Read(UnderOneSpacedHead(table, withoutHeaderAbove: true));
+        Assert.Equal(
+        [
+            ("项目决策", "资金使用的合规性", "项目资金使用的合规性情况", 6m),
+            ("项目过程", "完成及时性", "完成及时性是否达到计划要求。", 43m),
+            ("项目产出", "信息共享程度", "信息共享程度是否达到计划要求。", 46m),
+            ("项目效益", "档案管理规范性", "让企业和群众享受规范、透明、高效的政务服务。", 2m),
+            ("项目效益", "可持续发展能力", "用以反映和考核可持续发展能力的实际情况，以及对项目目标实现的保障作用。", 3m),
+        ], form.Indicators.Select(i => (i.Level1, i.Name, i.Explanation, i.Weight!.Value)));
+    }
+
+    [Fact]
     public void A_name_pushed_left_against_a_label_printed_a_character_a_line_is_the_rows_name()
     {
         // Chromium's layout text of a section label set vertically, a character a line (check set, criteria 260): a
