@@ -789,7 +789,9 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             lines[level.Key] = [.. extra.Concat(lines.GetValueOrDefault(level.Key, [])).OrderBy(w => w.Start)];
         }
         if (!oneByOne) return;
-        var byTurns = NamesByTurns(cols, lines);
+        // The page's widest name piece: the first pieces of its lines of two.
+        var nameWidth = lines.Values.Where(l => l.Count >= 2).Select(l => l[0].Text.Length).DefaultIfEmpty(0).Max();
+        var byTurns = NamesByTurns(lines, nameWidth);
         foreach (var w in byTurns) cols[w] = Col.Name;
         var pairs = lines.Where(kv => kv.Value.Count >= 2).Select(kv => (Line: kv.Key, Name: kv.Value[0].Start, Explanation: kv.Value[1].Start))
             .OrderBy(p => p.Line).ToList();
@@ -808,7 +810,9 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             if (near.Count == 0) continue;
             var toName = near.Sum(p => Math.Abs(w0.Start - p.Name));
             var toExplanation = near.Sum(p => Math.Abs(w0.Start - p.Explanation));
-            cols[w0] = toName < toExplanation ? Col.Name : Col.Explanation;
+            // Halfway between the two (the lines above and below set at their own widths), a piece no wider than the
+            // page's names is a name's ("（33分）数量" under "程 购置 透明、高效的政务服务。").
+            cols[w0] = toName < toExplanation || toName == toExplanation && w0.Text.Length <= nameWidth ? Col.Name : Col.Explanation;
         }
     }
 
@@ -820,10 +824,8 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
     /// explanation's short last line stands where its longer lines start, or right of them where the table centres
     /// its cells).
     /// </summary>
-    private static HashSet<Word> NamesByTurns(Dictionary<Word, Col> cols, Dictionary<int, List<Word>> lines)
+    private static HashSet<Word> NamesByTurns(Dictionary<int, List<Word>> lines, int nameWidth)
     {
-        // The page's widest name piece: the first pieces of its lines of two.
-        var nameWidth = lines.Values.Where(l => l.Count >= 2).Select(l => l[0].Text.Length).DefaultIfEmpty(0).Max();
         var singles = lines.Where(kv => kv.Value.Count == 1).ToDictionary(kv => kv.Key, kv => kv.Value[0]);
         var names = new HashSet<Word>();
         foreach (var (line, w) in singles)

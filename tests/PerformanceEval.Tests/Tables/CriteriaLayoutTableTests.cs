@@ -392,6 +392,75 @@ public sealed class CriteriaLayoutTableTests
     }
 
     [Fact]
+    public void A_lone_piece_halfway_between_the_lines_around_it_is_a_name_when_no_wider_than_the_names()
+    {
+        // Chromium's layout text (check set, criteria 290, as printed): "数量", 设备购置数量's last piece, glued to its
+        // section's weight ("（33分）数量"), stands as far from the name starts of the lines of two above and below as
+        // from their explanation starts (those lines are set at their own widths). Halfway, a piece no wider than the
+        // page's names is a name's: it had gone to the end of the row's explanation.
+        var table = """
+            一级指 指标 指标解释          权重 评分规则                自评 备注
+            标 名称                                        得分
+                                    ①资金使用是否符合国家财经法规和财
+                  预算                务管理制度的规定；（17分）②项目调
+                  执行 项目预算执行率情况 25 整及支出调整手续是否完备；（1分）③ 25
+                  率                 是否采取了有效的质量检查、验收等必
+                                    需的控制措施；（7分）
+            项目决                     ①项目调整及支出调整手续是否完备；
+            策                       （6分）②资金的拨付是否有完整的审批
+            （38分）预算                 程序和手续；（1分）③是否将项目绩效
+                  编制 预算编制科学性是否达到 13 目标细化分解为具体的绩效指标和指标 13
+                  科学 计划要求。          值；（1分）④是否符合部门中期规划和
+                  性                 年度目标；（2分）⑤是否采取了有效的
+                                    质量检查、验收等必需的控制措施；（3
+                                    分）
+                  项目 用以反映和考核项目预算
+                     的实际情况，以及对项目 22
+                                    ①项目预算编制是否细化和量化；（2分）
+                                    ②是否已制定或具有相应的项目资金管 22
+                  预算 目标实现的保障作用。     理办法；（20分）
+                                    ①资金使用是否符合国家财经法规和财
+            项目过 设备 让企业和群众享受规范、      务管理制度的规定；（4分）②项目合同
+            程 购置 透明、高效的政务服务。 8 书、验收报告等资料是否齐全；      （2分） 8
+                                    ③资金的拨付是否有完整的审批程序和
+            （33分）数量                 手续；（1分）④项目预算编制是否细化
+                                    和量化；（1分）
+                  完成 完成质量是否达到计划要 3 是否已制定或具有相应的项目资金管理
+                                    办法，达到的得满分，未达到的酌情扣 2
+                  质量 求。             分。
+                    反映项目社会效益，用以
+                    考核项目实施单位对资金
+                 社会 运行和项目管理的控制情 3 ①是否按计划时间节点完成各项工作；
+                                       （2分）②项目合同书、验收报告等资料 3
+                 效益 况，是否为达到项目质量        是否齐全；（1分）
+                    要求而采取了必需的措
+            项目产     施。
+            出 信息 用以反映和考核信息共享           ①资金的拨付是否有完整的审批程序和
+            （9分） 共享 程度的实际情况，以及对 5 手续；     （1分）②项目调整及支出调整手
+                                       续是否完备； （1分）③资金使用是否符 5
+                    项目目标实现的保障作
+                 程度 用。                 合国家财经法规和财务管理制度的规
+                                       定；（3分）
+                 公众 让企业和群众享受规范、
+                 满意 透明、高效的政务服务。 1 是否将项目绩效目标细化分解为具体的
+                                       绩效指标和指标值，否则不得分。     1
+                 度
+                 档案
+                 管理 项目档案管理规范性情况 2                          2
+            项目效 性规范
+            益 可持
+            （20分）续发 让企业和群众享受规范、        ①是否采取了有效的质量检查、验收等         部分目标未完
+                 展能 透明、高效的政务服务。 18     必需的控制措施； （5分）②是否按计划 15    全实现
+                 力                     时间节点完成各项工作； （13分）
+            合计                  100.00                     96.00
+            """.Split('\n');
+        var form = Read(UnderOneSpacedHead(table, withoutHeaderAbove: true));
+        var row = form.Indicators.Single(i => i.Name?.StartsWith("设备购置", StringComparison.Ordinal) == true);
+        Assert.Equal(("项目过程", "设备购置数量", "让企业和群众享受规范、透明、高效的政务服务。", 8m),
+            (row.Level1, row.Name, row.Explanation, row.Weight!.Value));
+    }
+
+    [Fact]
     public void A_name_pushed_left_against_a_label_printed_a_character_a_line_is_the_rows_name()
     {
         // Chromium's layout text of a section label set vertically, a character a line (check set, criteria 260): a
