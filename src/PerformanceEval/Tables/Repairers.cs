@@ -53,7 +53,14 @@ public sealed partial class VerticalLabelRepairer : IGridRepairer
         {
             var row = grid.Rows[r];
             if (row.Origin is RowOrigin.Flattened) { rows.Add(row); continue; }
-            var cells = row.Cells.Select((c, i) => IsNoise(c.Text) && !IsPieceOfLabel(grid.Rows, r, i) ? c with { Text = "" } : c).ToImmutableArray();
+            // Most rows hold no noise: they are kept as they are, not copied.
+            var noisy = Enumerable.Range(0, row.Cells.Length).Where(i => IsNoise(row.Cells[i].Text) && !IsPieceOfLabel(grid.Rows, r, i)).ToList();
+            if (noisy.Count == 0)
+            {
+                if (!row.Cells.All(c => c.IsEmpty)) rows.Add(row);
+                continue;
+            }
+            var cells = row.Cells.Select((c, i) => noisy.Contains(i) ? c with { Text = "" } : c).ToImmutableArray();
             if (cells.All(c => c.IsEmpty)) continue;
             rows.Add(row with { Cells = cells });
         }
