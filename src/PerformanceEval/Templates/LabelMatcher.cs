@@ -125,9 +125,10 @@ public sealed partial class LabelMatcher
         public bool LevelMeasured;
     }
 
-    private Reading ReadingOf(string text)
+    private Reading ReadingOf(string text) => ReadingOf(_readings.Value!, text);
+
+    private Reading ReadingOf(Readings readings, string text)
     {
-        var readings = _readings.Value!;
         var slot = RuntimeHelpers.GetHashCode(text) & (Readings.Recent - 1);
         if (readings.RecentText[slot] == (object)text) return readings.RecentReading[slot]!;
         if (!readings.ByText.TryGetValue(text, out var reading))
@@ -153,20 +154,46 @@ public sealed partial class LabelMatcher
         public readonly Dictionary<string, Reading> ByText = new(StringComparer.Ordinal);
         public readonly string?[] RecentText = new string?[Recent];
         public readonly Reading?[] RecentReading = new Reading?[Recent];
+        /// <summary>
+        /// The kinds of the last question and their numbers: a stage asks about a row's cells one after another with
+        /// the same kinds (the same interned names), which then need no looking up again.
+        /// </summary>
+        public readonly string[] LastKinds = new string[8];
+        public readonly int[] LastNumbers = new int[8];
+        public int LastCount = -1;
+    }
+
+    /// <summary>The numbers of <paramref name="kinds"/> (-1 for a kind the vocabulary does not have).</summary>
+    private ReadOnlySpan<int> KindNumbers(Readings readings, ReadOnlySpan<string> kinds)
+    {
+        if (kinds.Length > readings.LastKinds.Length)
+        {
+            var numbers = new int[kinds.Length];
+            for (var i = 0; i < kinds.Length; i++) numbers[i] = KindNumber(kinds[i]);
+            return numbers;
+        }
+        var same = kinds.Length == readings.LastCount;
+        for (var i = 0; same && i < kinds.Length; i++) same = ReferenceEquals(readings.LastKinds[i], kinds[i]);
+        if (!same)
+        {
+            for (var i = 0; i < kinds.Length; i++) (readings.LastKinds[i], readings.LastNumbers[i]) = (kinds[i], KindNumber(kinds[i]));
+            readings.LastCount = kinds.Length;
+        }
+        return readings.LastNumbers.AsSpan(0, kinds.Length);
     }
 
     /// <summary>The best label among <paramref name="kinds"/> for a whole cell, or null.</summary>
     public LabelMatch? Match(string? cellText, params ReadOnlySpan<string> kinds)
     {
         if (cellText is null) return null;
-        var reading = ReadingOf(cellText);
+        var readings = _readings.Value!;
+        var reading = ReadingOf(readings, cellText);
         if (reading.Key.Length < 2) return null;
         // The first kind (in the caller's order) whose best scores highest, as measuring the kinds' labels in that order
         // and keeping only a strictly better one would find.
         LabelMatch? best = null;
-        foreach (var kind in kinds)
+        foreach (var k in KindNumbers(readings, kinds))
         {
-            var k = KindNumber(kind);
             if (k < 0) continue;
             if (!reading.Measured[k])
             {
