@@ -484,8 +484,10 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 lines[li] = (lines[li].Row, Align([.. lines[li].Placed.Select(p => p.Token)], columnsOf[lines[li].Row], closed: [weight, score]));
         // (A word that reads as no piece of a level's name is no level label's line, however flush it stands with one.)
         var levelColumns = columns.Select((c, j) => (c, j)).Where(x => x.c.Kind is "HdrLevel1" or "HdrLevel2").Select(x => x.j).ToHashSet();
-        AlignWithNeighbours(lines, anchors, (column, text) => !levelColumns.Contains(column) || IsLevelPiece(text) ||
-            TextCleaner.Compact(text) is "标" or "指标" || matcher.MatchLevel(text) is not null);
+        // (And a line between rows holds no 分值 or 得分, as above, however flush a word stands with the row's: "障", the
+        // last character of "未发生故" / "障", set at its own line's widths under the 分值 above it.)
+        AlignWithNeighbours(lines, anchors, (column, text) => column != weight && column != score &&
+            (!levelColumns.Contains(column) || IsLevelPiece(text) || TextCleaner.Compact(text) is "标" or "指标" || matcher.MatchLevel(text) is not null));
         UnitsUnderTheirFigures(lines);
         MeasuresBetweenNameLines(lines, anchors, columns);
         var level = new[] { columns.FindIndex(c => c.Kind == "HdrLevel1"), columns.FindIndex(c => c.Kind == "HdrLevel2") };

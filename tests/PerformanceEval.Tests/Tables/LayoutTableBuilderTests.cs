@@ -117,6 +117,53 @@ public sealed class LayoutTableBuilderTests
                 (form.Indicators[i].Level1, form.Indicators[i].Level2, form.Indicators[i].Name));
     }
 
+    /// <summary>
+    /// Chromium's layout text of a check-set form as printed (tuning half, standard synthetic 832): 二级指标 labels
+    /// centred over runs of rows at the layout's rounding, and cells wrapped at each line's own widths.
+    /// </summary>
+    private static readonly string Synthetic832 = """
+        2021年度财政项目支出绩效自评表
+        项目名称       档案数字化加工工程（虹口财预[2021]72号）
+        主管部门                  上海市虹口区科学技术委员会                实施 上海市虹口区科学技术委员会
+                                                           单位
+                   年初预算数 全年预算数            全年执行数            分值 执行率 得分
+             年度资金总 5598293.25 5598293.25  2916733.00       10 52.10% 5.21
+             额
+        项目 其中：当年
+        资金 财政拨款 5598293.25 5598293.25     2916733.00       —
+        (元)
+             上年结转资                                         —
+             金
+             其他资金                                          —
+        年度总体目标     预期目标                             实际完成情况
+                   按年度计划推进项目实施，保障各项工作有序开展。 已按计划完成年度目标。
+             一级指标 二级指标        三级指标        年度指标 实际完成 分值 得分 偏差原因分析及改进措
+                                          值         值                施
+                   数量指标       社会氛围(营造良好生 >=95% 96% 1 1
+                              产、生活环境)
+                   质量指标       工作考核达标率     齐全 齐全 27 24 部分工作未按计划完      成，下年度加强跟踪
+             产出指标             专家评审意见      完善 基本完善 14 14
+                              年度投资计划按时序推 <=0.1 未发生故 5 5
+        绩                     进                     障
+        效          时效指标
+        指                     系统上线时间      <=0.1 未发生故障      2   1     部分工作未按计划完
+                                                                     成，下年度加强跟踪
+        标
+                   经济效益指标 带动相关产业发展        >95       99.98% 1 0       进度滞后
+             效益指标 社会效益指标 对优化营商环境持续发
+                              挥作用
+                                          ≥2000人 2136人次 8 8
+                                          次
+                   可持续影响指标 项目资料管理齐全性 提升 有所提升 13 13
+                              工作人员满意度     =30000家   18650  2   1     部分工作未按计划完
+             满意度指标 服务对象满意度                                           成，下年度加强跟踪
+                   指标         投诉处置满意度     >=15000 14210 17 17
+                                          件
+        总分                                                 100 89
+
+        """;
+
+
     [Fact]
     public void Between_two_cuts_as_far_off_in_all_a_centred_level_takes_the_one_that_leaves_each_label_less_far()
     {
@@ -124,51 +171,21 @@ public sealed class LayoutTableBuilderTests
         // line of 工作考核达标率 and 时效指标 a line below 年度投资计划按时序推进's. 质量 over one row and 时效 over three
         // leave the labels 0 and 1 line off their runs' middles; 质量 over two and 时效 over two, half a line each. A
         // centred label is within half a line of its run's middle, so the even cut is the table's: 专家评审意见 is 质量.
-        var text = """
-            2021年度财政项目支出绩效自评表
-            项目名称       档案数字化加工工程（虹口财预[2021]72号）
-            主管部门                  上海市虹口区科学技术委员会                实施 上海市虹口区科学技术委员会
-                                                               单位
-                       年初预算数 全年预算数            全年执行数            分值 执行率 得分
-                 年度资金总 5598293.25 5598293.25  2916733.00       10 52.10% 5.21
-                 额
-            项目 其中：当年
-            资金 财政拨款 5598293.25 5598293.25     2916733.00       —
-            (元)
-                 上年结转资                                         —
-                 金
-                 其他资金                                          —
-            年度总体目标     预期目标                             实际完成情况
-                       按年度计划推进项目实施，保障各项工作有序开展。 已按计划完成年度目标。
-                 一级指标 二级指标        三级指标        年度指标 实际完成 分值 得分 偏差原因分析及改进措
-                                              值         值                施
-                       数量指标       社会氛围(营造良好生 >=95% 96% 1 1
-                                  产、生活环境)
-                       质量指标       工作考核达标率     齐全 齐全 27 24 部分工作未按计划完      成，下年度加强跟踪
-                 产出指标             专家评审意见      完善 基本完善 14 14
-                                  年度投资计划按时序推 <=0.1 未发生故 5 5
-            绩                     进                     障
-            效          时效指标
-            指                     系统上线时间      <=0.1 未发生故障      2   1     部分工作未按计划完
-                                                                         成，下年度加强跟踪
-            标
-                       经济效益指标 带动相关产业发展        >95       99.98% 1 0       进度滞后
-                 效益指标 社会效益指标 对优化营商环境持续发
-                                  挥作用
-                                              ≥2000人 2136人次 8 8
-                                              次
-                       可持续影响指标 项目资料管理齐全性 提升 有所提升 13 13
-                                  工作人员满意度     =30000家   18650  2   1     部分工作未按计划完
-                 满意度指标 服务对象满意度                                           成，下年度加强跟踪
-                       指标         投诉处置满意度     >=15000 14210 17 17
-                                              件
-            总分                                                 100 89
-
-            """;
-        var form = Read(text + "\n");
+        var form = Read(Synthetic832 + "\n");
         Assert.Equal(["数量指标", "质量指标", "质量指标", "时效指标", "时效指标"], form.Indicators.Take(5).Select(i => i.Level2));
         Assert.Equal(["社会氛围(营造良好生产、生活环境)", "工作考核达标率", "专家评审意见", "年度投资计划按时序推进", "系统上线时间"],
             form.Indicators.Take(5).Select(i => i.Name));
+    }
+
+    [Fact]
+    public void A_word_between_rows_flush_with_the_rows_weight_is_no_weight()
+    {
+        // The same form: "未发生故" / "障" wraps in the 实际完成值 cell, and Chromium sets "障" at its own line's widths,
+        // flush with the row's 分值 "5" above it. A line between rows holds no 分值 or 得分 (a figure there is placed again
+        // with those columns closed), so "障" stays the actual's: it had read "5障" as the weight, left unread.
+        var form = Read(Synthetic832 + "\n");
+        var row = form.Indicators[3];
+        Assert.Equal(("年度投资计划按时序推进", "未发生故障", (decimal?)5m, (decimal?)5m), (row.Name, row.Actual, row.Weight, row.Score));
     }
 
     [Fact]
