@@ -494,9 +494,10 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var nameColumn = columns.FindIndex(c => c.Kind == "HdrName");
         var dealt = DealtByColumn(lines, anchors, [.. level, weight, score]);
         var interleaved = RowsBesideTheirPairs(rows, lines, anchors, nameColumn, level, (weight, score), dealt);
-        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units);
+        int[] measures = [columns.FindIndex(c => c.Kind == "HdrTarget"), columns.FindIndex(c => c.Kind == "HdrActual")];
+        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units, measures: measures);
         if (NameFromOwnLine(lines, anchors, pieces, nameColumn, columns))
-            pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units);
+            pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units, measures: measures);
         NamesCutWhereALineRunsLonger(anchors, pieces, nameColumn);
         foreach (var lv in level.Where(j => j >= 0))
             SpreadLevels(rows, lines, anchors, pieces, lv, columns[lv].Kind == "HdrLevel2" ? nameColumn : -1);
@@ -1335,7 +1336,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// </summary>
     private static Dictionary<int, List<Token>[]> Attach(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
         List<int> anchors, int columnCount, int[] skip, int nameColumn = -1, Dictionary<Token, int>? dealt = null,
-        IReadOnlyCollection<string>? units = null)
+        IReadOnlyCollection<string>? units = null, int[]? measures = null)
     {
         // The last text seen in each column, with the row it went to: a unit broken off its figure goes with it.
         var lastIn = new Dictionary<int, (string Text, int Row)>();
@@ -1380,7 +1381,14 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                     var mirrorAbove = loose.Contains((2 * aboveLine - line, column)) &&
                                       (!went.TryGetValue((2 * aboveLine - line, column), out var mirrored) || mirrored == above);
                     var mirrorBelow = loose.Contains((2 * belowLine - line, column));
-                    if (up != down) target = up < down ? above : below;
+                    // A target or an actual is one run of lines: a piece a blank line below the one the row above
+                    // printed there on its own line, where the row below prints none on its own, is the row below's,
+                    // however much nearer the row above ("提升" on its row's line, then "带来经济效益," / "提高工作效率"
+                    // centred on the next row's figures, three lines down).
+                    if (measures is not null && measures.Contains(column) && own[above].Contains(column) && !own[below].Contains(column) &&
+                        line - aboveLine >= 2 && !loose.Contains((line - 1, column)) && !loose.Contains((aboveLine + 1, column)))
+                        target = below;
+                    else if (up != down) target = up < down ? above : below;
                     // A unit broken off its figure ("2136人" / "次", "<=100万" / "元") goes where the figure went, however
                     // far the row below stands: a cell's lines are centred on its row, so the two may straddle its line.
                     else if (units is not null && WrappedCells.IsUnitPiece(token.Text, units) && lastIn.TryGetValue(column, out var figure) &&

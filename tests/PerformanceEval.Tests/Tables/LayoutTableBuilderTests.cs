@@ -189,6 +189,76 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
+    public void A_target_a_blank_line_below_the_one_on_the_row_above_is_the_next_rows()
+    {
+        // Chromium's layout of a check-set form as printed (tuning half, standard synthetic 852): 完成办公家具 prints its
+        // target and actual ("提升", "未完成") on its own line; 新建宣传栏's two-line target and three-line actual are
+        // centred on its figures three lines further down, so their first lines stand nearer the row above. A target or
+        // an actual is one run of lines, and the row above's is already whole on its line: the run is the row below's.
+        var text = """
+                                          财政项目支出绩效自评表
+                                             (2023 年度)
+               项目名称     食品安全抽检专项经费
+               主管部门     上海市松江区民政局                         实施单位        上海市松江区民政信息中心
+                         年初预算数 全年预算数                  全年执行数           分 执行率    得分
+                                                                      值
+                 年度资金 3728934.00 4508930.50      2390176.33           10 53.01%    5.301
+                  总额
+            项目资 其中：当
+              金
+             (元) 年财政拨
+                  款
+                      3728934.00 4508930.50      2390176.33           — 53.01%
+                 上年结转                                                 —
+                  资金
+                 其他资金                                                 —
+            年度总                       预期目标                            实际完成情况
+            体目标 按年度计划推进项目实施，保障各项工作有序开展。                           已按计划完成年度目标。
+                                            绩效指标
+            一级指                                                   分               偏差原因分
+             标        二级指标         三级指标     年度指标值       实际完成值     值       得分      析及改进措
+                                                                                    施
+                                 完成办公家具       提升      未完成    4            2       尚未验收
+                                   购置
+                      数量指标        新建宣传栏     带来经济效益, 带来了经济效益,
+                                            提高工作效率 工作效率得到了
+                                                       提高
+                                                             2            1       进度滞后
+            产出指                   培训场次       =30000家  未完成    5            3       尚未验收
+             标
+                                 资料归档完整       >80%          无     8       7.7     尚未验收
+                      质量指标         性
+                                 验收合格率      <=100万元      98.6万元   7        7
+                      时效指标       各项工作完成      ≥90%        92.5%    2       2
+                                  及时性
+                  时效指标     项目完工        >=85%         90     1 1
+            产出指标          单位运维支出        >80%        进行中     4 3.9 项目取消
+                  成本指标
+                        年度投资计划按时序推进      持续         持续      8 8
+                          节约运行成本         完善         未完成     14 0 项目取消
+            效益指标 经济效益指标   减少重复投入    满意度调查在85%以上 满意度调查在85%以上 8 8
+                          降低运维支出    满意度调查在85%以上 满意度调查在85%以上 3 3
+                             提升服务能力          =100      达到预期    2      2
+                   社会效益指标    社会知晓率       满意度调查在85%以上 满意度调查在85%
+                                                         以上    10     10
+            效益指标             信息共享程度           ≥90%      92.5%  8      8
+                           项目资料管理齐全性       资金按计划到位    资金按计划到位 1       1
+                   可持续影响指标                  90%-100%
+                           系统后续维护保障           >=95%      96%   2      2
+            满意度指 服务对象满意度 社会氛围(营造良好生产、生     ≥2000人次     2136人次    1 1
+             标     指标         活环境)
+                                   总分                           100 75.901
+
+            """;
+        var form = Read(text + "\n");
+        Assert.Equal(
+        [
+            ("完成办公家具购置", "提升", "未完成"),
+            ("新建宣传栏", "带来经济效益,提高工作效率", "带来了经济效益,工作效率得到了提高"),
+        ], form.Indicators.Take(2).Select(i => (i.Name, i.Target, i.Actual)));
+    }
+
+    [Fact]
     public void A_centred_level_spans_the_rows_its_name_cues_say_where_its_lines_leave_it_open()
     {
         // Chromium's layout of a print-shop form (tuning half, synthetic 038): 成本指标 is printed beside 项目成本控制 and
