@@ -156,10 +156,11 @@ public sealed partial class LabelMatcher
         public readonly Reading?[] RecentReading = new Reading?[Recent];
         /// <summary>
         /// The kinds of the last question and their numbers: a stage asks about a row's cells one after another with
-        /// the same kinds (the same interned names), which then need no looking up again.
+        /// the same kinds (the same interned names), which then need no looking up again. Room for every kind a list
+        /// names (<see cref="LabelKinds.All"/> is some thirty): a longer list is looked up into an array of its own.
         /// </summary>
-        public readonly string[] LastKinds = new string[8];
-        public readonly int[] LastNumbers = new int[8];
+        public readonly string[] LastKinds = new string[32];
+        public readonly int[] LastNumbers = new int[32];
         public int LastCount = -1;
     }
 
