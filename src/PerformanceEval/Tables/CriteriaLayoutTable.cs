@@ -875,6 +875,9 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
     /// each row's cells about its anchor as the table aligns them; the alignment that fits the whole table best wins.
     /// 一级指标 words are left out (a section spans rows).
     /// </summary>
+    /// <summary>What a row cut that leaves a row without a name costs: as much as a comma closing a cell (2 reads the same).</summary>
+    private const double EmptyNameCost = 1;
+
     private static int[] CutRows(List<Placed> placed, List<(Word Weight, Word Score)> anchors)
     {
         // A row's figures are on one line, or (a tool that places each line by its own widths) up to three lines apart: the
@@ -902,6 +905,9 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                 {
                     var cell = text.Where(x => x.p.Col == col && x.p.Word.Line > fromLine && x.p.Word.Line <= toLine).Select(x => x.p.Word)
                         .OrderBy(w => w.Line).ThenBy(w => w.Start).ToList();
+                    // Every row has a name: a cut that leaves one without ("绩效目标合理性" halfway between its row's
+                    // figures and the row above's, taken into the name above) runs through a name.
+                    if (cell.Count == 0 && col == Col.Name) cost += EmptyNameCost;
                     if (cell.Count == 0) continue;
                     var at = cell.Select(w => w.Line).Distinct().ToList();
                     // The cell's own words say where it starts and ends: a clause ① opens a cell (and ② never does), a

@@ -461,6 +461,35 @@ public sealed class CriteriaLayoutTableTests
     }
 
     [Fact]
+    public void Every_row_keeps_a_name_where_the_rows_are_cut()
+    {
+        // Chromium's layout text (check set, criteria 266, its first section as printed): "绩效目标合理性" and the first
+        // line of its explanation stand halfway between 预算执行率's figures and their own row's, and the cut had taken
+        // them up into 预算执行率 ("预算执行率绩效目标合理性"), leaving the row below without a name. Every row has a name:
+        // a cut that leaves one without runs through a name.
+        var table = """
+            一级       指标          指标        权            评分        自评 备注
+            指标       名称          解释        重            规则        得分
+                资金使用的合规 资金使用的合规性是 3 ①项目合同书、验收报告等资料是否齐
+                                              全；（1分）②是否符合部门中期规划和年 2
+                      性     否达到计划要求。          度目标；（2分）
+            投入
+            与管 资金使用的合规 完成年度相关工作任 1 完成年度相关工作任务                       1
+             理        性     务
+            （22
+            分） 预算执行率 预算执行率是否达到
+                            计划要求。          17                      17
+                绩效目标合理性 完成年度相关工作任
+                        务               1 资金使用是否符合国家财经法规和财务管
+                                          理制度的规定，否则不得分。            1
+            合计                           22.00                        20.00
+            """.Split('\n');
+        var form = Read(UnderOneSpacedHead(table, withoutHeaderAbove: true));
+        Assert.Equal(["资金使用的合规性", "资金使用的合规性", "预算执行率", "绩效目标合理性"], form.Indicators.Select(i => i.Name));
+        Assert.Equal(("预算执行率是否达到计划要求。", "完成年度相关工作任务"), (form.Indicators[2].Explanation, form.Indicators[3].Explanation));
+    }
+
+    [Fact]
     public void A_name_pushed_left_against_a_label_printed_a_character_a_line_is_the_rows_name()
     {
         // Chromium's layout text of a section label set vertically, a character a line (check set, criteria 260): a
