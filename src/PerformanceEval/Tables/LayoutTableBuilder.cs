@@ -172,13 +172,14 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         for (var start = from; start < Math.Min(rows.Length, from + 3); start++)
         {
             if (!IsPositioned(rows[start])) break;
+            // (Nor is its first: the last row before a page's repeated header, "益指标 噪声控制 无 >80% 3 2.5", is a row.)
+            if (kinds == IndicatorKinds && HoldsScorePair(rows[start])) continue;
             for (var end = start + 1; end <= Math.Min(rows.Length, start + (kinds == IndicatorKinds ? MaxIndicatorBandLines : MaxBandLines)); end++)
             {
                 if (!IsPositioned(rows[end - 1]) || end - 1 > start && rows[end - 1].Line - rows[end - 2].Line > 2) break;
                 // A line holding a row's 分值 and 得分 is the first row, not the header's last line ("数量指 新建宣 90
                 // >=85% 4 4" under a header whose 得 / 分 wrapped): no label of the indicator header is a bare figure.
-                if (kinds == IndicatorKinds && end - 1 > start &&
-                    rows[end - 1].Cells.Sum(c => c.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(IsSmallFigure)) >= 2) break;
+                if (kinds == IndicatorKinds && end - 1 > start && HoldsScorePair(rows[end - 1])) break;
                 var (columns, named, score) = Stacks(rows, start, end, kinds);
                 var found = columns.Select(c => c.Kind).ToHashSet();
                 if (!qualifies(found)) continue;
@@ -189,6 +190,9 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         }
         return best?.Band;
     }
+
+    private static bool HoldsScorePair(RawRow row) =>
+        row.Cells.Sum(c => c.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(IsSmallFigure)) >= 2;
 
     /// <summary>
     /// Stacks the tokens of rows [start, end): tokens on neighbouring lines whose columns overlap are one label, read
@@ -1011,6 +1015,14 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     }
 
     /// <summary>A run of two characters or more of some level's name (its start, its middle or its end).</summary>
+    /// <summary>True when a piece of two characters or more is how a 一级 or 二级 label begins.</summary>
+    private bool StartsLevel(string text)
+    {
+        var compact = TextCleaner.Compact(text);
+        return compact.Length >= 2 && matcher.Model.Levels.Any(l =>
+            l.Level1.StartsWith(compact, StringComparison.Ordinal) || l.Level2.Any(n => n.StartsWith(compact, StringComparison.Ordinal)));
+    }
+
     private bool IsLevelPiece(string text)
     {
         var compact = TextCleaner.Compact(text);
@@ -1567,11 +1579,18 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var labels = new List<List<Token>>();
         foreach (var token in lines.SelectMany(l => l.Placed).Where(p => p.Column == column).Select(p => p.Token))
         {
-            if (labels.Count > 0 && labels[^1] is var last && token.Line - last[^1].Line <= 2 && Joins(last, token))
+            // (A label's last piece may stand three lines below the rest in a tall cell: "成本指" … "标", when together they
+            // are a whole label and the rest is none.)
+            if (labels.Count > 0 && labels[^1] is var last &&
+                (token.Line - last[^1].Line <= 2 && Joins(last, token) ||
+                 token.Line - last[^1].Line == 3 && CompletesLevel(last, token) && !LevelPieceBetween(last[^1].Line, token.Line)))
                 last.Add(token);
             else labels.Add([token]);
         }
         if (labels.Count == 0) return;
+        // (Nor when another label's piece stands between, in any column: "质量指" / "时效指" / "标".)
+        bool LevelPieceBetween(int above, int below) =>
+            lines.SelectMany(l => l.Placed).Any(p => p.Token.Line > above && p.Token.Line < below && (IsLevelPiece(p.Token.Text) || StartsLevel(p.Token.Text)));
         var lineOf = anchors.Select(a => (double)(rows[a].Line ?? a)).ToArray();
         var centers = labels.Select(l => l.Average(t => (double)t.Line)).ToArray();
         var extents = labels.Select(l => ((double)l.Min(t => t.Line), (double)l.Max(t => t.Line))).ToArray();
@@ -1605,11 +1624,18 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         }
     }
 
+    private bool CompletesLevel(List<Token> label, Token piece)
+    {
+        var before = string.Concat(label.Select(t => t.Text));
+        return matcher.MatchLevel(before) is not { IsExact: true } && matcher.MatchLevel(before + piece.Text) is { IsExact: true };
+    }
+
     /// <summary>True when a piece continues the label above: together they read as a level no worse than apart.</summary>
     private bool Joins(List<Token> label, Token piece)
     {
         var before = string.Concat(label.Select(t => t.Text));
-        if (matcher.MatchLevel(before) is { IsExact: true } && matcher.MatchLevel(piece.Text) is not null) return false;
+        // (A whole label ends where the next begins: "经济效益指标" then "生态效", the start of the label of the rows below.)
+        if (matcher.MatchLevel(before) is { IsExact: true } && (matcher.MatchLevel(piece.Text) is not null || StartsLevel(piece.Text))) return false;
         return matcher.MatchLevel(before + piece.Text) is not null || matcher.MatchLevel(before) is null;
     }
 
@@ -1752,7 +1778,16 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         var byColumn = lines.Where(l => anchors.Contains(l.Row)).SelectMany(l => l.Placed)
             .Where(p => p.Column > 0 && IsFigure(p.Token.Text)).GroupBy(p => p.Column).Where(g => g.Count() >= 2).ToList();
         var aligned = byColumn.Count(g => IsColumnar(g.Select(p => p.Token.At).ToList()));
-        var columnar = IsColumnar(firstFigures) || aligned >= 3 && aligned >= 0.75 * byColumn.Count;
+        // Nor does a layout that squeezes a line to fit its label ("(元) 31667.50 31667.50" under "年初" / "全年预") set its
+        // figures where the other lines have theirs; its gaps still are a layout's: two spaces or more between its cells,
+        // where a tool that writes one space between cells has one everywhere.
+        var gaps = anchors.SelectMany(a =>
+        {
+            var at = rows[a].Cells.Where(c => !c.IsEmpty && c.Columns is not null).Select(c => c.Columns!.Value).OrderBy(c => c.Start).ToList();
+            return at.Zip(at.Skip(1), (left, right) => right.Start - left.End);
+        }).ToList();
+        var spaced = gaps.Count >= 4 && gaps.Count(g => g >= 2) >= 0.75 * gaps.Count;
+        var columnar = IsColumnar(firstFigures) || aligned >= 3 && aligned >= 0.75 * byColumn.Count || spaced;
         if (anchors.Count == 0 || overrun || !columnar)
         {
             for (var r = band.Start; r < end; r++) yield return rows[r];
@@ -1842,6 +1877,21 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             var placed = lines[k].Placed;
             if (!HasFigure(placed) || Spells(Label(placed))) continue;
+            // A label wrapped around its line's one figure, no piece on the figure's own line ("上年结" / "—" / "转资金":
+            // a tall cell centres the dash between the label's two lines): both pieces go to the line of the figure.
+            if (Label(placed).Length == 0 && k > 0 && k + 1 < lines.Count &&
+                lines[k + 1].Row - lines[k - 1].Row == 2 &&
+                !HasFigure(lines[k - 1].Placed) && !HasFigure(lines[k + 1].Placed) &&
+                Label(lines[k - 1].Placed) is { Length: > 0 } above && Label(lines[k + 1].Placed) is { Length: > 0 } below &&
+                Spells(above + below) && !Spells(above) && !Spells(below))
+            {
+                foreach (var other in new[] { k - 1, k + 1 })
+                {
+                    placed.AddRange(lines[other].Placed.Where(p => p.Column == 0));
+                    lines[other].Placed.RemoveAll(p => p.Column == 0);
+                }
+                continue;
+            }
             // The piece on the next line, or the one after when the line between has no label (a tall row's line of
             // figures centred between a label's two lines: "其中：当年财政" / "7891816.50 —" / "拨款").
             foreach (var other in new[] { k + 1, k - 1, k + 2, k - 2 })

@@ -178,6 +178,136 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
+    public void The_last_row_before_a_repeated_header_is_a_row_and_a_whole_level_does_not_take_the_next_ones_start()
+    {
+        // Chromium's layout of a check-set form (tuning half, standard synthetic 1060, as printed): 噪声控制's row is the
+        // page's last line, right above the header printed again. The header search took that line for the header's
+        // first (its labels stand on the lines below), and the row was lost without a warning. And 生态效 / 益指标 is
+        // centred over 绿化覆盖率 and 噪声控制, right under 经济效 / 益指标: "经济效益指标" is a whole label, and "生态效" —
+        // how 生态效益指标 begins — starts the next, not a piece of it.
+        var text = """
+                             财政项目支出绩效自评表
+                                   (2020 年度)
+                 项目名称    社区卫生服务能力提升经费（长宁财预[2020]54号）
+             主管部门 上海市长宁区卫生健康委员会 实施单位 上海市长宁区卫生健康管理所
+                            年初预算数 全年预算数 全年执行    数 值
+                                                     分 执行率 得分
+            项目资 年度资金总额 8787452.50 4952389.50 4950161 10 99.96% 10.00
+              金 其中：当年财政 8787452 4952389 4950161 — 99.96%
+             (元)      拨款
+                   上年结转资金     0.00       0.00        —
+                    其他资金      0.00       0.00        —
+                            预期目标
+            年度总 按年度计划推进项目实施，保障各项工作有序开                 实际完成情况
+            体目标 展。                            已按计划完成年度目标。
+                  一级 二级指 三级指标 实际完 年度指标 分值 得分 偏差原因分析
+                  指标 标             成值 值                        及改进措施
+                     数量指 完成办公家具购 进行中 <=0.1       10       9.5 项目取消
+                       标    置
+                     质量指 资料归档完整性 有所提99 >=98       5        5
+              绩 产出 标 问题整改率 升 提升                   1        1
+              效 指标 时效指 响应及时率 进行中 齐全               5        0 尚未验收
+              指        标 系统上线时间 90 >=85%         18       18
+              标
+                     成本指 项目成本控制 进行中 =55人         28       19
+                       标
+                     经济效 减少重复投入 无 >80%           13      12.2 尚未验收
+                  效益 益指标
+                  指标 生态效 绿化覆盖率 无投诉 <=5            6        6
+                     益指标 噪声控制       无 >80%        3       2.5
+            绩 一级指标 二级指标 三级指标 实际完成 年度指标 分 得分 偏差原因分析及改进
+            效                     值   值 值          措施
+            指 满意度指 服务对象满意度 工作人员满 有所提升 提升 1 1
+            标 标      指标      意度
+                          总分             100 84.20
+
+            """;
+        var form = Read(text + "\n");
+        Assert.Equal(10, form.Indicators.Length);
+        var row = form.Indicators[8];
+        Assert.Equal(("噪声控制", ">80%", "无", (decimal?)3m, (decimal?)2.5m), (row.Name, row.Target, row.Actual, row.Weight, row.Score));
+        Assert.Equal(["经济效益指标", "生态效益指标", "生态效益指标"], form.Indicators.Skip(6).Take(3).Select(i => i.Level2));
+        Assert.Equal("满意度指标", form.Indicators[9].Level1);
+    }
+
+    [Fact]
+    public void A_level_labels_last_piece_three_lines_below_the_rest_completes_it()
+    {
+        // Chromium's layout of a check-set form (tuning half, standard synthetic 1020, as printed): 成本指标 is wrapped
+        // "成本指" / "标" in a tall cell, three lines apart. Left as two labels, the six rows had seven labels and every
+        // 二级指标 after 成本指标 went to the row above its own.
+        var text = """
+                                    财政项目支出绩效自评表
+                                         (2023 年度)
+            项目名称 档案数字化加工工程（闵行财预[2023]101号）
+
+                                                                上海市闵行区行政服务中
+            主管部门 上海市闵行区行政服务中心                      实施单位
+                                                                心服务站
+                        年初预          全年          全年执        分
+                                                                执行率          得分
+                         算数         预算数           行数        值
+
+                 年度资
+                     6890223.16   6980778.50   3629872.37   10 52.00%        5.20
+                 金总额
+
+            项目 其中：
+            资金 当年财 6890223.16     6980778.50   3629872.37   — 52.00%
+            (元) 政拨款
+                 上年结
+                                                            —
+                 转资金
+                 其他资
+                                                            —
+                  金
+
+             年度                   预期目标                            实际完成情况
+             总体    按年度计划推进项目实施，保障各项工作有序开
+             目标                                             已按计划完成年度目标。
+                   展。
+                                            绩效指标
+                                                                              偏差
+            一级    二级     三级          年度              实际完                     原因分析
+                                                                分值      得分
+            指标    指标     指标         指标值              成值                      及改进措
+                                                                              施
+                 时效指 按计划节点完 满意度调查在             满意度调查在85%
+                                                                 1      1
+                  标    成     85%以上                以上
+
+            产出                                                               部分工作
+            指标 成本指                                                           未按计划
+                                  年度投资完成       年度投资计划完成
+                       预算控制率                                     49     43   完成，下
+                标                  率100%         率100%
+                                                                             年度加强
+                                                                             跟踪
+                 经济效
+                     节约运行成本         <=0.1        未发生故障           1      1
+                 益指标
+               生态效        满意度调查在               满意度调查在85%
+            效益     环境质量改善                                        12     12
+               益指标         85%以上                  以上
+            指标
+               可持续
+                   设施持续使用 年度投资完成
+               影响指                                    无          18     17.1 项目取消
+                     年限    率100%
+                标
+            满意 服务对
+                                                         项目正在
+            度指 象满意   受众满意度        >95   进行中   9     7
+                                                         开展中
+             标 度指标
+                             总分               100   86
+
+            """;
+        var form = Read(text + "\n");
+        Assert.Equal(["时效指标", "成本指标", "经济效益指标", "生态效益指标", "可持续影响指标"], form.Indicators.Take(5).Select(i => i.Level2));
+    }
+
+    [Fact]
     public void A_word_between_rows_flush_with_the_rows_weight_is_no_weight()
     {
         // The same form: "未发生故" / "障" wraps in the 实际完成值 cell, and Chromium sets "障" at its own line's widths,
@@ -424,6 +554,64 @@ public sealed class LayoutTableBuilderTests
         AssertLine(form.Funding.Carryover, 0m, 0m, null);
         AssertLine(form.Funding.Other, 0m, 0m, null);
         // None of the block's lines is taken for an indicator row.
+        AssertIndicators(form);
+    }
+
+    [Fact]
+    public void A_line_label_wrapped_round_its_lone_dash_is_that_lines_label()
+    {
+        // Chromium's layout of a check-set form (tuning half, standard synthetic 1020, as printed): the narrow label
+        // column wraps 上年结转资金 as "上年结" / "转资金" round the line of its one "—", and 其他资金 as "其他资" / "金". With
+        // no label on the dash's line, neither line was a row: their pieces joined the 当年财政拨款 row's label, which then
+        // named no line, and its amounts were lost ("资金行没有可识别的标签").
+        var form = WithFunding("""
+                    年初预          全年          全年执        分
+                                                            执行率          得分
+                     算数         预算数           行数        值
+
+             年度资
+                 6890223.16   6980778.50   3629872.37   10 52.00%        5.20
+             金总额
+
+        项目 其中：
+        资金 当年财 6890223.16     6980778.50   3629872.37   — 52.00%
+        (元) 政拨款
+             上年结
+                                                        —
+             转资金
+             其他资
+                                                        —
+              金
+        """);
+        AssertLine(form.Funding.Total, 6890223.16m, 6980778.50m, 3629872.37m);
+        AssertLine(form.Funding.Fiscal, 6890223.16m, 6980778.50m, 3629872.37m);
+        Assert.Equal(52.00m, form.Funding.Fiscal!.ExecutionRate);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "grid.row-lost");
+        AssertIndicators(form);
+    }
+
+    [Fact]
+    public void A_funding_line_squeezed_beside_its_label_is_still_laid_out()
+    {
+        // Chromium's layout of a check-set form (tuning half, standard synthetic 1006, as printed): the 当年财政拨款 line
+        // sets "(元)" and its amounts at its own widths, "31667.50 31667.50" one space apart, four and eleven characters
+        // left of the total line's. Its figures stand in no column with the others', yet the block's lines are a layout's
+        // (two spaces or more between their cells); read as text without layout, the whole block went to the header.
+        var form = WithFunding("""
+                               年初             全年预                全年执           分
+                                                                                  执行率    得分
+                              预算数              算数                行数            值
+                  年度资金总额     31667.50        31667.50            24457         10 77.23% 7.72
+        项目资金
+                 其中：当年财政
+         (元)             31667.50 31667.50                       24457         —
+                    拨款
+                  上年结转资金                                                  —
+                   其他资金                                                   —
+        """);
+        AssertLine(form.Funding.Total, 31667.50m, 31667.50m, 24457m);
+        AssertLine(form.Funding.Fiscal, 31667.50m, 31667.50m, 24457m);
+        Assert.Equal((10m, 77.23m, 7.72m), (form.Funding.Total!.Weight, form.Funding.Total.ExecutionRate, form.Funding.Total.Score));
         AssertIndicators(form);
     }
 
