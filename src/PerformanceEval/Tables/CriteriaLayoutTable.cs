@@ -511,7 +511,8 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                 var bandLine = rows[page.Band.Start].Block == page.Block ? rows[page.Band.Start].Line : null;
                 var before = anchors.Count - 1;
                 anchors.AddRange(found[i]);
-                Place(page.Words, page.Band, found[i], at, refAt, placed, w => bandLine is { } l && w.Line < l && before >= 0 ? before : null);
+                Place(page.Words, page.Band, found[i], at, refAt, placed, w => bandLine is { } l && w.Line < l && before >= 0 ? before : null,
+                    IsSectionWord);
             }
             if (anchors.Count == 0) return (placed, anchors);
             // A page that prints no section label (its section's merged cell began on the page before, and the tool printed
@@ -706,8 +707,19 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
     /// are cut into 一级指标 / 指标名称 / 指标解释 where a rule most likely stood between those labels' middles (the band's,
     /// carried to this page's scale by where the two print their figures).
     /// </summary>
+    /// <summary>
+    /// A piece of a section label the template knows ("影响力" of 影响力目标), or of its weight ("（37", "分）"). (One
+    /// character is too little to tell: "度", "力" end names as well.)
+    /// </summary>
+    private bool IsSectionWord(string text)
+    {
+        var compact = TextCleaner.Compact(text);
+        return PieceOfWeight(text) || IsWeight(text) ||
+               compact.Length >= 2 && matcher.Model.Sections.Any(n => n.Contains(compact, StringComparison.Ordinal));
+    }
+
     private static void Place(List<Word> words, Band band, List<(Word Weight, Word Score)> anchors, (double Weight, double Score) at,
-        (double Left, double Weight) reference, List<Placed> placed, Func<Word, int?> forced)
+        (double Left, double Weight) reference, List<Placed> placed, Func<Word, int?> forced, Func<string, bool> isSectionWord)
     {
         var (wAt, sAt) = at;
         var figuresOf = anchors.SelectMany(m => new[] { m.Weight, m.Score }).ToHashSet();
@@ -729,7 +741,14 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             (PieceOfWeight(w.Text) || IsWeight(w.Text))).ToList();
         if (weights.Count > 0) levelTo = Math.Min(levelTo, weights.Max(w => w.End) + 6);
         var levelCut = hasLevel1 ? River(before, (int)Math.Ceiling(Math.Max(left, scale(band.Center("HdrLevel1")!.Value))), levelTo) : int.MinValue;
-        var nameCut = River(before, (int)Math.Ceiling(nameAt), (int)explanationAt);
+        // On a page carried over from another, the scaled columns are rough: where every word first on its line that
+        // is a section label's piece ends well left of that cut, the cut found was the names' right edge (their
+        // explanations start in a line, a river stronger than the labels'), and the labels end where their pieces do.
+        var carried = reference.Weight > reference.Left && reference != (left, wAt);
+        var sectionWords = before.Where(w => !before.Any(x => x.Line == w.Line && x.Start < w.Start) && isSectionWord(w.Text)).ToList();
+        if (carried && hasLevel1 && sectionWords.Count >= 2 && sectionWords.Max(w => w.End) + 2 < levelCut)
+            levelCut = sectionWords.Max(w => w.End) + 1;
+        var nameCut = River(before, (int)Math.Ceiling(carried && hasLevel1 ? Math.Min(nameAt, levelCut + 2) : nameAt), (int)explanationAt);
         // A line with a row's figure places it where that line's widths put it: a word after it is that row's 评分规则 (or,
         // after the 自评得分, its 备注), a word before it none of them, wherever the page's other lines put those columns.
         var weightOn = anchors.GroupBy(a => a.Weight.Line).ToDictionary(g => g.Key, g => g.First().Weight.Start);
@@ -788,7 +807,11 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             foreach (var w in extra) cols[w] = Col.Name;
             lines[level.Key] = [.. extra.Concat(lines.GetValueOrDefault(level.Key, [])).OrderBy(w => w.Start)];
         }
-        if (!oneByOne) return;
+        if (!oneByOne)
+        {
+            FlushWithTheirCell(cols, lines, []);
+            return;
+        }
         // The page's widest name piece: the first pieces of its lines of two.
         var nameWidth = lines.Values.Where(l => l.Count >= 2).Select(l => l[0].Text.Length).DefaultIfEmpty(0).Max();
         var byTurns = NamesByTurns(lines, nameWidth);
@@ -813,6 +836,25 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             // Halfway between the two (the lines above and below set at their own widths), a piece no wider than the
             // page's names is a name's ("（33分）数量" under "程 购置 透明、高效的政务服务。").
             cols[w0] = toName < toExplanation || toName == toExplanation && w0.Text.Length <= nameWidth ? Col.Name : Col.Explanation;
+        }
+        FlushWithTheirCell(cols, lines, byTurns);
+    }
+
+    /// <summary>
+    /// A line of one piece that starts where the longer one pieces of lines up to two above or below start, all of one
+    /// cell, is that cell's: a wrapped cell's lines start at one place ("完成年度相关工作任" / … / "务", the name's lines between),
+    /// however far the lines that measured the cut stand, and however near the cut a last character's middle falls.
+    /// </summary>
+    private static void FlushWithTheirCell(Dictionary<Word, Col> cols, Dictionary<int, List<Word>> lines, HashSet<Word> fixedNames)
+    {
+        var decided = cols.Where(kv => kv.Value is Col.Name or Col.Explanation).ToDictionary(kv => kv.Key, kv => kv.Value);
+        foreach (var (line, pieces) in lines)
+        {
+            if (pieces.Count != 1 || fixedNames.Contains(pieces[0])) continue;
+            var flush = decided.Where(kv => kv.Key != pieces[0] && Math.Abs(kv.Key.Line - line) is >= 1 and <= 2 && kv.Key.Start == pieces[0].Start &&
+                                            kv.Key.Text.Length > pieces[0].Text.Length && lines.TryGetValue(kv.Key.Line, out var other) && other.Count == 1)
+                .Select(kv => kv.Value).Distinct().ToList();
+            if (flush is [var col]) cols[pieces[0]] = col;
         }
     }
 

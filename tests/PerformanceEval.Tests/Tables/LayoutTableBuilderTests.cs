@@ -215,14 +215,14 @@ public sealed class LayoutTableBuilderTests
                   效益 益指标
                   指标 生态效 绿化覆盖率 无投诉 <=5            6        6
                      益指标 噪声控制       无 >80%        3       2.5
-            绩 一级指标 二级指标 三级指标 实际完成 年度指标 分 得分 偏差原因分析及改进
+            [page]绩 一级指标 二级指标 三级指标 实际完成 年度指标 分 得分 偏差原因分析及改进
             效                     值   值 值          措施
             指 满意度指 服务对象满意度 工作人员满 有所提升 提升 1 1
             标 标      指标      意度
                           总分             100 84.20
 
             """;
-        var form = Read(text + "\n");
+        var form = Read(text.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
         Assert.Equal(10, form.Indicators.Length);
         var row = form.Indicators[8];
         Assert.Equal(("噪声控制", ">80%", "无", (decimal?)3m, (decimal?)2.5m), (row.Name, row.Target, row.Actual, row.Weight, row.Score));
@@ -295,7 +295,7 @@ public sealed class LayoutTableBuilderTests
                影响指                                    无          18     17.1 项目取消
                      年限    率100%
                 标
-            满意 服务对
+            [page]满意 服务对
                                                          项目正在
             度指 象满意   受众满意度        >95   进行中   9     7
                                                          开展中
@@ -303,7 +303,7 @@ public sealed class LayoutTableBuilderTests
                              总分               100   86
 
             """;
-        var form = Read(text + "\n");
+        var form = Read(text.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
         Assert.Equal(["时效指标", "成本指标", "经济效益指标", "生态效益指标", "可持续影响指标"], form.Indicators.Take(5).Select(i => i.Level2));
     }
 
