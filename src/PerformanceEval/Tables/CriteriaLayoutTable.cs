@@ -920,6 +920,22 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
     /// <summary>What a row cut that leaves a row without a name costs: as much as a comma closing a cell (2 reads the same).</summary>
     private const double EmptyNameCost = 1;
 
+    /// <summary>
+    /// What each cell's squared distance from its row's middle adds, up to a line: between cuts as far off in all, the
+    /// one that leaves a row's cells together (a line's rounding each) over one that puts one row's all on its middle and
+    /// the next row's a line apart (0.3 and 1 read less on the tuning half; uncapped, the tall top-aligned rows of seed
+    /// 003's printings pulled their cuts by lines).
+    /// </summary>
+    private const double SpreadCost = 0.1;
+
+    /// <summary>How far a row's cells stand off a middle: in lines, with <see cref="SpreadCost"/> for their spread.</summary>
+    private static double Off(List<double> points, double middle)
+    {
+        var off = 0.0;
+        foreach (var p in points) off += Math.Abs(p - middle) + SpreadCost * Math.Min(1, (p - middle) * (p - middle));
+        return off;
+    }
+
     private static int[] CutRows(List<Placed> placed, List<(Word Weight, Word Score)> anchors)
     {
         // A row's figures are on one line, or (a tool that places each line by its own widths) up to three lines apart: the
@@ -943,6 +959,7 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             double Cost(int r, int fromLine, int toLine)
             {
                 var cost = 0.0;
+                var points = new List<double>();
                 foreach (var col in new[] { Col.Name, Col.Explanation, Col.Rule, Col.Note })
                 {
                     var cell = text.Where(x => x.p.Col == col && x.p.Word.Line > fromLine && x.p.Word.Line <= toLine).Select(x => x.p.Word)
@@ -972,12 +989,12 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                             && text.Any(x => x.p.Col == col && x.p.Word.Line == byLine[^1].Line + 1 && x.p.Word.Block == cell[0].Block))
                             cost += 1;
                     }
-                    cost += alignment switch
+                    points.Add(alignment switch
                     {
-                        Alignment.Middle => Math.Abs((at[0] + at[^1]) / 2.0 - centres[r]),
-                        Alignment.Top => Math.Abs(at[0] - centres[r]),
-                        _ => Math.Abs(at[^1] - centres[r]),
-                    };
+                        Alignment.Middle => (at[0] + at[^1]) / 2.0,
+                        Alignment.Top => at[0],
+                        _ => at[^1],
+                    });
                     // A name is a phrase of its own: it does not open on a suffix or a particle ("性完成及时性", "的规范性…"),
                     // nor close on a particle ("项目设立的"): a cut there runs through a name.
                     if (col == Col.Name && Remarks.CutThrough(string.Concat(cell.Select(w => w.Text)))) cost += 1;
@@ -985,6 +1002,12 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
                     for (var k = 1; k < at.Count; k++)
                         if (at[k] - at[k - 1] > 2) cost += 2;
                 }
+                // Each cell's middle (or first, or last line) measured from where the row's own cells put its middle: the
+                // figures' line, or half a line either side of it — a cell of an even number of lines centred on the row
+                // stands half a line off any one line, and so do all the row's cells alike. Measured from the figures'
+                // line alone, two rows of four-line names each gained half a line a cell by a cut a line late.
+                if (points.Count > 0)
+                    cost += Math.Min(Off(points, centres[r]), Math.Min(Off(points, centres[r] - 0.5), Off(points, centres[r] + 0.5)));
                 return cost;
             }
             // Dynamic programming over the cut after each row.
