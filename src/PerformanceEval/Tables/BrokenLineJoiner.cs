@@ -84,9 +84,58 @@ public sealed partial class BrokenLineJoiner(LabelMatcher matcher)
     internal static RawRow Unglued(RawRow row)
     {
         var cents = Cents(row);
-        if (!row.Cells.Any(c => IsGluedRate(c) || IsGluedAmount(c) || GluedChain(c.Text, cents) is not null)) return row;
-        return row with { Cells = [.. row.Cells.SelectMany(c => Split(c, GluedRate())).SelectMany(c => Split(c, GluedAmount())).SelectMany(c => SplitChain(c, cents))] };
+        if (row.Cells.Any(c => IsGluedRate(c) || IsGluedAmount(c) || GluedChain(c.Text, cents) is not null || GluedDash().IsMatch(c.Text)))
+            row = row with
+            {
+                Cells = [.. row.Cells.SelectMany(c => Split(c, GluedRate())).SelectMany(c => Split(c, GluedAmount())).SelectMany(c => SplitChain(c, cents))
+                    .SelectMany(c => Split(c, GluedDash()))],
+            };
+        return row;
     }
+
+    /// <summary>A whole amount glued to the dash of a line the template does not score ("5924729—").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{4,}|\d{1,3}(?:,\d{3})+)([—－-]+)$")]
+    private static partial System.Text.RegularExpressions.Regex GluedDash();
+
+    /// <summary>
+    /// A whole amount glued to the 分值 after it ("592472910": 全年执行数 5924729 and 分值 10), on a line whose rate and
+    /// 得分 follow and no 分值 stands apart. Whole yuan have no cents to end at; the line's own figures say where the amount
+    /// ends: the 分值 is the one tail of one to three digits, 1 to 100, that the line's 得分 is the 执行率 of (8.92 of 10 at
+    /// 89.24%) — the rule the form scores the line by, within the rounding of its printed figures — and the amount read
+    /// whole is no amount of the line (over five times its others: a blank 分值 beside a 全年执行数 ending in "10" stays
+    /// whole). Nothing else splits; the normalizer's reading by the rate, with its warning, is left the rest. Null where
+    /// nothing was cut; else the line and the cut's message (a warning on the line: a reading the line's arithmetic chose).
+    /// </summary>
+    internal static (RawRow Row, string Message)? WeightGluedToWholeAmount(RawRow row)
+    {
+        var cells = row.Cells.Where(c => !c.IsEmpty).ToList();
+        var rate = cells.FindIndex(c => c.Text.EndsWith('%'));
+        if (rate < 1 || rate + 1 >= cells.Count) return null;
+        var glued = cells[rate - 1];
+        if (!WholeAmount().IsMatch(glued.Text) || glued.Text.Length < 6) return null;
+        if (!NumberParser.TryParse(cells[rate].Text, out var r) || !NumberParser.TryParse(cells[rate + 1].Text, out var score) || score.Percent) return null;
+        // The line's figures before the rate are amounts (no 分值 printed apart from them).
+        var amounts = cells.Take(rate - 1).Select(c => NumberParser.TryParse(c.Text, out var n) && !n.Percent ? n.Value : (decimal?)null).OfType<decimal>().ToList();
+        if (amounts.Count == 0 || amounts.Any(a => a <= 100)) return null;
+        var digits = glued.Text.Replace(",", "", StringComparison.Ordinal);
+        if (decimal.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) <= 5 * amounts.Max()) return null;
+        // (An amount grouped in thousands ends on a whole group.)
+        var splits = Enumerable.Range(1, 3).Where(k => digits.Length - k >= 4 && digits[^k] != '0' &&
+                                                      (!glued.Text.Contains(',') || glued.Text[^(k + 4)] == ','))
+            .Select(k => (Amount: digits[..^k], Weight: decimal.Parse(digits[^k..], System.Globalization.CultureInfo.InvariantCulture)))
+            .Where(x => x.Weight is >= 1 and <= 100 && Math.Abs(r.Value * x.Weight / 100 - score.Value) <= 0.01m)
+            .ToList();
+        if (splits.Count != 1) return null;
+        var at = row.Cells.IndexOf(glued);
+        var amountLength = glued.Text.Length - (digits.Length - splits[0].Amount.Length);
+        var pieces = Pieces(glued, [glued.Text[..amountLength], glued.Text[amountLength..]]).ToList();
+        var message = $"资金行的“{glued.Text}”是金额与分值粘连：得分 {cells[rate + 1].Text} 为执行率 {cells[rate].Text} 下 {pieces[1].Text} 分的得分，拆为 {pieces[0].Text} 与 {pieces[1].Text}";
+        return (row with { Cells = row.Cells.RemoveAt(at).InsertRange(at, pieces) }, message);
+    }
+
+    /// <summary>Digits, or digits grouped in thousands with one to three more glued after them ("1,414,20010").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d+|\d{1,3}(?:,\d{3})+\d{1,3})$")]
+    private static partial System.Text.RegularExpressions.Regex WholeAmount();
 
     /// <summary>A cell the pattern's two groups make whole, as two cells; any other as it is.</summary>
     private static IEnumerable<RawCell> Split(RawCell cell, System.Text.RegularExpressions.Regex glued) =>

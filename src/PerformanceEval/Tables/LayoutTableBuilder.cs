@@ -53,6 +53,14 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         if (unglued.Where((r, i) => !ReferenceEquals(r, rows[i])).Any()) rows = [.. unglued];
         var laidOut = LaidOut(rows);
         if (laidOut.All(x => !x)) return StageResult<ImmutableArray<RawRow>>.Ok(rows);
+        // A whole amount glued to its 分值 ("592472910") is cut where the line's own figures say, with a warning on the line.
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        for (var r = 0; r < rows.Length; r++)
+            if (laidOut[r] && IsPositioned(rows[r]) && BrokenLineJoiner.WeightGluedToWholeAmount(rows[r]) is { } cut)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.AssignedByArithmetic, cut.Message, rows[r].Cells.First(c => !c.IsEmpty).Source));
+                rows = rows.SetItem(r, cut.Row);
+            }
         var output = new List<RawRow>(rows.Length);
         var i = 0;
         while (i < rows.Length)
@@ -92,7 +100,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             output.Add(rows[i]);
             i++;
         }
-        return StageResult<ImmutableArray<RawRow>>.Ok([.. output]);
+        return new StageResult<ImmutableArray<RawRow>>([.. output], diagnostics.ToImmutable());
     }
 
     /// <summary>Lines either side of a line that say whether its stretch of text is laid out.</summary>
@@ -471,6 +479,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         }
         var weight = columns.FindIndex(c => c.Kind == "HdrWeight");
         var score = columns.FindIndex(c => c.Kind == "HdrScore");
+        var levelColumns = columns.Select((c, j) => (c, j)).Where(x => x.c.Kind is "HdrLevel1" or "HdrLevel2").Select(x => x.j).ToHashSet();
+        UnstackColumnBlocks(rows, lines, levelColumns, weight, score);
         DealColumnRuns(lines, columns);
         JoinSplitPairs(rows, lines, weight, score, (row, tokens) => Align(tokens, columnsOf[row].Take(weight).ToList()));
         var anchors = IndicatorAnchors(rows, lines, weight, score);
@@ -487,7 +497,6 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             if (!isAnchor.Contains(lines[li].Row) && lines[li].Placed.Any(p => p.Column == weight || p.Column == score))
                 lines[li] = (lines[li].Row, Align([.. lines[li].Placed.Select(p => p.Token)], columnsOf[lines[li].Row], closed: [weight, score]));
         // (A word that reads as no piece of a level's name is no level label's line, however flush it stands with one.)
-        var levelColumns = columns.Select((c, j) => (c, j)).Where(x => x.c.Kind is "HdrLevel1" or "HdrLevel2").Select(x => x.j).ToHashSet();
         // (And a line between rows holds no 分值 or 得分, as above, however flush a word stands with the row's: "障", the
         // last character of "未发生故" / "障", set at its own line's widths under the 分值 above it.)
         AlignWithNeighbours(lines, anchors, (column, text) => column != weight && column != score &&
@@ -512,6 +521,54 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             (order[order.IndexOf(first)], order[order.IndexOf(second)]) = (second, first);
         foreach (var anchor in order)
             yield return Row(rows[anchor], pieces[anchor], columns.Count) with { Block = rows[band.Start].Block };
+    }
+
+    /// <summary>
+    /// Rows printed a column at a time. pdftotext may print the cells of two or three rows whose lines it could not tell
+    /// apart column by column ("完成巡查次数" / "培训场次", then "&gt;80%" / "持续", "90%" / "持续", then "2 2" / "13 10
+    /// 资金执行偏慢"): a run of lines whose first cells step right group by group, each group as many lines as the last
+    /// one's, which holds each line's 分值 and 得分 and nothing left of them, is those rows — the i-th line of each group
+    /// is the i-th row's. (The 一级/二级指标 pieces stay on their lines: a merged label spans the rows anyway.)
+    /// </summary>
+    private static void UnstackColumnBlocks(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
+        HashSet<int> levels, int weight, int score)
+    {
+        if (weight < 0 || score < 0) return;
+        var pairColumn = Math.Min(weight, score);
+        int Lead(List<(Token Token, int Column)> placed) => placed.Where(p => !levels.Contains(p.Column)).Select(p => p.Column).DefaultIfEmpty(-1).Min();
+        bool Pair(List<(Token Token, int Column)> placed) => placed.Count(p => p.Column == weight) == 1 && placed.Count(p => p.Column == score) == 1;
+        for (var start = 0; start < lines.Count; start++)
+        {
+            var groups = new List<List<int>>();
+            var lastLead = -1;
+            for (var k = start; k < lines.Count; k++)
+            {
+                if (k > start && lines[k].Row != lines[k - 1].Row + 1) break;
+                var lead = Lead(lines[k].Placed);
+                if (lead < 0) break;
+                if (groups.Count > 0 && lead == lastLead) groups[^1].Add(k);
+                else if (lead > lastLead) { groups.Add([k]); lastLead = lead; }
+                else break;
+                if (lead >= pairColumn && groups[^1].Count >= groups[0].Count) break;
+            }
+            // (The group of pairs may run on past the rows: only the lines the other groups have are theirs.)
+            if (groups.Count < 2 || Lead(lines[groups[^1][0]].Placed) != pairColumn) continue;
+            var n = groups[0].Count;
+            if (n < 2 || groups.Any(g => g.Count != n) || !groups[^1].All(k => Pair(lines[k].Placed)) ||
+                groups.SkipLast(1).Any(g => g.Any(k => lines[k].Placed.Any(p => p.Column >= pairColumn))))
+                continue;
+            for (var j = 1; j < groups.Count; j++)
+                for (var i = 0; i < n; i++)
+                {
+                    var (to, from) = (groups[0][i], groups[j][i]);
+                    var row = lines[to].Row;
+                    var moved = lines[from].Placed.Where(p => !levels.Contains(p.Column)).ToList();
+                    lines[from].Placed.RemoveAll(moved.Contains);
+                    lines[to].Placed.AddRange(moved.Select(p => (p.Token with { Row = row, Line = rows[row].Line ?? row }, p.Column)));
+                }
+            foreach (var (_, placed) in lines) placed.Sort((a, b) => a.Token.At.Start.CompareTo(b.Token.At.Start));
+            lines.RemoveAll(l => l.Placed.Count == 0);
+        }
     }
 
     /// <summary>

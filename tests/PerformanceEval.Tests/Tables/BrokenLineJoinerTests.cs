@@ -369,6 +369,36 @@ public sealed class BrokenLineJoinerTests
             (form.Funding.Total!.AnnualBudget ?? form.Funding.Total.InitialBudget, form.Funding.Total.Executed, form.Funding.Total.Weight));
     }
 
+    private static string[] UngluedCells(string line)
+    {
+        var row = Assert.Single(new TextDumpReader().Read(SourceDocument.FromBytes("l.txt", Encoding.UTF8.GetBytes(line + "\n"))).Value.Rows);
+        var unglued = BrokenLineJoiner.Unglued(row);
+        return [.. (BrokenLineJoiner.WeightGluedToWholeAmount(unglued)?.Row ?? unglued).Cells.Where(c => !c.IsEmpty).Select(c => c.Text)];
+    }
+
+    [Theory]
+    // A whole amount has no cents to end at: the 分值 glued to it is the one tail whose 执行率 the 得分 is (Chromium's
+    // layout, check set, tuning half, synthetic 1030: "592472910 89.24% 8.92").
+    [InlineData("年度资金总额   6639228.19   6639228.19 592472910       89.24% 8.92", "6639228.19|6639228.19|5924729|10|89.24%|8.92")]
+    [InlineData("年度资金总额   6,639,228.19   6,639,228.19 5,924,72910       89.24% 8.92", "6,639,228.19|6,639,228.19|5,924,729|10|89.24%|8.92")]
+    // The 得分 is no tail's share at the rate (nor at a glued 分值 of 0 or over 100): nothing says where the amount ends.
+    [InlineData("年度资金总额   6639228.19   6639228.19 592472910       89.24% 5.00", "6639228.19|6639228.19|592472910|89.24%|5.00")]
+    [InlineData("年度资金总额   6639228.19   6639228.19 592472900       89.24% 8.92", "6639228.19|6639228.19|592472900|89.24%|8.92")]
+    // A 分值 printed apart, or an amount that may be whole as it stands (its 分值 left blank): no cut.
+    [InlineData("年度资金总额   6639228.19   6639228.19 592472910  10   89.24% 8.92", "6639228.19|6639228.19|592472910|10|89.24%|8.92")]
+    [InlineData("年度资金总额   6639228.19   6639228.19 5924710       89.24% 8.92", "6639228.19|6639228.19|5924710|89.24%|8.92")]
+    public void A_whole_amount_is_cut_from_its_glued_weight_only_where_the_lines_figures_say_where(string line, string cells) =>
+        Assert.Equal(cells.Split('|'), UngluedCells(line).Skip(1));
+
+    [Fact]
+    public void A_whole_amount_glued_to_its_lines_dash_is_two_cells()
+    {
+        // "5924729—": Chromium's layout of a line the template does not score (check set, tuning half, synthetic 1030).
+        var form = Read(WrappedCellsAfterTheTable.Replace("上年结转资金 0.00 0.00 —", "其中：当年财政拨款 1425600.00 1414200—"));
+        Assert.Equal(((decimal?)1425600.00m, (decimal?)1414200m, (decimal?)null),
+            (form.Funding.Fiscal!.AnnualBudget ?? form.Funding.Fiscal.InitialBudget, form.Funding.Fiscal.Executed, form.Funding.Fiscal.Weight));
+    }
+
     [Fact]
     public void Amounts_in_ten_thousands_to_four_places_are_not_cut_at_their_cents()
     {

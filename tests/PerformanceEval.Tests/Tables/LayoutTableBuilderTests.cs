@@ -308,6 +308,86 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
+    public void Rows_printed_a_column_at_a_time_are_put_back_line_by_line()
+    {
+        // Chromium's layout of a check-set form (tuning half, standard synthetic 1058, as printed): pdftotext prints the
+        // first two rows a column at a time — "完成巡查次数" / "培训场次", ">80%" / "持续", "90%" / "持续", "2 2" / "13 10
+        // 资金执行偏慢" — and 成本指标's two rows likewise after their names and targets. Read as lines, the first row took
+        // both rows' cells and the second had none but its figures.
+        var text = """
+                                      财政项目支出绩效自评表
+                                           (2021 年度)
+            项目名称               校园安全设施改造项目
+            主管部门        上海市普陀区生态环境局 实施单位 上海市普陀区生态环境局
+                               年初         全年         全年执 分 执行率 得分
+                               预算数 预算数 行数                       值
+                        年度资金总额 3403988.00 3403988.00 3180115.73 10 93.42% 9.342
+            项目资金        其中：当年财 3403988.00 3403988.00
+            (元)         政拨款                                     —
+                        上年结转资金                                  —
+                        其他资金                                    —
+            年度 预期目标                                  实际完成情况
+            总体
+            目标 按年度计划推进项目实施，保障各项工作有序开展。 已按计划完成年度目标。
+            绩效指标
+            一级 二级       三级     年度指                   实际完 分 得分 偏差原
+            指标 指标       指标     标值                    成值         值         因分析及改进措施
+                 数量指标 完成巡查次数
+                        培训场次
+                               >80%
+                               持续
+                                                     90%
+                                                     持续
+                                                                2 2
+                                                                13 10 资金执行偏慢
+                        服务规范性 及时                     及时         5 5
+            产出指 质量指标 系统运行稳定
+                        率      提升                    有所提升 1 1
+            标
+                 时效指标 各项工作完成
+                        及时性    健全                    健全         1 1
+                 成本指标 预算控制率    =55人
+                        项目成本控制 >=85%
+                                                     =55人
+                                                     90
+                                                                1 1
+                                                                5 5
+                        带动相关产业 提升                    有所提升 6 6
+                 经济效益指标 发展
+                        节约运行成本 >80%                  90%        2 1       进度滞后
+                        公共服务水平 >80%                  90%        4  3      部分工作未按计划完成，下
+                        提高                                                年度加强跟踪
+                 社会效益指标 公共服务水平 提升                    有所提升 3 3
+                        提高
+            效益指         社会知晓率 >=95%                  96%        10 10
+            标
+                 生态效益指标 环境质量改善 ≥2000人次               2136人次 8 6           资金执行偏慢
+                        长效管理制度 =12次                  12次        2 2
+                        健全性
+                 可持续影响指 设施持续使用 ≥2000人次               2136人次 5 5
+                 标      年限
+                        设施持续使用 =12次                  12次        6 4       部分工作未按计划完成，下
+                        年限                                                年度加强跟踪
+            满意度 服务对象满意 工作人员满意 提升                     有所提升 5 3             部分工作未按计划完成，下
+            指标 度指标      度                                                 年度加强跟踪
+                        服务对象满意 提升                    有所提升 5 5
+                        度
+            [page]     工作人员满意 <=100万元   98.6万元 6 6
+                 度
+            总分                           100 88.342
+            [page]
+            """;
+        var form = Read(text.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+        string Row(int i) => string.Join(" | ", form.Indicators[i].Name, form.Indicators[i].Target, form.Indicators[i].Actual,
+            form.Indicators[i].Weight, form.Indicators[i].Score, form.Indicators[i].Note);
+        Assert.Equal("完成巡查次数 | >80% | 90% | 2 | 2 | ", Row(0));
+        Assert.Equal("培训场次 | 持续 | 持续 | 13 | 10 | 资金执行偏慢", Row(1));
+        Assert.Equal(["数量指标", "数量指标", "质量指标"], form.Indicators.Take(3).Select(i => i.Level2));
+        Assert.Equal("预算控制率 | =55人 | =55人 | 1 | 1 | ", Row(5));
+        Assert.Equal("项目成本控制 | >=85% | 90 | 5 | 5 | ", Row(6));
+    }
+
+    [Fact]
     public void A_word_between_rows_flush_with_the_rows_weight_is_no_weight()
     {
         // The same form: "未发生故" / "障" wraps in the 实际完成值 cell, and Chromium sets "障" at its own line's widths,
@@ -587,6 +667,28 @@ public sealed class LayoutTableBuilderTests
         AssertLine(form.Funding.Fiscal, 6890223.16m, 6980778.50m, 3629872.37m);
         Assert.Equal(52.00m, form.Funding.Fiscal!.ExecutionRate);
         Assert.DoesNotContain(form.Warnings, w => w.Code == "grid.row-lost");
+        AssertIndicators(form);
+    }
+
+    [Fact]
+    public void A_whole_amount_glued_to_its_weight_is_cut_where_the_score_says_and_the_line_is_warned()
+    {
+        // Chromium's layout of a check-set form (tuning half, standard synthetic 1030, as printed): padding of one point
+        // glues the total line's 全年执行数 to its 分值 ("592472910") and the 当年财政拨款 line's to its dash ("5924729—").
+        // Read whole, the total's 全年执行数 was 592,472,910 with no warning. 8.92 is 89.24% of 10, and of no other tail.
+        var form = WithFunding("""
+                         年初           全年预        全年执    分值       执行率 得分
+                         预算数          算数         行数
+        项目资金 年度资金总额      6639228.19   6639228.19 592472910       89.24% 8.92
+        (元)  其中：当年财政拨款   6639228.19   6639228.19 5924729—
+             上年结转资金      0.00         0.00              —
+             其他资金        0.00         0.00              —
+        """);
+        var total = form.Funding.Total!;
+        AssertLine(total, 6639228.19m, 6639228.19m, 5924729m);
+        Assert.Equal((10m, 89.24m, 8.92m), (total.Weight, total.ExecutionRate, total.Score));
+        AssertLine(form.Funding.Fiscal, 6639228.19m, 6639228.19m, 5924729m);
+        Assert.Contains(form.Warnings, w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id && w.Message.Contains("592472910"));
         AssertIndicators(form);
     }
 
