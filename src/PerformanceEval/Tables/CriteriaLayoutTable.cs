@@ -453,7 +453,7 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             (placed, anchors) = PlaceAll(found);
         }
         var rowOf = CutRows(placed, anchors);
-        var sections = Sections([.. placed.Where(p => p.Col == Col.Level1).Select(p => p.Word)], anchors);
+        var sections = Sections([.. placed.Where(p => p.Col == Col.Level1).Select(p => p.Word)], anchors, matcher.Model.Sections);
         var header = bands[0].Labels.OrderBy(l => l.Lo).Select(l => l.Kind).ToList();
         int IndexOf(Col col) => header.IndexOf(Kinds[(int)col].Kind);
         var output = new List<RawRow>();
@@ -527,7 +527,7 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
             // 一级指标 words that stack into no section label (a name's piece the line's widths pushed left) are names; so
             // are those of a label with no weight printed on the lines of a weighted one, right of it (two sections never
             // share lines: a name wrapped a character a line beside its section's label, "项目 预" / "决策 算" / "（8 编").
-            var labels = SectionLabels([.. placed.Where(p => p.Col == Col.Level1).Select(p => p.Word)]);
+            var labels = SectionLabels([.. placed.Where(p => p.Col == Col.Level1).Select(p => p.Word)], matcher.Model.Sections);
             bool Weighted(List<Word> l) => SectionWeight().IsMatch(Text(l)) || l.Any(w => PieceOfWeight(w.Text));
             var beside = labels.Where(l => !Weighted(l) && labels.Any(o => o != l && Weighted(o) && o.Min(w => w.Start) < l.Min(w => w.Start) &&
                 o.Min(w => w.Line) <= l.Max(w => w.Line) && l.Min(w => w.Line) <= o.Max(w => w.Line))).SelectMany(l => l).ToHashSet();
@@ -1060,9 +1060,9 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
     /// spans: by the rows' weights where they add up to the printed section weights in exactly one way, else the run of
     /// rows whose lines are centred nearest the label.
     /// </summary>
-    private static List<(List<Word> Words, int First, int Last)> Sections(List<Word> words, List<(Word Weight, Word Score)> anchors)
+    private static List<(List<Word> Words, int First, int Last)> Sections(List<Word> words, List<(Word Weight, Word Score)> anchors, IReadOnlySet<string> known)
     {
-        var labels = SectionLabels(words);
+        var labels = SectionLabels(words, known);
         var n = anchors.Count;
         // More labels than rows: the words under 一级指标 are not the sections' labels this reading takes them for.
         if (labels.Count == 0 || labels.Count > n) return [];
@@ -1160,14 +1160,19 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
     /// The 一级指标 words stacked into section labels: a word joins the label above it when it stands under one of its
     /// words (columns overlapping) within three lines, until the label's weight "(36分)" closes it.
     /// </summary>
-    private static List<List<Word>> SectionLabels(List<Word> words)
+    private static List<List<Word>> SectionLabels(List<Word> words, IReadOnlySet<string> known)
     {
         var labels = new List<List<Word>>();
         foreach (var w in words.OrderBy(w => w.Line).ThenBy(w => w.Start))
         {
             // Of two labels open over the word, the one it stands under most squarely (a name wrapped a character a line
             // beside a section label touches both).
-            var open = labels.Where(l => !SectionWeight().IsMatch(Text(l)) && l[^1].Line >= w.Line - 3 && l.Any(x => Overlaps(x, w, 1)))
+            // (A label's weight may stand further below it, the lines of the cells beside it between: "项目过程" … "(14分)"
+            // four lines down.)
+            // So may its last piece, where with it the label is a section the template knows ("项目产" … "出").
+            bool Ends(List<Word> l) => known.Contains(TextCleaner.Compact(Text(l) + w.Text));
+            var open = labels.Where(l => !SectionWeight().IsMatch(Text(l)) && l.Any(x => Overlaps(x, w, 1)) &&
+                                         l[^1].Line >= w.Line - (IsWeight(w.Text) || PieceOfWeight(w.Text) || Ends(l) ? 5 : 3))
                 .Select((l, k) => (l, k)).OrderByDescending(x => x.l.Max(y => Math.Min(y.End, w.End) - Math.Max(y.Start, w.Start)))
                 .ThenByDescending(x => x.k).Select(x => x.l).FirstOrDefault();
             if (open is null) labels.Add([w]);
