@@ -1130,20 +1130,12 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             {
                 var (token, column) = placed[t];
                 int? flush = null;
-                var stays = false;
                 foreach (var other in new[] { li - 1, li + 1 }.Where(x => x >= 0 && x < lines.Count))
                 {
                     if (Math.Abs(lines[other].Row - lines[li].Row) > 1) continue;
                     foreach (var (o, c) in lines[other].Placed)
-                        if (Math.Abs(o.At.Start - token.At.Start) <= 0)
-                        {
-                            if (c != column) flush ??= c;
-                            else if (other < li) stays = true;
-                        }
+                        if (Math.Abs(o.At.Start - token.At.Start) <= 0 && c != column) flush ??= c;
                 }
-                // (Flush with a word of its own column on the line above, it stays, that word's last line: the line below
-                // may be set at its own widths, "完善" under "完成" where the line packs its cells.)
-                if (stays) continue;
                 if (flush is not { } to || !fits(to, token.Text)) continue;
                 var lo = t == 0 ? 0 : placed[t - 1].Column;
                 var hi = t == placed.Count - 1 ? int.MaxValue : placed[t + 1].Column;

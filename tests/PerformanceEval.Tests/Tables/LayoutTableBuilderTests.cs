@@ -388,55 +388,6 @@ public sealed class LayoutTableBuilderTests
     }
 
     [Fact]
-    public void A_names_last_line_flush_with_its_first_stays_the_names_though_the_line_below_packs_another_cell_there()
-    {
-        // Chromium's layout of a print-shop form (tuning half, seed 001 form 02, as printed): "按计划节点" / "完成" starts
-        // at one column, and so does "完善", the 实际完成值 of the next row, whose line Chromium packs at its own widths.
-        // Flush with its own name above, "完成" is that name's last line, not the actual of the row above ("100完成").
-        var text = """
-            财政项目支出绩效自评表
-            (2023 年度)
-            项目名称        连廊开办费（区府公文办理便函[2023]13号）
-            主管部门 上海市宝山区行政服务中
-                      心          实施单位                   上海市宝山区行政服务中心
-                           年初预算数        全年预算数             全年执行 分 执行率 得分
-                                                          数         值
-                  年度资金总 1,492,484.00     1,492,484.00     1,416,883 10 94.94% 9.49
-                  额
-            项目资金 其中：当年
-            (元)   财政拨款 0.00              0.00                      —
-                  上年结转资 0.00             0.00                      —
-                  金
-                  其他资金 0.00              0.00                      —
-            年度总体目 预期目标
-                  按年度计划推进项目实施，保障各项工作有序开 已按计划完成年度目标。
-                                                      实际完成情况
-            标     展。
-                一级指 二级指标             三级指标      年度指 实际完 分 得分              偏差原因分析
-                标                              标值 成值 值                   及改进措施
-                                     完成办公家 =100% 100 10 10
-                                     具购置
-                    数量指标             完成弱电改 =100% 100 10 10
-                                     造工作
-            绩 产出指                    完成办公设 =100% 100 10 10
-            效 标                      备购置
-            指                        无非必要的
-            标       质量指标             财产损耗和 =100% 100 10 10
-                                     浪费
-                    时效指标             按计划节点 >=80% 100 10 10
-                                     完成
-                效益指 可持续影响指标 长效管理制 完善 完善 30 30
-                标                    度建设
-                满意度 服务对象满意度指标 工作人员满 >=85% 95 10 10
-                指标                   意度
-            总分                                           100 99.49
-            [page]
-            """;
-        var form = Read(text.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
-        Assert.Equal(("按计划节点完成", ">=80%", "100"), (form.Indicators[4].Name, form.Indicators[4].Target, form.Indicators[4].Actual));
-    }
-
-    [Fact]
     public void A_word_between_rows_flush_with_the_rows_weight_is_no_weight()
     {
         // The same form: "未发生故" / "障" wraps in the 实际完成值 cell, and Chromium sets "障" at its own line's widths,
