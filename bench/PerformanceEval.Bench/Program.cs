@@ -22,6 +22,30 @@ using PerformanceEval.Pipeline;
 // Field accuracy over one half of the print shop's output (fixtures/tools/print_shop.py), per input kind.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- soups SHOP_DIR
 // Writes each print-shop PDF's letters in content-stream order (<engine>.letters.txt), a soup of issue 15.
+const string Usage = "usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] [--workers 1,2] [--no-poppler] [--pdfpig] [--raster-pages] | bench text [FILES_OR_FOLDERS...] [--rounds N] [--copies C] [--workers 1,2] | bench import [FILES_PER_KIND] [--db TARGET] [--kinds K,...] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...] [--workers N] | bench soups SHOP_DIR";
+string[] verbs =
+[
+    "  pdf      text-layer PDF pages a second, 1 and 2 workers, beside pdftotext alone",
+    "  text     text forms a second in memory, 1 and 2 workers, and each stage's time and bytes a form",
+    "  import   files a second into a store (SQLite, or PostgreSQL with --db), beside extract's",
+    "  scan     scanned pages a second, beside the Tesseract CLI page by page",
+    "  review   the review page over a store, timed over HTTP",
+    "  crops    the review page's evidence crops, each timed",
+    "  quality  fields and figures right per input kind over one half of the print shop's output",
+    "           (--misses prints the tuning half's misses; --kinds layout,raw,... picks input kinds)",
+    "  soups    writes each print-shop PDF's letters in content-stream order beside it",
+];
+if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(Usage);
+    foreach (var line in verbs) Console.WriteLine(line);
+    return args.Length == 0 ? 2 : 0;
+}
+if (args[0] is "quality" or "soups" or "rows" && (args.Length < 2 || !Directory.Exists(args[1])))
+{
+    Console.Error.WriteLine($"bench {args[0]}: no such folder: {(args.Length < 2 ? "(none given)" : args[1])}");
+    return 2;
+}
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var paths = args.Skip(1).TakeWhile(a => !a.StartsWith("--")).ToList();
 // --workers 1 times only those worker counts (a profile of one worker alone); --no-poppler skips pdftotext's timing.
@@ -40,7 +64,7 @@ if (args.FirstOrDefault() == "import") return PerformanceEval.Bench.ImportBench.
     args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault(), args.SkipWhile(a => a != "--kinds").Skip(1).FirstOrDefault()?.Split(','));
 if (args.FirstOrDefault() != "pdf")
 {
-    Console.Error.WriteLine("usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] [--workers 1,2] [--no-poppler] [--pdfpig] [--raster-pages] | bench text [FILES_OR_FOLDERS...] [--rounds N] [--copies C] [--workers 1,2] | bench import [FILES_PER_KIND] [--db TARGET] [--kinds K,...] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...] [--workers N] | bench soups SHOP_DIR");
+    Console.Error.WriteLine(Usage);
     return 2;
 }
 if (paths.Count == 0) paths = [.. Directory.EnumerateDirectories(Path.Combine(root, "fixtures"), "pdf-*")];
