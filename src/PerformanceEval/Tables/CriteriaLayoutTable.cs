@@ -912,11 +912,6 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
 
     private enum Alignment { Middle, Top, Bottom }
 
-    /// <summary>
-    /// The row of each placed word: the lines between two anchors are cut once, for all columns, at the line that sets
-    /// each row's cells about its anchor as the table aligns them; the alignment that fits the whole table best wins.
-    /// 一级指标 words are left out (a section spans rows).
-    /// </summary>
     /// <summary>What a row cut that leaves a row without a name costs: as much as a comma closing a cell (2 reads the same).</summary>
     private const double EmptyNameCost = 1;
 
@@ -936,6 +931,11 @@ public sealed partial class CriteriaLayoutTable(LabelMatcher matcher)
         return off;
     }
 
+    /// <summary>
+    /// The row of each placed word: the lines between two anchors are cut once, for all columns, at the line that sets
+    /// each row's cells about its anchor as the table aligns them; the alignment that fits the whole table best wins.
+    /// 一级指标 words are left out (a section spans rows).
+    /// </summary>
     private static int[] CutRows(List<Placed> placed, List<(Word Weight, Word Score)> anchors)
     {
         // A row's figures are on one line, or (a tool that places each line by its own widths) up to three lines apart: the

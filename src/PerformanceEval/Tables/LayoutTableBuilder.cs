@@ -1071,7 +1071,6 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         return outside / 2 + kind;
     }
 
-    /// <summary>A run of two characters or more of some level's name (its start, its middle or its end).</summary>
     /// <summary>True when a piece of two characters or more is how a 一级 or 二级 label begins.</summary>
     private bool StartsLevel(string text)
     {
@@ -1080,6 +1079,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             l.Level1.StartsWith(compact, StringComparison.Ordinal) || l.Level2.Any(n => n.StartsWith(compact, StringComparison.Ordinal)));
     }
 
+    /// <summary>A run of two characters or more of some level's name (its start, its middle or its end).</summary>
     private bool IsLevelPiece(string text)
     {
         var compact = TextCleaner.Compact(text);
@@ -1681,6 +1681,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         }
     }
 
+    /// <summary>True when a piece makes a whole level of a label that is none yet ("成本指" and "标").</summary>
     private bool CompletesLevel(List<Token> label, Token piece)
     {
         var before = string.Concat(label.Select(t => t.Text));
