@@ -29,7 +29,7 @@ namespace PerformanceEval.Tables;
 /// </list>
 /// Lines the rebuilding cannot place (no header found) stay as they were, and the normalizer reads them by position.
 /// </summary>
-public sealed class LayoutTableBuilder(LabelMatcher matcher)
+public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
 {
     private static readonly string[] IndicatorKinds = LabelKinds.IndicatorColumns;
 
@@ -74,7 +74,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             if (FindBand(rows, i, IndicatorKinds, IsIndicatorBand) is { } indicators && indicators.Start == i)
             {
                 var end = IndicatorBlockEnd(rows, indicators.End);
-                output.AddRange(RebuildIndicators(rows, indicators, end));
+                output.AddRange(RebuildIndicators(rows, indicators, end, diagnostics));
                 i = end;
                 continue;
             }
@@ -440,7 +440,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         return rows.Length;
     }
 
-    private IEnumerable<RawRow> RebuildIndicators(ImmutableArray<RawRow> rows, Band band, int end)
+    private IEnumerable<RawRow> RebuildIndicators(ImmutableArray<RawRow> rows, Band band, int end, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var columns = band.Columns;
         SetTerritories(columns);
@@ -483,6 +483,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         UnstackColumnBlocks(rows, lines, levelColumns, weight, score);
         DealColumnRuns(lines, columns);
         JoinSplitPairs(rows, lines, weight, score, (row, tokens) => Align(tokens, columnsOf[row].Take(weight).ToList()));
+        GluedWeightScorePairs(lines, weight, score, diagnostics);
         var anchors = IndicatorAnchors(rows, lines, weight, score);
         if (anchors.Count == 0)
         {
@@ -503,6 +504,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             (!levelColumns.Contains(column) || IsLevelPiece(text) || TextCleaner.Compact(text) is "标" or "指标" || matcher.MatchLevel(text) is not null));
         UnitsUnderTheirFigures(lines);
         MeasuresBetweenNameLines(lines, anchors, columns);
+        NameRestsBesideWholeMeasures(lines, anchors, columns);
         var level = new[] { columns.FindIndex(c => c.Kind == "HdrLevel1"), columns.FindIndex(c => c.Kind == "HdrLevel2") };
         var nameColumn = columns.FindIndex(c => c.Kind == "HdrName");
         var dealt = DealtByColumn(lines, anchors, [.. level, weight, score]);
@@ -821,7 +823,7 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
     /// each line at its own widths, moves a long name right into the target's territory, and the phrases' count is
     /// surer than their places.
     /// </summary>
-    private static List<(Token Token, int Column)> InOrderOfMeasures(List<(Token Token, int Column)> placed, List<Column> columns)
+    private List<(Token Token, int Column)> InOrderOfMeasures(List<(Token Token, int Column)> placed, List<Column> columns)
     {
         var name = columns.FindIndex(c => c.Kind == "HdrName");
         if (name < 0 || name + 4 >= columns.Count) return placed;
@@ -838,6 +840,16 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         {
             if (phrases.Count > 0 && phrases[^1][^1] == i - 1 && IsUnitAfter(placed[i - 1].Token, p.Token)) phrases[^1].Add(i);
             else phrases.Add([i]);
+        }
+        // A name wrapped beside one-line measures is printed on their line ("维护点位    数 ≥2000人次 2136人次": the
+        // cells are centred in the row, and the name's two lines flank the measures' one): a piece of words between the
+        // name and two whole measures is the name's rest — two measures side by side are the target and the actual.
+        if (phrases.Count == 4 && phrases[1] is [var rest] && TextCleaner.Compact(placed[rest].Token.Text) is { Length: > 0 } words &&
+            words.All(c => c > 0x2E80) && !HoldsFigure(placed[rest].Token) &&
+            phrases.Skip(2).All(q => HoldsFigure(placed[q[0]].Token) && StartsWithComparisonOrDigit(placed[q[0]].Token.Text)))
+        {
+            phrases[0].Add(rest);
+            phrases.RemoveAt(1);
         }
         if (phrases.Count != 3) return placed;
         var result = placed.ToList();
@@ -918,6 +930,71 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
                 !full.Any(x => Math.Abs(x - (rows[l.Row].Line ?? l.Row)) is >= 1 and <= 2)))
             .Select(l => l.Row)];
     }
+
+    /// <summary>
+    /// A 分值 and 得分 printed close enough for the dump to glue them ("11": 分值 1, 得分 1; "106": 10 and 6), on a line
+    /// whose cells before them are a row's: the line's one figure under the pair is digits that cut one way only into a
+    /// 分值 of 1 to 100 and a 得分 no greater (no piece but "0" starts with a zero). A 分值 of two digits beside an empty
+    /// 得分 reads the same, so the form's arithmetic decides: the cuts are taken only where the block's 分值, its whole
+    /// rows' and the cut ones', add up to what a form's indicators weigh (100, or 90 beside the 执行率's 10) and the
+    /// glued figures read as 分值 would not. Each cut line is warned: a reading the arithmetic chose.
+    /// </summary>
+    private static void GluedWeightScorePairs(List<(int Row, List<(Token Token, int Column)> Placed)> lines, int weight, int score,
+        ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        if (weight < 0 || score < 0 || score != weight + 1) return;
+        List<(Token Token, int Column)> Figures(List<(Token Token, int Column)> placed) =>
+            [.. placed.Where(p => (p.Column == weight || p.Column == score) && IsFigure(p.Token.Text))];
+        var whole = 0m;
+        var cuts = new List<(int Line, Token Glued, string Weight, string Score)>();
+        for (var li = 0; li < lines.Count; li++)
+        {
+            var placed = lines[li].Placed;
+            var figures = Figures(placed);
+            if (figures.Count == 2)
+            {
+                if (!NumberParser.TryParse(TextCleaner.Clean(figures[0].Token.Text), out var w)) return;
+                whole += w.Value;
+                continue;
+            }
+            if (figures is not [var glued] || placed.Count(p => p.Column < weight) < 2 || placed.Any(p => p.Column > score && IsFigure(p.Token.Text)) ||
+                !GluedPair().IsMatch(glued.Token.Text))
+                continue;
+            var text = glued.Token.Text;
+            var splits = Enumerable.Range(1, text.Length - 1)
+                .Select(k => (Weight: text[..k], Score: text[k..]))
+                .Where(x => !x.Weight.Contains('.') && x.Score[0] != '.' && (x.Score[0] != '0' || x.Score == "0" || x.Score.StartsWith("0.", StringComparison.Ordinal)) &&
+                            int.Parse(x.Weight, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 100 &&
+                            decimal.Parse(x.Score, System.Globalization.CultureInfo.InvariantCulture) <= int.Parse(x.Weight, System.Globalization.CultureInfo.InvariantCulture))
+                .ToList();
+            if (splits.Count != 1) continue;
+            cuts.Add((li, glued.Token, splits[0].Weight, splits[0].Score));
+        }
+        if (cuts.Count == 0) return;
+        var cut = whole + cuts.Sum(c => int.Parse(c.Weight, System.Globalization.CultureInfo.InvariantCulture));
+        var uncut = whole + cuts.Sum(c => decimal.Parse(c.Glued.Text, System.Globalization.CultureInfo.InvariantCulture));
+        if (cut is not (90 or 100) || uncut is 90 or 100) return;
+        foreach (var (li, glued, w, s) in cuts)
+        {
+            var placed = lines[li].Placed;
+            var at = placed.FindIndex(p => ReferenceEquals(p.Token, glued));
+            var start = glued.At.Start;
+            var weightToken = glued with { Cell = glued.Cell with { Text = w, Columns = new TextColumns(start, start + w.Length) }, At = new TextColumns(start, start + w.Length) };
+            var scoreToken = glued with
+            {
+                Cell = glued.Cell with { Text = s, Columns = new TextColumns(start + w.Length, glued.At.End) },
+                At = new TextColumns(start + w.Length, glued.At.End),
+            };
+            placed[at] = (weightToken, weight);
+            placed.Insert(at + 1, (scoreToken, score));
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.AssignedByArithmetic,
+                $"指标行的“{glued.Text}”是分值与得分粘连：拆为分值 {w} 与得分 {s}，各行分值合计方为 {cut}", glued.Cell.Source));
+        }
+    }
+
+    /// <summary>Two to four digits, a decimal tail at most: a 分值 and 得分 the dump printed as one word.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{2,4}(?:\.\d{1,2})?$")]
+    private static partial System.Text.RegularExpressions.Regex GluedPair();
 
     /// <summary>
     /// A tall row a tool laid out line by line at each line's own widths may print its 分值 on one line and its 得分 on
@@ -1207,6 +1284,47 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
             if (phrases.Count != 2 || inside.All(x => x.p.Column != name)) continue;
             for (var q = 0; q < 2; q++)
                 foreach (var i in phrases[q]) placed[i] = (placed[i].Token, name + 1 + q);
+        }
+    }
+
+    /// <summary>
+    /// A name's rest that its narrow cell wrapped ("工作考核达" / "标率", "带动相关产" / "业发展") is the name's, though a
+    /// centred or line-by-line layout sets it under the target's territory or flush with the target: where the row next
+    /// to it holds a whole measure there (">80%", "&gt;=85%" — nothing a word continues) and its name starts at or left of
+    /// the piece, a piece of words that is no measure, no unit's rest and nothing else right of the name on its line
+    /// goes to the name column, and the rows around it decide whose name it ends, as for any name piece.
+    /// </summary>
+    private void NameRestsBesideWholeMeasures(List<(int Row, List<(Token Token, int Column)> Placed)> lines, List<int> anchors, List<Column> columns)
+    {
+        var name = columns.FindIndex(c => c.Kind == "HdrName");
+        if (name < 0 || name + 1 >= columns.Count || columns[name + 1].Kind is not ("HdrTarget" or "HdrActual")) return;
+        var isAnchor = anchors.ToHashSet();
+        for (var li = 0; li < lines.Count; li++)
+        {
+            var (row, placed) = lines[li];
+            if (isAnchor.Contains(row)) continue;
+            var first = placed.FindIndex(p => p.Column > name);
+            if (first < 0 || placed[first].Column != name + 1) continue;
+            var piece = placed[first].Token;
+            var text = TextCleaner.Compact(piece.Text);
+            if (text.Length == 0 || !text.All(c => c > 0x2E80) || HoldsFigure(piece) ||
+                placed.Skip(first + 1).Any(p => p.Column <= name + 2))
+                continue;
+            var besides = new[] { li - 1, li + 1 }.Where(k => k >= 0 && k < lines.Count && isAnchor.Contains(lines[k].Row) && Math.Abs(lines[k].Row - row) == 1)
+                .Select(k => lines[k].Placed).ToList();
+            // (A unit printed apart from a figure that has none is the figure's, "&gt;=15000" over "件", unless it stands
+            // under the name's own text — "节约运行成" over "本" is a name's rest; a unit's rest is always the measure's it
+            // completes, "≥2000人" over "次".)
+            bool UnderName(List<(Token Token, int Column)> other) =>
+                other.FirstOrDefault(p => p.Column == name) is { Token: not null } n && piece.At.Start < n.Token.At.End;
+            if (besides.Any(other => other.Any(p => p.Column > name &&
+                    (Completes(p.Token.Text, piece.Text) ||
+                     matcher.Model.Units.Contains(text) && !UnderName(other) && p.Token.Text.Length > 0 && char.IsAsciiDigit(p.Token.Text[^1])))))
+                continue;
+            if (besides.Any(other => other.FirstOrDefault(p => p.Column == name) is { Token: not null } n && n.Token.At.Start <= piece.At.Start &&
+                                     other.Where(p => p.Column == name + 1).ToList() is [var m] && StartsWithComparison(m.Token.Text) &&
+                                     FormPatterns.IsMeasure(m.Token.Text, matcher.Model.Units)))
+                placed[first] = (piece, name);
         }
     }
 
@@ -1540,6 +1658,8 @@ public sealed class LayoutTableBuilder(LabelMatcher matcher)
         }
         return up > down ? true : down > up ? false : null;
     }
+
+    private static bool StartsWithComparisonOrDigit(string text) => StartsWithComparison(text) || text.TrimStart() is [var c, ..] && char.IsAsciiDigit(c);
 
     private static bool StartsWithComparison(string text) => text.TrimStart() is [var c, ..] && "≥≤><=＞＜＝≧≦".Contains(c);
 

@@ -1450,4 +1450,196 @@ public sealed class LayoutTableBuilderTests
         var form = Read(Replaced("主管部门", "主管部门", lines));
         Assert.Equal(("上海市宝山区行政服务中心", "上海市宝山区行政服务中心"), (form.Department, form.ImplementingUnit));
     }
+
+    /// <summary>Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 058): landscape,
+    /// six rows a page without the header again, and on the second page three rows whose 分值 and 得分 the dump glued
+    /// ("11", "11", "99").</summary>
+    private static readonly string Synthetic058 = """
+                                           财政项目支出绩效自评表
+                                                 (2021 年度)
+        项目名称                 社区卫生服务能力提升经费
+        主管部门     上海市徐汇区卫生健康委员会                        实施单位         上海市徐汇区卫生健康委员会
+                             年初预算数       全年预算数        全年执行数        分值 执行率 得分
+        项目资金     年度资金总额      7050166.00  4850485.43   2215877.00   10 45.68% 4.57
+        (元)      其中：当年财政拨款 7050166.00    4850485.43   2215877.00   —
+                 上年结转资金      0.00        0.00                      —
+                 其他资金        0.00        0.00                      —
+        年度总体目标 预期目标
+                 按年度计划推进项目实施，保障各项工作有序开展。
+                                                      实际完成情况
+                                                      已按计划完成年度目标。
+            一级指标 二级指标        三级指标        年度指标值        实际完成值 分值 得分         偏差原因分析及改进措施
+                 数量指标        培训场次        及时           及时     4 4
+        绩                    服务人次        <=100万元      98.6万元 9 9
+        效                    系统运行稳定率     >=95%        96%    4 4
+        指 产出指标 质量指标          问题整改率       持续           持续     10 10
+        标
+                             工作考核达标率     健全           健全     3 3
+                 时效指标        各项工作完成及时性 =55人           =55人   3 2          部分工作未按计划完成，下年度加强跟踪
+        [page]         时效指标     响应及时率    ≥2000人次   2136人次   11
+        绩 产出指标            项目成本控制   =100%     100%     11
+        效        成本指标     项目成本控制   >=95%     96%      2 1 资金执行偏慢
+        指                 预算控制率    提升        有所提升     6 3 资金执行偏慢
+        标                 节约运行成本   <=100万元   98.6万元   99
+          效益指标   经济效益指标   节约运行成本   >80%      90%      6 5 部分工作未按计划完成，下年度加强跟踪
+        [page]         经济效益指标   带动相关产业发展    及时        及时       2    2
+        绩                 社会知晓率       >=85%     90       2    2
+        效 效益指标   社会效益指标   群众办事便利度提升   ≥90%      92.5%    3    3
+        指                 群众办事便利度提升   =55人      =55人     10   10
+        标                 绿化覆盖率       <=100万元   98.6万元   1    0 进度滞后
+                 生态效益指标   环境质量改善      持续        持续       10   6 资金执行偏慢
+        [page]绩 效益指标    可持续影响指标     长效管理制度健全性   提升        有所提升     1    1
+        效
+        指 满意度指标   服务对象满意度指标   工作人员满意度     ≥2000人次   2136人次   3   3
+        标
+        总分                                                   100 83.57
+        [page]
+        """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n";
+
+    [Fact]
+    public void A_weight_and_score_glued_into_one_word_are_cut_where_the_rows_weights_add_up()
+    {
+        // Each glued pair had left its row without a pair: the row's cells joined the row above ("=55人≥2000人次"), and
+        // three rows were lost. Cut (1 and 1, 9 and 9), the indicators weigh 90, beside the 执行率's 10.
+        var form = Read(Synthetic058);
+        Assert.Equal(20, form.Indicators.Length);
+        var cut = form.Indicators.Where(i => i.Name is "响应及时率" or "节约运行成本" && i.Target is "≥2000人次" or "<=100万元")
+            .Select(i => (i.Name, i.Target, i.Actual, i.Weight, i.Score)).ToList();
+        Assert.Equal([("响应及时率", "≥2000人次", "2136人次", (decimal?)1m, (decimal?)1m), ("节约运行成本", "<=100万元", "98.6万元", 9m, 9m)], cut);
+        Assert.Equal(("项目成本控制", "=100%", "100%", (decimal?)1m, (decimal?)1m),
+            (form.Indicators[7].Name, form.Indicators[7].Target, form.Indicators[7].Actual, form.Indicators[7].Weight, form.Indicators[7].Score));
+        Assert.Equal(90m, form.Indicators.Sum(i => i.Weight ?? 0));
+        Assert.Equal(3, form.Warnings.Count(w => w.Code == DiagnosticCodes.AssignedByArithmetic.Id && w.Message.Contains("分值与得分粘连")));
+    }
+
+    [Fact]
+    public void A_glued_weight_and_score_stay_whole_where_cutting_them_does_not_make_the_weights_add_up()
+    {
+        // The same form with its first row weighing 5: no cut makes the block's 分值 add up, and "11" may as well be a
+        // 分值 beside an empty 得分 — nothing is cut, nothing is said to be.
+        var form = Read(Synthetic058.Replace("培训场次        及时           及时     4 4", "培训场次        及时           及时     5 4", StringComparison.Ordinal));
+        Assert.Equal((decimal?)5m, form.Indicators[0].Weight);
+        Assert.DoesNotContain(form.Warnings, w => w.Message.Contains("分值与得分粘连"));
+        Assert.DoesNotContain(form.Indicators, i => i.Name == "响应及时率" && i.Weight == 1m);
+    }
+
+    [Fact]
+    public void A_names_rest_wrapped_under_a_whole_measure_is_the_names()
+    {
+        // Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 054): cells centred
+        // in narrow columns, each line at its own widths; a name's second line ("标率", "制", "业发展") stands under the
+        // target's territory or flush with the target (">=85%" over "业发展"), and had joined the target (">80%标率").
+        var form = Read("""
+                             2022年度财政项目支出绩效自评表
+              项目名称 职业技能培训补贴服务费（浦东新财预[2022]238号）
+            主管部 上海市浦东新区文化和旅游局               实施单位           上海市浦东新区文化和旅游
+              门                                            局
+                           年初预算数 全年预算数 全年执行          数 值
+                                                           分 执行率 得分
+
+            项目资 年度资金总额 6,430,524.00 6,430,524.00 6,394,287 10 99.44% 9.94
+              金 其中：当年财 6,430,524.00 6,430,524.00           —
+             (元)   政拨款
+                 上年结转资金      0.00       0.00               —
+                   其他资金      0.00       0.00               —
+                        预期目标                          实际完成情况
+            年度总
+            体目标 按年度计划推进项目实施，保障各 已按计划完成年度目标。
+                 项工作有序开展。
+                                    绩效指标
+                                                 实际完成      分        偏差原因分
+              一级指标    二级指标 三级指标 年度指标值 值 值 得分 析及改进措
+                                                                      施
+                              培训场次 >=85%             90     3 3
+                      数量指标
+                              培训场次      持续          持续 1 1
+                             工作考核达 >80%             90% 14 14
+                                标率
+                      质量指标 系统运行稳定率      持续          持续 4 4
+                             工作考核达 >=95%            96%     1    0  资金执行偏
+              产出指标              标率                                  慢
+                      时效指标 响应及时率 =12次               12次 4 2 资金执行偏   慢
+                             项目成本控 健全               健全 4 4
+                                  制
+                      成本指标 预算控制率 >=95%              96% 1 1
+                             项目成本控 >=85%             90 12 12
+                                  制
+              效益指标 经济效益指标 带动相关产 >=85%                90     5 5
+                                业发展
+            [page]              节约运行成 >=85%      90   8    7   资金执行偏
+                             本                           慢
+                          带动相关产 ≥2000人次 2136人次 1 1
+                           业发展
+                          社会知晓率 <=100万元 98.6万元 5 4 进度滞后
+                          群众办事便 健全        健全 9 9
+                  社会效益指标 利度提升
+                          公共服务水 =55人     =55人 3 3
+                           平提高
+                  生态效益指标 绿化覆盖率 提升 有所提升 2 2
+                  可持续影响指标 长效管理制
+                           度健全性 =55人     =55人 4 4
+                          服务对象满 <=100万元 98.6万元 2 2
+            满意度指标 服务对象满意度   意度
+                    指标
+                          群众满意率 提升 有所提升 7 7
+                          总分                   100 94.94
+            [page]
+            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+        Assert.Equal(19, form.Indicators.Length);
+        Assert.Equal(
+            [("工作考核达标率", ">80%"), ("工作考核达标率", ">=95%"), ("项目成本控制", "健全"), ("项目成本控制", ">=85%"), ("带动相关产业发展", ">=85%"),
+             ("节约运行成本", ">=85%"), ("服务对象满意度", "<=100万元")],
+            new[] { 2, 4, 6, 8, 9, 10, 17 }.Select(k => (form.Indicators[k].Name, form.Indicators[k].Target)));
+    }
+
+    [Fact]
+    public void A_name_wrapped_round_its_rows_one_line_of_measures_is_the_name()
+    {
+        // Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 082): the cells are
+        // centred in their rows, so a name of two lines flanks the measures' one, and the dump prints both its lines on
+        // the measures' ("维护点位    数 ≥2000人次 2136人次"); the rest had gone to the target ("数≥2000人次").
+        var form = Read("""
+                                       财政项目支出绩效自评表
+                                                   (2023 年度)
+                           项目名称                           道路照明维护专项经费
+                    主管部门           上海市浦东新区规划和自然资源局                      实施单 上海市浦东新区规划和自然资
+                                                                          位 源监测站
+                         年初预算数           全年预算数              全年执行数 分值 执行率               得分
+                年度资金总 2,821,516.50      2,821,516.50       2,686,700.48 10 95.22%      9.52
+                   额
+            项目 其中：当年
+            资金 财政拨款 2,821,516.50        2,821,516.50                      —
+            (元)
+                上年结转资      0.00             0.00                          —
+                   金
+                 其他资金      0.00             0.00                          —
+                                                           预期目标                    实际完成情况
+                      年度总体目标                  按年度计划推进项目实施，保障各项 已按计划完成年度目标。
+                                              工作有序开展。
+                 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进                            措施
+                          数量指标 维护点位    数 ≥2000人次 2136人次                    1   1
+                          质量指标 问题整改    率          >80%         90%         3   3
+                                    响应及时 健全                    健全          8   8
+                                       率
+                 产出指标
+             绩            时效指标 按计划节  点完成 =100%                100%        12 12
+             效
+             指                      按计划节 提升                                        部分工作未按计划完
+             标                       点完成                     有所提升          7   5   成，下年度加强跟踪
+                          成本指标 项目成本   控制         =55人         =55人         8   8
+                        经济效益指标 带动相关 产业发展 完善                  基本完善          7   7
+                 效益指标
+                        生态效益指标 绿化覆盖    率         =100%        100%        17 17
+                满意度指标 服务对象满意度
+                           指标
+                                    服务对象 =100%
+                                     满意度                      100%        27 27
+                                   总分                                    100 97.52
+            [page]
+            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+        Assert.Equal(
+            [("维护点位数", "≥2000人次", "2136人次"), ("问题整改率", ">80%", "90%"), ("按计划节点完成", "=100%", "100%"), ("项目成本控制", "=55人", "=55人"),
+             ("绿化覆盖率", "=100%", "100%")],
+            new[] { 0, 1, 3, 5, 7 }.Select(k => (form.Indicators[k].Name, form.Indicators[k].Target, form.Indicators[k].Actual)));
+    }
 }
