@@ -2429,7 +2429,11 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
         {
             var (line, start) = (phrase[0].Line, phrase[0].At.Start);
             // A label wrapped over the lines around this one ("实施单" / the 主管部门 line / "位") stands before it too.
-            var before = labels.Where(l => l.Covers(line) && l.HiOn(line) <= start + 1).MaxBy(l => l.HiOn(line));
+            // (Not a label with another of its row between it and the phrase: "主管部" / "门" wraps onto a line whose "局"
+            // ends the 实施单位's value, right of that label.)
+            var before = labels.Where(l => l.Covers(line) && l.HiOn(line) <= start + 1 &&
+                                           !labels.Any(m => m != l && m.Pieces.Any(p => l.Covers(p.Line)) && m.Lo >= l.Hi && m.Hi <= start + 1))
+                .MaxBy(l => l.HiOn(line));
             if (before is not null) owner[before].Add(phrase);
             else loose.Add(phrase);
         }

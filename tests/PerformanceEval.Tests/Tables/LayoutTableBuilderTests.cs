@@ -1523,73 +1523,85 @@ public sealed class LayoutTableBuilderTests
         Assert.DoesNotContain(form.Indicators, i => i.Name == "响应及时率" && i.Weight == 1m);
     }
 
+    /// <summary>Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 054): cells centred
+    /// in narrow columns, each line at its own widths; labels and values wrapped in the header and the indicator block.</summary>
+    private static readonly string Synthetic054 = """
+                         2022年度财政项目支出绩效自评表
+          项目名称 职业技能培训补贴服务费（浦东新财预[2022]238号）
+        主管部 上海市浦东新区文化和旅游局               实施单位           上海市浦东新区文化和旅游
+          门                                            局
+                       年初预算数 全年预算数 全年执行          数 值
+                                                       分 执行率 得分
+
+        项目资 年度资金总额 6,430,524.00 6,430,524.00 6,394,287 10 99.44% 9.94
+          金 其中：当年财 6,430,524.00 6,430,524.00           —
+         (元)   政拨款
+             上年结转资金      0.00       0.00               —
+               其他资金      0.00       0.00               —
+                    预期目标                          实际完成情况
+        年度总
+        体目标 按年度计划推进项目实施，保障各 已按计划完成年度目标。
+             项工作有序开展。
+                                绩效指标
+                                             实际完成      分        偏差原因分
+          一级指标    二级指标 三级指标 年度指标值 值 值 得分 析及改进措
+                                                                  施
+                          培训场次 >=85%             90     3 3
+                  数量指标
+                          培训场次      持续          持续 1 1
+                         工作考核达 >80%             90% 14 14
+                            标率
+                  质量指标 系统运行稳定率      持续          持续 4 4
+                         工作考核达 >=95%            96%     1    0  资金执行偏
+          产出指标              标率                                  慢
+                  时效指标 响应及时率 =12次               12次 4 2 资金执行偏   慢
+                         项目成本控 健全               健全 4 4
+                              制
+                  成本指标 预算控制率 >=95%              96% 1 1
+                         项目成本控 >=85%             90 12 12
+                              制
+          效益指标 经济效益指标 带动相关产 >=85%                90     5 5
+                            业发展
+        [page]              节约运行成 >=85%      90   8    7   资金执行偏
+                         本                           慢
+                      带动相关产 ≥2000人次 2136人次 1 1
+                       业发展
+                      社会知晓率 <=100万元 98.6万元 5 4 进度滞后
+                      群众办事便 健全        健全 9 9
+              社会效益指标 利度提升
+                      公共服务水 =55人     =55人 3 3
+                       平提高
+              生态效益指标 绿化覆盖率 提升 有所提升 2 2
+              可持续影响指标 长效管理制
+                       度健全性 =55人     =55人 4 4
+                      服务对象满 <=100万元 98.6万元 2 2
+        满意度指标 服务对象满意度   意度
+                指标
+                      群众满意率 提升 有所提升 7 7
+                      总分                   100 94.94
+        [page]
+        """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n";
+
     [Fact]
     public void A_names_rest_wrapped_under_a_whole_measure_is_the_names()
     {
-        // Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 054): cells centred
-        // in narrow columns, each line at its own widths; a name's second line ("标率", "制", "业发展") stands under the
-        // target's territory or flush with the target (">=85%" over "业发展"), and had joined the target (">80%标率").
-        var form = Read("""
-                             2022年度财政项目支出绩效自评表
-              项目名称 职业技能培训补贴服务费（浦东新财预[2022]238号）
-            主管部 上海市浦东新区文化和旅游局               实施单位           上海市浦东新区文化和旅游
-              门                                            局
-                           年初预算数 全年预算数 全年执行          数 值
-                                                           分 执行率 得分
-
-            项目资 年度资金总额 6,430,524.00 6,430,524.00 6,394,287 10 99.44% 9.94
-              金 其中：当年财 6,430,524.00 6,430,524.00           —
-             (元)   政拨款
-                 上年结转资金      0.00       0.00               —
-                   其他资金      0.00       0.00               —
-                        预期目标                          实际完成情况
-            年度总
-            体目标 按年度计划推进项目实施，保障各 已按计划完成年度目标。
-                 项工作有序开展。
-                                    绩效指标
-                                                 实际完成      分        偏差原因分
-              一级指标    二级指标 三级指标 年度指标值 值 值 得分 析及改进措
-                                                                      施
-                              培训场次 >=85%             90     3 3
-                      数量指标
-                              培训场次      持续          持续 1 1
-                             工作考核达 >80%             90% 14 14
-                                标率
-                      质量指标 系统运行稳定率      持续          持续 4 4
-                             工作考核达 >=95%            96%     1    0  资金执行偏
-              产出指标              标率                                  慢
-                      时效指标 响应及时率 =12次               12次 4 2 资金执行偏   慢
-                             项目成本控 健全               健全 4 4
-                                  制
-                      成本指标 预算控制率 >=95%              96% 1 1
-                             项目成本控 >=85%             90 12 12
-                                  制
-              效益指标 经济效益指标 带动相关产 >=85%                90     5 5
-                                业发展
-            [page]              节约运行成 >=85%      90   8    7   资金执行偏
-                             本                           慢
-                          带动相关产 ≥2000人次 2136人次 1 1
-                           业发展
-                          社会知晓率 <=100万元 98.6万元 5 4 进度滞后
-                          群众办事便 健全        健全 9 9
-                  社会效益指标 利度提升
-                          公共服务水 =55人     =55人 3 3
-                           平提高
-                  生态效益指标 绿化覆盖率 提升 有所提升 2 2
-                  可持续影响指标 长效管理制
-                           度健全性 =55人     =55人 4 4
-                          服务对象满 <=100万元 98.6万元 2 2
-            满意度指标 服务对象满意度   意度
-                    指标
-                          群众满意率 提升 有所提升 7 7
-                          总分                   100 94.94
-            [page]
-            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+        // A name's second line ("标率", "制", "业发展") stands under the target's territory or flush with the target
+        // (">=85%" over "业发展"), and had joined the target (">80%标率").
+        var form = Read(Synthetic054);
         Assert.Equal(19, form.Indicators.Length);
         Assert.Equal(
             [("工作考核达标率", ">80%"), ("工作考核达标率", ">=95%"), ("项目成本控制", "健全"), ("项目成本控制", ">=85%"), ("带动相关产业发展", ">=85%"),
              ("节约运行成本", ">=85%"), ("服务对象满意度", "<=100万元")],
             new[] { 2, 4, 6, 8, 9, 10, 17 }.Select(k => (form.Indicators[k].Name, form.Indicators[k].Target)));
+    }
+
+    [Fact]
+    public void A_value_wrapped_right_of_the_next_label_is_that_labels_though_a_label_wrapped_onto_its_line()
+    {
+        // "主管部" / "门" wraps onto the line of "局", the last line of the 实施单位's value, set right of the 实施单位
+        // label: the 主管部门 label standing on that line had taken it ("…文化和旅游局局", and "…文化和旅游" for the unit).
+        var form = Read(Synthetic054);
+        Assert.Equal(("上海市浦东新区文化和旅游局", "上海市浦东新区文化和旅游局"), (form.Department, form.ImplementingUnit));
     }
 
     [Fact]
