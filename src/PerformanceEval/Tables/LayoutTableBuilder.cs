@@ -1304,7 +1304,10 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
             var (row, placed) = lines[li];
             if (isAnchor.Contains(row)) continue;
             var first = placed.FindIndex(p => p.Column > name);
-            if (first < 0 || placed[first].Column != name + 1) continue;
+            // (A line with a name piece of its own left of it is that name's line: "时性" then "维护", a target's rest.)
+            if (first < 0 || placed[first].Column != name + 1 || placed.Take(first).Any(p => p.Column == name &&
+                    !IsLevelPiece(p.Token.Text) && TextCleaner.Compact(p.Token.Text) is not ("标" or "指标")))
+                continue;
             var piece = placed[first].Token;
             var text = TextCleaner.Compact(piece.Text);
             if (text.Length == 0 || !text.All(c => c > 0x2E80) || HoldsFigure(piece) ||
@@ -1315,6 +1318,11 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
             // (A unit printed apart from a figure that has none is the figure's, "&gt;=15000" over "件", unless it stands
             // under the name's own text — "节约运行成" over "本" is a name's rest; a unit's rest is always the measure's it
             // completes, "≥2000人" over "次".)
+            // (Nor a piece flush with a target of words a line or two above: that target's own rest, "定期，及" / "时维护"
+            // round the row's line.)
+            if (Enumerable.Range(Math.Max(0, li - 2), li - Math.Max(0, li - 2)).Any(k => row - lines[k].Row <= 2 &&
+                    lines[k].Placed.Any(p => p.Column == name + 1 && p.Token.At.Start == piece.At.Start && !FormPatterns.IsMeasure(p.Token.Text, matcher.Model.Units))))
+                continue;
             bool UnderName(List<(Token Token, int Column)> other) =>
                 other.FirstOrDefault(p => p.Column == name) is { Token: not null } n && piece.At.Start < n.Token.At.End;
             if (besides.Any(other => other.Any(p => p.Column > name &&

@@ -1654,4 +1654,99 @@ public sealed class LayoutTableBuilderTests
              ("绿化覆盖率", "=100%", "100%")],
             new[] { 0, 1, 3, 5, 7 }.Select(k => (form.Indicators[k].Name, form.Indicators[k].Target, form.Indicators[k].Actual)));
     }
+
+    [Fact]
+    public void A_targets_rest_flush_with_it_round_the_rows_line_stays_the_targets()
+    {
+        // Writer's layout of a seed form (tuning half, seed 001 form 08): "定期，及" above the row's line, "时维护" below it
+        // and flush with it, beside the next row's whole measure "=100%" — the target's rest, not a name's.
+        var form = Read("""
+                                 财政项目支出绩效自评表
+                                            (2023 年度)
+
+                     项目名称              网络系统运营经费（宝财行签[2023]257 号）
+
+                       上海市宝山区行政服务                                         上海市宝山区行政服
+            主管部门                                  实施单位
+                           中心                                                务中心
+
+                                      年初            全年          全年
+                                                                       分值 执行率           得分
+                                     预算数           预算数         执行数
+
+                                                                                74.38
+                      年度资金总额     1527000.00      1527000.00 1135733        10           7.44
+                                                                                 %
+            项目资金
+             (元)      其中：当年财
+                                     0.00           0.00                   —
+                        政拨款
+
+                      上年结转资金         0.00           0.00                   —
+
+                       其他资金          0.00           0.00                   —
+
+                年度            预期目标                             实际完成情况
+                总体     按年度计划推进项目实施，保
+                目标                                       已按计划完成年度目标。
+                         障各项工作有序开展。
+
+            绩                                                                           偏差
+            效                                                                           原因
+            指   一级      二级      三级      年度指             实际完                             分析
+                                                                     分值         得分
+            标   指标      指标      指标       标值              成值                              及
+                                                                                        改进
+                                                                                        措施
+
+                               数据备份
+                                        =100%           100%          10         10
+                                 率
+                       数量指标
+                               设备巡检
+                                        =100%           100%          10         10
+                                完成率
+
+                               设备运行
+                                        =100%           100%          10         10
+                产出              完好度
+                       质量指标
+                指标             运维验收
+                                        =100%           100%          10         10
+                                合格率
+
+                               按计划节
+                                        >=80%           100%          5          5
+                                点完成
+                       时效指标
+                               运维及时    定期，及
+                                                        及时            5          5
+                                 性     时维护
+
+                效益     经济效益指   故障排除     =100%           100%          10         10
+            [page]       标      率
+
+                         有责投诉
+                                <=1 起   无投诉    10     10
+                 社会效益指    发生数
+            指标     标     故障排除
+                                 及时     及时     5      5
+                          及时性
+
+                 可持续影响
+                         运维制度   建立健全    健全     5      5
+                  指标
+
+            满意
+                 服务对象满   工作人员
+            度指                  >=90%   100%   10     10
+                  意度指标    满意度
+             标
+
+                           总分                  100   97.44
+            [page]
+            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+        var row = Assert.Single(form.Indicators, i => i.Name?.StartsWith("运维及", StringComparison.Ordinal) == true);
+        Assert.Equal(("运维及时性", "定期，及时维护", "及时"), (row.Name, row.Target, row.Actual));
+    }
 }
