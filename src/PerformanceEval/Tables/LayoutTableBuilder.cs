@@ -1583,6 +1583,13 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                     if (measures is not null && measures.Contains(column) && own[above].Contains(column) && !own[below].Contains(column) &&
                         line - aboveLine >= 2 && !loose.Contains((line - 1, column)) && !loose.Contains((aboveLine + 1, column)))
                         target = below;
+                    // A name's line short of its column's widest by a character or more is the name's last (a wrapped
+                    // cell's other lines are full): a name piece below it is the next row's, where that row prints no
+                    // name on its own line, however much nearer the row above ("问题整改率", then "各项工作完成" / "及时性"
+                    // over a row of figures).
+                    else if (column == nameColumn && line > aboveLine && own[above].Contains(column) && !own[below].Contains(column) &&
+                             ownWidth[(above, column)] < widest[(rows[above].Block, column)] - 1 && !pieces[above][column].Any(t => IsFigure(t.Text)))
+                        target = below;
                     else if (up != down) target = up < down ? above : below;
                     // A unit broken off its figure ("2136人" / "次", "<=100万" / "元") goes where the figure went, however
                     // far the row below stands: a cell's lines are centred on its row, so the two may straddle its line.
@@ -1776,9 +1783,15 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
         // (Nor when another label's piece stands between, in any column: "质量指" / "时效指" / "标".)
         bool LevelPieceBetween(int above, int below) =>
             lines.SelectMany(l => l.Placed).Any(p => p.Token.Line > above && p.Token.Line < below && (IsLevelPiece(p.Token.Text) || StartsLevel(p.Token.Text)));
-        var lineOf = anchors.Select(a => (double)(rows[a].Line ?? a)).ToArray();
-        var centers = labels.Select(l => l.Average(t => (double)t.Line)).ToArray();
-        var extents = labels.Select(l => ((double)l.Min(t => t.Line), (double)l.Max(t => t.Line))).ToArray();
+        // Lines that hold nothing of the table (the pieces of a vertical 绩效指标 label left of it: "标" on a line of its
+        // own between two one-line rows) are no height of the table's: the rows either side of one are a line apart.
+        var tableLines = lines.Select(l => rows[l.Row].Line ?? l.Row).ToHashSet();
+        var outside = Enumerable.Range(lines[0].Row, lines[^1].Row - lines[0].Row + 1)
+            .Where(r => rows[r].Cells.Any(c => !c.IsEmpty) && !tableLines.Contains(rows[r].Line ?? r)).Select(r => rows[r].Line ?? r).ToList();
+        double Squeezed(double line) => line - outside.Count(x => x < line);
+        var lineOf = anchors.Select(a => Squeezed(rows[a].Line ?? a)).ToArray();
+        var centers = labels.Select(l => l.Average(t => Squeezed(t.Line))).ToArray();
+        var extents = labels.Select(l => (Squeezed(l.Min(t => t.Line)), Squeezed(l.Max(t => t.Line)))).ToArray();
         // What each row's name says of its 二级指标 (the models' levelCues): a row whose name has another level's cue and
         // not this one's costs a run as much as a line off its label (the lines of a centred label are the layout's
         // rounding, the name is the form's own word).

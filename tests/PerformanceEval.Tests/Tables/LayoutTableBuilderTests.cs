@@ -1749,4 +1749,104 @@ public sealed class LayoutTableBuilderTests
         var row = Assert.Single(form.Indicators, i => i.Name?.StartsWith("运维及", StringComparison.Ordinal) == true);
         Assert.Equal(("运维及时性", "定期，及时维护", "及时"), (row.Name, row.Target, row.Actual));
     }
+
+    [Fact]
+    public void A_vertical_labels_line_between_two_rows_is_no_height_of_the_table()
+    {
+        // In synthetic 058 the 绩效指标 label's last character "标" stands on a line of its own between the 问题整改率 and
+        // 工作考核达标率 rows. Counted as a line of the table, it set 质量指标 (on 问题整改率's line) over the middle of
+        // four rows, and 数量指标 over its own row alone.
+        var form = Read(Synthetic058);
+        Assert.Equal(["数量指标", "数量指标", "质量指标", "质量指标", "质量指标", "时效指标"], form.Indicators.Take(6).Select(i => i.Level2));
+    }
+
+    [Fact]
+    public void A_name_piece_below_a_rows_short_name_is_the_next_rows_that_prints_none_on_its_line()
+    {
+        // Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 108): "问题整改率" on
+        // its row's line, a character short of the column's widest, so the whole of that name; then "各项工作完成" and
+        // "及时性" over the next row's figures, whose line holds no name. The first piece, nearer the row above, had
+        // gone to it ("问题整改率各项工作完成").
+        var form = Read("""
+                                财政项目支出绩效自评表
+
+                                         (2020 年度)
+
+            项目名
+                   档案数字化加工专项经费（浦东新财预[2020]51号）
+             称
+            主管部                                                    上海市浦东新区人力
+                   上海市浦东新区人力资源和社会保障局                  实施单位
+             门                                                     资源和社会保障局
+                                                              分
+                          年初预算数        全年预算数         全年执行数         执行率    得分
+                                                              值
+
+                   年度资金
+                          3045512.50   3045512.50 1688909.26 10 55.46%    5.55
+                    总额
+            项目资
+                   其中：当
+              金
+                   年财政拨   3045512.50   3045512.50 1688909.26 —
+             (元)
+                     款
+                   上年结转
+                             0.00         0.00                —
+                    资金
+                   其他资金      0.00         0.00                —
+
+            年度总                     预期目标                           实际完成情况
+            体目标    按年度计划推进项目实施，保障各项工作有序开展。                    已按计划完成年度目标。
+                                                                         偏差原因分
+             一级                                               分
+                二级指标       三级指标        年度指标值         实际完成值         得分    析及改进措
+             指标                                               值
+                                                                           施
+
+                   数量指标    服务人次          =100%        100%    3     3
+                          服务规范性           及时          及时      6     6
+
+                 质量指标     服务规范性          ≥90%         92.5%   6     6
+            绩
+            效             问题整改率          =55人         =55人    9     9
+            指             各项工作完成
+            标 产出            及时性
+                                          及时          及时      4     4
+              指标 时效指标
+                          各项工作完成
+                                         =100%        100%    3     3
+                            及时性
+                          预算控制率        <=100万元       98.6万元   13    13
+                   成本指标   预算控制率          =100%        100%    8     8
+                          项目成本控制         ≥90%         92.5%   5     5
+            [page] 一级指                    年度指标 实际完成       分           偏差原因分析
+                    二级指标    三级指标                         得分
+              标                       值    值        值            及改进措施
+                    经济效益指   带动相关产
+                                    =12次    12次      5    5
+                      标      业发展
+                    社会效益指
+                            社会知晓率   =55人    =55人     1    1
+                      标
+            绩
+            效 效益指   生态效益指
+                            绿化覆盖率   >=95%    96%    10   10
+            指  标      标
+            标
+                            长效管理制
+                                    =100%   100%     8    8
+                    可持续影响    度健全性
+                      指标    设施持续使
+                                    ≥90%    92.5%    8    8
+                             用年限
+             满意度    服务对象满   工作人员满
+                                     完善     基本完善     1    1
+              指标     意度指标     意度
+                            总分                      100 95.55
+            [page]
+            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+        Assert.Equal(["服务人次", "服务规范性", "服务规范性", "问题整改率", "各项工作完成及时性", "各项工作完成及时性"],
+            form.Indicators.Take(6).Select(i => i.Name));
+    }
 }
