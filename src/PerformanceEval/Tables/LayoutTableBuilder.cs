@@ -1810,7 +1810,14 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                     against[q, a] = !agreesHere && agreesElsewhere ? CueCost : 0;
                 }
         }
-        var spans = Spans(lineOf, centers, extents, against);
+        var (spans, halfway) = Spans(lineOf, centers, extents, against);
+        // A label centred on an even run of rows stands between two lines, and the layout sets it on one of them the same
+        // way all through a table: where the labels, read as set on the upper line of such a run (or all on the lower),
+        // sit a whole line nearer their runs in all than read as halfway, that reading is the table's.
+        var best = halfway - RoundingGain;
+        foreach (var rounding in new[] { -1, 1 })
+            if (Spans(lineOf, centers, extents, against, rounding) is var (rounded, cost) && cost <= best)
+                (spans, best) = (rounded, cost);
         for (var q = 0; q < labels.Count; q++)
         {
             var (first, last) = spans[q];
@@ -1855,7 +1862,11 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
     /// </summary>
     private const double EvenCost = 0.001;
 
-    private static (int First, int Last)[] Spans(double[] rowLines, double[] centers, (double First, double Last)[] extents, double[,]? against = null)
+    /// <summary>How much nearer its labels a table read with one rounding must be than read halfway to take it.</summary>
+    private const double RoundingGain = 1.0;
+
+    private static ((int First, int Last)[] Spans, double Cost) Spans(double[] rowLines, double[] centers,
+        (double First, double Last)[] extents, double[,]? against = null, int rounding = 0)
     {
         const double OthersRowCost = 100;
         int n = rowLines.Length, k = centers.Length;
@@ -1863,7 +1874,7 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
         if (k > n)
         {
             for (var q = 0; q < k; q++) result[q] = q < n ? (q, q) : (1, 0);
-            return result;
+            return (result, 0);
         }
         // foreign[q, e]: how many of the first e rows stand on the lines of a label other than q (a running count).
         var foreign = new int[k, n + 1];
@@ -1886,6 +1897,7 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                 {
                     if (double.IsPositiveInfinity(cost[q - 1, s])) continue;
                     var middle = (rowLines[s] + rowLines[e - 1]) / 2;
+                    middle = rounding < 0 ? Math.Floor(middle) : rounding > 0 ? Math.Ceiling(middle) : middle;
                     var off = middle - centers[q - 1];
                     var c = cost[q - 1, s] + Math.Abs(off) + EvenCost * off * off + OthersRowCost * (foreign[q - 1, e] - foreign[q - 1, s]);
                     if (against is not null) for (var r = s; r < e; r++) c += against[q - 1, r];
@@ -1898,7 +1910,7 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
             result[q - 1] = (start, end - 1);
             end = start;
         }
-        return result;
+        return (result, cost[k, n]);
     }
 
     // ---- the funding block ---------------------------------------------------------------------------------------
