@@ -510,9 +510,9 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
         var dealt = DealtByColumn(lines, anchors, [.. level, weight, score]);
         var interleaved = RowsBesideTheirPairs(rows, lines, anchors, nameColumn, level, (weight, score), dealt);
         int[] measures = [columns.FindIndex(c => c.Kind == "HdrTarget"), columns.FindIndex(c => c.Kind == "HdrActual")];
-        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units, measures: measures);
+        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units, measures: measures, noteColumn: columns.FindIndex(c => c.Kind == "HdrNote"));
         if (NameFromOwnLine(lines, anchors, pieces, nameColumn, columns))
-            pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units, measures: measures);
+            pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units, measures: measures, noteColumn: columns.FindIndex(c => c.Kind == "HdrNote"));
         NamesCutWhereALineRunsLonger(anchors, pieces, nameColumn);
         foreach (var lv in level.Where(j => j >= 0))
             SpreadLevels(rows, lines, anchors, pieces, lv, columns[lv].Kind == "HdrLevel2" ? nameColumn : -1);
@@ -1531,7 +1531,7 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
     /// </summary>
     private static Dictionary<int, List<Token>[]> Attach(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
         List<int> anchors, int columnCount, int[] skip, int nameColumn = -1, Dictionary<Token, int>? dealt = null,
-        IReadOnlyCollection<string>? units = null, int[]? measures = null)
+        IReadOnlyCollection<string>? units = null, int[]? measures = null, int noteColumn = -1)
     {
         // The last text seen in each column, with the row it went to: a unit broken off its figure goes with it.
         var lastIn = new Dictionary<int, (string Text, int Row)>();
@@ -1590,6 +1590,14 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                     else if (column == nameColumn && line > aboveLine && own[above].Contains(column) && !own[below].Contains(column) &&
                              ownWidth[(above, column)] < widest[(rows[above].Block, column)] - 1 && !pieces[above][column].Any(t => IsFigure(t.Text)))
                         target = below;
+                    // A note is centred on its row: where one row prints a line of its note on its own line and a
+                    // piece stands as far the other side of it as this one, the row next to it printing none there,
+                    // the three are that row's note however near the other row ("部分工作未按计" / "划完成，下年度" on
+                    // the row's line / "加强跟踪", the first a line under the row above).
+                    else if (column == noteColumn && own[below].Contains(column) && !own[above].Contains(column) && mirrorBelow && !mirrorAbove)
+                        target = below;
+                    else if (column == noteColumn && own[above].Contains(column) && !own[below].Contains(column) && mirrorAbove && !mirrorBelow)
+                        target = above;
                     else if (up != down) target = up < down ? above : below;
                     // A unit broken off its figure ("2136人" / "次", "<=100万" / "元") goes where the figure went, however
                     // far the row below stands: a cell's lines are centred on its row, so the two may straddle its line.
@@ -1617,6 +1625,10 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                     else if (midway is { } goesUp && own[above].Contains(column) && own[below].Contains(column) &&
                              placed.Count(p => p.Column == column) == 1 && (goesUp ? Full(ownWidth[(above, column)], above, column) : Full(Width(token.Text), below, column)))
                         target = goesUp ? above : below;
+                    // (Mirrored both ways, the mirror that already went to the row above is the cell's other end: "资金执行"
+                    // / the row's line / "偏慢", then "资金执行" of the next row's note two lines on.)
+                    else if (column == noteColumn && mirrorAbove && mirrorBelow && went.TryGetValue((2 * aboveLine - line, column), out var partner) && partner == above)
+                        target = above;
                     else if (mirrorAbove != mirrorBelow) target = mirrorAbove ? above : below;
                     else if (NarrowerThanBelow(above, below, column, token))
                         target = above;

@@ -1896,4 +1896,142 @@ public sealed class LayoutTableBuilderTests
         Assert.Equal(["质量指标", "质量指标", "时效指标", "时效指标", "成本指标", "成本指标", "经济效益指标", "经济效益指标", "社会效益指标", "社会效益指标"],
             form.Indicators.Skip(2).Take(10).Select(i => i.Level2));
     }
+
+    [Fact]
+    public void A_note_centred_on_its_row_over_three_lines_is_that_rows_though_its_first_line_is_nearer_the_row_above()
+    {
+        // Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 162): the 0-score row's
+        // note "部分工作未按计" / "划完成，下年度" (on the row's line) / "加强跟踪", a line between each; the first piece,
+        // a line under the row above, had gone to it, and the last to the row below.
+        var form = Read("""
+            财政项目支出绩效自评表
+            (2021 年度)
+            项目名称           道路照明维护经费
+                                                             实施 上海市松江区人力资源和社会保
+            主管部门           上海市松江区人力资源和社会保障局
+                                                             单位 障服务站
+                                                    全年执行
+                           年初预算数      全年预算数                  分值 执行率              得分
+                                                    数
+                   年度资金
+                        7,570,297.00 7,570,297.00   5,162,366 10    68.19%       6.82
+                   总额
+            项目资金 其中：当
+            (元)  年财政拨 7,570,297.00 7,570,297.00              —
+                 款
+                   上年结转
+                        0.00          0.00                   —
+                   资金
+                   其他资金 0.00          0.00                   —
+            年度总体 预期目标                                              实际完成情况
+            目标   按年度计划推进项目实施，保障各项工作有序开展。                           已按计划完成年度目标。
+                                                                    实际完 分 得 偏差原因分析及
+                 一级指标      二级指标       三级指标          年度指标值
+                                                                    成值  值 分 改进措施
+                                                                    基本完
+                                      完成巡查次数        完善                  25 25
+                                                                    善
+                           数量指标
+            绩                         维护点位数         健全              健全       3   3
+            效                         完成巡查次数        =100%           100%     1   1
+            指                                                       基本完
+                 产出指标      质量指标       系统运行稳定率 完善                        3        3
+            标                                                       善
+                                      资金支付及时性 >80%                  90%      1   1
+                                                                                     部分工作未按计
+                           时效指标       各项工作完成及
+                                              >=85%                 90       1   0   划完成，下年度
+                                      时性
+                                                                                     加强跟踪
+            [page]                带动相关产业发展        完善     基本完善 1 1
+                  经济效益指标
+            绩               带动相关产业发展        >=85% 90     10 10
+            效               公共服务水平提高        >80%   90%   7 7
+              效益指标
+            指      社会效益指标   社会知晓率           =12次 12次     13 12 资金执行偏慢
+            标               对优化营商环境持续发挥作用   提升     有所提升 7 6 资金执行偏慢
+                  生态效益指标 绿化覆盖率              =100% 100%   6 6
+            [page]                      人员管理机制健全性   >80%      90%    7   7
+            绩 效益指标    可持续影响指标
+                                  设施持续使用年限    提升        有所提升 1     1
+            效
+                                  群众满意率       <=100万元   98.6万元 1   1
+            指
+            标 满意度指标   服务对象满意度指标   工作人员满意度     提升        有所提升 2     2
+                                  工作人员满意度     提升        有所提升 1     1
+            总分                                                 100 93.82
+            [page]
+            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+        Assert.Equal([null, "部分工作未按计划完成，下年度加强跟踪", null], form.Indicators.Skip(4).Take(3).Select(i => i.Note));
+    }
+
+    [Fact]
+    public void A_note_line_halfway_between_two_rows_ends_the_note_whose_other_end_went_to_the_row_above()
+    {
+        // Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 160): "资金执行" / the
+        // row's line / "偏慢", twice, two lines apart; "偏慢" stands as far from the next row, whose note's "资金执行" mirrors
+        // it round that row, and had gone there ("资金执行" for the first row's note, "偏慢" for a row with none).
+        var form = Read("""
+            财政项目支出绩效自评表
+            (2022 年度)
+            项目名称                         档案数字化加工经费
+            主管部                                                     上海市闵行区科学技术委
+                   上海市闵行区科学技术委员会                   实施单位
+            门                                                       员会
+                            年初预          全年预       全年         分
+                                                                    执行率 得分
+                            算数           算数        执行数        值
+            项目资    年度资金总额   7891816.50   8800240.00 7938184.60 10 90.20% 9.02
+            金      其中：当年财
+                            7891816.50   8800240.00 7938184.60 —
+            (元)    政拨款
+                   上年结转资金   0.00         0.00                 —
+                   其他资金     0.00         0.00                 —
+            年度     预期目标                                            实际完成情况
+            总体
+            目标     按年度计划推进项目实施，保障各项工作有序开展。                         已按计划完成年度目标。
+            绩效指标
+                                                                                  偏差原因
+            一级     二级       三级           年度指       实际完                            分析
+                                                                    分值    得分
+            指标     指标       指标           标值        成值                             及改进措
+                                                                                  施
+                            服务人次         =12次      12次              1     1
+                   数量指标
+                            覆盖社区数        ≥2000人次 2136人次             2     2
+                            按计划节点完成      >80%      90%              1     1
+            产出指
+                   时效指标     响应及时率        >=85%     90               3     3
+            标
+                            按计划节点完成      健全        健全               21    21
+                            项目成本控制       ≥2000人次 2136人次             9     9
+                   成本指标
+                            预算控制率        及时        及时               3     3
+                            节约运行成本       >=95%     96%              8     8
+                   经济效益指标                                                         资金执行
+                            节约运行成本       >80%      90%              3     2
+                                                                                  偏慢
+                            对优化营商环境持续发
+                                       及时          及时               8     8
+                            挥作用
+                   社会效益指标   对优化营商环境持续发
+            效益指                        ≥90%        92.5%            11    11
+                            挥作用
+            标
+                            群众办事便利度提升    >80%      90%              5     5
+                                                                                  资金执行
+                            绿化覆盖率        健全        健全               1     0
+                                                                                  偏慢
+                   生态效益指标   绿化覆盖率        >=85%     90               4     4
+                                                                                  资金执行
+                            绿化覆盖率        ≥90%      92.5%            9     6
+                                                                                  偏慢
+            满意度    服务对象满意
+                            服务对象满意度      =100%     100%             1     1
+            指标     度指标
+            总分                                                      100   94.02
+            [page]
+            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+        Assert.Equal(["资金执行偏慢", null, "资金执行偏慢"], form.Indicators.Skip(12).Take(3).Select(i => i.Note));
+    }
 }
