@@ -1637,6 +1637,12 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                     // line, when it is that name's first line ("环境质量改" / "善": a wrapped cell's first line is full).
                     else if (column == nameColumn && own[above].Contains(column) && own[below].Contains(column))
                         target = ownWidth.TryGetValue((below, column), out var belowWidth) && Width(token.Text) > belowWidth ? below : above;
+                    // Both rows' notes printed on their own lines: a piece short of the column is no first line of a
+                    // wrapped note, and ends the one above where that one's own line is full ("部分工作未按计划完成，下年度"
+                    // / "加强跟踪", then the next row's "进度滞后").
+                    else if (column == noteColumn && own[above].Contains(column) && own[below].Contains(column) &&
+                             Full(ownWidth[(above, column)], above, column) && !Full(Width(token.Text), below, column))
+                        target = above;
                     else if (own[above].Contains(column) == own[below].Contains(column)) target = below;
                     // A whole measure ("≥90%", "90", "=12次") is a cell of its own: it continues no text a row already
                     // printed on its own line, and belongs to the row whose cell is empty there (the tool lifts a line

@@ -2034,4 +2034,61 @@ public sealed class LayoutTableBuilderTests
             """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
         Assert.Equal(["资金执行偏慢", null, "资金执行偏慢"], form.Indicators.Skip(12).Take(3).Select(i => i.Note));
     }
+
+    [Fact]
+    public void A_short_note_line_between_two_rows_notes_ends_the_full_one_above()
+    {
+        // Chromium's layout of a print-shop form (tuning half, synthetic 024): "部分工作未按计划完成，下年度" on its row's
+        // line, "加强跟踪" on the next, then the next row's own "进度滞后": the short piece is no wrapped note's first line
+        // (those are full), and had begun the row below's ("加强跟踪进度滞后").
+        var form = Read("""
+            财政项目支出绩效自评表
+            (2021 年度)
+            项目名称                 校园安全设施改造经费（嘉定财预[2021]353号）
+            主管部门                 上海市嘉定区水务局                  实施单 上海市嘉定区水务培训中心
+                                                            位
+                        年初            全年         全年执 分值               执行率      得分
+                        预算数           预算数        行数
+            项目资 年度资金总额 2558397.00     2558397.00 2369523.00 10        92.62%   9.26
+            金    其中：当年财 2558397.00    2558397.00 2369523.00 —
+            (元) 政拨款
+                 上年结转资金 0.00          0.00                  —
+                 其他资金   0.00          0.00                  —
+            年度          预期目标                     实际完成情况
+            总体          按年度计划推进项目实施，保障各项工作有 已按计划完成年度目标。
+            目标          序开展。
+            绩效指标
+            一级 二级       三级                       年度指 实际完 分 得分 偏差原因分析
+            指标 指标       指标                       标值         成值 值      及改进措施
+            产出指 数量指标    维护点位数                    =12次       12次 9 9
+            标           服务人次                     ≥90% 92.5% 3 3
+            [page]           服务人次        完善      基本完 1    1
+                                           善
+                       服务规范性       =12次    12次 7    7
+                质量指标
+                       工作考核达标率     =55人    =55人 6   6
+                       响应及时率       >=95%   96% 6    6
+                时效指标
+                       各项工作完成及时性   持续      持续 3     3
+                       预算控制率       >=85%   90   1   1
+                成本指标
+                       预算控制率       >=85%   90   1   1
+                经济效益指标 节约运行成本      >80%    90% 3    3
+                       社会知晓率       提升      有所提 1    1
+                                           升
+            效益指 社会效益指标 公共服务水平提高    持续      持续     3 2 部分工作未按计划完成，下年度
+            标                                               加强跟踪
+                       社会知晓率       =100%   100%   19 13 进度滞后
+                       环境质量改善      =55人    =55人   9 9
+                生态效益指标
+                       绿化覆盖率       >=95%   96%    2 1 资金执行偏慢
+                       工作人员满意度     =12次    12次    3 3
+            满意度 服务对象满意 服务对象满意度     >80%    90%    9 9
+            指标 度指标
+                       群众满意率       健全      健全     4 4
+            总分                                    100 91.26
+            [page]
+            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+        Assert.Equal(["部分工作未按计划完成，下年度加强跟踪", "进度滞后"], form.Indicators.Skip(11).Take(2).Select(i => i.Note));
+    }
 }
