@@ -64,6 +64,9 @@ public sealed class LayoutTableBuilderTests
     private static CleanedForm Read(string text) =>
         Assert.Single(Fixtures.Pipeline.Extract(SourceDocument.FromBytes("form.layout.txt", Encoding.UTF8.GetBytes(text))).Forms);
 
+    /// <summary>A dump as printed, its page breaks written "[page]" (a form feed in the file).</summary>
+    private static CleanedForm ReadPrinted(string text) => Read(text.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+
     private static void AssertIndicators(CleanedForm form, bool actualFirst = false)
     {
         Assert.Equal(Expected.Length, form.Indicators.Length);
@@ -1610,7 +1613,7 @@ public sealed class LayoutTableBuilderTests
         // Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 082): the cells are
         // centred in their rows, so a name of two lines flanks the measures' one, and the dump prints both its lines on
         // the measures' ("维护点位    数 ≥2000人次 2136人次"); the rest had gone to the target ("数≥2000人次").
-        var form = Read("""
+        var form = ReadPrinted("""
                                        财政项目支出绩效自评表
                                                    (2023 年度)
                            项目名称                           道路照明维护专项经费
@@ -1648,7 +1651,7 @@ public sealed class LayoutTableBuilderTests
                                      满意度                      100%        27 27
                                    总分                                    100 97.52
             [page]
-            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+            """);
         Assert.Equal(
             [("维护点位数", "≥2000人次", "2136人次"), ("问题整改率", ">80%", "90%"), ("按计划节点完成", "=100%", "100%"), ("项目成本控制", "=55人", "=55人"),
              ("绿化覆盖率", "=100%", "100%")],
@@ -1660,7 +1663,7 @@ public sealed class LayoutTableBuilderTests
     {
         // Writer's layout of a seed form (tuning half, seed 001 form 08): "定期，及" above the row's line, "时维护" below it
         // and flush with it, beside the next row's whole measure "=100%" — the target's rest, not a name's.
-        var form = Read("""
+        var form = ReadPrinted("""
                                  财政项目支出绩效自评表
                                             (2023 年度)
 
@@ -1745,7 +1748,7 @@ public sealed class LayoutTableBuilderTests
 
                            总分                  100   97.44
             [page]
-            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+            """);
         var row = Assert.Single(form.Indicators, i => i.Name?.StartsWith("运维及", StringComparison.Ordinal) == true);
         Assert.Equal(("运维及时性", "定期，及时维护", "及时"), (row.Name, row.Target, row.Actual));
     }
@@ -1767,7 +1770,7 @@ public sealed class LayoutTableBuilderTests
         // its row's line, a character short of the column's widest, so the whole of that name; then "各项工作完成" and
         // "及时性" over the next row's figures, whose line holds no name. The first piece, nearer the row above, had
         // gone to it ("问题整改率各项工作完成").
-        var form = Read("""
+        var form = ReadPrinted("""
                                 财政项目支出绩效自评表
 
                                          (2020 年度)
@@ -1845,7 +1848,7 @@ public sealed class LayoutTableBuilderTests
               指标     意度指标     意度
                             总分                      100 95.55
             [page]
-            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+            """);
         Assert.Equal(["服务人次", "服务规范性", "服务规范性", "问题整改率", "各项工作完成及时性", "各项工作完成及时性"],
             form.Indicators.Take(6).Select(i => i.Name));
     }
@@ -1857,7 +1860,7 @@ public sealed class LayoutTableBuilderTests
         // rows stands on the first row's line (质量指标, 时效指标, 成本指标, 经济效益指标, 社会效益指标). Read as halfway
         // between, a label on its run's first line is as far off as one a line off: 时效指标 had taken its first row
         // only and 成本指标 three, 社会效益指标 the row of 经济效益指标.
-        var form = Read("""
+        var form = ReadPrinted("""
                                                      财政项目支出绩效自评表
                                                             (2020 年度)
                       项目名称         公共文化设施维护项目（松江财预[2020]129号）
@@ -1892,7 +1895,7 @@ public sealed class LayoutTableBuilderTests
             满意度指标 服务对象满意度指标     群众满意率           及时              及时         3 3
                                        总分                                 100 88.369
             [page]
-            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+            """);
         Assert.Equal(["质量指标", "质量指标", "时效指标", "时效指标", "成本指标", "成本指标", "经济效益指标", "经济效益指标", "社会效益指标", "社会效益指标"],
             form.Indicators.Skip(2).Take(10).Select(i => i.Level2));
     }
@@ -1903,7 +1906,7 @@ public sealed class LayoutTableBuilderTests
         // Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 162): the 0-score row's
         // note "部分工作未按计" / "划完成，下年度" (on the row's line) / "加强跟踪", a line between each; the first piece,
         // a line under the row above, had gone to it, and the last to the row below.
-        var form = Read("""
+        var form = ReadPrinted("""
             财政项目支出绩效自评表
             (2021 年度)
             项目名称           道路照明维护经费
@@ -1961,7 +1964,7 @@ public sealed class LayoutTableBuilderTests
                                   工作人员满意度     提升        有所提升 1     1
             总分                                                 100 93.82
             [page]
-            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+            """);
         Assert.Equal([null, "部分工作未按计划完成，下年度加强跟踪", null], form.Indicators.Skip(4).Take(3).Select(i => i.Note));
     }
 
@@ -1971,7 +1974,7 @@ public sealed class LayoutTableBuilderTests
         // Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 160): "资金执行" / the
         // row's line / "偏慢", twice, two lines apart; "偏慢" stands as far from the next row, whose note's "资金执行" mirrors
         // it round that row, and had gone there ("资金执行" for the first row's note, "偏慢" for a row with none).
-        var form = Read("""
+        var form = ReadPrinted("""
             财政项目支出绩效自评表
             (2022 年度)
             项目名称                         档案数字化加工经费
@@ -2031,7 +2034,7 @@ public sealed class LayoutTableBuilderTests
             指标     度指标
             总分                                                      100   94.02
             [page]
-            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+            """);
         Assert.Equal(["资金执行偏慢", null, "资金执行偏慢"], form.Indicators.Skip(12).Take(3).Select(i => i.Note));
     }
 
@@ -2041,7 +2044,7 @@ public sealed class LayoutTableBuilderTests
         // Chromium's layout of a print-shop form (tuning half, synthetic 024): "部分工作未按计划完成，下年度" on its row's
         // line, "加强跟踪" on the next, then the next row's own "进度滞后": the short piece is no wrapped note's first line
         // (those are full), and had begun the row below's ("加强跟踪进度滞后").
-        var form = Read("""
+        var form = ReadPrinted("""
             财政项目支出绩效自评表
             (2021 年度)
             项目名称                 校园安全设施改造经费（嘉定财预[2021]353号）
@@ -2088,7 +2091,7 @@ public sealed class LayoutTableBuilderTests
                        群众满意率       健全      健全     4 4
             总分                                    100 91.26
             [page]
-            """.Replace("[page]", "\f", StringComparison.Ordinal) + "\n");
+            """);
         Assert.Equal(["部分工作未按计划完成，下年度加强跟踪", "进度滞后"], form.Indicators.Skip(11).Take(2).Select(i => i.Note));
     }
 }
