@@ -778,11 +778,32 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
         return starts;
     }
 
+    /// <summary>How far apart, in characters, a page's 分值 and 得分 must start to measure its scale by.</summary>
+    private const double MinPairGapForScale = 4;
+
+    /// <summary>Where the leftmost word of one page's lines starts (from the block of the first line on).</summary>
+    private static int? LeftEdge(ImmutableArray<RawRow> rows, int from, int end)
+    {
+        int? left = null;
+        for (var r = from; r < end && rows[r].Block == rows[from].Block; r++)
+            foreach (var cell in rows[r].Cells)
+                if (!cell.IsEmpty && cell.Columns is { } at && (left is null || at.Start < left)) left = at.Start;
+        return left;
+    }
+
     private static (double Scale, double Shift)? FitByPair(ImmutableArray<RawRow> rows, Band band, int from, int end)
     {
         var before = WeightScoreStarts(rows, band.End, from, rows[band.End < from ? band.End : from].Block);
         var after = WeightScoreStarts(rows, from, end, rows[from].Block);
         if (before is not var (w, sc) || after is not var (w2, s2) || sc - w < 2 || s2 - w2 < 2) return null;
+        // Two figures a few characters apart measure no scale: a character more or less between them on either page
+        // halves or doubles it. The table's left edge and the 分值 are far apart on both pages, and measure it instead.
+        if (Math.Min(sc - w, s2 - w2) < MinPairGapForScale && LeftEdge(rows, band.End, from) is { } left && LeftEdge(rows, from, end) is { } left2 &&
+            w - left >= 10 && w2 - left2 >= 10)
+        {
+            var byEdge = (w2 - left2) / (w - left);
+            return (byEdge, left2 - byEdge * left);
+        }
         var scale = (s2 - w2) / (sc - w);
         return (scale, w2 - scale * w);
     }

@@ -2094,4 +2094,59 @@ public sealed class LayoutTableBuilderTests
             """);
         Assert.Equal(["部分工作未按计划完成，下年度加强跟踪", "进度滞后"], form.Indicators.Skip(11).Take(2).Select(i => i.Note));
     }
+
+    [Fact]
+    public void A_page_of_one_row_whose_weight_and_score_stand_close_is_scaled_by_the_tables_left_edge()
+    {
+        // Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 146): the last page
+        // holds one row, its 分值 and 得分 four characters apart, two on the page before. Scaled by that pair (twice),
+        // the page's columns stood far off: the level words went to the measures ("服务对象满意度指标群众满意率92.5%≥90%").
+        // The table's left edge and the 分值, over thirty characters apart on both pages, measure the page.
+        var form = ReadPrinted("""
+                                  财政项目支出绩效自评表
+                                         (2022 年度)
+            项目名称        公共文化设施维护经费
+            主管部门        上海市浦东新区教育局               实施单位 上海市浦东新区教育服务站
+                            年初         全年        全年        分 执行率 得分
+                            预算数        预算数 执行数 值
+                   年度资金总额 683411.37    683411.37 508911.00 10 74.47% 7.45
+            项目资金   其中：当年财政 683411.37
+            (元)    拨款                  683411.37 508911.00 —
+                   上年结转资金 0.00         0.00                —
+                   其他资金     0.00       0.00                —
+            年度     预期目标             实际完成情况
+            总体     按年度计划推进项目实施， 已按计划完成年度目标。
+            目标     保障各项工作有序开展。
+            绩 一级   二级       三级         实际完 年度指 分 得分 偏差原因分
+            效 指标   指标       指标         成值        标值        值         析及改进措施
+            指               设备购置数量 92.5% ≥90% 14 14
+            标      数量指标
+                            服务人次       12次       =12次      5 3       资金执行偏慢
+                                                                     部分工作未按计划
+                            验收合格率      90%       >80%      13 10     完成，下年度加强
+                   质量指标                                              跟踪
+             产出             系统运行稳定率 =55人 =55人              12 12
+             指标
+                   时效指标     资金支付及时性 96%          >=95% 1 1
+                            预算控制率      90%       >80%      13 13
+                   成本指标                                              部分工作未按计划
+                            预算控制率      有所提升 提升             4 2       完成，下年度加强
+                                                                     跟踪
+                   经济效益指标 节约运行成本 96%             >=95% 2 2
+                            社会知晓率      基本完善 完善             10 10
+                   社会效益指标
+             效益             社会知晓率      90        >=85% 1 0           资金执行偏慢
+             指标    生态效益指标 环境质量改善 2136人次 ≥2000人             9 9
+                                                 次
+                   可持续影响指标 设施持续使用年
+                            限          90%       >80%      1 1
+            [page]  满意 服务对象满意度
+              度指 指标      群众满意率   92.5%   ≥90%   5   4       进度滞后
+              标
+            总分                                  100 88.45
+            [page]
+            """);
+        var row = form.Indicators[^1];
+        Assert.Equal(("满意度指标", "服务对象满意度指标", "群众满意率", "≥90%", "92.5%"), (row.Level1, row.Level2, row.Name, row.Target, row.Actual));
+    }
 }
