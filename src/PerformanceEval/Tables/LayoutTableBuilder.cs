@@ -529,8 +529,8 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
     /// Rows printed a column at a time. pdftotext may print the cells of two or three rows whose lines it could not tell
     /// apart column by column ("完成巡查次数" / "培训场次", then "&gt;80%" / "持续", "90%" / "持续", then "2 2" / "13 10
     /// 资金执行偏慢"): a run of lines whose first cells step right group by group, each group as many lines as the last
-    /// one's, which holds each line's 分值 and 得分 and nothing left of them, is those rows — the i-th line of each group
-    /// is the i-th row's. (The 一级/二级指标 pieces stay on their lines: a merged label spans the rows anyway.)
+    /// one's, which holds each line's 分值 and 得分 (and the cells just before them at most: "12次 1 1" / "基本完善 14 14"),
+    /// is those rows — the i-th line of each group is the i-th row's. (The 一级/二级指标 pieces stay on their lines: a merged label spans the rows anyway.)
     /// </summary>
     private static void UnstackColumnBlocks(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
         HashSet<int> levels, int weight, int score)
@@ -551,10 +551,11 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                 if (groups.Count > 0 && lead == lastLead) groups[^1].Add(k);
                 else if (lead > lastLead) { groups.Add([k]); lastLead = lead; }
                 else break;
-                if (lead >= pairColumn && groups[^1].Count >= groups[0].Count) break;
+                if (Pair(lines[k].Placed) && groups[^1].Count >= groups[0].Count) break;
             }
-            // (The group of pairs may run on past the rows: only the lines the other groups have are theirs.)
-            if (groups.Count < 2 || Lead(lines[groups[^1][0]].Placed) != pairColumn) continue;
+            // (The group of pairs may run on past the rows: only the lines the other groups have are theirs. Its lines
+            // may hold the cells just before the pair too: "12次 1 1" / "基本完善 14 14", each row's actual.)
+            if (groups.Count < 2 || !Pair(lines[groups[^1][0]].Placed)) continue;
             var n = groups[0].Count;
             if (n < 2 || groups.Any(g => g.Count != n) || !groups[^1].All(k => Pair(lines[k].Placed)) ||
                 groups.SkipLast(1).Any(g => g.Any(k => lines[k].Placed.Any(p => p.Column >= pairColumn))))

@@ -2149,4 +2149,57 @@ public sealed class LayoutTableBuilderTests
         var row = form.Indicators[^1];
         Assert.Equal(("满意度指标", "服务对象满意度指标", "群众满意率", "≥90%", "92.5%"), (row.Level1, row.Level2, row.Name, row.Target, row.Actual));
     }
+
+    [Fact]
+    public void Rows_printed_a_column_at_a_time_whose_last_lines_hold_the_actual_beside_the_pair_are_put_back()
+    {
+        // Chromium's layout of a check-set form as printed (tuning half, plain-generator synthetic 174): two rows printed
+        // column by column — "验收合格率" / "各项工作完成及时性", "=12次" / "完善", then "12次 1 1" / "基本完善 14 14", each
+        // last line the row's actual beside its pair. Only groups ending in bare pairs were put back; the second row's
+        // target had joined the first's ("=12次完善").
+        var form = ReadPrinted("""
+                                         财政项目支出绩效自评表
+                                            (2020 年度)
+                        项目名称            职业技能培训补贴专项经费（宝山财预[2020]133号）
+                        主管部门            上海市宝山区文化和旅 实施单位 上海市宝山区文化和旅游局
+                                        游局
+                                                 年初           全年         全年执 分值       执行率    得分
+                                                预算数          预算数          行数
+            项目资            年度资金总额            5,777,349.50 5,777,349.50 2,882,374 10   49.89% 4.99
+              金          其中：当年财政拨款           5,777,349.50 5,777,349.50           —
+             (元)           上年结转资金                0.00         0.00               —
+                            其他资金                 0.00         0.00               —
+                 年度                预期目标                                        实际完成情况
+                 总体
+                 目标 按年度计划推进项目实施，保障各项工作有序开展。               已按计划完成年度目标。
+              绩 一级      二级        三级          年度           实际完 分 得分                 偏差原因分析及
+              效 指标      指标        指标         指标值            成值 值                      改进措施
+              指                 覆盖社区数        =12次           12次 5 5
+              标        数量指标      服务人次        =12次           12次 2 2
+                  产出指 质量指标      验收合格率
+                       时效指标 各项工作完成及时性
+                                             =12次
+                                              完善
+                                                            12次 1 1
+                                                          基本完善 14 14
+                    标           预算控制率         健全            健全 1 0 资金执行偏慢
+                       成本指标     预算控制率      ≥2000人次        2136人 8 8
+                                                             次
+                  效益指 社会效益指标 对优化营商环境持续        提升          有所提升      2      1    部分工作未按计划完成，下年度加
+                    标            发挥作用                                           强跟踪
+            [page]           对优化营商环境持续    完善     基本完善 10 10
+                         发挥作用
+                         绿化覆盖率
+                生态效益指标 环境质量改善      =55人     =55人 5 5
+                                   >=85%     90 12 12
+                可持续影响指 设施持续使用年限    >=85%     90 20 20
+                  标
+            满意度 服务对象满意 服务对象满意度     >=85%     90 7 7
+            指标   度指标     群众满意率     =12次     12次 3 3
+                           总分                    100 92.99
+            [page]
+            """);
+        Assert.Equal([("验收合格率", "=12次", "12次", (decimal?)1m), ("各项工作完成及时性", "完善", "基本完善", 14m)],
+            form.Indicators.Skip(2).Take(2).Select(i => (i.Name, i.Target, i.Actual, i.Weight)));
+    }
 }
