@@ -510,9 +510,10 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
         var dealt = DealtByColumn(lines, anchors, [.. level, weight, score]);
         var interleaved = RowsBesideTheirPairs(rows, lines, anchors, nameColumn, level, (weight, score), dealt);
         int[] measures = [columns.FindIndex(c => c.Kind == "HdrTarget"), columns.FindIndex(c => c.Kind == "HdrActual")];
-        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units, measures: measures, noteColumn: columns.FindIndex(c => c.Kind == "HdrNote"));
+        var note = columns.FindIndex(c => c.Kind == "HdrNote");
+        var pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units, measures: measures, noteColumn: note);
         if (NameFromOwnLine(lines, anchors, pieces, nameColumn, columns))
-            pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units, measures: measures, noteColumn: columns.FindIndex(c => c.Kind == "HdrNote"));
+            pieces = Attach(rows, lines, anchors, columns.Count, skip: level, nameColumn: nameColumn, dealt: dealt, units: matcher.Model.Units, measures: measures, noteColumn: note);
         NamesCutWhereALineRunsLonger(anchors, pieces, nameColumn);
         foreach (var lv in level.Where(j => j >= 0))
             SpreadLevels(rows, lines, anchors, pieces, lv, columns[lv].Kind == "HdrLevel2" ? nameColumn : -1);
@@ -530,7 +531,8 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
     /// apart column by column ("完成巡查次数" / "培训场次", then "&gt;80%" / "持续", "90%" / "持续", then "2 2" / "13 10
     /// 资金执行偏慢"): a run of lines whose first cells step right group by group, each group as many lines as the last
     /// one's, which holds each line's 分值 and 得分 (and the cells just before them at most: "12次 1 1" / "基本完善 14 14"),
-    /// is those rows — the i-th line of each group is the i-th row's. (The 一级/二级指标 pieces stay on their lines: a merged label spans the rows anyway.)
+    /// is those rows — the i-th line of each group is the i-th row's. (The 一级/二级指标 pieces stay on their lines: a
+    /// merged label spans the rows anyway.)
     /// </summary>
     private static void UnstackColumnBlocks(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines,
         HashSet<int> levels, int weight, int score)
