@@ -163,6 +163,12 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
     {
         public double Left { get; set; }
         public double Right { get; set; }
+
+        /// <summary>The grid row of the label's top line (-1 where the column was not read from a header band).</summary>
+        public int Top { get; init; } = -1;
+
+        /// <summary>The grid row of the label's bottom line (-1 where the column was not read from a header band).</summary>
+        public int Bottom { get; init; } = -1;
     }
 
     /// <summary>Grid rows [Start, End) holding a header, and the columns it names in printed order.</summary>
@@ -191,6 +197,10 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                 var (columns, named, score) = Stacks(rows, start, end, kinds);
                 var found = columns.Select(c => c.Kind).ToHashSet();
                 if (!qualifies(found)) continue;
+                // A band begins and ends with a line of its labels: a line above them that names nothing ("主管部门 上海市…局")
+                // is no header line, nor is the first row's line under them, whatever pieces of them the header's reading
+                // by order can do without.
+                if (columns.All(c => c.Top != start) || columns.All(c => c.Bottom != end - 1)) continue;
                 var candidate = (Band: new Band(start, end, columns), Kinds: found.Count, Score: Math.Round(score, 2), Tokens: named, Lines: end - start);
                 if (best is not { } b || (candidate.Kinds, candidate.Score, candidate.Tokens, -candidate.Lines).CompareTo((b.Kinds, b.Score, b.Tokens, -b.Lines)) > 0)
                     best = candidate;
@@ -227,15 +237,24 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
             .Select(g => g.OrderBy(t => t.Row).ThenBy(t => t.At.Start).ToList()).ToList();
         JoinByVocabulary(groups, kinds);
         var byPlace = Named(groups, kinds);
-        // Every kind named by place, or none but one (no header here: lines of data), or a band of one line: the order
-        // has nothing to add.
-        if (byPlace.Columns.Count == kinds.Length || byPlace.Columns.Count < 2 || end - start < 2) return byPlace;
+        // Every kind named by place and spelled to the letter, or none but one (no header here: lines of data), or a band
+        // of one line: the order has nothing to add. (A kind named by a near spelling may have lost its piece to a
+        // neighbour: "值" under "年度指标" given to the "分" beside it, which wanted it more.)
+        if (byPlace.Columns.Count == kinds.Length && byPlace.Score >= kinds.Length - 0.01 || byPlace.Columns.Count < 2 || end - start < 2)
+            return byPlace;
         var ordered = StacksByOrder(tokens, start, end, kinds);
         JoinByVocabulary(ordered, kinds);
         var byOrder = Named(ordered, kinds);
-        // Stacked by place unless the order names more of the header (a tool laying each line at its own widths).
-        return (byOrder.Columns.Count, byOrder.Score) .CompareTo((byPlace.Columns.Count, byPlace.Score)) > 0 ? byOrder : byPlace;
+        // Stacked by place unless the order names more of the header (a tool laying each line at its own widths) — and
+        // keeps 一级指标, 二级指标 and 三级指标 in the order every printing has them: labels out of it hold pieces of other cells
+        // (the "标" of a vertical 绩效指标 glued to a level label's "标", putting 二级指标 at the page's edge).
+        var labels = new[] { "HdrLevel1", "HdrLevel2", "HdrName" }.Select(k => byOrder.Columns.Find(c => c.Kind == k)).OfType<Column>().ToList();
+        var levelsInOrder = labels.Zip(labels.Skip(1)).All(p => p.First.Lo < p.Second.Lo);
+        return levelsInOrder && (byOrder.Columns.Count, byOrder.Score).CompareTo((byPlace.Columns.Count, byPlace.Score)) > 0 ? byOrder : byPlace;
     }
+
+    /// <summary>The most pieces of one line a header stack takes at once: "实际" and "完" of 实际完 over "成值".</summary>
+    private const int MaxPiecesPerLine = 3;
 
     /// <summary>
     /// Stacks a header band's tokens by their order rather than their places: a wrapped header's labels stand left to right
@@ -254,41 +273,48 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
             if (!values.TryGetValue(text, out var v))
                 values[text] = v = matcher.Match(text, kinds) is { Score: >= 0.8 } m ? (m.Score, 0) : (0, BeginningCredit(text, kinds));
             // A beginning counts only while it grows line by line: a word left lines above (年度 of 年度总体目标) is no
-            // label's start.
-            return v.Whole > 0 ? v.Whole : g[^1].Row >= r - 1 && g.Zip(g.Skip(1)).All(p => p.Second.Row - p.First.Row <= 1) ? v.Beginning : 0;
+            // label's start. Nor is a whole label spelled by pieces lines apart with another cell printed between them
+            // under the upper one ("年度" of 年度总体目标 over "总体", "目标", and "指标值" of the header at last).
+            if (v.Whole > 0) return g.Zip(g.Skip(1)).Any(p => p.Second.Row - p.First.Row >= 2 && tokens.Any(t => t.Row > p.First.Row &&
+                                        t.Row < p.Second.Row && t.At.Overlaps(p.First.At))) ? 0 : v.Whole;
+            return g[^1].Row >= r - 1 && g.Zip(g.Skip(1)).All(p => p.Second.Row - p.First.Row <= 1) ? v.Beginning : 0;
         }
         var stacks = new List<List<Token>>();
         for (; r < end; r++)
         {
             var line = tokens.Where(t => t.Row == r).OrderBy(t => t.At.Start).ToList();
             if (line.Count == 0) continue;
-            if (stacks.Count == 0) { stacks.AddRange(line.Select(t => new List<Token> { t })); continue; }
+            // A label's line may come as neighbouring pieces ("实际" and "完" of 实际完 / 成值): a stack, new or old, takes
+            // a run of up to MaxPiecesPerLine pieces of a line.
             int n = stacks.Count, m = line.Count;
             var best = new double[n + 1, m + 1];
-            var move = new int[n + 1, m + 1];
+            var move = new (int Kind, int Pieces)[n + 1, m + 1];
             for (var i = 0; i <= n; i++)
                 for (var j = 0; j <= m; j++)
                 {
                     if (i == 0 && j == 0) continue;
                     best[i, j] = double.NegativeInfinity;
-                    if (i > 0 && best[i - 1, j] + Value(stacks[i - 1]) > best[i, j]) (best[i, j], move[i, j]) = (best[i - 1, j] + Value(stacks[i - 1]), 1);
-                    if (j > 0 && best[i, j - 1] + Value([line[j - 1]]) > best[i, j]) (best[i, j], move[i, j]) = (best[i, j - 1] + Value([line[j - 1]]), 2);
-                    if (i > 0 && j > 0)
+                    if (i > 0 && best[i - 1, j] + Value(stacks[i - 1]) > best[i, j]) (best[i, j], move[i, j]) = (best[i - 1, j] + Value(stacks[i - 1]), (1, 0));
+                    for (var k = 1; k <= Math.Min(j, MaxPiecesPerLine); k++)
                     {
+                        var run = line.GetRange(j - k, k);
+                        if (best[i, j - k] + Value(run) > best[i, j]) (best[i, j], move[i, j]) = (best[i, j - k] + Value(run), (2, k));
+                        if (i == 0) continue;
                         // A small pull toward the piece nearest below, so that equal spellings pair neighbours.
-                        var joined = best[i - 1, j - 1] + Value([.. stacks[i - 1], line[j - 1]]) -
-                                     0.001 * Math.Abs(stacks[i - 1][^1].At.Center - line[j - 1].At.Center);
-                        if (joined > best[i, j]) (best[i, j], move[i, j]) = (joined, 3);
+                        var joined = best[i - 1, j - k] + Value([.. stacks[i - 1], .. run]) -
+                                     0.001 * Math.Abs(stacks[i - 1][^1].At.Center - run[0].At.Center);
+                        if (joined > best[i, j]) (best[i, j], move[i, j]) = (joined, (3, k));
                     }
                 }
             var next = new List<List<Token>>();
             for (int i = n, j = m; i > 0 || j > 0;)
             {
-                switch (move[i, j])
+                var (kind, pieces) = move[i, j];
+                switch (kind)
                 {
                     case 1: next.Add(stacks[--i]); break;
-                    case 2: next.Add([line[--j]]); break;
-                    default: next.Add([.. stacks[--i], line[--j]]); break;
+                    case 2: next.Add(line.GetRange(j -= pieces, pieces)); break;
+                    default: next.Add([.. stacks[--i], .. line.GetRange(j -= pieces, pieces)]); break;
                 }
             }
             next.Reverse();
@@ -332,7 +358,7 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
             named += parts.Count;
             score += m.Score;
             var header = parts[0].Cell with { Text = text, Source = parts[0].Cell.Source with { Text = string.Join("\n", parts.Select(t => t.Text)) } };
-            columns.Add(new Column(m.Kind, parts.Min(t => t.At.Start), parts.Max(t => t.At.End), header));
+            columns.Add(new Column(m.Kind, parts.Min(t => t.At.Start), parts.Max(t => t.At.End), header) { Top = parts.Min(t => t.Row), Bottom = parts.Max(t => t.Row) });
         }
         columns.Sort((x, y) => x.Lo.CompareTo(y.Lo));
         return (columns, named, score);
@@ -1141,6 +1167,9 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
     {
         var center = token.At.Center;
         var outside = center < column.Left ? column.Left - center : center > column.Right ? center - column.Right : 0;
+        // A figure that starts where its figure column's label starts is that column's however far it runs on past the
+        // label's end (left-aligned cells under a short "全年" / "预算数": "5522710.46" runs past the territory's edge).
+        if (token.At.Start == column.Lo && IsSingle(column.Kind)) outside = 0;
         var text = TextCleaner.Clean(token.Text) ?? "";
         var kind = column.Kind switch
         {
@@ -1476,11 +1505,21 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                     !cells.Any(p => p.Column > nameColumn))
                     continue;
                 var columns = cells.Select(p => p.Column).ToHashSet();
-                var free = anchors.Where(a => Math.Abs(LineOf(a) - LineOf(row)) == 1 && !taken.Contains(a) &&
-                                              !ownLine[a].Any(p => columns.Contains(p.Column))).ToList();
+                bool Free(int a) => !taken.Contains(a) && !ownLine[a].Any(p => columns.Contains(p.Column));
+                var free = anchors.Where(a => Math.Abs(LineOf(a) - LineOf(row)) == 1 && Free(a)).ToList();
+                // A whole row of its own between the line and its pair ("按计划节点完成 持续 持续", "项目成本控制 完善 基本完善
+                // 25 25", "9 9": two rows' lines interleaved by the text's order) leaves the pair two lines off.
+                if (free.Count == 0 && !anchors.Any(a => Math.Abs(LineOf(a) - LineOf(row)) == 1 && Free(a)))
+                    free = anchors.Where(a => Math.Abs(LineOf(a) - LineOf(row)) == 2 && Free(a) && ownLine[a].All(p => p.Column == pair.Weight ||
+                            p.Column == pair.Score || level.Contains(p.Column)) &&
+                        anchors.Any(b => LineOf(b) == (LineOf(a) + LineOf(row)) / 2 && ownLine[b].Any(p => p.Column == nameColumn) &&
+                                         ownLine[b].Any(p => p.Column == nameColumn + 1))).ToList();
                 if (free.Count != 1) continue;
                 taken.Add(free[0]);
                 foreach (var p in cells) dealt[p.Token] = free[0];
+                // (The row is the first of the two then, as its line is.)
+                if (Math.Abs(LineOf(free[0]) - LineOf(row)) == 2 && anchors.IndexOf(free[0]) is > 0 and var at && LineOf(row) < LineOf(free[0]))
+                    interleaved.Add((anchors[at - 1], free[0]));
             }
         // Two rows' lines interleaved (a "≥" in a fallback font lifts a whole row's line into another's): a line of a name
         // and one measure, the next a whole row on its own line, the one after it the other measure and a pair with no
@@ -2010,6 +2049,7 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                 return isSection;
             });
         JoinWrappedLineLabels(lines);
+        UnstackFundingColumns(rows, lines);
         // A line is a row when it holds figures — or one figure or dash beside a whole line label (其中：当年财政拨款 —):
         // a line with no money of its own is still a line of the block, and its label must not join the next row's.
         // Beside a line of figures without a label, though, the label and its one figure are that line's, wrapped around it.
@@ -2060,6 +2100,46 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
         yield return Header(rows[band.Start], columns);
         foreach (var anchor in anchors)
             yield return Row(rows[anchor], pieces[anchor], columns.Count);
+    }
+
+    /// <summary>
+    /// Funding lines printed a column at a time: pdftotext may print the labels of lines it could not tell apart first
+    /// ("其中：当年财政拨款" / "上年结转资金"), then their 年初预算数 one under the other ("794,821.00" / "0.00"), then the rest of
+    /// each ("3,243,096.00 1,628,318 —" / "0.00 —"). A run of lines holding a whole line label and nothing else, followed
+    /// by groups of as many lines of figures only, each group's lines starting in one column and each group right of the
+    /// one before, is those lines: the i-th line of each group is the i-th label's.
+    /// </summary>
+    private void UnstackFundingColumns(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines)
+    {
+        bool LabelOnly(int k) => lines[k].Placed.Count > 0 && lines[k].Placed.All(p => p.Column == 0) && NamesFundingLine(lines[k].Placed);
+        bool FiguresOnly(int k) => lines[k].Placed.Count > 0 && lines[k].Placed.All(p => p.Column > 0 &&
+            (IsFigure(p.Token.Text) || TextCleaner.Compact(p.Token.Text) is "—" or "-" or "－"));
+        bool Next(int k) => k < lines.Count && lines[k].Row == lines[k - 1].Row + 1;
+        for (var start = 0; start < lines.Count; start++)
+        {
+            var labels = 0;
+            while (start + labels < lines.Count && (labels == 0 || Next(start + labels)) && LabelOnly(start + labels)) labels++;
+            if (labels < 2) continue;
+            var groups = new List<List<int>>();
+            for (var k = start + labels; Next(k) && FiguresOnly(k); k++)
+            {
+                var lead = lines[k].Placed.Min(p => p.Column);
+                var lastLead = groups.Count == 0 ? 0 : lines[groups[^1][0]].Placed.Min(p => p.Column);
+                if (groups.Count > 0 && groups[^1].Count < labels && lead == lastLead) groups[^1].Add(k);
+                else if (groups.Count == 0 || groups[^1].Count == labels && lead > lastLead) groups.Add([k]);
+                else break;
+            }
+            if (groups.Count == 0 || groups.Any(g => g.Count != labels)) continue;
+            foreach (var group in groups)
+                for (var i = 0; i < labels; i++)
+                {
+                    var (to, from) = (start + i, group[i]);
+                    var row = lines[to].Row;
+                    lines[to].Placed.AddRange(lines[from].Placed.Select(p => (p.Token with { Row = row, Line = rows[row].Line ?? row }, p.Column)));
+                    lines[from].Placed.Clear();
+                }
+            lines.RemoveAll(l => l.Placed.Count == 0);
+        }
     }
 
     /// <summary>

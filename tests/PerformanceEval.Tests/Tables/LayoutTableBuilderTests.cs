@@ -613,6 +613,14 @@ public sealed class LayoutTableBuilderTests
     private static void AssertLine(FundingLine? line, decimal? initial, decimal? annual, decimal? executed) =>
         Assert.Equal((initial, annual, executed), (line?.InitialBudget, line?.AnnualBudget, line?.Executed));
 
+    /// <summary>The total line's amounts and scores, and the 当年财政拨款 line's amounts, the same as the total's.</summary>
+    private static void AssertTotalAndFiscal(CleanedForm form, decimal initial, decimal annual, decimal executed, decimal weight, decimal rate, decimal score)
+    {
+        AssertLine(form.Funding.Total, initial, annual, executed);
+        Assert.Equal((weight, rate, score), (form.Funding.Total!.Weight, form.Funding.Total.ExecutionRate, form.Funding.Total.Score));
+        AssertLine(form.Funding.Fiscal, initial, annual, executed);
+    }
+
     [Fact]
     public void A_tall_funding_row_with_its_amounts_wrapped_above_and_below_its_labelled_line_is_one_row()
     {
@@ -723,9 +731,7 @@ public sealed class LayoutTableBuilderTests
                上年结转资金        0.00         0.00                 —
                 其他资金         0.00         0.00                 —
         """);
-        AssertLine(form.Funding.Total, 1450357.00m, 7492661.50m, 3430396m);
-        Assert.Equal((10m, 45.78m, 4.58m), (form.Funding.Total!.Weight, form.Funding.Total.ExecutionRate, form.Funding.Total.Score));
-        AssertLine(form.Funding.Fiscal, 1450357.00m, 7492661.50m, 3430396m);
+        AssertTotalAndFiscal(form, 1450357.00m, 7492661.50m, 3430396m, 10m, 45.78m, 4.58m);
         AssertLine(form.Funding.Carryover, 0m, 0m, null);
         Assert.Null(form.Funding.Carryover!.Weight);
     }
@@ -2201,5 +2207,222 @@ public sealed class LayoutTableBuilderTests
             """);
         Assert.Equal([("验收合格率", "=12次", "12次", (decimal?)1m), ("各项工作完成及时性", "完善", "基本完善", 14m)],
             form.Indicators.Skip(2).Take(2).Select(i => (i.Name, i.Target, i.Actual, i.Weight)));
+    }
+
+    /// <summary>
+    /// Chromium's layout text of a check-set form as printed (tuning half, standard synthetic 282): the header's
+    /// 实际完成值 prints "实际" and "完" as two words over "成值", and 分值's "值" stands under the "完", five characters
+    /// left of its "分".
+    /// </summary>
+    private static readonly string Synthetic282 = """
+                                   财政项目支出绩效自评表
+                                       (2023 年度)
+                项目名称            档案数字化加工专项经费（松江财预[2023]37号）
+           主管部门 上海市松江区退役军人事务局                       实施单位          上海市松江区退役军人事务局
+                         年初                全年预                全年执 分值 执行率 得分
+                        预算数                 算数                 行数
+        项目资 年度资金总额 8558479.50            8558479.50         5942196.06 10 69.43% 6.94
+          金 其中：当年财政拨 8558479.50          8558479.50                    —
+         (元)     款
+              上年结转资金     0.00               0.00                       —
+               其他资金      0.00               0.00                       —
+              年度                        预期目标                            实际完成情况
+              总体
+              目标       按年度计划推进项目实施，保障各项工作有序开展。                    已按计划完成年度目标。
+                    一级             二级            三级    年度指 实际 完    分 得分 偏差原因分析及改
+                    指标             指标            指标     标值 成值 值               进措施
+                                  质量指标 工作考核达标率 ≥90% 92.5% 29 24 资金执行偏慢
+                   产出指标           时效指标        响应及时率 =55人 =55人 3 3
+          绩                       成本指标        预算控制率 持续 持续 3 3
+          效                                  项目成本控制 健全 健全 2 2
+          指
+          标                      经济效益指标 带动相关产业发   展    >80% 90% 17 17
+                   效益指标          社会效益指标 公共服务水平提        =55人 =55人 5 5
+                                                  高
+                                 生态效益指标 环境质量改善 健全 健全 3 2 资金执行偏慢
+                  满意度指标         服务对象满意度指 工作人员满意度 >=85% 90 28 28
+                                    标
+                                 总分                               100 90.94
+
+        """;
+
+    [Fact]
+    public void A_header_label_whose_line_comes_in_pieces_is_read_whole_by_the_order_of_its_lines()
+    {
+        // Read by place, "值" made "实际完成值值" and 分值 was lost with it; read by order a stack took one piece of a line,
+        // and 实际完成值 was never spelled: the header had no 实际完成值, and each row's actual joined its target or name
+        // ("工作考核达标率≥90%"). A stack takes a run of a line's pieces now.
+        var form = Read(Synthetic282);
+        Assert.Equal(("工作考核达标率", "≥90%", "92.5%", (decimal?)29m, (decimal?)24m),
+            (form.Indicators[0].Name, form.Indicators[0].Target, form.Indicators[0].Actual, form.Indicators[0].Weight, form.Indicators[0].Score));
+        Assert.Equal(("工作人员满意度", ">=85%", "90"), (form.Indicators[7].Name, form.Indicators[7].Target, form.Indicators[7].Actual));
+        Assert.Equal(("预算控制率", "持续", "持续"), (form.Indicators[2].Name, form.Indicators[2].Target, form.Indicators[2].Actual));
+    }
+
+    /// <summary>
+    /// Chromium's layout text of a check-set form as printed (tuning half, standard synthetic 358): pdftotext sets the
+    /// 时效指标 row's line ("按计划节点完成 持续 持续"), then the 成本指标 row whole with its pair ("25 25"), then the first
+    /// row's pair alone ("9 9").
+    /// </summary>
+    private static readonly string Synthetic358 = """
+                                 财政项目支出绩效自评表
+                                      (2023 年度)
+         项目名称 办公设备购置经费（长宁财预[2023]48号）
+             主管部门    上海市长宁区卫生健康委                实施单位           上海市长宁区卫生健康委员会
+                     员会
+                           年初预               全年         全年
+                            算数              预算数 执行数 分值 执行率                     得分
+        项目 年度资金总额        894,095.50       894,095.50 801,872.00 10    89.69%   8.97
+        资金 其中：当年财政拨      894,095.50       894,095.50             —
+        (元)      款
+              上年结转资金        0.00             0.00                —
+               其他资金         0.00             0.00                —
+              年度                预期目标                               实际完成情况
+              总体     按年度计划推进项目实施，保障各项工 已按计划完成年度目标。
+              目标     作有序开展。
+             一级 二级       三级          年度 实际              分值      得分         偏差原
+             指标 指标       指标         指标值 完成值                           因分析及改进措施
+            产出指 质量指标  工作考核达标率 健全 健全                      14 14
+             标 时效指标   按计划节点完成 持续 持续
+                 成本指标 项目成本控制 完善 基本完善 25 25
+                                                          9      9
+         绩      经济效益指 节约运行成本 持续 持续
+         效         标                                     15 15
+         指
+         标 效益指 社会效益指 对优化营商环境持 =100% 100%                  1      1
+             标     标   续发挥作用
+                生态效益指 环境质量改善 >=85% 90                    25 25
+                   标
+            满意度 服务对象满 工作人员满意度 完善 基本完善                     1      0  部分工作未按计划完成，下
+             指标 意度指标                                                年度加强跟踪
+                       总分                               100 97.97
+
+        """;
+
+    [Fact]
+    public void A_whole_row_between_a_line_and_its_pair_leaves_the_pair_to_that_line()
+    {
+        // The line without a pair was taken for a wrapped piece of the whole row under it: "按计划节点完成项目成本控制"
+        // with 25 and 25, and a row of no name with 9 and 9 — two rows' figures swapped with no warning, the weights
+        // still adding up.
+        var form = Read(Synthetic358);
+        Assert.Equal(
+            [("按计划节点完成", "持续", "持续", (decimal?)9m, (decimal?)9m), ("项目成本控制", "完善", "基本完善", 25m, 25m)],
+            form.Indicators.Skip(1).Take(2).Select(i => (i.Name, i.Target, i.Actual, i.Weight, i.Score)));
+    }
+
+    [Fact]
+    public void An_amount_that_starts_where_its_column_label_starts_is_that_columns_however_far_it_runs()
+    {
+        // Chromium's layout of a check-set form (tuning half, standard synthetic 344, as printed): amounts set left in
+        // their cells under the short labels "全年" / "预算数" run past the label's end, "5522710.46" centred nearer 全年执行数
+        // than 全年预算数, and the total line's 全年执行数 went to 分值, the carryover's "0.00" to 全年执行数, with no warning.
+        var form = WithFunding("""
+                              年初            全年         全年执   分值 执行率         得分
+                              预算数           预算数 行数
+                     年度资金总额 5522710.46      5522710.46 4428425
+                                                             10 80.19%      8.02
+            项目资金     其中：当年财政拨 5522710.46
+            (元)      款                      5522710.46 4428425
+                                                             —
+                     上年结转资金 0.00            0.00             —
+                     其他资金     0.00          0.00             —
+        """);
+        AssertTotalAndFiscal(form, 5522710.46m, 5522710.46m, 4428425m, 10m, 80.19m, 8.02m);
+        AssertLine(form.Funding.Carryover, 0m, 0m, null);
+        AssertLine(form.Funding.Other, 0m, 0m, null);
+    }
+
+    [Fact]
+    public void Funding_lines_printed_a_column_at_a_time_are_put_back_line_by_line()
+    {
+        // Chromium's layout of a check-set form (tuning half, standard synthetic 364, as printed): pdftotext prints the
+        // labels of 当年财政拨款 and 上年结转资金 first, then their 年初预算数 one under the other, then the rest of each.
+        // Read as lines, the carryover took the fiscal line's amounts (794,821 as its 年初预算数) with no warning.
+        var form = WithFunding("""
+                                          年初预算数      全年预算数 全年执行数 分值 执行率 得分
+            项目资金 年度资金总额                   794,821.00 3,243,096.00 1,628,318 10 50.21% 5.02
+            (元) 其中：当年财政拨款
+                    上年结转资金
+                                          794,821.00
+                                          0.00
+                                                     3,243,096.00 1,628,318 —
+                                                     0.00                   —
+                    其他资金                  0.00       0.00                   —
+        """);
+        AssertLine(form.Funding.Total, 794821.00m, 3243096.00m, 1628318m);
+        AssertLine(form.Funding.Fiscal, 794821.00m, 3243096.00m, 1628318m);
+        AssertLine(form.Funding.Carryover, 0m, 0m, null);
+        AssertLine(form.Funding.Other, 0m, 0m, null);
+    }
+
+    /// <summary>
+    /// Chromium's layout text of a check-set form as printed (tuning half, standard synthetic 042): 实施单位's name wraps
+    /// above the 主管部门 line, and the funding header prints 全年执行数's "数" ten characters right of "全年执行".
+    /// </summary>
+    private static readonly string Synthetic042 = """
+                             财政项目支出绩效自评表
+                                    (2022 年度)
+
+        项目名称        绿地养护管理经费（闵行财预[2022]62号）
+                                                        上海市闵行区行政服务中
+        主管部门    上海市闵行区行政服务中心                  实施单位 心综合保障中心
+
+                    年初预算数 全年预算数 全年执行          数         分值   执行率    得分
+
+        项目资 年度资金总额  1,478,591.85 1,478,591.85 741,562   10   50.15% 5.01
+        金   其中：当年财政 1,478,591.85 1,478,591.85 741,562   —
+        (元) 拨款
+            上年结转资金  0.00         0.00                   —
+            其他资金    0.00         0.00                   —
+        年度总 预期目标                                      实际完成情况
+        体目标 按年度计划推进项目实施，保障各项工作有序开展。                   已按计划完成年度目标。
+        绩效指标
+        一级指 二级指 三级指 年度指标值                     实际完 分 得分 偏差原因分析及
+        标   标   标                             成值      值      改进措施
+            数量指 设备购 >=95%                     96%     1    1
+        产出指 标   置数量
+        标   时效指 响应及 >80%
+            标   时率                            90%     13 13
+                带动相
+                关产业 =55人                      =55人    6    6
+            经济效 发展
+            益指标 带动相
+                关产业 ≥2000人次                   2136人 1      1
+                发展                            次
+        效益指
+        标
+            社会效 公共服
+            益指标 务水平
+                    >=95%                     96%     7    7
+                提高
+            可持续 长效管
+            影响指 理制度 <=100万元                     98.6万   8    8
+                                                元
+            标   健全性
+                群众满 =100%
+                                                100%    8    8
+                意率
+        满意度 服务对
+                工作人
+            象满意 员满意 >=95%                       96%     11   10     进度滞后
+        指标
+            度指标 度
+                   群众满 =12次
+                                                12次     35   35
+                   意率
+        总分                                              100 94.01
+
+        """;
+
+    [Fact]
+    public void The_funding_header_does_not_begin_on_the_lines_above_it()
+    {
+        // The header reading by order spells 全年执行数 from "全年执行" and the "数" on its line; a band begun two lines
+        // up, on "上海市闵行区行政服务中", then named as much as the header's own line, and took the 主管部门 line in.
+        var form = Read(Synthetic042);
+        Assert.Equal(("上海市闵行区行政服务中心", "上海市闵行区行政服务中心综合保障中心"), (form.Department, form.ImplementingUnit));
+        Assert.Equal("绿地养护管理经费（闵行财预[2022]62号）", form.ProjectName);
+        AssertLine(form.Funding.Total, 1478591.85m, 1478591.85m, 741562m);
     }
 }
