@@ -2105,33 +2105,38 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
     /// <summary>
     /// Funding lines printed a column at a time: pdftotext may print the labels of lines it could not tell apart first
     /// ("其中：当年财政拨款" / "上年结转资金"), then their 年初预算数 one under the other ("794,821.00" / "0.00"), then the rest of
-    /// each ("3,243,096.00 1,628,318 —" / "0.00 —"). A run of lines holding a whole line label and nothing else, followed
-    /// by groups of as many lines of figures only, each group's lines starting in one column and each group right of the
-    /// one before, is those lines: the i-th line of each group is the i-th label's.
+    /// each ("3,243,096.00 1,628,318 —" / "0.00 —"). A run of lines each holding a whole line label (and its first amounts
+    /// at most), followed by groups of as many lines of figures only, each group's lines starting in one column and each
+    /// group right of the one before, is those lines: the i-th line of each group is the i-th label's.
     /// </summary>
     private void UnstackFundingColumns(ImmutableArray<RawRow> rows, List<(int Row, List<(Token Token, int Column)> Placed)> lines)
     {
-        bool LabelOnly(int k) => lines[k].Placed.Count > 0 && lines[k].Placed.All(p => p.Column == 0) && NamesFundingLine(lines[k].Placed);
-        bool FiguresOnly(int k) => lines[k].Placed.Count > 0 && lines[k].Placed.All(p => p.Column > 0 &&
-            (IsFigure(p.Token.Text) || TextCleaner.Compact(p.Token.Text) is "—" or "-" or "－"));
+        static bool IsFigureOrDash(string text) => IsFigure(text) || TextCleaner.Compact(text) is "—" or "-" or "－";
+        bool Labelled(int k) => lines[k].Placed.Any(p => p.Column == 0) && NamesFundingLine(lines[k].Placed) &&
+                                lines[k].Placed.All(p => p.Column == 0 || IsFigureOrDash(p.Token.Text));
+        bool FiguresOnly(int k) => lines[k].Placed.Count > 0 && lines[k].Placed.All(p => p.Column > 0 && IsFigureOrDash(p.Token.Text));
         bool Next(int k) => k < lines.Count && lines[k].Row == lines[k - 1].Row + 1;
         for (var start = 0; start < lines.Count; start++)
         {
             var labels = 0;
-            while (start + labels < lines.Count && (labels == 0 || Next(start + labels)) && LabelOnly(start + labels)) labels++;
+            while (start + labels < lines.Count && (labels == 0 || Next(start + labels)) && Labelled(start + labels)) labels++;
             if (labels < 2) continue;
+            // (The labels' lines may hold their first amounts: "年度资金总额 7100042.00" / "其中：当年财政拨款 7100042.00", the
+            // rest of each line after them, right of those.)
+            var lastLead = lines.GetRange(start, labels).SelectMany(l => l.Placed).Max(p => p.Column);
             var groups = new List<List<int>>();
             for (var k = start + labels; Next(k) && FiguresOnly(k); k++)
             {
                 var lead = lines[k].Placed.Min(p => p.Column);
-                var lastLead = groups.Count == 0 ? 0 : lines[groups[^1][0]].Placed.Min(p => p.Column);
                 if (groups.Count > 0 && groups[^1].Count < labels && lead == lastLead) groups[^1].Add(k);
-                else if (groups.Count == 0 || groups[^1].Count == labels && lead > lastLead) groups.Add([k]);
+                else if ((groups.Count == 0 || groups[^1].Count == labels) && lead > lastLead) groups.Add([k]);
                 else break;
+                lastLead = lead;
             }
-            if (groups.Count == 0 || groups.Any(g => g.Count != labels)) continue;
+            // The last group may be short: the scored line's 得分 alone, the lines under it having none.
+            if (groups.Count == 0 || groups.SkipLast(1).Any(g => g.Count != labels) || groups.Count == 1 && groups[0].Count != labels) continue;
             foreach (var group in groups)
-                for (var i = 0; i < labels; i++)
+                for (var i = 0; i < group.Count; i++)
                 {
                     var (to, from) = (start + i, group[i]);
                     var row = lines[to].Row;

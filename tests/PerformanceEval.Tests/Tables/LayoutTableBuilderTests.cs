@@ -2425,4 +2425,25 @@ public sealed class LayoutTableBuilderTests
         Assert.Equal("绿地养护管理经费（闵行财预[2022]62号）", form.ProjectName);
         AssertLine(form.Funding.Total, 1478591.85m, 1478591.85m, 741562m);
     }
+
+    [Fact]
+    public void Funding_lines_whose_first_amounts_stand_beside_their_labels_take_the_rest_from_the_lines_after()
+    {
+        // Chromium's layout of a check-set form (tuning half, standard synthetic 334, as printed): pdftotext sets each
+        // line's label and 年初预算数 first, then the rest of the two lines under them, then the total's 得分 alone. Read as
+        // lines, the total took the fiscal line's 年初预算数 as its 全年预算数, with no warning.
+        var form = WithFunding("""
+                                   年初预算数            全年预算数 全年执行数 分值 执行率                得分
+            项目资金 年度资金总额            7100042.00
+                      其中：当年财政拨款 7100042.00
+                                                    3544237.50 1622851.00 10 45.79%
+                                                    3544237.50 1622851.00 —
+                                                                                      4.58
+            (元)       上年结转资金       0.00             0.00                  —
+                      其他资金         0.00             0.00                  —
+        """);
+        AssertTotalAndFiscal(form, 7100042.00m, 3544237.50m, 1622851.00m, 10m, 45.79m, 4.58m);
+        AssertLine(form.Funding.Carryover, 0m, 0m, null);
+        AssertLine(form.Funding.Other, 0m, 0m, null);
+    }
 }
