@@ -285,36 +285,40 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
             var line = tokens.Where(t => t.Row == r).OrderBy(t => t.At.Start).ToList();
             if (line.Count == 0) continue;
             // A label's line may come as neighbouring pieces ("实际" and "完" of 实际完 / 成值): a stack, new or old, takes
-            // a run of up to MaxPiecesPerLine pieces of a line.
+            // a run of up to MaxPiecesPerLine pieces of a line. Two pieces may read the other way round, as Merged reads
+            // them ("分析及改进措         偏差原因" over "施": a line laid at its own widths set its first piece last) — lines
+            // of a label, never a lone character ("值" "分" of two labels).
             int n = stacks.Count, m = line.Count;
             var best = new double[n + 1, m + 1];
-            var move = new (int Kind, int Pieces)[n + 1, m + 1];
+            var move = new (int Kind, int Pieces, bool Swapped)[n + 1, m + 1];
+            List<Token> Run(int to, int pieces, bool swapped) => swapped ? [line[to - 1], line[to - 2]] : line.GetRange(to - pieces, pieces);
             for (var i = 0; i <= n; i++)
                 for (var j = 0; j <= m; j++)
                 {
                     if (i == 0 && j == 0) continue;
                     best[i, j] = double.NegativeInfinity;
-                    if (i > 0 && best[i - 1, j] + Value(stacks[i - 1]) > best[i, j]) (best[i, j], move[i, j]) = (best[i - 1, j] + Value(stacks[i - 1]), (1, 0));
+                    if (i > 0 && best[i - 1, j] + Value(stacks[i - 1]) > best[i, j]) (best[i, j], move[i, j]) = (best[i - 1, j] + Value(stacks[i - 1]), (1, 0, false));
                     for (var k = 1; k <= Math.Min(j, MaxPiecesPerLine); k++)
-                    {
-                        var run = line.GetRange(j - k, k);
-                        if (best[i, j - k] + Value(run) > best[i, j]) (best[i, j], move[i, j]) = (best[i, j - k] + Value(run), (2, k));
-                        if (i == 0) continue;
-                        // A small pull toward the piece nearest below, so that equal spellings pair neighbours.
-                        var joined = best[i - 1, j - k] + Value([.. stacks[i - 1], .. run]) -
-                                     0.001 * Math.Abs(stacks[i - 1][^1].At.Center - run[0].At.Center);
-                        if (joined > best[i, j]) (best[i, j], move[i, j]) = (joined, (3, k));
-                    }
+                        foreach (var swapped in k == 2 && line[j - 1].Text.Length >= 2 && line[j - 2].Text.Length >= 2 ? [false, true] : new[] { false })
+                        {
+                            var run = Run(j, k, swapped);
+                            if (best[i, j - k] + Value(run) > best[i, j]) (best[i, j], move[i, j]) = (best[i, j - k] + Value(run), (2, k, swapped));
+                            if (i == 0) continue;
+                            // A small pull toward the piece nearest below, so that equal spellings pair neighbours.
+                            var joined = best[i - 1, j - k] + Value([.. stacks[i - 1], .. run]) -
+                                         0.001 * Math.Abs(stacks[i - 1][^1].At.Center - run[0].At.Center);
+                            if (joined > best[i, j]) (best[i, j], move[i, j]) = (joined, (3, k, swapped));
+                        }
                 }
             var next = new List<List<Token>>();
             for (int i = n, j = m; i > 0 || j > 0;)
             {
-                var (kind, pieces) = move[i, j];
+                var (kind, pieces, swapped) = move[i, j];
                 switch (kind)
                 {
                     case 1: next.Add(stacks[--i]); break;
-                    case 2: next.Add(line.GetRange(j -= pieces, pieces)); break;
-                    default: next.Add([.. stacks[--i], .. line.GetRange(j -= pieces, pieces)]); break;
+                    case 2: next.Add(Run(j, pieces, swapped)); j -= pieces; break;
+                    default: next.Add([.. stacks[--i], .. Run(j, pieces, swapped)]); j -= pieces; break;
                 }
             }
             next.Reverse();

@@ -2446,4 +2446,61 @@ public sealed class LayoutTableBuilderTests
         AssertLine(form.Funding.Carryover, 0m, 0m, null);
         AssertLine(form.Funding.Other, 0m, 0m, null);
     }
+
+    /// <summary>
+    /// Chromium's layout text of a check-set form as printed (tuning half, standard synthetic 354): the header's first
+    /// line ends "得分 分析及改进措         偏差原因", the note label's first two lines set the wrong way round at the line's
+    /// own widths, over "施".
+    /// </summary>
+    private static readonly string Synthetic354 = """
+                                  财政项目支出绩效自评表
+                                     (2020 年度)
+                    项目名称                 河道保洁养护经费（徐汇财预[2020]167号）
+             主管部门     上海市徐汇区卫生健康委员会                     实施单位 上海市徐汇区卫生健康培
+                                                               训中心
+                             年初            全年预 全年执 分 执行率               得分
+                            预算数              算数       行数 值
+        项目资 年度资金总额        7167882.00     7167882.00 6640566 10 92.64%  9.26
+          金 其中：当年财        7167882.00     7167882.00 6640566 —
+         (元)    政拨款
+              上年结转资金         0.00            0.00            —
+               其他资金          0.00            0.00            —
+              年度                   预期目标                         实际完成情况
+              总体      按年度计划推进项目实施，保障各项工作有 已按计划完成年度目标。
+              目标      序开展。
+                                      绩效指标
+         一级      二级          三级            年度指 实际 分 得分 分析及改进措         偏差原因
+         指标      指标          指标              标值 完成值 值                   施
+               数量指标        覆盖社区数             完善 基本完善 2 2
+        产出指 质量指标         系统运行稳定率             健全       健全 12 12
+          标    时效指标      按计划节点完成           ≥90% 92.5% 16 14 进度滞后
+               成本指标        预算控制率           =100% 100% 16 16
+              经济效益指标      节约运行成本             及时       及时 14 13 资金执行偏慢
+                          节约运行成本         ≥2000人次 2136人次 9 9
+              社会效益指标 对优化营商环境持续发挥
+                             作用              健全       健全 1 1
+        效益指
+          标 生态效益指标         绿化覆盖率            =12次      12次 6 4 资金执行偏慢
+                        设施持续使用年限            >80%      90% 2 2
+              可持续影响指 长效管理制度健全性 >=95% 96% 1 1
+                  标
+                       人员管理机制健全性             提升 有所提升 7 7
+        满意度 服务对象满意 工作人员满意度                 >=95% 96% 4 4
+         指标     度指标
+                            总分                              100 94.26
+
+        """;
+
+    [Fact]
+    public void A_note_label_whose_first_lines_are_set_the_wrong_way_round_is_still_the_note_column()
+    {
+        // Without the note column, a row's note went to its 得分 and the row was no row: 按计划节点完成 and 节约运行成本 were
+        // lost into the rows around them.
+        var form = Read(Synthetic354);
+        Assert.Equal(12, form.Indicators.Length);
+        Assert.Equal(
+            [("按计划节点完成", "≥90%", "92.5%", (decimal?)16m, (decimal?)14m, "进度滞后"), ("预算控制率", "=100%", "100%", 16m, 16m, null),
+             ("节约运行成本", "及时", "及时", 14m, 13m, "资金执行偏慢")],
+            form.Indicators.Skip(2).Take(3).Select(i => (i.Name, i.Target, i.Actual, i.Weight, i.Score, i.Note)));
+    }
 }
