@@ -2448,26 +2448,13 @@ public sealed class LayoutTableBuilderTests
     }
 
     /// <summary>
-    /// Chromium's layout text of a check-set form as printed (tuning half, standard synthetic 354): the header's first
-    /// line ends "得分 分析及改进措         偏差原因", the note label's first two lines set the wrong way round at the line's
-    /// own widths, over "施".
+    /// Chromium's layout text of a check-set form as printed (tuning half, standard synthetic 354; its title and its
+    /// indicator table, the lines between left out): the header's first line ends "得分 分析及改进措         偏差原因", the
+    /// note label's first two lines set the wrong way round at the line's own widths, over "施".
     /// </summary>
     private static readonly string Synthetic354 = """
                                   财政项目支出绩效自评表
                                      (2020 年度)
-                    项目名称                 河道保洁养护经费（徐汇财预[2020]167号）
-             主管部门     上海市徐汇区卫生健康委员会                     实施单位 上海市徐汇区卫生健康培
-                                                               训中心
-                             年初            全年预 全年执 分 执行率               得分
-                            预算数              算数       行数 值
-        项目资 年度资金总额        7167882.00     7167882.00 6640566 10 92.64%  9.26
-          金 其中：当年财        7167882.00     7167882.00 6640566 —
-         (元)    政拨款
-              上年结转资金         0.00            0.00            —
-               其他资金          0.00            0.00            —
-              年度                   预期目标                         实际完成情况
-              总体      按年度计划推进项目实施，保障各项工作有 已按计划完成年度目标。
-              目标      序开展。
                                       绩效指标
          一级      二级          三级            年度指 实际 分 得分 分析及改进措         偏差原因
          指标      指标          指标              标值 完成值 值                   施
