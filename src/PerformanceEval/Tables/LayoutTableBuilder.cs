@@ -905,6 +905,14 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
             phrases[0].Add(rest);
             phrases.RemoveAt(1);
         }
+        // A wrapped measure's last character on its line, after a gap ("提升 有所提     升 8 8": a line laid at its own
+        // widths), ends the measure before it: one character of words is no cell of its own there.
+        else if (phrases.Count == 4 && phrases[3] is [var tail] && TextCleaner.Compact(placed[tail].Token.Text) is [var last] && last > 0x2E80 &&
+                 phrases[2] is [var cut] && TextCleaner.Compact(placed[cut].Token.Text) is { Length: >= 2 } words2 && words2.All(c => c > 0x2E80))
+        {
+            phrases[2].Add(tail);
+            phrases.RemoveAt(3);
+        }
         if (phrases.Count != 3) return placed;
         var result = placed.ToList();
         for (var q = 0; q < 3; q++)

@@ -2490,4 +2490,68 @@ public sealed class LayoutTableBuilderTests
              ("节约运行成本", "及时", "及时", 14m, 13m, "资金执行偏慢")],
             form.Indicators.Skip(2).Take(3).Select(i => (i.Name, i.Target, i.Actual, i.Weight, i.Score, i.Note)));
     }
+
+    /// <summary>
+    /// Chromium's layout text of a check-set form as printed (tuning half, standard synthetic 338; its title and its
+    /// indicator table, the lines between left out): lines laid at their own widths set a wrapped actual's last line
+    /// beside the rest of its row, "提升 有所提     升 8 8".
+    /// </summary>
+    private static readonly string Synthetic338 = """
+                                    2022年度财政项目支出绩效自评表
+                项目名称          食品安全抽检服务费（闵行财预[2022]369号）
+            绩        一级         二级           三级    年度 实际 分 得分 原因分析及改进措       偏差
+            效        指标         指标           指标   指标值 完成值 值
+            指                                                                 施
+            标
+                                           覆盖社区数 ≥2000    2136人 6 4 部分工作未按计划
+                                                                          完成，下年度加强
+                                                   人次       次             跟踪
+                               数量指标         服务人次 ≥90% 92.5% 4 4
+                                           覆盖社区数 提升 有所提     升 8 8
+                                           服务规范性 完善 基本完     善 8 8
+                   产出指标        质量指标
+                                           问题整改率 =12次 12次 10 10
+                                           响应及时率 健全 健全 4 4
+                               时效指标                                       部分工作未按计划
+                                           响应及时率 提升 有所提     升   4     3   完成，下年度加强
+                                                                          跟踪
+                                          项目成本控制 =12次 12次 3 3
+                               成本指标
+                                          项目成本控制 =100% 100% 4 4
+                   效益指标                   节约运行成本 >80% 90% 1 0 资金执行偏慢
+                              经济效益指 节约运行成本 完善 基本完           善 2 2
+                                标
+                                          带动相关产业 ≥90% 92.5% 1 1
+                                             发展
+                              社会效益指 对优化营商环
+                                标         境持续发挥作 =12次 12次 6 6
+                                             用
+                      公共服务水平   提升   有所提 1   1
+                        提高           升
+                      绿化覆盖率    >80% 90% 3   3
+                生态效益指                           部分工作未按计划
+                  标   环境质量改善    提升 有所提
+                                     升 3    2   完成，下年度加强
+                                                跟踪
+                      人员管理机制 ≥2000 2136人 1 1
+                       健全性    人次     次
+                可持续影响 设施持续使用 =100% 100% 6 6
+                 指标     年限
+                      长效管理制度 及时 及时 7 7
+                       健全性
+        满意度指标   服务对象满 服务对象满意 >=95% 96% 8 5 资金执行偏慢
+                意度指标    度
+                  总分                     100 90.78
+
+        """;
+
+    [Fact]
+    public void A_measures_last_character_set_apart_on_its_line_ends_that_measure()
+    {
+        // The lone "升" stood nearest the actual's column and "有所提" the target's: the row read "提升有所提" / "升".
+        var form = Read(Synthetic338);
+        Assert.Equal(
+            [("覆盖社区数", "提升", "有所提升", (decimal?)8m), ("服务规范性", "完善", "基本完善", 8m)],
+            form.Indicators.Skip(2).Take(2).Select(i => (i.Name, i.Target, i.Actual, i.Weight)));
+    }
 }
