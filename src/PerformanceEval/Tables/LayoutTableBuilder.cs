@@ -1627,6 +1627,13 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
             ownWidth.TryGetValue((above, column), out var wa) && ownWidth.TryGetValue((below, column), out var wb) &&
             Width(token.Text) < wb && Width(token.Text) <= wa;
         var midway = TwoLineCellsGo(rows, lines, anchors, nameColumn, dealt, ownWidth);
+        var ownText = lines.Where(l => pieces.ContainsKey(l.Row)).SelectMany(l => l.Placed.Select(p => (l.Row, p.Column, p.Token.Text)))
+            .GroupBy(x => (x.Row, x.Column)).ToDictionary(g => g.Key, g => string.Concat(g.Select(x => x.Text)));
+        // A measure cut inside its unit ("≥2000人", "<=100万") whose rest ("次", "元") a row prints on its own line.
+        bool CutBefore(string cut, int row, int column) =>
+            units is not null && ownText.TryGetValue((row, column), out var rest) && TextCleaner.Clean(cut) is { } c && c.Any(char.IsAsciiDigit) &&
+            TextCleaner.Clean(rest) is { Length: > 0 } t && units.Any(u => u.Length > t.Length && u.EndsWith(t, StringComparison.Ordinal) &&
+                                                                          c.EndsWith(u[..^t.Length], StringComparison.Ordinal));
         foreach (var (row, placed) in lines)
             foreach (var (token, column) in placed)
             {
@@ -1657,6 +1664,10 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                     // centred on the next row's figures, three lines down).
                     if (measures is not null && measures.Contains(column) && own[above].Contains(column) && !own[below].Contains(column) &&
                         line - aboveLine >= 2 && !loose.Contains((line - 1, column)) && !loose.Contains((aboveLine + 1, column)))
+                        target = below;
+                    // A measure cut inside its unit is the first line of the cell whose row prints the unit's rest on its
+                    // own line ("≥2000人" over "工作考核达标率 次 次 1 1"), however near the row above.
+                    else if (measures is not null && measures.Contains(column) && CutBefore(token.Text, below, column) && !CutBefore(token.Text, above, column))
                         target = below;
                     // A name's line short of its column's widest by a character or more is the name's last (a wrapped
                     // cell's other lines are full): a name piece below it is the next row's, where that row prints no

@@ -2554,4 +2554,59 @@ public sealed class LayoutTableBuilderTests
             [("覆盖社区数", "提升", "有所提升", (decimal?)8m), ("服务规范性", "完善", "基本完善", 8m)],
             form.Indicators.Skip(2).Take(2).Select(i => (i.Name, i.Target, i.Actual, i.Weight)));
     }
+
+    /// <summary>
+    /// Chromium's layout text of a check-set form as printed (tuning half, standard synthetic 242; its title and its
+    /// indicator table, the lines between left out): measures wrapped inside their units, "≥2000人" / "次" and
+    /// "<=100万" / "元", their first lines halfway between two rows.
+    /// </summary>
+    private static readonly string Synthetic242 = """
+                            财政项目支出绩效自评表
+                               (2023 年度)
+                                    年度指标 实际完成 分        偏差原因分析及改
+              一级指标   二级指标   三级指标       值     值   值 得分     进措施
+                     数量指标 设备购置数量      及时    及时   11 11
+                                    ≥2000人 2136人
+         绩                工作考核达标率      次     次    1 1
+                     质量指标
+         效                工作考核达标率 =100%     100%  5 5
+         指
+         标    产出指标         响应及时率     >=95%  96%   2 2
+                     时效指标 各项工作完成及
+                             时性       健全    健全    1 1
+                                    <=100万 98.6万
+                     成本指标 项目成本控制       元     元   10 6  资金执行偏慢
+         一级指   二级指标     三级指标    年度指标值 实际完成     分    得 偏差原因分析及改进措
+          标                            值       值    分     施
+         产出指   成本指标     预算控制率   <=100万元 98.6万元 16   16
+          标
+              经济效益指标  节约运行成本  ≥2000人 2136人次 23      23
+        绩                        次
+        效
+        指     社会效益指标 群众办事便利度提   >80%    90%  1      1
+        标 效益指            升
+           标  生态效益指标  绿化覆盖率   <=100万元 98.6万元 6      6
+                     人员管理机制健全 <=100万元 98.6万元 3      3
+              可持续影响指     性
+                 标   长效管理制度健全   =55人   =55人  4      4
+                         性
+        绩 一级指标   二级指标   三级指标   年度指标    实际完成   分    得分 偏差原因分析及改进措
+        效                       值       值     值           施
+        指 满意度指 服务对象满意度指 受众满意
+        标                      >=85%    90     7   7
+           标      标      度
+                      总分                      100 91.59
+
+        """;
+
+    [Fact]
+    public void A_measure_cut_inside_its_unit_goes_to_the_row_that_prints_the_units_rest()
+    {
+        // Halfway between the rows, "≥2000人" and "2136人" went up to the row above, "及时≥2000人", and left "次" alone.
+        var form = Read(Synthetic242);
+        Assert.Equal(
+            [("设备购置数量", "及时", "及时"), ("工作考核达标率", "≥2000人次", "2136人次")],
+            form.Indicators.Take(2).Select(i => (i.Name, i.Target, i.Actual)));
+        Assert.Equal(("项目成本控制", "<=100万元", "98.6万元"), (form.Indicators[5].Name, form.Indicators[5].Target, form.Indicators[5].Actual));
+    }
 }
