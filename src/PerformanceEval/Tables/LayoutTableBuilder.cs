@@ -1676,6 +1676,11 @@ public sealed partial class LayoutTableBuilder(LabelMatcher matcher)
                     else if (column == nameColumn && line > aboveLine && own[above].Contains(column) && !own[below].Contains(column) &&
                              ownWidth[(above, column)] < widest[(rows[above].Block, column)] - 1 && !pieces[above][column].Any(t => IsFigure(t.Text)))
                         target = below;
+                    // A line that opens on a one-character clause ("成，下年度加强跟踪") opens no cell: it goes on with the
+                    // text the row above printed in that column ("部分工作未按计划完"), however near the row below.
+                    else if (column == noteColumn && own[above].Contains(column) && TextCleaner.Compact(token.Text) is [_, var mark, ..] &&
+                             "，、；：。,;".Contains(mark))
+                        target = above;
                     // A note is centred on its row: where one row prints a line of its note on its own line and a
                     // piece stands as far the other side of it as this one, the row next to it printing none there,
                     // the three are that row's note however near the other row ("部分工作未按计" / "划完成，下年度" on

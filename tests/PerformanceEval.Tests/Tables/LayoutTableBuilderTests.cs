@@ -2609,4 +2609,57 @@ public sealed class LayoutTableBuilderTests
             form.Indicators.Take(2).Select(i => (i.Name, i.Target, i.Actual)));
         Assert.Equal(("项目成本控制", "<=100万元", "98.6万元"), (form.Indicators[5].Name, form.Indicators[5].Target, form.Indicators[5].Actual));
     }
+
+    /// <summary>
+    /// Chromium's layout text of a check-set form as printed (tuning half, standard synthetic 332; its title and its
+    /// indicator table, the lines between left out): notes of two lines, "部分工作未按计划完" on the row's line and
+    /// "成，下年度加强跟踪" on the line under it, the row below printing its own one-line note.
+    /// </summary>
+    private static readonly string Synthetic332 = """
+                                财政项目支出绩效自评表
+                                        (2023 年度)
+            绩      一级        二级     三级         年度指 实际 分值 得分             偏差
+            效      指标        指标     指标           标值 完成值            原因分析及改进措施
+            指                     培训场次 >=85% 90             3 3
+            标             数量指标 设备购置数量           =55人 =55人 2 2
+                                按计划节点完成         >80%   90%  7   4 部分工作未按计划完
+                  产出指 时效指标                                        成，下年度加强跟踪
+                   标            资金支付及时性 及时 及时 4 2 资金执行偏慢
+                                按计划节点完成 >80% 90% 2 2
+                          成本指标 项目成本控制 提升 有所提            升   25 19 部分工作未按计划完
+                                                                  成，下年度加强跟踪
+                                带动相关产业发 >=95% 96% 4 2 进度滞后
+                                     展
+                        经济效益指标 带动相关产业发 <=100万 98.6万 11 11
+                                     展            元     元
+                                节约运行成本 =12次 12次 2 2
+                                公共服务水平提 ≥90% 92.5% 9 9
+                        社会效益指标       高
+                  效益指            社会知晓率 ≥2000人     次
+                                                      2136人 5 5
+                                                        次
+                   标             绿化覆盖率 持续 持续 4 2 进度滞后
+                        生态效益指标 绿化覆盖率 =55人 =55人 1 0 部分工作未按计划完      成，下年度加强跟踪
+                                环境质量改善 =55人 =55人 2 2
+                                长效管理制度健 >=85% 90            4 4
+                        可持续影响指      全性
+                             标  人员管理机制健 完善 基本完 2 2
+                                    全性                  善
+        满意度 服务对象满意 群众满意率 完善 基本完
+                             善    2 2
+        指标 度指标 服务对象满意度 =55人 =55人 1 1
+               总分                100 81.57
+
+        """;
+
+    [Fact]
+    public void A_notes_line_that_opens_on_a_one_character_clause_goes_on_with_the_note_above()
+    {
+        // Halfway between two rows that print notes on their own lines, "成，下年度加强跟踪" went to the row below:
+        // "部分工作未按计划完" above, "成，下年度加强跟踪资金执行偏慢" below.
+        var form = Read(Synthetic332);
+        Assert.Equal(
+            ["部分工作未按计划完成，下年度加强跟踪", "资金执行偏慢", null, "部分工作未按计划完成，下年度加强跟踪", "进度滞后"],
+            form.Indicators.Skip(2).Take(5).Select(i => i.Note));
+    }
 }
