@@ -12,8 +12,9 @@ using PerformanceEval.Pipeline;
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- import [FILES_PER_KIND] [--db TARGET] [--kinds text,pdf-text]
 // Import files per second into a fresh SQLite store (or TARGET, a PostgreSQL connection string), for text dumps and
 // PDFs, with 1 and 2 workers, next to extract's files per second on the same files.
-//   dotnet run --project bench/PerformanceEval.Bench -c Release -- scan [ROUNDS]
-// Scanned pages per second, pipeline vs the Tesseract CLI page by page, 1 and 2 workers, memory.
+//   dotnet run --project bench/PerformanceEval.Bench -c Release -- scan [ROUNDS] [--pages SHOP_HALF] [--count N]
+// Scanned pages per second, pipeline vs the Tesseract CLI page by page, 1 and 2 workers, memory. --pages takes the
+// one-page scans (scan.png, scan.jpg) of a print-shop half, N of them (default 6), in place of the fixture's pages.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- review [FILES]
 // The review page over a store of FILES × 15 forms: queue pages, filters and a form page, timed over HTTP.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- crops
@@ -22,7 +23,7 @@ using PerformanceEval.Pipeline;
 // Field accuracy over one half of the print shop's output (fixtures/tools/print_shop.py), per input kind.
 //   dotnet run --project bench/PerformanceEval.Bench -c Release -- soups SHOP_DIR
 // Writes each print-shop PDF's letters in content-stream order (<engine>.letters.txt), a soup of issue 15.
-const string Usage = "usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] [--workers 1,2] [--no-poppler] [--pdfpig] [--raster-pages] | bench text [FILES_OR_FOLDERS...] [--rounds N] [--copies C] [--workers 1,2] | bench import [FILES_PER_KIND] [--db TARGET] [--kinds K,...] | bench scan [ROUNDS] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...] [--workers N] | bench soups SHOP_DIR";
+const string Usage = "usage: bench pdf [FOLDER_OR_FILES...] [--rounds N] [--workers 1,2] [--no-poppler] [--pdfpig] [--raster-pages] | bench text [FILES_OR_FOLDERS...] [--rounds N] [--copies C] [--workers 1,2] | bench import [FILES_PER_KIND] [--db TARGET] [--kinds K,...] | bench scan [ROUNDS] [--pages SHOP_HALF] [--count N] | bench review [FILES] | bench crops | bench quality FOLDER [--misses] [--kinds K,...] [--workers N] | bench soups SHOP_DIR | bench rows FILE";
 string[] verbs =
 [
     "  pdf      text-layer PDF pages a second, 1 and 2 workers, beside pdftotext alone",
@@ -34,6 +35,7 @@ string[] verbs =
     "  quality  fields and figures right per input kind over one half of the print shop's output",
     "           (--misses prints the tuning half's misses; --kinds layout,raw,... picks input kinds)",
     "  soups    writes each print-shop PDF's letters in content-stream order beside it",
+    "  rows     prints the rows of one input's tables as the normalizer gets them (cells, columns, spans)",
 ];
 if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
 {
@@ -41,9 +43,9 @@ if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
     foreach (var line in verbs) Console.WriteLine(line);
     return args.Length == 0 ? 2 : 0;
 }
-if (args[0] is "quality" or "soups" or "rows" && (args.Length < 2 || !Directory.Exists(args[1])))
+if (args[0] is "quality" or "soups" && (args.Length < 2 || !Directory.Exists(args[1])) || args[0] is "rows" && (args.Length < 2 || !File.Exists(args[1])))
 {
-    Console.Error.WriteLine($"bench {args[0]}: no such folder: {(args.Length < 2 ? "(none given)" : args[1])}");
+    Console.Error.WriteLine($"bench {args[0]}: no such {(args[0] is "rows" ? "file" : "folder")}: {(args.Length < 2 ? "(none given)" : args[1])}");
     return 2;
 }
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3);
@@ -51,7 +53,8 @@ var paths = args.Skip(1).TakeWhile(a => !a.StartsWith("--")).ToList();
 // --workers 1 times only those worker counts (a profile of one worker alone); --no-poppler skips pdftotext's timing.
 var workerCounts = args.SkipWhile(a => a != "--workers").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [1, 2];
 var root = FindRoot();
-if (args.FirstOrDefault() == "scan") return PerformanceEval.Bench.ScanBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(2));
+if (args.FirstOrDefault() == "scan") return PerformanceEval.Bench.ScanBench.Run(root, args.Skip(1).TakeWhile(a => !a.StartsWith("--")).Select(int.Parse).FirstOrDefault(2),
+    args.SkipWhile(a => a != "--pages").Skip(1).FirstOrDefault(), args.SkipWhile(a => a != "--count").Skip(1).Select(int.Parse).FirstOrDefault(6));
 if (args.FirstOrDefault() == "review") return PerformanceEval.Bench.ReviewBench.Run(root, args.Skip(1).Select(int.Parse).FirstOrDefault(800));
 if (args.FirstOrDefault() == "crops") return PerformanceEval.Bench.CropBench.Run(root);
 if (args.FirstOrDefault() == "soups") return PerformanceEval.Bench.SoupBench.Run(args[1]);

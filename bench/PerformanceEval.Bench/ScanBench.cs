@@ -10,15 +10,31 @@ namespace PerformanceEval.Bench;
 /// </summary>
 internal static class ScanBench
 {
-    public static int Run(string root, int rounds)
+    /// <param name="shopHalf">A print-shop half (fixtures/tools/scan_shop.py's output): its one-page scans are timed in
+    /// place of the fixture's pages, the first <paramref name="count"/> by case name.</param>
+    public static int Run(string root, int rounds, string? shopHalf = null, int count = 6)
     {
         var dir = Directory.CreateTempSubdirectory("perfeval-scanbench-").FullName;
         try
         {
-            var source = Path.Combine(root, "fixtures", "scan-baoshan-2023-pdf", "input.pdf");
-            Process.Start("pdftoppm", ["-r", "300", "-png", source, Path.Combine(dir, "page")])!.WaitForExit();
-            var pages = Directory.EnumerateFiles(dir, "page-*.png").Order().ToList();
-            Console.WriteLine($"{pages.Count} scanned pages (300 dpi PNG from {Path.GetFileName(Path.GetDirectoryName(source))}), {rounds} rounds, {Environment.ProcessorCount} cores");
+            List<string> pages;
+            if (shopHalf is null)
+            {
+                var source = Path.Combine(root, "fixtures", "scan-baoshan-2023-pdf", "input.pdf");
+                Process.Start("pdftoppm", ["-r", "300", "-png", source, Path.Combine(dir, "page")])!.WaitForExit();
+                pages = [.. Directory.EnumerateFiles(dir, "page-*.png").Order()];
+                Console.WriteLine($"{pages.Count} scanned pages (300 dpi PNG from {Path.GetFileName(Path.GetDirectoryName(source))}), {rounds} rounds, {Environment.ProcessorCount} cores");
+            }
+            else
+            {
+                if (!Directory.Exists(shopHalf)) throw new DirectoryNotFoundException($"bench scan --pages: no such folder: {shopHalf}");
+                // One-page scans only (PNG, JPEG): the CLI reads them as they are, so both read the same pixels.
+                pages = [.. Directory.EnumerateDirectories(shopHalf).Order()
+                    .Select(c => new[] { "scan.png", "scan.jpg" }.Select(n => Path.Combine(c, n)).FirstOrDefault(File.Exists))
+                    .OfType<string>().Take(count)];
+                if (pages.Count == 0) throw new FileNotFoundException($"bench scan --pages: no scan.png or scan.jpg under {shopHalf} (run fixtures/tools/scan_shop.py first)");
+                Console.WriteLine($"{pages.Count} scanned pages (one-page scans of {shopHalf}: {string.Join(", ", pages.Select(p => Path.GetFileName(Path.GetDirectoryName(p))))}), {rounds} rounds, {Environment.ProcessorCount} cores");
+            }
 
             var cli = Stopwatch.StartNew();
             for (var r = 0; r < rounds; r++)

@@ -40,6 +40,9 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
         // Tesseract's own remarks on a cell ("Image too small to scale!!", "Line cannot be recognized!!") went to the
         // user's terminal, hundreds a batch; what matters of a cell's reading is in its confidence and our warnings.
         Native.TessBaseAPISetVariable(_handle, "debug_file", "/dev/null");
+        // A line read with confidence under 0.7 is read a second time inverted (white on black) by default: a form
+        // prints no inverted text, and a scan's unsure cells (most of a poor page's) cost two recognitions each.
+        Native.TessBaseAPISetVariable(_handle, "tessedit_do_invert", "0");
         _monitor = Native.TessMonitorCreate();
     }
 
@@ -144,6 +147,15 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
             pin.Free();
         }
     }
+
+    /// <summary>A small image read whole as a block of text: its mean confidence (0–1) and its text (orientation by cells).</summary>
+    public (double Confidence, string Text) ReadWhole(GrayImage image)
+    {
+        var read = ReadAll(image, [new OcrRequest(0, 0, image.Width, image.Height, PsmBlock)], OcrDeadline.None)[0];
+        return (read.Confidence, read.Text);
+    }
+
+    private const int PsmBlock = 6;
 
     /// <summary>
     /// Quarter turns clockwise that set a page upright (0–3), by orientation detection — on an engine loaded with the

@@ -86,11 +86,14 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 var box = layout.BoxOf(region, BoxUnits.Pixels);
                 if (Inner(image, box) is not { } r) continue;
                 cells.Add((region, box, requests.Count));
-                // Every cell keeps the engine's alternatives, for the figures among them: chi_sim reads a 7 as 了 and offers 7.
+                // A cell of one line of ink keeps the engine's alternatives, for the figures among them: chi_sim reads a 7
+                // as 了 and offers 7. Not a cell of more lines: a figure is printed on one, and alternatives cost a sixth
+                // of a reading, most of it in text cells of many lines, where none was ever kept.
                 // A cell of one line's height is read as one line, unless its ink says it holds two (a header's
                 // "年初预" over "算数" in a tightly ruled printing): read as one line, chi_sim makes "0" of them.
-                var oneLine = r.Y1 - r.Y0 < 90 && OcrCrop.TextLines(image, r).Count < 2;
-                requests.Add(r with { PageSegMode = oneLine ? PsmSingleLine : blockMode, Choices = true });
+                var inkLines = OcrCrop.TextLines(image, r).Count;
+                var oneLine = r.Y1 - r.Y0 < 90 && inkLines < 2;
+                requests.Add(r with { PageSegMode = oneLine ? PsmSingleLine : blockMode, Choices = inkLines < 2 });
             }
         }
         if (grid is not null) AddCells(grid, grid.Regions());
