@@ -152,7 +152,14 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     {
         for (var i = 0; i < cells.Count; i++)
         {
-            if (matcher.Match(cells[i].Text, HeaderKinds) is not { Score: >= 0.9 } label) continue;
+            if (matcher.Match(cells[i].Text, HeaderKinds) is not { Score: >= 0.9 } label)
+            {
+                if (ScannedAmountLabel(b, cells, i) is not { } garbled) continue;
+                label = garbled;
+                b.Warn(DiagnosticCodes.TextRepaired,
+                    $"标签“{cells[i].Text.Replace('\n', ' ')}”OCR 识别有误，按模板读作“{garbled.Label}”，其值“{cells[i + 1].Text.Replace('\n', ' ')}”按此读取",
+                    cells[i], ri, PathOf(garbled.Kind));
+            }
             if (i + 1 >= cells.Count || matcher.Match(cells[i + 1].Text, HeaderKinds) is { Score: >= 0.9 }) continue;
             // A rate is printed as one: "预算执行率（%）" or "69.32%". A bare figure after a bare 预算执行率 is an indicator
             // row's 权重 (a row named 预算执行率 in a dump that lost the table's header), not the head's rate.
@@ -191,6 +198,33 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             }
         }
     }
+
+    private static readonly string[] AmountKinds = ["CurrentBudget", "PreviousBudget", "BudgetExecuted", "BudgetRate"];
+
+    /// <summary>
+    /// A scanned head label OCR garbled that is still one amount's ("当年预算⏎煞⏎元)" for 当年预算数（元）, its 数（ read as
+    /// 煞; "由年预算金额（元）" for 上年预算金额): the cell was OCR'd, its value beside it is a figure, and the label either
+    /// begins with the first four characters of the template's amount labels (with its unit struck off) or is near one
+    /// (0.7). 预算执行 begins both 预算执行数 and 预算执行率: the value's % decides. Only a kind still unread, and printed
+    /// by no other label of the row, is taken. Null where the label is not surely one amount's.
+    /// </summary>
+    private LabelMatch? ScannedAmountLabel(FormBuilder b, List<RawCell> cells, int i)
+    {
+        if (cells[i].Source.Confidence is null || i + 1 >= cells.Count) return null;
+        var valueText = TextCleaner.Clean(cells[i + 1].Text);
+        if (!NumberParser.TryParse(valueText, out var value) || matcher.Match(cells[i + 1].Text, HeaderKinds) is { Score: >= 0.9 }) return null;
+        var text = UnitSuffix().Replace(TextCleaner.Compact(cells[i].Text).Replace("\n", ""), "");
+        var byStart = AmountKinds.Where(k => matcher.Model.Labels[k].Any(l => l.Length >= 4 && text.StartsWith(l[..4], StringComparison.Ordinal))).ToList();
+        var kinds = byStart.Count > 0 ? byStart
+            : matcher.Match(cells[i].Text, AmountKinds) is { Score: >= 0.7 } near ? [near.Kind] : [];
+        kinds = [.. kinds.Where(k => (k == "BudgetRate") == value.Percent && PathOf(k) is { } path && !b.Provenance.ContainsKey(path) &&
+                                     !cells.Any(c => matcher.Match(c.Text, k) is { Score: >= 0.9 }))];
+        return kinds.Count == 1 ? new LabelMatch(kinds[0], matcher.Model.Labels[kinds[0]][0], 0.7) : null;
+    }
+
+    /// <summary>A label's unit at its end as a scan reads it: "（元）", "元)", "(%)", "%）".</summary>
+    [GeneratedRegex(@"[（(]?[元%][）)]?$")]
+    private static partial Regex UnitSuffix();
 
     /// <summary>
     /// The currency a wrapped 当年预算数 label states, where no label was read beside its value: Calc's raw text writes

@@ -9,7 +9,12 @@ public sealed partial class StandardFormNormalizer
     private static readonly string[] HeaderKinds = ["ProjectName", "Department", "ImplementingUnit", "FundingBlock"];
 
     /// <summary>A piece of a header row: a label, or a value with the cell it came from.</summary>
-    private sealed record HeaderItem(string? LabelKind, string? Value, RawCell Cell, bool AfterGap);
+    /// <param name="LabelKind">The label's kind; null for a value.</param>
+    /// <param name="Value">The value's text; null for a label.</param>
+    /// <param name="Cell">The cell it was read in.</param>
+    /// <param name="AfterGap">Two or more empty cells before it.</param>
+    /// <param name="Garbled">A label read where OCR garbled it (<see cref="GarbledUnitLabel"/>): as it was read.</param>
+    private sealed record HeaderItem(string? LabelKind, string? Value, RawCell Cell, bool AfterGap, string? Garbled = null);
 
     /// <summary>
     /// Reads a header row (项目名称 / 主管部门 / 实施单位). A value belongs to the label before it on the row; a value
@@ -29,6 +34,11 @@ public sealed partial class StandardFormNormalizer
         {
             if (item.LabelKind is not null)
             {
+                if (item.Garbled is not null)
+                    b.Warn(DiagnosticCodes.TextRepaired, TextCleaner.Clean(item.Cell.Text) is var read && read == item.Garbled
+                            ? $"主管部门一行的单元格“{read}”是 OCR 识别有误的“实施单位”标签，其后的文字按实施单位读取"
+                            : $"主管部门“{read}”中的“{item.Garbled}”是 OCR 识别有误的“实施单位”标签，其后的文字按实施单位读取",
+                        item.Cell, ri, "implementingUnit");
                 state.HeaderLabels.Add(item.LabelKind);
                 current = item.LabelKind;
                 valuesSinceLabel = 0;
@@ -74,6 +84,14 @@ public sealed partial class StandardFormNormalizer
                 continue;
             }
             var inside = matcher.FindInside(text, HeaderKinds);
+            if (inside.Length == 0 && cell.Source.Confidence is not null && items.Count > 0 && items[^1].LabelKind == "Department" &&
+                GarbledUnitLabel(text) is { } garbled)
+            {
+                items.Add(new HeaderItem(null, garbled.Before, cell, gap));
+                items.Add(new HeaderItem("ImplementingUnit", null, cell, false, garbled.Label));
+                items.Add(new HeaderItem(null, garbled.After, cell, false));
+                continue;
+            }
             var at = 0;
             foreach (var (start, length, kind) in inside)
             {
@@ -85,7 +103,34 @@ public sealed partial class StandardFormNormalizer
             if (at < text.Length && text[at..].Trim() is { Length: > 0 } rest)
                 items.Add(new HeaderItem(null, rest, cell, gap));
         }
+        // The garbled label in a cell of its own, between the department's cell and the unit's: the same test, on the three.
+        for (var k = 1; k + 2 < items.Count; k++)
+            if (items[k - 1].LabelKind == "Department" && items[k] is { LabelKind: null, Value: { } name } &&
+                items[k + 1] is { LabelKind: null, Value: { Length: 4 } label, Cell.Source.Confidence: not null } &&
+                items[k + 2] is { LabelKind: null, Value: { } unit } && GarbledUnitLabel(name + label + unit) is { } garbled && garbled.Label == label)
+                items[k + 1] = items[k + 1] with { LabelKind = "ImplementingUnit", Value = null, Garbled = label };
         return items;
+    }
+
+    /// <summary>
+    /// A 实施单位 label OCR garbled inside a scanned 主管部门 value, the rule between their cells lost, or in a cell of its
+    /// own ("宝山芭行政服务中心 | 宗郊单位 | 宝山区行政服务中心"; "上海市闵行区生态环境局医施单位上海市闵行区生态环境服务站" in one
+    /// cell). Two ideographs and 单位, with a name
+    /// of four characters or more on each side, where the name after is one's as well: it shares three characters in a
+    /// row with the department's, or begins with 上海市 (a unit is most often the department's own, or one of its city's).
+    /// </summary>
+    private static (string Before, string Label, string After)? GarbledUnitLabel(string text)
+    {
+        for (var at = text.IndexOf("单位", StringComparison.Ordinal); at >= 0; at = text.IndexOf("单位", at + 1, StringComparison.Ordinal))
+        {
+            if (at < 6 || !TextCleaner.IsCjk(text[at - 2]) || !TextCleaner.IsCjk(text[at - 1])) continue;
+            var (before, after) = (text[..(at - 2)].Trim(), text[(at + 2)..].Trim());
+            if (before.Length < 4 || after.Count(TextCleaner.IsCjk) < 4) continue;
+            var related = Enumerable.Range(0, Math.Max(0, after.Length - 2)).Any(k => before.Contains(after.Substring(k, 3), StringComparison.Ordinal) &&
+                                                                                     after.Substring(k, 3).All(TextCleaner.IsCjk));
+            if (related || after.IndexOf("上海市", StringComparison.Ordinal) is >= 0 and <= 3) return (before, text.Substring(at - 2, 4), after);
+        }
+        return null;
     }
 
     /// <summary>Letters the OCR reads off the form's left margin and ruling: "I", "Ξ", "J", "IJ", "Ė".</summary>

@@ -126,4 +126,80 @@ public sealed class ScannedFormTests
         Assert.Equal((7806281m, 7806281m), (form.Funding.Total.AnnualBudget!.Value, form.Funding.Fiscal.AnnualBudget!.Value));
         Assert.Contains(form.Warnings, w => w.Code == "funding.amount-column-unknown" && w.Message.Contains("7806281.00"));
     }
+
+    /// <summary>A scanned criteria form's head (tuning half, seed 003 form 00, a TIFF with a seal) and its table's first row.</summary>
+    private static PerformanceEval.Contract.CleanedForm ReadCriteria(params RawRow[] head)
+    {
+        var grid = new FormGrid(SourceDocument.FromBytes("scan.tif", [1]), InputKind.Image, 0,
+        [
+            Row("2020年度财政项目绩效目标自评表"),
+            Row("项目\n名称", "闵行区一网通办配套系统", "预算\n单位", "上海市闵行区证照办理中心"),
+            .. head,
+            Row("一级\n指标", "指标\n名称", "指标\n解释", "权重", "评分\n规则", "自评\n得分", "备\n注"),
+            Row("投入与管理(5分)", "项目设立的规范性", "项目的申请是否符合要求。", "5", "是否按照规定的程序申请设立。", "5", ""),
+        ]);
+        return new CriteriaFormNormalizer(new LabelMatcher(TemplateModel.Load("criteria", null))).Normalize(grid).Value.Form;
+    }
+
+    [Fact]
+    public void A_scanned_amount_label_OCR_garbled_is_read_as_the_template_s_with_a_warning()
+    {
+        // 当年预算数（元） with its 数（ read as 煞, 上年预算金额 with its 上 read as 由, 预算执行数（ read as 预算执行到.
+        var form = ReadCriteria(
+            Row("当年预算\n煞\n元)", "910,000.00", "由年\n预算金额 (元)", "0.00"),
+            Row("预算执行\n到\n元)", "905,000.00", "预算执行率\n(%)", "99.45%"));
+        Assert.Equal((910000m, 905000m, 0m, 99.45m),
+            (form.Funding.Total!.AnnualBudget, form.Funding.Total.Executed, form.Funding.PreviousYearBudget, form.Funding.Total.ExecutionRate));
+        Assert.Equal(3, form.Warnings.Count(w => w.Code == "text.repaired" && w.Message.Contains("按模板读作")));
+    }
+
+    [Fact]
+    public void A_garbled_label_is_no_amount_s_where_it_does_not_say_which_or_its_value_is_no_figure()
+    {
+        // "预算执行" begins both 预算执行数 and 预算执行率: an amount beside it is the executed amount, a % the rate — and
+        // a rate already read leaves a % beside a second garbled 预算执行 unread. A garbled label over words is no amount's.
+        var form = ReadCriteria(
+            Row("当年预算\n煞\n元)", "按计划推进", "由年\n预算金额 (元)", "0.00"),
+            Row("预算执行\n到\n元)", "99.45%", "预算执行率\n(%)", "98.00%"));
+        Assert.Null(form.Funding.Total?.AnnualBudget);
+        Assert.Null(form.Funding.Total?.Executed);
+        Assert.Equal(98.00m, form.Funding.Total!.ExecutionRate);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "text.repaired" && (w.Message.Contains("当年预算数") || w.Message.Contains("预算执行数")));
+    }
+
+    private static PerformanceEval.Contract.CleanedForm ReadHead(RawRow departmentRow)
+    {
+        var grid = new FormGrid(SourceDocument.FromBytes("scan.pdf", [1]), InputKind.PdfScan, 0,
+        [
+            Row("2023年度项目支出绩效自评表"),
+            Row("项目名称", "", "数据备份服务"),
+            departmentRow,
+            Row("项目资金", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+            Row("项目资金", "年度资金总额", "610,190.4", "610,190.4", "445,034.4", "10", "72.93%", "7.3"),
+            Row("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"),
+            Row("产出指标", "数量指标", "数据备份率", "=100%", "100%", "90", "90", ""),
+            Row("总分", "", "", "", "", "100", "97.3", ""),
+        ]);
+        return new StandardFormNormalizer(new LabelMatcher(TemplateModel.Load("standard", null))).Normalize(grid).Value.Form;
+    }
+
+    [Theory]
+    // The label in a cell of its own (tuning half, seed 001 form 11), and inside the department's cell, its rule lost.
+    [InlineData(new[] { "主管部门", "宝山芭行政服务中心", "宗郊单位", "宝山区行政服务中心" }, "宝山芭行政服务中心", "宝山区行政服务中心")]
+    [InlineData(new[] { "主管部门", "上海市闵行区生态环境局医施单位上海市闵行区生态环境服务站" }, "上海市闵行区生态环境局", "上海市闵行区生态环境服务站")]
+    public void A_实施单位_label_OCR_garbled_on_the_department_s_row_still_parts_the_two(string[] cells, string department, string unit)
+    {
+        var form = ReadHead(Row(cells));
+        Assert.Equal((department, unit), (form.Department, form.ImplementingUnit));
+        Assert.Contains(form.Warnings, w => w.Code == "text.repaired" && w.Message.Contains("实施单位"));
+    }
+
+    [Fact]
+    public void A_department_whose_name_holds_单位_is_not_parted()
+    {
+        // 预算单位 inside the name, and the words after it are no unit's name: nothing to part.
+        var form = ReadHead(Row("主管部门", "上海市长宁区财政局预算单位管理中心"));
+        Assert.Equal("上海市长宁区财政局预算单位管理中心", form.Department);
+        Assert.Null(form.ImplementingUnit);
+    }
 }
