@@ -6,15 +6,15 @@ namespace PerformanceEval.Ingestion.Ocr;
 /// <summary>
 /// Which way up a scanned form lies, told by reading a few of its own cells: the text cells with the most ink, found
 /// by the table's rules (a grid is a grid whichever way the sheet was fed), read by the form's language model as they
-/// lie and, where that reading is unsure, turned a quarter, a half and three quarters. Text read the right way up
-/// reads sure; turned, it reads as unsure garbage.
+/// lie and, where that reading is unsure, upside down, then a quarter turn each way. Text read the right way up reads
+/// sure; turned, it reads as unsure garbage.
 /// </summary>
 /// <remarks>
-/// Tesseract's orientation detection (osd) over the whole page cost 1.5–2 s a page at 300 dpi (asked at half
+/// Tesseract's orientation detection (osd) over the whole page cost 1.0–1.9 s a page at 300 dpi (asked at half
 /// resolution, then again at full where unsure, as most upright form pages were: a page of rules and short cells
 /// gives it few characters) — more than reading every cell of the page. Reading six cells the way they lie costs
-/// some 100 ms. Where the cells do not decide (no table found, too few text cells, no reading sure enough and far
-/// enough ahead of the others), the caller asks osd as before.
+/// some 70 ms. Where the cells do not decide (no table found, no text cell, no reading sure enough or far enough
+/// ahead of the others), the caller asks osd as before.
 /// </remarks>
 internal static class PageOrientation
 {
@@ -37,7 +37,7 @@ internal static class PageOrientation
     /// Quarter turns clockwise that set the page upright, or null where its cells do not decide. <paramref name="read"/>
     /// reads one image (a cell, turned) and gives its mean confidence (0–1) and the characters read.
     /// </summary>
-    public static int? FromCells(GrayImage page, int dpi, Func<GrayImage, (double Confidence, string Text)> read, Action<string>? trace = null)
+    public static int? FromCells(GrayImage page, int dpi, Func<GrayImage, (double Confidence, string Text)> read)
     {
         var cells = TextCells(page, dpi);
         if (cells.Count == 0) return null;
@@ -50,7 +50,6 @@ internal static class PageOrientation
         foreach (var turns in (int[])[0, 2, 1, 3])
         {
             scores[turns] = Score([.. cells.Select(c => read(c.Turned(turns)))]);
-            trace?.Invoke($"cells {cells.Count} turn {turns} {scores[turns]:F2}");
             if (!few && scores[turns] >= SureReading) return turns;
         }
         var best = Enumerable.Range(0, 4).MaxBy(t => scores[t]);
