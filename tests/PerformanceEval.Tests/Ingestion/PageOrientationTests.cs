@@ -26,8 +26,10 @@ public sealed class PageOrientationTests
         var read = new List<GrayImage>();
         var turns = PageOrientation.FromCells(upright.Turned(quarterTurns), 300, cell => { read.Add(cell); return Read(cell); });
         Assert.Equal((4 - quarterTurns) % 4, turns);
-        // Upright, the first reading of the cells decides; turned, each turn tried costs a reading of them all.
+        // Upright, the first reading of the cells decides; turned, each turn tried costs a reading of them all, and the
+        // cells' shapes leave two turns to try: upright or upside down, or a quarter either way.
         if (quarterTurns == 0) Assert.True(read.Count <= 6, $"{read.Count} cells read for an upright page");
+        Assert.True(read.Count <= 12, $"{read.Count} cells read for a page turned {quarterTurns} quarters");
     }
 
     [Fact]
