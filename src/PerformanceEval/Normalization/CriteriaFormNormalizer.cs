@@ -728,7 +728,8 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     }
 
 
-    [GeneratedRegex(@"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")]
+    // A stray mark after the bracket ("过程（43分），") is a scan's speck of the cell's rule, read as a comma.
+    [GeneratedRegex(@"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*[，,。.、]?\s*$")]
     private static partial Regex SectionWeight();
 
     /// <summary>

@@ -37,17 +37,21 @@ internal sealed class GridLayout
     /// <summary>
     /// The grid the rules draw, or null when they draw no table (fewer than two lines either way). Where no rule was
     /// found along a cell's edge, <paramref name="inkAlong"/> (scans) may still see a line there — (horizontal edge?,
-    /// position, from, to) — too broken for the run finder; then the cells stay apart.
+    /// position, from, to) — too broken for the run finder; then the cells stay apart. Column boundaries closer
+    /// than <paramref name="minColumn"/> are one (see <see cref="Boundaries"/>).
     /// </summary>
     public static GridLayout? Build(List<Rule> horizontal, List<Rule> vertical, double snap = Snap,
-        Func<bool, double, double, double, bool>? inkAlong = null)
+        Func<bool, double, double, double, bool>? inkAlong = null, double minColumn = 0)
     {
-        var ys = Cluster(horizontal.Select(r => r.At), snap);
-        var xs = Cluster(vertical.Select(r => r.At), snap);
-        if (ys.Count < 2 || xs.Count < 2) return null;
+        // Rows are not joined so: a bold title's strokes are thin rows of their own, and one row of them let its
+        // vertical strokes cut the title into cells.
+        var rows = Boundaries(horizontal, snap, 0);
+        var columns = Boundaries(vertical, snap, minColumn);
+        if (rows.Count < 2 || columns.Count < 2) return null;
+        var (ys, xs) = (rows.Select(b => b.At).ToList(), columns.Select(b => b.At).ToList());
         var grid = new GridLayout(ys, xs);
-        var across = xs.Select(x => Coverage(vertical, x, snap, ys)).ToList();
-        var down = ys.Select(y => Coverage(horizontal, y, snap, xs)).ToList();
+        var across = columns.Select(b => Coverage(b.Rules, snap, ys)).ToList();
+        var down = rows.Select(b => Coverage(b.Rules, snap, xs)).ToList();
         for (var r = 0; r < grid.Rows; r++)
             for (var c = 0; c < grid.Columns; c++)
             {
@@ -95,13 +99,13 @@ internal sealed class GridLayout
     /// whole cell, from one crossing boundary to the next. So a gap is bridged when it is small, or when no whole
     /// cell of the crossing boundaries lies inside it (a faint stretch in the middle of a cell's edge).
     /// </summary>
-    private static List<(double From, double To)> Coverage(List<Rule> rules, double at, double snap, List<double> crossing)
+    private static List<(double From, double To)> Coverage(List<Rule> rules, double snap, List<double> crossing)
     {
         var small = snap * 4;
         bool HoldsWholeCell(double from, double to) =>
             crossing.Zip(crossing.Skip(1)).Any(cell => cell.First >= from - snap && cell.Second <= to + snap);
         var spans = new List<(double From, double To)>();
-        foreach (var r in rules.Where(r => Math.Abs(r.At - at) <= snap).OrderBy(r => r.From))
+        foreach (var r in rules.OrderBy(r => r.From))
         {
             if (spans.Count > 0 && (r.From - spans[^1].To <= small || !HoldsWholeCell(spans[^1].To, r.From)))
                 spans[^1] = (spans[^1].From, Math.Max(spans[^1].To, r.To));
@@ -157,11 +161,31 @@ internal sealed class GridLayout
         return -1;
     }
 
-    private static List<double> Cluster(IEnumerable<double> values, double snap)
+    /// <summary>
+    /// The boundaries the rules draw one way, each at a position with the rules it is made of: a rule no further than
+    /// <paramref name="snap"/> past a boundary's first is one with it, at the first's position. Boundaries closer than
+    /// <paramref name="minGap"/> are one too, at the position of the one drawn longest: no cell is that narrow, and on
+    /// a scan two blocks' column edges a few pixels apart, or a rule seen twice (its dark core and its faint blur), are
+    /// one edge — as two they made a column of nothing between them, and every cell beside it one column off.
+    /// </summary>
+    private static List<(double At, List<Rule> Rules)> Boundaries(List<Rule> rules, double snap, double minGap)
     {
-        var result = new List<double>();
-        foreach (var v in values.Order())
-            if (result.Count == 0 || v - result[^1] > snap) result.Add(v);
-        return result;
+        var chained = new List<(double At, List<Rule> Rules)>();
+        foreach (var r in rules.OrderBy(r => r.At))
+            if (chained.Count == 0 || r.At - chained[^1].At > snap) chained.Add((r.At, [r]));
+            else chained[^1].Rules.Add(r);
+        if (minGap <= 0) return chained;
+        var result = new List<(double At, List<Rule> Rules, double Drawn)>();
+        foreach (var (at, members) in chained)
+        {
+            var drawn = members.Sum(m => m.To - m.From);
+            if (result.Count > 0 && at - result[^1].At < minGap)
+            {
+                var last = result[^1];
+                result[^1] = (drawn > last.Drawn ? at : last.At, [.. last.Rules, .. members], Math.Max(drawn, last.Drawn));
+            }
+            else result.Add((at, members, drawn));
+        }
+        return [.. result.Select(b => (b.At, b.Rules))];
     }
 }

@@ -19,21 +19,75 @@ internal static class RulingLines
     private const double MinLengthPt = 12;
     /// <summary>Light enough to catch an anti-aliased hairline; a shaded cell is told apart by its thickness.</summary>
     private const byte DarkThreshold = 200;
+
+    /// <summary>Gray under this is dark to <see cref="Find"/>.</summary>
+    public const byte DarkLevel = DarkThreshold;
     /// <summary>A "rule" thicker than this is a filled cell or a bar, not a line between cells.</summary>
     private const double MaxThicknessPt = 3;
 
     public static (List<Rule> Horizontal, List<Rule> Vertical) Find(GrayImage image, double pointsPerPixel)
     {
         var minRun = (int)Math.Ceiling(MinLengthPt / pointsPerPixel);
-        var (horizontal, vertical) = Runs(image, minRun);
+        var (horizontal, vertical) = Runs(image, minRun, DarkThreshold, pairs: false);
         return (Merge(horizontal, pointsPerPixel), Merge(vertical, pointsPerPixel));
+    }
+
+    /// <summary>A faint rule's run is at least this long: longer than any run a blurred line of text makes at its level.</summary>
+    private const double FaintMinLengthPt = 30;
+
+    /// <summary>
+    /// Rules printed fainter than <see cref="DarkThreshold"/>: a grey hairline a scanner's blur spread over two pixel
+    /// lines, each a little darker than the paper (205 on paper of 238, where the print is under 100). A pixel is dark
+    /// here below <paramref name="threshold"/> in its own line or the next (the hairline's two halves), and only long
+    /// runs count: at a level this near the paper the strokes of a blurred text line run together into runs a
+    /// character or two long, and the normal finder's 12 pt takes them for rules.
+    /// </summary>
+    public static (List<Rule> Horizontal, List<Rule> Vertical) FindFaint(GrayImage image, double pointsPerPixel, byte threshold)
+    {
+        var minRun = (int)Math.Ceiling(FaintMinLengthPt / pointsPerPixel);
+        var (horizontal, vertical) = Runs(image, minRun, threshold, pairs: true);
+        return (Merge(horizontal, pointsPerPixel), Merge(vertical, pointsPerPixel));
+    }
+
+    /// <summary>
+    /// How dark a page's rules are printed: along each rule, the darkest of the pixel on it and those either side of it,
+    /// sampled every few pixels; the median over all. 255 where there are none.
+    /// </summary>
+    public static int PrintLevel(GrayImage image, IEnumerable<Rule> horizontal, IEnumerable<Rule> vertical, double pointsPerPixel)
+    {
+        var samples = new List<int>();
+        void Along(Rule rule, bool across)
+        {
+            var at = (int)(rule.At / pointsPerPixel);
+            var (from, to) = ((int)(rule.From / pointsPerPixel), (int)(rule.To / pointsPerPixel));
+            for (var a = from; a < to; a += 6)
+            {
+                var darkest = 255;
+                for (var d = -1; d <= 1; d++)
+                {
+                    var (x, y) = across ? (a, at + d) : (at + d, a);
+                    if (x >= 0 && y >= 0 && x < image.Width && y < image.Height) darkest = Math.Min(darkest, image.Pixels[y * image.Width + x]);
+                }
+                samples.Add(darkest);
+            }
+        }
+        foreach (var r in horizontal) Along(r, true);
+        foreach (var r in vertical) Along(r, false);
+        if (samples.Count == 0) return 255;
+        samples.Sort();
+        return samples[samples.Count / 2];
     }
 
     /// <summary>
     /// Dark runs as (line, start, end), in one row-major pass: horizontal runs along each row, vertical runs through
     /// a run counter per column — no per-pixel callbacks and no column-order walks over the raster.
     /// </summary>
-    private static (List<(int Line, int From, int To)>, List<(int Line, int From, int To)>) Runs(GrayImage image, int minRun)
+    /// <param name="image">The page.</param>
+    /// <param name="minRun">The shortest run kept, pixels.</param>
+    /// <param name="threshold">Gray below this is dark.</param>
+    /// <param name="pairs">A pixel is dark where it or its neighbour after it (below it for runs across, right of it for
+    /// runs down) is under the threshold.</param>
+    private static (List<(int Line, int From, int To)>, List<(int Line, int From, int To)>) Runs(GrayImage image, int minRun, byte threshold, bool pairs)
     {
         var (w, h) = (image.Width, image.Height);
         var pixels = image.Pixels;
@@ -43,10 +97,11 @@ internal static class RulingLines
         for (var y = 0; y <= h; y++)
         {
             var row = y < h ? pixels.Slice(y * w, w) : default;
+            var next = pairs && y + 1 < h ? pixels.Slice((y + 1) * w, w) : row;
             var start = -1;
             for (var x = 0; x <= w; x++)
             {
-                var dark = y < h && x < w && row[x] < DarkThreshold;
+                var dark = y < h && x < w && (row[x] < threshold || pairs && next[x] < threshold);
                 if (dark && start < 0) start = x;
                 else if (!dark && start >= 0)
                 {
@@ -54,6 +109,7 @@ internal static class RulingLines
                     start = -1;
                 }
                 if (x == w) continue;
+                if (pairs && y < h) dark = row[x] < threshold || x + 1 < w && row[x + 1] < threshold;
                 if (dark) down[x]++;
                 else if (down[x] > 0)
                 {

@@ -413,4 +413,65 @@ public sealed class ScanPageReaderTests
         Assert.Equal("—", rows[1][2]);
         Assert.Equal("5", rows[2][2]);
     }
+
+    /// <summary>
+    /// Answers a digits-only request for one cell by the page-segmentation mode it was asked in — what eng makes of a
+    /// figure wrapped over two lines as one line, and as a block — and every other request by the script.
+    /// </summary>
+    private sealed class ScriptedModes(Dictionary<(int Row, int Column), (string Text, double Confidence)> script, (int Row, int Column) wrapped,
+        string asLine, string asBlock) : IOcrEngine
+    {
+        private readonly ScriptedCells cells = new(script);
+
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+        [
+            .. requests.Select(r => r.Y0 >= Top && ((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW) == wrapped
+                ? new OcrText(r.PageSegMode == 6 ? asBlock : asLine, 0.93)
+                : cells.ReadAll(image, [r], deadline)[0]),
+        ];
+    }
+
+    [Fact]
+    public void A_figure_wrapped_over_two_lines_in_its_cell_is_read_again_as_a_block_and_its_lines_joined()
+    {
+        // A narrow 执行率 column prints "77.12" over "%": read as one line, the digits' model makes nothing of the cell.
+        var chi = new ScriptedCells(new()
+        {
+            [(0, 0)] = ("全年执行数", 0.95), [(0, 1)] = ("执行率", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.96),
+            [(1, 0)] = ("850,885.00", 0.95), [(1, 1)] = ("FA也\n%", 0.5), [(1, 2)] = ("10", 0.95), [(1, 3)] = ("7.71", 0.95),
+            [(2, 0)] = ("0.00", 0.95), [(2, 1)] = ("", 0), [(2, 2)] = ("", 0), [(2, 3)] = ("", 0),
+        });
+        var eng = new ScriptedModes(new() { [(1, 0)] = ("850,885.00", 0.95), [(1, 2)] = ("10", 0.95), [(1, 3)] = ("7.71", 0.95) },
+            (1, 1), asLine: "", asBlock: "77.12\n%");
+        var ocr = Service(language => language == "eng" ? eng : chi, "standard");
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(twoLines: (1, 1)), 0, diagnostics).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+
+        Assert.Equal("77.12%", rows[1][1]);
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.OcrFigureReread && d.Message.Contains("77.12%"));
+    }
+
+    [Theory]
+    [InlineData(20, false)]    // black rules: the grey line is the back of the sheet's rule showing through
+    [InlineData(170, true)]    // a grey-hairline printing: the grey line is its own rule, fainter there, and parts the row
+    public void A_grey_line_is_a_rule_on_a_page_printed_with_grey_rules_and_not_on_one_printed_with_black(byte ruleInk, bool parted)
+    {
+        var page = Page();
+        var pixels = page.Gray.Pixels.ToArray();
+        for (var i = 0; i < pixels.Length; i++)
+            if (pixels[i] == 20) pixels[i] = ruleInk;
+        // Across the middle row, between its blots and its foot: a hairline two pixels thick at 205 on paper of 250.
+        var w = page.Gray.Width;
+        for (var x = Left; x <= Left + CellW * Columns; x++)
+            (pixels[(Top + CellH + 120) * w + x], pixels[(Top + CellH + 121) * w + x]) = (205, 205);
+        var image = new GrayImage(w, page.Gray.Height, pixels);
+        var chi = new ScriptedCells(Enumerable.Range(0, Rows).SelectMany(r => Enumerable.Range(0, Columns).Select(c => (r, c)))
+            .ToDictionary(cell => cell, _ => ("字", 0.95)));
+        var ocr = Service(_ => chi, "standard");
+        var read = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, new ScanPage(image, image), 0, []).Rows;
+        // The middle row's cells end at the table's next rule, or at the grey line (the strip under it holds no print).
+        var bottom = read[1].Row.Cells[0].Source.Box!.Y1;
+        Assert.InRange(bottom, parted ? Top + CellH + 118 : Top + 2 * CellH - 2, parted ? Top + CellH + 123 : Top + 2 * CellH + 4);
+    }
 }

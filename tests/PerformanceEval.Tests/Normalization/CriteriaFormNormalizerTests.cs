@@ -338,4 +338,14 @@ public sealed class CriteriaFormNormalizerTests
         Assert.Equal(listed ?? read[..read.IndexOfAny(['(', '（'])], form.Sections[0].Name);
         Assert.Equal(listed is not null, form.Warnings.Any(w => w.Code == "text.level-repaired"));
     }
+
+    [Theory]
+    [InlineData("过程\n（43\n分） ，")]   // a speck of the cell's rule read as a comma after the bracket
+    [InlineData("过程（43分）。")]
+    public void A_section_label_with_a_stray_mark_after_its_bracket_is_read_whole(string label)
+    {
+        var form = ScannedCriteria(label, ("资金到位率", "20"), ("预算执行率", "23"));
+        Assert.Equal(("过程", (decimal?)43m), (form.Sections[0].Name, form.Sections[0].Weight));
+        Assert.Equal("过程", form.Indicators[0].Level1);
+    }
 }

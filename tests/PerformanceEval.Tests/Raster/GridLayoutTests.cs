@@ -87,4 +87,20 @@ public sealed class GridLayoutTests
         Assert.Equal(["效益指标", "", "20"], rows[1].Cells.Select(c => c.Text));
         Assert.Equal(2, rows[1].Cells[0].RowSpan);
     }
+
+    [Fact]
+    public void Column_rules_closer_than_the_narrowest_column_are_one_edge_where_the_longer_drawn_one_stands()
+    {
+        // Two blocks' edges 8 units apart (beyond the snap): the upper block's at 100, drawn 0–70; the lower's at 108,
+        // drawn 70–150. Apart, they make a column 8 units wide between them and every cell right of it one column off.
+        List<Rule> across = [new(0, 0, 300), new(70, 0, 300), new(150, 0, 300)];
+        List<Rule> down = [new(0, 0, 150), new(100, 0, 70), new(108, 70, 150), new(300, 0, 150)];
+        var apart = GridLayout.Build(across, down, snap: 2.5)!;
+        Assert.Equal([0.0, 100, 108, 300], apart.Xs);
+        var joined = GridLayout.Build(across, down, snap: 2.5, minColumn: 20)!;
+        Assert.Equal([0.0, 108, 300], joined.Xs);
+        // The edge still parts the cells of both blocks: each block has two cells a row, not one.
+        Assert.NotEqual(joined.RegionAt(50, 35), joined.RegionAt(200, 35));
+        Assert.NotEqual(joined.RegionAt(50, 110), joined.RegionAt(200, 110));
+    }
 }

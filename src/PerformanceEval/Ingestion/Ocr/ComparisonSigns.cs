@@ -51,7 +51,7 @@ internal static class ComparisonSigns
     }
 
     /// <summary>Halfway between the crop's paper (its median) and its darkest print (the 1st percentile).</summary>
-    private static byte InkLevel(byte[] pixels)
+    internal static byte InkLevel(byte[] pixels)
     {
         var histogram = new int[256];
         foreach (var p in pixels) histogram[p]++;

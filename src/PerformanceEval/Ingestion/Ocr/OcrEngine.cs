@@ -24,9 +24,13 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
     private IntPtr _handle;
     private IntPtr _monitor;
 
+    /// <summary>The engine reads ideographs (chi_sim): circled numbers, which its unicharset lacks, are looked for.</summary>
+    private readonly bool _readsCircledNumbers;
+
     private OcrEngine(string? dataPath, string language)
     {
         PrepareNativeEnvironment();
+        _readsCircledNumbers = language.StartsWith("chi_", StringComparison.Ordinal);
         _handle = Native.TessBaseAPICreate();
         if (Native.TessBaseAPIInit3(_handle, dataPath, language) != 0)
         {
@@ -137,8 +141,17 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
             if (text.IndexOfAny(['(', ')', ';', ':']) >= 0) text = FullWidthMarks.PairBrackets(FullWidthMarks.Restore(text, BoxedSymbols()));
             // chi_sim drops the bar of "≥": the ink's height tells.
             if (text.IndexOfAny(['>', '<']) >= 0) text = ComparisonSigns.Restore(text, BoxedSymbols(), crop.Pixels, crop.Width, crop.Height);
-            var read = new OcrText(text.Trim(), confidence);
-            if (request.Choices) read = read with { Alternatives = SymbolChoices.Readings(Symbols()) };
+            var alternatives = request.Choices ? SymbolChoices.Readings(Symbols()) : [];
+            // ① … ⑨ are not in chi_sim: found by their ring, their digits read alone (the last use of this recognition's
+            // result: reading a digit replaces it).
+            if (_readsCircledNumbers && request.Whitelist is null && request.Threshold is null &&
+                CircledNumbers.Find(crop.Pixels, crop.Width, crop.Height, ComparisonSigns.InkLevel(crop.Pixels)) is { Count: > 0 } rings)
+            {
+                var symbols = BoxedSymbols();
+                var digits = rings.Select(ring => ReadDigit(CircledNumbers.Digit(crop.Pixels, crop.Width, ring), deadline)).ToList();
+                text = CircledNumbers.Restore(text, symbols, rings, digits);
+            }
+            var read = new OcrText(text.Trim(), confidence) { Alternatives = alternatives };
             return (read, false);
         }
         finally
@@ -156,6 +169,37 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
     }
 
     private const int PsmBlock = 6;
+
+    private const int PsmSingleCharacter = 10;
+
+    /// <summary>A lone digit 1–9 on white (a circled number's inside), or null where the engine reads none surely.</summary>
+    private int? ReadDigit((byte[] Pixels, int Width, int Height) image, OcrDeadline deadline)
+    {
+        var pin = GCHandle.Alloc(image.Pixels, GCHandleType.Pinned);
+        try
+        {
+            Native.TessBaseAPISetPageSegMode(_handle, PsmSingleCharacter);
+            Native.TessBaseAPISetVariable(_handle, "tessedit_char_whitelist", "123456789");
+            Native.TessBaseAPISetVariable(_handle, "lstm_choice_mode", "0");
+            Native.TessBaseAPISetImage(_handle, pin.AddrOfPinnedObject(), image.Width, image.Height, 1, image.Width);
+            Native.TessBaseAPISetSourceResolution(_handle, 300);
+            Native.TessMonitorSetDeadlineMSecs(_monitor, deadline.RemainingMilliseconds);
+            if (Native.TessBaseAPIRecognize(_handle, _monitor) != 0) return null;
+            var textPtr = Native.TessBaseAPIGetUTF8Text(_handle);
+            var text = (Marshal.PtrToStringUTF8(textPtr) ?? "").Trim();
+            Native.TessDeleteText(textPtr);
+            var confidence = Native.TessBaseAPIMeanTextConf(_handle) / 100.0;
+            return text is [var d and >= '1' and <= '9'] && confidence >= MinDigitConfidence ? d - '0' : null;
+        }
+        finally
+        {
+            Native.TessBaseAPIClear(_handle);
+            pin.Free();
+        }
+    }
+
+    /// <summary>How sure the reading of a circled number's digit must be to be taken.</summary>
+    private const double MinDigitConfidence = 0.5;
 
     /// <summary>
     /// Quarter turns clockwise that set a page upright (0–3), by orientation detection — on an engine loaded with the

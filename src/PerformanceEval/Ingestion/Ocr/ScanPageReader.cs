@@ -26,6 +26,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     private const string FigureCharacters = "0123456789.,%=<>-";
     private const string FigureLanguage = "eng";
     private const int PsmSingleLine = 7;
+    private const int PsmBlock = 6;
 
     /// <summary>How near a scan's column rules must end together to be a table's open edge, in points (~20 px).</summary>
     private const double ScannedEdgeSnap = 5;
@@ -38,6 +39,19 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
 
     /// <summary>Dark pixels of one printed character at 300 dpi, about (a 9 pt 一 has ~250, 优 ~700).</summary>
     private const int OneCharacterInk = 200;
+
+    /// <summary>
+    /// Column rules closer than this (pixels, ~1.7 mm) are one column edge: two blocks' edges a few pixels apart, or a
+    /// rule found twice (its dark core and its faint blur), made a column of nothing and every cell beside it one off.
+    /// </summary>
+    private const double MinColumn = 20;
+
+    /// <summary>
+    /// Rules found printed this light or lighter (their median darkest pixel) are a grey-hairline printing's, whose
+    /// fainter stretches are looked for. The print shop's grey printings' found rules read 140–185, its black ones' 0–45
+    /// (the median takes in a character's stroke or two that the finder took for rules).
+    /// </summary>
+    private const int GreyRulePrint = 100;
     private static readonly (int Mode, byte? Threshold)[] FallbackModes = [(PsmSingleLine, null), (PsmRawLine, null), (PsmSingleLine, 200)];
 
     /// <summary>
@@ -51,6 +65,18 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var engine = ocr.EngineFor(ocr.Settings.Language);
         var (horizontal, vertical) = RulingLines.Find(scan.Binary, PointsPerPixel);
+        // A grey hairline a scanner's blur spread thin is lighter than the run finder's level all along (205 on paper of
+        // 240): a whole block's rules lost, its cells one. Looked for again at a level under the page's own paper, as
+        // long runs only — on a page whose rules found are grey themselves: where they are black, the grey lines are the
+        // back of the sheet showing through, its table's rules mirrored (a bleed-through page's cells cut to pieces).
+        // Not on a black-and-white page either, whose paper is white and whose hairlines are dots.
+        var paperLevel = FaintRules.Paper(scan.Binary);
+        if (!scan.BlackAndWhite && paperLevel - FaintRules.Contrast > RulingLines.DarkLevel &&
+            RulingLines.PrintLevel(scan.Binary, horizontal, vertical, PointsPerPixel) >= GreyRulePrint)
+        {
+            var (faintAcross, faintDown) = RulingLines.FindFaint(scan.Binary, PointsPerPixel, (byte)(paperLevel - FaintRules.Contrast));
+            (horizontal, vertical) = ([.. horizontal, .. faintAcross], [.. vertical, .. faintDown]);
+        }
         // A black-and-white page's grey hairlines are dots: found by their shape.
         var (dashedAcross, dashedDown) = scan.BlackAndWhite ? DashedRules.Find(scan.Binary, PointsPerPixel) : ([], []);
         (horizontal, vertical) = ([.. horizontal, .. dashedAcross], [.. vertical, .. dashedDown]);
@@ -64,13 +90,13 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         var faintInk = (byte)Math.Max(0, FaintRules.Paper(image) - FaintRules.Contrast);
         bool InkAlong(bool across, double at, double from, double to) =>
             InkLine.Along(scan.Binary, across, at, from, to) || InkLine.Along(image, across, at, from, to, faintInk);
-        var grid = GridLayout.Build(rulesAcross, rulesDown, snap: 8, InkAlong);
+        var grid = GridLayout.Build(rulesAcross, rulesDown, snap: 8, InkAlong, minColumn: MinColumn);
         // Two rows whose rule was a grey hairline the binarization dropped make one row twice as tall: looked for again
         // on the gray page, inside such rows only.
         if (grid is not null && FaintRules.InTallRows(image, grid) is { Count: > 0 } faint)
         {
             log.Debug("Page {Page} of {SourcePath}: {Count} faint rule pieces found in tall rows", page, doc.Path, faint.Count);
-            grid = GridLayout.Build([.. rulesAcross, .. faint], rulesDown, snap: 8, InkAlong) ?? grid;
+            grid = GridLayout.Build([.. rulesAcross, .. faint], rulesDown, snap: 8, InkAlong, minColumn: MinColumn) ?? grid;
         }
         var tableTop = (int)(grid?.Ys[0] ?? image.Height);
 
@@ -256,11 +282,17 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         if (rereads.Count > 0)
         {
             var figures = ocr.EngineFor(FigureLanguage);
-            var again = figures.ReadAll(image, [.. rereads.Select(c => requests[c.Request] with { PageSegMode = PsmSingleLine, Whitelist = FigureCharacters, Choices = true })], deadline);
+            // A figure wrapped in a narrow column ("77.12" over "%") is read as the block of lines it is: read as one
+            // line, the digits' model made nothing of it, and chi_sim "FA也" of its first line.
+            var wrapped = rereads.Select(c => requests[c.Request].PageSegMode != PsmSingleLine &&
+                                              OcrCrop.TextLines(image, requests[c.Request]).Count is 2 or 3).ToList();
+            var again = figures.ReadAll(image, [.. rereads.Select((c, k) => requests[c.Request] with
+                { PageSegMode = wrapped[k] ? PsmBlock : PsmSingleLine, Whitelist = FigureCharacters, Choices = true })], deadline);
             for (var k = 0; k < rereads.Count; k++)
             {
                 var (_, box, index) = rereads[k];
                 var (first, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
+                if (wrapped[k] && LooksLikeFigure(digits.Text)) digits = digits with { Text = NoSpace(digits.Text) };
                 if (LooksLikeFigure(digits.Text) && (digits.Confidence >= first.Confidence || !LooksLikeFigure(first.Text)) && digits.Text != first.Text &&
                     (!percents.Contains(index) || digits.Text.EndsWith('%')) &&
                     !SameBut2ForSign(first.Text, digits.Text) && (first.Text.Length > 0 || digits.Confidence >= SureOfNothing))
