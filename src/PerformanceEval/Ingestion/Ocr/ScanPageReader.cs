@@ -292,7 +292,10 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             {
                 var (_, box, index) = rereads[k];
                 var (first, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
-                if (wrapped[k] && LooksLikeFigure(digits.Text)) digits = digits with { Text = NoSpace(digits.Text) };
+                // Lines that are each a figure are not one figure wrapped but two stacked: a row's rule not found, its
+                // "12" over the next row's "6" (joined, a 126 and a 43 with no warning). Such a reading is no reading.
+                if (wrapped[k] && digits.Text.Split('\n') is { Length: > 1 } parts)
+                    digits = digits with { Text = parts.All(LooksLikeFigure) ? "" : LooksLikeFigure(digits.Text) ? NoSpace(digits.Text) : digits.Text };
                 if (LooksLikeFigure(digits.Text) && (digits.Confidence >= first.Confidence || !LooksLikeFigure(first.Text)) && digits.Text != first.Text &&
                     (!percents.Contains(index) || digits.Text.EndsWith('%')) &&
                     !SameBut2ForSign(first.Text, digits.Text) && (first.Text.Length > 0 || digits.Confidence >= SureOfNothing))
