@@ -26,15 +26,16 @@ internal static class CircledNumbers
     /// <summary>How far a ring's box may be from square (width against height).</summary>
     private const double MaxAspect = 1.25;
 
-    /// <summary>Share of the ring's ink that must lie near its circle (between these fractions of its radius).</summary>
+    /// <summary>
+    /// Share of a ring's ink outside its hole (beyond <see cref="Inner"/> of its radius) that must lie near its circle
+    /// (up to <see cref="Outer"/>): a square's corners lie further out.
+    /// </summary>
     private const double OnCircle = 0.92, Inner = 0.68, Outer = 1.18;
 
     /// <summary>Of sixteen directions from the centre, how many must hold ring ink: a closed ring, not a bracket's arc.</summary>
     private const int Directions = 16, DirectionsInked = 15;
 
     private const string Circled = "①②③④⑤⑥⑦⑧⑨";
-
-    public static bool IsCircled(char c) => Circled.Contains(c);
 
     public static char Of(int digit) => Circled[digit - 1];
 
@@ -47,7 +48,7 @@ internal static class CircledNumbers
         var rings = new List<Ring>();
         if (width < MinSize || height < MinSize) return rings;
         var label = new int[width * height];
-        var components = new List<(int Left, int Top, int Right, int Bottom, int Count, int Seed)>();
+        var components = new List<(int Left, int Top, int Right, int Bottom, int Count)>();
         var stack = new Stack<int>();
         for (var start = 0; start < pixels.Length; start++)
         {
@@ -73,11 +74,11 @@ internal static class CircledNumbers
                         stack.Push(q);
                     }
             }
-            components.Add((left, top, right, bottom, count, start));
+            components.Add((left, top, right, bottom, count));
         }
         for (var k = 0; k < components.Count; k++)
         {
-            var (left, top, right, bottom, count, _) = components[k];
+            var (left, top, right, bottom, count) = components[k];
             var (w, h) = (right - left + 1, bottom - top + 1);
             if (w < MinSize || h < MinSize || w > MaxSize || h > MaxSize) continue;
             if (Math.Max(w, h) > MaxAspect * Math.Min(w, h)) continue;
@@ -181,9 +182,8 @@ internal static class CircledNumbers
 
     /// <summary>
     /// The text with each ring's circled number in it. The digits are the engine's readings of the rings' insides
-    /// (null where it read none); where some are unread and the rest run 1, 2, 3 … in reading order, an unread one is
-    /// its place in that run (an enumeration has no gaps). A ring whose number stays unknown leaves the text as it is
-    /// there. The symbols' boxes say where in the text a ring stands: the symbols on it (the engine's misreading of the
+    /// (null where it read none; an unread one is numbered by its place among the read, <see cref="Numbered"/>). A ring
+    /// whose number stays unknown leaves the text as it is there. The symbols' boxes say where in the text a ring stands: the symbols on it (the engine's misreading of the
     /// circled number) are replaced by it; where none is on it, it goes before the next symbol of its line. Text the
     /// symbols do not match (they are the engine's own pieces of it, in order) is left as read.
     /// </summary>
