@@ -123,9 +123,10 @@ internal static class QualityBench
     private static bool IsSilentlyWrong(FieldOutcome o, Contract.CleanedForm form)
     {
         if (o.Correct || !IsFigure(o) || string.IsNullOrEmpty(o.Actual) || o.Actual.StartsWith('<')) return false;   // "<missing row>": not read, not wrong
-        var line = form.Provenance.GetValueOrDefault(o.Path)?.Line;
+        var path = FormPath(o.Path);
+        var line = form.Provenance.GetValueOrDefault(path)?.Line;
         return !form.Warnings.Any(w =>
-            w.Field is { } field && (o.Path == field || o.Path.StartsWith(field + ".", StringComparison.Ordinal)) ||
+            w.Field is { } field && (path == field || path.StartsWith(field + ".", StringComparison.Ordinal)) ||
             line is not null && w.Source?.Line == line);
     }
 
@@ -137,11 +138,19 @@ internal static class QualityBench
     private static bool IsWrongWithoutOcrWarning(FieldOutcome o, Contract.CleanedForm form)
     {
         if (o.Correct || !IsFigure(o) || string.IsNullOrEmpty(o.Actual) || o.Actual.StartsWith('<')) return false;
-        var line = form.Provenance.GetValueOrDefault(o.Path)?.Line;
+        var path = FormPath(o.Path);
+        var line = form.Provenance.GetValueOrDefault(path)?.Line;
         return !form.Warnings.Any(w => w.Code.StartsWith("ocr.", StringComparison.Ordinal) &&
-            (w.Field is { } field && (o.Path == field || o.Path.StartsWith(field + ".", StringComparison.Ordinal)) ||
+            (w.Field is { } field && (path == field || path.StartsWith(field + ".", StringComparison.Ordinal)) ||
              line is not null && w.Source?.Line == line));
     }
+
+    /// <summary>
+    /// The form's own path of a compared field: a row the gold has not ("extra row 3.weight") is the form's fourth
+    /// indicator row, whose warnings and provenance are under indicators[3].
+    /// </summary>
+    private static string FormPath(string path) =>
+        System.Text.RegularExpressions.Regex.Match(path, @"^extra row (\d+)\.(\w+)$") is { Success: true } m ? $"indicators[{m.Groups[1].Value}].{m.Groups[2].Value}" : path;
 
     private static bool IsFigure(FieldOutcome o) =>
         o.Category.StartsWith("funding.", StringComparison.Ordinal) || o.Category.StartsWith("totals.", StringComparison.Ordinal) ||

@@ -71,6 +71,10 @@ public static class DiagnosticCodes
         "单元格中的数字以“仅数字”模式重新识别，采用了更可信的读数。", "对照扫描件核对该数字。");
     public static readonly DiagnosticCode OcrCellSplit = new("ocr.cell-split-by-header", Warning, Stage.Ingestion,
         "扫描件上一个单元格跨了两个数字列（如分值与得分）：两格之间的表格线没有找到，已按表头的列分开识别。", "核对这两个数字。");
+    public static readonly DiagnosticCode OcrRowsSplit = new("ocr.rows-split-by-figures", Warning, Stage.Ingestion,
+        "扫描件上一行的数字单元格各有几行数字（如分值 12、6、13 上下排列）：行间的表格线没有找到，已按数字的行分成几行识别。", "核对这几行的指标名称与数字。");
+    public static readonly DiagnosticCode OcrPageUnruled = new("ocr.page-unruled", Warning, Stage.Ingestion,
+        "扫描页上没有找到表格线（如灰色表格线在黑白扫描中消失），按文字在页面上的位置读取各行各列。", "核对各数字所在的列与行。");
     public static readonly DiagnosticCode OcrLowConfidence = new("ocr.low-confidence", Warning, Stage.Ingestion,
         "单元格中的数字识别置信度低。", "对照扫描件核对该数字，必要时更正。");
     public static readonly DiagnosticCode OcrChoiceReread = new("ocr.choice-reread", Warning, Stage.Ingestion,

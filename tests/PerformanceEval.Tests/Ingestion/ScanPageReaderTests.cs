@@ -486,4 +486,134 @@ public sealed class ScanPageReaderTests
         var bottom = read[1].Row.Cells[0].Source.Box!.Y1;
         Assert.InRange(bottom, parted ? Top + CellH + 118 : Top + 2 * CellH - 2, parted ? Top + CellH + 123 : Top + 2 * CellH + 4);
     }
+
+    /// <summary>
+    /// Answers by where a crop lies in <see cref="StackedPage"/>'s table: the header's labels, each printed row's words,
+    /// and both rows' lines for a crop that holds both (the row read before it is cut).
+    /// </summary>
+    private sealed class ScriptedStack : IOcrEngine
+    {
+        private static readonly string[] Header = ["三级指标", "实际完成值", "分值", "得分"];
+        private static readonly string[][] Printed = [["甲项指标", "健全", "12", "12"], ["乙项指标", "完善", "6", "5"]];
+
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+        [
+            .. requests.Select(r =>
+            {
+                if (r.Y0 < Top) return new OcrText("", 0);
+                var column = (r.X0 - Left) / CellW;
+                if (r.Y1 <= Top + CellH) return new OcrText(Header[column], 0.95);
+                var (upper, lower) = (r.Y0 < Top + CellH + 90, r.Y1 > Top + CellH + 210);
+                var text = upper && lower ? $"{Printed[0][column]}\n{Printed[1][column]}" : Printed[upper ? 0 : 1][column];
+                return new OcrText(text, 0.95);
+            }),
+        ];
+    }
+
+    /// <summary>
+    /// A header row over one 300-px row that is two printed rows, no rule between them: each cell a line of print in
+    /// the upper half (y 300–336) and one in the lower (450–486).
+    /// </summary>
+    private static ScanPage StackedPage()
+    {
+        var (w, h) = (Left * 2 + CellW * Columns, Top * 2 + CellH * 3);
+        var pixels = new byte[w * h];
+        Array.Fill(pixels, (byte)250);
+        for (var c = 0; c <= Columns; c++)
+            for (var y = Top; y <= Top + CellH * 3; y++)
+                for (var t = 0; t < 3; t++) pixels[y * w + Left + c * CellW + t] = 20;
+        foreach (var ruleY in new[] { Top, Top + CellH, Top + CellH * 3 })
+            for (var x = Left; x <= Left + CellW * Columns + 2; x++)
+                for (var t = 0; t < 3; t++) pixels[(ruleY + t) * w + x] = 20;
+        foreach (var lineTop in new[] { Top + 55, Top + CellH + 50, Top + CellH + 200 })
+            for (var c = 0; c < Columns; c++)
+                for (var y = 0; y < 36; y++)
+                    for (var x = 0; x < 30; x++) pixels[(lineTop + y) * w + Left + c * CellW + 40 + x] = 30;
+        var page = new GrayImage(w, h, pixels);
+        return new ScanPage(page, page);
+    }
+
+    [Fact]
+    public void Two_rows_no_rule_parts_are_read_as_two_rows_when_their_figure_cells_hold_a_figure_each_per_row()
+    {
+        var engine = new ScriptedStack();
+        var ocr = Service(_ => engine, "standard");
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, StackedPage(), 0, diagnostics).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["甲项指标", "健全", "12", "12"], rows[1]);
+        Assert.Equal(["乙项指标", "完善", "6", "5"], rows[2]);
+        var split = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OcrRowsSplit);
+        Assert.Contains("2 行", split.Message);
+    }
+
+    /// <summary>Answers every request with one word.</summary>
+    private sealed class OneWord : IOcrEngine
+    {
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+            [.. requests.Select(_ => new OcrText("字", 0.95))];
+    }
+
+    /// <summary>
+    /// A page of <paramref name="rows"/> × 4 blots of print (30 × 36 px, 300 px apart across, 80 down), ruled as a
+    /// table of those cells or not at all.
+    /// </summary>
+    private static ScanPage PrintPage(int rows, bool ruled)
+    {
+        var (w, h) = (Left * 2 + CellW * Columns, Top * 2 + 80 * rows);
+        var pixels = new byte[w * h];
+        Array.Fill(pixels, (byte)250);
+        if (ruled)
+        {
+            for (var c = 0; c <= Columns; c++)
+                for (var y = Top; y <= Top + 80 * rows; y++)
+                    for (var t = 0; t < 3; t++) pixels[y * w + Left + c * CellW + t] = 20;
+            for (var r = 0; r <= rows; r++)
+                for (var x = Left; x <= Left + CellW * Columns + 2; x++)
+                    for (var t = 0; t < 3; t++) pixels[(Top + r * 80 + t) * w + x] = 20;
+        }
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < Columns; c++)
+                for (var y = 0; y < 36; y++)
+                    for (var x = 0; x < 30; x += 2) pixels[(Top + r * 80 + 22 + y) * w + Left + c * CellW + 40 + x] = 30;
+        var page = new GrayImage(w, h, pixels);
+        return new ScanPage(page, page);
+    }
+
+    /// <summary>Answers a word left of <paramref name="figuresFrom"/> and a figure from there on.</summary>
+    private sealed class WordsThenFigures(int figuresFrom) : IOcrEngine
+    {
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+            [.. requests.Select(r => new OcrText(r.X0 < figuresFrom ? "字" : "10", 0.95))];
+    }
+
+    [Fact]
+    public void A_page_of_print_with_no_rules_is_read_as_layout_text_and_each_line_of_figures_warned()
+    {
+        var ocr = Service(_ => new WordsThenFigures(Left + 2 * CellW), "standard");
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, PrintPage(10, ruled: false), 0, diagnostics).Rows;
+        Assert.Equal(10, rows.Count);
+        Assert.All(rows, r => Assert.Equal(RowOrigin.Layout, r.Row.Origin));
+        Assert.All(rows, r => Assert.Equal(["字", "字", "10", "10"], r.Row.Cells.Select(c => c.Text)));
+        // Lines numbered down the page; each line's warning on its line, where its figures point.
+        Assert.Equal(Enumerable.Range(1, 10).Cast<int?>(), rows.Select(r => r.Row.Line));
+        var warned = diagnostics.Where(d => d.Code == DiagnosticCodes.OcrPageUnruled).ToList();
+        Assert.Equal(rows.Select(r => r.Row.Line), warned.Select(d => d.Source!.Line));
+        Assert.All(rows, r => Assert.All(r.Row.Cells, c => Assert.Equal(r.Row.Line, c.Source.Line)));
+    }
+
+    [Fact]
+    public void A_ruled_page_of_a_few_cells_and_nothing_else_is_still_its_table()
+    {
+        // The last rows of a table continued onto a page of their own: eight cells, no print outside them.
+        var ocr = Service(_ => new OneWord(), "standard");
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, PrintPage(2, ruled: true), 0, diagnostics).Rows;
+        // (The strip above the table, its top rule's edge in it, is read as lines above a table are.)
+        Assert.Equal(2, rows.Count(r => r.Row.Origin == RowOrigin.RuledGrid));
+        Assert.All(rows.Where(r => r.Row.Origin == RowOrigin.RuledGrid), r => Assert.Equal(4, r.Row.Cells.Length));
+        Assert.DoesNotContain(diagnostics, d => d.Code == DiagnosticCodes.OcrPageUnruled);
+    }
 }

@@ -91,12 +91,14 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         bool InkAlong(bool across, double at, double from, double to) =>
             InkLine.Along(scan.Binary, across, at, from, to) || InkLine.Along(image, across, at, from, to, faintInk);
         var grid = GridLayout.Build(rulesAcross, rulesDown, snap: 8, InkAlong, minColumn: MinColumn);
+        var across = rulesAcross;
         // Two rows whose rule was a grey hairline the binarization dropped make one row twice as tall: looked for again
         // on the gray page, inside such rows only.
         if (grid is not null && FaintRules.InTallRows(image, grid) is { Count: > 0 } faint)
         {
             log.Debug("Page {Page} of {SourcePath}: {Count} faint rule pieces found in tall rows", page, doc.Path, faint.Count);
-            grid = GridLayout.Build([.. rulesAcross, .. faint], rulesDown, snap: 8, InkAlong, minColumn: MinColumn) ?? grid;
+            if (GridLayout.Build([.. rulesAcross, .. faint], rulesDown, snap: 8, InkAlong, minColumn: MinColumn) is { } withFaint)
+                (grid, across) = (withFaint, [.. rulesAcross, .. faint]);
         }
         var tableTop = (int)(grid?.Ys[0] ?? image.Height);
 
@@ -123,6 +125,12 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             }
         }
         if (grid is not null) AddCells(grid, grid.Regions());
+        // No table the rules draw (a grey-ruled form whose rules a black-and-white scan dropped, or a grid of a few cells
+        // with print out of a page of it): the page is read as layout text, by where its print stands (UnruledPage).
+        // Not a page of a few cells a table continued onto (its last rows and 总分): that page's print is in its cells.
+        if (cells.Count < MinRuledCells && UnruledPage.Pieces(image, PsmSingleLine) is { Count: >= MinUnruledPieces } pieces &&
+            pieces.Count >= 3 * cells.Count)
+            return ReadUnruled(doc, page, image, engine, pieces, block, diagnostics, deadline, clock);
         var read = requests.Count == 0 ? [] : engine.ReadAll(image, requests, deadline);
         var texts = read.Select(t => t with { Text = Compact(t.Text) }).ToList();
 
@@ -201,6 +209,44 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                     $"单元格 {Where(box)} 先识别为“{texts[index].Text.Replace('\n', ' ')}”，金额单位未能识别；其最后一行单独重新识别为“{Compact(lines[k].Text)}”，读作单位“{currency}”，请对照扫描件核对",
                     Ref(doc, page, box, text, lines[k].Confidence)));
                 texts[index] = texts[index] with { Text = text, Alternatives = [] };
+            }
+        }
+
+        // Rows whose rule between them no search found (a fax's dotted hairline): a row's figure cells each hold its
+        // rows' figures one over the other. The row is cut between them and the cells it makes are read (StackedRows).
+        if (grid is not null)
+        {
+            var textByRegion = cells.ToDictionary(c => c.Region, c => texts[c.Request].Text);
+            var cuts = StackedRows.Cuts(image, grid, textByRegion, FigureColumns.Find(grid, textByRegion, ocr.Templates),
+                cells.ToDictionary(c => c.Region, c => requests[c.Request]));
+            if (cuts.Count > 0 && GridLayout.Build([.. across, .. cuts.Select(c => c.Cut)], rulesDown, snap: 8, InkAlong, minColumn: MinColumn) is { } parted)
+            {
+                foreach (var row in cuts.Select(c => c.Row).Distinct())
+                {
+                    var rowBox = new Box(grid.Xs[0], grid.Ys[row], grid.Xs[^1], grid.Ys[row + 1], BoxUnits.Pixels);
+                    var parts = cuts.Where(c => c.Row == row).Select(c => c.Cut.At).Distinct().Count() + 1;
+                    var sample = cells.Where(c => grid.Extent(c.Region).Top == row && grid.Extent(c.Region).Bottom == row)
+                        .Select(c => texts[c.Request].Text).FirstOrDefault(t => t.Split('\n').Length == parts) ?? "";
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrRowsSplit,
+                        $"表格区域 {Where(rowBox)} 的数字单元格各有 {parts} 行数字（如“{sample.Replace('\n', '／')}”）：行间的表格线没有找到，已分成 {parts} 行识别",
+                        Ref(doc, page, rowBox, sample.Replace('\n', ' '), 1)));
+                }
+                // Cells the cuts left as they were keep their reading; the ones they made are read.
+                var before = cells.ToList();
+                cells.Clear();
+                var made = new List<int>();
+                foreach (var region in parted.Regions())
+                {
+                    var box = parted.BoxOf(region, BoxUnits.Pixels);
+                    var same = before.FindIndex(c => SameBox(c.Box, box));
+                    if (same >= 0) cells.Add((region, box, before[same].Request));
+                    else made.Add(region);
+                }
+                grid = parted;
+                var first = requests.Count;
+                AddCells(grid, made);
+                if (requests.Count > first)
+                    texts.AddRange(engine.ReadAll(image, requests[first..], deadline).Select(t => t with { Text = Compact(t.Text) }));
             }
         }
 
@@ -370,6 +416,63 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         return new PageReading([.. rows.OrderBy(r => r.Item1)], columns);
     }
 
+    /// <summary>Fewer cells with print than this make no table: a form's has some forty or more.</summary>
+    private const int MinRuledCells = 10;
+
+    /// <summary>Pieces of print (<see cref="UnruledPage.Pieces"/>) a page read without rules holds at least: a form's, a hundred.</summary>
+    private const int MinUnruledPieces = 30;
+
+    /// <summary>
+    /// A page read as layout text (<see cref="UnruledPage"/>): each piece of print read by chi_sim as a line, one that is
+    /// mostly figure characters read again by the digits' model as in a cell, and a figure read unsure warned.
+    /// </summary>
+    private PageReading ReadUnruled(SourceDocument doc, int page, GrayImage image, IOcrEngine engine, List<OcrRequest> pieces, int block,
+        List<Diagnostic> diagnostics, OcrDeadline deadline, System.Diagnostics.Stopwatch clock)
+    {
+        var texts = (pieces.Count == 0 ? [] : engine.ReadAll(image, pieces, deadline))
+            .Select(t => t with { Text = RuleDots().Replace(Compact(t.Text), "") }).ToList();
+        var rereads = Enumerable.Range(0, pieces.Count).Where(i => NeedsFigureReread(texts[i].Text)).ToList();
+        if (rereads.Count > 0)
+        {
+            var again = ocr.EngineFor(FigureLanguage).ReadAll(image,
+                [.. rereads.Select(i => pieces[i] with { Whitelist = FigureCharacters, Choices = false })], deadline);
+            for (var k = 0; k < rereads.Count; k++)
+            {
+                var (i, digits) = (rereads[k], again[k] with { Text = Compact(again[k].Text) });
+                if (!LooksLikeFigure(digits.Text) || digits.Text == texts[i].Text ||
+                    LooksLikeFigure(texts[i].Text) && digits.Confidence < texts[i].Confidence || SameBut2ForSign(texts[i].Text, digits.Text)) continue;
+                var box = new Box(pieces[i].X0, pieces[i].Y0, pieces[i].X1, pieces[i].Y1, BoxUnits.Pixels);
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrFigureReread,
+                    $"单元格 {Where(box)} 中的数字先识别为“{texts[i].Text}”（置信度 {texts[i].Confidence:F2}），以仅数字模式重新识别为“{digits.Text}”（{digits.Confidence:F2}）",
+                    Ref(doc, page, box, digits.Text, digits.Confidence)));
+                texts[i] = digits;
+            }
+        }
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (!LooksLikeFigure(texts[i].Text) || texts[i].Confidence >= FigureWarnBelow) continue;
+            var box = new Box(pieces[i].X0, pieces[i].Y0, pieces[i].X1, pieces[i].Y1, BoxUnits.Pixels);
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrLowConfidence,
+                $"单元格 {Where(box)} 中的数字“{texts[i].Text}”识别置信度仅 {texts[i].Confidence:F2}，请对照扫描件核对",
+                Ref(doc, page, box, texts[i].Text, texts[i].Confidence)));
+        }
+        var rows = UnruledPage.Rows(doc, page, pieces, texts, block);
+        // Every line of figures is warned: no rule says which cell a figure is, only where it stands — a line's
+        // warning stands on its line, where each figure read from it points.
+        foreach (var (_, row) in rows.Where(r => r.Row.Cells.Any(c => c.Text.Any(char.IsAsciiDigit))))
+        {
+            var boxes = row.Cells.Select(c => c.Source.Box!).ToList();
+            var box = new Box(boxes.Min(b => b.X0), boxes.Min(b => b.Y0), boxes.Max(b => b.X1), boxes.Max(b => b.Y1), BoxUnits.Pixels);
+            var text = string.Join(" ", row.Cells.Select(c => c.Text));
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrPageUnruled,
+                $"第 {page} 页没有找到表格线：{Where(box)} 处的一行“{text}”按文字在页面上的位置读入表格的行与列，请对照扫描件核对其中的数字",
+                new SourceRef(doc.Path, doc.Sha256, page, row.Line, null, null, box, text, null)));
+        }
+        log.Information("OCR of {SourcePath} page {Page}: no ruled table; {Pieces} pieces of print read as layout text in {ElapsedMs} ms",
+            doc.Path, page, pieces.Count, clock.ElapsedMilliseconds);
+        return new PageReading(rows, null);
+    }
+
     /// <summary>The cell's inside, clear of its rules; null for a sliver or a blank cell.</summary>
     private static OcrRequest? Inner(GrayImage image, Box box)
     {
@@ -496,6 +599,9 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             yield return (i, new RawRow([new RawCell(lines[i], Ref(doc, page, box, lines[i], read.Confidence) with { Col = 0 })], RowOrigin.Layout, null, block));
     }
 
+    private static bool SameBox(Box a, Box b) =>
+        Math.Abs(a.X0 - b.X0) < 0.5 && Math.Abs(a.Y0 - b.Y0) < 0.5 && Math.Abs(a.X1 - b.X1) < 0.5 && Math.Abs(a.Y1 - b.Y1) < 0.5;
+
     private static string Where(Box box) => $"[{box.X0:F0},{box.Y0:F0},{box.X1:F0},{box.Y1:F0}] px";
 
     private static SourceRef Ref(SourceDocument doc, int page, Box box, string text, double confidence) =>
@@ -595,7 +701,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     }
 
     /// <summary>A figure, also when the cell wraps it ("96.46" over "%").</summary>
-    private static bool LooksLikeFigure(string text) => text.Length > 0 && Figure().IsMatch(NoSpace(text));
+    internal static bool LooksLikeFigure(string text) => text.Length > 0 && Figure().IsMatch(NoSpace(text));
 
     private static string NoSpace(string text) => text.Replace(" ", "").Replace("\n", "");
 
@@ -616,4 +722,11 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
 
     [GeneratedRegex(@"^[<>=≥≤]{0,2}[0-9][0-9.,]*%?$")]
     private static partial Regex Figure();
+
+    /// <summary>
+    /// A dotted rule's dots read beside a piece of print on a page without rules (".2634775.00", ":0.00", "7.46."): no
+    /// figure begins with a point, a colon or a comma, or ends with one.
+    /// </summary>
+    [GeneratedRegex(@"^[.:,'`]+(?=[0-9])|(?<=[0-9%])[.:,'`]+$")]
+    private static partial Regex RuleDots();
 }
