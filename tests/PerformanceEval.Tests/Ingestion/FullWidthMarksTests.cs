@@ -109,4 +109,18 @@ public sealed class FullWidthMarksTests
         var read = "(12)";
         Assert.Equal(read, FullWidthMarks.Restore(read, Line(read, wide: true)));
     }
+
+    [Theory]
+    [InlineData("工作；（1分）②资金;(2分)③手续；(1分)", "工作；（1分）②资金；（2分）③手续；（1分）")]
+    [InlineData("工作；（1分）②资金;（2分）", "工作；（1分）②资金；（2分）")]
+    // As the engine writes it, its characters spaced apart.
+    [InlineData("工 作 ； （ 1 分 ） ② 资 金 ; ( 2 分 )", "工 作 ； （ 1 分 ） ② 资 金 ； （ 2 分 ）")]
+    // No "；（" read in the cell: nothing says how it was printed.
+    [InlineData("工作;(1分)②资金;(2分)", "工作;(1分)②资金;(2分)")]
+    // Only the marks that follow a semicolon: a bracket of its own ("资金(资产)") is measured, not assumed.
+    [InlineData("工作；（1分）②资金(资产);(2分)", "工作；（1分）②资金(资产)；（2分）")]
+    public void A_cell_printing_semicolon_bracket_wide_prints_every_one_so(string read, string expected)
+    {
+        Assert.Equal(expected, FullWidthMarks.SameMarksThroughout(read));
+    }
 }

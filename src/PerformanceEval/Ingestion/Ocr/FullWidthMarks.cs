@@ -16,7 +16,7 @@ internal sealed record BoxedSymbol(string Text, int Left, int Top, int Right, in
 /// ideographs to measure the em by, is left as read. (Commas are left as read: the boxes the engine gives a comma
 /// overlap the character after it on the print shop's scans, and measure nothing.)
 /// </summary>
-internal static class FullWidthMarks
+internal static partial class FullWidthMarks
 {
     /// <summary>How much wider than the line's ideograph gap the open side of a full-width mark is, in ems.</summary>
     private const double OpenSide = 0.3;
@@ -102,6 +102,38 @@ internal static class FullWidthMarks
         }
         return new string(chars);
     }
+
+    /// <summary>
+    /// A cell that prints "；（" (the criteria template's 评分规则 enumerate "…工作；（1分）②…") prints it so throughout:
+    /// where chi_sim read some of them narrow (";(", "；(", ";（" — the engine's boxes beside a semicolon are too loose for
+    /// <see cref="Restore"/> to measure there), they are the same marks, and the bracket they open closes wide. A cell
+    /// with no "；（" read is left as read. For OCR text only.
+    /// </summary>
+    public static string SameMarksThroughout(string text)
+    {
+        // (The engine's text spaces its characters apart: "工 作 ； （ 1 分 ）".)
+        if (text.AsSpan().IndexOfAny(";(") < 0 || !WideSemicolonBracket().IsMatch(text)) return text;
+        var chars = text.ToCharArray();
+        for (var k = 0; k < chars.Length; k++)
+        {
+            if (chars[k] is not (';' or '；')) continue;
+            var b = k + 1;
+            while (b < chars.Length && chars[b] is ' ') b++;
+            if (b == chars.Length || chars[b] is not ('(' or '（') || chars[k] == '；' && chars[b] == '（') continue;
+            (chars[k], chars[b]) = ('；', '（');
+            // Its closing bracket: the first one after it, unless another bracket opens first.
+            for (var j = b + 1; j < chars.Length && chars[j] is not ('(' or '（'); j++)
+                if (chars[j] is ')' or '）')
+                {
+                    chars[j] = '）';
+                    break;
+                }
+        }
+        return new string(chars);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("； *（")]
+    private static partial System.Text.RegularExpressions.Regex WideSemicolonBracket();
 
     private const string Marks = "();:";
 

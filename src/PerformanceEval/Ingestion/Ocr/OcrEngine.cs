@@ -138,7 +138,8 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
             Native.TessDeleteText(textPtr);
             var confidence = Math.Max(0, Native.TessBaseAPIMeanTextConf(_handle)) / 100.0;
             // chi_sim reads "（" as "(": where the page shows which one was printed, the text says so.
-            if (text.IndexOfAny(['(', ')', ';', ':']) >= 0) text = FullWidthMarks.PairBrackets(FullWidthMarks.Restore(text, BoxedSymbols()));
+            if (text.IndexOfAny(['(', ')', ';', ':']) >= 0)
+                text = FullWidthMarks.SameMarksThroughout(FullWidthMarks.PairBrackets(FullWidthMarks.Restore(text, BoxedSymbols())));
             // chi_sim drops the bar of "≥": the ink's height tells.
             if (text.IndexOfAny(['>', '<']) >= 0) text = ComparisonSigns.Restore(text, BoxedSymbols(), crop.Pixels, crop.Width, crop.Height);
             var alternatives = request.Choices ? SymbolChoices.Readings(Symbols()) : [];
