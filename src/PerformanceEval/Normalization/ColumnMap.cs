@@ -187,7 +187,13 @@ internal sealed class ColumnMap
     {
         if (!Ordinals.All(kinds.Contains)) return;
         var cells = header.Cells.Where(c => c.FirstColumn >= 0 && !c.IsEmpty).OrderBy(c => c.FirstColumn).ToList();
-        var at = Enumerable.Range(0, cells.Count).Where(i => OrdinalLike(LabelMatcher.Key(cells[i].Text))).ToList();
+        // (A wrapped "一级" / "指标" whose ordinal line OCR garbled, "1" / "指标" or "到" / "指标", is such a cell too:
+        // "?指标" of three or four characters near no other label of the template (绩效指标 read 绩歼指标 beside them is
+        // that label) and no level's name.)
+        var others = matcher.Model.Labels.Keys.Where(k => !Ordinals.Contains(k)).ToArray();
+        var at = Enumerable.Range(0, cells.Count).Where(i => LabelMatcher.Key(cells[i].Text) is var key &&
+            (OrdinalLike(key) || key.Length is 3 or 4 && key.EndsWith("指标", StringComparison.Ordinal) &&
+             matcher.Match(cells[i].Text, others) is not { Score: >= NearEnough } && matcher.MatchLevel(cells[i].Text) is not { IsExact: true })).ToList();
         if (at.Count != 3 || at[2] - at[0] != 2) return;
         var triple = at.Select(i => cells[i]).ToList();
         // Labels read exactly keep the order they were printed in (and a label read exactly twice is Repeated's case).

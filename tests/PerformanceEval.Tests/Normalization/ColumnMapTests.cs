@@ -237,6 +237,36 @@ public sealed class ColumnMapTests
     }
 
     [Fact]
+    public void Wrapped_ordinal_headers_whose_number_line_ocr_lost_are_the_three_levels_too()
+    {
+        // A table's next page repeats its header, each level label wrapped "一级" / "指标": OCR read the first two's
+        // number lines as "1" and "到", the third's 三 as 本 (as near 一级 as 三级: it took 一级, and the names were lost).
+        var header = Row(0, null, 0.9, ("1\n指标", 0, 1), ("到\n指标", 1, 1), ("本级\n指标", 2, 1), ("实际完\n成什", 3, 1), ("年度指\n标值", 4, 1),
+            ("分值", 5, 1), ("得分", 6, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        Assert.Equal(["HdrLevel1", "HdrLevel2", "HdrName"], new[] { 0, 1, 2 }.Select(c => map.KindOf(Row(0, null, ("x", c, 1)).Cells[0])));
+    }
+
+    [Fact]
+    public void The_block_s_label_misread_beside_the_level_headers_is_none_of_them()
+    {
+        // 绩效指标 (its column's label, read 绩歼指标) before 一级指标, an unread 二级指标 and 三级指标: the levels stay.
+        var header = Row(0, null, 0.9, ("绩歼\n指标", 0, 1), ("一级\n指标", 1, 1), ("", 2, 1), ("三级\n指标", 3, 1), ("实际完成值", 4, 1),
+            ("年度指标值", 5, 1), ("分值", 6, 1), ("得分", 7, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        Assert.Equal(["HdrLevel1", "HdrLevel2", "HdrName"], new[] { 1, 2, 3 }.Select(c => map.KindOf(Row(0, null, ("x", c, 1)).Cells[0])));
+    }
+
+    [Fact]
+    public void A_level_name_in_a_header_s_place_is_no_ordinal_header()
+    {
+        // Three cells "?指标" side by side that are level names (a row of names taken for a header) stay as they read.
+        var header = Row(0, null, 0.9, ("产出指标", 0, 1), ("数量指标", 1, 1), ("质量指标", 2, 1), ("年度指标值", 3, 1), ("分值", 4, 1), ("得分", 5, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        Assert.NotEqual("HdrName", map.KindOf(Row(0, null, ("x", 2, 1)).Cells[0]));
+    }
+
+    [Fact]
     public void A_scanned_header_s_latin_noise_does_not_keep_it_from_the_kind_it_is_nearest()
     {
         // 实际完成值 printed before 年度指标值, read over four lines as "实际[一TD成值": its ideographs are one character

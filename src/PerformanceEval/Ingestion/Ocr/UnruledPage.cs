@@ -6,10 +6,10 @@ namespace PerformanceEval.Ingestion.Ocr;
 
 /// <summary>
 /// A scanned page whose table shows no rules to find: a grey-ruled form sent through a fax or a scanner's black-and-white
-/// mode, where the grey fell under the threshold and the rules went with it (two tuning TIFFs: no grid, no form). Its
-/// text still stands where the table put it, so the page is read as a text layer is read without rules: as layout
-/// text, each piece of print at the column its position gives, for the tables stage to rebuild under the header's
-/// labels as it rebuilds <c>pdftotext -layout</c>'s. The pieces are found from the ink — bands of lines across the
+/// mode, where the grey fell under the threshold and the rules went with it (two TIFFs of the second tuning set: no grid,
+/// no form). Its text still stands where the table put it, so the page is read as a text layer is read without rules:
+/// as layout text, each piece of print at the column its position gives, for the tables stage to rebuild under the
+/// header's labels as it rebuilds <c>pdftotext -layout</c>'s. The pieces are found from the ink — bands of lines across the
 /// page, each cut where a wide gap parts its print, each cut into its own lines — and each piece is read on its own,
 /// as a cell is: whole-page OCR of these tables loses figures and rows.
 /// </summary>
