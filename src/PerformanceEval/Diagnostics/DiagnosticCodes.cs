@@ -128,13 +128,13 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode FundingByOrder = new("funding.by-order", Warning, Stage.Normalization,
         "资金行的数字与表头的列对不上，按数字的类型与顺序读取。", "核对该资金行各数。");
     public static readonly DiagnosticCode TextRepaired = new("text.repaired", Warning, Stage.Normalization,
-        "OCR 对表格固定用语的误识已按模板词汇更正（原文保留在溯源中）。", "通常无需处理。");
+        "OCR 对表格固定用语、常用指标值、市区名称的误识，或指标名称中零散的标点，已按模板词汇更正（原文保留在溯源中）。", "通常无需处理。");
     public static readonly DiagnosticCode LevelRepaired = new("text.level-repaired", Warning, Stage.Normalization,
         "一级或二级指标名称有误识或 OCR 漏读的字，已按模板的指标体系更正。", "通常无需处理。");
     public static readonly DiagnosticCode SectionWeightBySum = new("grid.section-weight-by-sum", Warning, Stage.Normalization,
         "扫描件中一级指标括号里的分值识别有误；其中的数字与该一级指标下各指标权重之和相符，按此读取。", "对照扫描件核对该分值。");
     public static readonly DiagnosticCode LevelAssumed = new("text.level-assumed", Warning, Stage.Normalization,
-        "第一行指标没有可读的二级指标，按模板的第一个二级指标处理。", "核对一、二级指标。");
+        "二级指标没有可读的名称：第一行指标按模板的第一个二级指标处理；扫描件中一个自成一格却识别不出的二级指标，按其下各行的名称与指标值及模板次序推定。", "核对一、二级指标。");
     public static readonly DiagnosticCode AssignedByArithmetic = new("layout.assigned-by-arithmetic", Warning, Stage.Normalization,
         "资金行只印出两个金额，按表内关系（执行率 = 全年执行数 ÷ 全年预算数）判定了它们各属哪一列，而不是按顺序。", "对照原件核对该资金行的三个金额。");
     public static readonly DiagnosticCode AmountColumnUnknown = new("funding.amount-column-unknown", Warning, Stage.Normalization,

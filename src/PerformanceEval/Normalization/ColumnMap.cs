@@ -194,10 +194,16 @@ internal sealed class ColumnMap
         var at = Enumerable.Range(0, cells.Count).Where(i => LabelMatcher.Key(cells[i].Text) is var key &&
             (OrdinalLike(key) || key.Length is 3 or 4 && key.EndsWith("指标", StringComparison.Ordinal) &&
              matcher.Match(cells[i].Text, others) is not { Score: >= NearEnough } && matcher.MatchLevel(cells[i].Text) is not { IsExact: true })).ToList();
+        if (at.Count == 2 && at[1] - at[0] == 1 && ThirdOfTriple(cells, at, matcher, others) is { } third) at.Insert(third < at[0] ? 0 : 2, third);
         if (at.Count != 3 || at[2] - at[0] != 2) return;
         var triple = at.Select(i => cells[i]).ToList();
-        // Labels read exactly keep the order they were printed in (and a label read exactly twice is Repeated's case).
-        if (triple.All(c => matcher.Match(c.Text, Ordinals) is { IsExact: true })) return;
+        // Labels read exactly keep the order they were printed in — unless one of them is read twice and the template's
+        // next column follows them ("二级指标 | 三级指标 | 三级指标 | 年度指标值": three cells of the three, one misread by a
+        // stroke, the template's order says which). Without that column after them, a cell of the pair may be the
+        // measure's header misread instead (Repeated's case).
+        if (triple.Select(c => matcher.Match(c.Text, Ordinals)).ToList() is var exact && exact.All(m => m is { IsExact: true }) &&
+            (exact.Select(m => m!.Kind).Distinct().Count() == 3 ||
+             !(at[2] + 1 < cells.Count && matcher.Match(cells[at[2] + 1].Text, "HdrTarget", "HdrActual") is { IsExact: true }))) return;
         if (triple.Select((c, j) => ranges.Any(r => r.From == c.FirstColumn && r.To == c.EndColumn && r.Kind == Ordinals[j])).All(x => x)) return;
         // A kind the triple takes is nowhere else; a cell of the triple holds no other kind.
         ranges.RemoveAll(r => Ordinals.Contains(r.Kind) || triple.Any(c => r.From == c.FirstColumn && r.To == c.EndColumn));
@@ -258,6 +264,22 @@ internal sealed class ColumnMap
         cell.Source.Confidence is null ? cell.Text : string.Concat(cell.Text.Where(ch => ch >= '\u2E80'));
 
     /// <summary>"?级指?": three to five characters holding 级 ("--级指标" of 一级指标), whose last three share two with 级指标.</summary>
+    /// <summary>
+    /// Two of the three read "?级指标" side by side and the third garbled further ("一 专 指 本" beside "-级指标 | “级指标":
+    /// 级 and 标 both lost): the cell just before or after the two is the third where it still looks like one of them —
+    /// three to five characters with an ordinal (一, 二, 三), 级 or 指 — and reads as no other label of the template and
+    /// no level's name. Where both neighbours look so, neither is taken. Only a scan's cell: a text prints its labels.
+    /// </summary>
+    private static int? ThirdOfTriple(List<RawCell> cells, List<int> two, LabelMatcher matcher, string[] others)
+    {
+        bool Looks(int i) => i >= 0 && i < cells.Count && cells[i].Source.Confidence is not null && LabelMatcher.Key(cells[i].Text) is { Length: >= 3 and <= 5 } key &&
+            (key[0] is '一' or '二' or '三' || key.Contains('级') || key.Contains('指')) &&
+            matcher.Match(cells[i].Text, others) is not { Score: >= NearEnough } && matcher.MatchLevel(cells[i].Text) is not { IsExact: true };
+        var before = Looks(two[0] - 1);
+        var after = Looks(two[1] + 1);
+        return before == after ? null : before ? two[0] - 1 : two[1] + 1;
+    }
+
     private static bool OrdinalLike(string key) =>
         key.Length is >= 3 and <= 5 && key.Contains('级') && LabelMatcher.Lcs(key[^3..], "级指标") >= 2;
 

@@ -121,7 +121,39 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
             if (repaired.EndsWith(cut, StringComparison.Ordinal)) repaired += whole[cut.Length..];
         if (repaired != text)
             Warn(DiagnosticCodes.TextRepaired, $"OCR 文字“{text}”按模板用语更正为“{repaired}”", cell, field: field);
+        // A scanned indicator's name with the reader's marks at its ends or inside it ("工作考核达标率-，-", "人员'管理").
+        if (cell?.Source.Confidence is not null && field.EndsWith(".name", StringComparison.Ordinal) && WithoutStrayMarks(repaired) is var clean &&
+            clean != repaired && clean.Length > 0)
+        {
+            Warn(DiagnosticCodes.TextRepaired, $"OCR 文字“{repaired}”中识别出的零散标点已去除，读作“{clean}”", cell, field: field);
+            repaired = clean;
+        }
+        // A scanned qualitative target or actual with the reader's noise about it ("2完善", "有所提5").
+        if (cell?.Source.Confidence is not null && (field.EndsWith(".target", StringComparison.Ordinal) || field.EndsWith(".actual", StringComparison.Ordinal)) &&
+            model.QualitativeMeasures.Snap(repaired) is { } word)
+        {
+            Warn(DiagnosticCodes.TextRepaired, $"OCR 文字“{repaired}”按常用的指标值更正为“{word}”", cell, field: field);
+            repaired = word;
+        }
         return repaired;
+    }
+
+    /// <summary>
+    /// A name without the marks a reader makes of a rule's remains and specks: at either end, stops, commas, colons,
+    /// dashes, bars and quotes (a 三级指标 name is no sentence: "节约运行成本." is 节约运行成本); inside, a bar, backtick
+    /// or apostrophe between two ideographs ("人员'管理"). Commas and stops inside stay: a name may list ("按计划完成项目,
+    /// 通过竣工验收"). Brackets and full quotes stay everywhere.
+    /// </summary>
+    internal static string WithoutStrayMarks(string name)
+    {
+        const string EndMarks = ".,:;'`~|_-—=、，。：；!！?？ ";
+        var span = name.AsSpan().Trim(EndMarks);
+        if (span.IndexOfAny("'`|") < 0) return span.Length == name.Length ? name : span.ToString();
+        var kept = new System.Text.StringBuilder(span.Length);
+        for (var i = 0; i < span.Length; i++)
+            if (!(span[i] is '\'' or '`' or '|' && i > 0 && i + 1 < span.Length && span[i - 1] is >= '\u4E00' and <= '\u9FFF' && span[i + 1] is >= '\u4E00' and <= '\u9FFF'))
+                kept.Append(span[i]);
+        return kept.ToString();
     }
 
     public CleanedForm Build(string template) => new()

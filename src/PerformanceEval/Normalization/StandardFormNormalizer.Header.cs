@@ -137,7 +137,7 @@ public sealed partial class StandardFormNormalizer
     private static bool IsMarginNoise(string text) =>
         text.Length <= 2 && !text.Any(char.IsDigit) && !text.Any(TextCleaner.IsCjk);
 
-    private static void Append(FormBuilder b, string field, string value, RawCell cell, int ri)
+    private void Append(FormBuilder b, string field, string value, RawCell cell, int ri)
     {
         var path = field switch
         {
@@ -152,6 +152,13 @@ public sealed partial class StandardFormNormalizer
             _ => b.ImplementingUnit,
         };
         var joined = existing is null ? value : JoinSplit(b, existing, value, cell, ri);
+        // A scan's department or unit whose city-and-district head the reader garbled ("上上上海市宝山区…"), or whose
+        // garbled label was read as the name's first piece ("主管惠站" | "上海市宝山区…").
+        if (field is "Department" or "ImplementingUnit" && cell.Source.Confidence is not null && _departments.RestoreHead(joined) is { } restored)
+        {
+            b.Warn(DiagnosticCodes.TextRepaired, $"OCR 文字“{joined}”的开头按市、区名称更正为“{restored}”", cell, ri, path);
+            joined = restored;
+        }
         var repaired = b.Repair(joined, cell, path);
         switch (field)
         {

@@ -345,6 +345,7 @@ public sealed partial class StandardFormNormalizer
         var level1 = Under("HdrLevel1");
         var level2 = Under("HdrLevel2");
         UpdateLevels(b, ri, state, [.. new[] { level1, level2 }.OfType<RowCell>().Where(c => c.Level is not null)]);
+        if (level2 is { Level: null, Text: not null, Raw.Carried: false, Raw.Source.Confidence: not null }) UnreadLevel2(b, ri, state, map, level1, level2);
         var name = Under("HdrName") is { Text: not null } n ? n : null;
         var target = Under("HdrTarget");
         var actual = Under("HdrActual");

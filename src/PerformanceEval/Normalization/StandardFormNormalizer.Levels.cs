@@ -53,6 +53,55 @@ public sealed partial class StandardFormNormalizer
         }
     }
 
+    /// <summary>
+    /// A 二级指标 cell of its own under the header's 二级指标 column that reads as no level ("as 和 二 / 叶妈后 / 标": a
+    /// merged cell's vertical print garbled) starts another 二级指标: carrying the one above down would put its rows
+    /// under the wrong one. Which it is, is asked of the rows it spans — their names and measures against each
+    /// 二级指标's cues (the template's levelCues) — among those the template puts after the one in force (under the
+    /// 一级指标 read on the row, or the same one where that cell is carried down). Only a cue that picks one of them, and
+    /// says no less for it than for the one in force (a cell of its own says the 二级指标 changed), is taken, with a
+    /// warning on the cell; otherwise the rows keep the one in force, as before (a form printing its 二级指标 on every
+    /// row repeats it, garbled or not, and then its rows' cues speak for the one in force). Only a scan's cell: a text's
+    /// 二级指标 that names no level of the template is what the form printed.
+    /// </summary>
+    private void UnreadLevel2(FormBuilder b, int ri, ReadState state, ColumnMap map, RowCell? level1, RowCell level2)
+    {
+        var order = matcher.Model.AllLevel2.ToList();
+        var current = state.Level2 is { } l2 ? order.IndexOf(l2) : -1;
+        var parent = level1 is { Level: { IsLevel1: true } l1 } ? l1.Name
+            : level1 is { Raw.Carried: true } && state.Level2 is { } inForce ? matcher.Model.ParentOf(inForce)
+            : null;
+        var candidates = Enumerable.Range(0, order.Count)
+            .Where(j => (parent is null || matcher.Model.ParentOf(order[j]) == parent) &&
+                        (j > current || current >= 0 && parent is not null && matcher.Model.ParentOf(order[current]) != parent))
+            .ToList();
+        if (candidates.Count == 0) return;
+        // The rows the cell spans: this one and those after it that carry it down.
+        var texts = new List<(string? Name, string? Target, string? Actual)>();
+        for (var r = ri; r < b.Grid.Rows.Length && r < ri + Math.Max(1, level2.Raw.RowSpan); r++)
+        {
+            var cells = b.Grid.Rows[r].Cells;
+            if (r > ri && map.CellFor(cells, "HdrLevel2") is not { Carried: true }) break;
+            string? Text(string kind) => map.CellFor(cells, kind) is { IsEmpty: false } c ? TextCleaner.Clean(c.Text) : null;
+            texts.Add((Text("HdrName"), Text("HdrTarget"), Text("HdrActual")));
+        }
+        int Agreement(string level) =>
+            matcher.Model.LevelCues.FirstOrDefault(c => c.Level2 == level).Pattern is not { } cue ? 0
+                : texts.Sum(t => (t.Name is { } n && cue.IsMatch(n) ? 2 : 0) + (t.Target is { } tg && cue.IsMatch(tg) ? 1 : 0) +
+                                 (t.Actual is { } a && cue.IsMatch(a) ? 1 : 0));
+        var scored = candidates.Select(j => (Level: order[j], Score: Agreement(order[j]))).OrderByDescending(x => x.Score).ToList();
+        if (scored[0].Score == 0 || scored.Count > 1 && scored[1].Score == scored[0].Score) return;
+        if (state.Level2 is { } kept && Agreement(kept) > scored[0].Score) return;
+        var chosen = scored[0].Level;
+        b.Warn(DiagnosticCodes.LevelAssumed,
+            $"二级指标“{level2.Text!.Replace('\n', '/')}”读不出，按其下各行的名称与指标值及模板次序推定为“{chosen}”", level2.Raw, ri);
+        state.Level2 = chosen;
+        state.Level1 = matcher.Model.ParentOf(chosen) ?? state.Level1;
+        state.LevelCell = level2.Raw;
+        state.LevelRow = ri;
+        if (level1 is not { Level.IsLevel1: true }) (state.Level1Cell, state.Level1Row) = (null, ri);
+    }
+
     /// <summary>Settles a tie ("量指标": 数量指标 or 质量指标) by template order: the first candidate after the current one.</summary>
     /// <summary>True when a cell only resembling a level word settles to the 二级指标 already in force.</summary>
     private bool RepeatsLevel(RowCell cell, ReadState state) =>

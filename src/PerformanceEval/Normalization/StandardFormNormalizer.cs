@@ -13,8 +13,11 @@ namespace PerformanceEval.Normalization;
 /// taken by their column when the grid has trustworthy columns, by their kind and order when it has not
 /// (layout text, a flattened paragraph).
 /// </summary>
-public sealed partial class StandardFormNormalizer(LabelMatcher matcher) : IFormNormalizer
+public sealed partial class StandardFormNormalizer(LabelMatcher matcher, DepartmentNames? departments = null) : IFormNormalizer
 {
+    /// <summary>The city and districts a department's name begins with (scans' garbled heads are put right by them).</summary>
+    private readonly DepartmentNames _departments = departments ?? DepartmentNames.Load(null);
+
     private enum Phase { Header, Funding, Goals, Indicators, Done }
 
     private static readonly string[] IndicatorHeaderKinds = LabelKinds.IndicatorColumns;

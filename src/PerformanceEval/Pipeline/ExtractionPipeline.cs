@@ -74,7 +74,7 @@ public sealed class ExtractionPipeline
             new DetachedTotalJoiner(standard),
             new LostTotalLabelRepairer(standard),
         ];
-        _standard = new StandardFormNormalizer(standard);
+        _standard = new StandardFormNormalizer(standard, _departments);
         _criteria = new CriteriaFormNormalizer(criteria);
         _criteriaLabels = criteria;
         _standardLabels = standard;

@@ -28,6 +28,46 @@ public sealed class DepartmentNames
         return _aliases.GetValueOrDefault(name, name);
     }
 
+    /// <summary>
+    /// An OCR reading of a department's or unit's name whose head — the city and a district of the table — came out
+    /// garbled, put right; null where it needs nothing. Only the head is touched, and only where a district stands in
+    /// the reading exactly: what stands before it is the city prefix read with more or other characters — repeated
+    /// ("上上上海市宝山区…"), with one character misread ("上诲市黄浦区…", "二海市徐汇区…"), after a label of the form the
+    /// reader glued on ("主管惠站上海市宝山区…": four characters, two of 主管部门 or 实施单位), or with the district's first characters twice ("上海市普陀普陀区…"). Marks before the
+    /// name ("-上诲市…") go with it. Anything else before the district is left as read.
+    /// </summary>
+    public string? RestoreHead(string read)
+    {
+        var (at, district) = _districts.Select(d => (At: read.IndexOf(d, StringComparison.Ordinal), District: d))
+            .Where(x => x.At > 0).OrderBy(x => x.At).FirstOrDefault();
+        if (district is null) return null;
+        var printed = read[..at];
+        var head = printed;
+        var stem = district[..^1];
+        if (head.EndsWith(stem, StringComparison.Ordinal) && head[..^stem.Length].TrimStart(NotName).EndsWith(_cityPrefix, StringComparison.Ordinal))
+            head = head[..^stem.Length];
+        var city = head.TrimStart(NotName);
+        if (city.EndsWith(_cityPrefix, StringComparison.Ordinal))
+        {
+            // What stands before the prefix is the reader's: the prefix's first character again, or a label of the form's
+            // (主管部门, 实施单位) glued on. A name's own words before the city ("中共上海市…", "共青团上海市…") stay.
+            var before = city[..^_cityPrefix.Length];
+            if (before.Length > 0 && !before.All(c => c == _cityPrefix[0]) &&
+                !(before.Length == 4 && (LabelMatcher.Lcs(before, "主管部门") >= 2 || LabelMatcher.Lcs(before, "实施单位") >= 2)))
+                return null;
+            city = _cityPrefix;
+        }
+        else if (city.Length == _cityPrefix.Length && city[^1] == _cityPrefix[^1] &&
+                 Enumerable.Range(0, city.Length).Count(i => city[i] != _cityPrefix[i]) == 1)
+            city = _cityPrefix;
+        else
+            return null;
+        return city == printed ? null : city + read[at..];
+    }
+
+    /// <summary>Marks and letters a reader puts before a name off the cell's rule ("-", "|", "I").</summary>
+    private static readonly char[] NotName = [.. "-_—|Il1.,:;'\"“”‘’ "];
+
     /// <summary>The table from <paramref name="modelsPath"/> when it holds one, else the embedded one.</summary>
     public static DepartmentNames Load(string? modelsPath)
     {

@@ -25,6 +25,9 @@ public sealed record TemplateModel(
     /// </summary>
     public ImmutableHashSet<string> Sections { get; init; } = [];
 
+    /// <summary>The words qualitative targets and actuals are printed with (models' <c>qualitativeMeasures</c>).</summary>
+    public QualitativeMeasures QualitativeMeasures { get; init; } = new([]);
+
     /// <summary>The 一级指标 a 二级指标 belongs to in this template, or null.</summary>
     public string? ParentOf(string level2) =>
         Levels.FirstOrDefault(l => l.Level2.Contains(level2)).Level1;
@@ -50,6 +53,8 @@ public sealed record TemplateModel(
             LevelCues = [.. Pairs(root, "levelCues").Where(p => !p.Name.StartsWith('_'))
                 .Select(p => (p.Name, new System.Text.RegularExpressions.Regex(p.Value.GetString()!, System.Text.RegularExpressions.RegexOptions.CultureInvariant)))],
             Sections = root.TryGetProperty("sections", out var sections) ? [.. sections.EnumerateArray().Select(s => s.GetString()!)] : [],
+            QualitativeMeasures = new(root.TryGetProperty("qualitativeMeasures", out var measures) && measures.TryGetProperty("words", out var words)
+                ? [.. words.EnumerateArray().Select(w => w.GetString()!)] : []),
         };
     }
 

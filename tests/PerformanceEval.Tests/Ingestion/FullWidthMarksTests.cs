@@ -123,4 +123,17 @@ public sealed class FullWidthMarksTests
     {
         Assert.Equal(expected, FullWidthMarks.SameMarksThroughout(read));
     }
+
+    [Theory]
+    [InlineData("资料是否齐全，达到的得满分,未达到的酌情扣分。", "资料是否齐全，达到的得满分，未达到的酌情扣分。")]
+    // As the engine writes it, spaced apart.
+    [InlineData("齐 全 ， 达 到 的 得 满 分 , 未 达 到", "齐 全 ， 达 到 的 得 满 分 ， 未 达 到")]
+    // No "，" read in the cell: a half-width comma is what the form may print.
+    [InlineData("部分工作未按计划完成,下年度加强跟踪", "部分工作未按计划完成,下年度加强跟踪")]
+    // A figure's thousands separator, and a comma beside a figure or a letter, stay.
+    [InlineData("支出1,234元，完成率90%,达标", "支出1,234元，完成率90%,达标")]
+    public void A_cell_printing_a_wide_comma_prints_every_comma_between_ideographs_so(string read, string expected)
+    {
+        Assert.Equal(expected, FullWidthMarks.SameCommasThroughout(read));
+    }
 }

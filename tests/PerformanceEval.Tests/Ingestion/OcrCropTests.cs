@@ -145,4 +145,15 @@ public sealed class OcrCropTests
         });
         Assert.Equal([(30, 31), (45, 76), (90, 91)], OcrCrop.Glyphs(unit, new OcrRequest(0, 15, 150, 65, 7)));
     }
+
+    [Fact]
+    public void A_crop_asked_at_another_size_is_scaled_after_it_is_cut()
+    {
+        // Print of 38 px (left as it is by the crop itself), asked at three quarters.
+        var page = Page(p => Characters(p, 38));
+        var own = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7));
+        var smaller = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7) { Scale = 0.75 });
+        Assert.Equal((Math.Round(own.Width * 0.75), Math.Round(own.Height * 0.75)), ((double)smaller.Width, (double)smaller.Height));
+        Assert.InRange(OcrCrop.LineHeight(smaller), 27, 30);
+    }
 }

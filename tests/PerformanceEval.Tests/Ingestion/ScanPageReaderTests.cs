@@ -282,6 +282,178 @@ public sealed class ScanPageReaderTests
         ];
     }
 
+    /// <summary>Reads nothing of cell (1, 0) at the crop's own size, and <paramref name="smaller"/> when asked at another.</summary>
+    private sealed class NothingAtOneSize(Dictionary<(int Row, int Column), string> script, string smaller, double confidence) : IOcrEngine
+    {
+        public List<double?> Scales { get; } = [];
+
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+        [
+            .. requests.Select(r =>
+            {
+                if (r.Y0 < Top) return new OcrText("", 0);
+                var cell = ((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW);
+                if (cell != (1, 0)) return new OcrText(script.GetValueOrDefault(cell, ""), 0.9);
+                Scales.Add(r.Scale);
+                return r.Scale is null ? new OcrText("", 0) : new OcrText(smaller, confidence);
+            }),
+        ];
+    }
+
+    [Theory]
+    [InlineData("受众满意度", 0.9, "受众满意度")]
+    // Unsure, no character, or a bar: dust's reading or a rule's remains, not the cell's.
+    [InlineData("受众满意度", 0.2, "")]
+    [InlineData("、", 0.9, "")]
+    [InlineData("一", 0.9, "")]
+    public void A_cell_of_ink_read_as_nothing_is_read_again_at_a_smaller_size(string smaller, double confidence, string expected)
+    {
+        Dictionary<(int, int), string> cells = new()
+        {
+            [(0, 0)] = "三级指标", [(0, 1)] = "实际完成值", [(0, 2)] = "分值", [(0, 3)] = "得分",
+            [(1, 1)] = "健全", [(1, 2)] = "10", [(1, 3)] = "9",
+        };
+        var engine = new NothingAtOneSize(cells, smaller, confidence);
+        var rows = Service(_ => engine, "standard").ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, []).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal(expected, rows[1][0]);
+        Assert.Equal([null, 0.75], engine.Scales.Take(2));
+    }
+
+    /// <summary>Reads cell (1, 0) unsure at its own size and as <paramref name="smaller"/> at another; the rest as scripted.</summary>
+    private sealed class UnsureAtOneSize(Dictionary<(int Row, int Column), (string Text, double Confidence)> script, string smaller, double confidence) : IOcrEngine
+    {
+        public List<(int Row, int Column)> AskedSmaller { get; } = [];
+
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+        [
+            .. requests.Select(r =>
+            {
+                if (r.Y0 < Top) return new OcrText("", 0);
+                var cell = ((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW);
+                if (r.Scale is not null) AskedSmaller.Add(cell);
+                if (r.Scale is not null && cell == (1, 0)) return new OcrText(smaller, confidence);
+                return script.TryGetValue(cell, out var read) ? new OcrText(read.Text, read.Confidence) : new OcrText("", 0);
+            }),
+        ];
+    }
+
+    [Theory]
+    // Surer at three quarters of the size: that reading.
+    [InlineData("对优化营商环境", 0.9, "对优化营商环境")]
+    // Hardly surer: the first.
+    [InlineData("对优化营商环境", 0.62, "对优镍营商环境")]
+    public void A_cell_of_ideographs_read_unsure_is_read_again_smaller_and_the_surer_reading_kept(string smaller, double confidence, string expected)
+    {
+        Dictionary<(int, int), (string, double)> cells = new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("实际完成值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.95),
+            [(1, 0)] = ("对优镍营商环境", 0.6), [(1, 1)] = ("健全", 0.95), [(1, 2)] = ("10", 0.5), [(1, 3)] = ("9", 0.9),
+        };
+        var engine = new UnsureAtOneSize(cells, smaller, confidence);
+        var rows = Service(_ => engine, "standard").ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, []).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal(expected, rows[1][0]);
+        // Only the unsure cell of ideographs: not the sure ones, not an unsure figure (the digits' model reads that again).
+        // (The last row's cells, their ink read as nothing, are read again smaller for that.)
+        Assert.Equal([(1, 0)], engine.AskedSmaller.Where(c => c.Row < 2));
+    }
+
+    [Theory]
+    // The digits' model reads a figure: its figure, not the one chi_sim read at the smaller size.
+    [InlineData("19", "19")]
+    // It reads none: chi_sim's, warned as unsure.
+    [InlineData("", "4")]
+    public void A_figure_read_at_the_smaller_size_gives_way_to_the_digits_model_s_reading(string digits, string expected)
+    {
+        // 分值's "19" read "本" unsure, and "4" surely at three quarters of its size.
+        Dictionary<(int, int), (string, double)> cells = new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("实际完成值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.95),
+            [(1, 0)] = ("甲项指标", 0.95), [(1, 1)] = ("健全", 0.95), [(1, 2)] = ("本", 0.6), [(1, 3)] = ("9", 0.9),
+        };
+        var chi = new ScaledCell(cells, (1, 2), "4", 0.9);
+        var eng = new ScriptedCells(new() { [(1, 2)] = (digits, 0.7), [(1, 3)] = ("9", 0.9) });
+        var diagnostics = new List<Diagnostic>();
+        var rows = Service(language => language == "eng" ? eng : chi, "standard").ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal(expected, rows[1][2]);
+        if (digits.Length == 0) Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.OcrLowConfidence && d.Source?.Text == "4");
+    }
+
+    [Fact]
+    public void A_figure_read_at_the_smaller_size_in_a_column_of_words_is_a_reading_like_any_other()
+    {
+        // 实际完成值's "100%" read as garbage unsure, and surely at three quarters: the digits' model's surer-looking "200%"
+        // of lower confidence does not replace it.
+        Dictionary<(int, int), (string, double)> cells = new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("实际完成值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.95),
+            [(1, 0)] = ("甲项指标", 0.95), [(1, 1)] = ("全半人区", 0.6), [(1, 2)] = ("10", 0.9), [(1, 3)] = ("9", 0.9),
+        };
+        var chi = new ScaledCell(cells, (1, 1), "100%", 0.9);
+        var eng = new ScriptedCells(new() { [(1, 1)] = ("200%", 0.7), [(1, 2)] = ("10", 0.9), [(1, 3)] = ("9", 0.9) });
+        var rows = Service(language => language == "eng" ? eng : chi, "standard").ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, []).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal("100%", rows[1][1]);
+    }
+
+    /// <summary>Reads as scripted; one cell as <paramref name="smaller"/> when asked at another size.</summary>
+    private sealed class ScaledCell(Dictionary<(int Row, int Column), (string Text, double Confidence)> script, (int Row, int Column) at,
+        string smaller, double confidence) : IOcrEngine
+    {
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+        [
+            .. requests.Select(r =>
+            {
+                if (r.Y0 < Top) return new OcrText("", 0);
+                var cell = ((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW);
+                if (r.Scale is not null && cell == at) return new OcrText(smaller, confidence);
+                return script.TryGetValue(cell, out var read) ? new OcrText(read.Text, read.Confidence) : new OcrText("", 0);
+            }),
+        ];
+    }
+
+    /// <summary>Reads each cell as the script says in block mode, and as <paramref name="asLine"/> when asked for one line.</summary>
+    private sealed class ScriptedBlockAndLine(Dictionary<(int Row, int Column), string> script, string asLine) : IOcrEngine
+    {
+        public List<(int Row, int Column)> AskedAsLine { get; } = [];
+
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+        [
+            .. requests.Select(r =>
+            {
+                if (r.Y0 < Top) return new OcrText("", 0);
+                var cell = ((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW);
+                if (r.PageSegMode != 7) return new OcrText(script.GetValueOrDefault(cell, ""), 0.9);
+                AskedAsLine.Add(cell);
+                return new OcrText(asLine, 0.9);
+            }),
+        ];
+    }
+
+    [Theory]
+    // The line read again is one of the block's lines: the other was made up.
+    [InlineData("完善", "完善")]
+    // It agrees with none of them: the cell stays as first read.
+    [InlineData("完美", "2\n完善")]
+    [InlineData("", "2\n完善")]
+    public void A_cell_of_one_line_of_ink_read_as_two_lines_is_its_line_read_again_alone(string asLine, string expected)
+    {
+        Dictionary<(int, int), string> cells = new()
+        {
+            [(0, 0)] = "三级指标", [(0, 1)] = "实际完成值", [(0, 2)] = "分值", [(0, 3)] = "得分",
+            [(1, 0)] = "工作人员", [(1, 1)] = "2\n完善", [(1, 2)] = "10", [(1, 3)] = "9",
+        };
+        var engine = new ScriptedBlockAndLine(cells, asLine);
+        var ocr = Service(_ => engine, "standard");
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, []).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal(expected, rows[1][1]);
+        // Only the cell read with a line more than its ink is read again as a line (its tall neighbours of one line are not).
+        Assert.Equal([(1, 1)], engine.AskedAsLine.Where(c => c.Column != 2 && c.Column != 3));
+    }
+
     [Theory]
     // Read as a line, the lost line comes back.
     [InlineData("满意度", "", "工作人员\n满意度")]

@@ -248,6 +248,30 @@ public sealed class ColumnMapTests
     }
 
     [Fact]
+    public void Two_ordinal_headers_read_and_the_third_garbled_beside_them_are_the_three_levels()
+    {
+        // A 240-dpi scan's header: 一级指标 read "一 专 指 本" (级 and 标 both lost), the other two "-级指标" and "“级指标".
+        var header = Row(0, null, 0.9, ("一 专 指 本", 0, 1), ("-级指标", 1, 1), ("“级指标", 2, 1), ("年度指标值", 3, 1), ("实呵守成值", 4, 1),
+            ("分值", 5, 1), ("得分", 6, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        Assert.Equal(["HdrLevel1", "HdrLevel2", "HdrName"], new[] { 0, 1, 2 }.Select(c => map.KindOf(Row(0, null, ("x", c, 1)).Cells[0])));
+        // With a cell of its own look on both sides of the two, which one is the third is not guessed.
+        var both = Row(0, null, 0.9, ("一 专 指 本", 0, 1), ("-级指标", 1, 1), ("“级指标", 2, 1), ("二 指 本", 3, 1), ("年度指标值", 4, 1),
+            ("分值", 5, 1), ("得分", 6, 1));
+        Assert.Null(ColumnMap.Of(both, Matcher, Kinds).KindOf(Row(0, null, ("x", 0, 1)).Cells[0]));
+    }
+
+    [Fact]
+    public void Three_ordinal_headers_read_exactly_but_one_of_them_twice_take_the_template_s_order()
+    {
+        // 一级指标 read 二级指标 and 二级指标 read 三级指标 (a stroke each): the three cells are still the three levels.
+        var header = Row(0, null, 0.9, ("", 0, 1), ("二级\n指标", 1, 1), ("三级\n指标", 2, 1), ("三级\n指标", 3, 1), ("年度\n指标值", 4, 1),
+            ("实际\n完成什", 5, 1), ("分值", 6, 1), ("得分", 7, 1));
+        var map = ColumnMap.Of(header, Matcher, Kinds);
+        Assert.Equal(["HdrLevel1", "HdrLevel2", "HdrName"], new[] { 1, 2, 3 }.Select(c => map.KindOf(Row(0, null, ("x", c, 1)).Cells[0])));
+    }
+
+    [Fact]
     public void The_block_s_label_misread_beside_the_level_headers_is_none_of_them()
     {
         // 绩效指标 (its column's label, read 绩歼指标) before 一级指标, an unread 二级指标 and 三级指标: the levels stay.

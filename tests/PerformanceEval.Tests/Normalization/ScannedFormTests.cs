@@ -202,4 +202,163 @@ public sealed class ScannedFormTests
         Assert.Equal("上海市长宁区财政局预算单位管理中心", form.Department);
         Assert.Null(form.ImplementingUnit);
     }
+
+    [Theory]
+    // The city prefix stuttered, glued to a label the reader garbled, one character misread, a district's first
+    // characters twice, a rule's dash before it.
+    [InlineData("上上上海市宝山区行政服务中心", "上海市宝山区行政服务中心")]
+    [InlineData("主管惠站上海市宝山区行政服务中心", "上海市宝山区行政服务中心")]
+    [InlineData("上诲市黄浦区财政局", "上海市黄浦区财政局")]
+    [InlineData("二海市徐汇区退役军人事务局", "上海市徐汇区退役军人事务局")]
+    [InlineData("上海市普陀普陀区生态环境局", "上海市普陀区生态环境局")]
+    [InlineData("-上诲市黄浦区财政局", "上海市黄浦区财政局")]
+    public void A_scanned_department_whose_city_and_district_head_OCR_garbled_is_put_right_with_a_warning(string read, string department)
+    {
+        var form = ReadHead(Row("主管部门", read));
+        Assert.Equal(department, form.Department);
+        Assert.Contains(form.Warnings, w => w.Code == "text.repaired" && w.Field == "department" && w.Message.Contains(read));
+    }
+
+    [Fact]
+    public void A_garbled_department_label_read_as_the_name_s_first_piece_is_dropped_with_a_warning()
+    {
+        // 主管部门 read "主管惠站" in its own cell: no label, so the row's value before 实施单位 is the department, read from both cells.
+        var form = ReadHead(Row("主管惠站", "上海市宝山区行政服务中心", "实施单位", "上海市宝山区行政服务中心"));
+        Assert.Equal(("上海市宝山区行政服务中心", "上海市宝山区行政服务中心"), (form.Department, form.ImplementingUnit));
+        Assert.Contains(form.Warnings, w => w.Code == "text.repaired" && w.Field == "department" && w.Message.Contains("主管惠站"));
+    }
+
+    [Theory]
+    // A name's own words before the city, a head that is no misread city, no district of the table: as read.
+    [InlineData("中共上海市宝山区委宣传部")]
+    [InlineData("共青团上海市黄浦区委员会")]
+    [InlineData("上海海关宝山区办事处")]
+    [InlineData("上海市闵行人局资源和社会保障")]
+    public void A_department_s_head_that_is_not_a_garbled_city_is_left_as_read(string read)
+    {
+        var form = ReadHead(Row("主管部门", read));
+        Assert.Equal(read, form.Department);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "text.repaired" && w.Field == "department");
+    }
+
+    [Fact]
+    public void A_text_s_department_is_never_put_right_by_the_city_s_name()
+    {
+        // The same head in a text layer (no OCR confidence): it prints what it prints.
+        var form = ReadTable(null, ["主管部门", "上上海市宝山区行政服务中心"], ["产出指标", "数量指标", "数据备份率", "=100%", "100%", "90", "90", ""]);
+        Assert.Equal("上上海市宝山区行政服务中心", form.Department);
+    }
+
+    /// <summary>A scanned indicator table: a 一级指标 cell spanning four rows, then a 二级指标 cell per run of rows.</summary>
+    private static PerformanceEval.Contract.CleanedForm ReadLevels(string thirdLevel2, string thirdName, string fourthName, double? confidence = 0.9)
+    {
+        RawCell Cell(string text, int col, int rowSpan = 1, bool carried = false) =>
+            new(text, new SourceRef("scan.pdf", "", 1, null, 0, col, null, text, confidence)) { RowSpan = rowSpan, Carried = carried };
+        RawRow Line(params RawCell[] cells) => new([.. cells], RowOrigin.RuledGrid, null, 0);
+        RawCell[] Figures(string name, string target, string actual) =>
+            [Cell(name, 2), Cell(target, 3), Cell(actual, 4), Cell("10", 5), Cell("10", 6), Cell("", 7)];
+        var grid = new FormGrid(SourceDocument.FromBytes("scan.pdf", [1]), InputKind.PdfScan, 0,
+        [
+            Row("2023年度项目支出绩效自评表"),
+            Row("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"),
+            Line([Cell("产出指标", 0, 4), Cell("数量指标", 1), .. Figures("完成巡查次数", "=12次", "12次")]),
+            Line([Cell("产出指标", 0, carried: true), Cell("质量指标", 1), .. Figures("服务规范性", "完善", "完善")]),
+            Line([Cell("产出指标", 0, carried: true), Cell(thirdLevel2, 1, 2), .. Figures(thirdName, "≥90%", "92.5%")]),
+            Line([Cell("产出指标", 0, carried: true), Cell(thirdLevel2, 1, carried: true), .. Figures(fourthName, "=100%", "100%")]),
+            Row("总分", "", "", "", "", "100", "40", ""),
+        ]);
+        return new StandardFormNormalizer(new LabelMatcher(TemplateModel.Load("standard", null))).Normalize(grid).Value.Form;
+    }
+
+    [Fact]
+    public void A_二级指标_cell_of_its_own_that_reads_as_no_level_is_the_one_its_rows_names_say_after_the_one_above()
+    {
+        // A merged 时效指标 cell's vertical print read "as 和 二 / 叶妈后 / 标": its rows were carried under 质量指标.
+        var form = ReadLevels("as 和 二\n叶妈后\n标", "资金支付及时性", "各项工作完成及时性");
+        Assert.Equal(["数量指标", "质量指标", "时效指标", "时效指标"], form.Indicators.Select(i => i.Level2));
+        Assert.All(form.Indicators, i => Assert.Equal("产出指标", i.Level1));
+        Assert.Contains(form.Warnings, w => w.Code == "text.level-assumed" && w.Message.Contains("时效指标"));
+    }
+
+    [Fact]
+    public void A_二级指标_cell_that_reads_as_no_level_over_rows_that_say_nothing_keeps_the_one_above()
+    {
+        // Names no cue speaks for (and 质量指标's "完成率" speaks for the one in force): nothing to go by.
+        var form = ReadLevels("as 和 二\n叶妈后\n标", "项目开展情况", "数据更新完成率");
+        Assert.Equal(["数量指标", "质量指标", "质量指标", "质量指标"], form.Indicators.Select(i => i.Level2));
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "text.level-assumed");
+    }
+
+    [Fact]
+    public void A_text_s_二级指标_cell_that_names_no_level_is_not_guessed_from_its_rows()
+    {
+        // What a text layer prints is what the form says: its rows are not put under a level by their names.
+        var form = ReadLevels("专项指标", "资金支付及时性", "各项工作完成及时性", confidence: null);
+        Assert.DoesNotContain("时效指标", form.Indicators.Select(i => i.Level2));
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "text.level-assumed");
+    }
+
+    [Fact]
+    public void A_scanned_qualitative_target_with_the_reader_s_noise_is_the_word_with_a_warning_and_a_text_s_is_not()
+    {
+        string[] row = ["产出指标", "质量指标", "管理制度完善性", "2完善", "有所提5", "10", "10", ""];
+        var scanned = ReadTable(0.9, row);
+        Assert.Equal(("完善", "有所提升"), (scanned.Indicators[0].Target, scanned.Indicators[0].Actual));
+        Assert.Equal(["indicators[0].actual", "indicators[0].target"],
+            scanned.Warnings.Where(w => w.Code == "text.repaired").Select(w => w.Field).Order());
+        var text = ReadTable(null, row);
+        Assert.Equal(("2完善", "有所提5"), (text.Indicators[0].Target, text.Indicators[0].Actual));
+    }
+
+    [Theory]
+    [InlineData("工作考核达标率-，-", "工作考核达标率")]
+    [InlineData("节约运行成本.", "节约运行成本")]
+    [InlineData(":完成巡查次数，", "完成巡查次数")]
+    [InlineData("人员'管理机制健全性", "人员管理机制健全性")]
+    [InlineData("长效管理制|度健全性", "长效管理制度健全性")]
+    public void A_scanned_indicator_name_s_stray_marks_are_dropped_with_a_warning(string read, string name)
+    {
+        var form = ReadName(read, 0.9);
+        Assert.Equal(name, form.Indicators[0].Name);
+        Assert.Contains(form.Warnings, w => w.Code == "text.repaired" && w.Field == "indicators[0].name");
+    }
+
+    [Theory]
+    // Commas and stops inside a name (a name that lists), brackets and quotes: as read.
+    [InlineData("按计划完成项目,通过竣工验收,项目可顺利投入使用")]
+    [InlineData("财务（资产）管理制度的健全性")]
+    [InlineData("推进“一网通办”工作")]
+    public void A_scanned_indicator_name_s_own_marks_stay(string read)
+    {
+        var form = ReadName(read, 0.9);
+        Assert.Equal(read, form.Indicators[0].Name);
+        Assert.DoesNotContain(form.Warnings, w => w.Code == "text.repaired" && w.Field == "indicators[0].name");
+    }
+
+    [Fact]
+    public void A_text_s_indicator_name_keeps_its_marks() =>
+        Assert.Equal("节约运行成本.", ReadName("节约运行成本.", null).Indicators[0].Name);
+
+    private static PerformanceEval.Contract.CleanedForm ReadName(string name, double? confidence) =>
+        ReadTable(confidence, ["产出指标", "质量指标", name, "=100%", "100%", "10", "10", ""]);
+
+    /// <summary>
+    /// A form of a title, the given rows (a 主管部门 row, indicator rows), the indicator header before the first indicator
+    /// row and 总分 last; every cell read by OCR at <paramref name="confidence"/>, or a text layer's where it is null.
+    /// </summary>
+    private static PerformanceEval.Contract.CleanedForm ReadTable(double? confidence, params string[][] rows)
+    {
+        RawRow Line(params string[] cells) =>
+            new([.. cells.Select((t, c) => new RawCell(t, new SourceRef("scan.pdf", "", 1, null, 0, c, null, t, confidence)))], RowOrigin.RuledGrid, null, 0);
+        var header = Array.FindIndex(rows, r => r.Length == 8);
+        var grid = new FormGrid(SourceDocument.FromBytes("scan.pdf", [1]), confidence is null ? InputKind.PdfText : InputKind.PdfScan, 0,
+        [
+            Line("2023年度项目支出绩效自评表"),
+            .. rows[..header].Select(r => Line(r)),
+            Line("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"),
+            .. rows[header..].Select(r => Line(r)),
+            Line("总分", "", "", "", "", "100", "97.3", ""),
+        ]);
+        return new StandardFormNormalizer(new LabelMatcher(TemplateModel.Load("standard", null))).Normalize(grid).Value.Form;
+    }
 }

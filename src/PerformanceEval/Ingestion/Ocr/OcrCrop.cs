@@ -21,9 +21,8 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
         if (r.Threshold is { } level)
             for (var i = 0; i < buffer.Length; i++) buffer[i] = buffer[i] < level ? (byte)0 : (byte)255;
         var crop = new OcrCrop(r.Despeckle ? Median3(buffer, w, h) : buffer, w, h);
-        return LineHeight(crop) is var line && line > 0 && line < SmallLine
-            ? crop.Scaled(Math.Min(MaxScale, (double)PreferredLine / line))
-            : crop;
+        if (LineHeight(crop) is var line && line > 0 && line < SmallLine) crop = crop.Scaled(Math.Min(MaxScale, (double)PreferredLine / line));
+        return r.Scale is { } factor && factor > 0 && factor != 1 ? crop.Scaled(factor) : crop;
     }
 
     /// <summary>

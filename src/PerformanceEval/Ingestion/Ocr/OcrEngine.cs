@@ -140,6 +140,7 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
             // chi_sim reads "（" as "(": where the page shows which one was printed, the text says so.
             if (text.IndexOfAny(['(', ')', ';', ':']) >= 0)
                 text = FullWidthMarks.SameMarksThroughout(FullWidthMarks.PairBrackets(FullWidthMarks.Restore(text, BoxedSymbols())));
+            text = FullWidthMarks.SameCommasThroughout(text);
             // chi_sim drops the bar of "≥": the ink's height tells.
             if (text.IndexOfAny(['>', '<']) >= 0) text = ComparisonSigns.Restore(text, BoxedSymbols(), crop.Pixels, crop.Width, crop.Height);
             var alternatives = request.Choices ? SymbolChoices.Readings(Symbols()) : [];

@@ -37,6 +37,12 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     /// </summary>
     private const double SureOfNothing = 0.5;
 
+    /// <summary>The size a cell read as nothing, or read unsure, is read at again (see the first reading's use).</summary>
+    private const double SmallerSize = 0.75;
+
+    /// <summary>Below this confidence a cell's ideographs are read again at <see cref="SmallerSize"/>.</summary>
+    private const double UnsureText = 0.8;
+
     /// <summary>Dark pixels of one printed character at 300 dpi, about (a 9 pt 一 has ~250, 优 ~700).</summary>
     private const int OneCharacterInk = 200;
 
@@ -134,6 +140,43 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         var read = requests.Count == 0 ? [] : engine.ReadAll(image, requests, deadline);
         var texts = read.Select(t => t with { Text = Compact(t.Text) }).ToList();
 
+        // Nothing read from ink: chi_sim returns nothing at all for some clean lines at one size ("受众满意度" at 38 px, a
+        // clean crop) and reads them at three quarters of it. A cell read so is read again at that size; a reading the
+        // engine is sure of (not dust's, nor a rule's remains read as 一) replaces the nothing. A figure read so under a
+        // figure header is the digits' model's to read (below).
+        var nothing = cells.Where(c => texts[c.Request].Text.Length == 0 && requests[c.Request].Whitelist is null).ToList();
+        var figuresAtSmallerSize = new HashSet<int>();
+        if (nothing.Count > 0)
+        {
+            var again = engine.ReadAll(image, [.. nothing.Select(c => requests[c.Request] with { Scale = SmallerSize })], deadline);
+            for (var k = 0; k < nothing.Count; k++)
+                if (Compact(again[k].Text) is { Length: > 0 } text && again[k].Confidence >= SureOfNothing && !text.All(IsBarLike) &&
+                    text.Any(ch => char.IsAsciiDigit(ch) || char.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.OtherLetter))
+                {
+                    texts[nothing[k].Request] = again[k] with { Text = text };
+                    if (!HasIdeograph(text)) figuresAtSmallerSize.Add(nothing[k].Request);
+                }
+        }
+
+        // Text the engine was unsure of: at another size the same crop often reads surer and right ("对优镍营商环境" at 0.6,
+        // "对优化营商环境" at 0.9; chi_sim's sense of a size is uneven, above). A cell of ideographs read at under 0.8 is
+        // read again at three quarters of its size, and the reading the engine is surer of (by 0.05) is kept (words read
+        // as garbage may come back as the "100%" they were; a figure so under a figure header, as above, is the digits'
+        // model's to read: a 分值's "本" read "4" had beaten that model's "19"). A cell read surely is left alone: where
+        // both readings are sure, the one at the size the rest of the page was read at is as good.
+        var unsure = cells.Where(c => texts[c.Request] is { Text.Length: > 0, Confidence: < UnsureText } t && requests[c.Request].Whitelist is null &&
+                                      HasIdeograph(t.Text)).ToList();
+        if (unsure.Count > 0)
+        {
+            var again = engine.ReadAll(image, [.. unsure.Select(c => requests[c.Request] with { Scale = SmallerSize })], deadline);
+            for (var k = 0; k < unsure.Count; k++)
+                if (Compact(again[k].Text) is { Length: > 0 } text && again[k].Confidence > texts[unsure[k].Request].Confidence + 0.05)
+                {
+                    texts[unsure[k].Request] = again[k] with { Text = text };
+                    if (!HasIdeograph(text)) figuresAtSmallerSize.Add(unsure[k].Request);
+                }
+        }
+
         // Lines the engine lost: two lines set close in a cell (3 px apart) are one text line to its layout analysis,
         // and only the upper is recognised ("按计划节" of 按计划节点完成, "工作人员" of 工作人员满意度). Where a cell's ink holds
         // more lines than its reading — one more, of two or three lines of a height, the reading itself sure — the last
@@ -173,6 +216,27 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                     Text = string.Join("\n", added.Select(l => l.Text).Prepend(first.Text)),
                     Confidence = Math.Min(first.Confidence, added.Min(l => l.Confidence)),
                 };
+            }
+        }
+
+        // Lines the engine made up: a tall cell of one line of ink (a row a neighbour's wrapped note made tall), read as a
+        // block, came back with a line more, "2" over 完善 — a rule's remains read as a digit. Its one line is read again
+        // as a line; where that reading is one of the first's lines, the cell is that line alone. A reading that agrees
+        // with none of them (two lines set too close for the ink to part) leaves the cell as first read.
+        var moreLines = cells.Where(c => requests[c.Request].PageSegMode != PsmSingleLine && LinesOf(texts[c.Request].Text) >= 2)
+            .Select(c => (Cell: c, Lines: OcrCrop.TextLines(image, requests[c.Request]))).Where(x => x.Lines.Count == 1).ToList();
+        if (moreLines.Count > 0)
+        {
+            var again = engine.ReadAll(image, [.. moreLines.Select(x => requests[x.Cell.Request] with
+            {
+                Y0 = Math.Max(requests[x.Cell.Request].Y0, x.Lines[0].Top - 6), Y1 = Math.Min(requests[x.Cell.Request].Y1, x.Lines[0].Bottom + 7),
+                PageSegMode = PsmSingleLine, Choices = true,
+            })], deadline);
+            for (var k = 0; k < moreLines.Count; k++)
+            {
+                var index = moreLines[k].Cell.Request;
+                var line = again[k] with { Text = Compact(again[k].Text) };
+                if (line.Text.Length > 0 && texts[index].Text.Split('\n').Any(l => NoSpace(l) == NoSpace(line.Text))) texts[index] = line;
             }
         }
 
@@ -313,6 +377,11 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 log.Debug("Page {Page} of {SourcePath}: no figure header; {Count} cells under the last page's figure columns", page, doc.Path, typed.Count);
             }
         }
+        // A figure chi_sim read at the smaller size (above) in a figure column is as unsure as can be: any figure the digits'
+        // model reads below is taken over it, and where that model reads none it stands, warned as unsure. In a column of
+        // words (a target's "100%") it is a reading like the first.
+        foreach (var (region, _, index) in cells)
+            if (figuresAtSmallerSize.Contains(index) && typed.ContainsKey(region)) texts[index] = texts[index] with { Confidence = 0 };
         // A figure column's dash ("—" where a line has no figure) is what chi_sim reads as 一: a placeholder, not a digit.
         // So is a cell whose ink is one short bar, whatever chi_sim made of it (read "2", "4" or "7" by the digits' model).
         foreach (var (region, _, index) in cells)
@@ -364,7 +433,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         // "屿"), as a line and then as a raw line (no layout analysis), digits only; the surer figure reading is kept.
         // Not the first reread: the median filter can take a decimal point with the dust. Last, from the crop made
         // black and white at 200: a thin grey "5" alone in its cell, clean to the eye, came out of every reading
-        // above as nothing or "D" — the engine's own threshold lost its strokes.
+        // above as nothing or "D" — the engine's own threshold lost its strokes. (Three quarters of the size as a last
+        // try, as for words above, was measured and dropped: it made a "4740" of a 97.3 where nothing had been read.)
         foreach (var (mode, threshold) in FallbackModes)
         {
             var stubborn = rereads.Where(c => !LooksLikeFigure(texts[c.Request].Text) || texts[c.Request].Confidence < 0.5).ToList();
@@ -702,6 +772,11 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
 
     /// <summary>A figure, also when the cell wraps it ("96.46" over "%").</summary>
     internal static bool LooksLikeFigure(string text) => text.Length > 0 && Figure().IsMatch(NoSpace(text));
+
+    private static bool HasIdeograph(string text) => text.Any(ch => ch is >= '\u4E00' and <= '\u9FFF');
+
+    /// <summary>A stroke a rule's remains read as: 一, a dash, a bar, an equals sign.</summary>
+    private static bool IsBarLike(char c) => c is '一' or 'ー' or '—' or '－' or '-' or '_' or '=' or '|' or '丨' or '~';
 
     private static string NoSpace(string text) => text.Replace(" ", "").Replace("\n", "");
 
