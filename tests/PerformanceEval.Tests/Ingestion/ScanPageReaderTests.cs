@@ -282,8 +282,11 @@ public sealed class ScanPageReaderTests
         ];
     }
 
-    /// <summary>Reads nothing of cell (1, 0) at the crop's own size, and <paramref name="smaller"/> when asked at another.</summary>
-    private sealed class NothingAtOneSize(Dictionary<(int Row, int Column), string> script, string smaller, double confidence) : IOcrEngine
+    /// <summary>
+    /// Reads nothing of cell (1, 0) at the crop's own size, and <paramref name="smaller"/> when asked at another (at 1.25,
+    /// <paramref name="larger"/> where it is given).
+    /// </summary>
+    private sealed class NothingAtOneSize(Dictionary<(int Row, int Column), string> script, string smaller, double confidence, string? larger = null) : IOcrEngine
     {
         public List<double?> Scales { get; } = [];
 
@@ -295,7 +298,7 @@ public sealed class ScanPageReaderTests
                 var cell = ((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW);
                 if (cell != (1, 0)) return new OcrText(script.GetValueOrDefault(cell, ""), 0.9);
                 Scales.Add(r.Scale);
-                return r.Scale is null ? new OcrText("", 0) : new OcrText(smaller, confidence);
+                return r.Scale is null ? new OcrText("", 0) : new OcrText(r.Scale > 1 && larger is not null ? larger : smaller, confidence);
             }),
         ];
     }
@@ -318,6 +321,21 @@ public sealed class ScanPageReaderTests
             .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
         Assert.Equal(expected, rows[1][0]);
         Assert.Equal([null, 0.75], engine.Scales.Take(2));
+    }
+
+    [Fact]
+    public void A_cell_of_ink_read_as_nothing_at_three_quarters_too_is_read_at_a_larger_size()
+    {
+        Dictionary<(int, int), string> cells = new()
+        {
+            [(0, 0)] = "三级指标", [(0, 1)] = "实际完成值", [(0, 2)] = "分值", [(0, 3)] = "得分",
+            [(1, 1)] = "健全", [(1, 2)] = "10", [(1, 3)] = "9",
+        };
+        var engine = new NothingAtOneSize(cells, "", 0.9, larger: "持续");
+        var rows = Service(_ => engine, "standard").ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, []).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal("持续", rows[1][0]);
+        Assert.Equal([null, 0.75, 1.25], engine.Scales.Take(3));
     }
 
     /// <summary>Reads cell (1, 0) unsure at its own size and as <paramref name="smaller"/> at another; the rest as scripted.</summary>
