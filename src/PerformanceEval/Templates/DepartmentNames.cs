@@ -33,8 +33,9 @@ public sealed class DepartmentNames
     /// garbled, put right; null where it needs nothing. Only the head is touched, and only where a district stands in
     /// the reading exactly: what stands before it is the city prefix read with more or other characters — repeated
     /// ("上上上海市宝山区…"), with one character misread ("上诲市黄浦区…", "二海市徐汇区…"), after a label of the form the
-    /// reader glued on ("主管惠站上海市宝山区…": four characters, two of 主管部门 or 实施单位), or with the district's first characters twice ("上海市普陀普陀区…"). Marks before the
-    /// name ("-上诲市…") go with it. Anything else before the district is left as read.
+    /// reader glued on ("主管惠站上海市宝山区…": four characters, two of 主管部门 or 实施单位), or with the district's first
+    /// characters twice ("上海市普陀普陀区…"). Marks before the name ("-上诲市…") go with it. Anything else before the
+    /// district is left as read.
     /// </summary>
     public string? RestoreHead(string read)
     {
