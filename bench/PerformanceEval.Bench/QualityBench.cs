@@ -123,7 +123,7 @@ internal static class QualityBench
     private static bool IsSilentlyWrong(FieldOutcome o, Contract.CleanedForm form)
     {
         if (o.Correct || !IsFigure(o) || string.IsNullOrEmpty(o.Actual) || o.Actual.StartsWith('<')) return false;   // "<missing row>": not read, not wrong
-        var path = FormPath(o.Path);
+        var path = FormPath(o);
         var line = form.Provenance.GetValueOrDefault(path)?.Line;
         return !form.Warnings.Any(w =>
             w.Field is { } field && (path == field || path.StartsWith(field + ".", StringComparison.Ordinal)) ||
@@ -138,7 +138,7 @@ internal static class QualityBench
     private static bool IsWrongWithoutOcrWarning(FieldOutcome o, Contract.CleanedForm form)
     {
         if (o.Correct || !IsFigure(o) || string.IsNullOrEmpty(o.Actual) || o.Actual.StartsWith('<')) return false;
-        var path = FormPath(o.Path);
+        var path = FormPath(o);
         var line = form.Provenance.GetValueOrDefault(path)?.Line;
         return !form.Warnings.Any(w => w.Code.StartsWith("ocr.", StringComparison.Ordinal) &&
             (w.Field is { } field && (path == field || path.StartsWith(field + ".", StringComparison.Ordinal)) ||
@@ -147,10 +147,12 @@ internal static class QualityBench
 
     /// <summary>
     /// The form's own path of a compared field: a row the gold has not ("extra row 3.weight") is the form's fourth
-    /// indicator row, whose warnings and provenance are under indicators[3].
+    /// indicator row, whose warnings and provenance are under indicators[3]; a row aligned with a gold row of another
+    /// index is under its own (until stop 59 its warnings were looked for under the gold's index, and a row after a lost
+    /// one counted unwarned whatever it said).
     /// </summary>
-    private static string FormPath(string path) =>
-        System.Text.RegularExpressions.Regex.Match(path, @"^extra row (\d+)\.(\w+)$") is { Success: true } m ? $"indicators[{m.Groups[1].Value}].{m.Groups[2].Value}" : path;
+    private static string FormPath(FieldOutcome o) =>
+        o.FormPath ?? (System.Text.RegularExpressions.Regex.Match(o.Path, @"^extra row (\d+)\.(\w+)$") is { Success: true } m ? $"indicators[{m.Groups[1].Value}].{m.Groups[2].Value}" : o.Path);
 
     private static bool IsFigure(FieldOutcome o) =>
         o.Category.StartsWith("funding.", StringComparison.Ordinal) || o.Category.StartsWith("totals.", StringComparison.Ordinal) ||

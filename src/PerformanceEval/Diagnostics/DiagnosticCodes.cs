@@ -72,11 +72,13 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode OcrCellSplit = new("ocr.cell-split-by-header", Warning, Stage.Ingestion,
         "扫描件上一个单元格跨了两个数字列（如分值与得分）：两格之间的表格线没有找到，已按表头的列分开识别。", "核对这两个数字。");
     public static readonly DiagnosticCode OcrRowsSplit = new("ocr.rows-split-by-figures", Warning, Stage.Ingestion,
-        "扫描件上一行的数字单元格各有几行数字（如分值 12、6、13 上下排列）：行间的表格线没有找到，已按数字的行分成几行识别。", "核对这几行的指标名称与数字。");
+        "扫描件上一行的数字单元格各有几行数字（如分值 12、6、13 上下排列），或一个数字单元格跨几行、每行各有一个数字：行间的表格线没有找到，已按数字的行分开识别。", "核对这几行的指标名称与数字。");
     public static readonly DiagnosticCode OcrPageUnruled = new("ocr.page-unruled", Warning, Stage.Ingestion,
         "扫描页上没有找到表格线（如灰色表格线在黑白扫描中消失），按文字在页面上的位置读取各行各列。", "核对各数字所在的列与行。");
     public static readonly DiagnosticCode OcrLowConfidence = new("ocr.low-confidence", Warning, Stage.Ingestion,
         "单元格中的数字识别置信度低。", "对照扫描件核对该数字，必要时更正。");
+    public static readonly DiagnosticCode OcrFigureImplausible = new("ocr.figure-implausible", Warning, Stage.Normalization,
+        "扫描件上读出的指标分值或得分（或总分的得分）超过 100：这样的数不会印在表上，多半是多识别了一位数字（15 读作 155）；数字照读出的保留。", "对照扫描件核对该数字。");
     public static readonly DiagnosticCode OcrChoiceReread = new("ocr.choice-reread", Warning, Stage.Ingestion,
         "“是否为经常性项目”的值（是／否）第一次识别为别的字，单元格只在“是”“否”两字中重新识别后读出。", "对照扫描件核对是或否。");
     public static readonly DiagnosticCode OcrUnitReread = new("ocr.unit-reread", Warning, Stage.Ingestion,
@@ -129,6 +131,8 @@ public static class DiagnosticCodes
         "资金行的数字与表头的列对不上，按数字的类型与顺序读取。", "核对该资金行各数。");
     public static readonly DiagnosticCode TextRepaired = new("text.repaired", Warning, Stage.Normalization,
         "OCR 对表格固定用语、常用指标值、市区名称的误识，或指标名称中零散的标点，已按模板词汇更正（原文保留在溯源中）。", "通常无需处理。");
+    public static readonly DiagnosticCode NoiseDropped = new("text.noise-dropped", Warning, Stage.Normalization,
+        "扫描件上偏差原因一格中识别出的不是文字（没有两个相连的汉字，如“人”“ET”“一一-一一”：斑点、印章或背面透过的印迹），留空（原文保留在溯源中）。", "对照扫描件确认该格是否为空。");
     public static readonly DiagnosticCode LevelRepaired = new("text.level-repaired", Warning, Stage.Normalization,
         "一级或二级指标名称有误识或 OCR 漏读的字，已按模板的指标体系更正。", "通常无需处理。");
     public static readonly DiagnosticCode SectionWeightBySum = new("grid.section-weight-by-sum", Warning, Stage.Normalization,

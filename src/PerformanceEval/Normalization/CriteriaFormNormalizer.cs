@@ -145,6 +145,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 $"表内 {unaligned.Count} 行文字与表头的列对不上（折行的指标名称、指标解释、评分规则或一级指标写在了别处），未读取", null, null);
         b.Total = total;
         b.PrintedBands ??= grid.Rows.Select(r => Bands(RowText.Joined(r))).FirstOrDefault(x => x is not null);
+        b.FlagFiguresOver100();
         return new(new NormalizedForm(b.Build("criteria"), b.PrintedBands) { ReadFrom = b.Sources }, [.. b.Diagnostics]);
     }
 
@@ -500,13 +501,13 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         {
             var m = SectionWeight().Match(level1);
             // A scanned label whose weight OCR garbled ("投入(142" of 投入(14分), "效果目标(52" of 效果目标(15分): the 1
-            // lost, 分 read as 2; "投入(14人)"): the name before the bracket is the section's, the weight is not to be
-            // guessed (a digit lost reads as a weight too).
+            // lost, 分 read as 2; "投入(14人)"; its bracket read as 《, "项目决策《50分)"): the name before the bracket is
+            // the section's, the weight is not to be guessed (a digit lost reads as a weight too).
             var garbled = !m.Success && sectionLabel!.Source.Confidence is not null ? ScannedSectionWeight().Match(level1) : null;
             var name1 = m.Success ? m.Groups[1].Value.Trim() : garbled is { Success: true } ? garbled.Groups[1].Value : level1;
             if (sectionLabel!.Source.Confidence is not null && LostLinesOf(name1) is { } listed)
             {
-                b.Warn(DiagnosticCodes.LevelRepaired, $"一级指标“{name1}”是模板的“{listed}”缺了 OCR 漏读的字，按模板更正", sectionLabel, ri);
+                b.Warn(DiagnosticCodes.LevelRepaired, $"一级指标“{name1}”是模板的“{listed}”，OCR 漏读或误读了其中的字，按模板更正", sectionLabel, ri);
                 name1 = listed;
             }
             // A merged 一级指标 cell read from a ruled page comes with each row it spans: one section, not one a row.
@@ -519,7 +520,7 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
                 b.From($"sections[{b.Sections.Count - 1}].name", sectionLabel!, ri);
                 b.From($"sections[{b.Sections.Count - 1}].weight", sectionLabel!, ri);
                 if (garbled is { Success: true })
-                    b.GarbledSectionWeights[b.Sections.Count - 1] = (new string([.. garbled.Value.SkipWhile(c => c is not ('(' or '（')).Where(char.IsAsciiDigit)]), sectionLabel!, ri);
+                    b.GarbledSectionWeights[b.Sections.Count - 1] = (new string([.. garbled.Value.SkipWhile(c => c is not ('(' or '（' or '《' or '〈')).Where(char.IsAsciiDigit)]), sectionLabel!, ri);
             }
         }
         var name = At("HdrName");
@@ -766,7 +767,8 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     /// <summary>
     /// The template's section name a scanned label is, where the OCR lost a line of it: a tall merged 一级指标 printed
     /// two characters a line ("投入" / "与管" / "理(36分)") read without its middle line as 投入理. The reading must keep
-    /// the name's first character and the order of the rest, three in five at least, and fit one listed name only; a
+    /// the name's first character and the order of the rest, three in five at least, and fit one listed name only; or it
+    /// is a listed name of four characters or more with one of them misread (项目生出), and no other listed name is. A
     /// name the template lists is never changed.
     /// </summary>
     private string? LostLinesOf(string name)
@@ -780,10 +782,13 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
             return at == part.Length;
         }
         var fits = matcher.Model.Sections.Where(s => s.Length > name.Length && s[0] == name[0] && name.Length * 5 >= s.Length * 3 && InOrder(name, s)).ToList();
-        return fits.Count == 1 ? fits[0] : null;
+        if (fits.Count == 1) return fits[0];
+        // Or one character misread in a name of four or more ("项目生出" of 项目产出), where no other listed name is as near.
+        var misread = matcher.Model.Sections.Where(s => s.Length == name.Length && s.Length >= 4 && s.Where((c, i) => c != name[i]).Count() == 1).ToList();
+        return misread.Count == 1 ? misread[0] : null;
     }
 
-    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{2,}?)\s*[(（](?=[^()（）]{0,4}\d)[^()（）]{1,5}[)）]?$")]
+    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{2,}?)\s*[(（《〈](?=[^()（）《〈》〉]{0,4}\d)[^()（）《〈》〉]{1,5}[)）》〉]?$")]
     private static partial Regex ScannedSectionWeight();
 
     [GeneratedRegex(@"(\d+)(?:（含）|\(含\))?-\d+分为([^，。,；;\d]+)")]

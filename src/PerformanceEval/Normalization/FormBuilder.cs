@@ -121,6 +121,13 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
             if (repaired.EndsWith(cut, StringComparison.Ordinal)) repaired += whole[cut.Length..];
         if (repaired != text)
             Warn(DiagnosticCodes.TextRepaired, $"OCR 文字“{text}”按模板用语更正为“{repaired}”", cell, field: field);
+        // A scanned note cell's specks, a seal's or the back page's ink read as marks, letters or a lone character ("人",
+        // "ET", "一一-一一", "二ee012205人"): a note is words — two ideographs together at least, or 无 — or a placeholder.
+        if (cell?.Source.Confidence is not null && field.EndsWith(".note", StringComparison.Ordinal) && IsNoteNoise(repaired))
+        {
+            Warn(DiagnosticCodes.NoiseDropped, $"偏差原因一格中 OCR 识别出的“{repaired}”不成文字（扫描件上的斑点或印迹），留空", cell, field: field);
+            return null;
+        }
         // A scanned indicator's name with the reader's marks at its ends or inside it ("工作考核达标率-，-", "人员'管理").
         if (cell?.Source.Confidence is not null && field.EndsWith(".name", StringComparison.Ordinal) && WithoutStrayMarks(repaired) is var clean &&
             clean != repaired && clean.Length > 0)
@@ -136,6 +143,41 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
             repaired = word;
         }
         return repaired;
+    }
+
+    /// <summary>
+    /// A scanned indicator's 分值 or 得分, or the 总分's 得分, over 100 ("155" for 15, "190" for 10): no such figure is
+    /// printed, whichever model read it and however surely. It stays as read — a figure is never put right — and is
+    /// flagged on its field. A text prints what it prints (its checker findings say the rest).
+    /// </summary>
+    public void FlagFiguresOver100()
+    {
+        void Flag(string field, decimal? value)
+        {
+            if (value is > 100 && Provenance.TryGetValue(field, out var at) && at.Confidence is not null)
+                Warn(DiagnosticCodes.OcrFigureImplausible, $"读出的{(field.EndsWith("weight", StringComparison.Ordinal) ? "分值" : "得分")}“{value}”超过 100，请对照扫描件核对", null, field: field);
+        }
+        for (var i = 0; i < Indicators.Count; i++)
+        {
+            Flag($"indicators[{i}].weight", Indicators[i].Weight);
+            Flag($"indicators[{i}].score", Indicators[i].Score);
+        }
+        Flag("totalScore", TotalScore);
+    }
+
+    /// <summary>
+    /// A note's reading that holds no words: no two ideographs side by side (一 beside dashes is a rule's stroke), not a
+    /// one-character answer (无, 有, 是, 否) and not a placeholder ("/", "—").
+    /// </summary>
+    internal static bool IsNoteNoise(string note)
+    {
+        var compact = TextCleaner.Compact(note);
+        if (compact.Length == 0 || NumberParser.IsPlaceholder(compact)) return false;
+        // A rule's remains read as 一 and dashes ("一一-一一"): the ideograph 一 here is a stroke, not a word.
+        if (compact.All(c => c is '一' or 'ー' or '—' or '－' or '-' or '_' or '=' or '~' or '|')) return true;
+        for (var i = 1; i < compact.Length; i++)
+            if (TextCleaner.IsCjk(compact[i - 1]) && TextCleaner.IsCjk(compact[i])) return false;
+        return new string([.. compact.Where(char.IsLetterOrDigit)]) is not ("无" or "有" or "是" or "否");
     }
 
     /// <summary>

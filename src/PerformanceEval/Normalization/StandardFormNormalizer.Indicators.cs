@@ -204,6 +204,11 @@ public sealed partial class StandardFormNormalizer
         else if (name is { } n) b.From($"{p}.name", n.Cell, ri);
         var weight = Number(cells[w]);
         var score = Number(cells[s]);
+        // A scan's 分值 or 得分 holding a figure on each of its lines is several rows' figures in one cell (a rule the
+        // reader missed), read by position as on a table whose header was lost: no figure of this row, as by the header.
+        var stacked = (cells[w].Raw.Source.Confidence is not null || cells[s].Raw.Source.Confidence is not null) &&
+                      JoinedFigures(cells[w], cells[s], weight, target, actual);
+        if (stacked) (weight, score) = (null, null);
         var note = TextCleaner.Clean(string.Join("\n", noteCells.Select(c => c.Raw.Text)));
         b.Indicators.Add(new Indicator
         {
@@ -220,6 +225,7 @@ public sealed partial class StandardFormNormalizer
         if (actual?.Text is not null) b.From($"{p}.actual", actual.Raw, ri);
         b.From($"{p}.weight", cells[w].Raw, ri);
         b.From($"{p}.score", cells[s].Raw, ri);
+        if (stacked) WarnJoined(b, p, ri, cells[w].Raw, cells[s].Raw);
         if (noteCells.Count > 0) b.From($"{p}.note", noteCells[0].Raw, ri);
         foreach (var piece in noteCells.Skip(1)) b.AlsoFrom($"{p}.note", piece.Raw, ri);
         // A level read on an earlier row (a merged cell carried down) points at that row; one the template
@@ -368,14 +374,7 @@ public sealed partial class StandardFormNormalizer
             Score = score,
             Note = b.Repair(note?.Text, note?.Raw, $"{p}.note"),
         });
-        if (joined)
-        {
-            var read = string.Join(" ", new[] { weightCell?.Raw, scoreCell?.Raw }.OfType<RawCell>().Distinct().Select(c => c.Text.Replace('\n', '/')));
-            // Each of the two figures is named: either may be the one to put right.
-            foreach (var field in new[] { "weight", "score" })
-                b.Warn(DiagnosticCodes.FiguresJoined, $"分值与得分读作“{read}”：两个格子（或上下两行）的数字落在同一格中，分不开，两者留空",
-                    (weightCell ?? scoreCell)!.Raw, ri, $"{p}.{field}");
-        }
+        if (joined) WarnJoined(b, p, ri, weightCell?.Raw, scoreCell?.Raw);
         else
         {
             if (weightCell is not null && weight is null) b.Warn(DiagnosticCodes.FigureUnread, $"分值“{weightCell.Text}”不是数字，留空", weightCell.Raw, ri, $"{p}.weight");
@@ -388,6 +387,18 @@ public sealed partial class StandardFormNormalizer
         if (state.Level1 is not null) b.From($"{p}.level1", state.Level1Cell ?? state.LevelCell ?? rowCell, state.Level1Cell is not null ? state.Level1Row : state.LevelCell is not null ? state.LevelRow : ri);
         state.ExpectNote = false;
         return true;
+    }
+
+    /// <summary>
+    /// Says a row's 分值 and 得分 were left null for a joined reading, on the first of the cells read. Each of the two
+    /// figures is named: either may be the one to put right.
+    /// </summary>
+    private static void WarnJoined(FormBuilder b, string p, int ri, RawCell? weight, RawCell? score)
+    {
+        var read = string.Join(" ", new[] { weight, score }.OfType<RawCell>().Distinct().Select(c => c.Text.Replace('\n', '/')));
+        foreach (var field in new[] { "weight", "score" })
+            b.Warn(DiagnosticCodes.FiguresJoined, $"分值与得分读作“{read}”：两个格子（或上下两行）的数字落在同一格中，分不开，两者留空",
+                (weight ?? score)!, ri, $"{p}.{field}");
     }
 
     /// <summary>
@@ -432,6 +443,13 @@ public sealed partial class StandardFormNormalizer
         var cells = RowText.NonEmpty(row).ToList();
         labelOnly = cells.Count > 0 && cells.All(c => matcher.Match(c.Text, "IndicatorSection") is { IsExact: true });
         if (labelOnly) return true;
+        // A scan whose indicator header OCR garbled or joined to the goals' cell above (its rules lost): the first row
+        // holding a level word and a 分值/得分 pair begins the table, read by position, instead of going on as goals.
+        if (row.HasSpans && row.Cells.Any(c => c.Source.Confidence is not null))
+        {
+            var read = row.Cells.Select((c, i) => Classify(c, i)).ToList();
+            return read.Any(c => c.Level is { IsExact: true } && !c.Raw.Carried) && FindWeightScorePair(read) >= 0;
+        }
         if (row.HasSpans) return false;
         // A dump that writes the header's one-line labels in place and the wrapped ones after the table leaves "分值 得分"
         // alone where the header stood.

@@ -186,6 +186,7 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher, Departm
             b.Warn(DiagnosticCodes.ReadByPosition,
                 "输入没有单元格跨度或列表头，指标行按分值/得分的位置读取",
                 null, null);
+        b.FlagFiguresOver100();
         var form = b.Build("standard");
         // No 年度资金总额 read in the table's order: its block alone read order-free, when its arithmetic places its
         // figures. Then rows that do not add up (or none), and an order-free reading whose own do (or whose funding

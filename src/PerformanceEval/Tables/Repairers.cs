@@ -271,7 +271,10 @@ public sealed class LostTotalLabelRepairer(LabelMatcher matcher) : IGridRepairer
         // (A cell across five columns or more — level, name, target and actual — is the total's whatever specks a
         // fax's scan made of it: "和 双人 AN ~ 四". One holding the label whole among its specks, "可 序 亲 ， 总分 了", is
         // the normalizer's to read as the label it is, with no warning.)
-        if (label.Length == 0 || label.Length > 4 && (cells[0].ColSpan < 5 || label.Length > 12 || label.Contains("总分") || label.Contains("合计")))
+        // (Nor is its length a bound on a scan where the engine read not one ideograph in it: a seal or a signature over
+        // the label, "TECN ERKEIIIIEIIEIEEIIDIEINERIENEEE RS" — no note or name of a form is written in Latin letters.)
+        var specksOnly = cells[0].Source.Confidence is not null && !label.Any(TextCleaner.IsCjk);
+        if (label.Length == 0 || label.Length > 4 && (cells[0].ColSpan < 5 || label.Length > 12 && !specksOnly || label.Contains("总分") || label.Contains("合计")))
             return null;
         var keptACharacter = label.Any(c => c is '总' or '分' or '计');
         var asWideAsTheLabel = cells[0].ColSpan >= 3 && matcher.MatchLevel(label) is null or { IsExact: false };

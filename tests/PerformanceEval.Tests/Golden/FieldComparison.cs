@@ -7,6 +7,12 @@ namespace PerformanceEval.Tests.Golden;
 internal sealed record FieldOutcome(string Category, string Path, string? Expected, string? Actual)
 {
     public bool Correct => Expected == Actual;
+
+    /// <summary>
+    /// Where the field is in the extracted form, where that is not <see cref="Path"/>: an indicator row aligned with the
+    /// gold's row of another index (a row before it lost) has its provenance and warnings under its own index.
+    /// </summary>
+    public string? FormPath { get; init; }
 }
 
 /// <summary>
@@ -67,7 +73,8 @@ internal static class FieldComparison
         {
             if (x < g && y < a && score[x, y] == Agreement(gold[x]!, actual[y]!) + score[x + 1, y + 1] && Agreement(gold[x]!, actual[y]!) > 0)
             {
-                outcomes.AddRange(fields.Select(f => Outcome($"indicator.{f}", $"indicators[{x}].{f}", gold[x]![f], actual[y]![f])));
+                outcomes.AddRange(fields.Select(f => Outcome($"indicator.{f}", $"indicators[{x}].{f}", gold[x]![f], actual[y]![f]) with
+                    { FormPath = x == y ? null : $"indicators[{y}].{f}" }));
                 x++; y++;
             }
             else if (x < g && (y >= a || score[x, y] == score[x + 1, y]))

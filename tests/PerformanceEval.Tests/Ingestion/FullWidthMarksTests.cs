@@ -136,4 +136,17 @@ public sealed class FullWidthMarksTests
     {
         Assert.Equal(expected, FullWidthMarks.SameCommasThroughout(read));
     }
+
+    [Theory]
+    [InlineData("项目决策《50分)", "项目决策（50分)")]
+    [InlineData("手续是否完备;《3分)②是否按计划", "手续是否完备;（3分)②是否按计划")]
+    [InlineData("〈1分）", "（1分）")]
+    [InlineData("项目过程\n（《60\n分）", "项目过程\n（60\n分）")]   // one bracket read twice
+    // A title mark that closes as one, or closes nowhere, stays.
+    [InlineData("按《预算法》（2018年）执行", "按《预算法》（2018年）执行")]
+    [InlineData("依据《管理办法", "依据《管理办法")]
+    public void A_title_mark_closed_by_a_bracket_is_that_bracket_s_opening(string read, string expected)
+    {
+        Assert.Equal(expected, FullWidthMarks.TitleMarksAsBrackets(read));
+    }
 }

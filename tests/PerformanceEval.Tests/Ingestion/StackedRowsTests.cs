@@ -125,4 +125,82 @@ public sealed class StackedRowsTests
         var (page, grid) = Table([.. ThreeRows(0, 1, 2, 3)]);
         Assert.Empty(Cuts(page, grid, "12\n分\n13"));
     }
+
+    /// <summary>
+    /// Three printed rows (110–190, 190–270, 270–350) under a header (50–110), their rules drawn across every column
+    /// but <paramref name="ruleless"/>'s; ink in each column at (column, top, bottom).
+    /// </summary>
+    private static (GrayImage Page, GridLayout Grid) RuledRows(int[] ruleless, params (int Column, int Top, int Bottom)[] blots)
+    {
+        var pixels = new byte[W * H];
+        Array.Fill(pixels, (byte)255);
+        foreach (var y in new[] { 50, 110, 190, 270, 350 })
+            for (var c = 0; c < Xs.Length - 1; c++)
+                if (y is 50 or 110 or 350 || !ruleless.Contains(c))
+                    for (var x = Xs[c]; x <= Xs[c + 1]; x++) pixels[y * W + x] = 0;
+        foreach (var x in Xs)
+            for (var y = 50; y <= 350; y++) pixels[y * W + x] = 0;
+        foreach (var (column, top, bottom) in blots)
+            for (var y = top; y <= bottom; y++)
+                for (var x = Xs[column] + 30; x < Xs[column + 1] - 30; x += 2) pixels[y * W + x] = 0;
+        var page = new GrayImage(W, H, pixels);
+        var (across, down) = RulingLines.Find(page, 1.0);
+        return (page, GridLayout.Build(across, down, snap: 8)!);
+    }
+
+    /// <summary>Every region below the header read as "text", the 分值 column's (2) as <paramref name="figures"/>.</summary>
+    private static List<(int Region, Rule Cut)> SpannedCuts(GrayImage page, GridLayout grid, string figures, string? levels = null)
+    {
+        var texts = new Dictionary<int, string>();
+        foreach (var region in grid.Regions().Where(r => grid.Extent(r).Top > 0))
+            texts[region] = grid.Extent(region).Left == 2 ? figures : grid.Extent(region).Left == 1 && levels is not null ? levels : "text";
+        var crops = texts.Keys.ToDictionary(r => r, r => grid.BoxOf(r, BoxUnits.Pixels) is var b
+            ? new OcrRequest((int)b.X0 + 4, (int)b.Y0 + 4, (int)b.X1 - 4, (int)b.Y1 - 4, 6) : default);
+        return StackedRows.SpannedCuts(page, grid, texts, crops);
+    }
+
+    /// <summary>A line in each of the three rows, in the given columns.</summary>
+    private static IEnumerable<(int, int, int)> LineInEachRow(params int[] columns) =>
+        columns.SelectMany(c => new[] { (c, 140, 160), (c, 220, 240), (c, 300, 320) });
+
+    [Fact]
+    public void A_figure_cell_spanning_rows_with_a_figure_in_each_is_cut_along_the_rows_own_boundaries()
+    {
+        var (page, grid) = RuledRows([2], [.. LineInEachRow(0, 1, 2, 3)]);
+        Assert.Equal(4, grid.Rows);
+        var cuts = SpannedCuts(page, grid, "5\n10\n15");
+        Assert.Equal([grid.Ys[2], grid.Ys[3]], cuts.Select(c => c.Cut.At).Order().ToList());
+        Assert.All(cuts, c => Assert.Equal((grid.Xs[2], grid.Xs[3]), (c.Cut.From, c.Cut.To)));
+        var (across, down) = RulingLines.Find(page, 1.0);
+        var parted = GridLayout.Build([.. across, .. cuts.Select(c => c.Cut)], down, snap: 8)!;
+        Assert.All(parted.Regions(), r => Assert.Equal(parted.Extent(r).Top, parted.Extent(r).Bottom));
+    }
+
+    [Fact]
+    public void The_ink_says_how_many_figures_where_the_engine_read_the_stacked_lines_as_one()
+    {
+        var (page, grid) = RuledRows([2], [.. LineInEachRow(0, 1, 2, 3)]);
+        Assert.Equal(2, SpannedCuts(page, grid, "10").Count);
+        Assert.Equal(2, SpannedCuts(page, grid, "15\n10_\n鳃").Count);
+    }
+
+    [Fact]
+    public void A_figure_wrapped_in_a_cell_beside_cells_as_tall_as_it_is_no_rows()
+    {
+        // Rules between the rows in the first column only: every other cell spans the three rows, as a wrapped amount's
+        // neighbours do where a label's rule was found and no other.
+        var (page, grid) = RuledRows([1, 2, 3], [.. LineInEachRow(0, 2), (1, 220, 240), (3, 220, 240)]);
+        Assert.Empty(SpannedCuts(page, grid, "3,400,74\n1\n0"));
+    }
+
+    [Fact]
+    public void Words_spanning_rows_and_two_lines_in_one_row_are_left_whole()
+    {
+        // A 二级指标 wrapped over the rows it spans: words, not figures (the 分值 column ruled).
+        var (words, wordsGrid) = RuledRows([1], [.. LineInEachRow(0, 1, 2, 3)]);
+        Assert.Empty(SpannedCuts(words, wordsGrid, "5", levels: "服务对象满意度指\n标\n指标"));
+        // Two of the figure cell's lines in its first row: no line a row of its own.
+        var (page, grid) = RuledRows([2], [.. LineInEachRow(0, 1, 3), (2, 120, 140), (2, 160, 180), (2, 300, 320)]);
+        Assert.Empty(SpannedCuts(page, grid, "5\n10\n15"));
+    }
 }

@@ -331,6 +331,8 @@ public sealed class CriteriaFormNormalizerTests
     [InlineData("投入\n理\n(36\n作", "投入与管理")]   // the middle line 与管 lost
     [InlineData("产出目\n(34分)", "产出目标")]          // 标 lost at a line's end
     [InlineData("投理(36分)", null)]                     // fits 投入与管理 but keeps too little of it
+    [InlineData("项目生出(36分)", "项目产出")]           // one character misread, and no other listed name one off
+    [InlineData("项目效出(36分)", null)]                 // one off 项目效果 and 项目效益 both: not guessed
     public void A_scanned_section_name_that_lost_a_line_is_the_templates_name_it_is_left_of(string label, string? listed)
     {
         var form = ScannedCriteria(label, ("资金到位率", "20"), ("预算执行率", "16"));
@@ -342,6 +344,7 @@ public sealed class CriteriaFormNormalizerTests
     [Theory]
     [InlineData("过程\n（43\n分） ，")]   // a speck of the cell's rule read as a comma after the bracket
     [InlineData("过程（43分）。")]
+    [InlineData("过程《43分)")]           // the bracket read as a title mark
     public void A_section_label_with_a_stray_mark_after_its_bracket_is_read_whole(string label)
     {
         var form = ScannedCriteria(label, ("资金到位率", "20"), ("预算执行率", "23"));

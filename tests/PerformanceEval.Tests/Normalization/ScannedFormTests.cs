@@ -339,6 +339,38 @@ public sealed class ScannedFormTests
     public void A_text_s_indicator_name_keeps_its_marks() =>
         Assert.Equal("节约运行成本.", ReadName("节约运行成本.", null).Indicators[0].Name);
 
+    [Theory]
+    [InlineData("人", null)]               // a speck read as a lone character
+    [InlineData("ET", null)]
+    [InlineData("一一-一一", null)]        // a rule's remains
+    [InlineData("二ee012205人", null)]     // a seal's ink
+    [InlineData("无", "无")]               // a one-character answer is words
+    [InlineData("/", "/")]                 // a placeholder
+    [InlineData("进度滞后", "进度滞后")]
+    [InlineData("部分工作未按计划完成,下年度加强跟踪", "部分工作未按计划完成,下年度加强跟踪")]
+    public void A_scanned_note_that_reads_as_no_words_is_left_empty_with_a_warning(string read, string? note)
+    {
+        var form = ReadTable(0.9, ["产出指标", "质量指标", "验收合格率", "=100%", "100%", "10", "10", read]);
+        Assert.Equal(note, form.Indicators[0].Note);
+        Assert.Equal(note is null ? 1 : 0, form.Warnings.Count(w => w.Code == "text.noise-dropped" && w.Field == "indicators[0].note"));
+    }
+
+    [Fact]
+    public void A_scanned_分值_or_得分_over_100_stays_as_read_and_is_flagged_and_a_text_s_is_not()
+    {
+        // "155" for a 15 and "190" for a 10, read surely; 总分's own 100 is no such figure.
+        string[][] rows = [["产出指标", "质量指标", "验收合格率", "=100%", "100%", "155", "15", ""], ["产出指标", "质量指标", "受益人数", "=55人", "55人", "10", "190", ""]];
+        var form = ReadTable(0.9, rows);
+        Assert.Equal((155m, 190m), (form.Indicators[0].Weight, form.Indicators[1].Score));
+        Assert.Equal(["indicators[0].weight", "indicators[1].score"],
+            form.Warnings.Where(w => w.Code == "ocr.figure-implausible").Select(w => w.Field).Order());
+        Assert.DoesNotContain(ReadTable(null, rows).Warnings, w => w.Code == "ocr.figure-implausible");
+    }
+
+    [Fact]
+    public void A_text_s_note_is_what_it_says() =>
+        Assert.Equal("人", ReadTable(null, ["产出指标", "质量指标", "验收合格率", "=100%", "100%", "10", "10", "人"]).Indicators[0].Note);
+
     private static PerformanceEval.Contract.CleanedForm ReadName(string name, double? confidence) =>
         ReadTable(confidence, ["产出指标", "质量指标", name, "=100%", "100%", "10", "10", ""]);
 
@@ -360,5 +392,55 @@ public sealed class ScannedFormTests
             Line("总分", "", "", "", "", "100", "97.3", ""),
         ]);
         return new StandardFormNormalizer(new LabelMatcher(TemplateModel.Load("standard", null))).Normalize(grid).Value.Form;
+    }
+
+    /// <summary>
+    /// A scanned form whose indicator header OCR joined to the goals' cell above it (the rule between them lost, tuning
+    /// check set, synthetic 704: a 150-dpi black-and-white page): the goals row, then the indicator rows and 总分.
+    /// </summary>
+    private static PerformanceEval.Contract.CleanedForm ReadWithoutHeader(params string[][] indicators)
+    {
+        RawRow Line(params string[] cells) =>
+            new([.. cells.Select((t, c) => new RawCell(t, new SourceRef("scan.pdf", "", 1, null, 0, c, null, t, 0.9)))], RowOrigin.RuledGrid, null, 0);
+        var grid = new FormGrid(SourceDocument.FromBytes("scan.pdf", [1]), InputKind.PdfScan, 0,
+        [
+            Line("2023年度项目支出绩效自评表"),
+            Line("项目名称", "", "档案数字化加工服务费"),
+            Line("项目资金", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+            Line("项目资金", "年度资金总额", "6090853.00", "6090853.00", "3037077.00", "10", "49.86%", "4.986"),
+            Line("年度总体目标", "预期目标\n按年度计划推进项目实施。\n一 一 年度指标 偏差原因分析及改\n级指标 二级指标 =砚和 实际完成信 得分 进措施", "已按计划完成年度目标。"),
+            // What is left of the header: the vertical 绩效指标 label's cell with specks, three labels in one cell.
+            Line("[\n效\n指\n标\n效益指标\n本", "二级指标 三级指标 实际完成值", "年度指标\n值", "得分  伪差原因分析及改\n进措施"),
+            .. indicators.Select(r => Line(r) is var row ? row with { Cells = row.Cells.SetItem(0, row.Cells[0] with { Carried = true }) } : row),
+            Line("总分", "", "", "", "", "", "100", "94.986", ""),
+        ]);
+        return new StandardFormNormalizer(new LabelMatcher(TemplateModel.Load("standard", null))).Normalize(grid).Value.Form;
+    }
+
+    [Fact]
+    public void A_scanned_indicator_table_whose_header_went_into_the_goals_cell_begins_at_its_first_row_of_a_level_and_a_pair()
+    {
+        var form = ReadWithoutHeader(
+            ["[\n效\n指\n标\n效益指标\n本", "产出指标", "数量指标", "完成巡查次数", "完善", "基本完善", "5", "5", ""],
+            ["[\n效\n指\n标\n效益指标\n本", "产出指标", "质量指标", "问题整改率", ">80%", "90%", "10", "10", ""]);
+        Assert.Equal(["完成巡查次数", "问题整改率"], form.Indicators.Select(i => i.Name));
+        Assert.Equal([5m, 10m], form.Indicators.Select(i => i.Weight));
+        Assert.DoesNotContain("完成巡查次数", form.Goals.Planned ?? "");
+        // Read in the table's order, not by the order-free reading of what the goals took.
+        Assert.DoesNotContain(form.Warnings, w => w.Code.StartsWith("layout.order-free", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_scanned_分值_holding_a_figure_on_each_line_read_by_position_is_no_figure_of_the_row()
+    {
+        // Two rows' weights in one cell ("1" over "5"), read by position for want of a header: once a weight of 15.
+        var form = ReadWithoutHeader(
+            ["[\n效\n指\n标\n效益指标\n本", "产出指标", "数量指标", "完成巡查次数", "完善", "基本完善", "1\n5", "1", ""],
+            ["[\n效\n指\n标\n效益指标\n本", "产出指标", "质量指标", "问题整改率", ">80%", "90%", "10", "10", ""]);
+        Assert.Equal(2, form.Indicators.Length);
+        Assert.Equal(((decimal?)null, (decimal?)null), (form.Indicators[0].Weight, form.Indicators[0].Score));
+        Assert.Equal(["indicators[0].score", "indicators[0].weight"],
+            form.Warnings.Where(w => w.Code == "grid.figures-joined").Select(w => w.Field).Order());
+        Assert.Equal(10m, form.Indicators[1].Weight);
     }
 }

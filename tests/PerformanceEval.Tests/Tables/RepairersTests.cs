@@ -124,6 +124,24 @@ public sealed class RepairersTests
     }
 
     [Theory]
+    [InlineData(0.9, true)]    // a scan: a seal over the label, not one ideograph read in it
+    [InlineData(null, false)]  // a text's cell of Latin letters is what it says
+    public void A_scanned_total_label_read_as_a_long_run_of_latin_specks_is_the_total(double? confidence, bool total)
+    {
+        const string label = "TECN ERKEIIIIEIIEIEEIIDIEINERIENEEE RS";
+        var grid = Grid(["产出指标", "数量指标", "场次", "5", "5", "10", "10"], [label, "100", "96.60"]);
+        var cell = grid.Rows[1].Cells[0];
+        var rows = grid.Rows.SetItem(1, grid.Rows[1] with
+        {
+            Cells = grid.Rows[1].Cells.SetItem(0, cell with { ColSpan = 7, Source = cell.Source with { Confidence = confidence } }),
+        });
+        var result = new LostTotalLabelRepairer(Standard).Repair(grid with { Rows = rows });
+
+        Assert.Equal(total ? "总分|100|96.60" : $"{label}|100|96.60", Texts(result.Value).Last());
+        Assert.Equal(total ? 1 : 0, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.TotalUnlabelled));
+    }
+
+    [Theory]
     [InlineData("总从", 5, true)]             // a character of 总分 kept and as wide as the label: its score unreadable
     [InlineData("总从", 1, false)]            // one sign only, and the score no figure: not enough
     [InlineData("本", 5, false)]              // as wide, but no character of it kept

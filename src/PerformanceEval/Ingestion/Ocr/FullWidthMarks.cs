@@ -81,6 +81,25 @@ internal static partial class FullWidthMarks
     }
 
     /// <summary>
+    /// A "（" chi_sim read as a title mark, "《" or "〈" ("项目决策《50分)", "完备;《3分)"): a title mark closes with its own
+    /// "》", so one whose next closing mark is a bracket's is that bracket's opening, full-width as the engine saw it —
+    /// or, right after that opening ("（《60分）"), the same bracket read twice. For OCR text only.
+    /// </summary>
+    public static string TitleMarksAsBrackets(string text)
+    {
+        if (text.IndexOfAny(['《', '〈']) < 0) return text;
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var k = 0; k < text.Length; k++)
+        {
+            var next = text[k] is '《' or '〈' ? text.AsSpan(k + 1).IndexOfAny("《〈》〉(（)）") : -1;
+            if (next < 0 || text[k + 1 + next] is not (')' or '）')) kept.Append(text[k]);
+            // The one bracket read twice, "（《60分）": once is enough.
+            else if (kept.Length == 0 || kept[^1] is not ('(' or '（')) kept.Append('（');
+        }
+        return kept.ToString();
+    }
+
+    /// <summary>
     /// A bracket pair read one full-width and one half-width ("经费（宝信息委[2019]53号)") made one width, the full one:
     /// chi_sim reads both as "(" and ")" unless it saw the width, so the full-width reading is the one it was shown.
     /// For OCR text only: a digital text prints what it prints.

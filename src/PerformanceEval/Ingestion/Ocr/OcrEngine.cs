@@ -153,6 +153,9 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
                 var digits = rings.Select(ring => ReadDigit(CircledNumbers.Digit(crop.Pixels, crop.Width, ring), deadline)).ToList();
                 text = CircledNumbers.Restore(text, symbols, rings, digits);
             }
+            // And as "《" (the text's last change: the steps above align its characters with the engine's symbols).
+            if (FullWidthMarks.TitleMarksAsBrackets(text) is var bracketed && bracketed != text)
+                text = FullWidthMarks.SameMarksThroughout(FullWidthMarks.PairBrackets(bracketed));
             var read = new OcrText(text.Trim(), confidence) { Alternatives = alternatives };
             return (read, false);
         }

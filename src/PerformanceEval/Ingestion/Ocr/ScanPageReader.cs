@@ -286,10 +286,22 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         if (grid is not null)
         {
             var textByRegion = cells.ToDictionary(c => c.Region, c => texts[c.Request].Text);
-            var cuts = StackedRows.Cuts(image, grid, textByRegion, FigureColumns.Find(grid, textByRegion, ocr.Templates),
-                cells.ToDictionary(c => c.Region, c => requests[c.Request]));
-            if (cuts.Count > 0 && GridLayout.Build([.. across, .. cuts.Select(c => c.Cut)], rulesDown, snap: 8, InkAlong, minColumn: MinColumn) is { } parted)
+            var crops = cells.ToDictionary(c => c.Region, c => requests[c.Request]);
+            var cuts = StackedRows.Cuts(image, grid, textByRegion, FigureColumns.Find(grid, textByRegion, ocr.Templates), crops);
+            // A cell that spans rows only because its column's rule pieces were lost is cut along the rows too.
+            var spanned = StackedRows.SpannedCuts(image, grid, textByRegion, crops);
+            if (cuts.Count + spanned.Count > 0 &&
+                GridLayout.Build([.. across, .. cuts.Select(c => c.Cut), .. spanned.Select(c => c.Cut)], rulesDown, snap: 8, InkAlong, minColumn: MinColumn) is { } parted)
             {
+                foreach (var region in spanned.Select(c => c.Region).Distinct())
+                {
+                    var box = grid.BoxOf(region, BoxUnits.Pixels);
+                    var (top, _, bottom, _) = grid.Extent(region);
+                    var figures = textByRegion[region].Replace('\n', '／');
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrRowsSplit,
+                        $"单元格 {Where(box)} 跨 {bottom - top + 1} 行，每行各有一个数字（“{figures}”）：该列行间的表格线没有找到，已按各行分开识别",
+                        Ref(doc, page, box, textByRegion[region].Replace('\n', ' '), 1)));
+                }
                 foreach (var row in cuts.Select(c => c.Row).Distinct())
                 {
                     var rowBox = new Box(grid.Xs[0], grid.Ys[row], grid.Xs[^1], grid.Ys[row + 1], BoxUnits.Pixels);

@@ -1,3 +1,4 @@
+using PerformanceEval.Templates;
 using PerformanceEval.Raster;
 
 namespace PerformanceEval.Ingestion.Ocr;
@@ -107,6 +108,57 @@ internal static class StackedRows
         }
         return cuts;
     }
+
+    /// <summary>
+    /// Cells one column's rule pieces were lost in: a region spanning grid rows (the rules between them found in every
+    /// other column) whose lines are each a figure, each line inside one of the rows it spans, no two in the same — a
+    /// 分值 column's "5" / "10" / "10" / "15" beside four rows of their own, its thin rules a 150-dpi black-and-white scan
+    /// kept as specks (read as one cell, the four weights were one figure, 5101015; or "10", carried to all four rows).
+    /// A cell the form merges holds one figure, or words: never a line of ink in each of its rows read as figures. The cuts run along the rows' own boundaries, across the
+    /// region. <paramref name="crops"/>: each read cell's inside.
+    /// </summary>
+    public static List<(int Region, Rule Cut)> SpannedCuts(GrayImage image, GridLayout grid, IReadOnlyDictionary<int, string> textByRegion,
+        IReadOnlyDictionary<int, OcrRequest> crops)
+    {
+        var cuts = new List<(int, Rule)>();
+        foreach (var (region, text) in textByRegion)
+        {
+            var (top, left, bottom, right) = grid.Extent(region);
+            if (bottom == top) continue;
+            // Its reading is figures: every line with a digit one, the others at most a speck's character or two (the
+            // engine reads four stacked lines as one "10", one of them as 鳃, another "10_" with a rule's speck). A level's or a name's wrapped words are
+            // none (its first line holds several ideographs).
+            var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            static bool Figure(string line) => ScanPageReader.LooksLikeFigure(line.Trim('_', '~', '|', '丨'));
+            if (!lines.Any(Figure) || !lines.All(l => Figure(l) || !l.Any(char.IsAsciiDigit) && l.Count(TextCleaner.IsCjk) <= 1)) continue;
+            // The lines of the whole cell (the crop read is its main text only), inside its rules' remains.
+            var inside = new OcrRequest((int)grid.Xs[left] + Inset, (int)grid.Ys[top] + Inset,
+                Math.Min(image.Width, (int)grid.Xs[right + 1] - Inset), Math.Min(image.Height, (int)grid.Ys[bottom + 1] - Inset), 0);
+            if (inside.X1 - inside.X0 < 4 || inside.Y1 - inside.Y0 < 4) continue;
+            var inked = OcrCrop.TextLines(image, inside);
+            if (inked.Count < 2) continue;
+            // Each line inside one row (a few pixels' give for the boundary's own thickness), no row holding two.
+            var rows = inked.Select(l => Enumerable.Range(top, bottom - top + 1)
+                .FirstOrDefault(r => l.Top >= grid.Ys[r] - Give && l.Bottom <= grid.Ys[r + 1] + Give, -1)).ToList();
+            if (rows.Contains(-1) || rows.Distinct().Count() != rows.Count) continue;
+            // The rows are the table's own: each holds cells of its own with text in other columns (a wrapped amount
+            // "3,400,74" / "1" stands beside cells as tall as it, spanning the same rows: a rule found in one column
+            // only made them two).
+            if (Enumerable.Range(top, bottom - top + 1).Any(r => Enumerable.Range(0, grid.Columns).Where(c => c < left || c > right)
+                    .Select(c => grid.Find(r * grid.Columns + c)).Distinct()
+                    .Count(o => grid.Extent(o) is var e && e.Top == r && e.Bottom == r && textByRegion.GetValueOrDefault(o) is { Length: > 0 }) < OwnCells))
+                continue;
+            for (var r = top + 1; r <= bottom; r++)
+                cuts.Add((region, new Rule(grid.Ys[r], grid.Xs[left], grid.Xs[right + 1])));
+        }
+        return cuts;
+    }
+
+    /// <summary>Cells with text a row must hold in other columns, confined to it, for a spanning cell to be cut along it.</summary>
+    private const int OwnCells = 2;
+
+    /// <summary>Pixels a line of a spanning cell may stand over a row's boundary and still be that row's (the rule's width).</summary>
+    private const int Give = 2;
 
     /// <summary>
     /// Whether a region is paper at pixel row <paramref name="y"/>: no stroke crosses it — a pixel column dark two rows
