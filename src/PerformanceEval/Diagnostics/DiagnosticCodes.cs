@@ -124,7 +124,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode HeaderInferred = new("header.inferred", Warning, Stage.Normalization,
         "某个表头单元格未能识别，按模板在该位置的列读取。", "核对该列的数字。");
     public static readonly DiagnosticCode MeasuresByValues = new("header.measures-by-values", Warning, Stage.Normalization,
-        "表头只写出了年度指标值与实际完成值中的一个（另一个折行写在别处），两者的先后按各行的取值判定：比较符（>=、<=、> 等）只见于年度指标值。", "核对各行的年度指标值与实际完成值是否对调。");
+        "表头只写出了年度指标值与实际完成值中的一个（另一个折行写在别处），或扫描件的指标表头未能识别，两者的先后按各行的取值判定：比较符（>=、<=、> 等）只见于年度指标值。", "核对各行的年度指标值与实际完成值是否对调。");
     public static readonly DiagnosticCode HeaderLabelLost = new("header.label-lost", Warning, Stage.Normalization,
         "主管部门一行中空格之后的内容按实施单位读取（“实施单位”标签丢失）。", "核对实施单位。");
     public static readonly DiagnosticCode FundingByOrder = new("funding.by-order", Warning, Stage.Normalization,

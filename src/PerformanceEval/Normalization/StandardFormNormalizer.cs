@@ -267,15 +267,20 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher, Departm
 
     /// <summary>
     /// Rows whose 年度指标值 and 实际完成值 were told apart by the template's order alone, under a header that named only
-    /// one of the two (the other's label wrapped and written after the table, as Calc's <c>-raw</c> does): a target
+    /// one of the two (the other's label wrapped and written after the table, as Calc's <c>-raw</c> does), or on a scan
+    /// whose header was not read at all: a target
     /// states what is aimed at ("&gt;=85%", "&lt;=100万元", "=12次") and an actual what was reached ("90%", "98.6万元"), so
     /// where every such row with a comparator in one of the two has it in the one read as the actual — two rows at
     /// least — the printing put 实际完成值 first: those rows are swapped, and a warning says the order was judged so.
     /// </summary>
     private static void OrderMeasuresByValues(FormBuilder b, ReadState state)
     {
-        if (state.ReadInTemplateOrder.Count == 0 || state.IndicatorColumns is not { } header ||
-            header.Has("HdrTarget") && header.Has("HdrActual"))
+        if (state.ReadInTemplateOrder.Count == 0) return;
+        var header = state.IndicatorColumns;
+        if (header is not null ? header.Has("HdrTarget") && header.Has("HdrActual")
+            // A scan whose indicator header OCR lost whole (read by position) says no more of the order than a header
+            // naming one of the two: its rows' values decide the same way. Not a text's: its order is the text's own.
+            : b.Grid.Kind is not (InputKind.Image or InputKind.PdfScan))
             return;
         var (swapped, kept) = (0, 0);
         foreach (var i in state.ReadInTemplateOrder)
@@ -287,7 +292,7 @@ public sealed partial class StandardFormNormalizer(LabelMatcher matcher, Departm
         if (swapped < 2 || kept > 0) return;
         SwapMeasures(b, state.ReadInTemplateOrder);
         b.Warn(DiagnosticCodes.MeasuresByValues,
-            $"表头未写出{(header.Has("HdrTarget") ? "实际完成值" : "年度指标值")}的位置；{swapped} 行的比较符都在后一格，判定实际完成值印在年度指标值之前，{state.ReadInTemplateOrder.Count} 行据此对调",
+            $"{(header is null ? "指标表头未能识别" : $"表头未写出{(header.Has("HdrTarget") ? "实际完成值" : "年度指标值")}的位置")}；{swapped} 行的比较符都在后一格，判定实际完成值印在年度指标值之前，{state.ReadInTemplateOrder.Count} 行据此对调",
             null, null, "indicators");
     }
 

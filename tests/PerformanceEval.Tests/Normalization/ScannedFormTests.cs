@@ -431,6 +431,19 @@ public sealed class ScannedFormTests
     }
 
     [Fact]
+    public void A_scanned_table_read_without_its_header_takes_the_measures_order_from_where_its_comparators_stand()
+    {
+        // 实际完成值 printed before 年度指标值: every comparator stands in the cell the template's order reads as the actual.
+        var form = ReadWithoutHeader(
+            ["[\n效\n指\n标\n效益指标\n本", "产出指标", "数量指标", "完成巡查次数", "基本完善", "完善", "5", "5", ""],
+            ["[\n效\n指\n标\n效益指标\n本", "产出指标", "质量指标", "问题整改率", "90%", ">80%", "10", "10", ""],
+            ["[\n效\n指\n标\n效益指标\n本", "产出指标", "成本指标", "预算控制率", "90", ">=85%", "15", "15", ""]);
+        Assert.Equal([(">80%", "90%"), (">=85%", "90")], form.Indicators.Skip(1).Select(i => (i.Target, i.Actual)));
+        Assert.Equal(("完善", "基本完善"), (form.Indicators[0].Target, form.Indicators[0].Actual));
+        Assert.Single(form.Warnings, w => w.Code == "header.measures-by-values");
+    }
+
+    [Fact]
     public void A_scanned_分值_holding_a_figure_on_each_line_read_by_position_is_no_figure_of_the_row()
     {
         // Two rows' weights in one cell ("1" over "5"), read by position for want of a header: once a weight of 15.
