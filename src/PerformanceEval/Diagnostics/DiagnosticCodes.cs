@@ -132,7 +132,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode TextRepaired = new("text.repaired", Warning, Stage.Normalization,
         "OCR 对表格固定用语、常用指标值、市区名称的误识，或指标名称中零散的标点，已按模板词汇更正（原文保留在溯源中）。", "通常无需处理。");
     public static readonly DiagnosticCode NoiseDropped = new("text.noise-dropped", Warning, Stage.Normalization,
-        "扫描件上偏差原因一格中识别出的不是文字（没有两个相连的汉字，如“人”“ET”“一一-一一”：斑点、印章或背面透过的印迹），留空（原文保留在溯源中）。", "对照扫描件确认该格是否为空。");
+        "扫描件上偏差原因（备注）一格中识别出的不是文字（没有两个相连的汉字，如“人”“ET”“一一-一一”：斑点、印章或背面透过的印迹），留空（原文保留在溯源中）。", "对照扫描件确认该格是否为空。");
     public static readonly DiagnosticCode LevelRepaired = new("text.level-repaired", Warning, Stage.Normalization,
         "一级或二级指标名称有误识或 OCR 漏读的字，已按模板的指标体系更正。", "通常无需处理。");
     public static readonly DiagnosticCode SectionWeightBySum = new("grid.section-weight-by-sum", Warning, Stage.Normalization,

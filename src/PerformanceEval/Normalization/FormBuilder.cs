@@ -125,7 +125,7 @@ internal sealed class FormBuilder(FormGrid grid, TemplateModel model)
         // "ET", "一一-一一", "二ee012205人"): a note is words — two ideographs together at least, or 无 — or a placeholder.
         if (cell?.Source.Confidence is not null && field.EndsWith(".note", StringComparison.Ordinal) && IsNoteNoise(repaired))
         {
-            Warn(DiagnosticCodes.NoiseDropped, $"偏差原因一格中 OCR 识别出的“{repaired}”不成文字（扫描件上的斑点或印迹），留空", cell, field: field);
+            Warn(DiagnosticCodes.NoiseDropped, $"偏差原因（备注）一格中 OCR 识别出的“{repaired}”不成文字（扫描件上的斑点或印迹），留空", cell, field: field);
             return null;
         }
         // A scanned indicator's name with the reader's marks at its ends or inside it ("工作考核达标率-，-", "人员'管理").

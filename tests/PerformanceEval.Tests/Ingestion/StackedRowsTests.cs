@@ -154,9 +154,7 @@ public sealed class StackedRowsTests
         var texts = new Dictionary<int, string>();
         foreach (var region in grid.Regions().Where(r => grid.Extent(r).Top > 0))
             texts[region] = grid.Extent(region).Left == 2 ? figures : grid.Extent(region).Left == 1 && levels is not null ? levels : "text";
-        var crops = texts.Keys.ToDictionary(r => r, r => grid.BoxOf(r, BoxUnits.Pixels) is var b
-            ? new OcrRequest((int)b.X0 + 4, (int)b.Y0 + 4, (int)b.X1 - 4, (int)b.Y1 - 4, 6) : default);
-        return StackedRows.SpannedCuts(page, grid, texts, crops);
+        return StackedRows.SpannedCuts(page, grid, texts);
     }
 
     /// <summary>A line in each of the three rows, in the given columns.</summary>

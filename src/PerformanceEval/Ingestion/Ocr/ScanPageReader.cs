@@ -289,7 +289,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             var crops = cells.ToDictionary(c => c.Region, c => requests[c.Request]);
             var cuts = StackedRows.Cuts(image, grid, textByRegion, FigureColumns.Find(grid, textByRegion, ocr.Templates), crops);
             // A cell that spans rows only because its column's rule pieces were lost is cut along the rows too.
-            var spanned = StackedRows.SpannedCuts(image, grid, textByRegion, crops);
+            var spanned = StackedRows.SpannedCuts(image, grid, textByRegion);
             if (cuts.Count + spanned.Count > 0 &&
                 GridLayout.Build([.. across, .. cuts.Select(c => c.Cut), .. spanned.Select(c => c.Cut)], rulesDown, snap: 8, InkAlong, minColumn: MinColumn) is { } parted)
             {

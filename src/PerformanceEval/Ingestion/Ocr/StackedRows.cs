@@ -114,20 +114,19 @@ internal static class StackedRows
     /// other column) whose lines are each a figure, each line inside one of the rows it spans, no two in the same — a
     /// 分值 column's "5" / "10" / "10" / "15" beside four rows of their own, its thin rules a 150-dpi black-and-white scan
     /// kept as specks (read as one cell, the four weights were one figure, 5101015; or "10", carried to all four rows).
-    /// A cell the form merges holds one figure, or words: never a line of ink in each of its rows read as figures. The cuts run along the rows' own boundaries, across the
-    /// region. <paramref name="crops"/>: each read cell's inside.
+    /// A cell the form merges holds one figure, or words: never a line of ink in each of its rows read as figures. The
+    /// cuts run along the rows' own boundaries, across the region.
     /// </summary>
-    public static List<(int Region, Rule Cut)> SpannedCuts(GrayImage image, GridLayout grid, IReadOnlyDictionary<int, string> textByRegion,
-        IReadOnlyDictionary<int, OcrRequest> crops)
+    public static List<(int Region, Rule Cut)> SpannedCuts(GrayImage image, GridLayout grid, IReadOnlyDictionary<int, string> textByRegion)
     {
         var cuts = new List<(int, Rule)>();
         foreach (var (region, text) in textByRegion)
         {
             var (top, left, bottom, right) = grid.Extent(region);
             if (bottom == top) continue;
-            // Its reading is figures: every line with a digit one, the others at most a speck's character or two (the
-            // engine reads four stacked lines as one "10", one of them as 鳃, another "10_" with a rule's speck). A level's or a name's wrapped words are
-            // none (its first line holds several ideographs).
+            // Its reading is figures: every line with a digit one, the others at most a speck's character (the engine
+            // reads four stacked lines as one "10", one of them as 鳃, another "10_" with a rule's speck). A level's or a
+            // name's wrapped words are none (its first line holds several ideographs).
             var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             static bool Figure(string line) => ScanPageReader.LooksLikeFigure(line.Trim('_', '~', '|', '丨'));
             if (!lines.Any(Figure) || !lines.All(l => Figure(l) || !l.Any(char.IsAsciiDigit) && l.Count(TextCleaner.IsCjk) <= 1)) continue;
