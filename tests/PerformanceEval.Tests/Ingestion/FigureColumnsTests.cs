@@ -101,4 +101,38 @@ public sealed class FigureColumnsTests
         Assert.Equal([At(2, 1), At(2, 2)], typed.Keys.Order());
         Assert.Equal("权重", typed[At(2, 1)]);
     }
+
+    [Fact]
+    public void On_a_page_with_no_header_a_column_of_plain_figures_holds_figures_in_its_other_cells()
+    {
+        // A continuation page laid out afresh (pchk3's synthetic720, page 2): 分值 and 得分 under no header, a serif
+        // "15" read as "Lo" and "1Ls"; the actuals beside them are figures of another kind (96%) and words.
+        var typed = FigureColumns.ByContent(Grid, Read(
+            ["绿化覆盖率", "持续", "4", "4"],
+            ["噪声控制", "2136人次", "Lo", "1Ls"],
+            ["有效投诉次数", "96%", "14", "14"],
+            ["总分"],
+            ["满意度", "及时", "2", "2"]));
+        Assert.Equal(FigureColumns.ByContentLabel, typed[At(2, 1)]);
+        Assert.Equal(FigureColumns.ByContentLabel, typed[At(3, 1)]);
+        Assert.Equal(2, typed.Count);
+    }
+
+    [Fact]
+    public void A_column_with_a_percentage_a_comparison_or_a_unit_or_of_few_figures_is_no_such_column_and_words_stay_words()
+    {
+        // Two columns, six rows: a column's cells are read top to bottom.
+        var grid = GridLayout.Build([.. Enumerable.Range(0, 7).Select(i => new Rule(i * 50, 0, 200))], [new Rule(0, 0, 300), new Rule(100, 0, 300), new Rule(200, 0, 300)], snap: 2.5)!;
+        Dictionary<int, string> Column(params string[] cells) =>
+            cells.Select((t, i) => (Region: grid.RegionAt(150, i * 50 + 25)!.Value, Text: t)).ToDictionary(c => c.Region, c => c.Text);
+        int Cell(int row) => grid.RegionAt(150, row * 50 + 25)!.Value;
+        Assert.Equal([Cell(1)], FigureColumns.ByContent(grid, Column("4", "Lo", "14", "2", "8", "20")).Keys);
+        Assert.Empty(FigureColumns.ByContent(grid, Column("4", "Lo", "14", "2", "8", "100%")));
+        Assert.Empty(FigureColumns.ByContent(grid, Column("4", "Lo", "14", "2", "8", "≥4")));
+        Assert.Empty(FigureColumns.ByContent(grid, Column("4", "Lo", "14", "2", "8", "4次")));
+        // Two plain figures are too few to say what a column holds; 不适用 in a column of figures is words.
+        Assert.Empty(FigureColumns.ByContent(grid, Column("4", "Lo", "14")));
+        Assert.Empty(FigureColumns.ByContent(grid, Column("4", "不适用", "14", "2", "8", "20")));
+    }
 }
+

@@ -26,6 +26,24 @@ public sealed class OcrCropTests
                     p[y * W + x] = 30;
     }
 
+    /// <summary>The crop cleaned, before it is softened for the engine.</summary>
+    private static OcrCrop Cleaned(GrayImage page, OcrRequest request) => OcrCrop.Cleaned(page, request, out _);
+
+    [Fact]
+    public void Sharp_print_is_softened_for_the_engine_and_print_already_grey_is_not()
+    {
+        // Blocks of 30 on paper of 240: every dark pixel black, edges sharp. Softened, a block's edge is grey and its
+        // inside stays black.
+        var sharp = Page(p => Characters(p, 26));
+        var crop = OcrCrop.Cut(sharp, new OcrRequest(0, 0, W, H, 7));
+        var (edge, inside) = ((12 + 40) * crop.Width + 12 + 20, (12 + 40) * crop.Width + 12 + 30);
+        Assert.InRange(crop.Pixels[edge], 60, 200);
+        Assert.InRange(crop.Pixels[inside], 0, 40);
+        // The same blocks printed grey (120, a blurred scan's print): left as they are.
+        var grey = Page(p => { Characters(p, 26); for (var i = 0; i < p.Length; i++) if (p[i] == 30) p[i] = 120; });
+        Assert.Equal(Cleaned(grey, new OcrRequest(0, 0, W, H, 7)).Pixels, OcrCrop.Cut(grey, new OcrRequest(0, 0, W, H, 7)).Pixels);
+    }
+
     [Fact]
     public void A_rules_mid_gray_fringe_at_the_crops_edge_is_erased_and_the_print_is_not()
     {
@@ -34,7 +52,7 @@ public sealed class OcrCropTests
             for (var x = 0; x < W; x++) p[5 * W + x] = 192;   // the fringe of the cell's top rule, 190 on paper of 240
             Characters(p, 36);
         });
-        var crop = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7));
+        var crop = Cleaned(page, new OcrRequest(0, 5, W, H, 7));
         // The crop is padded by 12: the page's row 5 is the crop's row 12.
         Assert.All(Enumerable.Range(12, W).Select(x => crop.Pixels[12 * crop.Width + x]), v => Assert.Equal(255, v));
         Assert.Equal(30, crop.Pixels[(12 + 40) * crop.Width + 12 + 30]);
@@ -51,7 +69,7 @@ public sealed class OcrCropTests
                 for (var dx = 0; dx < 8; dx++) { p[5 * W + x + dx] = 120; p[6 * W + x + dx] = 180; }
             Characters(p, 36);
         });
-        var crop = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7));
+        var crop = Cleaned(page, new OcrRequest(0, 5, W, H, 7));
         Assert.All(Enumerable.Range(12, W).Select(x => crop.Pixels[12 * crop.Width + x]), v => Assert.Equal(255, v));
         Assert.All(Enumerable.Range(12, W).Select(x => crop.Pixels[13 * crop.Width + x]), v => Assert.Equal(255, v));
         Assert.Equal(30, crop.Pixels[(12 + 40) * crop.Width + 12 + 30]);
@@ -62,7 +80,7 @@ public sealed class OcrCropTests
             for (var x = 20; x < 40; x++) p[5 * W + x] = 30;
             Characters(p, 36);
         });
-        var kept = OcrCrop.Cut(stroke, new OcrRequest(0, 5, W, H, 7));
+        var kept = Cleaned(stroke, new OcrRequest(0, 5, W, H, 7));
         Assert.Equal(30, kept.Pixels[12 * kept.Width + 12 + 25]);
     }
 
@@ -70,8 +88,8 @@ public sealed class OcrCropTests
     public void A_crop_asked_black_and_white_is_ink_or_paper_at_its_level()
     {
         var page = Page(p => { Characters(p, 36); for (var i = 0; i < p.Length; i++) if (p[i] == 30) p[i] = 150; });
-        var grey = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7));
-        var bw = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7) { Threshold = 200 });
+        var grey = Cleaned(page, new OcrRequest(0, 5, W, H, 7));
+        var bw = Cleaned(page, new OcrRequest(0, 5, W, H, 7) { Threshold = 200 });
         var at = (12 + 40) * grey.Width + 12 + 30;
         Assert.Equal((150, 0), (grey.Pixels[at], bw.Pixels[at]));
         Assert.All(bw.Pixels, v => Assert.True(v is 0 or 255));
@@ -82,18 +100,18 @@ public sealed class OcrCropTests
     {
         // A row only a little darker than the paper (220 on 240) is paper; it is left as scanned.
         var page = Page(p => { for (var x = 0; x < W; x++) p[5 * W + x] = 220; Characters(p, 36); });
-        var crop = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7));
+        var crop = Cleaned(page, new OcrRequest(0, 5, W, H, 7));
         Assert.Equal(220, crop.Pixels[12 * crop.Width + 50]);
     }
 
     [Fact]
     public void Print_of_small_characters_is_enlarged_to_the_engines_size_and_print_of_ordinary_size_is_not()
     {
-        var small = OcrCrop.Cut(Page(p => Characters(p, 19)), new OcrRequest(0, 0, W, H, 7));
+        var small = Cleaned(Page(p => Characters(p, 19)), new OcrRequest(0, 0, W, H, 7));
         Assert.InRange(OcrCrop.LineHeight(small), 30, 34);
         Assert.True(small.Width > W + 24, "the crop grew with its print");
         // 26 px: a 9-point line of digits at 300 dpi.
-        var ordinary = OcrCrop.Cut(Page(p => Characters(p, 26)), new OcrRequest(0, 0, W, H, 7));
+        var ordinary = Cleaned(Page(p => Characters(p, 26)), new OcrRequest(0, 0, W, H, 7));
         Assert.Equal((W + 24, H + 24), (ordinary.Width, ordinary.Height));
         Assert.Equal(26, OcrCrop.LineHeight(ordinary));
     }
@@ -118,7 +136,7 @@ public sealed class OcrCropTests
             // A decimal point, 4 × 4, 8 px after the last "digit" (x 180–205), at its foot.
             for (var y = 52; y < 56; y++) for (var x = 213; x < 217; x++) p[y * W + x] = 30;
         });
-        var crop = OcrCrop.Cut(page, new OcrRequest(0, 0, W, H, 7));
+        var crop = Cleaned(page, new OcrRequest(0, 0, W, H, 7));
         int At(int x, int y) => crop.Pixels[(y + 12) * crop.Width + x + 12];
         Assert.All(new[] { (230, 20), (255, 45), (275, 25), (290, 85), (240, 75), (241, 76), (270, 60), (273, 62) }, d => Assert.Equal(255, At(d.Item1, d.Item2)));
         Assert.Equal(30, At(214, 53));
@@ -151,8 +169,8 @@ public sealed class OcrCropTests
     {
         // Print of 38 px (left as it is by the crop itself), asked at three quarters.
         var page = Page(p => Characters(p, 38));
-        var own = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7));
-        var smaller = OcrCrop.Cut(page, new OcrRequest(0, 5, W, H, 7) { Scale = 0.75 });
+        var own = Cleaned(page, new OcrRequest(0, 5, W, H, 7));
+        var smaller = Cleaned(page, new OcrRequest(0, 5, W, H, 7) { Scale = 0.75 });
         Assert.Equal((Math.Round(own.Width * 0.75), Math.Round(own.Height * 0.75)), ((double)smaller.Width, (double)smaller.Height));
         Assert.InRange(OcrCrop.LineHeight(smaller), 27, 30);
     }

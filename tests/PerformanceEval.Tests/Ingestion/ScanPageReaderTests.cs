@@ -226,6 +226,26 @@ public sealed class ScanPageReaderTests
         Assert.DoesNotContain((1, 0), eng.Asked);
     }
 
+    [Theory]
+    [InlineData("=90%", "≥90%")]   // eng has no ≥: its sign is no reading of one
+    [InlineData(">90%", "≥90%")]
+    [InlineData("290%", "≥90%")]
+    [InlineData("=80%", "≥80%")]   // another figure: the digits' reading stands, with chi_sim's sign, warned
+    public void A_figure_read_with_a_sign_the_digits_model_lacks_keeps_its_sign(string digits, string expected)
+    {
+        var chi = new ScriptedCells(new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("年度指标值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.96),
+            [(1, 0)] = ("验收合格率", 0.95), [(1, 1)] = ("≥90%", 0.6), [(1, 2)] = ("10", 0.95), [(1, 3)] = ("10", 0.95),
+        });
+        var eng = new ScriptedCells(new() { [(1, 1)] = (digits, 0.93) });
+        var diagnostics = new List<Diagnostic>();
+        var rows = Service(language => language == "eng" ? eng : chi, "standard").ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, diagnostics).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal(expected, rows[1][1]);
+        Assert.Equal(expected != "≥90%", diagnostics.Any(d => d.Code == DiagnosticCodes.OcrFigureReread));
+    }
+
     /// <summary>
     /// Answers a crop by the script for the cell it starts in; a crop that starts at the second line of a cell (a line
     /// read on its own) with <paramref name="lastLine"/>.

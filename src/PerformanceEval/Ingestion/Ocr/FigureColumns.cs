@@ -11,7 +11,7 @@ namespace PerformanceEval.Ingestion.Ocr;
 /// 必, "92.5%" as "日2D20", and a thin "1" as nothing at all — none of which looked like a figure to be read again.
 /// Bound to the header's words, not to where a printing puts its columns.
 /// </summary>
-internal static class FigureColumns
+internal static partial class FigureColumns
 {
     /// <summary>Header kinds (models/*.json) whose columns hold figures, in either template.</summary>
     private static readonly string[] FigureKinds = ["ColInitial", "ColAnnual", "ColExecuted", "ColRate", "HdrWeight", "HdrScore"];
@@ -105,6 +105,41 @@ internal static class FigureColumns
         }
         return typed;
     }
+
+    /// <summary>
+    /// The regions of a page that prints no header and whose rules do not stand as the last page's did (a table laid
+    /// out afresh on each page, its columns as wide as each page's words need): a column of the grid whose own cells
+    /// are mostly plain figures of at most three digits (分值 and 得分: "4", "2", "14"), and none a figure of another
+    /// kind (a percentage, a comparison, a figure with its unit: a target's or an actual's), holds figures in its
+    /// other cells too — a serif "15" at 200 dpi that chi_sim read as "Lo" and "1Ls", and lost its row. Cells of two
+    /// ideographs or more are words, not figures.
+    /// </summary>
+    public static Dictionary<int, string> ByContent(GridLayout grid, IReadOnlyDictionary<int, string> textByRegion)
+    {
+        var typed = new Dictionary<int, string>();
+        var byColumn = grid.Regions().Select(r => (Region: r, Extent: grid.Extent(r)))
+            .Where(r => r.Extent.Left == r.Extent.Right && textByRegion.GetValueOrDefault(r.Region) is { } t && t.Trim().Length > 0)
+            .GroupBy(r => r.Extent.Left);
+        foreach (var column in byColumn)
+        {
+            var texts = column.Select(r => (r.Region, Text: textByRegion[r.Region].Trim())).ToList();
+            var plain = texts.Count(t => PlainFigure().IsMatch(t.Text));
+            if (plain < 3 || plain * 5 < texts.Count * 3 || texts.Any(t => OtherFigure().IsMatch(t.Text))) continue;
+            foreach (var (region, text) in texts)
+                if (!PlainFigure().IsMatch(text) && text.Count(TextCleaner.IsCjk) < 2) typed[region] = ByContentLabel;
+        }
+        return typed;
+    }
+
+    /// <summary>What the reader's warnings name a column found by its figures, not by a header.</summary>
+    internal const string ByContentLabel = "无表头、其余各格为数字";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,3}(\.\d{1,3})?$")]
+    private static partial System.Text.RegularExpressions.Regex PlainFigure();
+
+    /// <summary>A figure of a target's or an actual's kind: a comparison first, a percentage, or a unit after its digits.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[<>=≥≤]|\d\s*%$|\d[\u4e00-\u9fff]+$")]
+    private static partial System.Text.RegularExpressions.Regex OtherFigure();
 
     /// <summary>
     /// The figure headers, read or inferred. A header OCR garbled (分值 read as 人) is known by its neighbours: in a row

@@ -7,7 +7,24 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
 {
     private const int Pad = 12;
 
+    /// <summary>The crop as the engine is given it: <see cref="Cleaned"/>, and softened where its print is sharp.</summary>
     public static OcrCrop Cut(GrayImage image, OcrRequest r)
+    {
+        var crop = Cleaned(image, r, out var sharp);
+        // Sharp print is softened by one pass of a 3×3 binomial before the engine sees it: chi_sim and eng read
+        // strokes with grey edges, as their training's renderings have, better than a black-and-white page's
+        // staircases or a JPEG's hard blocks. Measured on the four tuning sets' scans (fields right, with the rest of
+        // stop 60): +73, +62, +33 and +37; softening every crop instead lost a blurred page (-108 fields on one
+        // input, its rows no longer found) and two passes read worse than one on black-and-white pages.
+        return sharp ? crop.Softened() : crop;
+    }
+
+    /// <summary>
+    /// The region padded with white, its rules and specks erased, made black and white or despeckled where asked,
+    /// enlarged where its print is small or another size is asked; <paramref name="sharp"/> says whether its print
+    /// had sharp edges (<see cref="SharpEdged"/>) before it was scaled.
+    /// </summary>
+    internal static OcrCrop Cleaned(GrayImage image, OcrRequest r, out bool sharp)
     {
         var (w, h) = (r.X1 - r.X0 + 2 * Pad, r.Y1 - r.Y0 + 2 * Pad);
         var buffer = new byte[w * h];
@@ -21,6 +38,7 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
         if (r.Threshold is { } level)
             for (var i = 0; i < buffer.Length; i++) buffer[i] = buffer[i] < level ? (byte)0 : (byte)255;
         var crop = new OcrCrop(r.Despeckle ? Median3(buffer, w, h) : buffer, w, h);
+        sharp = SharpEdged(crop.Pixels);
         if (LineHeight(crop) is var line && line > 0 && line < SmallLine) crop = crop.Scaled(Math.Min(MaxScale, (double)PreferredLine / line));
         return r.Scale is { } factor && factor > 0 && factor != 1 ? crop.Scaled(factor) : crop;
     }
@@ -95,6 +113,39 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
             else if (!inked && start >= 0) { runs.Add((start, x - 1)); start = -1; }
         }
         return runs;
+    }
+
+    /// <summary>
+    /// Print with sharp edges: at most four in five of the crop's dark pixels (under 215) are mid-grey (41–214). A
+    /// black-and-white page's are none; a clean grey scan's about half (its strokes' edges); print a blurred scan has
+    /// already made grey through is soft enough. (A crop with no dark pixel is paper: softening changes nothing.)
+    /// </summary>
+    private static bool SharpEdged(byte[] pixels)
+    {
+        var (between, dark) = (0, 0);
+        foreach (var v in pixels)
+        {
+            if (v >= 215) continue;
+            dark++;
+            if (v > 40) between++;
+        }
+        return between * 5 <= dark * 4;
+    }
+
+    /// <summary>The crop blurred by a 3×3 binomial kernel (1 2 1 across, then down), its edges repeated.</summary>
+    internal OcrCrop Softened()
+    {
+        var (across, result) = (new byte[Pixels.Length], new byte[Pixels.Length]);
+        for (var y = 0; y < Height; y++)
+            for (var x = 0; x < Width; x++)
+            {
+                var row = y * Width;
+                across[row + x] = (byte)((Pixels[row + Math.Max(0, x - 1)] + 2 * Pixels[row + x] + Pixels[row + Math.Min(Width - 1, x + 1)] + 2) / 4);
+            }
+        for (var y = 0; y < Height; y++)
+            for (var x = 0; x < Width; x++)
+                result[y * Width + x] = (byte)((across[Math.Max(0, y - 1) * Width + x] + 2 * across[y * Width + x] + across[Math.Min(Height - 1, y + 1) * Width + x] + 2) / 4);
+        return new OcrCrop(result, Width, Height);
     }
 
     /// <summary>The crop enlarged by <paramref name="factor"/>, bilinearly.</summary>

@@ -143,6 +143,9 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
             text = FullWidthMarks.SameCommasThroughout(text);
             // chi_sim drops the bar of "≥": the ink's height tells.
             if (text.IndexOfAny(['>', '<']) >= 0) text = ComparisonSigns.Restore(text, BoxedSymbols(), crop.Pixels, crop.Width, crop.Height);
+            // And reads it as an ideograph, or drops it: the ink before a cell's first figure tells.
+            if (_readsCircledNumbers && request.Whitelist is null && text.Any(char.IsAsciiDigit))
+                text = ComparisonSigns.SignFromInk(text, BoxedSymbols(), crop.Pixels, crop.Width, crop.Height);
             var alternatives = request.Choices ? SymbolChoices.Readings(Symbols()) : [];
             // ① … ⑨ are not in chi_sim: found by their ring, their digits read alone (the last use of this recognition's
             // result: reading a digit replaces it).

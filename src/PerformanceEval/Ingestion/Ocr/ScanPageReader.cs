@@ -394,6 +394,9 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 log.Debug("Page {Page} of {SourcePath}: no figure header; {Count} cells under the last page's figure columns", page, doc.Path, typed.Count);
             }
         }
+        // Nor where they stood: a column of plain figures is one in its other cells too.
+        if (grid is not null && typed.Count == 0 && columnsAbove is not null)
+            typed = FigureColumns.ByContent(grid, cells.ToDictionary(c => c.Region, c => texts[c.Request].Text));
         // A figure chi_sim read at the smaller size (above) in a figure column is as unsure as can be: any figure the digits'
         // model reads below is taken over it, and where that model reads none it stands, warned as unsure. In a column of
         // words (a target's "100%") it is a reading like the first.
@@ -423,14 +426,14 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             for (var k = 0; k < rereads.Count; k++)
             {
                 var (_, box, index) = rereads[k];
-                var (first, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
+                var (first, digits) = (texts[index], again[k] with { Text = SignKept(texts[index].Text, Compact(again[k].Text)) });
                 // Lines that are each a figure are not one figure wrapped but two stacked: a row's rule not found, its
                 // "12" over the next row's "6" (joined, a 126 and a 43 with no warning). Such a reading is no reading.
                 if (wrapped[k] && digits.Text.Split('\n') is { Length: > 1 } parts)
                     digits = digits with { Text = parts.All(LooksLikeFigure) ? "" : LooksLikeFigure(digits.Text) ? NoSpace(digits.Text) : digits.Text };
                 if (LooksLikeFigure(digits.Text) && (digits.Confidence >= first.Confidence || !LooksLikeFigure(first.Text)) && digits.Text != first.Text &&
                     (!percents.Contains(index) || digits.Text.EndsWith('%')) &&
-                    !SameBut2ForSign(first.Text, digits.Text) && (first.Text.Length > 0 || digits.Confidence >= SureOfNothing))
+                    (first.Text.Length > 0 || digits.Confidence >= SureOfNothing))
                 {
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrFigureReread,
                         $"单元格 {Where(box)} 中的数字先识别为“{first.Text}”（置信度 {first.Confidence:F2}），以仅数字模式重新识别为“{digits.Text}”（{digits.Confidence:F2}）",
@@ -461,10 +464,10 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             for (var k = 0; k < stubborn.Count; k++)
             {
                 var (_, box, index) = stubborn[k];
-                var (before, digits) = (texts[index], again[k] with { Text = Compact(again[k].Text) });
+                var (before, digits) = (texts[index], again[k] with { Text = SignKept(texts[index].Text, Compact(again[k].Text)) });
                 if (!LooksLikeFigure(digits.Text) || digits.Text == before.Text || LooksLikeFigure(before.Text) && digits.Confidence <= before.Confidence ||
                     percents.Contains(index) && !digits.Text.EndsWith('%') ||
-                    SameBut2ForSign(before.Text, digits.Text) || before.Text.Length == 0 && digits.Confidence < SureOfNothing) continue;
+                    before.Text.Length == 0 && digits.Confidence < SureOfNothing) continue;
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrFigureReread,
                     $"单元格 {Where(box)} 中的数字先识别为“{before.Text}”（置信度 {before.Confidence:F2}），以仅数字模式（{mode}）重新识别为“{digits.Text}”（{digits.Confidence:F2}）",
                     Ref(doc, page, box, digits.Text, digits.Confidence)));
@@ -525,9 +528,9 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 [.. rereads.Select(i => pieces[i] with { Whitelist = FigureCharacters, Choices = false })], deadline);
             for (var k = 0; k < rereads.Count; k++)
             {
-                var (i, digits) = (rereads[k], again[k] with { Text = Compact(again[k].Text) });
+                var (i, digits) = (rereads[k], again[k] with { Text = SignKept(texts[rereads[k]].Text, Compact(again[k].Text)) });
                 if (!LooksLikeFigure(digits.Text) || digits.Text == texts[i].Text ||
-                    LooksLikeFigure(texts[i].Text) && digits.Confidence < texts[i].Confidence || SameBut2ForSign(texts[i].Text, digits.Text)) continue;
+                    LooksLikeFigure(texts[i].Text) && digits.Confidence < texts[i].Confidence) continue;
                 var box = new Box(pieces[i].X0, pieces[i].Y0, pieces[i].X1, pieces[i].Y1, BoxUnits.Pixels);
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrFigureReread,
                     $"单元格 {Where(box)} 中的数字先识别为“{texts[i].Text}”（置信度 {texts[i].Confidence:F2}），以仅数字模式重新识别为“{digits.Text}”（{digits.Confidence:F2}）",
@@ -669,11 +672,17 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         read.Confidence >= 0.9 && (read.Text.Count(TextCleaner.IsCjk) >= 2 || read.Text.Length == 1 && OneCharacterWords.Contains(read.Text[0]));
 
     /// <summary>
-    /// The English model has no ≥: it reads "≥90%" as "290%". Where chi_sim read the sign and the rest agrees, the
-    /// digits-only reading is no better one.
+    /// The digits-only reading with chi_sim's ≥ or ≤ kept. The English model has no ≥ or ≤: it reads "≥90%" as "290%",
+    /// "=90%" or "&gt;90%", and its own sign is no reading of the one printed. Where chi_sim's reading begins with one,
+    /// the digits' reading has that sign in place of its own ("≥909%" and "=90%": "≥90%"), and the 2 it makes of the
+    /// sign is dropped where the rest is chi_sim's to the character.
     /// </summary>
-    private static bool SameBut2ForSign(string first, string digits) =>
-        first.Length > 1 && first[0] is '≥' or '≤' && digits.Length == first.Length && digits[0] == '2' && digits.AsSpan(1).SequenceEqual(first.AsSpan(1));
+    private static string SignKept(string first, string digits)
+    {
+        if (first.Length < 2 || first[0] is not ('≥' or '≤') || digits.Length == 0) return digits;
+        if (digits.Length == first.Length && digits[0] == '2' && digits.AsSpan(1).SequenceEqual(first.AsSpan(1))) return first;
+        return digits[0] is '=' or '<' or '>' ? first[0] + digits.TrimStart('=', '<', '>') : digits;
+    }
 
     /// <summary>A figure the Chinese model read (or garbled), or a lone character that is likely a misread digit.</summary>
     private static bool NeedsFigureReread(string text) => MostlyFigure(text) && !text.Any(TextCleaner.IsCjk) || LoneCharacter(text);
