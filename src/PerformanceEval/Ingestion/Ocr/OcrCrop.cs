@@ -135,16 +135,28 @@ internal sealed record OcrCrop(byte[] Pixels, int Width, int Height)
     /// <summary>The crop blurred by a 3×3 binomial kernel (1 2 1 across, then down), its edges repeated.</summary>
     internal OcrCrop Softened()
     {
-        var (across, result) = (new byte[Pixels.Length], new byte[Pixels.Length]);
-        for (var y = 0; y < Height; y++)
-            for (var x = 0; x < Width; x++)
+        var result = new byte[Pixels.Length];
+        // The pass across goes to a pooled buffer: each worker softens every crop it reads.
+        var across = System.Buffers.ArrayPool<byte>.Shared.Rent(Pixels.Length);
+        try
+        {
+            for (var y = 0; y < Height; y++)
             {
                 var row = y * Width;
-                across[row + x] = (byte)((Pixels[row + Math.Max(0, x - 1)] + 2 * Pixels[row + x] + Pixels[row + Math.Min(Width - 1, x + 1)] + 2) / 4);
+                for (var x = 0; x < Width; x++)
+                    across[row + x] = (byte)((Pixels[row + Math.Max(0, x - 1)] + 2 * Pixels[row + x] + Pixels[row + Math.Min(Width - 1, x + 1)] + 2) / 4);
             }
-        for (var y = 0; y < Height; y++)
-            for (var x = 0; x < Width; x++)
-                result[y * Width + x] = (byte)((across[Math.Max(0, y - 1) * Width + x] + 2 * across[y * Width + x] + across[Math.Min(Height - 1, y + 1) * Width + x] + 2) / 4);
+            for (var y = 0; y < Height; y++)
+            {
+                var (above, row, below) = (Math.Max(0, y - 1) * Width, y * Width, Math.Min(Height - 1, y + 1) * Width);
+                for (var x = 0; x < Width; x++)
+                    result[row + x] = (byte)((across[above + x] + 2 * across[row + x] + across[below + x] + 2) / 4);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(across);
+        }
         return new OcrCrop(result, Width, Height);
     }
 
