@@ -39,6 +39,15 @@ public sealed class ScanImageTests
     }
 
     [Fact]
+    public void A_blurred_upright_page_the_orientation_model_is_unsure_of_stays_upright()
+    {
+        // fixtures/ocr-pages: osd called it upside down at 3.5, and turned so it read as nothing.
+        var form = Assert.Single(Fixtures.Pipeline.Extract(Path.Combine(Fixtures.Dir, "ocr-pages", "blurred-200dpi-upright.jpg")).Forms);
+        Assert.Equal(5267228m, form.Funding.Total?.InitialBudget);
+        Assert.Equal(60.59m, form.TotalScore);
+    }
+
+    [Fact]
     public void A_red_seal_over_a_figure_is_dropped_and_the_figure_kept()
     {
         const int w = 2480, h = 3508;
