@@ -87,6 +87,15 @@ public sealed class ScanImageTests
         Assert.Equal(meant, ScanPageReader.Compact(read));
 
     [Theory]
+    // 否则 after a comma read as 人否则 or 和否则; a 和 or 人 that is a word of the text is kept.
+    [InlineData("资料是否齐全，和否则不得分。", "资料是否齐全，否则不得分。")]
+    [InlineData("资料是否齐全, 人否则不得分。", "资料是否齐全, 否则不得分。")]
+    [InlineData("通知本人否则无效", "通知本人否则无效")]
+    [InlineData("规范和透明，人员齐全", "规范和透明，人员齐全")]
+    public void The_否则_after_a_comma_chi_sim_reads_as_人否则_or_和否则_is_否则(string read, string meant) =>
+        Assert.Equal(meant, ScanPageReader.Compact(read));
+
+    [Theory]
     // A merged 项目名称 row: the rule between label and name read as a bar.
     [InlineData("项目名称        |服务费(宝财行签[2023]277号)", "项目名称 服务费(宝财行签[2023]277号)")]
     [InlineData("实施单位 ｜ 上海市宝山区", "实施单位 上海市宝山区")]

@@ -94,7 +94,10 @@ public sealed class ScanPageReaderTests
                 if (r.Y0 < Top) return new OcrText("", 0);
                 var cell = ((r.Y0 - Top) / CellH, (r.X0 - Left - Shift) / CellW);
                 Asked.Add(cell);
-                return script.TryGetValue(cell, out var read) ? new OcrText(read.Text, read.Confidence) : new OcrText("", 0);
+                // (A "9%" the script writes is one sign misread, as the engine's boxes would show it.)
+                return script.TryGetValue(cell, out var read)
+                    ? new OcrText(read.Text, read.Confidence) { PercentNines = NinesOf(read.Text) }
+                    : new OcrText("", 0);
             }),
         ];
     }
@@ -246,6 +249,70 @@ public sealed class ScanPageReaderTests
         Assert.Equal(expected != "≥90%", diagnostics.Any(d => d.Code == DiagnosticCodes.OcrFigureReread));
     }
 
+    [Theory]
+    [InlineData("≥909%6", "290%", "≥90%")]   // chi_sim's sign and a stray digit, eng's 2 for the sign: its 9 is chi_sim's first
+    [InlineData("≤909%", "290%", "≤90%")]
+    [InlineData("≥909%6", "2190%", "2190%")] // the digit after eng's 2 is not chi_sim's first after its sign: eng's reading
+    [InlineData("≥90%6", "390%", "390%")]
+    public void A_sign_the_digits_model_read_as_2_is_chi_sims_where_the_digits_after_it_begin_alike(string chiSim, string digits, string expected)
+    {
+        var chi = new ScriptedCells(new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("年度指标值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.96),
+            [(1, 0)] = ("验收合格率", 0.95), [(1, 1)] = (chiSim, 0.6), [(1, 2)] = ("10", 0.95), [(1, 3)] = ("10", 0.95),
+        });
+        var eng = new ScriptedCells(new() { [(1, 1)] = (digits, 0.93) });
+        var rows = Service(language => language == "eng" ? eng : chi, "standard").ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, []).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal(expected, rows[1][1]);
+    }
+
+    /// <summary>Reads as <paramref name="first"/> does, and a despeckled crop as <paramref name="despeckled"/>.</summary>
+    private sealed class DespeckledReads(IOcrEngine first, string despeckled) : IOcrEngine
+    {
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+            [.. requests.Select(r => r.Despeckle ? new OcrText(despeckled, 0.95) : first.ReadAll(image, [r], deadline)[0])];
+    }
+
+    [Theory]
+    [InlineData(">=80%", ">=80%", "80%", ">=80%")]  // both models read it alike: the despeckled crop takes nothing away
+    [InlineData("3", "3", "13", "13")]             // but may add a faint stroke both missed
+    [InlineData("1,478,591.85,", "1,478,591.85,", "1,478,591.85", "1,478,591.85")] // and drop a mark at an end
+    [InlineData(">=80%", ">=90%", "80%", "80%")]    // they differ: the despeckled crop's surer reading is taken, as before
+    public void A_figure_both_models_read_alike_is_only_added_to_by_a_despeckled_crop(string chiSim, string digits, string despeckled, string expected)
+    {
+        var chi = new ScriptedCells(new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("年度指标值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.96),
+            [(1, 0)] = ("验收合格率", 0.95), [(1, 1)] = (chiSim, 0.46), [(1, 2)] = ("10", 0.95), [(1, 3)] = ("10", 0.95),
+        });
+        // The digits' model unsure too where it differs, so that chi_sim's reading stands into the last step.
+        var eng = new DespeckledReads(new ScriptedCells(new() { [(1, 1)] = (digits, digits == chiSim ? 0.91 : 0.3) }), despeckled);
+        var rows = Service(language => language == "eng" ? eng : chi, "standard").ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, []).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal(expected, rows[1][1]);
+    }
+
+    private static System.Collections.Immutable.ImmutableArray<bool> NinesOf(string text) =>
+        [.. Enumerable.Range(0, Math.Max(0, text.Length - 1)).Where(i => text[i] == '9' && text[i + 1] == '%').Select(_ => true)];
+
+    [Theory]
+    [InlineData("=1009%", 0.60, "=100%", 0.93, "=100%")]  // the digits' reading replaces chi_sim's, as it did
+    [InlineData("=1009%", 0.95, "", 0.0, "=100%")]        // chi_sim's reading stands: its 9 that is the sign's goes
+    [InlineData("=1009%", 0.60, "=1009%", 0.93, "=100%")] // both read so: the reading kept is the digits', boxes its own
+    public void A_percent_read_as_9_percent_is_mended_in_the_reading_a_cell_ends_with(string chiSim, double chiSure, string digits, double digitsSure, string expected)
+    {
+        var chi = new ScriptedCells(new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("年度指标值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.96),
+            [(1, 0)] = ("验收合格率", 0.95), [(1, 1)] = (chiSim, chiSure), [(1, 2)] = ("10", 0.95), [(1, 3)] = ("10", 0.95),
+        });
+        var eng = new ScriptedCells(new() { [(1, 1)] = (digits, digitsSure) });
+        var rows = Service(language => language == "eng" ? eng : chi, "standard").ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, Page(), 0, []).Rows
+            .Select(r => r.Row.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal(expected, rows[1][1]);
+    }
+
     /// <summary>
     /// Answers a crop by the script for the cell it starts in; a crop that starts at the second line of a cell (a line
     /// read on its own) with <paramref name="lastLine"/>.
@@ -371,7 +438,10 @@ public sealed class ScanPageReaderTests
                 var cell = ((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW);
                 if (r.Scale is not null) AskedSmaller.Add(cell);
                 if (r.Scale is not null && cell == (1, 0)) return new OcrText(smaller, confidence);
-                return script.TryGetValue(cell, out var read) ? new OcrText(read.Text, read.Confidence) : new OcrText("", 0);
+                // (A "9%" the script writes is one sign misread, as the engine's boxes would show it.)
+                return script.TryGetValue(cell, out var read)
+                    ? new OcrText(read.Text, read.Confidence) { PercentNines = NinesOf(read.Text) }
+                    : new OcrText("", 0);
             }),
         ];
     }
@@ -447,7 +517,10 @@ public sealed class ScanPageReaderTests
                 if (r.Y0 < Top) return new OcrText("", 0);
                 var cell = ((r.Y0 - Top) / CellH, (r.X0 - Left) / CellW);
                 if (r.Scale is not null && cell == at) return new OcrText(smaller, confidence);
-                return script.TryGetValue(cell, out var read) ? new OcrText(read.Text, read.Confidence) : new OcrText("", 0);
+                // (A "9%" the script writes is one sign misread, as the engine's boxes would show it.)
+                return script.TryGetValue(cell, out var read)
+                    ? new OcrText(read.Text, read.Confidence) { PercentNines = NinesOf(read.Text) }
+                    : new OcrText("", 0);
             }),
         ];
     }
@@ -769,19 +842,22 @@ public sealed class ScanPageReaderTests
     /// A page of <paramref name="rows"/> × 4 blots of print (30 × 36 px, 300 px apart across, 80 down), ruled as a
     /// table of those cells or not at all.
     /// </summary>
-    private static ScanPage PrintPage(int rows, bool ruled)
+    private static ScanPage PrintPage(int rows, bool ruled, bool rowRules = true, bool firstColumnOnly = false)
     {
         var (w, h) = (Left * 2 + CellW * Columns, Top * 2 + 80 * rows);
         var pixels = new byte[w * h];
         Array.Fill(pixels, (byte)250);
         if (ruled)
         {
+            // (firstColumnOnly: the frame, and the rules of the first column alone.)
             for (var c = 0; c <= Columns; c++)
-                for (var y = Top; y <= Top + 80 * rows; y++)
-                    for (var t = 0; t < 3; t++) pixels[y * w + Left + c * CellW + t] = 20;
+                if (!firstColumnOnly || c <= 1 || c == Columns)
+                    for (var y = Top; y <= Top + 80 * rows; y++)
+                        for (var t = 0; t < 3; t++) pixels[y * w + Left + c * CellW + t] = 20;
             for (var r = 0; r <= rows; r++)
-                for (var x = Left; x <= Left + CellW * Columns + 2; x++)
-                    for (var t = 0; t < 3; t++) pixels[(Top + r * 80 + t) * w + x] = 20;
+                if (rowRules || r == 0 || r == rows)
+                    for (var x = Left; x <= (firstColumnOnly && r > 0 && r < rows ? Left + CellW : Left + CellW * Columns + 2); x++)
+                        for (var t = 0; t < 3; t++) pixels[(Top + r * 80 + t) * w + x] = 20;
         }
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < Columns; c++)
@@ -812,6 +888,58 @@ public sealed class ScanPageReaderTests
         var warned = diagnostics.Where(d => d.Code == DiagnosticCodes.OcrPageUnruled).ToList();
         Assert.Equal(rows.Select(r => r.Row.Line), warned.Select(d => d.Source!.Line));
         Assert.All(rows, r => Assert.All(r.Row.Cells, c => Assert.Equal(r.Row.Line, c.Source.Line)));
+    }
+
+    [Fact]
+    public void A_table_that_kept_only_its_frame_and_column_rules_is_read_as_layout_text_its_rules_parting_the_columns()
+    {
+        // A fax dropped the row rules: four cells of ten lines each, the column rules running through every line of
+        // print. Their ink whitened, the print is ten lines of four pieces, each in the column its rules make.
+        var ocr = Service(_ => new WordsThenFigures(Left + 2 * CellW), "standard");
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.tif", [1]), 3, PrintPage(10, ruled: true, rowRules: false), 0, diagnostics).Rows;
+        Assert.Equal(10, rows.Count);
+        Assert.All(rows, r => Assert.Equal(RowOrigin.Layout, r.Row.Origin));
+        Assert.All(rows, r => Assert.Equal(["字", "字", "10", "10"], r.Row.Cells.Select(c => c.Text)));
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.OcrPageUnruled);
+        // The third page's rows are numbered after any other page's (the tables stage joins lines by their numbers);
+        // its cells and warnings point at the line on the page.
+        Assert.Equal(Enumerable.Range(2001, 10).Cast<int?>(), rows.Select(r => r.Row.Line));
+        Assert.Equal(Enumerable.Range(1, 10).Cast<int?>(), rows.Select(r => r.Row.Cells[0].Source.Line));
+        Assert.Equal(Enumerable.Range(1, 10).Cast<int?>(),
+            diagnostics.Where(d => d.Code == DiagnosticCodes.OcrPageUnruled).Select(d => d.Source!.Line));
+    }
+
+    /// <summary>Answers a word left of <paramref name="figuresFrom"/> and from there on <paramref name="figure"/>.</summary>
+    private sealed class WordsThenFigure(int figuresFrom, string figure) : IOcrEngine
+    {
+        public IReadOnlyList<OcrText> ReadAll(GrayImage image, IReadOnlyList<OcrRequest> requests, OcrDeadline deadline) =>
+            [.. requests.Select(r => new OcrText(r.X0 < figuresFrom ? "字 1, 2" : figure, 0.95))];
+    }
+
+    [Fact]
+    public void A_space_read_into_a_figure_on_a_page_without_rules_does_not_cut_it_in_two()
+    {
+        // The page's pieces are cut into cells at their spaces: "785 ,498.00" would be the cells 785 and ,498.00.
+        var ocr = Service(_ => new WordsThenFigure(Left + 2 * CellW, "785 ,498.00"), "standard");
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, PrintPage(10, ruled: false), 0, []).Rows;
+        Assert.Equal(10, rows.Count);
+        // A text's "1, 2" is left as read.
+        Assert.All(rows, r => Assert.Equal(["字", "1,", "2", "字", "1,", "2", "785,498.00", "785,498.00"], r.Row.Cells.Select(c => c.Text)));
+    }
+
+    [Fact]
+    public void A_grid_that_holds_most_of_its_pages_print_in_one_cell_is_read_as_layout_text()
+    {
+        // The frame and the first column's rules kept, every other rule lost: eleven cells, one of them holding 30 of
+        // the page's 40 pieces of print (under four pieces a cell, so not by that measure).
+        var ocr = Service(_ => new WordsThenFigures(Left + 2 * CellW), "standard");
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, PrintPage(10, ruled: true, firstColumnOnly: true), 0, diagnostics).Rows;
+        Assert.Equal(10, rows.Count);
+        Assert.All(rows, r => Assert.Equal(RowOrigin.Layout, r.Row.Origin));
+        Assert.All(rows, r => Assert.Equal(["字", "字", "10", "10"], r.Row.Cells.Select(c => c.Text)));
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.OcrPageUnruled);
     }
 
     [Fact]

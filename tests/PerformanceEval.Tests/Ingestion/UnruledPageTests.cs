@@ -80,6 +80,46 @@ public sealed class UnruledPageTests
     }
 
     [Fact]
+    public void A_rule_found_parts_print_it_stands_between_however_close()
+    {
+        // Two labels 20 px apart (under a piece's gap) with a column rule between them, as a narrow header's 一级 | 指标名.
+        var page = Page((100, 100, 200), (320, 100, 200));
+        Assert.Single(UnruledPage.Pieces(page, 7));
+        var rule = new Rule(310, 50, 400);
+        var parted = UnruledPage.Pieces(page, 7, [rule]).OrderBy(p => p.X0).ToList();
+        Assert.Equal(2, parted.Count);
+        Assert.True(parted[0].X1 <= 310 && parted[1].X0 >= 310);
+        // A rule that does not reach the line parts nothing.
+        Assert.Single(UnruledPage.Pieces(page, 7, [new Rule(310, 200, 400)]));
+    }
+
+    [Fact]
+    public void Rules_found_are_whitened_and_a_stroke_crossing_them_is_kept()
+    {
+        var pixels = new byte[W * H];
+        Array.Fill(pixels, (byte)255);
+        // A rule across at y 200–202 (found at 203: a slant's few pixels off) and one down at x 600–603.
+        for (var x = 50; x < 1150; x++) for (var y = 200; y < 203; y++) pixels[y * W + x] = 10;
+        for (var y = 50; y < 450; y++) for (var x = 600; x < 604; x++) pixels[y * W + x] = 10;
+        // A character's stroke down through the rule across (x 300–302, y 180–230), and a short mark at its side.
+        for (var y = 180; y < 230; y++) for (var x = 300; x < 303; x++) pixels[y * W + x] = 10;
+        var bare = UnruledPage.WithoutRules(new GrayImage(W, H, pixels), [new Rule(203, 50, 1150)], [new Rule(601.5, 50, 450)]);
+        int Dark(int x0, int y0, int x1, int y1)
+        {
+            var n = 0;
+            for (var y = y0; y < y1; y++) for (var x = x0; x < x1; x++) if (bare.Pixels[y * W + x] < 128) n++;
+            return n;
+        }
+        Assert.Equal(0, Dark(50, 190, 290, 215));
+        Assert.Equal(0, Dark(310, 190, 1150, 215));
+        Assert.Equal(0, Dark(590, 50, 615, 450));
+        // The stroke is whole, where it crosses the rule too.
+        Assert.Equal(50 * 3, Dark(300, 180, 303, 230));
+        // The image given is left as it was.
+        Assert.Equal(10, pixels[201 * W + 100]);
+    }
+
+    [Fact]
     public void A_blank_page_has_no_pieces()
     {
         Assert.Empty(UnruledPage.Pieces(Page(), 7));

@@ -10,6 +10,12 @@ namespace PerformanceEval.Ingestion.Ocr;
 internal readonly record struct OcrText(string Text, double Confidence)
 {
     public System.Collections.Immutable.ImmutableArray<string> Alternatives { get; init; } = [];
+
+    /// <summary>
+    /// For each "9%" of the text in turn, whether the engine's boxes show it to be one "%" (<see cref="PercentMarks"/>);
+    /// empty where there is none. Applied to the reading a cell ends with, not to the one the figure re-reads weigh.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<bool> PercentNines { get; init; } = [];
 }
 
 /// <summary>
@@ -159,7 +165,9 @@ internal sealed class OcrEngine : IOcrEngine, IDisposable
             // And as "《" (the text's last change: the steps above align its characters with the engine's symbols).
             if (FullWidthMarks.TitleMarksAsBrackets(text) is var bracketed && bracketed != text)
                 text = FullWidthMarks.SameMarksThroughout(FullWidthMarks.PairBrackets(bracketed));
-            var read = new OcrText(text.Trim(), confidence) { Alternatives = alternatives };
+            // A "%" read as "9%": the engine's boxes of the two tell (matched to the text by their count alone).
+            var nines = text.Contains("9%", StringComparison.Ordinal) ? PercentMarks.Nines(text, BoxedSymbols()) : [];
+            var read = new OcrText(text.Trim(), confidence) { Alternatives = alternatives, PercentNines = nines };
             return (read, false);
         }
         finally

@@ -136,10 +136,20 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         if (grid is not null) AddCells(grid, grid.Regions());
         // No table the rules draw (a grey-ruled form whose rules a black-and-white scan dropped, or a grid of a few cells
         // with print out of a page of it): the page is read as layout text, by where its print stands (UnruledPage).
+        // The rules that were found — the frame, a few inner ones a scan kept — are whitened first, and part what they
+        // stand between; a table left with a few cells of many lines each has pieces of print many times its cells.
         // Not a page of a few cells a table continued onto (its last rows and 总分): that page's print is in its cells.
-        if (cells.Count < MinRuledCells && UnruledPage.Pieces(image, PsmSingleLine) is { Count: >= MinUnruledPieces } pieces &&
-            pieces.Count >= 3 * cells.Count)
-            return ReadUnruled(doc, page, image, engine, pieces, block, diagnostics, deadline, clock);
+        // (A ruled page's print makes 1.5–2.6 pieces a cell on the tuning sets, a fax page that kept its frame 6–12.)
+        // So is a page whose grid put most of its print in one cell: a table whose rules were dotted hairlines, turned
+        // and blurred, kept its frame and the rules of one corner, and the rest of the form was one cell of 87 pieces
+        // of print (on the tuning sets' other pages the fullest cell holds at most 47% of its page's pieces).
+        {
+            var bare = UnruledPage.WithoutRules(image, rulesAcross, rulesDown);
+            if (UnruledPage.Pieces(bare, PsmSingleLine, rulesDown) is { Count: >= MinUnruledPieces } pieces &&
+                (cells.Count < MaxUnruledCells && pieces.Count >= UnruledPiecesACell * cells.Count ||
+                 FullestCellShare(pieces, cells.Select(c => c.Box)) >= OneCellShare))
+                return ReadUnruled(doc, page, bare, engine, pieces, block, diagnostics, deadline, clock);
+        }
         var read = requests.Count == 0 ? [] : engine.ReadAll(image, requests, deadline);
         var texts = read.Select(t => t with { Text = Compact(t.Text) }).ToList();
 
@@ -412,6 +422,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         // column's cells are read as figures whatever they hold (above).
         var unitStarts = ocr.Templates.SelectMany(t => t.Model.Units).Where(u => u.Length > 0).Select(u => u[0]).ToHashSet();
         var percents = cells.Where(c => !typed.ContainsKey(c.Region) && PercentMisread(texts[c.Request].Text, unitStarts)).Select(c => c.Request).ToHashSet();
+        // Figures both models read alike: a third reading from a despeckled crop (below) only adds to them.
+        var agreed = new HashSet<int>();
         var rereads = cells.Where(c => !NumberParser.IsPlaceholder(texts[c.Request].Text) && !choiceRequests.Contains(c.Request) &&
             (NeedsFigureReread(texts[c.Request].Text) || percents.Contains(c.Request) || typed.ContainsKey(c.Region) && !SureWords(texts[c.Request]))).ToList();
         if (rereads.Count > 0)
@@ -431,6 +443,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 // "12" over the next row's "6" (joined, a 126 and a 43 with no warning). Such a reading is no reading.
                 if (wrapped[k] && digits.Text.Split('\n') is { Length: > 1 } parts)
                     digits = digits with { Text = parts.All(LooksLikeFigure) ? "" : LooksLikeFigure(digits.Text) ? NoSpace(digits.Text) : digits.Text };
+                if (digits.Text == first.Text && LooksLikeFigure(first.Text)) agreed.Add(index);
                 if (LooksLikeFigure(digits.Text) && (digits.Confidence >= first.Confidence || !LooksLikeFigure(first.Text)) && digits.Text != first.Text &&
                     (!percents.Contains(index) || digits.Text.EndsWith('%')) &&
                     (first.Text.Length > 0 || digits.Confidence >= SureOfNothing))
@@ -465,15 +478,23 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             {
                 var (_, box, index) = stubborn[k];
                 var (before, digits) = (texts[index], again[k] with { Text = SignKept(texts[index].Text, Compact(again[k].Text)) });
+                // A figure both models read alike is only added to: the despeckled crop may show a faint stroke they both
+                // missed ("3" of a "13" whose 1 was thin), not take away what they both saw (it read a ">=80%" both had
+                // read, chi_sim unsure, as "80%", a "92.5%" as "925%", a "5" as "3"). A mark at either end both read is
+                // no character of a figure: "1,478,591.85," read so is "1,478,591.85".
                 if (!LooksLikeFigure(digits.Text) || digits.Text == before.Text || LooksLikeFigure(before.Text) && digits.Confidence <= before.Confidence ||
                     percents.Contains(index) && !digits.Text.EndsWith('%') ||
-                    before.Text.Length == 0 && digits.Confidence < SureOfNothing) continue;
+                    before.Text.Length == 0 && digits.Confidence < SureOfNothing ||
+                    agreed.Contains(index) && !Keeps(digits.Text, before.Text.Trim('.', ',', ':', '\'', '`'))) continue;
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrFigureReread,
                     $"单元格 {Where(box)} 中的数字先识别为“{before.Text}”（置信度 {before.Confidence:F2}），以仅数字模式（{mode}）重新识别为“{digits.Text}”（{digits.Confidence:F2}）",
                     Ref(doc, page, box, digits.Text, digits.Confidence)));
                 texts[index] = digits with { Alternatives = [.. before.Alternatives.Append(before.Text).Where(a => a != digits.Text).Distinct()] };
             }
         }
+        // A "%" the engine read as "9%", in the reading each cell ends with (PercentMarks).
+        for (var i = 0; i < texts.Count; i++)
+            if (!texts[i].PercentNines.IsDefaultOrEmpty) texts[i] = texts[i] with { Text = PercentMarks.Restore(texts[i].Text, texts[i].PercentNines) };
         foreach (var (_, _, index) in cells)
             // Alternatives are kept for figures only: the form's relations can choose among figures, not among words.
             if (!LooksLikeFigure(texts[index].Text) || texts[index].Alternatives.IsDefaultOrEmpty)
@@ -506,8 +527,24 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         return new PageReading([.. rows.OrderBy(r => r.Item1)], columns);
     }
 
-    /// <summary>Fewer cells with print than this make no table: a form's has some forty or more.</summary>
-    private const int MinRuledCells = 10;
+    /// <summary>A page of this many cells with print or more is a ruled table's, read cell by cell: a form's page has some forty or more.</summary>
+    private const int MaxUnruledCells = 40;
+
+    /// <summary>Pieces of print a cell a page has at least to be read as layout text (see where it is used).</summary>
+    private const int UnruledPiecesACell = 4;
+
+    /// <summary>The share of a page's pieces of print in one cell that makes the page's grid no table (see where it is used).</summary>
+    private const double OneCellShare = 0.6;
+
+    /// <summary>The largest share of <paramref name="pieces"/> whose middles lie in one of the boxes.</summary>
+    private static double FullestCellShare(List<OcrRequest> pieces, IEnumerable<Box> cells)
+    {
+        var most = 0;
+        foreach (var cell in cells)
+            most = Math.Max(most, pieces.Count(p => (p.X0 + p.X1) / 2.0 is var x && x >= cell.X0 && x < cell.X1 &&
+                                                     (p.Y0 + p.Y1) / 2.0 is var y && y >= cell.Y0 && y < cell.Y1));
+        return pieces.Count == 0 ? 0 : (double)most / pieces.Count;
+    }
 
     /// <summary>Pieces of print (<see cref="UnruledPage.Pieces"/>) a page read without rules holds at least: a form's, a hundred.</summary>
     private const int MinUnruledPieces = 30;
@@ -520,7 +557,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         List<Diagnostic> diagnostics, OcrDeadline deadline, System.Diagnostics.Stopwatch clock)
     {
         var texts = (pieces.Count == 0 ? [] : engine.ReadAll(image, pieces, deadline))
-            .Select(t => t with { Text = RuleDots().Replace(Compact(t.Text), "") }).ToList();
+            .Select(t => t with { Text = RuleDots().Replace(FigureJoined(Compact(t.Text)), "") }).ToList();
         var rereads = Enumerable.Range(0, pieces.Count).Where(i => NeedsFigureReread(texts[i].Text)).ToList();
         if (rereads.Count > 0)
         {
@@ -528,7 +565,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 [.. rereads.Select(i => pieces[i] with { Whitelist = FigureCharacters, Choices = false })], deadline);
             for (var k = 0; k < rereads.Count; k++)
             {
-                var (i, digits) = (rereads[k], again[k] with { Text = SignKept(texts[rereads[k]].Text, Compact(again[k].Text)) });
+                var (i, digits) = (rereads[k], again[k] with { Text = SignKept(texts[rereads[k]].Text, FigureJoined(Compact(again[k].Text))) });
                 if (!LooksLikeFigure(digits.Text) || digits.Text == texts[i].Text ||
                     LooksLikeFigure(texts[i].Text) && digits.Confidence < texts[i].Confidence) continue;
                 var box = new Box(pieces[i].X0, pieces[i].Y0, pieces[i].X1, pieces[i].Y1, BoxUnits.Pixels);
@@ -538,6 +575,8 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
                 texts[i] = digits;
             }
         }
+        for (var i = 0; i < texts.Count; i++)
+            if (!texts[i].PercentNines.IsDefaultOrEmpty) texts[i] = texts[i] with { Text = PercentMarks.Restore(texts[i].Text, texts[i].PercentNines) };
         for (var i = 0; i < pieces.Count; i++)
         {
             if (!LooksLikeFigure(texts[i].Text) || texts[i].Confidence >= FigureWarnBelow) continue;
@@ -556,7 +595,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
             var text = string.Join(" ", row.Cells.Select(c => c.Text));
             diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrPageUnruled,
                 $"第 {page} 页没有找到表格线：{Where(box)} 处的一行“{text}”按文字在页面上的位置读入表格的行与列，请对照扫描件核对其中的数字",
-                new SourceRef(doc.Path, doc.Sha256, page, row.Line, null, null, box, text, null)));
+                new SourceRef(doc.Path, doc.Sha256, page, row.Cells[0].Source.Line, null, null, box, text, null)));
         }
         log.Information("OCR of {SourcePath} page {Page}: no ruled table; {Pieces} pieces of print read as layout text in {ElapsedMs} ms",
             doc.Path, page, pieces.Count, clock.ElapsedMilliseconds);
@@ -675,12 +714,15 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     /// The digits-only reading with chi_sim's ≥ or ≤ kept. The English model has no ≥ or ≤: it reads "≥90%" as "290%",
     /// "=90%" or "&gt;90%", and its own sign is no reading of the one printed. Where chi_sim's reading begins with one,
     /// the digits' reading has that sign in place of its own ("≥909%" and "=90%": "≥90%"), and the 2 it makes of the
-    /// sign is dropped where the rest is chi_sim's to the character.
+    /// sign is dropped where the rest is chi_sim's to the character, or where the figure's first digit after it is
+    /// chi_sim's first after its sign (chi_sim's "≥909%6", the digits' "290%": "≥90%" — the 2 stands where chi_sim's
+    /// sign does, and a figure 290% would have had chi_sim read its 2 as a sign and its 9 as the first digit).
     /// </summary>
     private static string SignKept(string first, string digits)
     {
         if (first.Length < 2 || first[0] is not ('≥' or '≤') || digits.Length == 0) return digits;
         if (digits.Length == first.Length && digits[0] == '2' && digits.AsSpan(1).SequenceEqual(first.AsSpan(1))) return first;
+        if (digits.Length >= 2 && digits[0] == '2' && char.IsAsciiDigit(digits[1]) && digits[1] == first[1]) return first[0] + digits[1..];
         return digits[0] is '=' or '<' or '>' ? first[0] + digits.TrimStart('=', '<', '>') : digits;
     }
 
@@ -724,9 +766,10 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         var compact = string.Join("\n", text.Split('\n').Select(l => BarAtWordEdge().Replace(l, " ").Trim()).Where(l => l.Length > 0));
         var trimmed = compact.TrimStart(BorderMarks).TrimStart(NeverLeading).TrimEnd(BorderMarks).Trim();
         // chi_sim reads the 否 of 是否 — the word every 评分规则 and 指标解释 of the criteria template asks with — as 人否
-        // on these pages (five tuning forms of three printings, 27 cells); "是人否" is no Chinese.
+        // on these pages (five tuning forms of three printings, 27 cells); "是人否" is no Chinese. So is the 否则 of a
+        // rule's "…，否则不得分" read as 人否则 or 和否则 after its comma (eight cells of four tuning printings).
         var kept = trimmed.Length > 0 ? trimmed : compact;
-        return WideBrackets(GreaterOrEqualMisread().Replace(kept, "≥")).Replace("是人否", "是否", StringComparison.Ordinal);
+        return OtherwiseMisread().Replace(WideBrackets(GreaterOrEqualMisread().Replace(kept, "≥")).Replace("是人否", "是否", StringComparison.Ordinal), "");
     }
 
     /// <summary>
@@ -806,6 +849,15 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
 
     private static string NoSpace(string text) => text.Replace(" ", "").Replace("\n", "");
 
+    /// <summary>Whether <paramref name="reading"/> has every character of <paramref name="read"/>, in its order.</summary>
+    private static bool Keeps(string reading, string read)
+    {
+        var at = 0;
+        foreach (var c in reading)
+            if (at < read.Length && c == read[at]) at++;
+        return at == read.Length;
+    }
+
     /// <summary>Text mostly of figure characters ("99.219%6"): a figure the engine garbled.</summary>
     private static bool MostlyFigure(string text)
     {
@@ -830,4 +882,19 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
     /// </summary>
     [GeneratedRegex(@"^[.:,'`]+(?=[0-9])|(?<=[0-9%])[.:,'`]+$")]
     private static partial Regex RuleDots();
+
+    /// <summary>
+    /// A piece of print of no ideograph with the spaces the engine read into its figures at their commas and points
+    /// taken out ("785 ,498.00", "2, 634,380.00"): a piece on a page without rules is cut into cells at its spaces, and
+    /// the figure would be two. Digits on both sides only — "10 20" may be two figures; a text's "1, 2" stays.
+    /// </summary>
+    private static string FigureJoined(string text) =>
+        text.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherLetter) ? text : FigureSpaces().Replace(text, "");
+
+    [GeneratedRegex(@"(?<=[0-9])\s+(?=[.,][0-9])|(?<=[0-9][.,])\s+(?=[0-9])")]
+    private static partial Regex FigureSpaces();
+
+    /// <summary>The 人 or 和 chi_sim reads before the 否则 that follows a comma (see <see cref="Compact"/>).</summary>
+    [GeneratedRegex(@"(?<=[，,；;]\s*)[人和](?=否则)")]
+    private static partial Regex OtherwiseMisread();
 }

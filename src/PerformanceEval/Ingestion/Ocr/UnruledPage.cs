@@ -31,8 +31,12 @@ internal static class UnruledPage
     private const double ColumnsPerLineHeight = 2;
 
     /// <summary>The pieces of print of a page, each a region of one line, top to bottom.</summary>
-    public static List<OcrRequest> Pieces(GrayImage image, int psm)
+    public static List<OcrRequest> Pieces(GrayImage image, int psm, IReadOnlyList<Rule>? columnRules = null)
     {
+        // A column rule the table kept (its frame, the few inner rules a scan did not drop) parts two cells' print
+        // however close they stand: 一级 and 指标名 of a header three characters apart.
+        bool Ruled(int left, int right, int from, int to) => columnRules is not null &&
+            columnRules.Any(r => r.At > left && r.At < right && r.Covers((from + to) / 2.0, RuleReach));
         var bands = Runs(y => CountDark(image, 0, image.Width, y) >= InkedRow, 0, image.Height)
             .Where(b => b.To - b.From >= MinLine).ToList();
         if (bands.Count == 0) return [];
@@ -44,7 +48,8 @@ internal static class UnruledPage
             var inked = Runs(x => ColumnInked(image, x, band.From, band.To), 0, image.Width);
             var merged = new List<(int From, int To)>();
             foreach (var run in inked)
-                if (merged.Count > 0 && run.From - merged[^1].To < PieceGap * height) merged[^1] = (merged[^1].From, run.To);
+                if (merged.Count > 0 && run.From - merged[^1].To < PieceGap * height && !Ruled(merged[^1].To, run.From, band.From, band.To))
+                    merged[^1] = (merged[^1].From, run.To);
                 else merged.Add(run);
             foreach (var (from, to) in merged)
             {
@@ -69,6 +74,51 @@ internal static class UnruledPage
             }
         }
         return pieces;
+    }
+
+    /// <summary>How far from where a rule was found its ink is looked for, pixels (what deskewing left of a slant).</summary>
+    private const int RuleReach = 8;
+
+    /// <summary>The longest run of dark pixels across a rule that is the rule's (a stroke crossing it is longer).</summary>
+    private const int RuleThickness = 10;
+
+    /// <summary>
+    /// The page with the rules found on it whitened: a table whose inner rules a black-and-white scan dropped keeps its
+    /// frame and a few rules, and those join its print into one band down the page (every row of pixels inked where a
+    /// column rule runs), which no line of print can be found in. Along each rule, the short run of dark pixels across it
+    /// near where it was found is the rule; a longer run is a character's stroke through it, and stays.
+    /// </summary>
+    public static GrayImage WithoutRules(GrayImage image, IEnumerable<Rule> across, IEnumerable<Rule> down)
+    {
+        var pixels = image.Pixels.ToArray();
+        var (w, h) = (image.Width, image.Height);
+        foreach (var rule in across)
+            for (var x = Math.Max(0, (int)rule.From); x < Math.Min(w, (int)Math.Ceiling(rule.To)); x++)
+                WhitenRun(pixels, (int)Math.Round(rule.At), h, y => y * w + x);
+        foreach (var rule in down)
+            for (var y = Math.Max(0, (int)rule.From); y < Math.Min(h, (int)Math.Ceiling(rule.To)); y++)
+                WhitenRun(pixels, (int)Math.Round(rule.At), w, x => y * w + x);
+        return new GrayImage(w, h, pixels);
+    }
+
+    /// <summary>Whitens the runs of dark pixels no longer than a rule's within reach of <paramref name="at"/> across a rule.</summary>
+    private static void WhitenRun(byte[] pixels, int at, int length, Func<int, int> index)
+    {
+        var (from, to) = (Math.Max(0, at - RuleReach), Math.Min(length, at + RuleReach + 1));
+        var start = -1;
+        for (var i = from; i <= to; i++)
+        {
+            var dark = i < to && pixels[index(i)] < 128;
+            if (dark && start < 0) start = i;
+            if (dark || start < 0) continue;
+            // A run reaching the edge of the reach may go on beyond it: measured whole.
+            var (s, e) = (start, i);
+            while (s > 0 && at - s < RuleReach + RuleThickness && pixels[index(s - 1)] < 128) s--;
+            while (e < length && e - at < RuleReach + RuleThickness && pixels[index(e)] < 128) e++;
+            if (e - s <= RuleThickness)
+                for (var k = s; k < e; k++) pixels[index(k)] = 255;
+            start = -1;
+        }
     }
 
     /// <summary>A line of print taller than this many times the usual is print of two lines run together.</summary>
@@ -158,10 +208,19 @@ internal static class UnruledPage
                 cells.Add(new RawCell(token, source) { Columns = new TextColumns(start, i) });
                 start = -1;
             }
-            rows.Add((lines[n].Min(i => i.Box.Y0), new RawRow([.. cells], RowOrigin.Layout, n + 1, block)));
+            rows.Add((lines[n].Min(i => i.Box.Y0), new RawRow([.. cells], RowOrigin.Layout, LinesAPage * (page - 1) + n + 1, block)));
         }
         return rows;
     }
+
+    /// <summary>
+    /// Lines numbered a page apart: the tables stage reads a wrapped cell's lines and a laid-out table's rows by their
+    /// numbers, and two pages read without rules (a table whose rules a fax dropped on every page) numbered alike would
+    /// be one page's lines read in among the other's. A page's rows are numbered from its page's thousand on (a line of
+    /// print is a tenth of an inch at least: a page holds a hundred); its cells' sources keep the line on their page,
+    /// which is what a reader looking at the scan counts.
+    /// </summary>
+    private const int LinesAPage = 1000;
 
     /// <summary>A piece's reading on one line (a piece is one line of print; the engine may still break it).</summary>
     private static string OneLine(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
