@@ -768,8 +768,8 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
     /// The template's section name a scanned label is, where the OCR lost a line of it: a tall merged 一级指标 printed
     /// two characters a line ("投入" / "与管" / "理(36分)") read without its middle line as 投入理. The reading must keep
     /// the name's first character and the order of the rest, three in five at least, and fit one listed name only; or it
-    /// is a listed name of four characters or more with one of them misread (项目生出), and no other listed name is. A
-    /// name the template lists is never changed.
+    /// is a listed name of four characters or more with one of them misread (项目生出) or one read into it (效果有目标),
+    /// and no other listed name is. A name the template lists is never changed.
     /// </summary>
     private string? LostLinesOf(string name)
     {
@@ -785,7 +785,11 @@ public sealed partial class CriteriaFormNormalizer(LabelMatcher matcher) : IForm
         if (fits.Count == 1) return fits[0];
         // Or one character misread in a name of four or more ("项目生出" of 项目产出), where no other listed name is as near.
         var misread = matcher.Model.Sections.Where(s => s.Length == name.Length && s.Length >= 4 && s.Where((c, i) => c != name[i]).Count() == 1).ToList();
-        return misread.Count == 1 ? misread[0] : null;
+        if (misread.Count == 1) return misread[0];
+        // Or one character read into one ("效果有目标" of 效果目标: six cells of a tuning printing), where no other is so.
+        var readInto = matcher.Model.Sections.Where(s => s.Length >= 4 && name.Length == s.Length + 1 &&
+                                                       Enumerable.Range(0, name.Length).Any(i => name.Remove(i, 1) == s)).ToList();
+        return readInto.Count == 1 ? readInto[0] : null;
     }
 
     [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{2,}?)\s*[(（《〈](?=[^()（）《〈》〉]{0,4}\d)[^()（）《〈》〉]{1,5}[)）》〉]?$")]

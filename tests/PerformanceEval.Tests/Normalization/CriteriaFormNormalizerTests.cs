@@ -333,6 +333,8 @@ public sealed class CriteriaFormNormalizerTests
     [InlineData("投理(36分)", null)]                     // fits 投入与管理 but keeps too little of it
     [InlineData("项目生出(36分)", "项目产出")]           // one character misread, and no other listed name one off
     [InlineData("项目效出(36分)", null)]                 // one off 项目效果 and 项目效益 both: not guessed
+    [InlineData("效果有目标(36分)", "效果目标")]         // one character read into it, and into no other listed name
+    [InlineData("项目效益果(36分)", null)]               // 项目效果 with 益 read in, or 项目效益 with 果: not guessed
     public void A_scanned_section_name_that_lost_a_line_is_the_templates_name_it_is_left_of(string label, string? listed)
     {
         var form = ScannedCriteria(label, ("资金到位率", "20"), ("预算执行率", "16"));
