@@ -81,6 +81,8 @@ public static class DiagnosticCodes
         "扫描件上读出的指标分值或得分（或总分的得分）超过 100：这样的数不会印在表上，多半是多识别了一位数字（15 读作 155）；数字照读出的保留。", "对照扫描件核对该数字。");
     public static readonly DiagnosticCode OcrChoiceReread = new("ocr.choice-reread", Warning, Stage.Ingestion,
         "“是否为经常性项目”的值（是／否）第一次识别为别的字，单元格只在“是”“否”两字中重新识别后读出。", "对照扫描件核对是或否。");
+    public static readonly DiagnosticCode OcrDigitShape = new("ocr.digit-shape", Warning, Stage.Ingestion,
+        "单元格中的数字有一位，字形与本页识别可靠的同一数字不符、与另一数字相同（如细笔画的 5 两个模型都读作 3），已按本页的字形改读；原读数作为备选保留。", "对照扫描件核对该数字。");
     public static readonly DiagnosticCode OcrUnitReread = new("ocr.unit-reread", Warning, Stage.Ingestion,
         "“项目资金”的金额单位第一次没有识别出来，单元格的最后一行单独重新识别后读出。", "对照扫描件核对金额单位：元与万元相差一万倍。");
 

@@ -954,4 +954,56 @@ public sealed class ScanPageReaderTests
         Assert.All(rows.Where(r => r.Row.Origin == RowOrigin.RuledGrid), r => Assert.Equal(4, r.Row.Cells.Length));
         Assert.DoesNotContain(diagnostics, d => d.Code == DiagnosticCodes.OcrPageUnruled);
     }
+
+    [Fact]
+    public void A_5_both_models_read_as_3_is_read_by_the_page_s_own_5s_and_warned()
+    {
+        // The cells print real digits of one binarized scan (fixtures/ocr-crops, digits-*): its 5s, its 3s (one alone,
+        // two in "13"), and a 5 whose hairline stem the scan lost, read "3" by both models.
+        var page = GlyphPage(new()
+        {
+            [(1, 1)] = "thirteen-sure-b", [(1, 2)] = "five-sure-a", [(1, 3)] = "five-sure-b",
+            [(2, 1)] = "three-sure-a", [(2, 2)] = "thirteen-sure-a", [(2, 3)] = "five-read-as-three-a",
+        });
+        Dictionary<(int Row, int Column), (string Text, double Confidence)> read = new()
+        {
+            [(0, 0)] = ("三级指标", 0.95), [(0, 1)] = ("实际完成值", 0.95), [(0, 2)] = ("分值", 0.95), [(0, 3)] = ("得分", 0.95),
+            [(1, 0)] = ("刻章数量", 0.95), [(1, 1)] = ("13", 0.95), [(1, 2)] = ("5", 0.96), [(1, 3)] = ("5", 0.95),
+            [(2, 0)] = ("满意度", 0.95), [(2, 1)] = ("3", 0.95), [(2, 2)] = ("13", 0.92), [(2, 3)] = ("3", 0.59),
+        };
+        var ocr = Service(_ => new ScriptedCells(read), "standard", "criteria");
+        var diagnostics = new List<Diagnostic>();
+        var rows = ocr.ReadPage(SourceDocument.FromBytes("scan.png", [1]), 1, page, 0, diagnostics).Rows.Select(r => r.Row).ToList();
+
+        var cell = rows[2].Cells[3];
+        Assert.Equal("5", cell.Text);
+        Assert.Contains("3", cell.Source.Alternatives);
+        var warned = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.OcrDigitShape);
+        Assert.Contains("“3”", warned.Message);
+        Assert.Contains("“5”", warned.Message);
+        // The surely read digits stay as read.
+        Assert.Equal(["13", "5", "5"], rows[1].Cells.Skip(1).Select(c => c.Text));
+        Assert.Equal(["3", "13"], rows[2].Cells.Skip(1).Take(2).Select(c => c.Text));
+    }
+
+    /// <summary>A ruled table of <see cref="Rows"/> × <see cref="Columns"/> cells: the named crops (fixtures/ocr-crops,
+    /// digits-*) printed in their cells, a blot of print in the others.</summary>
+    private static ScanPage GlyphPage(Dictionary<(int Row, int Column), string> crops)
+    {
+        var blots = Page().Gray;
+        var (w, h) = (blots.Width, blots.Height);
+        var pixels = blots.Pixels.ToArray();
+        foreach (var ((row, column), name) in crops)
+        {
+            var crop = GrayImage.ParsePgm(File.ReadAllBytes(Path.Combine(Fixtures.Dir, "ocr-crops", $"digits-{name}.pgm")));
+            var (x0, y0) = (Left + column * CellW + 6, Top + row * CellH + 6);
+            // The cell's blot gives way to the crop (its paper included).
+            for (var y = y0; y < Top + (row + 1) * CellH - 3; y++)
+                for (var x = x0; x < Left + (column + 1) * CellW - 3; x++) pixels[y * w + x] = 250;
+            for (var y = 0; y < crop.Height; y++)
+                for (var x = 0; x < crop.Width; x++) pixels[(y0 + y) * w + x0 + x] = crop.Pixels[y * crop.Width + x];
+        }
+        var image = new GrayImage(w, h, pixels);
+        return new ScanPage(image, image);
+    }
 }

@@ -495,6 +495,7 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
         // A "%" the engine read as "9%", in the reading each cell ends with (PercentMarks).
         for (var i = 0; i < texts.Count; i++)
             if (!texts[i].PercentNines.IsDefaultOrEmpty) texts[i] = texts[i] with { Text = PercentMarks.Restore(texts[i].Text, texts[i].PercentNines) };
+        ReadDigitsByShape(doc, page, image, cells, requests, texts, diagnostics);
         foreach (var (_, _, index) in cells)
             // Alternatives are kept for figures only: the form's relations can choose among figures, not among words.
             if (!LooksLikeFigure(texts[index].Text) || texts[index].Alternatives.IsDefaultOrEmpty)
@@ -529,6 +530,34 @@ internal sealed partial class ScanPageReader(OcrService ocr, Serilog.ILogger log
 
     /// <summary>A page of this many cells with print or more is a ruled table's, read cell by cell: a form's page has some forty or more.</summary>
     private const int MaxUnruledCells = 40;
+
+    /// <summary>
+    /// The page's figures read again by the shapes of its own digits (<see cref="DigitShapes"/>): the digits of the
+    /// figures read surely (≥ <see cref="FigureWarnBelow"/>) are the page's samples; a digit of any figure whose shape is
+    /// far nearer another digit's samples than its own is read as that digit, warned, the first reading kept as an
+    /// alternative. The crops are the engine's (rules and specks erased, small print enlarged), at their first size.
+    /// </summary>
+    private static void ReadDigitsByShape(SourceDocument doc, int page, GrayImage image, List<(int Region, Box Box, int Request)> cells,
+        List<OcrRequest> requests, List<OcrText> texts, List<Diagnostic> diagnostics)
+    {
+        var glyphs = new List<(Box Box, int Index, List<DigitShapes.Glyph> Glyphs)>();
+        foreach (var (_, box, index) in cells)
+            if (LooksLikeFigure(texts[index].Text) &&
+                DigitShapes.Of(OcrCrop.Cleaned(image, requests[index] with { Despeckle = false, Threshold = null, Scale = null }, out _), texts[index].Text) is { } g)
+                glyphs.Add((box, index, g));
+        var shapes = new DigitShapes.Page();
+        foreach (var (_, index, g) in glyphs)
+            if (texts[index].Confidence >= FigureWarnBelow) shapes.Learn(index, g);
+        foreach (var (box, index, g) in glyphs)
+        {
+            var before = texts[index];
+            if (shapes.Judge(index, g, before.Text) is var judged && judged == before.Text) continue;
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.OcrDigitShape,
+                $"单元格 {Where(box)} 中的数字识别为“{before.Text}”（置信度 {before.Confidence:F2}），其中的数字字形与本页其他数字比对，应为“{judged}”，已改读，请对照扫描件核对",
+                Ref(doc, page, box, judged, before.Confidence)));
+            texts[index] = before with { Text = judged, Alternatives = [.. before.Alternatives.Prepend(before.Text).Where(a => a != judged).Distinct()] };
+        }
+    }
 
     /// <summary>Pieces of print a cell a page has at least to be read as layout text (see where it is used).</summary>
     private const int UnruledPiecesACell = 4;
